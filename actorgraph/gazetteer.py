@@ -1,0 +1,136 @@
+"""The actor gazetteer: known actors, their aliases, metonyms and demonyms.
+
+The bundled file is ``data/gazetteer/actors.csv`` (documented in
+``data/gazetteer/README.md``). Users add their own CSV files with the same
+columns; later files override earlier ones for the same canonical name.
+"""
+from __future__ import annotations
+
+import csv
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DEFAULT_GAZETTEER = DATA_DIR / "gazetteer" / "actors.csv"
+COLUMNS = ("name", "type", "aliases", "metonyms", "demonyms", "affiliation", "role")
+_TYPES = ("country", "person", "organisation", "group")
+
+
+class GazetteerError(ValueError):
+    pass
+
+
+@dataclass
+class Entry:
+    """One known actor."""
+
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    metonyms: list[str] = field(default_factory=list)  # capitals, seats: "Moscow", "the Kremlin"
+    demonyms: list[str] = field(default_factory=list)  # "Russian", "Russians"
+    affiliation: str | None = None
+    role: str | None = None
+
+
+_QUOTES = "\"'\u2018\u2019\u201c\u201d`"
+
+
+def normalise(text: str) -> str:
+    """Key for name matching: case-folded, no leading "the", no possessive, no dots.
+
+    Short all-capital abbreviations ("IS", "US") keep their case so that the
+    word "is" or "us" never matches them.
+    """
+    t = text.strip().strip(_QUOTES).strip()
+    t = t.replace("\u2019", "'")
+    t = re.sub(r"'s?$", "", t)
+    t = re.sub(r"(?i)^the\s+", "", t)
+    t = re.sub(r"\s+", " ", t).strip(" .,;:-")
+    t = t.strip(_QUOTES)
+    if re.fullmatch(r"(?:[A-Z]\.?){1,5}", t):
+        return t.replace(".", "")  # keep case: "U.S." -> "US", "IS" stays "IS"
+    t = re.sub(r"(?<=\b[A-Za-z])\.", "", t)  # "U.N. Security Council" -> "UN Security Council"
+    return t.casefold()
+
+
+def _split(cell: str | None) -> list[str]:
+    return [p.strip() for p in (cell or "").split("|") if p.strip()]
+
+
+class Gazetteer:
+    """Look-ups from surface names to known actors."""
+
+    def __init__(self, entries: list[Entry] | None = None):
+        self.entries: dict[str, Entry] = {}
+        self._names: dict[str, Entry] = {}
+        self._demonyms: dict[str, Entry] = {}
+        for e in entries or []:
+            self.add(e)
+
+    def add(self, e: Entry) -> None:
+        if e.type not in _TYPES:
+            raise GazetteerError(f"{e.name}: type {e.type!r} is not one of {', '.join(_TYPES)}")
+        self.entries[e.name] = e
+        for n in [e.name, *e.aliases, *e.metonyms]:
+            self._names[normalise(n)] = e
+        for d in e.demonyms:
+            self._demonyms[normalise(d)] = e
+
+    def lookup(self, text: str) -> Entry | None:
+        """The actor a name, alias or metonym stands for."""
+        return self._names.get(normalise(text))
+
+    def demonym(self, word: str) -> Entry | None:
+        """The actor a demonym ("Russian", "Syrians") refers to."""
+        return self._demonyms.get(normalise(word))
+
+    def __contains__(self, name: str) -> bool:
+        return normalise(name) in self._names
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    @classmethod
+    def read_csv(cls, path: str | Path, into: "Gazetteer | None" = None) -> "Gazetteer":
+        gaz = into if into is not None else cls()
+        path = Path(path)
+        with path.open(encoding="utf-8", newline="") as fh:
+            rows = [r for r in fh if r.strip() and not r.lstrip().startswith("#")]
+        reader = csv.DictReader(rows)
+        missing = [c for c in ("name", "type") if c not in (reader.fieldnames or [])]
+        if missing:
+            raise GazetteerError(f"{path}: missing column(s) {', '.join(missing)}; found {reader.fieldnames}")
+        for lineno, row in enumerate(reader, start=2):
+            name = (row.get("name") or "").strip()
+            if not name:
+                continue
+            try:
+                gaz.add(
+                    Entry(
+                        name=name,
+                        type=(row.get("type") or "").strip(),
+                        aliases=_split(row.get("aliases")),
+                        metonyms=_split(row.get("metonyms")),
+                        demonyms=_split(row.get("demonyms")),
+                        affiliation=(row.get("affiliation") or "").strip() or None,
+                        role=(row.get("role") or "").strip() or None,
+                    )
+                )
+            except GazetteerError as exc:
+                raise GazetteerError(f"{path}, row {lineno}: {exc}") from None
+        return gaz
+
+
+def load_gazetteer(extra: list[str | Path] | tuple = ()) -> Gazetteer:
+    """The bundled gazetteer plus the user's files (``ACTORGRAPH_GAZETTEER`` too, ``os.pathsep``-separated)."""
+    files: list[str | Path] = [DEFAULT_GAZETTEER, *extra]
+    env = os.environ.get("ACTORGRAPH_GAZETTEER")
+    if env:
+        files.extend(p for p in env.split(os.pathsep) if p)
+    gaz = Gazetteer()
+    for f in files:
+        Gazetteer.read_csv(f, into=gaz)
+    return gaz
