@@ -73,6 +73,10 @@ class Gazetteer:
     def add(self, e: Entry) -> None:
         if e.type not in _TYPES:
             raise GazetteerError(f"{e.name}: type {e.type!r} is not one of {', '.join(_TYPES)}")
+        old = self.entries.get(e.name)
+        if old is not None:  # an override replaces the old row wholly: drop its stale surface forms
+            self._names = {k: v for k, v in self._names.items() if v is not old}
+            self._demonyms = {k: v for k, v in self._demonyms.items() if v is not old}
         self.entries[e.name] = e
         for n in [e.name, *e.aliases, *e.metonyms]:
             self._names[normalise(n)] = e
@@ -97,13 +101,14 @@ class Gazetteer:
     def read_csv(cls, path: str | Path, into: "Gazetteer | None" = None) -> "Gazetteer":
         gaz = into if into is not None else cls()
         path = Path(path)
-        with path.open(encoding="utf-8", newline="") as fh:
-            rows = [r for r in fh if r.strip() and not r.lstrip().startswith("#")]
-        reader = csv.DictReader(rows)
+        with path.open(encoding="utf-8-sig", newline="") as fh:  # -sig: spreadsheet exports start with a BOM
+            kept = [(i, r) for i, r in enumerate(fh, start=1) if r.strip() and not r.lstrip().startswith("#")]
+        reader = csv.DictReader([r for _, r in kept])
         missing = [c for c in ("name", "type") if c not in (reader.fieldnames or [])]
         if missing:
             raise GazetteerError(f"{path}: missing column(s) {', '.join(missing)}; found {reader.fieldnames}")
-        for lineno, row in enumerate(reader, start=2):
+        for row in reader:
+            lineno = kept[reader.line_num - 1][0]  # the file's own line number, comments counted
             name = (row.get("name") or "").strip()
             if not name:
                 continue
