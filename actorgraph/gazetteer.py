@@ -98,11 +98,21 @@ class Gazetteer:
         return len(self.entries)
 
     @classmethod
-    def read_csv(cls, path: str | Path, into: "Gazetteer | None" = None) -> "Gazetteer":
+    def read_csv(
+        cls, path: str | Path, into: "Gazetteer | None" = None, errors: list[str] | None = None
+    ) -> "Gazetteer":
+        """Read one gazetteer file.
+
+        With an ``errors`` list, a bad row is reported there (one line naming the file and row)
+        and the good rows around it still load; without one, the first bad row raises.
+        """
         gaz = into if into is not None else cls()
         path = Path(path)
-        with path.open(encoding="utf-8-sig", newline="") as fh:  # -sig: spreadsheet exports start with a BOM
-            kept = [(i, r) for i, r in enumerate(fh, start=1) if r.strip() and not r.lstrip().startswith("#")]
+        try:
+            with path.open(encoding="utf-8-sig", newline="") as fh:  # -sig: spreadsheet exports start with a BOM
+                kept = [(i, r) for i, r in enumerate(fh, start=1) if r.strip() and not r.lstrip().startswith("#")]
+        except (OSError, UnicodeDecodeError) as exc:
+            raise GazetteerError(f"{path}: cannot read gazetteer ({exc})") from None
         reader = csv.DictReader([r for _, r in kept])
         missing = [c for c in ("name", "type") if c not in (reader.fieldnames or [])]
         if missing:
@@ -125,17 +135,27 @@ class Gazetteer:
                     )
                 )
             except GazetteerError as exc:
-                raise GazetteerError(f"{path}, row {lineno}: {exc}") from None
+                if errors is None:
+                    raise GazetteerError(f"{path}, row {lineno}: {exc}") from None
+                errors.append(f"{path}, row {lineno}: {exc}")
         return gaz
 
 
-def load_gazetteer(extra: list[str | Path] | tuple = ()) -> Gazetteer:
-    """The bundled gazetteer plus the user's files (``ACTORGRAPH_GAZETTEER`` too, ``os.pathsep``-separated)."""
+def load_gazetteer(extra: list[str | Path] | tuple = (), errors: list[str] | None = None) -> Gazetteer:
+    """The bundled gazetteer plus the user's files (``ACTORGRAPH_GAZETTEER`` too, ``os.pathsep``-separated).
+
+    With an ``errors`` list, bad rows and unreadable user files are reported there and skipped.
+    """
     files: list[str | Path] = [DEFAULT_GAZETTEER, *extra]
     env = os.environ.get("ACTORGRAPH_GAZETTEER")
     if env:
         files.extend(p for p in env.split(os.pathsep) if p)
     gaz = Gazetteer()
     for f in files:
-        Gazetteer.read_csv(f, into=gaz)
+        try:
+            Gazetteer.read_csv(f, into=gaz, errors=errors)
+        except GazetteerError as exc:
+            if errors is None or f == DEFAULT_GAZETTEER:
+                raise
+            errors.append(str(exc))
     return gaz

@@ -203,3 +203,16 @@ def test_bad_type_names_file_and_line(tmp_path):
     with pytest.raises(GazetteerError) as err:
         Gazetteer.read_csv(user)
     assert str(user) in str(err.value) and "row 5" in str(err.value) and "nation" in str(err.value)
+
+
+def test_bad_rows_are_reported_and_good_rows_still_load(tmp_path):
+    user = tmp_path / "mixed.csv"
+    user.write_text("name,type\nGood Front,group\nOops,nation\nLater Party,group\n", encoding="utf-8")
+    missing = tmp_path / "missing.csv"
+    errors: list[str] = []
+    gaz = load_gazetteer([user, missing], errors=errors)
+    assert gaz.lookup("Good Front") is not None and gaz.lookup("Later Party") is not None
+    assert gaz.lookup("Oops") is None
+    assert len(errors) == 2
+    assert str(user) in errors[0] and "row 3" in errors[0]
+    assert str(missing) in errors[1]
