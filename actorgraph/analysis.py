@@ -1,0 +1,286 @@
+"""What a reader wants beside the picture: allies, rankings, balance, camps, quotes.
+
+Every function works on either graph from ``actorgraph.graph`` (aggregated or
+per-statement): an edge without ``weight`` counts as one statement. Ties are
+read undirected for balance and camps: A supporting B and B opposing A net
+out, and a pair whose support and opposition cancel exactly has no sign.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict, deque
+from typing import Any
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+#: Components larger than this skip the dense eigen-decomposition (cubic cost)
+#: and start the camp search from a sign-respecting breadth-first colouring.
+DENSE_LIMIT = 2000
+
+
+def annotate(G: nx.MultiDiGraph, *, inplace: bool = False) -> nx.MultiDiGraph:
+    """Add ``weighted_degree``, ``pagerank`` and ``camp`` to every node.
+
+    Returns a copy unless ``inplace``: graphs cached by the app stay untouched.
+    ``build_graph``/``build_multigraph`` already call this.
+    """
+    H = G if inplace else G.copy()
+    degree = dict(H.degree(weight="weight"))
+    rank = pagerank(H)
+    camp = camps(H)
+    for n, attrs in H.nodes(data=True):
+        attrs["weighted_degree"] = int(degree.get(n, 0))
+        attrs["pagerank"] = float(rank.get(n, 0.0))
+        attrs["camp"] = int(camp.get(n, -1))
+    return H
+
+
+def _weight(d: dict[str, Any]) -> float:
+    return d.get("weight", 1)
+
+
+def pagerank(G: nx.MultiDiGraph, alpha: float = 0.85, tol: float = 1e-10, max_iter: int = 500) -> dict[str, float]:
+    """PageRank on the support edges only (weighted): who is backed by the backed.
+
+    A power iteration in numpy with networkx's conventions (dangling nodes
+    spread evenly), so scipy is not needed. Actors with no support edges keep
+    the teleport share.
+    """
+    nodes = list(G)
+    n = len(nodes)
+    if n == 0:
+        return {}
+    index = {v: i for i, v in enumerate(nodes)}
+    triples = [(index[u], index[v], _weight(d)) for u, v, d in G.edges(data=True) if d.get("sign", 0) > 0]
+    src, dst, w = (np.array(x, dtype=float) for x in zip(*triples)) if triples else (np.zeros(0),) * 3
+    src, dst = src.astype(int), dst.astype(int)
+    out = np.bincount(src, weights=w, minlength=n)
+    dangling = out == 0
+    x = np.full(n, 1.0 / n)
+    for _ in range(max_iter):
+        share = np.divide(x, out, out=np.zeros(n), where=~dangling)
+        new = alpha * np.bincount(dst, weights=w * share[src], minlength=n)
+        new += (1.0 - alpha + alpha * x[dangling].sum()) / n
+        done = np.abs(new - x).sum() < n * tol
+        x = new
+        if done:
+            break
+    return {v: float(x[i]) for v, i in index.items()}
+
+
+def signed_ties(G: nx.MultiDiGraph) -> dict[tuple[str, str], float]:
+    """Undirected net tie per pair (sum of sign x weight both ways); zero nets dropped."""
+    net: dict[tuple[str, str], float] = defaultdict(float)
+    for u, v, d in G.edges(data=True):
+        if u != v:
+            net[(u, v) if u < v else (v, u)] += d.get("sign", 0) * _weight(d)
+    return {pair: w for pair, w in net.items() if w != 0}
+
+
+def balance(G: nx.MultiDiGraph) -> dict[str, Any]:
+    """Structural balance: triangles of signed ties whose sign product is positive.
+
+    Returns ``triads`` (closed signed triangles), ``balanced``, ``unbalanced``
+    and ``share`` (balanced / triads; None when there is no triangle).
+    Counted with set intersections per tie: each triangle is seen from its
+    three ties, hence the division by three.
+    """
+    pos: dict[str, set] = defaultdict(set)
+    neg: dict[str, set] = defaultdict(set)
+    ties = signed_ties(G)
+    for (u, v), w in ties.items():
+        (pos if w > 0 else neg)[u].add(v)
+        (pos if w > 0 else neg)[v].add(u)
+    same = other = balanced = 0
+    for (u, v), w in ties.items():
+        s = len(pos[u] & pos[v]) + len(neg[u] & neg[v])  # third tie signs agree
+        o = len(pos[u] & neg[v]) + len(neg[u] & pos[v])
+        same += s
+        other += o
+        balanced += s if w > 0 else o
+    triads = (same + other) // 3
+    balanced //= 3
+    return {
+        "triads": triads,
+        "balanced": balanced,
+        "unbalanced": triads - balanced,
+        "share": balanced / triads if triads else None,
+    }
+
+
+def camps(G: nx.MultiDiGraph) -> dict[str, int]:
+    """Split actors into camps: supporters together, opponents apart.
+
+    Per connected component of signed ties, the sign pattern of the eigenvector
+    of the smallest eigenvalue of the signed Laplacian (D - A, D = sum of |A|)
+    gives two camps; a greedy pass then moves any actor that has more net
+    support on the other side. A component without opposition is one camp.
+    Camps are numbered by size, largest first (0, 1, ...); actors whose ties
+    all cancel out are camps of their own.
+    """
+    adj: dict[str, dict[str, float]] = {v: {} for v in G}
+    for (u, v), w in signed_ties(G).items():
+        adj[u][v] = w
+        adj[v][u] = w
+    groups: list[list[str]] = []
+    seen: set[str] = set()
+    for start in sorted(adj):
+        if start in seen:
+            continue
+        comp = _component(adj, start)
+        seen.update(comp)
+        if all(w > 0 for v in comp for w in adj[v].values()):
+            groups.append(sorted(comp))
+            continue
+        side = _spectral_sides(adj, comp) if len(comp) <= DENSE_LIMIT else _bfs_sides(adj, comp)
+        side = _refine(adj, comp, side)
+        for s in (1, -1):
+            members = sorted(v for v in comp if side[v] == s)
+            if members:
+                groups.append(members)
+    groups.sort(key=lambda g: (-len(g), g[0]))
+    return {v: i for i, g in enumerate(groups) for v in g}
+
+
+def _component(adj: dict[str, dict[str, float]], start: str) -> list[str]:
+    comp, queue, seen = [], deque([start]), {start}
+    while queue:
+        v = queue.popleft()
+        comp.append(v)
+        for u in adj[v]:
+            if u not in seen:
+                seen.add(u)
+                queue.append(u)
+    return sorted(comp)
+
+
+def _spectral_sides(adj: dict[str, dict[str, float]], comp: list[str]) -> dict[str, int]:
+    index = {v: i for i, v in enumerate(comp)}
+    A = np.zeros((len(comp), len(comp)))
+    for v in comp:
+        for u, w in adj[v].items():
+            A[index[v], index[u]] = w
+    L = np.diag(np.abs(A).sum(axis=1)) - A
+    _, vectors = np.linalg.eigh(L)
+    vec = vectors[:, 0]
+    if vec[0] < 0:  # eigenvector sign is arbitrary: anchor on the first actor
+        vec = -vec
+    return {v: 1 if vec[index[v]] >= 0 else -1 for v in comp}
+
+
+def _bfs_sides(adj: dict[str, dict[str, float]], comp: list[str]) -> dict[str, int]:
+    """Colour outward from the first actor: same side across support, other across opposition."""
+    side = {comp[0]: 1}
+    queue = deque([comp[0]])
+    while queue:
+        v = queue.popleft()
+        for u, w in adj[v].items():
+            if u not in side:
+                side[u] = side[v] if w > 0 else -side[v]
+                queue.append(u)
+    return side
+
+
+def _refine(adj: dict[str, dict[str, float]], comp: list[str], side: dict[str, int], passes: int = 50) -> dict[str, int]:
+    """Move actors whose net tie to the other side outweighs their own side (lowers frustration)."""
+    side = dict(side)
+    for _ in range(passes):
+        moved = False
+        for v in comp:
+            pull = sum(w * side[u] for u, w in adj[v].items())
+            if pull * side[v] < 0:
+                side[v] = -side[v]
+                moved = True
+        if not moved:
+            break
+    return side
+
+
+# --------------------------------------------------------------------------- per actor
+
+
+def allies_opponents(G: nx.MultiDiGraph, actor: str) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+    """Counterparts the actor supports or is supported by (allies), and likewise for opposition.
+
+    Counts are statements in both directions; ranked by count, then name.
+    """
+    allies: Counter = Counter()
+    opponents: Counter = Counter()
+    if actor in G:
+        edges = list(G.out_edges(actor, data=True)) + [(v, u, d) for u, v, d in G.in_edges(actor, data=True)]
+        for _, other, d in edges:
+            if other == actor:
+                continue
+            (allies if d.get("sign", 0) > 0 else opponents)[other] += int(_weight(d))
+    rank = lambda c: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))  # noqa: E731
+    return rank(allies), rank(opponents)
+
+
+def _ranked_text(pairs: list[tuple[str, int]], top: int | None) -> str:
+    shown = pairs if top is None else pairs[:top]
+    text = ", ".join(f"{name} ({n})" for name, n in shown)
+    return text + (f", +{len(pairs) - len(shown)} more" if len(shown) < len(pairs) else "")
+
+
+ACTOR_COLUMNS = [
+    "name", "type", "affiliation", "role", "mentions", "articles", "supports_given", "opposes_given",
+    "supports_received", "opposes_received", "weighted_degree", "pagerank", "camp", "allies", "opponents",
+]  # fmt: skip
+
+
+def actor_table(G: nx.MultiDiGraph, top: int | None = 5) -> pd.DataFrame:
+    """One row per actor, most connected first; allies/opponents as "Name (n), ..." (``top`` shown)."""
+    rows = []
+    for n, d in G.nodes(data=True):
+        allies, opponents = allies_opponents(G, n)
+        row = {c: d.get(c) for c in ACTOR_COLUMNS}
+        row.update({c: row[c] or "" for c in ("type", "affiliation", "role")})
+        row.update(name=d.get("name", n), allies=_ranked_text(allies, top), opponents=_ranked_text(opponents, top))
+        rows.append(row)
+    table = pd.DataFrame(rows, columns=ACTOR_COLUMNS)
+    if len(table):
+        table = table.sort_values(["weighted_degree", "name"], ascending=[False, True], kind="stable")
+    return table.reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- quotes
+
+
+def _quote_records(rows: pd.DataFrame) -> list[dict[str, Any]]:
+    """Quote records oldest first, each with its article's title, date and origin."""
+    rows = rows.sort_values(["date", "article_id", "start"], na_position="last", kind="stable")
+    cols = ["id", "source", "target", "stance", "relation", "quote", "article_id", "title", "date", "path", "url", "confidence"]
+    records = rows[cols].rename(columns={"id": "statement_id"}).to_dict("records")
+    for r in records:
+        r["source_ref"] = r["url"] or r["path"] or ""
+    return records
+
+
+def edge_quotes(df: pd.DataFrame, source: str, target: str, stance: str | None = None) -> list[dict[str, Any]]:
+    """The statements behind one edge, oldest first, each with its article's title, date and origin."""
+    rows = df[(df["source"] == source) & (df["target"] == target)]
+    if stance:
+        rows = rows[rows["stance"] == stance]
+    return _quote_records(rows)
+
+
+def actor_quotes(df: pd.DataFrame, actor: str) -> list[dict[str, Any]]:
+    """Everything said by or about an actor, grouped by counterpart, direction and stance.
+
+    Each group: ``counterpart``, ``direction`` ("given" when the actor is the
+    source, "received" when it is the target), ``stance``, ``count`` and
+    ``quotes`` (as ``edge_quotes``). Largest groups first.
+    """
+    grouped: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    mine = df[(df["source"] == actor) | (df["target"] == actor)]
+    for q in _quote_records(mine):
+        for direction, me, other in (("given", "source", "target"), ("received", "target", "source")):
+            if q[me] == actor:
+                grouped.setdefault((q[other], direction, q["stance"]), []).append(q)
+    groups = [
+        {"counterpart": c, "direction": d, "stance": s, "count": len(qs), "quotes": qs}
+        for (c, d, s), qs in grouped.items()
+    ]
+    groups.sort(key=lambda g: (-g["count"], g["counterpart"], g["direction"], g["stance"]))
+    return groups

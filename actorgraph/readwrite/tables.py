@@ -1,0 +1,76 @@
+"""CSV tables: statements, nodes and edges (UTF-8, RFC 4180 quoting).
+
+``statements_csv`` has the columns of ``readwrite.statements.COLUMNS``, so
+``actorgraph export --from`` reads it back. Node and edge tables carry the
+graph attributes flattened as for GraphML (lists joined with ``|``, see
+``flat``), text exact. Spreadsheet programs may treat a cell starting with
+``=`` as a formula: open the files as text/CSV data, not by double-click, if
+the corpus is untrusted.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Any, Iterable
+
+import networkx as nx
+import pandas as pd
+
+from .flat import flat_graph
+from .statements import COLUMNS
+
+CSV_NAMES = ("statements", "nodes", "edges")
+
+
+def _csv_bytes(header: list[str], rows: Iterable[Iterable[Any]]) -> bytes:
+    buf = io.StringIO(newline="")
+    writer = csv.writer(buf)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buf.getvalue().encode("utf-8")
+
+
+def statements_csv(df: pd.DataFrame) -> bytes:
+    rows = df[COLUMNS].itertuples(index=False)
+    return _csv_bytes(COLUMNS, (["" if v is None else v for v in row] for row in rows))
+
+
+def _columns(rows: list[dict[str, Any]]) -> list[str]:
+    return list(dict.fromkeys(k for row in rows for k in row))
+
+
+def nodes_csv(G: nx.Graph) -> bytes:
+    H = flat_graph(G)
+    rows = [d for _, d in H.nodes(data=True)]
+    cols = _columns(rows)
+    return _csv_bytes(["id", *cols], ([n, *(d.get(c, "") for c in cols)] for n, d in H.nodes(data=True)))
+
+
+def edges_csv(G: nx.Graph) -> bytes:
+    H = flat_graph(G)
+    rows = [d for *_, d in H.edges(data=True)]
+    cols = [c for c in _columns(rows) if c not in ("source", "target", "key")]
+    body = ([u, v, k, *(d.get(c, "") for c in cols)] for u, v, k, d in H.edges(keys=True, data=True))
+    return _csv_bytes(["source", "target", "key", *cols], body)
+
+
+def csv_paths(out: str | Path) -> dict[str, Path]:
+    """Where the three tables go: into ``out`` when it is a folder (existing, ending
+    in a slash, or without suffix), else beside it with ``out``'s stem as prefix
+    (``export.csv`` -> ``export_statements.csv``, ...)."""
+    text = str(out)
+    path = Path(out)
+    if path.is_dir() or text.endswith(("/", "\\")) or not path.suffix:
+        return {name: path / f"{name}.csv" for name in CSV_NAMES}
+    return {name: path.with_name(f"{path.stem}_{name}.csv") for name in CSV_NAMES}
+
+
+def write_csv_bundle(df: pd.DataFrame, G: nx.Graph, out: str | Path) -> list[Path]:
+    """Write statements, nodes and edges CSV; returns the paths written."""
+    paths = csv_paths(out)
+    data = {"statements": statements_csv(df), "nodes": nodes_csv(G), "edges": edges_csv(G)}
+    for name, path in paths.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data[name])
+    return list(paths.values())

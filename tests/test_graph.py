@@ -1,0 +1,162 @@
+"""The statements frame and the two graphs built from it."""
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from actorgraph import graph
+from actorgraph.analysis import annotate
+from actorgraph.readwrite.statements import COLUMNS, read_statements
+
+FIXTURE = Path(__file__).parent / "fixtures" / "statements.jsonl"
+
+
+@pytest.fixture(scope="module")
+def statements():
+    return list(read_statements(FIXTURE))
+
+
+@pytest.fixture(scope="module")
+def df(statements):
+    return graph.statements_frame(statements)
+
+
+def test_frame_columns_types_and_missing_values(df, statements):
+    assert list(df.columns) == COLUMNS
+    assert len(df) == len(statements)
+    assert df["id"].tolist() == [s.id for s in statements]
+    assert df["sign"].dtype == "int64" and df["confidence"].dtype == "float64"
+    undated = [s.id for s in statements if s.date is None]
+    assert undated and df.set_index("id").loc[undated, "date"].tolist() == [None] * len(undated)
+
+
+def test_frame_drops_repeated_statements(statements):
+    assert len(graph.statements_frame(statements + statements[:3])) == len(statements)
+
+
+def test_frame_round_trips_to_records(df, statements):
+    assert graph.frame_statements(df) == statements
+    again = graph.frame_from_records(s.to_dict() for s in statements)
+    pd.testing.assert_frame_equal(again, df)
+
+
+def test_multigraph_has_one_edge_per_statement(df):
+    M = graph.build_multigraph(df)
+    assert M.number_of_edges() == len(df)
+    for row in df.itertuples(index=False):
+        d = M.edges[row.source, row.target, row.id]
+        assert (d["quote"], d["stance"], d["sign"], d["relation"]) == (row.quote, row.stance, row.sign, row.relation)
+        assert (d["article_id"], d["title"], d["date"], d["path"], d["url"]) == (
+            row.article_id, row.title, row.date, row.path, row.url,
+        )  # fmt: skip
+        assert d["confidence"] == row.confidence and d["weight"] == 1
+
+
+def test_aggregated_edges_match_groups(df):
+    G = graph.build_graph(df)
+    groups = df.groupby(["source", "target", "stance"])
+    assert G.number_of_edges() == groups.ngroups
+    assert sum(w for *_, w in G.edges(data="weight")) == len(df)
+    for (s, t, stance), rows in groups:
+        d = G.edges[s, t, stance]
+        assert d["weight"] == len(rows)
+        assert d["sign"] == rows["sign"].iloc[0]
+        assert sorted(d["statement_ids"]) == sorted(rows["id"])
+        assert set(d["quotes"]) == set(rows["quote"]) and len(d["quotes"]) == rows["quote"].nunique()
+        assert set(d["relations"]) == set(rows["relation"])
+        assert d["articles"] == list(dict.fromkeys(d["articles"]))  # distinct
+        assert set(d["articles"]) == set(rows["article_id"])
+        titles = dict(zip(rows["article_id"], rows["title"]))
+        assert d["titles"] == [titles[a] for a in d["articles"]]
+        assert d["confidence"] == pytest.approx(rows["confidence"].mean())
+        dates = rows["date"].dropna()
+        assert d["first_date"] == (dates.min() if len(dates) else None)
+        assert d["last_date"] == (dates.max() if len(dates) else None)
+        refs = {u or p for p, u in zip(rows["path"], rows["url"])}
+        assert set(d["sources"]) == refs
+
+
+def test_aggregated_lists_are_in_time_order(df):
+    G = graph.build_graph(df)
+    for *_, d in G.edges(data=True):
+        if d["weight"] > 1:
+            dates = df.set_index("id").loc[d["statement_ids"], "date"].fillna("9999").tolist()
+            assert dates == sorted(dates)
+            break
+    else:
+        pytest.fail("fixture needs an edge with two statements")
+
+
+def test_same_pair_can_both_support_and_oppose(statements):
+    first = statements[0]
+    flipped = dataclasses.replace(first, stance="opposes", sign=-1, relation="criticism", start=first.start + 1)
+    G = graph.build_graph(graph.statements_frame([first, flipped]))
+    assert set(G[first.source][first.target]) == {"supports", "opposes"}
+    assert G.edges[first.source, first.target, "opposes"]["sign"] == -1
+
+
+def test_node_attributes_count_the_statements(df):
+    G = graph.build_graph(df)
+    actors = set(df["source"]) | set(df["target"])
+    assert set(G) == actors
+    for actor in actors:
+        d = G.nodes[actor]
+        given, received = df[df["source"] == actor], df[df["target"] == actor]
+        assert d["name"] == actor
+        assert d["supports_given"] == (given["stance"] == "supports").sum()
+        assert d["opposes_given"] == (given["stance"] == "opposes").sum()
+        assert d["supports_received"] == (received["stance"] == "supports").sum()
+        assert d["opposes_received"] == (received["stance"] == "opposes").sum()
+        assert d["mentions"] == len(given) + len(received)
+        assert d["articles"] == len(set(given["article_id"]) | set(received["article_id"]))
+        seen = set(given["source_mention"]) | set(received["target_mention"])
+        assert set(d["aliases"]) == seen - {actor, ""}
+        types = pd.concat([given["source_type"], received["target_type"]])
+        assert d["type"] == types.mode().iloc[0]
+        for key in ("weighted_degree", "pagerank", "camp"):
+            assert key in d
+
+
+def test_person_nodes_carry_affiliation_and_role(df):
+    G = graph.build_graph(df)
+    people = df[df["target_affiliation"].notna()]
+    row = people.iloc[0]
+    assert G.nodes[row.target]["affiliation"] == row.target_affiliation
+    assert G.nodes[row.target]["role"] == row.target_role
+    countries = [n for n, t in G.nodes(data="type") if t == "country"]
+    assert all(G.nodes[c]["affiliation"] is None for c in countries)
+
+
+def test_both_graphs_share_node_attributes(df):
+    G, M = graph.build_graph(df), graph.build_multigraph(df)
+    assert dict(G.nodes(data=True)) == dict(M.nodes(data=True))
+
+
+def test_annotate_returns_a_copy_unless_inplace(df):
+    G = graph.build_graph(df)
+    for n in G:
+        G.nodes[n]["camp"] = 99
+    H = annotate(G)
+    assert H is not G
+    assert all(c == 99 for _, c in G.nodes(data="camp"))
+    assert all(c != 99 for _, c in H.nodes(data="camp"))
+
+
+def test_empty_frame_builds_empty_graphs():
+    empty = graph.statements_frame([])
+    assert list(empty.columns) == COLUMNS
+    assert graph.build_graph(empty).number_of_nodes() == 0
+    assert graph.build_multigraph(empty).number_of_edges() == 0
+
+
+def test_add_isolated_describes_actor_with_zero_counts(df):
+    lone = df["source"].iloc[0]
+    G = graph.build_graph(df[(df["source"] != lone) & (df["target"] != lone)])
+    assert lone not in G
+    H = graph.add_isolated(G, df, [lone])
+    assert lone not in G and lone in H
+    assert H.degree(lone) == 0 and H.nodes[lone]["mentions"] == 0
+    assert H.nodes[lone]["type"] == df["source_type"].iloc[0]
