@@ -1,0 +1,1509 @@
+"""Actor recognition and in-article resolution: the spaCy component ``actorgraph_actors``.
+
+API (the stances stage codes against exactly this)::
+
+    import actorgraph.actors  # registers the factory and the Doc extension
+    nlp.add_pipe("actorgraph_actors", after="ner")          # bundled gazetteer
+    nlp.add_pipe("actorgraph_actors", config={"gazetteer_files": ["mine.csv"]})
+    nlp.get_pipe("actorgraph_actors").gazetteer = gaz       # or any Gazetteer object
+    doc = nlp(text)
+    index: ActorIndex = doc._.actors
+    index.actors            # canonical name -> records.Actor (one shared object per name)
+    index.mentions          # list[Mention], document order, non-overlapping
+    index.mention_at(tok)   # mention covering a token (Token or token index)
+    index.mention_for(tok)  # mention headed by / covering the token, or the actor a
+                            # government-like NP stands for ("the Russian government" -> Russia)
+
+``Mention(start, end, actors, kind, text, head)``: token offsets (end exclusive), the
+actor(s) it refers to (two for "the two", a conjunction for "they"), kind one of
+name | alias | metonym | demonym | surname | role | pronoun | group, surface text,
+and the index of its syntactic head token.
+
+Why the shapes: spaCy's multiprocessing ships Docs back with ``Doc.to_bytes`` (msgpack),
+so the component stores a plain-data form in ``doc.user_data`` and ``doc._.actors`` is a
+getter that rebuilds (and caches) the ``ActorIndex``; the index itself is plain
+dataclasses with token indices, so it also pickles.
+
+Decisions (general rules, not per article):
+- The gazetteer names the actor whenever it knows the name; NER adds people and unknown
+  organisations. Unknown GPE are actors only as doers ("Texas sued"), unknown LOC/FAC never;
+  regions are not actors unless the gazetteer lists them. Media outlets (an ORG next to
+  "newspaper", "agency", "told" ...) are not actors: quotes come from them, stances do not.
+- Short all-caps abbreviations ("IS", "US") match case-sensitively, and not in all-caps lines
+  (headlines) where they are ordinary words.
+- People: canonical name = the longest form in the article without middle initials; a bare name
+  is the person with that surname (several: the one named last before), else, for family-name-
+  first names, the one with that first name ("Moon" -> Moon Jae-in), else a spelling variant
+  ("Zelenskiy"). The title in front ("Russian Foreign Minister") or an apposition ("X, the
+  Kremlin spokesman") gives role and affiliation; a state body's affiliation is its state.
+  Person mentions cover their title.
+- Demonyms alone ("Russian media") are not actors; heading a government-like noun they are
+  ("the Russian government", "Syrian government forces" -> the country, "Kurdish fighters"
+  -> the group; "Chinese and US officials" -> both). "<Person> regime" -> the person's state.
+  A bare "the junta"/"the government" is the state last called so, else the nearest country
+  that is not the speaker; "the country"/"the kingdom" the most salient recent country.
+- Role references ("the Russian president", "the Ukrainian leader") resolve only to a named
+  person with that role (and affiliation) in the article; otherwise they stay unresolved.
+- Pronouns: he/she -> a person (gender from Mr./Ms., gendered roles), it/its -> one state or
+  organisation, they/their -> a group, a conjunction or a plural mention; same sentence first
+  (possessives: "X and his" -> X, object control, else the subject), else the most salient
+  mention (subject > object > other) of the previous two sentences. Expletive/thing "it" and
+  pronouns that a nearer non-actor subject explains stay unresolved; a pronoun outside quotes
+  does not refer into the quote of its own sentence.
+- "the two", "both (sides)", "the three countries": that many recent distinct actors of the
+  fitting type.
+"""
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+import weakref
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from .gazetteer import Entry, Gazetteer, load_gazetteer
+from .records import Actor
+
+__all__ = ["Mention", "ActorIndex", "ActorRecognizer", "default_gazetteer", "USER_DATA_KEY"]
+
+USER_DATA_KEY = "actorgraph.actors"
+
+# ---------------------------------------------------------------------------
+# Lexicons (general English; no article-specific entries)
+# ---------------------------------------------------------------------------
+
+#: Nouns that, modified by a country (demonym, name, metonym), stand for that country's state.
+STATE_NOUNS = frozenset(
+    """government governments regime administration authorities authority officials official
+    forces force army armies military militaries troops soldiers diplomats diplomat diplomacy
+    leadership leaders navy parliament junta cabinet ministry ministries embassy delegation
+    delegates negotiators envoys lawmakers legislators senators congress legislature
+    intelligence police security coalition state establishment ministers presidents heads
+    spokesman spokeswoman spokesperson""".split()
+)
+#: Nouns that stand for a group when modified by a group name or a group demonym ("IS militants").
+GROUP_NOUNS = frozenset(
+    """fighters militants militant rebels rebel militia militias insurgents insurgency guerrillas
+    jihadists separatists forces members leaders leadership supporters loyalists activists
+    movement""".split()
+)
+#: Nouns that with only "the" in front mean the state the article is about ("the junta").
+DEFINITE_STATE_NOUNS = frozenset(
+    "government regime junta administration authorities leadership cabinet country nation kingdom republic".split()
+)
+#: "<Person> regime" style nouns that mean the person's state.
+PERSON_STATE_NOUNS = frozenset("regime government administration forces loyalists".split())
+
+#: Head words of roles ("president", "foreign minister" has head "minister").
+ROLE_HEADS = frozenset(
+    """president presidents minister ministers premier chancellor secretary spokesman spokeswoman
+    spokesperson speaker chairman chairwoman chair chairperson leader head chief ambassador envoy
+    king queen prince princess emir sultan sheikh monarch ayatollah pope general commander
+    senator governor mayor representative congressman congresswoman lawmaker director adviser
+    advisor negotiator diplomat dictator legislator nominee prosecutor commissioner coordinator
+    delegate colonel admiral marshal founder ceo tsar czar shah patriarch cleric mp vice-president
+    secretary-general attorney-general prime-minister""".split()
+)
+#: Words that may precede a role head inside a title.
+ROLE_MODIFIERS = frozenset(
+    """foreign defence defense interior finance justice economy economic trade energy health
+    education prime vice deputy acting former ex interim press state supreme army military chief
+    top senior general national security affairs first majority minority opposition party
+    presidential special assistant executive armed forces home internal external opposition
+    house senate white navy naval air force crown grand high assembly council ministry department
+    office embassy government""".split()
+)
+#: Abbreviated titles and the role they stand for ("Sen. Graham": senator).
+ROLE_ABBREVIATIONS = {"rep.": "representative", "rep": "representative", "sen.": "senator", "sen": "senator",
+                      "gov.": "governor", "gen.": "general", "adm.": "admiral", "col.": "colonel",
+                      "lt.": "lieutenant", "pres.": "president", "sec.": "secretary", "amb.": "ambassador",
+                      "maj.": "major", "sgt.": "sergeant", "capt.": "captain", "atty.": "attorney"}
+#: Offices whose holder "the <country> leader" means.
+TOP_ROLES = frozenset("president premier chancellor king queen emir sultan monarch leader ayatollah".split())
+HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f",
+              "dr": None, "dr.": None, "sir": "m", "dame": "f", "lord": "m", "lady": "f"}
+GENDERED_ROLES = {"spokesman": "m", "spokeswoman": "f", "chairman": "m", "chairwoman": "f",
+                  "king": "m", "queen": "f", "prince": "m", "princess": "f",
+                  "congressman": "m", "congresswoman": "f", "emir": "m", "sultan": "m", "sheikh": "m"}
+#: Plural nouns after "the two"/"both" and the actor type they call for (None: any).
+PLURAL_ACTOR_NOUNS = {
+    **{w: "person" for w in """men women leaders diplomats presidents ministers politicians officials
+       heads envoys statesmen rivals counterparts colleagues allies foes negotiators senators""".split()},
+    **{w: "country" for w in "countries nations states governments powers neighbours neighbors capitals".split()},
+    **{w: None for w in "sides parties groups camps".split()},
+}
+MEDIA_NOUNS = frozenset(
+    """newspaper newspapers daily weekly agency broadcaster outlet outlets channel tv television radio
+    magazine website site portal paper tabloid network station journal""".split()
+)
+MEDIA_NAME_WORDS = frozenset(
+    """news times post journal gazette herald tribune telegraph guardian daily tv radio agency press
+    broadcasting broadcaster television magazine wire""".split()
+)
+MEDIA_VERBS = frozenset("told tell tells telling".split())
+ORG_WORDS = frozenset(
+    """emirate council party front army brigade brigades movement organisation organization institute
+    ministry group union league alliance committee agency commission bank fund association academy
+    federation corps guard militia coalition assembly parliament court""".split()
+)
+NAME_PARTICLES = frozenset("al el bin ibn bint de da di del della der van von la le du dos das ben abu".split())
+LOCATIVE_PREPS = frozenset("in from into near across throughout inside outside around via through within".split())
+SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+PRON_PERSON = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+PRON_IT = frozenset("it its itself".split())
+PRON_THEY = frozenset("they them their theirs themselves".split())
+_SHORT_CAPS = re.compile(r"(?:[A-Z]\.?){1,5}")
+
+
+# ---------------------------------------------------------------------------
+# Records
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class Mention:
+    """One stretch of tokens that refers to one or more actors."""
+
+    start: int  # token index (inclusive)
+    end: int  # token index (exclusive)
+    actors: tuple[Actor, ...]
+    kind: str  # name | alias | metonym | demonym | surname | role | pronoun | group
+    text: str
+    head: int = -1  # token index of the syntactic head
+
+    @property
+    def actor(self) -> Actor:
+        """The first (usually only) actor."""
+        return self.actors[0]
+
+
+@dataclass
+class ActorIndex:
+    """The actors of one Doc and where they are mentioned."""
+
+    actors: dict[str, Actor] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+    gov: dict[int, int] = field(default_factory=dict)  # gov-noun token -> mention index
+    _at: dict[int, int] = field(default_factory=dict, repr=False)
+    _heads: dict[int, int] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self.reindex()
+
+    def reindex(self) -> None:
+        self._at = {}
+        self._heads = {}
+        for k, m in enumerate(self.mentions):
+            for i in range(m.start, m.end):
+                self._at[i] = k
+            if m.head >= 0:
+                self._heads.setdefault(m.head, k)
+
+    def mention_at(self, token: Token | int) -> Mention | None:
+        k = self._at.get(_index(token))
+        return None if k is None else self.mentions[k]
+
+    def mention_for(self, token: Token | int) -> Mention | None:
+        i = _index(token)
+        k = self._heads.get(i)
+        if k is None:
+            k = self._at.get(i)
+        if k is None:
+            k = self.gov.get(i)
+        return None if k is None else self.mentions[k]
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        """Mentions that lie inside tokens [start, end) (e.g. one sentence)."""
+        return [m for m in self.mentions if m.start >= start and m.end <= end]
+
+    # plain-data form (msgpack-safe) for Doc.to_bytes / multiprocessing
+    def to_data(self) -> dict:
+        names = list(self.actors)
+        pos = {n: k for k, n in enumerate(names)}
+        return {
+            "actors": [[a.name, a.type, list(a.aliases), a.affiliation, a.role] for a in self.actors.values()],
+            "mentions": [[m.start, m.end, [pos[a.name] for a in m.actors], m.kind, m.text, m.head] for m in self.mentions],
+            "gov": [[t, k] for t, k in self.gov.items()],
+        }
+
+    @classmethod
+    def from_data(cls, data: dict) -> "ActorIndex":
+        actors = [Actor(name=n, type=t, aliases=list(al), affiliation=af, role=r) for n, t, al, af, r in data["actors"]]
+        mentions = [
+            Mention(s, e, tuple(actors[k] for k in ks), kind, text, head)
+            for s, e, ks, kind, text, head in data["mentions"]
+        ]
+        return cls(actors={a.name: a for a in actors}, mentions=mentions, gov={int(t): int(k) for t, k in data["gov"]})
+
+
+def _index(token: Token | int) -> int:
+    return token if isinstance(token, int) else token.i
+
+
+_CACHE: "weakref.WeakKeyDictionary[Doc, ActorIndex]" = weakref.WeakKeyDictionary()
+
+
+def _get_actors(doc: Doc) -> ActorIndex | None:
+    idx = _CACHE.get(doc)
+    if idx is None:
+        data = doc.user_data.get(USER_DATA_KEY)
+        if data is None:
+            return None
+        idx = ActorIndex.from_data(data)
+        _CACHE[doc] = idx
+    return idx
+
+
+def _set_actors(doc: Doc, index: ActorIndex | None) -> None:
+    if index is None:
+        doc.user_data.pop(USER_DATA_KEY, None)
+        _CACHE.pop(doc, None)
+        return
+    doc.user_data[USER_DATA_KEY] = index.to_data()
+    _CACHE[doc] = index
+
+
+if not Doc.has_extension("actors"):
+    Doc.set_extension("actors", getter=_get_actors, setter=_set_actors)
+
+
+@functools.lru_cache(maxsize=8)
+def default_gazetteer(files: tuple[str, ...] = ()) -> Gazetteer:
+    """The bundled gazetteer (plus extra files), loaded once per process."""
+    return load_gazetteer(list(files))
+
+
+# ---------------------------------------------------------------------------
+# Gazetteer matcher
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    entry: Entry
+    kind: str  # name | alias | metonym | demonym
+    caps: tuple[bool, ...]  # which pattern tokens start upper-case (must match upper-case)
+    short_caps: bool  # an all-caps abbreviation (matched by ORTH)
+
+
+class _GazMatcher:
+    """PhraseMatchers over a gazetteer's names, built once per (vocab, gazetteer)."""
+
+    def __init__(self, nlp: Language, gaz: Gazetteer):
+        self.gaz = gaz
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.patterns: dict[int, _Pattern] = {}
+        # surface form -> (entry, kind); later rows win, as in Gazetteer.lookup
+        surface: dict[tuple[bool, str], tuple[Entry, str]] = {}
+        for e in gaz.entries.values():
+            groups = (("name", [e.name]), ("alias", e.aliases), ("metonym", e.metonyms), ("demonym", e.demonyms))
+            for kind, names in groups:
+                for raw in names:
+                    text = re.sub(r"(?i)^the\s+", "", raw.strip().strip("\"'")).strip()
+                    if text:
+                        k = (kind == "demonym", text)
+                        surface.pop(k, None)
+                        surface[k] = (e, kind)
+        lower_docs: dict[str, list[Doc]] = {}
+        orth_docs: dict[str, list[Doc]] = {}
+        for (_, text), (e, kind) in surface.items():
+            short = bool(_SHORT_CAPS.fullmatch(text))
+            key = f"ag\x1f{kind}\x1f{e.name}\x1f{text}"
+            pdoc = nlp.make_doc(text)
+            self.patterns[nlp.vocab.strings.add(key)] = _Pattern(e, kind, tuple(t.text[:1].isupper() for t in pdoc), short)
+            if short:
+                variants = {text}
+                letters = text.replace(".", "")
+                if len(letters) >= 4 and "." not in text:
+                    variants.add(letters.title())  # "Nato", "Isil"
+                orth_docs.setdefault(key, []).extend(nlp.make_doc(v) for v in variants)
+            else:
+                lower_docs.setdefault(key, []).append(pdoc)
+        for key, docs in lower_docs.items():
+            self.lower.add(key, docs)
+        for key, docs in orth_docs.items():
+            self.orth.add(key, docs)
+
+    def __call__(self, doc: Doc, shouting: list[bool]) -> list[tuple[int, int, _Pattern]]:
+        out = []
+        for mid, s, e in self.lower(doc):
+            pat = self.patterns[mid]
+            if all(doc[s + k].text[:1].isupper() or not up for k, up in enumerate(pat.caps)):
+                out.append((s, e, pat))
+        for mid, s, e in self.orth(doc):
+            pat = self.patterns[mid]
+            if shouting[s] and doc[s].is_stop:
+                continue  # "IS" / "US" in an all-caps headline are the words
+            out.append((s, e, pat))
+        return out
+
+
+_MATCHERS: "weakref.WeakKeyDictionary[Gazetteer, dict[int, _GazMatcher]]" = weakref.WeakKeyDictionary()
+
+
+def _matcher_for(nlp: Language, gaz: Gazetteer) -> _GazMatcher:
+    per_vocab = _MATCHERS.setdefault(gaz, {})
+    m = per_vocab.get(id(nlp.vocab))
+    if m is None:
+        m = per_vocab[id(nlp.vocab)] = _GazMatcher(nlp, gaz)
+    return m
+
+
+# ---------------------------------------------------------------------------
+# The component
+# ---------------------------------------------------------------------------
+
+
+@Language.factory(
+    "actorgraph_actors",
+    default_config={"gazetteer_files": []},
+    requires=["doc.ents", "token.dep", "token.tag"],
+    assigns=["doc._.actors"],
+)
+def make_actor_recognizer(nlp: Language, name: str, gazetteer_files: list[str]) -> "ActorRecognizer":
+    return ActorRecognizer(nlp, name, default_gazetteer(tuple(str(f) for f in gazetteer_files)))
+
+
+class ActorRecognizer:
+    """Finds actor mentions and resolves them within the Doc (see the module docstring)."""
+
+    def __init__(self, nlp: Language, name: str = "actorgraph_actors", gazetteer: Gazetteer | None = None):
+        self.nlp = nlp
+        self.name = name
+        self._gaz: Gazetteer = gazetteer if gazetteer is not None else default_gazetteer()
+        self._matcher: _GazMatcher | None = None
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        return self._gaz
+
+    @gazetteer.setter
+    def gazetteer(self, gaz: Gazetteer) -> None:
+        self._gaz = gaz
+        self._matcher = None
+
+    @property
+    def matcher(self) -> _GazMatcher:
+        if self._matcher is None:
+            self._matcher = _matcher_for(self.nlp, self._gaz)
+        return self._matcher
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.actors = _Resolver(doc, self._gaz, self.matcher).run()
+        return doc
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state["_matcher"] = None  # rebuilt lazily where it runs (spawned workers)
+        return state
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+    # spaCy serialisation hooks: nothing to save (the gazetteer is data on disk)
+    def to_bytes(self, **kw) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, **kw) -> "ActorRecognizer":
+        return self
+
+    def to_disk(self, path, **kw) -> None:
+        pass
+
+    def from_disk(self, path, **kw) -> "ActorRecognizer":
+        return self
+
+
+# ---------------------------------------------------------------------------
+# Resolution within one Doc
+# ---------------------------------------------------------------------------
+
+
+_PLURAL_COUNT = {"two": 2, "both": 2, "three": 3, "four": 4}
+_QUOTE_CHARS = set("\"'\u2018\u2019\u201c\u201d`")
+_POSS_PRON = frozenset("his her hers its their theirs".split())
+
+
+def _clean_surface(text: str) -> str:
+    t = text.strip().strip("".join(_QUOTE_CHARS)).strip()
+    t = re.sub(r"\s*['\u2019]s?$", "", t)
+    return re.sub(r"(?i)^the\s+", "", t).strip()
+
+
+def _is_quote(tok: Token) -> bool:
+    return tok.text in _QUOTE_CHARS or tok.text in ("``", "''")
+
+
+def _shouting_lines(doc: Doc) -> list[bool]:
+    """Per token: is it in an all-caps line (a headline), where "IS"/"US" are plain words?"""
+    out = [False] * len(doc)
+    start = 0
+    n = len(doc)
+    for i in range(n + 1):
+        if i == n or "\n" in doc[i].text:
+            words = [t for t in doc[start:i] if t.is_alpha and len(t.text) > 1]
+            caps = sum(1 for t in words if t.text.isupper())
+            if caps >= 3 and caps >= 0.6 * len(words):
+                for k in range(start, i):
+                    out[k] = True
+            start = i + 1
+    return out
+
+
+_OPEN_QUOTES = {"\u201c", "``"}
+_CLOSE_QUOTES = {"\u201d", "''"}
+
+
+def _quoted(doc: Doc) -> list[bool]:
+    """Per token: inside double quotation marks (straight quotes toggle; a new paragraph closes)."""
+    out = [False] * len(doc)
+    inside = False
+    for t in doc:
+        txt = t.text
+        if "\n" in txt and t.is_space:
+            inside = False
+        elif txt in _OPEN_QUOTES:
+            inside = True
+        elif txt in _CLOSE_QUOTES:
+            inside = False
+        elif txt == '"':
+            inside = not inside
+        else:
+            out[t.i] = inside
+    return out
+
+
+def _trim(ent: Span) -> tuple[int, int]:
+    """Entity bounds without determiners, quotes, honorifics/titles (for people) and possessives."""
+    s, e = ent.start, ent.end
+    doc = ent.doc
+    person = ent.label_ == "PERSON"
+    while s < e and (doc[s].lower_ in ("the", "a", "an") or _is_quote(doc[s]) or doc[s].is_punct
+                     or (person and (doc[s].lower_ in HONORIFICS or doc[s].lower_ in ROLE_HEADS
+                                     or doc[s].lower_ in ROLE_ABBREVIATIONS
+                                     or doc[s].lower_ in ROLE_MODIFIERS))):
+        s += 1
+    while e > s and (doc[e - 1].text in ("'s", "'", "\u2019s", "\u2019") or _is_quote(doc[e - 1]) or doc[e - 1].is_punct):
+        e -= 1
+    if person:  # NER cuts "Moon Jae-in" at the hyphen
+        while e + 1 < len(doc) and doc[e].text == "-" and not doc[e - 1].whitespace_ and not doc[e].whitespace_ \
+                and doc[e + 1].is_alpha:
+            e += 2
+    return s, e
+
+
+def _display_name(span: Span) -> str:
+    """A person's canonical name: as written, without middle initials ("Adam B. Schiff" -> "Adam Schiff")."""
+    toks = list(span)
+    keep = [t for k, t in enumerate(toks) if not (0 < k < len(toks) - 1 and re.fullmatch(r"[A-Z]\.", t.text))]
+    out = ""
+    for k, t in enumerate(keep):
+        out += t.text
+        if k < len(keep) - 1:
+            out += t.whitespace_ if t.whitespace_ or keep[k + 1].i == t.i + 1 else " "
+    return out
+
+
+def _person_name_ok(span: Span) -> bool:
+    if not 1 <= len(span) <= 6:
+        return False
+    for t in span:
+        if any(ch.isdigit() for ch in t.text):
+            return False
+        if t.text in ("-", ".") or t.lower_ in NAME_PARTICLES or (t.i > span.start and span.doc[t.i - 1].text == "-"):
+            continue
+        if not t.text[:1].isupper():
+            return False
+    return span[0].text[:1].isupper()
+
+
+def _looks_like_org(span: Span) -> bool:
+    return any(t.lower_ in ORG_WORDS for t in span)
+
+
+def _is_media(doc: Doc, s: int, e: int) -> bool:
+    span = doc[s:e]
+    if any(t.lower_ in MEDIA_NAME_WORDS for t in span):
+        return True
+    root = span.root
+    if root.dep_ in ("appos", "compound", "nmod") and root.head.lower_ in MEDIA_NOUNS:
+        return True
+    if any(c.lower_ in MEDIA_NOUNS and c.dep_ in ("appos", "compound", "amod", "nmod") for c in root.children):
+        return True
+    if s > 0 and doc[s - 1].lower_ in MEDIA_NOUNS:
+        return True
+    if root.dep_ in ("dobj", "dative") and root.head.lower_ in MEDIA_VERBS:
+        return True
+    return False
+
+
+def _agentive(span: Span) -> bool:
+    """Is a place name used as a doer ("Texas sued"), not as a location ("in Texas")?"""
+    root = span.root
+    if root.dep_ in SUBJ_DEPS or root.dep_ in ("dobj", "poss"):
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ in ("by", "against", "with", "between")
+
+
+def _role_match(ref: str, role: str | None) -> bool:
+    if not role:
+        return False
+    if ref == role:
+        return True
+    rw, pw = ref.split(), role.split()
+    lesser = any(w in ("vice", "deputy", "former", "ex", "acting", "assistant", "first") for w in pw[:-1])
+    if len(rw) == 1 and pw[-1] == rw[0]:
+        return not lesser
+    if ref == "leader":  # "the Ukrainian leader": the head of state or government
+        return not lesser and (pw[-1] in TOP_ROLES or role == "prime minister")
+    return False
+
+
+def _affil_name(a: Actor | Entry) -> str:
+    """Whom a person of this body speaks for: a state body's state ("State Duma" -> Russia)."""
+    return a.affiliation if a.type == "organisation" and a.affiliation else a.name
+
+
+def _spelling_variant(a: str, b: str) -> bool:
+    """Transliteration variants of one surname: "zelenskiy"/"zelensky", "mirsky"/"mirski"."""
+    if a == b or len(a) < 5 or len(b) < 5 or a[:4] != b[:4] or abs(len(a) - len(b)) > 2:
+        return False
+    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.85
+
+
+def _first_compatible(a: str, b: str) -> bool:
+    a, b = a.lower(), b.lower()
+    return a == b or a[:3] == b[:3] or (len(a) <= 2 and b.startswith(a.rstrip("."))) or (len(b) <= 2 and a.startswith(b.rstrip(".")))
+
+
+class _Cluster:
+    """One person within an article: all name forms sharing a surname."""
+
+    def __init__(self, form: tuple[str, ...], display: str):
+        self.forms = [form]
+        self.display = display
+        self.ntok = len(form)
+        self.actor: Actor | None = None
+
+    @property
+    def surname(self) -> str:
+        return self.forms[0][-1].lower()
+
+    @property
+    def first(self) -> str | None:
+        longest = max(self.forms, key=len)
+        return longest[0] if len(longest) > 1 else None
+
+
+class _Resolver:
+    def __init__(self, doc: Doc, gaz: Gazetteer, matcher: _GazMatcher):
+        self.doc = doc
+        self.gaz = gaz
+        self.matcher = matcher
+        self.n = n = len(doc)
+        self.owner: list[int] = [-1] * n  # token -> index into self.cands
+        self.cands: list[Mention | None] = []
+        self.actors: dict[str, Actor] = {}
+        self.sent_of: list[int] = [0] * n
+        self.sent_bounds: list[tuple[int, int]] = []
+        self.gov: dict[int, int] = {}
+        self.gender: dict[str, str] = {}  # person actor name -> "m" | "f"
+        self.demonym_at: dict[int, tuple[int, Entry]] = {}
+        self.demonym_end: dict[int, tuple[int, Entry]] = {}
+        self.demonym_tok: dict[int, tuple[int, int, Entry]] = {}  # every token of a demonym
+        self.pending: list[tuple[int, str]] = []  # (cand index, NER label) decided after people
+        self.person_ks: list[int] = []
+        self.poss_affil: list[tuple[Actor, int]] = []  # (person, cand index of possessor person)
+
+    # -- helpers --------------------------------------------------------------
+    def actor(self, name: str, type_: str, entry: Entry | None = None) -> Actor:
+        a = self.actors.get(name)
+        if a is None:
+            a = Actor(name=name, type=type_)
+            if entry is not None:
+                a.affiliation = entry.affiliation
+                a.role = entry.role
+            self.actors[name] = a
+        return a
+
+    def entry_actor(self, e: Entry) -> Actor:
+        return self.actor(e.name, e.type, e)
+
+    def free(self, s: int, e: int) -> bool:
+        return all(self.owner[i] < 0 for i in range(s, e))
+
+    def add(self, s: int, e: int, actors: tuple[Actor, ...] | None, kind: str, head: int | None = None) -> int:
+        """Claim tokens [s, e); ``actors=None`` blocks the span (e.g. a media outlet)."""
+        k = len(self.cands)
+        if actors is None:
+            self.cands.append(None)
+        else:
+            span = self.doc[s:e]
+            self.cands.append(Mention(s, e, actors, kind, span.text, span.root.i if head is None else head))
+            if kind in ("name", "alias", "metonym") and len(actors) == 1 and actors[0].type != "person":
+                actors[0].add_alias(_clean_surface(span.text))  # as written, before any extension
+        for i in range(s, e):
+            self.owner[i] = k
+        return k
+
+    def cand_at(self, i: int) -> Mention | None:
+        k = self.owner[i] if 0 <= i < self.n else -1
+        return self.cands[k] if k >= 0 else None
+
+    def extend(self, k: int, s: int, e: int, absorb: bool = False) -> bool:
+        """Grow mention k to cover [s, e); with ``absorb`` other mentions inside are dropped."""
+        m = self.cands[k]
+        assert m is not None
+        ns, ne = min(m.start, s), max(m.end, e)
+        others = {self.owner[i] for i in range(ns, ne) if self.owner[i] >= 0 and self.owner[i] != k}
+        if others and not absorb:
+            return False
+        for o in others:
+            om = self.cands[o]
+            if om is not None and (om.start < ns or om.end > ne):
+                return False
+        for o in others:
+            self.cands[o] = None
+        m.start, m.end = ns, ne
+        span = self.doc[ns:ne]
+        m.text = span.text
+        m.head = span.root.i
+        for i in range(ns, ne):
+            self.owner[i] = k
+        return True
+
+    def alias(self, m: Mention) -> None:
+        if m.kind not in ("name", "alias", "metonym", "surname") or len(m.actors) != 1:
+            return
+        if m.actors[0].type == "person":  # the name without its title
+            s = m.end
+            while s > m.start and self._name_token(self.doc[s - 1]):
+                s -= 1
+            if s < m.end:
+                m.actors[0].add_alias(self.doc[s:m.end].text)
+
+    def _name_token(self, t: Token) -> bool:
+        low = t.lower_
+        if t.text == "-" or low in NAME_PARTICLES:
+            return True
+        return (t.text[:1].isupper() and low not in ROLE_HEADS and low not in ROLE_MODIFIERS
+                and low not in HONORIFICS and low not in ROLE_ABBREVIATIONS and t.i not in self.demonym_at
+                and not _is_quote(t))
+
+    # -- main -----------------------------------------------------------------
+    def run(self) -> ActorIndex:
+        doc = self.doc
+        # without a parser or sentencizer the whole text is one sentence (dependency rules then find nothing)
+        sents = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
+        for si, sent in enumerate(sents):
+            self.sent_bounds.append((sent.start, sent.end))
+            for i in range(sent.start, sent.end):
+                self.sent_of[i] = si
+        self.in_quote = _quoted(doc)
+        self.base_spans()
+        self.people()
+        self.titles()
+        self.role_references()
+        self.government_phrases()
+        self.link_states()
+        self.norp_nouns()
+        self.references()
+        mentions = sorted((m for m in self.cands if m is not None and m.actors), key=lambda m: m.start)
+        pos = {id(m): k for k, m in enumerate(mentions)}
+        gov = {}
+        for tok, ck in self.gov.items():
+            m = self.cands[ck]
+            if m is not None and id(m) in pos:
+                gov[tok] = pos[id(m)]
+        for m in mentions:
+            self.alias(m)
+        used = {a.name for m in mentions for a in m.actors}
+        actors = {n: a for n, a in self.actors.items() if n in used}
+        return ActorIndex(actors=actors, mentions=mentions, gov=gov)
+
+    # -- 1. gazetteer + NER ---------------------------------------------------
+    def base_spans(self) -> None:
+        doc = self.doc
+        self.shouting = shouting = _shouting_lines(doc)
+        hits = self.matcher(doc, shouting)
+        names = []
+        for s, e, pat in hits:
+            if pat.kind == "demonym":
+                if s not in self.demonym_at or self.demonym_at[s][0] < e:
+                    self.demonym_at[s] = (e, pat.entry)
+                if e not in self.demonym_end or self.demonym_end[e][0] > s:
+                    self.demonym_end[e] = (s, pat.entry)
+                for i in range(s, e):
+                    if i not in self.demonym_tok or self.demonym_tok[i][1] - self.demonym_tok[i][0] < e - s:
+                        self.demonym_tok[i] = (s, e, pat.entry)
+            else:
+                names.append((s, e, pat))
+        cands: list[tuple[int, int, int, object]] = [(s, e, 2, pat) for s, e, pat in names]
+        for ent in doc.ents:
+            if ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
+                s, e = _trim(ent)
+                if s < e:
+                    cands.append((s, e, 1, ent))
+        # longest first; on equal length the gazetteer wins; then earliest
+        cands.sort(key=lambda c: (-(c[1] - c[0]), -c[2], c[0]))
+        gaz_spans = [(s, e) for s, e, _ in names]
+        for s, e, _prio, payload in cands:
+            if not self.free(s, e):
+                continue
+            if isinstance(payload, _Pattern):
+                e_ = payload.entry
+                k = self.add(s, e, (self.entry_actor(e_),), payload.kind)
+                if e_.type == "person":
+                    self.person_ks.append(k)
+            else:
+                self.ner_span(s, e, payload, gaz_spans)  # type: ignore[arg-type]
+
+    def ner_span(self, s: int, e: int, ent: Span, gaz_spans: list[tuple[int, int]]) -> None:
+        doc = self.doc
+        label = ent.label_
+        span = doc[s:e]
+        if e - s == 1 and self.shouting[s] and span[0].is_stop:
+            return  # "IS"/"US" in an all-caps headline
+        entry = self.gaz.lookup(span.text)
+        if entry is not None and (entry.type != "person" or label == "PERSON"):
+            kind = "name" if _clean_surface(span.text).lower() == entry.name.lower() else "alias"
+            k = self.add(s, e, (self.entry_actor(entry),), kind)
+            if entry.type == "person":
+                self.person_ks.append(k)
+            return
+        if s in self.demonym_at and self.demonym_at[s][0] >= e:
+            return  # a demonym ("Azerbaijani") NER took for a name
+        if label == "NORP":
+            if any(s <= gs and ge <= e and (gs, ge) != (s, e) for gs, ge in gaz_spans):
+                self.add(s, e, None, "blocked")  # "West African" is not the West
+            return  # only noun uses are actors: see norp_nouns
+        if label == "ORG" and span[0].lower_ in ROLE_HEADS:
+            return  # "Minister of Foreign Affairs": an office, not an organisation
+        root = span.root
+        if root.lower_ in STATE_NOUNS or root.lower_ in GROUP_NOUNS:
+            if any(t.i in self.demonym_at for t in span) or any(s <= gs and ge <= e for gs, ge in gaz_spans):
+                return  # "the Syrian government": see government_phrases
+        if all(t.lower_ in ROLE_HEADS or t.lower_ in ROLE_MODIFIERS or t.is_punct for t in span):
+            return  # NER's "State" in "Secretary of State": part of a title
+        if label == "PERSON":
+            if _looks_like_org(span):
+                self.add(s, e, (self.actor(_clean_surface(span.text), "organisation"),), "name")
+            elif s > 0 and doc[s - 1].lower_ == "the" and span.root.dep_ not in ("compound", "amod", "nmod", "poss"):
+                self.add(s, e, (self.actor(_clean_surface(span.text), "group"),), "name")  # "the Houthis"
+            elif _person_name_ok(span):
+                self.person_ks.append(self.add(s, e, (), "name"))
+            return
+        inner = [(gs, ge) for gs, ge in gaz_spans if s <= gs and ge <= e]
+        if inner and self._rest_is_modifiers(s, e, inner):
+            return  # the gazetteer names inside stand for it ("US State Department")
+        if label == "ORG":
+            if _is_media(doc, s, e):
+                self.add(s, e, None, "blocked")
+            else:
+                self.pending.append((self.add(s, e, (), "name"), label))
+        elif label == "GPE":
+            # unknown places are locations; keep only doers, and names that may be people
+            self.pending.append((self.add(s, e, (), "name"), label))
+        # LOC / FAC unknown to the gazetteer: places, not actors
+
+    def _rest_is_modifiers(self, s: int, e: int, inner: list[tuple[int, int]]) -> bool:
+        covered = set()
+        for gs, ge in inner:
+            covered.update(range(gs, ge))
+        for i in range(s, e):
+            if i in covered:
+                continue
+            t = self.doc[i]
+            if t.is_punct or t.lower_ in ("the", "'s", "of"):
+                continue
+            return False
+        return True
+
+    # -- 2. people ------------------------------------------------------------
+    def people(self) -> None:
+        doc = self.doc
+        forms: dict[int, tuple[str, ...]] = {}
+        for k in self.person_ks:
+            m = self.cands[k]
+            if m is not None:
+                forms[k] = tuple(t.text for t in doc[m.start:m.end] if t.text != "-")
+        person_surnames = {f[-1].lower() for k, f in forms.items()}
+        person_full = {" ".join(f).lower() for f in forms.values()}
+        person_firsts = {f[0].lower() for f in forms.values() if len(f) > 1}
+        # NER often tags a surname as ORG/GPE ("Lavrov said"): a form matching a person's
+        # name or surname in the same article is that person
+        for k, label in self.pending:
+            m = self.cands[k]
+            if m is None:
+                continue
+            span = doc[m.start:m.end]
+            f = tuple(t.text for t in span if t.text != "-")
+            if (" ".join(f).lower() in person_full or f[-1].lower() in person_surnames
+                    or (len(f) == 1 and f[0].lower() in person_firsts)
+                    or (len(f) == 1 and any(_spelling_variant(f[0].lower(), x) for x in person_surnames))) \
+                    and _person_name_ok(span) \
+                    and not _looks_like_org(span):
+                forms[k] = f
+                self.person_ks.append(k)
+            elif label == "ORG" and not (span.root.dep_ == "pobj" and span.root.head.lower_ in
+                                         ("in", "across", "throughout", "inside", "near")):
+                # (an unknown "organisation" one is "in" is a place: "fighting in the Caucasus")
+                m.actors = (self.actor(_clean_surface(span.text), "organisation"),)
+            elif label == "GPE" and _agentive(span) and span.root.tag_ == "NNP":  # not "the Bidens"
+                m.actors = (self.actor(_clean_surface(span.text), "country"),)
+            else:
+                self.cands[k] = None
+                for i in range(m.start, m.end):
+                    self.owner[i] = -1
+        # clusters: gazetteer people first (their name is canonical), then long forms, then short
+        clusters: list[_Cluster] = []
+        by_surname: dict[str, list[_Cluster]] = {}
+        for k in self.person_ks:
+            m = self.cands[k]
+            if m is not None and m.actors:  # gazetteer person
+                a = m.actors[0]
+                c = _Cluster(tuple(a.name.replace("-", " - ").split()), a.name)
+                c.forms = [tuple(t for t in c.forms[0] if t != "-")]
+                c.actor = a
+                if not any(x.actor is a for x in by_surname.get(c.surname, [])):
+                    clusters.append(c)
+                    by_surname.setdefault(c.surname, []).append(c)
+        order = sorted((k for k in forms if self.cands[k] is not None and not self.cands[k].actors),
+                       key=lambda k: (-len(forms[k]), self.cands[k].start))
+        cluster_of: dict[int, _Cluster] = {}
+        for k in order:
+            f = forms[k]
+            m = self.cands[k]
+            sur = f[-1].lower()
+            options = by_surname.get(sur, [])
+            found = None
+            if len(f) > 1:
+                found = next((c for c in options if f in c.forms or c.first is None
+                              or _first_compatible(f[0], c.first)), None)
+            elif len(options) == 1:
+                found = options[0]
+            elif not options:
+                # family name first ("Moon" for Moon Jae-in, "Hong" for Hong Lei): a bare name that
+                # is no one's surname but exactly one person's first name
+                firsts = [c for c in clusters if c.first is not None and c.first.lower() == sur]
+                if len(firsts) == 1:
+                    found = firsts[0]
+                else:  # a spelling variant of a surname ("Zelenskiy" for Zelensky)
+                    near = [c for c in clusters if c.ntok > 1 and _spelling_variant(sur, c.surname)]
+                    if len(near) == 1:
+                        found = near[0]
+            # else: several people share the surname; decided by position below
+            if found is None and (len(f) > 1 or not options):
+                found = _Cluster(f, _display_name(doc[m.start:m.end]))
+                clusters.append(found)
+                by_surname.setdefault(sur, []).append(found)
+            if found is not None:
+                if f not in found.forms:
+                    found.forms.append(f)
+                cluster_of[k] = found
+        for c in clusters:
+            if c.actor is None:
+                c.actor = self.actor(c.display, "person")
+        # ambiguous bare surnames: the person of that surname mentioned last before, else first after
+        last_seen: dict[str, list[tuple[int, _Cluster]]] = {}
+        for k in sorted(forms, key=lambda k: self.cands[k].start if self.cands[k] else -1):
+            m = self.cands[k]
+            if m is None or m.actors:
+                continue
+            c = cluster_of.get(k)
+            sur = forms[k][-1].lower()
+            if c is None:
+                options = by_surname.get(sur, [])
+                seen = last_seen.get(sur, [])
+                c = seen[-1][1] if seen else (options[0] if options else None)
+            if c is None:
+                continue
+            last_seen.setdefault(sur, []).append((m.start, c))
+            m.actors = (c.actor,)
+            m.kind = "name" if len(forms[k]) > 1 else "surname"
+        # surnames NER missed ("Putin Plan", a sentence-initial name)
+        surnames = {}
+        for c in clusters:
+            if len(by_surname.get(c.surname, [])) == 1 and c.actor is not None and c.actor.type == "person":
+                surnames[c.forms[0][-1]] = c.actor
+                if c.first and (c.first,) in c.forms:  # family name first: "Hong" for Hong Lei
+                    surnames[c.first] = c.actor
+        if surnames:
+            for t in doc:
+                if self.owner[t.i] < 0 and t.text in surnames and t.pos_ in ("PROPN", "NOUN", "X"):
+                    self.person_ks.append(self.add(t.i, t.i + 1, (surnames[t.text],), "surname"))
+
+    # -- 3. titles and appositions --------------------------------------------
+    def titles(self) -> None:
+        for k in list(self.person_ks):
+            m = self.cands[k]
+            if m is None or not m.actors or m.actors[0].type != "person":
+                continue
+            self._title_before(k, m)
+            self._apposition(m)
+        for person, pk in self.poss_affil:
+            pm = self.cands[pk]
+            if person.affiliation is None and pm is not None and pm.actors:
+                a = pm.actors[0]
+                person.affiliation = a.affiliation if a.type == "person" else _affil_name(a)
+
+    def _title_before(self, k: int, m: Mention) -> None:
+        doc = self.doc
+        sent = self.sent_of[m.start]
+        person = m.actors[0]
+        j = m.start - 1
+        first = m.start  # leftmost token of the title
+        role_idx: list[int] = []
+        affil: Actor | Entry | None = None
+        gender = None
+        while j >= 0 and self.sent_of[j] == sent:
+            t = doc[j]
+            low = t.lower_
+            owner = self.cand_at(j)
+            if owner is None and (low in ROLE_HEADS or (low in ROLE_MODIFIERS and t.pos_ != "VERB") or low in HONORIFICS
+                                  or low in ROLE_ABBREVIATIONS):
+                if low in HONORIFICS:
+                    gender = gender or HONORIFICS[low]
+                else:
+                    role_idx.append(j)
+                    gender = gender or GENDERED_ROLES.get(low)
+                first = j
+                j -= 1
+                continue
+            if owner is None and t.text == "-" and j > 0 and doc[j - 1].lower_ in ROLE_HEADS | ROLE_MODIFIERS and role_idx:
+                role_idx.append(j)
+                first = j
+                j -= 1
+                continue
+            if owner is None and low in ("of", "for") and role_idx and j > 0 and doc[j - 1].lower_ in ROLE_HEADS:
+                role_idx.append(j)
+                first = j
+                j -= 1
+                continue
+            if owner is None and j + 1 in self.demonym_end and affil is None:
+                ds, entry = self.demonym_end[j + 1]
+                affil = entry
+                first = ds
+                j = ds - 1
+                continue
+            if owner is not None and owner.actors and owner.end == j + 1 and affil is None \
+                    and owner.actors[0].type != "person" and owner.kind in ("name", "alias", "metonym"):
+                affil = owner.actors[0]
+                first = owner.start
+                j = owner.start - 1
+                continue
+            if _is_quote(t) and role_idx == [] and j > 0 and self.cand_at(j - 1) is not None:
+                j -= 1  # "'IS' leader X"
+                continue
+            if t.text in ("'s", "\u2019s", "'") and owner is None and j > 0 and affil is None:
+                pm = self.cand_at(j - 1)
+                if pm is not None and pm.actors and (role_idx or gender):
+                    if pm.actors[0].type == "person":
+                        self.poss_affil.append((person, self.owner[j - 1]))
+                    else:
+                        affil = pm.actors[0]
+            break
+        if not role_idx and affil is None and gender is None:
+            return
+        role = None
+        if role_idx and any(doc[i].lower_ in ROLE_HEADS or doc[i].lower_ in ROLE_ABBREVIATIONS for i in role_idx):
+            lo, hi = min(role_idx), max(role_idx)
+            words = " ".join(ROLE_ABBREVIATIONS.get(t.lower_, t.lower_) for t in doc[lo:hi + 1])
+            role = re.sub(r"\s*-\s*", "-", words)
+        if role is None and affil is None and gender is None:
+            return
+        if role and person.role is None:
+            person.role = role
+        if affil is not None and person.affiliation is None:
+            person.affiliation = _affil_name(affil)
+        if gender and person.name not in self.gender:
+            self.gender[person.name] = gender
+        # the mention covers its title: "Russian Foreign Minister Sergey Lavrov"
+        while first < m.start and (_is_quote(doc[first]) or doc[first].is_punct):
+            first += 1
+        if first < m.start:
+            self.extend(k, first, m.end, absorb=True)
+            m.head = self.doc[m.start:m.end].root.i
+
+    def _apposition(self, m: Mention) -> None:
+        doc = self.doc
+        person = m.actors[0]
+        if person.role is not None and person.affiliation is not None:
+            return
+        h = doc[m.head]
+        nouns = [c for c in h.children if c.dep_ == "appos" and c.i > h.i]
+        if h.dep_ == "appos" and h.head.i < h.i and self.cand_at(h.head.i) is None:
+            nouns.append(h.head)  # "his US colleague, Secretary of State John Kerry"
+        for a in nouns:
+            if a.pos_ not in ("NOUN", "PROPN") or a.right_edge.i - a.left_edge.i > 12:
+                continue
+            if self.cand_at(a.i) is not None and self.cand_at(a.i).actors:
+                continue
+            sub = doc[a.left_edge.i:a.right_edge.i + 1]
+            if a.lower_ in ROLE_HEADS and person.role is None:
+                mods = [c for c in a.children if c.i < a.i and c.dep_ in ("compound", "amod")
+                        and (c.lower_ in ROLE_MODIFIERS or c.lower_ in ROLE_HEADS) and self.cand_at(c.i) is None]
+                lo = min([c.i for c in mods] + [a.i])
+                person.role = doc[lo:a.i + 1].text.lower()
+                g = GENDERED_ROLES.get(a.lower_)
+                if g and person.name not in self.gender:
+                    self.gender[person.name] = g
+            if person.affiliation is None:
+                for t in sub:
+                    if t.i in self.demonym_at and self.cand_at(t.i) is None:
+                        person.affiliation = self.demonym_at[t.i][1].name
+                        break
+                    om = self.cand_at(t.i)
+                    if om is not None and om.actors and om.actors[0].type != "person":
+                        person.affiliation = self._affiliation_of(om)
+                        break
+
+    def _affiliation_of(self, om: Mention) -> str:
+        """An organisation unknown to the gazetteer whose name carries a country stands for it."""
+        a = om.actors[0]
+        if a.type == "organisation" and a.name not in self.gaz.entries:
+            for t in self.doc[om.start:om.end]:
+                if t.i in self.demonym_at:
+                    return self.demonym_at[t.i][1].name
+        return _affil_name(a)
+
+    # -- 4. role references: "the Russian president" ----------------------------
+    def role_references(self) -> None:
+        doc = self.doc
+        people = [m for m in self.cands if m is not None and m.actors and m.actors[0].type == "person"]
+        if not people:
+            return
+        people.sort(key=lambda m: m.start)
+        for t in doc:
+            if t.lower_ not in ROLE_HEADS or t.tag_ not in ("NN", "NNP") or self.owner[t.i] >= 0:
+                continue
+            nxt = doc[t.i + 1] if t.i + 1 < self.n else None
+            if nxt is not None and nxt.pos_ == "PROPN" and self.owner[nxt.i] >= 0:
+                continue  # a title in front of a name, handled by titles()
+            det = [c for c in t.children if c.i < t.i and (c.lower_ == "the" or c.dep_ == "poss")]
+            if not det:
+                continue
+            affil: str | None = None
+            start = t.i
+            mods = []
+            for c in sorted(t.children, key=lambda c: c.i):
+                if c.i > t.i:
+                    if c.dep_ == "prep" and c.lower_ == "of" and affil is None:
+                        affil = ""  # "the Minister of Foreign Affairs": an office we cannot match
+                        for p in c.children:
+                            pm = self.cand_at(p.i)
+                            if p.dep_ == "pobj" and pm is not None and pm.actors and pm.actors[0].type != "person":
+                                affil = pm.actors[0].name
+                    continue
+                if c.lower_ == "the":
+                    start = min(start, c.i)
+                elif c.dep_ == "poss":
+                    pm = self.cand_at(c.i)
+                    if pm is not None and pm.actors and pm.actors[0].type != "person":
+                        affil = pm.actors[0].name
+                elif c.i in self.demonym_at and self.owner[c.i] < 0:
+                    affil = self.demonym_at[c.i][1].name
+                    start = min(start, c.i)
+                elif c.dep_ in ("compound", "amod") and (c.lower_ in ROLE_MODIFIERS or c.lower_ in ROLE_HEADS):
+                    mods.append(c.i)
+                    start = min(start, c.i)
+                else:
+                    pm = self.cand_at(c.i)
+                    if c.dep_ == "compound" and pm is not None and pm.actors and pm.actors[0].type != "person":
+                        affil = pm.actors[0].name  # "the US president"
+                        continue
+                    break
+            if affil == "":
+                continue
+            lo = min(mods + [t.i])
+            role = doc[lo:t.i + 1].text.lower()
+            target = self._person_with_role(people, t.i, role, affil)
+            if target is None or not self.free(start, t.i + 1):
+                continue
+            k = self.add(start, t.i + 1, (target,), "role", head=t.i)
+            self.person_ks.append(k)
+
+    @staticmethod
+    def _person_with_role(people: list[Mention], i: int, role: str, affil: str | None) -> Actor | None:
+        def ok(a: Actor) -> bool:
+            return _role_match(role, a.role) and (affil is None or a.affiliation in (None, affil))
+
+        before = [m.actors[0] for m in people if m.start < i and ok(m.actors[0])]
+        if before:
+            return before[-1]
+        after = [m.actors[0] for m in people if m.start > i and ok(m.actors[0])]
+        return after[0] if after else None
+
+    # -- 5. "the Russian government", "Assad regime", "IS militants" ------------------
+    def government_phrases(self) -> None:
+        doc = self.doc
+        for h in doc:
+            low = h.lower_
+            if h.pos_ not in ("NOUN", "PROPN") or not (low in STATE_NOUNS or low in GROUP_NOUNS):
+                continue
+            hk = self.owner[h.i]
+            if hk >= 0:
+                continue
+            for c in sorted(h.children, key=lambda c: -c.i):
+                if c.i > h.i:
+                    if c.dep_ == "prep" and (c.lower_ == "of" or c.lower_ == "in" and low in DEFINITE_STATE_NOUNS):
+                        # "the government of Syria", "the government in Bamako"
+                        pobjs = [p for p in c.children if p.dep_ == "pobj"]
+                        if low in DEFINITE_STATE_NOUNS:  # "the junta in power in Mali"
+                            pobjs += [q for p in pobjs if self.cand_at(p.i) is None for pp in p.children
+                                      if pp.dep_ == "prep" and pp.lower_ == "in" for q in pp.children if q.dep_ == "pobj"]
+                        for p in pobjs:
+                            pm = self.cand_at(p.i)
+                            if pm is not None and pm.actors and self._fits(pm.actors[0], low):
+                                self.gov[h.i] = self.owner[p.i]
+                                break
+                    continue
+                if c.dep_ not in ("amod", "compound", "poss", "nmod", "npadvmod"):
+                    continue
+                ck = self.owner[c.i]
+                cm = self.cand_at(c.i)
+                if cm is not None and cm.actors and cm.actors[0].type == "person":
+                    if low in PERSON_STATE_NOUNS and cm.kind != "pronoun":
+                        state = self._person_state(cm.actors[0])
+                        if state is not None and c.dep_ != "poss" and self.free(cm.end, h.i + 1):
+                            cm.actors, cm.kind = (state,), "metonym"  # "the Assad regime"
+                            self.extend(ck, cm.start, h.i + 1)
+                        else:
+                            self.gov[h.i] = ck
+                    break
+                units = [u for u in (self._unit(x) for x in [c, *c.conjuncts] if x.i < h.i) if u is not None]
+                if not units or (cm is None and c.i not in self.demonym_tok):
+                    continue  # "foreign" in "China's foreign ministry"
+                actors: list[Actor] = []
+                for _, _, acts in units:
+                    for a in acts:
+                        if self._fits(a, low) and a not in actors:
+                            actors.append(a)
+                if not actors:
+                    break
+                if len(units) == 1 and cm is not None:
+                    if c.dep_ != "poss" and self.free(cm.end, h.i + 1):
+                        self.extend(ck, cm.start, h.i + 1)  # "US officials", "Syrian government forces"
+                    else:
+                        self.gov[h.i] = ck  # "Russia's government"
+                    break
+                if c.dep_ == "poss":
+                    break
+                start = min(u[0] for u in units)
+                inside = {self.owner[i] for i in range(start, h.i + 1) if self.owner[i] >= 0}
+                mine = {self.owner[u[0]] for u in units if self.owner[u[0]] >= 0}
+                if not inside <= mine:
+                    break
+                for o in inside:  # "Chinese and US officials": one mention of both
+                    self.cands[o] = None
+                kind = "demonym" if len(actors) == 1 else "group"
+                self.gov[h.i] = self.add(start, h.i + 1, tuple(actors), kind, head=h.i)
+                break
+
+    def link_states(self) -> None:
+        """Remember which state "the junta"/"the government" was last said to be."""
+        self.state_links_all: dict[str, list[tuple[int, Actor]]] = {}
+        heads = [(h, self.cands[k]) for h, k in self.gov.items()]
+        heads += [(m.head, m) for m in self.cands if m is not None and m.actors]
+        for h, m in sorted(heads, key=lambda x: x[0]):
+            if m is None or len(m.actors) != 1 or m.actors[0].type != "country":
+                continue
+            lemma = self.doc[h].lemma_
+            if self.doc[h].lower_ in DEFINITE_STATE_NOUNS or lemma in DEFINITE_STATE_NOUNS:
+                self.state_links_all.setdefault(lemma, []).append((h, m.actors[0]))
+
+    def _unit(self, x: Token) -> tuple[int, int, tuple[Actor, ...]] | None:
+        """The actor(s) a modifier token stands for: a mention, or a demonym."""
+        m = self.cand_at(x.i)
+        if m is not None:
+            return (m.start, m.end, m.actors) if m.actors and m.actors[0].type != "person" else None
+        if self.owner[x.i] < 0 and x.i in self.demonym_tok:
+            ds, de, entry = self.demonym_tok[x.i]
+            return ds, de, (self.entry_actor(entry),)
+        return None
+
+    @staticmethod
+    def _fits(a: Actor, noun: str) -> bool:
+        if a.type == "country":
+            return noun in STATE_NOUNS
+        if a.type == "group":
+            return noun in GROUP_NOUNS or noun in STATE_NOUNS
+        return a.type == "organisation" and (noun in GROUP_NOUNS or noun in STATE_NOUNS)
+
+    def _person_state(self, person: Actor) -> Actor | None:
+        if not person.affiliation:
+            return None
+        e = self.gaz.lookup(person.affiliation)
+        if e is not None:
+            return self.entry_actor(e) if e.type == "country" else None
+        a = self.actors.get(person.affiliation)
+        return a if a is not None and a.type == "country" else None
+
+    # -- 6. demonyms and NORP used as nouns: "the Kurds", "Republicans" -------------
+    def norp_nouns(self) -> None:
+        doc = self.doc
+        for s, (e, entry) in sorted(self.demonym_at.items()):
+            root = doc[s:e].root
+            if self.free(s, e) and root.tag_ in ("NNS", "NNPS") and root.dep_ not in ("amod", "compound", "nmod"):
+                self.add(s, e, (self.entry_actor(entry),), "demonym")
+        for ent in doc.ents:
+            if ent.label_ != "NORP":
+                continue
+            s, e = _trim(ent)
+            if s >= e or not self.free(s, e):
+                continue
+            root = doc[s:e].root
+            if root.tag_ in ("NNS", "NNPS") and root.dep_ not in ("amod", "compound", "nmod"):
+                self.add(s, e, (self.actor(_clean_surface(doc[s:e].text), "group"),), "demonym")
+
+    # -- 7. pronouns and "the two" ----------------------------------------------------
+    def references(self) -> None:
+        doc = self.doc
+        base = sorted((m for m in self.cands if m is not None and m.actors), key=lambda m: m.start)
+        history: list[Mention] = []
+        p = 0
+        for t in doc:
+            while p < len(base) and base[p].end <= t.i:
+                history.append(base[p])
+                p += 1
+            if self.owner[t.i] >= 0:
+                continue
+            low = t.lower_
+            m = None
+            if low in PRON_PERSON or low in PRON_IT or low in PRON_THEY:
+                actors = self._pronoun(t, history)
+                if actors:
+                    m = self.cands[self.add(t.i, t.i + 1, actors, "pronoun")]
+            elif low in _PLURAL_COUNT:
+                m = self._plural(t, history)
+            elif low in DEFINITE_STATE_NOUNS and t.i not in self.gov:
+                m = self._definite_state(t, history)
+            if m is not None:
+                history.append(m)
+
+    def _salience(self, m: Mention) -> int:
+        """3 subject, 2 object/complement, 1 other, 0 background possessor, -1 a place ("talks in Moscow")."""
+        h = self.doc[m.head]
+        if h.dep_ in ("poss", "compound", "amod", "nmod") and h.head.i in self.gov \
+                and self.cands[self.gov[h.head.i]] is m:
+            h = h.head  # "China's foreign ministry said": China acts as the ministry does
+        if h.dep_ in SUBJ_DEPS:
+            return 3
+        if h.dep_ == "pobj" and h.head.lower_ in LOCATIVE_PREPS and m.actors[0].type == "country" \
+                and m.kind in ("name", "alias", "metonym"):
+            return -1
+        if h.dep_ in ("poss", "compound") and self.cand_at(h.head.i) is None:
+            return 0  # "Putin's proposals": a possessor is in the background
+        if h.dep_ in ("dobj", "pobj", "appos", "attr", "dative", "conj", "nsubj"):
+            return 2
+        return 1
+
+    def _pronoun(self, t: Token, history: list[Mention]) -> tuple[Actor, ...] | None:
+        low = t.lower_
+        s = self.sent_of[t.i]
+        possessive = low in _POSS_PRON and t.dep_ == "poss" or low in ("its", "their", "his")
+        if low in PRON_PERSON:
+            g = PRON_PERSON[low]
+
+            def fits(m: Mention) -> bool:
+                if len(m.actors) != 1 or m.actors[0].type != "person":
+                    return False
+                known = self.gender.get(m.actors[0].name)
+                return known is None or known == g
+            window = 2
+        elif low in PRON_IT:
+            if low == "it" and (t.dep_ not in ("nsubj", "nsubjpass") or t.head.pos_ != "VERB" or t.head.lemma_ in
+                                ("be", "seem", "appear", "become", "remain", "happen", "matter", "take", "make")):
+                return None  # expletive or a thing, not an actor
+            if t.dep_ == "expl":
+                return None
+
+            def fits(m: Mention) -> bool:
+                return (len(m.actors) == 1 and m.actors[0].type != "person"
+                        and self.doc[m.head].tag_ not in ("NNS", "NNPS"))
+            window = 1 if low == "it" else 2
+        else:
+            def fits(m: Mention) -> bool:
+                return len(m.actors) > 1 or m.actors[0].type != "person"
+            window = 2
+        cands = [m for m in reversed(history) if self.sent_of[m.start] >= s - window and m.end <= t.i and fits(m)
+                 and self._salience(m) >= 0]
+        # principle B: an object pronoun is not the subject of its own verb
+        if t.dep_ in ("dobj", "pobj", "dative"):
+            cands = [m for m in cands if not (self.doc[m.head].head.i == t.head.i and self.doc[m.head].dep_ in SUBJ_DEPS)]
+        if not cands:
+            return None
+        if low in PRON_IT or low in PRON_THEY:
+            # a nearer subject that is a thing of the same number is the antecedent
+            # ("Trump's lawyers ... their own witnesses")
+            plural = low in PRON_THEY
+            sent_start = self.sent_bounds[s][0]
+            nearest = max((m.end for m in cands if self.sent_of[m.start] == s), default=sent_start)
+            for x in self.doc[nearest:t.i]:
+                if x.dep_ in SUBJ_DEPS and x.pos_ == "NOUN" and self.owner[x.i] < 0 and x.i not in self.gov \
+                        and (x.tag_ == "NNS") == plural:
+                    return None
+        if not self.in_quote[t.i]:  # '"...the U.S. ...", its spokesman said': not the quoted ones
+            cands = [m for m in cands if not (self.in_quote[m.start] and self.sent_of[m.start] == s)]
+            if not cands:
+                return None
+        same = [m for m in cands if self.sent_of[m.start] == s]
+        chosen: Mention | None = None
+        if same and low in PRON_THEY:
+            plural = [m for m in same if self._plural_mention(m)]
+            if plural:  # "help the West and Arab states in their fight": not the singular subject
+                same = plural
+        if same:
+            if possessive:
+                chosen = self._possessor(t, same)
+            else:
+                subj = [m for m in same if self._salience(m) == 3]
+                chosen = subj[0] if subj else next((m for m in same if self._salience(m) > 0), same[0])
+        else:
+            if low in PRON_IT or low in PRON_THEY:
+                subj = self._main_subject(s - 1)
+                if subj is not None and self.owner[subj.i] < 0 and subj.pos_ in ("NOUN", "PROPN") and \
+                        (subj.tag_ in ("NNS", "NNPS")) == (low in PRON_THEY):
+                    return None  # "The vote was ... It ties into": the pronoun is the thing, not an actor
+            for si in range(s - 1, s - window - 1, -1):
+                in_s = [m for m in cands if self.sent_of[m.start] == si]
+                if in_s:
+                    in_s.sort(key=lambda m: m.start)
+                    chosen = max(in_s, key=self._salience)  # max keeps the leftmost on ties
+                    break
+        if chosen is None:
+            return None
+        if low in PRON_THEY and len(chosen.actors) == 1:
+            group = self._coordination(chosen)
+            if group:
+                return group
+        return chosen.actors
+
+    def _plural_mention(self, m: Mention) -> bool:
+        h = self.doc[m.head]
+        return len(m.actors) > 1 or h.tag_ in ("NNS", "NNPS") or h.dep_ == "conj" or any(c.dep_ == "conj" for c in h.children)
+
+    def _possessor(self, t: Token, same: list[Mention]) -> Mention:
+        """Whose "its"/"his": "Lavrov and his colleague" the one just before; "convince Syria to
+        destroy its weapons" the controller; else the nearest subject, else the nearest."""
+        doc = self.doc
+        if t.i >= 2 and doc[t.i - 1].lower_ in ("and", "or"):
+            m = self.cand_at(t.i - 2)
+            if m is not None and m in same:
+                return m
+        for m in same:
+            h = doc[m.head]
+            if h.dep_ == "dobj" and any(x.dep_ in ("xcomp", "ccomp") and x.left_edge.i <= t.i <= x.right_edge.i
+                                        for x in h.head.children):
+                return m
+        subj = [m for m in same if self._salience(m) == 3]
+        if subj:
+            return subj[0]
+        return next((m for m in same if self._salience(m) > 0), same[0])
+
+    def _main_subject(self, si: int) -> Token | None:
+        if si < 0:
+            return None
+        s, e = self.sent_bounds[si]
+        root = self.doc[s:e].root
+        return next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+    def _definite_state(self, t: Token, history: list[Mention]) -> Mention | None:
+        """"the junta", "the government" with nothing to say whose: the country in focus."""
+        if t.tag_ not in ("NN", "NNS") or any(c.dep_ == "prep" and c.lower_ in ("of", "in") for c in t.children):
+            return None
+        start = t.i
+        for c in t.children:
+            if c.i > t.i:
+                continue
+            if c.lower_ == "the" and c.dep_ == "det":
+                start = min(start, c.i)
+            elif c.dep_ in ("amod", "compound") and self.owner[c.i] < 0 and c.i not in self.demonym_at \
+                    and c.pos_ in ("ADJ", "NOUN", "VERB"):
+                start = min(start, c.i)
+            else:
+                return None
+        if start == t.i or self.doc[start].lower_ != "the" or not self.free(start, t.i + 1):
+            return None
+        s = self.sent_of[t.i]
+        links = [a for h, a in self.state_links_all.get(t.lemma_, []) if h < t.i]
+        if links:  # "Mali's junta" ... "the junta"
+            return self.cands[self.add(start, t.i + 1, (links[-1],), "role", head=t.i)]
+        countries = [m for m in reversed(history) if self.sent_of[m.start] >= s - 3
+                     and len(m.actors) == 1 and m.actors[0].type == "country"]
+        if t.lemma_ in ("country", "nation", "kingdom", "republic"):
+            # "the country": the country in focus, the most salient one of the nearest sentence
+            for si in range(s, s - 4, -1):
+                in_s = [m for m in countries if self.sent_of[m.start] == si and self._salience(m) >= 0]
+                if in_s:
+                    best = max(reversed(in_s), key=self._salience)
+                    return self.cands[self.add(start, t.i + 1, best.actors, "role", head=t.i)]
+            return None
+        for m in countries:
+            if not (self.sent_of[m.start] == s and self._salience(m) == 3):
+                # (the subject of the same sentence is who talks about "the government", not it)
+                return self.cands[self.add(start, t.i + 1, m.actors, "role", head=t.i)]
+        return None
+
+    def _coordination(self, m: Mention) -> tuple[Actor, ...] | None:
+        """The actors of "Russia and the USA" when m is one of the conjuncts."""
+        h = self.doc[m.head]
+        while h.dep_ == "conj" and h.head.i != h.i:
+            h = h.head
+        members = [h] + [c for c in h.subtree if c.dep_ == "conj"]
+        actors: list[Actor] = []
+        for x in members:
+            xm = self.cand_at(x.i)
+            if xm is not None and xm.actors:
+                for a in xm.actors:
+                    if a not in actors:
+                        actors.append(a)
+        return tuple(actors) if len(actors) >= 2 else None
+
+    def _plural(self, t: Token, history: list[Mention]) -> Mention | None:
+        doc = self.doc
+        low = t.lower_
+        noun: Token | None = None
+        if t.dep_ in ("nummod", "det", "predet", "preconj", "quantmod") or t.head.i > t.i and t.head.tag_ in ("NNS", "NNPS"):
+            noun = t.head
+            if noun.i <= t.i or noun.lower_ not in PLURAL_ACTOR_NOUNS or self.owner[noun.i] >= 0:
+                return None
+            want = PLURAL_ACTOR_NOUNS[noun.lower_]
+        elif t.dep_ in SUBJ_DEPS or t.dep_ in ("dobj", "pobj"):
+            want = None
+        else:
+            return None  # "Russia and the USA both agreed": the conjunction is the subject
+        count = _PLURAL_COUNT[low]
+        if low != "both" and not (t.i > 0 and doc[t.i - 1].lower_ in ("the", "these", "those", "all")):
+            return None
+        start = t.i if low == "both" else t.i - 1
+        end = (noun.i if noun is not None else t.i) + 1
+        if not self.free(start, end):
+            return None
+        s = self.sent_of[t.i]
+        pool = [m for m in reversed(history) if self.sent_of[m.start] >= s - 3 and self._salience(m) >= 0]
+        for strict in (True, False):
+            actors: list[Actor] = []
+            kind = want
+            for m in pool:
+                if strict and self._salience(m) == 0:
+                    continue
+                for a in m.actors:
+                    if kind is None:
+                        kind = "person" if a.type == "person" else "other"
+                    ok = a.type == kind or (kind == "other" and a.type != "person")
+                    if ok and a not in actors:
+                        actors.append(a)
+                if len(actors) >= count:
+                    break
+            if len(actors) >= count:
+                return self.cands[self.add(start, end, tuple(reversed(actors[:count])), "group",
+                                           head=(noun.i if noun is not None else t.i))]
+        return None

@@ -1,0 +1,331 @@
+"""Actor recognition and in-article resolution (the ``actorgraph_actors`` component).
+
+Short sentences are made up for the tests; the seed checks run on the bundled example article.
+"""
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from actorgraph.actors import ActorIndex, Mention
+from actorgraph.nlp import model_name
+
+SEED = Path(__file__).resolve().parent.parent / "data" / "articles" / "putin_diplomatic_offensive_2015.txt"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    # a private copy: the cached shared pipeline stays as other modules expect it
+    nlp = spacy.load(model_name())
+    nlp.add_pipe("actorgraph_actors", after="ner")
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def seed(nlp):
+    text = SEED.read_text(encoding="utf-8")
+    return nlp(text)
+
+
+def names(doc: Doc) -> list[tuple[str, str]]:
+    """(surface text, '+'-joined actor names) of every mention, in order."""
+    return [(m.text, "+".join(a.name for a in m.actors)) for m in doc._.actors.mentions]
+
+
+def mention_of(doc: Doc, text: str, nth: int = 0) -> Mention | None:
+    """The mention covering the nth occurrence of the token ``text``."""
+    toks = [t for t in doc if t.text == text]
+    return doc._.actors.mention_at(toks[nth]) if len(toks) > nth else None
+
+
+def actor_of(doc: Doc, text: str, nth: int = 0) -> str | None:
+    m = mention_of(doc, text, nth)
+    return "+".join(a.name for a in m.actors) if m else None
+
+
+# -- names, aliases, metonyms ---------------------------------------------------------
+
+
+def test_aliases_of_one_group(nlp):
+    doc = nlp("ISIS fighters attacked the town. Daesh later claimed the raid, and ISIL supporters cheered.")
+    assert actor_of(doc, "ISIS") == "Islamic State"
+    assert actor_of(doc, "Daesh") == "Islamic State"
+    assert actor_of(doc, "ISIL") == "Islamic State"
+    idx = doc._.actors
+    assert idx.actors["Islamic State"].type == "group"
+    # one shared Actor object per canonical name
+    assert len({id(m.actors[0]) for m in idx.mentions if m.actors[0].name == "Islamic State"}) == 1
+    assert {"ISIS", "Daesh", "ISIL"} <= set(idx.actors["Islamic State"].aliases)
+
+
+def test_metonyms(nlp):
+    doc = nlp("The Kremlin denied the report. Washington and Beijing traded accusations.")
+    assert actor_of(doc, "Kremlin") == "Russia"
+    assert actor_of(doc, "Washington") == "United States"
+    assert actor_of(doc, "Beijing") == "China"
+    assert doc._.actors.actors["Russia"].type == "country"
+
+
+def test_quoted_abbreviation(nlp):
+    doc = nlp('Officials said "IS" lost the town.')
+    assert actor_of(doc, "IS") == "Islamic State"
+
+
+def test_lowercase_is_and_us_are_words(nlp):
+    doc = nlp("This is what he told us. IS claimed the attack, US officials said.")
+    assert actor_of(doc, "is") is None
+    assert actor_of(doc, "us") is None
+    assert actor_of(doc, "IS") == "Islamic State"
+    assert actor_of(doc, "US") == "United States"
+
+
+def test_all_caps_headline_words_are_not_actors(nlp):
+    doc = nlp("WHY IS THIS HAPPENING TO US\nRussia condemned the attack.")
+    assert actor_of(doc, "IS") is None
+    assert actor_of(doc, "US") is None
+    assert actor_of(doc, "Russia") == "Russia"
+
+
+def test_regions_and_media_are_not_actors(nlp):
+    doc = nlp("Russian media outlets reported on the fighting in the Caucasus, according to the newspaper Daily Courier.")
+    assert not doc._.actors.mentions, names(doc)
+
+
+# -- people ---------------------------------------------------------------------------
+
+
+def test_surname_after_full_name_and_title(nlp):
+    doc = nlp("French Foreign Minister Jean Dupont arrived in Rome on Monday. Dupont said the talks went well.")
+    m = mention_of(doc, "Dupont", 1)
+    assert m is not None and m.actors[0].name == "Jean Dupont"
+    assert m.kind == "surname"
+    lavrov = doc._.actors.actors["Jean Dupont"]
+    assert lavrov.type == "person"
+    assert lavrov.affiliation == "France"
+    assert lavrov.role == "foreign minister"
+
+
+def test_full_name_seen_later_is_canonical(nlp):
+    doc = nlp("Keller spoke first. Later, Chancellor Martin Keller of Austria answered questions.")
+    assert actor_of(doc, "Keller", 0) == "Martin Keller"
+    assert actor_of(doc, "Keller", 1) == "Martin Keller"
+
+
+def test_organisation_title_and_apposition_roles(nlp):
+    doc = nlp("UN Secretary-General Antonio Guterres warned Iran. Ivan Petrov, the Kremlin spokesman, rejected the claim.")
+    g = doc._.actors.actors["Antonio Guterres"]
+    assert g.affiliation == "United Nations"
+    assert g.role == "secretary-general"
+    p = doc._.actors.actors["Ivan Petrov"]
+    assert p.affiliation == "Russia"
+    assert p.role == "spokesman"
+
+
+def test_role_reference_to_named_person(nlp):
+    doc = nlp("Syrian President Bashar al-Assad received the envoys. Later, the Syrian president thanked Iran.")
+    m = mention_of(doc, "president")
+    assert m is not None and m.kind == "role"
+    assert m.actors[0].name == "Bashar al-Assad"
+
+
+def test_role_reference_without_named_person_stays_unresolved(nlp):
+    doc = nlp("Egypt hosted the summit. The Syrian president did not attend.")
+    assert mention_of(doc, "president") is None
+    assert all(a.type != "person" for a in doc._.actors.actors.values())
+
+
+def test_family_name_first_and_spelling_variants(nlp):
+    doc = nlp("South Korean President Moon Jae-in visited Tokyo. Moon said the talks were useful.")
+    assert actor_of(doc, "Moon", 1) == "Moon Jae-in"
+    doc = nlp("Ukrainian President Volodymyr Zelensky thanked his allies. Zelenskiy's office declined to comment.")
+    assert actor_of(doc, "Zelenskiy") == "Volodymyr Zelensky"
+
+
+def test_the_leader_and_the_kingdom(nlp):
+    doc = nlp("Ukrainian President Volodymyr Zelensky met the envoys. The Ukrainian leader said Kyiv would keep fighting.")
+    assert actor_of(doc, "leader") == "Volodymyr Zelensky"
+    doc = nlp("Rebels fired missiles at Saudi Arabia. The kingdom condemned the attack.")
+    assert actor_of(doc, "kingdom") == "Saudi Arabia"
+
+
+def test_middle_initials_are_not_part_of_the_canonical_name(nlp):
+    doc = nlp("Rep. Adam B. Schiff spoke on Tuesday. Schiff said the hearing would go on.")
+    a = doc._.actors.actors["Adam Schiff"]
+    assert a.role == "representative"
+    assert actor_of(doc, "Schiff", 1) == "Adam Schiff"
+
+
+# -- pronouns and plural references ---------------------------------------------------
+
+
+def test_pronouns_follow_gender_and_type(nlp):
+    doc = nlp("Mr. Tom Baker met Ms. Laura Finch in Oslo. She criticised Norway, and he praised Sweden.")
+    assert actor_of(doc, "She") == "Laura Finch"
+    assert actor_of(doc, "he") == "Tom Baker"
+
+
+def test_it_and_its_refer_to_a_state(nlp):
+    doc = nlp("Iran launched drones at the base. It said its strikes were retaliation.")
+    assert actor_of(doc, "It") == "Iran"
+    assert actor_of(doc, "its") == "Iran"
+    m = mention_of(doc, "its")
+    assert m.kind == "pronoun"
+
+
+def test_expletive_it_is_not_an_actor(nlp):
+    doc = nlp("Iran launched drones. It was too early to say what happened.")
+    assert actor_of(doc, "It") is None
+
+
+def test_they_refers_to_a_group_or_a_conjunction(nlp):
+    doc = nlp("The Houthis attacked two ships. They said the ships were headed to Israel.")
+    assert actor_of(doc, "They") == "Houthis"
+    doc = nlp("Russia and China blocked the resolution. They called it one-sided.")
+    assert set(actor_of(doc, "They").split("+")) == {"Russia", "China"}
+
+
+def test_he_prefers_the_subject_of_the_previous_sentence(nlp):
+    doc = nlp("Senator Paul Walsh praised Governor Ann Reyes and her team. He said Canada was a close partner.")
+    assert actor_of(doc, "He") == "Paul Walsh"
+    assert actor_of(doc, "her") == "Ann Reyes"
+
+
+def test_pronoun_outside_a_quote_skips_the_quoted_actors(nlp):
+    doc = nlp('North Korea issued a statement on Sunday. "The US will regret this," its spokesman said.')
+    assert actor_of(doc, "its") == "North Korea"
+
+
+def test_the_two_refers_to_two_actors(nlp):
+    doc = nlp("Kerry met Lavrov in Geneva. The two agreed to continue talks.")
+    m = mention_of(doc, "two")
+    assert m is not None and m.kind == "group"
+    assert {a.name for a in m.actors} == {"Kerry", "Lavrov"}
+    doc = nlp("Armenia and Azerbaijan traded fire. Both sides blamed each other.")
+    m = mention_of(doc, "sides")
+    assert m is not None and {a.name for a in m.actors} == {"Armenia", "Azerbaijan"}
+
+
+# -- government phrases ---------------------------------------------------------------
+
+
+def test_demonym_government_phrases(nlp):
+    doc = nlp("The Russian government, Syrian government forces and Chinese officials rejected the plan. "
+              "Russian media ignored it. The US administration welcomed it.")
+    assert actor_of(doc, "government", 0) == "Russia"
+    assert actor_of(doc, "forces") == "Syria"
+    assert actor_of(doc, "officials") == "China"
+    assert actor_of(doc, "administration") == "United States"
+    assert actor_of(doc, "media") is None
+    assert actor_of(doc, "Russian", 1) is None
+
+
+def test_conjoined_demonyms_name_both_states(nlp):
+    doc = nlp("Chinese and US officials drafted the text.")
+    assert set(actor_of(doc, "officials").split("+")) == {"China", "United States"}
+
+
+def test_mention_for_possessive_government(nlp):
+    doc = nlp("Russia's government backs the plan.")
+    gov = next(t for t in doc if t.text == "government")
+    m = doc._.actors.mention_for(gov)
+    assert m is not None and m.actors[0].name == "Russia"
+    assert doc._.actors.mention_at(gov) is None
+
+
+def test_person_regime_means_the_persons_state(nlp):
+    doc = nlp("Syrian President Bashar al-Assad spoke on Sunday. Rebels vowed to topple the Assad regime.")
+    assert actor_of(doc, "regime") == "Syria"
+
+
+def test_junta_means_the_country_named_before(nlp):
+    doc = nlp("Soldiers seized power in Mali last year. Neighbours imposed sanctions on Mali's junta. "
+              "The junta called the sanctions illegal.")
+    assert actor_of(doc, "junta", 1) == "Mali"
+
+
+# -- serialisation --------------------------------------------------------------------
+
+
+def test_index_pickles_and_survives_doc_bytes(nlp):
+    doc = nlp("Russian Foreign Minister Sergey Lavrov met Kerry. The two praised Iran, and he thanked it.")
+    idx = doc._.actors
+    back = pickle.loads(pickle.dumps(idx))
+    assert isinstance(back, ActorIndex)
+    assert names_of(back) == names_of(idx)
+    assert back.actors["Sergey Lavrov"].affiliation == "Russia"
+    # shared Actor objects stay shared after the round trip
+    lav = [m for m in back.mentions if m.actors[0].name == "Sergey Lavrov"]
+    assert all(m.actors[0] is back.actors["Sergey Lavrov"] for m in lav)
+    # what spaCy's multiprocessing does: Doc.to_bytes / from_bytes (msgpack)
+    doc2 = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert names_of(doc2._.actors) == names_of(idx)
+    assert doc2._.actors.mention_at(idx.mentions[0].start).text == idx.mentions[0].text
+    doc3 = pickle.loads(pickle.dumps(doc))
+    assert names_of(doc3._.actors) == names_of(idx)
+
+
+def names_of(idx: ActorIndex) -> list[tuple[int, int, tuple[str, ...], str]]:
+    return [(m.start, m.end, tuple(a.name for a in m.actors), m.kind) for m in idx.mentions]
+
+
+def test_gazetteer_can_be_replaced(nlp):
+    from actorgraph.gazetteer import Entry, Gazetteer
+
+    nlp2 = spacy.load(model_name(), exclude=["lemmatizer"])
+    comp = nlp2.add_pipe("actorgraph_actors", after="ner")
+    comp.gazetteer = Gazetteer([Entry("Freedonia", "country", aliases=["FDN"], metonyms=["Fredville"],
+                                      demonyms=["Freedonian"])])
+    doc = nlp2("Fredville rejected the offer. The Freedonian government said FDN would wait.")
+    assert actor_of(doc, "Fredville") == "Freedonia"
+    assert actor_of(doc, "government") == "Freedonia"
+    assert actor_of(doc, "FDN") == "Freedonia"
+
+
+# -- the seed article -----------------------------------------------------------------
+
+
+def test_seed_putin(seed):
+    idx = seed._.actors
+    putin = idx.actors["Vladimir Putin"]
+    assert putin.type == "person"
+    assert putin.affiliation == "Russia"
+    refs = [m for m in idx.mentions if m.actors == (putin,)]
+    kinds = {m.kind for m in refs}
+    assert {"name", "surname", "role"} <= kinds  # "Russian President Vladimir Putin", "Putin", "the Russian president"
+    assert any(m.text == "the Russian president" for m in refs)
+    assert "Putin" not in idx.actors  # no separate actor for the bare surname
+
+
+def test_seed_lavrov(seed):
+    lavrov = seed._.actors.actors["Sergey Lavrov"]
+    assert lavrov.affiliation == "Russia"
+    assert lavrov.role == "foreign minister"
+    assert "Lavrov" in lavrov.aliases
+    # "according to the Russian Foreign Minister" resolves to him
+    assert any(m.kind == "role" and m.actors == (lavrov,) for m in seed._.actors.mentions)
+
+
+def test_seed_moscow_and_kremlin(seed):
+    idx = seed._.actors
+    for word in ("Moscow", "Kremlin"):
+        ms = [idx.mention_at(t) for t in seed if t.text == word]
+        assert ms and all(m is not None and m.actors[0].name == "Russia" for m in ms), word
+
+
+def test_seed_karaulova_she(seed):
+    sent = next(s for s in seed.sents if s.text.startswith("She was on her way"))
+    she = sent[0]
+    m = seed._.actors.mention_at(she)
+    assert m is not None and m.kind == "pronoun"
+    assert m.actors[0].name == "Varvara Karaulova"
+
+
+def test_seed_islamic_state_and_no_lowercase_is(seed):
+    idx = seed._.actors
+    assert all(idx.mention_at(t) is None for t in seed if t.lower_ == "is" and t.text != "IS")
+    ms = [idx.mention_at(t) for t in seed if t.text == "IS"]
+    assert ms and all(m is not None and m.actors[0].name == "Islamic State" for m in ms)
