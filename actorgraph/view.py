@@ -1,0 +1,794 @@
+"""The drawing: pyvis nodes/edges/options for the Streamlit network component.
+
+Everything here is plain Python so it can be tested without a browser or a
+Streamlit session; ``app.py`` only lays out widgets and calls these functions.
+
+Rules this module keeps:
+
+* Article text is data. Tooltips are plain text (vis-network sets a string
+  title with ``innerText``), Markdown built for the panel goes through
+  ``md_escape``, and only ``http(s)`` URLs ever become links.
+* A cached graph is never handed to anything that changes it: the pyvis
+  ``Network`` is filled from plain node/edge lists (``from_nx`` rewrites the
+  graph it is given), and ``cap_graph`` returns a copy.
+* Big drawings stay responsive: above ``MAX_NODES`` only the most connected
+  actors are drawn (the caller shows how many were left out); above
+  ``IMPROVED_LAYOUT_LIMIT`` vis's quadratic initial layout is off, edges are
+  straight and hidden while dragging; above ``PYTHON_LAYOUT_LIMIT`` positions
+  come from networkx (cache them by ``graph_signature``) and vis physics is off.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import threading
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache, partial
+from pathlib import Path
+from typing import Any, Callable, Iterable, Sequence
+from urllib.parse import urlsplit
+
+import networkx as nx
+import pandas as pd
+
+from .records import Article, Statement
+
+COMPONENT_DIR = Path(__file__).parent / "component"
+COMPONENT_NAME = "actorgraph.network"
+
+#: Draw at most this many actors (top by weighted degree).
+MAX_NODES = 300
+#: Above this many drawn actors: no improvedLayout, straight edges, edges hidden on drag.
+IMPROVED_LAYOUT_LIMIT = 100
+#: Above this many drawn actors positions come from Python and vis physics is off.
+PYTHON_LAYOUT_LIMIT = 150
+#: Bounded stabilisation (vis's default is 1000 iterations).
+STABILIZATION_ITERATIONS = 200
+
+TYPE_COLORS = {
+    "country": "#4e79a7",
+    "person": "#f28e2b",
+    "organisation": "#59a14f",
+    "group": "#b07aa1",
+}
+UNKNOWN_COLOR = "#9d9d9d"
+#: Camp colours; camp -1 (no signed tie) is grey.
+CAMP_COLORS = ["#1f77b4", "#ff7f0e", "#17becf", "#bcbd22", "#e377c2", "#8c564b", "#7f7f7f", "#9467bd"]
+STANCE_COLORS = {"supports": "#2ca02c", "opposes": "#d62728"}
+COLOR_MODES = ("type", "camp")
+
+
+# --------------------------------------------------------------------------- text safety
+
+
+_MD_SPECIAL = set("\\`*_{}[]()<>#+-.!|~$&:=\"'^%@;,/?")
+
+
+def md_escape(text: Any) -> str:
+    """Markdown-safe text: every ASCII punctuation mark backslash-escaped, lines joined.
+
+    CommonMark lets any ASCII punctuation be escaped, so nothing in a title or
+    quote can open a link, an HTML tag, emphasis, LaTeX or a colour directive.
+    """
+    if text is None:
+        return ""
+    s = " ".join(str(text).split())
+    return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in s)
+
+
+def safe_url(url: Any) -> str | None:
+    """The URL if it is a plain http(s) address, else None (``javascript:`` and friends)."""
+    if not isinstance(url, str):
+        return None
+    url = url.strip()
+    if any(c in url for c in "\x00\r\n\t <>\"'`\\"):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return url
+
+
+def md_link(text: Any, url: Any) -> str:
+    """``[text](url)`` when the URL is safe, else the escaped text alone."""
+    label = md_escape(text) or md_escape(url)
+    href = safe_url(url)
+    if not href:
+        return label
+    href = href.replace("(", "%28").replace(")", "%29")
+    return f"[{label}]({href})"
+
+
+# --------------------------------------------------------------------------- colours and tooltips
+
+
+def node_color(attrs: dict[str, Any], color_by: str = "type") -> str:
+    if color_by == "camp":
+        camp = attrs.get("camp")
+        if isinstance(camp, int) and camp >= 0:
+            return CAMP_COLORS[camp % len(CAMP_COLORS)]
+        return UNKNOWN_COLOR
+    return TYPE_COLORS.get(attrs.get("type") or "", UNKNOWN_COLOR)
+
+
+def legend(G: nx.Graph, color_by: str = "type") -> list[dict[str, str]]:
+    """Legend entries for what is drawn: node colours in use, then the two edge colours."""
+    items: list[dict[str, str]] = []
+    if color_by == "camp":
+        camps = sorted({d.get("camp", -1) for _, d in G.nodes(data=True)}, key=lambda c: (c < 0, c))
+        for c in camps:
+            label = f"camp {c + 1}" if isinstance(c, int) and c >= 0 else "no camp"
+            items.append({"label": label, "color": node_color({"camp": c}, "camp"), "kind": "node"})
+    else:
+        present = {d.get("type") or "" for _, d in G.nodes(data=True)}
+        for t, color in TYPE_COLORS.items():
+            if t in present:
+                items.append({"label": t, "color": color, "kind": "node"})
+        if present - set(TYPE_COLORS):
+            items.append({"label": "other", "color": UNKNOWN_COLOR, "kind": "node"})
+    for stance, color in STANCE_COLORS.items():
+        items.append({"label": stance, "color": color, "kind": "edge"})
+    return items
+
+
+def _plain(value: Any) -> str:
+    return " ".join(str(value).split()) if value is not None else ""
+
+
+def node_tooltip(name: str, attrs: dict[str, Any]) -> str:
+    """Hover text for an actor: plain text, one fact per line."""
+    kind = _plain(attrs.get("type")) or "actor"
+    lines = [f"{_plain(attrs.get('name', name))} ({kind})"]
+    who = ", ".join(_plain(x) for x in (attrs.get("role"), attrs.get("affiliation")) if x)
+    if who:
+        lines.append(who)
+    lines.append(f"Mentions: {attrs.get('mentions', 0)} in {attrs.get('articles', 0)} article(s)")
+    lines.append(
+        f"Gives: {attrs.get('supports_given', 0)} supports, {attrs.get('opposes_given', 0)} opposes"
+    )
+    lines.append(
+        f"Receives: {attrs.get('supports_received', 0)} supports, {attrs.get('opposes_received', 0)} opposes"
+    )
+    camp = attrs.get("camp")
+    if isinstance(camp, int) and camp >= 0:
+        lines.append(f"Camp {camp + 1}")
+    return "\n".join(lines)
+
+
+def edge_tooltip(source: str, target: str, attrs: dict[str, Any]) -> str:
+    """Hover text for an aggregated edge: who, stance, how often, which relations."""
+    weight = int(attrs.get("weight", 1) or 1)
+    lines = [
+        f"{_plain(source)} {attrs.get('stance', '')} {_plain(target)}",
+        f"{weight} statement{'s' if weight != 1 else ''}",
+    ]
+    relations = attrs.get("relations") or ([attrs["relation"]] if attrs.get("relation") else [])
+    if relations:
+        lines.append("Relations: " + ", ".join(_plain(r) for r in relations))
+    articles = attrs.get("articles")
+    if isinstance(articles, list) and articles:
+        lines.append(f"In {len(articles)} article(s)")
+    first, last = attrs.get("first_date"), attrs.get("last_date")
+    if first:
+        lines.append(f"Dates: {first}" + (f" to {last}" if last and last != first else ""))
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- size, cap, layout
+
+
+def _rank_value(G: nx.Graph, n: Any) -> float:
+    wd = G.nodes[n].get("weighted_degree")
+    return float(wd) if wd is not None else float(G.degree(n, weight="weight"))
+
+
+def cap_graph(
+    G: nx.Graph, max_nodes: int | None = MAX_NODES, keep: Iterable[str] = (), drop_orphans: bool = True
+) -> tuple[nx.Graph, int]:
+    """At most ``max_nodes`` actors, the most connected first (ties by name); returns (copy, left out).
+
+    Actors in ``keep`` (the selected or focused one) stay when present. With
+    ``drop_orphans``, actors whose every tie led to a left-out actor go too
+    (drawn alone they would only say "not shown").
+    """
+    n = G.number_of_nodes()
+    if max_nodes is None or n <= max_nodes:
+        return G.copy(), 0
+    max_nodes = max(0, int(max_nodes))
+    must = [k for k in dict.fromkeys(keep) if k in G][:max_nodes]
+    ranked = sorted((v for v in G.nodes if v not in set(must)), key=lambda v: (-_rank_value(G, v), str(v)))
+    H = G.subgraph(must + ranked[: max_nodes - len(must)]).copy()
+    if drop_orphans:
+        H.remove_nodes_from([v for v in list(H) if H.degree(v) == 0 and G.degree(v) > 0 and v not in must])
+    return H, n - H.number_of_nodes()
+
+
+def graph_signature(G: nx.Graph) -> str:
+    """Content hash of a graph's structure: the cache key for its layout."""
+    h = hashlib.sha1()
+    for n in sorted(map(str, G.nodes)):
+        h.update(n.encode("utf-8") + b"\x1e")
+    h.update(b"\x1d")
+    for u, v in sorted((str(u), str(v)) for u, v in G.edges()):
+        h.update(u.encode("utf-8") + b"\x1f" + v.encode("utf-8") + b"\x1e")
+    return h.hexdigest()[:20]
+
+
+def _force_layout(n: int, a, b, seed: int, iterations: int):
+    """Fruchterman-Reingold on nodes 0..n-1 with edges (a[i], b[i]); ideal edge length 1.
+
+    Exact repulsion, vectorised in float32 numpy (networkx's ``spring_layout``
+    takes ~10 s on 1500 actors; this ~0.6 s), plus a weak pull to the centre.
+    """
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    x, y = ((rng.random((2, n)) - 0.5) * math.sqrt(n)).astype(np.float32)
+    temp = math.sqrt(n) * 0.1
+    cool = temp / (iterations + 1)
+    eps, pull = np.float32(0.01), np.float32(0.05)
+    for _ in range(iterations):
+        dx = x[:, None] - x[None, :]
+        dy = y[:, None] - y[None, :]
+        inv = dx * dx
+        inv += dy * dy
+        inv += eps
+        np.reciprocal(inv, out=inv)  # repulsion 1/d along the unit vector = d_vec / d^2
+        fx = (dx * inv).sum(1)
+        fy = (dy * inv).sum(1)
+        if len(a):
+            ex, ey = x[a] - x[b], y[a] - y[b]
+            dist = np.sqrt(ex * ex + ey * ey)  # attraction d^2 along the unit vector
+            gx, gy = ex * dist, ey * dist
+            fx += (np.bincount(b, gx, n) - np.bincount(a, gx, n)).astype(np.float32)
+            fy += (np.bincount(b, gy, n) - np.bincount(a, gy, n)).astype(np.float32)
+        fx -= x * pull
+        fy -= y * pull
+        length = np.sqrt(fx * fx + fy * fy) + np.float32(1e-9)
+        step = np.minimum(length, np.float32(temp)) / length
+        x += fx * step
+        y += fy * step
+        temp -= cool
+    return x - x.mean(), y - y.mean()
+
+
+def layout_positions(G: nx.Graph, seed: int = 7, iterations: int = 60, unit: float = 60.0) -> dict[str, tuple[float, float]]:
+    """Force-directed positions in vis pixels, deterministic by seed; ``unit`` is the edge length.
+
+    The largest connected part is laid out on its own; smaller parts and
+    lone actors are laid out separately and packed in rows underneath, so
+    they are not flung to the edge of the canvas by the big part's repulsion.
+    """
+    import numpy as np
+
+    H = nx.Graph()
+    H.add_nodes_from(G.nodes)
+    H.add_edges_from((u, v) for u, v in G.edges() if u != v)
+    parts = sorted((sorted(c, key=str) for c in nx.connected_components(H)), key=lambda c: (-len(c), str(c[0])))
+    placed: list[tuple[list, Any, Any]] = []  # nodes, x, y (units, centred)
+    for nodes in parts:
+        n = len(nodes)
+        if n == 1:
+            x, y = np.zeros(1, np.float32), np.zeros(1, np.float32)
+        elif n == 2:
+            x, y = np.array([-0.5, 0.5], np.float32), np.zeros(2, np.float32)
+        else:
+            index = {v: i for i, v in enumerate(nodes)}
+            pairs = sorted({(index[u], index[v]) for u, v in H.subgraph(nodes).edges()})
+            a = np.array([p[0] for p in pairs], dtype=np.int64)
+            b = np.array([p[1] for p in pairs], dtype=np.int64)
+            x, y = _force_layout(n, a, b, seed, iterations)
+        placed.append((nodes, x, y))
+    out: dict[str, tuple[float, float]] = {}
+    if not placed:
+        return out
+    nodes, x, y = placed[0]
+    for i, v in enumerate(nodes):
+        out[str(v)] = (float(x[i]), float(y[i]))
+    width = max(float(x.max() - x.min()), 8.0)
+    left = float(x.min()) if len(nodes) > 2 else -width / 2
+    cursor_x, row_top, row_height = left, float(y.max()) + 2.0, 0.0
+    for nodes, x, y in placed[1:]:
+        w, h = float(x.max() - x.min()), float(y.max() - y.min())
+        if cursor_x + w > left + width and cursor_x > left:
+            cursor_x, row_top, row_height = left, row_top + row_height + 1.5, 0.0
+        for i, v in enumerate(nodes):
+            out[str(v)] = (cursor_x + float(x[i] - x.min()), row_top + float(y[i] - y.min()))
+        cursor_x += w + 1.5
+        row_height = max(row_height, h)
+    return {k: (round(px * unit, 1), round(py * unit, 1)) for k, (px, py) in out.items()}
+
+
+def node_size(mentions: Any, max_mentions: int) -> float:
+    """Dot radius from mentions: 10 to 40 px by square root, so area tracks the count."""
+    m = max(0, int(mentions or 0))
+    if max_mentions <= 0:
+        return 12.0
+    return round(10.0 + 30.0 * math.sqrt(m / max_mentions), 2)
+
+
+def edge_width(weight: Any) -> float:
+    w = max(1, int(weight or 1))
+    return round(min(12.0, 1.5 + 2.0 * math.sqrt(w - 1)), 2)
+
+
+def edge_id(source: str, target: str, stance: str) -> str:
+    """Stable id of a drawn edge; the click sends it back with source/target/stance."""
+    key = "\x1f".join((str(source), str(target), str(stance)))
+    return "e" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+# --------------------------------------------------------------------------- pyvis network
+
+
+def network_options(n_nodes: int, *, positioned: bool = False) -> dict[str, Any]:
+    """vis options, starting from pyvis's defaults and tuned by graph size."""
+    from pyvis.network import Network
+
+    big = n_nodes > IMPROVED_LAYOUT_LIMIT
+    net = Network(directed=True)
+    net.barnes_hut(gravity=-6000, central_gravity=0.25, spring_length=140, spring_strength=0.03, damping=0.25)
+    net.toggle_hide_edges_on_drag(big)
+    opts: dict[str, Any] = json.loads(net.options.to_json())
+    physics = opts.setdefault("physics", {})
+    physics["enabled"] = not positioned
+    physics["minVelocity"] = 0.75
+    physics["stabilization"] = {
+        "enabled": not positioned,
+        "iterations": STABILIZATION_ITERATIONS,
+        "updateInterval": 50,
+        "fit": True,
+    }
+    opts["layout"] = {"improvedLayout": not big, "randomSeed": 7}
+    opts["edges"] = {
+        "smooth": False if big else {"enabled": True, "type": "curvedCW", "roundness": 0.15},
+        "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
+        "color": {"inherit": False},
+        "selectionWidth": 2,
+        "hoverWidth": 1.5,
+    }
+    opts["nodes"] = {"shape": "dot", "borderWidth": 1, "font": {"size": 14, "face": "sans-serif"}}
+    interaction = opts.setdefault("interaction", {})
+    interaction.update(
+        {
+            "hover": True,
+            "tooltipDelay": 150,
+            "hideEdgesOnDrag": big,
+            "hideEdgesOnZoom": big,
+            "navigationButtons": False,
+            "keyboard": False,
+            "multiselect": False,
+        }
+    )
+    opts["configure"] = {"enabled": False}
+    return opts
+
+
+def build_network(
+    G: nx.Graph,
+    *,
+    color_by: str = "type",
+    positions: dict[str, tuple[float, float]] | None = None,
+):
+    """A pyvis Network filled from plain lists (never ``from_nx``: it would rewrite ``G``).
+
+    Edges of the aggregated graph are keyed by stance; each becomes one vis edge
+    carrying ``stance`` so a click can name it.
+    """
+    from pyvis.network import Network
+
+    n = G.number_of_nodes()
+    big = n > IMPROVED_LAYOUT_LIMIT
+    net = Network(directed=True, height="620px", width="100%", cdn_resources="local")
+    max_mentions = max((int(d.get("mentions") or 0) for _, d in G.nodes(data=True)), default=0)
+    for name, d in sorted(G.nodes(data=True), key=lambda kv: str(kv[0])):
+        color = node_color(d, color_by)
+        extra: dict[str, Any] = {}
+        if positions and str(name) in positions:
+            x, y = positions[str(name)]
+            extra.update(x=x, y=y)
+        net.add_node(
+            str(name),
+            label=_plain(d.get("name", name)) or str(name),
+            shape="dot",
+            color={"background": color, "border": "#3b3b3b", "highlight": {"background": color, "border": "#000000"},
+                   "hover": {"background": color, "border": "#000000"}},
+            size=node_size(d.get("mentions"), max_mentions),
+            title=node_tooltip(str(name), d),
+            actorType=d.get("type") or "",
+            camp=int(d["camp"]) if isinstance(d.get("camp"), int) else -1,
+            **extra,
+        )
+    keys = G.edges(keys=True, data=True) if G.is_multigraph() else ((u, v, d.get("stance"), d) for u, v, d in G.edges(data=True))
+    per_pair: dict[tuple[str, str], int] = defaultdict(int)
+    for u, v, key, d in sorted(keys, key=lambda e: (str(e[0]), str(e[1]), str(e[2]))):
+        stance = d.get("stance") or str(key)
+        color = STANCE_COLORS.get(stance, UNKNOWN_COLOR)
+        extra: dict[str, Any] = {"smooth": {"enabled": False}}  # explicit: DataSet updates merge fields
+        if not big:
+            # Curve each parallel edge of a pair a little more, so supports and
+            # opposes between the same two actors do not overlap.
+            i = per_pair[(str(u), str(v))]
+            per_pair[(str(u), str(v))] += 1
+            extra["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": round(0.12 + 0.18 * i, 2)}
+        net.add_edge(
+            str(u),
+            str(v),
+            id=edge_id(str(u), str(v), stance),
+            stance=stance,
+            weight=int(d.get("weight", 1) or 1),
+            color={"color": color, "highlight": color, "hover": color},
+            width=edge_width(d.get("weight")),
+            title=edge_tooltip(str(u), str(v), d),
+            arrows="to",
+            **extra,
+        )
+    net.options = network_options(n, positioned=bool(positions))
+    return net
+
+
+def network_payload(
+    G: nx.Graph,
+    *,
+    color_by: str = "type",
+    positions: dict[str, tuple[float, float]] | None = None,
+    selected: dict[str, Any] | None = None,
+    notice: str | None = None,
+    height: int = 620,
+) -> dict[str, Any]:
+    """What the component receives: pyvis's nodes, edges and options, plus legend and selection.
+
+    ``version`` changes only when the drawing does, so the browser skips the
+    data update when a click merely changes the selection.
+    """
+    net = build_network(G, color_by=color_by, positions=positions)
+    body = {"nodes": net.nodes, "edges": net.edges, "options": net.options}
+    version = hashlib.sha1(json.dumps(body, sort_keys=True, default=str).encode("utf-8")).hexdigest()[:16]
+    return {
+        **body,
+        "version": version,
+        "legend": legend(G, color_by),
+        "notice": notice or "",
+        "selected": selected_for_component(G, selected),
+        "height": int(height),
+    }
+
+
+# --------------------------------------------------------------------------- selection
+
+
+@dataclass(frozen=True)
+class EdgeRef:
+    source: str
+    target: str
+    stance: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"source": self.source, "target": self.target, "stance": self.stance}
+
+
+def parse_click(value: Any) -> tuple[str, Any] | None:
+    """A click payload from the browser as ("node", actor) or ("edge", EdgeRef); None if malformed."""
+    if not isinstance(value, dict):
+        return None
+    kind = value.get("kind")
+    if kind == "node" and isinstance(value.get("id"), str) and value["id"]:
+        return ("node", value["id"])
+    if kind == "edge":
+        parts = [value.get(k) for k in ("source", "target", "stance")]
+        if all(isinstance(p, str) and p for p in parts):
+            return ("edge", EdgeRef(*parts))
+    return None
+
+
+def edge_ref(value: Any) -> EdgeRef | None:
+    if isinstance(value, EdgeRef):
+        return value
+    if isinstance(value, dict):
+        parts = [value.get(k) for k in ("source", "target", "stance")]
+        if all(isinstance(p, str) and p for p in parts):
+            return EdgeRef(*parts)
+    if isinstance(value, (tuple, list)) and len(value) == 3 and all(isinstance(p, str) for p in value):
+        return EdgeRef(*value)
+    return None
+
+
+def has_edge(G: nx.Graph, ref: EdgeRef) -> bool:
+    if not G.has_edge(ref.source, ref.target):
+        return False
+    if G.is_multigraph():
+        return any(d.get("stance", k) == ref.stance for k, d in G[ref.source][ref.target].items())
+    return G[ref.source][ref.target].get("stance") == ref.stance
+
+
+def selected_for_component(G: nx.Graph, selected: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The selection as the browser names it, or None when it is not drawn."""
+    if not selected:
+        return None
+    ref = edge_ref(selected.get("edge"))
+    if ref is not None and has_edge(G, ref):
+        return {"kind": "edge", "id": edge_id(ref.source, ref.target, ref.stance)}
+    actor = selected.get("actor")
+    if isinstance(actor, str) and actor in G:
+        return {"kind": "node", "id": actor}
+    return None
+
+
+# --------------------------------------------------------------------------- side panel
+
+
+CARD_COUNTS = (
+    ("Supports given", "supports_given"),
+    ("Opposes given", "opposes_given"),
+    ("Supports received", "supports_received"),
+    ("Opposes received", "opposes_received"),
+)
+
+
+def actor_card(G: nx.Graph, actor: str) -> dict[str, Any] | None:
+    """What the panel shows about an actor; None when the actor is not in ``G``."""
+    if actor not in G:
+        return None
+    d = G.nodes[actor]
+    camp = d.get("camp")
+    return {
+        "name": _plain(d.get("name", actor)) or actor,
+        "type": d.get("type") or "",
+        "affiliation": d.get("affiliation") or "",
+        "role": d.get("role") or "",
+        "aliases": [a for a in (d.get("aliases") or []) if a and a != actor],
+        "mentions": int(d.get("mentions") or 0),
+        "articles": int(d.get("articles") or 0),
+        "camp": (int(camp) + 1) if isinstance(camp, int) and camp >= 0 else None,
+        **{key: int(d.get(key) or 0) for _, key in CARD_COUNTS},
+    }
+
+
+def quote_caption(q: dict[str, Any]) -> str:
+    """Markdown line under a quote: title (a link only for http(s)), date, source, relation."""
+    parts = [md_link(q.get("title") or "untitled", q.get("url"))]
+    if q.get("date"):
+        parts.append(md_escape(q["date"]))
+    href = safe_url(q.get("url"))
+    src = urlsplit(href).netloc if href else (q.get("source_ref") or q.get("url") or q.get("path"))
+    if src:
+        parts.append(md_escape(src))
+    if q.get("relation"):
+        parts.append(md_escape(q["relation"]))
+    return " · ".join(parts)
+
+
+def quote_markdown(q: dict[str, Any]) -> str:
+    """A quote as an escaped Markdown block quote."""
+    return "> " + md_escape(q.get("quote", ""))
+
+
+def group_heading(actor: str, group: dict[str, Any]) -> str:
+    """"Russia supports → Assad (3)" for one group from ``analysis.actor_quotes``."""
+    me, other = md_escape(actor), md_escape(group["counterpart"])
+    stance = md_escape(group["stance"])
+    if group.get("direction") == "received":
+        text = f"**{other}** {stance} **{me}**"
+    else:
+        text = f"**{me}** {stance} **{other}**"
+    return f"{text} ({int(group.get('count', len(group.get('quotes', []))))})"
+
+
+# --------------------------------------------------------------------------- tables
+
+
+STATEMENT_TABLE_COLUMNS = [
+    "source", "stance", "target", "relation", "quote", "title", "date", "origin", "confidence", "cue", "id",
+]  # fmt: skip
+
+
+def statements_table(df: pd.DataFrame) -> pd.DataFrame:
+    """The statements tab: one row per statement with its quote and article."""
+    if df is None or len(df) == 0:
+        return pd.DataFrame(columns=STATEMENT_TABLE_COLUMNS)
+    out = pd.DataFrame(
+        {
+            "source": df["source"],
+            "stance": df["stance"],
+            "target": df["target"],
+            "relation": df["relation"],
+            "quote": df["quote"],
+            "title": df["title"],
+            "date": df["date"],
+            "origin": [u or p or "" for p, u in zip(df["path"], df["url"])],
+            "confidence": df["confidence"].round(2),
+            "cue": df["cue"],
+            "id": df["id"],
+        }
+    )
+    return out.reset_index(drop=True)
+
+
+def actors_table(G: nx.Graph) -> pd.DataFrame:
+    from .analysis import actor_table
+
+    table = actor_table(G)
+    if "camp" in table:
+        table["camp"] = [int(c) + 1 if isinstance(c, (int,)) and c >= 0 else None for c in table["camp"]]
+    if "pagerank" in table:
+        table["pagerank"] = table["pagerank"].astype(float).round(4)
+    return table
+
+
+# --------------------------------------------------------------------------- exports
+
+
+@dataclass(frozen=True)
+class Export:
+    label: str
+    file_name: str
+    mime: str
+    data: Callable[[], bytes]
+
+
+def exports(G_view: nx.Graph, G_all: nx.Graph, df_view: pd.DataFrame, stem: str = "actorgraph") -> list[Export]:
+    """The download buttons; ``data`` builds the bytes on demand (on click, in the app)."""
+    from .readwrite import gexf, graphml
+    from .readwrite import json as nljson
+    from .readwrite import tables
+
+    return [
+        Export("GraphML, current view", f"{stem}_view.graphml", "application/graphml+xml",
+               partial(graphml.to_graphml_bytes, G_view)),
+        Export("GraphML, whole graph", f"{stem}_all.graphml", "application/graphml+xml",
+               partial(graphml.to_graphml_bytes, G_all)),
+        Export("GEXF, current view", f"{stem}_view.gexf", "application/xml", partial(gexf.to_gexf_bytes, G_view)),
+        Export("CSV, statements in view", f"{stem}_statements_view.csv", "text/csv",
+               partial(tables.statements_csv, df_view)),
+        Export("JSON node-link, current view", f"{stem}_view_nodelink.json", "application/json",
+               partial(nljson.to_json_bytes, G_view)),
+    ]  # fmt: skip
+
+
+# --------------------------------------------------------------------------- extraction cache
+
+
+def article_key(a: Article) -> str:
+    """Content key of an article: its text id plus everything a statement copies from it."""
+    key = "\x1f".join(str(x) for x in (a.id, a.title, a.date, a.path, a.url))
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()
+
+
+def unique_articles(articles: Iterable[Article]) -> list[Article]:
+    """First article per id: the same text read twice is analysed once."""
+    seen: dict[str, Article] = {}
+    for a in articles:
+        seen.setdefault(a.id, a)
+    return list(seen.values())
+
+
+class StatementStore:
+    """Statements per article, keyed on content, shared across reruns and sessions.
+
+    Only articles not seen before are parsed; a rerun or a filter change
+    parses nothing.
+    """
+
+    def __init__(self) -> None:
+        self._by_key: dict[str, list[Statement]] = {}
+        self._lock = threading.Lock()
+
+    def __contains__(self, a: Article) -> bool:
+        return article_key(a) in self._by_key
+
+    def missing(self, articles: Sequence[Article]) -> list[Article]:
+        return [a for a in unique_articles(articles) if article_key(a) not in self._by_key]
+
+    def get_or_extract(
+        self,
+        articles: Sequence[Article],
+        extract: Callable[..., Iterable[Statement]],
+        progress: Callable[[int, int], None] | None = None,
+        errors: list[str] | None = None,
+    ) -> list[Statement]:
+        """Statements of ``articles`` in their order, extracting only the new ones.
+
+        If the batch fails, the new articles are retried one by one so a single
+        article the engine cannot handle is reported (in ``errors``) and
+        skipped, and the others still go through.
+        """
+        articles = unique_articles(articles)
+        with self._lock:
+            todo = [a for a in articles if article_key(a) not in self._by_key]
+            if todo:
+                try:
+                    found = self._extract(todo, extract, progress)
+                except Exception:
+                    found = {}
+                    for i, a in enumerate(todo, 1):
+                        try:
+                            found.update(self._extract([a], extract, None))
+                        except Exception as exc:  # one bad article must not lose the rest
+                            if errors is not None:
+                                errors.append(f"{a.source or a.title}: could not analyse ({type(exc).__name__}: {exc})")
+                        if progress:
+                            progress(i, len(todo))
+                for a in todo:
+                    self._by_key[article_key(a)] = found.get(a.id, [])
+            return [s for a in articles for s in self._by_key[article_key(a)]]
+
+    @staticmethod
+    def _extract(todo, extract, progress) -> dict[str, list[Statement]]:
+        found: dict[str, list[Statement]] = defaultdict(list)
+        for s in extract(todo, progress=progress):
+            found[s.article_id].append(s)
+        return found
+
+
+def statements_signature(statements: Iterable[Statement]) -> str:
+    h = hashlib.sha1()
+    for s in statements:
+        h.update(s.id.encode("ascii") + b"\x1e" + s.title.encode("utf-8") + b"\x1f")
+    return h.hexdigest()[:20]
+
+
+def folder_signature(path: str) -> str:
+    """Names, sizes and times of the files under a folder: re-read it only when they change."""
+    h = hashlib.sha1(str(path).encode("utf-8"))
+    p = Path(path)
+    if p.is_file():
+        st = p.stat()
+        h.update(f"{p}|{st.st_size}|{st.st_mtime_ns}".encode())
+    elif p.is_dir():
+        for root, dirs, files in os.walk(p):
+            dirs.sort()
+            for f in sorted(files):
+                fp = Path(root) / f
+                try:
+                    st = fp.stat()
+                except OSError:
+                    continue
+                h.update(f"{fp}|{st.st_size}|{st.st_mtime_ns}\n".encode())
+    else:
+        h.update(b"missing")
+    return h.hexdigest()[:20]
+
+
+# --------------------------------------------------------------------------- the component
+
+
+@lru_cache(maxsize=1)
+def component_js() -> str:
+    """vis-network's standalone bundle from the pyvis package, then our module.
+
+    Inlined (not loaded from a URL) so the page needs nothing but localhost.
+    """
+    import pyvis
+
+    vis_path = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js"
+    vis = vis_path.read_text(encoding="utf-8")
+    # Split on "\n" only: the bundle holds U+2028 and friends inside string literals.
+    vis = "\n".join(line for line in vis.split("\n") if not line.startswith("//# sourceMappingURL"))
+    ours = (COMPONENT_DIR / "network.js").read_text(encoding="utf-8")
+    return vis + "\n;\n" + ours
+
+
+@lru_cache(maxsize=1)
+def component_css() -> str:
+    return (COMPONENT_DIR / "network.css").read_text(encoding="utf-8")
+
+
+_COMPONENT: Any = None
+
+
+def network_component():
+    """The mount function of the bidirectional network component (registered once)."""
+    global _COMPONENT
+    if _COMPONENT is None:
+        import streamlit as st
+
+        _COMPONENT = st.components.v2.component(
+            COMPONENT_NAME, js=component_js(), css=component_css(), isolate_styles=False
+        )
+    return _COMPONENT
