@@ -114,6 +114,16 @@ def base_payload(signature: str, color_by: str, positioned: bool, _G, _positions
     return view.network_payload(_G, color_by=color_by, positions=_positions)
 
 
+def bundled_articles() -> str:
+    """The bundled corpus, relative to the working directory when inside it, so sources read
+    ``data/articles/...`` as the CLI prints them rather than a machine-specific absolute path."""
+    folder = HERE / "data" / "articles"
+    try:
+        return str(folder.relative_to(Path.cwd()))
+    except ValueError:
+        return str(folder)
+
+
 def env_paths(name: str) -> list[str]:
     return [p for p in os.environ.get(name, "").split(os.pathsep) if p.strip()]
 
@@ -182,7 +192,7 @@ def load_corpus():
     data_paths = env_paths("ACTORGRAPH_DATA")
     statement_files = env_paths("ACTORGRAPH_STATEMENTS")
     if not data_paths and not statement_files:
-        data_paths = [str(HERE / "data" / "articles")]
+        data_paths = [bundled_articles()]
     paths = tuple(data_paths + list(st.session_state["folders"]))
     articles = []
     if paths:

@@ -1,0 +1,1797 @@
+"""Stance rules: who supports or opposes whom, read off the dependency parse.
+
+The spaCy component ``actorgraph_stances`` runs after ``actorgraph_actors``
+(which sets ``doc._.actors``, an index of actor mentions) and sets
+``doc._.stances``: a list of :class:`Stance`, one per (source, target, relation)
+found in a sentence.
+
+How it works, in brief. Every token whose lemma is in a cue lexicon is a
+trigger; a rule for its kind finds the source and target actor mentions
+through the parse:
+
+* verbs (``VERB_CUES``): the subject (carried down xcomp chains, shared by
+  conjoined verbs, taken from the ``by`` agent in the passive, from the
+  possessor in "her way to join ...") acts on the direct object or on the
+  object of a listed preposition ("side with", "fight against", "warn ...");
+* nouns (``NOUN_CUES``): "Russia's support for Assad", "sanctions on Mali"
+  (owner = possessor, compound, ``by`` phrase, or the subject of the clause the
+  noun is an object of), "a row with Paris", "cooperation between X and Y";
+* relational nouns (``RELATIONAL_NOUNS``): "its ally Turkey", "Hamas ally
+  Hezbollah", "China, the North's only ally", "X's enemy", "a critic of Y";
+* hyphenated modifiers: "Iran-backed Houthis", "US-led coalition", "pro-Russian";
+* adjectives (``ADJ_CUES``): "opposed to", "critical of", "concerned about";
+* evaluations held by a speaker: "the US said the president has no
+  legitimacy", "Lavrov described IS as an enemy", "demanded that he step
+  down" — the holder is the subject of the saying/calling/demanding clause;
+* joint subjects and reciprocals: "X and Y agreed/worked together/held joint
+  drills", "the two sides accused each other", "a dispute between X and Y"
+  give both directions.
+
+A stance whose cue (or any clause above it) is negated, denied, failed,
+refused, conditional ("if"), in a question, or under "without"/"instead of"
+is dropped. Modal hedges ("could", "would", "should") keep the stance at a
+lower confidence. Reported speech keeps its speaker: the stance of an
+embedded clause belongs to that clause's subject, never to the one who
+reports it (unless the embedded clause is an evaluation of the target, see
+above). The first person inside a quotation ("I", "we") is the quoted speaker
+(for "we": the speaker's affiliation when it is an actor of the article).
+
+Relations (``RELATIONS``: relation -> sign):
+
+======================  ==  ====================================================
+relation                sign cues (examples)
+======================  ==  ====================================================
+supports                +1  support, back, endorse, defend, stand with, vote for
+allies                  +1  ally (noun/verb), side with, X-allied, friend
+cooperates              +1  cooperate, work together, joint drills, partnership
+praises                 +1  praise, welcome, hail, thank, congratulate
+defends                 +1  defend, protect, shield
+aids                    +1  aid, help, arm, fund, "provide weapons to", X-backed
+joins                   +1  join, join up with, enlist with
+recognises              +1  recognise
+leads                   +1  X-led ("US-led coalition")
+opposes                 -1  oppose, resist, enemy, rival, "opposed to", "no legitimacy"
+criticises              -1  criticise, slam, denounce, criticism of, concerned about
+condemns                -1  condemn, denounce
+accuses                 -1  accuse, blame, allege
+warns                   -1  warn
+threatens               -1  threaten, threats against
+sanctions               -1  sanction, sanctions on, embargo, punish
+expels                  -1  expel, deport, sever ties with
+attacks                 -1  attack, strike, bomb, invade, attack on
+fights                  -1  fight, battle, combat, the fight against
+rejects                 -1  reject, dismiss, rebuff
+delegitimises           -1  "has no legitimacy", illegitimate, demanded that he step down
+clashes                 -1  clash, row/dispute/tensions with, fighting between
+prosecutes              -1  sue, indict, impeach, arrest, investigate
+======================  ==  ====================================================
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .records import Actor
+
+# --------------------------------------------------------------------------- vocabulary
+
+RELATIONS: dict[str, int] = {
+    "supports": 1,
+    "allies": 1,
+    "cooperates": 1,
+    "praises": 1,
+    "defends": 1,
+    "aids": 1,
+    "joins": 1,
+    "recognises": 1,
+    "leads": 1,
+    "opposes": -1,
+    "criticises": -1,
+    "condemns": -1,
+    "accuses": -1,
+    "warns": -1,
+    "threatens": -1,
+    "sanctions": -1,
+    "expels": -1,
+    "attacks": -1,
+    "fights": -1,
+    "rejects": -1,
+    "delegitimises": -1,
+    "clashes": -1,
+    "prosecutes": -1,
+}
+
+#: verb lemma -> {slot: relation}; slot "obj" is the direct object, other slots
+#: are prepositions (with a particle in front when the verb needs one: "up with").
+VERB_CUES: dict[str, dict[str, str]] = {}
+
+
+def _verbs(relation: str, lemmas: str, slots: str = "obj") -> None:
+    for lemma in lemmas.split():
+        d = VERB_CUES.setdefault(lemma, {})
+        for slot in slots.split(","):
+            d[slot.strip().replace("_", " ")] = relation
+
+
+_verbs("supports", "support back endorse champion favor favour uphold vouch echo", "obj,for")
+_verbs("supports", "reinforce bolster embrace trust admire love respect like")
+_verbs("supports", "rally", "behind,around,to")
+_verbs("supports", "stand", "with,by,behind")
+_verbs("supports", "vote", "for")
+_verbs("supports", "speak", "up_for,out_for,for")
+_verbs("supports", "campaign", "for")
+_verbs("supports", "pardon nominate appoint reappoint elect")
+_verbs("allies", "side", "with")
+_verbs("allies", "ally align", "with,obj")
+_verbs("cooperates", "cooperate collaborate coordinate partner", "with")
+_verbs("cooperates", "work", "with,alongside")
+_verbs("cooperates", "team", "up_with,with")
+_verbs("cooperates", "agree", "with")
+_verbs("cooperates", "unite", "with,behind")
+_verbs("cooperates", "fight", "alongside")
+_verbs("praises", "praise commend hail laud applaud salute welcome thank congratulate honor honour celebrate")
+_verbs("defends", "defend protect shield", "obj")
+_verbs("aids", "help aid assist arm fund finance bankroll sponsor equip train rescue")
+_verbs("joins", "join", "obj,up_with,with,forces_with")
+_verbs("joins", "enlist defect", "with,to")
+_verbs("recognises", "recognise recognize")
+_verbs("opposes", "oppose resist defy obstruct undermine boycott sabotage betray disown hate")
+_verbs("opposes", "stand", "against,up_to")
+_verbs("opposes", "side", "against")
+_verbs("opposes", "vote", "against")
+_verbs("opposes", "campaign speak rail protest work turn rebel revolt argue", "against,out_against")
+_verbs("opposes", "turn", "on")
+_verbs("opposes", "push", "back_against,back_on")
+_verbs("opposes", "break", "with,ranks_with")
+_verbs("opposes", "distance", "from")
+_verbs("opposes", "challenge confront counter contradict defeat oust overthrow topple depose remove fire block veto")
+_verbs("criticises", "criticise criticize slam blast bash assail lambast lambaste rebuke reprimand censure chide scold "
+       "berate castigate excoriate admonish mock ridicule deride insult disparage belittle smear vilify demonize "
+       "demonise denigrate discredit decry deplore fault question")
+_verbs("criticises", "lash hit", "out_at")
+_verbs("criticises", "take", "aim_at")
+_verbs("opposes", "take", "on_obj")
+_verbs("criticises", "call", "out_obj")
+_verbs("opposes", "shut", "out_obj")
+_verbs("attacks", "go", "after")
+_verbs("supports", "stand", "up_for")
+_verbs("praises", "pay", "tribute_to,homage_to")
+_verbs("praises", "give", "credit_to")
+_verbs("criticises", "knock rip")
+_verbs("condemns", "condemn denounce")
+_verbs("accuses", "accuse blame")
+_verbs("warns", "warn caution")
+_verbs("threatens", "threaten intimidate menace")
+_verbs("sanctions", "sanction punish penalize penalise embargo")
+_verbs("expels", "expel deport banish")
+_verbs("attacks", "attack strike bomb bombard shell raid invade assault target ambush kill assassinate")
+_verbs("fights", "fight battle combat", "obj,against")
+_verbs("rejects", "reject dismiss rebuff snub spurn repudiate refute rebut")
+_verbs("clashes", "clash feud spar quarrel", "with")
+_verbs("prosecutes", "sue indict impeach prosecute arrest detain investigate subpoena charge jail imprison convict")
+
+#: "voted in favour of X", "spoke in support of X": the object of "of" is the target.
+IN_FAVOUR = {"favour", "favor", "support", "defence", "defense"}
+
+#: "drew criticism from X", "won the backing of Y", "came under fire from Z": X/Y/Z hold the stance.
+RECEIVE_VERBS = {"draw", "face", "receive", "earn", "attract", "win", "get", "gain", "come", "secure", "court"}
+RECEIVED_NOUNS = {"criticism": "criticises", "condemnation": "condemns", "praise": "praises", "support": "supports",
+                  "backing": "supports", "endorsement": "supports", "fire": "criticises", "rebuke": "criticises",
+                  "backlash": "criticises", "pressure": "opposes", "attack": "attacks", "attacks": "attacks",
+                  "censure": "criticises", "applause": "praises", "approval": "supports", "blessing": "supports",
+                  "scorn": "criticises", "ire": "criticises", "wrath": "criticises", "sanctions": "sanctions",
+                  "threats": "threatens", "accusations": "accuses"}
+
+#: "provide X to Y" is aid when X is one of these.
+AID_VERBS = {"provide", "give", "supply", "send", "deliver", "offer", "extend", "lend", "sell", "ship", "grant",
+             "transfer", "pledge", "donate"}
+AID_OBJECTS = {"aid", "assistance", "help", "support", "backing", "weapon", "weapons", "arms", "ammunition", "fuel",
+               "food", "money", "fund", "funds", "funding", "loan", "loans", "cover", "protection", "equipment",
+               "supplies", "refuge", "asylum", "shelter", "training", "intelligence", "missiles", "tanks", "jets",
+               "munitions", "shells", "drones", "financing", "credit", "subsidies", "lifeline", "troops"}
+REACT_VERBS = {"react", "respond", "reply", "retort", "hit"}
+HOSTILE_MANNER = {"angrily", "furiously", "harshly", "sharply", "strongly", "defiantly", "bitterly", "fiercely",
+                  "scathingly", "indignantly", "negatively"}
+
+#: "urged Ukraine to investigate Biden": the stance is the urger's, not Ukraine's (who has not done it).
+WANT_VERBS = {"urge", "ask", "push", "pressure", "press", "encourage", "order", "tell", "call", "force", "persuade",
+              "convince", "want", "request", "demand", "compel", "instruct", "insist", "prod", "lobby", "beg",
+              "implore", "direct", "expect", "need", "get"}
+WANT_THAT_VERBS = {"urge", "ask", "request", "demand", "insist", "want", "push", "press", "propose", "suggest"}
+WANT_NOUNS = {"demand", "request", "push", "pressure", "call", "bid", "effort", "efforts", "campaign", "plea",
+              "appeal", "order", "attempt", "scheme", "pressure"}
+#: Object-control verbs: the object, not the subject, does the infinitive ("urged X to ...").
+OBJECT_CONTROL = {"urge", "ask", "persuade", "convince", "force", "push", "pressure", "encourage", "order", "tell",
+                  "allow", "help", "call", "invite", "lead", "press", "get", "cause", "enable", "compel", "instruct"}
+
+#: A stance under one of these (in the cue itself or any clause above it) is not asserted.
+BLOCKERS = {"fail", "refuse", "decline", "deny", "stop", "cease", "avoid", "refrain", "halt", "abandon", "quit",
+            "unable", "impossible", "unlikely", "reluctant", "unwilling", "hesitant", "doubt", "lift", "ease",
+            "drop", "reverse", "suspend", "end", "withdraw", "rescind", "revoke", "resist", "dismiss", "reject",
+            "question", "oppose", "wonder", "pretend", "forget", "neglect", "hesitate", "postpone", "delay"}
+#: Verbs that break a positive relationship: "cancelled a pact with", "severed ties with".
+BREAKERS = {"cancel", "scrap", "sever", "cut", "break", "suspend", "tear", "abandon", "withdraw", "end", "terminate",
+            "freeze", "downgrade", "void", "annul", "revoke", "quit", "leave", "exit", "renounce", "halt"}
+#: Negative words that, as the governing head, negate ("no longer", "never" are parsed as neg/advmod).
+NEG_ADVERBS = {"never", "hardly", "barely", "scarcely", "no", "not", "n't", "nothing", "neither", "nor"}
+HEDGE_MODALS = {"could": 0.7, "might": 0.6, "may": 0.7, "would": 0.75, "should": 0.6, "must": 0.7, "can": 0.85}
+
+SPEECH_VERBS = {"say", "tell", "claim", "announce", "state", "add", "note", "insist", "argue", "assert", "allege",
+                "report", "write", "tweet", "declare", "stress", "warn", "explain", "suggest", "indicate", "reply",
+                "respond", "affirm", "maintain", "contend", "acknowledge", "admit", "confirm", "emphasise",
+                "emphasize", "underline", "point", "believe", "think", "feel", "consider", "agree", "conclude",
+                "charge", "accuse", "complain", "lament", "vow", "predict", "urge", "demand", "call", "describe",
+                "label", "brand", "deem", "regard", "view", "see", "make", "reiterate", "repeat", "recall", "post",
+                "remark", "comment", "observe", "mention", "tell", "quote"}
+
+#: Nouns that stand for an actor's apparatus; "the Russian government" is Russia.
+PROXY_NOUNS = {"government", "regime", "administration", "authorities", "authority", "officials", "official",
+               "forces", "force", "army", "military", "troops", "soldiers", "diplomats", "leadership", "leaders",
+               "navy", "parliament", "ministry", "junta", "cabinet", "spokesman", "spokesperson", "spokeswoman",
+               "embassy", "media", "resolution", "resolutions", "statement", "campaign", "delegation", "envoy",
+               "ambassador", "militia", "militias", "fighters", "units", "warplanes", "jets", "aircraft", "police",
+               "president", "minister", "leader", "side", "state", "camp", "allies", "members", "lawmakers"}
+#: Owned things that speak for their owner as a subject: "Trump's campaign attacked ...".
+SOURCE_OWNED = PROXY_NOUNS | {"campaign", "office", "team", "lawyers", "attorneys", "legal", "tweet", "tweets",
+                              "letter", "report", "proposal", "plan", "decision", "move", "bill", "order", "policy",
+                              "rhetoric", "remarks", "comments", "speech", "message", "sanctions", "strikes",
+                              "airstrikes", "attack", "attacks", "vote", "veto", "announcement", "ruling",
+                              "measures", "actions", "action", "operation", "offensive", "committee", "council",
+                              "court", "panel", "party", "bloc", "coalition", "alliance", "agency", "department"}
+#: Event nouns whose actor modifier is the topic, not the owner: "the Russia investigation".
+TOPIC_NOUNS = {"investigation", "probe", "inquiry", "scandal", "question", "issue", "crisis", "case", "trial",
+               "hearing", "hearings", "impeachment", "affair", "matter", "file", "dossier", "story", "problem",
+               "policy", "strategy", "debate", "controversy", "deal", "talks", "summit", "visit", "border",
+               "envoy", "ambassador", "desk", "expert", "experts", "specialist", "war", "conflict"}
+
+#: Quantity heads whose "of" phrase is the real argument: "thousands of Russian troops".
+QUANTITY_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions", "tens",
+                  "some", "many", "most", "all", "several", "number", "group", "members", "member", "part", "few",
+                  "majority", "each", "both", "one", "two", "three", "none", "any", "rest"}
+#: "X of Y" where Y is acted upon, not the owner: "the invasion of Ukraine".
+PATIENT_OF = {"invasion", "annexation", "occupation", "killing", "murder", "assassination", "arrest", "detention",
+              "capture", "release", "bombing", "shelling", "destruction", "liberation", "use", "support", "criticism",
+              "condemnation", "impeachment", "removal", "ouster", "election", "defeat", "recognition",
+              "investigation", "prosecution", "protection", "defense", "defence", "treatment", "execution",
+              "expulsion", "deportation", "isolation", "punishment", "overthrow", "backing", "hiring", "funding",
+              "arming", "abduction", "kidnapping", "siege", "blockade", "partition", "nomination", "appointment",
+              "dismissal", "firing", "trial", "indictment", "pardon", "praise", "endorsement", "sanctioning"}
+
+#: noun lemma -> {preposition: relation}; "between" gives both directions.
+NOUN_CUES: dict[str, dict[str, str]] = {}
+
+
+def _nouns(relation: str, lemmas: str, preps: str) -> None:
+    for lemma in lemmas.split():
+        d = NOUN_CUES.setdefault(lemma, {})
+        for p in preps.split(","):
+            d[p.strip()] = relation
+
+
+_nouns("supports", "support backing endorsement solidarity sympathy loyalty", "for,of,with,to,behind")
+_nouns("aids", "aid assistance help", "to,for")
+_nouns("praises", "praise", "for,of")
+_nouns("allies", "alliance friendship", "with,between")
+_nouns("cooperates", "partnership cooperation collaboration coordination", "with,between")
+_nouns("cooperates", "deal agreement pact treaty accord", "with")
+_nouns("criticises", "criticism", "of,against")
+_nouns("criticises", "concern", "about,over")
+_nouns("condemns", "condemnation", "of")
+_nouns("opposes", "opposition resistance hostility antagonism", "to,toward,towards,against")
+_nouns("opposes", "contempt disdain", "for")
+_nouns("opposes", "anger outrage fury frustration", "at,over,with")
+_nouns("opposes", "rhetoric protest protests crusade boycott resolution measures action actions pressure "
+       "hostilities case lawsuit complaint charges", "against")
+_nouns("opposes", "pressure", "on")
+_nouns("fights", "fight battle struggle campaign front coalition war operation operations offensive", "against,on")
+_nouns("attacks", "attack attacks strike strikes airstrike airstrikes assault raid raids aggression", "on,against")
+_nouns("attacks", "invasion occupation annexation bombing shelling", "of")
+_nouns("threatens", "threat threats", "against,to")
+_nouns("sanctions", "sanction sanctions embargo", "on,against")
+_nouns("accuses", "accusation accusations allegation allegations", "against")
+_nouns("prosecutes", "investigation probe inquiry", "into,against")
+_nouns("prosecutes", "impeachment indictment prosecution", "of")
+_nouns("clashes", "rivalry row dispute feud spat tension tensions clash clashes conflict standoff confrontation "
+       "war fighting", "with,between")
+
+#: Relationship nouns: "ties with", neutral unless qualified ("closer ties with", "severed ties with").
+TIE_NOUNS = {"ties", "tie", "relation", "relations", "relationship", "links", "contacts", "bond", "bonds",
+             "hotline", "dialogue"}
+POSITIVE_TIE_WORDS = {"close", "closer", "strong", "stronger", "warm", "warmer", "friendly", "good", "better", "deep",
+                      "deeper", "strategic", "special", "solid", "excellent", "growing", "strengthen", "deepen",
+                      "boost", "improve", "build", "expand", "bolster", "restore", "establish", "normalise",
+                      "normalize", "forge", "cement", "enhance", "develop", "broaden"}
+NEGATIVE_TIE_WORDS = {"strained", "hostile", "tense", "frosty", "bad", "worsening", "deteriorating", "poor",
+                      "troubled", "icy"}
+
+#: Nouns that relate the word's referent to its owner: "Hamas ally Hezbollah".
+#: value: (relation, symmetric?, direction) — direction "ref" means the referent
+#: holds the stance toward the owner (a critic of X opposes X), "owner" the
+#: reverse (X's proxy Y: X supports Y).
+RELATIONAL_NOUNS: dict[str, tuple[str, bool, str]] = {
+    "ally": ("allies", True, "ref"),
+    "partner": ("cooperates", True, "ref"),
+    "friend": ("allies", True, "ref"),
+    "enemy": ("opposes", False, "owner"),
+    "foe": ("opposes", False, "owner"),
+    "adversary": ("opposes", False, "owner"),
+    "nemesis": ("opposes", False, "owner"),
+    "rival": ("opposes", False, "owner"),
+    "archrival": ("opposes", False, "owner"),
+    "arch-rival": ("opposes", False, "owner"),
+    "pick": ("supports", False, "owner"),
+    "nominee": ("supports", False, "owner"),
+    "appointee": ("supports", False, "owner"),
+    "choice": ("supports", False, "owner"),
+    "critic": ("criticises", False, "ref"),
+    "opponent": ("opposes", False, "ref"),
+    "challenger": ("opposes", False, "ref"),
+    "detractor": ("criticises", False, "ref"),
+    "supporter": ("supports", False, "ref"),
+    "backer": ("supports", False, "ref"),
+    "defender": ("defends", False, "ref"),
+    "loyalist": ("supports", False, "ref"),
+    "champion": ("supports", False, "ref"),
+    "patron": ("supports", False, "ref"),
+    "sponsor": ("supports", False, "ref"),
+    "proxy": ("supports", False, "owner"),
+    "puppet": ("supports", False, "owner"),
+    "protege": ("supports", False, "owner"),
+    "protégé": ("supports", False, "owner"),
+}
+
+PERSONAL_RELATIONS = {"partner", "friend"}
+
+#: Judgements a holder passes on someone: "X described Y as an enemy".
+EVAL_NOUNS = {"enemy": -1, "threat": -1, "terrorist": -1, "terrorists": -1, "aggressor": -1, "dictator": -1,
+              "criminal": -1, "danger": -1, "menace": -1, "tyrant": -1, "murderer": -1, "liar": -1, "traitor": -1,
+              "puppet": -1, "thug": -1, "fraud": -1, "disgrace": -1, "butcher": -1, "foe": -1, "adversary": -1,
+              "war criminal": -1, "ally": 1, "friend": 1, "partner": 1, "hero": 1}
+EVAL_ADJS = {"illegitimate": -1, "corrupt": -1, "criminal": -1, "racist": -1, "incompetent": -1, "dishonest": -1,
+             "unfit": -1, "treasonous": -1, "lawless": -1, "rogue": -1, "reckless": -1, "dangerous": -1,
+             "irresponsible": -1, "hostile": -1}
+#: Words that judge the subject of what a speaker says: "X said Y is corrupt" -> X opposes Y.
+JUDGEMENT_WORDS = {
+    **{w: -1 for w in (
+        "corrupt crooked liar lie lies lied lying dishonest disgrace disgraceful shameful shame outrage outrageous "
+        "illegitimate illegal unconstitutional lawless criminal incompetent unfit reckless dangerous racist "
+        "bigot bigoted sham hoax fraud fraudulent pathetic disgusting despicable abuse abused abusing obstruct "
+        "obstructed obstruction cover-up coverup betray betrayed betrayal traitor treason treasonous weak failed "
+        "failure disaster disastrous terrible horrible awful wrong irresponsible hypocrite hypocritical "
+        "hypocrisy extremist radical partisan vindictive cowardly coward bully thug authoritarian dictator "
+        "tyrant unhinged deranged nasty vile evil sleazebag scandalous misconduct unacceptable inappropriate "
+        "ridiculous absurd nonsense baseless bogus fake smear witch-hunt obsession obsessed "
+        "destabilizing destabilising provocative provocation provocations aggression aggressive hostile "
+        "irresponsibly recklessly illegally").split()},
+    **{w: 1 for w in (
+        "great greatest wonderful fantastic tremendous brave courageous honorable honourable patriot patriotic "
+        "hero heroic excellent outstanding admirable decent principled trustworthy respected brilliant "
+        "terrific legitimate").split()},
+}
+LEGITIMACY = {"legitimacy", "credibility", "mandate", "right"}
+#: Verbs that report what someone said or wrote.
+REPORT_VERBS = {"say", "tell", "tweet", "write", "add", "argue", "claim", "insist", "charge", "state", "declare",
+                "allege", "contend", "assert", "complain", "suggest", "warn", "post", "call", "respond", "reply",
+                "note", "believe", "think", "accuse"}
+#: "demanded that he step down": the demander opposes the one who should go.
+DEMAND_VERBS = {"demand", "call", "urge", "want", "insist", "ask", "push", "press"}
+OUSTER_VERBS = {"resign", "quit", "go", "leave", "step", "face", "remove", "oust", "impeach", "arrest", "prosecute",
+                "punish", "jail", "fire", "expel", "depose", "topple", "overthrow", "sanction", "investigate"}
+OUSTER_NOUNS = {"resignation", "removal", "ouster", "impeachment", "arrest", "prosecution", "punishment", "dismissal",
+                "firing", "expulsion", "departure", "overthrow", "downfall", "indictment"}
+
+#: adjective -> {prep: relation}: "opposed to", "critical of", "concerned about".
+ADJ_CUES: dict[str, dict[str, str]] = {}
+
+
+def _adjs(relation: str, lemmas: str, preps: str) -> None:
+    for lemma in lemmas.split():
+        d = ADJ_CUES.setdefault(lemma, {})
+        for p in preps.split(","):
+            d[p.strip()] = relation
+
+
+_adjs("opposes", "opposed hostile", "to,toward,towards")
+_adjs("criticises", "critical", "of")
+_adjs("criticises", "concerned worried alarmed troubled angry furious upset unhappy disappointed outraged",
+      "about,over,with,at,by")
+_adjs("opposes", "tough", "on,with")
+_adjs("opposes", "wary suspicious", "of")
+_adjs("supports", "supportive", "of")
+_adjs("supports", "loyal", "to")
+_adjs("praises", "grateful thankful", "to,for")
+_adjs("allies", "allied aligned", "with,to")
+_adjs("cooperates", "friendly", "with,to,toward,towards")
+
+#: "Iran-backed Houthis": participle after a hyphenated actor.
+HYPHEN_CUES = {"backed": "aids", "funded": "aids", "sponsored": "aids", "supported": "supports", "armed": "aids",
+               "trained": "aids", "financed": "aids", "led": "leads", "allied": "allies", "aligned": "allies",
+               "affiliated": "allies", "linked": "allies", "friendly": "supports", "controlled": "leads",
+               "dominated": "leads", "run": "leads", "appointed": "supports", "nominated": "supports",
+               "endorsed": "supports", "owned": "leads"}
+HYPHEN_CONFIDENCE = {"linked": 0.5, "owned": 0.6, "controlled": 0.6, "dominated": 0.6, "run": 0.6}
+PRO_ANTI = {"pro": "supports", "anti": "opposes"}
+
+#: Joint activities: "joint drills", "the South Korea-US drills", "drills between X and Y".
+JOINT_MARKERS = {"joint", "combined", "trilateral", "bilateral", "jointly", "together", "coordinated"}
+JOINT_ACTIVITY = {"drill", "drills", "exercise", "exercises", "patrol", "patrols", "maneuver", "maneuvers",
+                  "manoeuvre", "manoeuvres", "operation", "operations", "statement", "declaration", "communique",
+                  "venture", "project", "initiative", "mission", "force", "resolution", "proposal", "plan",
+                  "effort", "efforts", "approach", "wargame", "wargames", "games"}
+RECIPROCAL_POSITIVE = {"cooperate": "cooperates", "collaborate": "cooperates", "coordinate": "cooperates",
+                       "partner": "cooperates", "ally": "allies", "unite": "cooperates", "team": "cooperates",
+                       "agree": "cooperates", "draft": "cooperates", "cosponsor": "cooperates",
+                       "co-sponsor": "cooperates", "reconcile": "cooperates"}
+RECIPROCAL_NEGATIVE = {"clash": "clashes", "fight": "fights", "feud": "clashes", "spar": "clashes",
+                       "quarrel": "clashes", "battle": "fights", "exchange": "clashes", "trade": "clashes"}
+EXCHANGE_OBJECTS = {"fire", "blows", "accusations", "insults", "barbs", "threats", "strikes", "attacks", "jabs",
+                    "recriminations", "gunfire", "shots", "charges", "broadsides"}
+WORK_TOGETHER = {"work", "act", "fight", "operate", "stand", "move", "cooperate", "collaborate"}
+
+#: base confidence per pattern kind
+KIND_CONFIDENCE = {"verb": 0.9, "passive": 0.85, "prep": 0.85, "chain": 0.8, "noun": 0.75, "hyphen": 0.8,
+                   "relational": 0.8, "reciprocal": 0.75, "joint": 0.7, "adjective": 0.75, "evaluation": 0.7,
+                   "demand": 0.7, "compose": 0.6}
+MENTION_CONFIDENCE = {"pronoun": 0.8, "role": 0.9, "demonym": 0.9, "group": 0.85, "speaker": 0.8}
+OWNER_FACTOR = 0.85  # the target/source was reached through an owned thing ("Trump's policy")
+
+
+# --------------------------------------------------------------------------- records
+
+@dataclass
+class Stance:
+    """One stance found in one sentence."""
+
+    source: Any  # actors.Mention (or a speaker stand-in with .text/.kind)
+    target: Any
+    source_actor: Actor
+    target_actor: Actor
+    relation: str
+    sign: int
+    cue: str
+    sent_index: int
+    confidence: float
+    kind: str = ""  # which rule found it
+
+    @property
+    def stance(self) -> str:
+        return "supports" if self.sign > 0 else "opposes"
+
+
+@dataclass
+class MentionRef:
+    """A mention as plain data: a first-person pronoun standing for the quoted speaker,
+    or a mention rebuilt from a Doc shipped back by a worker process."""
+
+    start: int
+    end: int
+    actors: tuple
+    kind: str
+    text: str
+
+
+# An argument is one actor reached through one mention, with a confidence factor.
+@dataclass(frozen=True)
+class _Arg:
+    mention: Any
+    actor: Actor
+    factor: float = 1.0
+
+
+# --------------------------------------------------------------------------- the rules
+
+
+def _lemma(t: Token) -> str:
+    return t.lemma_.lower()
+
+
+class _Sentence:
+    """The rules for one sentence; collects raw hits."""
+
+    def __init__(self, sent: Span, index: Any, sent_index: int, speaker: list[_Arg], stext: str = ""):
+        self.sent = sent
+        self.index = index
+        self.sent_index = sent_index
+        self.speaker = speaker
+        self.hits: list[Stance] = []
+        # (Doc.text joins every token each time it is read: callers pass the sentence text in)
+        self.question = stext.rstrip().rstrip("\"'\u201d\u2019)").endswith("?")
+
+    # ---------------------------------------------------------------- arguments
+
+    def args(self, tok: Token | None, *, owner: bool | str = False, depth: int = 0) -> list[_Arg]:
+        """The actors an argument token stands for: its mention, conjuncts, apparatus owners."""
+        if tok is None or depth > 3:
+            return []
+        out: list[_Arg] = []
+        for t in [tok, *tok.conjuncts]:
+            out.extend(self._one(t, owner=owner, depth=depth))
+        seen: set[str] = set()
+        res = []
+        for a in out:
+            if a.actor.name not in seen:
+                seen.add(a.actor.name)
+                res.append(a)
+        return res
+
+    def _mention_args(self, m: Any, factor: float = 1.0) -> list[_Arg]:
+        f = factor * MENTION_CONFIDENCE.get(getattr(m, "kind", ""), 1.0)
+        return [_Arg(m, a, f) for a in m.actors]
+
+    def _one(self, t: Token, *, owner: bool | str, depth: int) -> list[_Arg]:
+        idx = self.index
+        low = t.lower_
+        if low in ("i", "me", "we", "us", "my", "our") and t.tag_ in ("PRP", "PRP$"):
+            if low == "us" and t.text == "US":
+                pass
+            else:
+                m = idx.mention_at(t)
+                if m is not None and m.actors:
+                    return self._mention_args(m)
+                return self._first_person(t)
+        m = idx.mention_for(t)
+        if m is None and t.dep_ == "appos" and t.pos_ == "NOUN":
+            # "Fergus Cullen, a former party chairman who opposes ...": the name the description is about
+            m2 = idx.mention_at(t.head)
+            if m2 is not None and m2.actors:
+                m = m2
+        if m is None:
+            # "the president's attorney, Rudolph W. Giuliani, ..."
+            for c in t.children:
+                if c.dep_ == "appos":
+                    m2 = idx.mention_for(c)
+                    if m2 is not None and m2.actors:
+                        m = m2
+                        break
+        if m is not None and m.actors:
+            res = self._mention_args(m)
+            # "South Korean and US troops": conjoined modifiers of an apparatus noun
+            if idx.mention_at(t) is None:
+                for c in t.children:
+                    if c.dep_ in ("amod", "compound", "nmod") and c.conjuncts:
+                        for cc in c.conjuncts:
+                            mm = idx.mention_at(cc)
+                            if mm is not None and mm.actors:
+                                res.extend(self._mention_args(mm))
+            return res
+        lem = _lemma(t)
+        # "thousands of Russian troops", "some of the rebels"
+        if lem in QUANTITY_NOUNS or t.pos_ == "NUM":
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            return self.args(p, owner=owner, depth=depth + 1)
+        # "the government in Bamako", "the junta of Mali", "the regime of Assad"
+        if lem in PROXY_NOUNS or t.lower_ in PROXY_NOUNS:
+            res = []
+            for c in t.children:
+                if c.dep_ in ("amod", "compound", "nmod", "poss"):
+                    mm = idx.mention_at(c)
+                    if mm is not None and mm.actors:
+                        res.extend(self._mention_args(mm, 0.9))
+                        for cc in c.conjuncts:
+                            m2 = idx.mention_at(cc)
+                            if m2 is not None and m2.actors:
+                                res.extend(self._mention_args(m2, 0.9))
+                elif c.dep_ == "prep" and c.lower_ in ("in", "of", "from"):
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            mm = idx.mention_for(p)
+                            if mm is not None and mm.actors:
+                                res.extend(self._mention_args(mm, 0.9))
+                            elif c.lower_ == "in":
+                                # "the junta in power in Mali"
+                                for c2 in p.children:
+                                    if c2.dep_ == "prep" and c2.lower_ in ("in", "of"):
+                                        for p2 in c2.children:
+                                            m2 = idx.mention_for(p2) if p2.dep_ == "pobj" else None
+                                            if m2 is not None and m2.actors:
+                                                res.extend(self._mention_args(m2, 0.85))
+            if res:
+                return res
+        if owner == "source":
+            if lem in SOURCE_OWNED or t.lower_ in SOURCE_OWNED:
+                return self.owners(t, depth=depth, between_ok=False)
+            return []
+        if owner and t.pos_ in ("NOUN", "PROPN", "PRON", "VERB") and lem not in RELATIONAL_NOUNS:
+            # ("his rival" is somebody else, not his)
+            return self.owners(t, depth=depth)
+        return []
+
+    def owners(self, n: Token, depth: int = 0, between_ok: bool = True) -> list[_Arg]:
+        """Whose thing a noun is: "Trump's policy", "drills by Japan", "sanctions imposed by the UN"."""
+        if depth > 2:
+            return []
+        res: list[_Arg] = []
+        for c in n.children:
+            d = c.dep_
+            if d == "poss":
+                res.extend(self.args(c, depth=depth + 1))
+            elif d in ("compound", "amod", "nmod", "npadvmod") and c.i < n.i:
+                if _lemma(n) in TOPIC_NOUNS or n.lower_ in TOPIC_NOUNS:
+                    continue  # "the Russia investigation" is about Russia, not Russia's
+                m = self.index.mention_at(c)
+                if m is not None and m.actors:
+                    res.extend(self._mention_args(m))
+                    for cc in c.conjuncts:
+                        m2 = self.index.mention_at(cc)
+                        if m2 is not None and m2.actors:
+                            res.extend(self._mention_args(m2))
+                elif d == "amod" and c.lower_ in HYPHEN_CUES:
+                    # "the US-led coalition": the leader owns it
+                    for g in c.children:
+                        m2 = self.index.mention_at(g)
+                        if m2 is not None and m2.actors and g.i < c.i:
+                            res.extend(self._mention_args(m2))
+            elif d == "prep" and c.lower_ in ("by", "between", "from", "among") and (
+                    between_ok or c.lower_ in ("by", "from")):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        res.extend(self.args(p, depth=depth + 1))
+            elif d == "prep" and c.lower_ == "of" and _lemma(n) not in PATIENT_OF and n.lower_ not in PATIENT_OF:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        got = self.args(p, depth=depth + 1)
+                        if not got and p.pos_ == "NOUN":
+                            got = self.owners(p, depth + 1)
+                        res.extend(got)
+            elif d == "acl" and c.tag_ == "VBN":
+                for a in c.children:
+                    if a.dep_ == "agent":
+                        for p in a.children:
+                            if p.dep_ == "pobj":
+                                res.extend(self.args(p, depth=depth + 1))
+        return [_Arg(a.mention, a.actor, a.factor * OWNER_FACTOR) for a in res]
+
+    def _first_person(self, t: Token) -> list[_Arg]:
+        if not self.speaker:
+            return []
+        out = []
+        for a in self.speaker:
+            actor = a.actor
+            if t.lower_ in ("we", "us", "our") and actor.type == "person" and actor.affiliation:
+                aff = self.index.actors.get(actor.affiliation)
+                if aff is not None:
+                    actor = aff
+            m = MentionRef(t.i, t.i + 1, (actor,), "speaker", t.text)
+            out.append(_Arg(m, actor, MENTION_CONFIDENCE["speaker"]))
+        return out
+
+    # ---------------------------------------------------------------- subjects
+
+    def subjects(self, v: Token, *, avoid: set[str] | None = None, depth: int = 0) -> list[_Arg]:
+        """Who does ``v``: its own subject, else inherited up xcomp/conj/advcl/acl chains."""
+        if depth > 6:
+            return []
+        for c in v.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
+                    return self.args(v.head)
+                got = self.args(c, owner="source")
+                if got or c.dep_ == "nsubj":
+                    return got
+            if c.dep_ == "agent" and any(x.dep_ == "nsubjpass" for x in v.children):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return self.args(p, owner="source")
+        # a name the tagger took for an auxiliary: "... that IS presented a common enemy"
+        for c in v.children:
+            if c.i < v.i and c.dep_ in ("aux", "auxpass"):
+                m = self.index.mention_at(c)
+                if m is not None and m.actors and getattr(m, "kind", "") in ("name", "alias", "metonym"):
+                    return self._mention_args(m)
+        # "Moscow, which ...", "the group that attacked ..."
+        if v.dep_ == "relcl":
+            return self.args(v.head)
+        h = v.head
+        if h.i == v.i:
+            return []
+        if v.dep_ == "xcomp":
+            if _lemma(h) in OBJECT_CONTROL:
+                for c in h.children:
+                    if c.dep_ == "dobj":
+                        return self.args(c, owner="source")
+            if h.pos_ in ("VERB", "AUX") or h.pos_ == "ADJ":
+                return self.subjects(h, avoid=avoid, depth=depth + 1)
+            if h.pos_ in ("NOUN", "PROPN"):
+                return self._noun_holder(h, depth)
+        if v.dep_ == "acomp" and h.pos_ in ("VERB", "AUX"):
+            return self.subjects(h, avoid=avoid, depth=depth + 1)
+        if v.dep_ == "conj" and h.pos_ in ("VERB", "AUX"):
+            got = self.subjects(h, avoid=avoid, depth=depth + 1)
+            if avoid and got and all(a.actor.name in avoid for a in got):
+                # "The US said the president has no legitimacy, and demanded that he step down":
+                # a misattached conjunct; the clause above is the better subject
+                up = h
+                while up.dep_ in ("ccomp", "conj", "xcomp") and up.head.i != up.i:
+                    up = up.head
+                    got2 = self.subjects(up, avoid=avoid, depth=depth + 1)
+                    if got2 and not all(a.actor.name in avoid for a in got2):
+                        return got2
+            return got
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+        if v.dep_ == "advcl" and (v.tag_ in ("VBG", "VBN") or infinitive):
+            return self.subjects(h, avoid=avoid, depth=depth + 1)
+        if v.dep_ == "acl":
+            if h.pos_ in ("NOUN", "PROPN", "PRON"):
+                return self._noun_holder(h, depth)
+        if v.dep_ == "pcomp" and h.dep_ == "prep":
+            gov = h.head
+            if gov.pos_ in ("VERB", "AUX"):
+                if _lemma(gov) in ("accuse", "blame", "charge", "criticise", "criticize", "praise", "thank"):
+                    for c in gov.children:
+                        if c.dep_ == "dobj":
+                            return self.args(c, owner="source")
+                return self.subjects(gov, avoid=avoid, depth=depth + 1)
+            if gov.pos_ in ("NOUN", "PROPN"):
+                return self._noun_holder(gov, depth)
+        return []
+
+    def wanted_by(self, v: Token) -> list[_Arg] | None:
+        """ "urged Ukraine to investigate Biden", "Trump's demand that Ukraine investigate ...": the one who
+        wants it done holds the stance; None when ``v`` is not such a wanted act."""
+        t = v
+        for _ in range(3):
+            d = t.dep_
+            h = t.head
+            if h.i == t.i or d not in ("xcomp", "ccomp", "acl", "advcl", "pcomp", "pobj", "prep"):
+                return None
+            lem = _lemma(h)
+            if h.pos_ in ("VERB", "AUX"):
+                if lem in WANT_VERBS and (d == "xcomp" or d == "ccomp" and lem in WANT_THAT_VERBS):
+                    controlled = any(c.dep_ == "dobj" for c in h.children) or any(
+                        c.dep_ == "nsubj" for c in t.children)
+                    if d == "xcomp" and not controlled:
+                        return None  # "wants to protect Assad": the same subject
+                    return self.subjects(h)
+                if d in ("xcomp", "ccomp", "advcl"):
+                    return None
+            if h.pos_ == "NOUN" and (lem in WANT_NOUNS or h.lower_ in WANT_NOUNS):
+                got = self.owners(h, between_ok=False)
+                if not got:
+                    got, _ = self.clause_subjects(h)
+                return got
+            t = h
+        return None
+
+    def _noun_holder(self, n: Token, depth: int) -> list[_Arg]:
+        """ "her way to join", "China's willingness to get tough", "the Russians fighting for IS"."""
+        m = self.index.mention_for(n)
+        if m is not None and m.actors:
+            return self._mention_args(m)
+        got = self.owners(n, depth=1, between_ok=False)
+        if got:
+            return got
+        return []
+
+    def clause_subjects(self, n: Token, avoid: set[str] | None = None) -> tuple[list[_Arg], Token | None]:
+        """For a noun: the subject of the clause it is an object in, and that clause's verb."""
+        t = n
+        for _ in range(8):
+            d = t.dep_
+            h = t.head
+            if h.i == t.i:
+                return [], None
+            if d in ("dobj", "pobj", "prep", "attr", "oprd", "conj", "appos", "dative", "npadvmod", "pcomp"):
+                if h.pos_ in ("VERB", "AUX"):
+                    if any(c.dep_ == "expl" for c in h.children):
+                        return [], h
+                    return self.subjects(h, avoid=avoid), h
+                if h.pos_ == "ADJ" and d == "prep":
+                    return self.subjects(h, avoid=avoid), h
+                if h.pos_ in ("NOUN", "PROPN") and d in ("prep", "pobj"):
+                    if d == "prep":
+                        got = self.owners(h, depth=1, between_ok=False)
+                        if got:
+                            return got, None
+                t = h
+                continue
+            return [], None
+        return [], None
+
+    # ---------------------------------------------------------------- blocking
+
+    def blocked(self, cue: Token, *, skip_self_blocker: bool = True) -> tuple[bool, float]:
+        """Is the stance at ``cue`` negated, denied, failed, conditional? And its hedge factor."""
+        if self.question:
+            return True, 1.0
+        hedge = 1.0
+        t = cue
+        first = True
+        via = ""
+        for _ in range(30):
+            if via in ("nsubj", "nsubjpass", "csubj"):
+                # the cue sits in the subject: "X's rhetoric against Y is not uncommon" still asserts it
+                if t.head.i == t.i:
+                    break
+                via, t = t.dep_, t.head
+                continue
+            for c in t.children:
+                if c.dep_ == "neg":
+                    return True, 1.0
+                if c.dep_ in ("advmod", "det", "preconj") and c.lower_ in NEG_ADVERBS:
+                    if c.lower_ == "no" and c.dep_ == "advmod" and any(g.lower_ == "longer" for g in c.head.children):
+                        return True, 1.0
+                    if c.lower_ != "no" or c.dep_ == "det":
+                        return True, 1.0
+                if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "lest"):
+                    return True, 1.0
+                if c.dep_ == "aux" and c.lower_ in HEDGE_MODALS:
+                    hedge = min(hedge, HEDGE_MODALS[c.lower_])
+            lem = _lemma(t)
+            if t.pos_ in ("AUX", "VERB"):
+                # "That is hardly possible after ...", "it is unlikely that ..."
+                for c in t.children:
+                    if c.dep_ == "acomp" and (_lemma(c) in BLOCKERS or any(
+                            g.dep_ in ("advmod", "neg") and g.lower_ in NEG_ADVERBS for g in c.children)):
+                        return True, 1.0
+            if not (first and skip_self_blocker):
+                if lem in BLOCKERS and t.pos_ in ("VERB", "ADJ", "AUX", "NOUN"):
+                    return True, 1.0
+                if lem == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in t.children):
+                    return True, 1.0
+                if t.dep_ == "pcomp" or t.dep_ == "pobj":
+                    p = t.head
+                    if p.lower_ in ("without", "instead", "against") and p.dep_ == "prep" and t.pos_ == "VERB":
+                        return True, 1.0
+                if t.pos_ == "ADJ" and lem in ("able",) and any(c.dep_ == "neg" for c in t.children):
+                    return True, 1.0
+            if t.lower_ in ("without",) and t.dep_ == "prep":
+                return True, 1.0
+            if t.dep_ in ("prep", "mark", "cc") and t.lower_ in ("of", "than") and any(
+                    c.lower_ in ("instead", "rather") for c in t.children):
+                return True, 1.0  # "instead of working with X", "rather than backing X"
+            first = False
+            if t.head.i == t.i:
+                break
+            via, t = t.dep_, t.head
+        return False, hedge
+
+    # ---------------------------------------------------------------- emit
+
+    def emit(self, sources: list[_Arg], targets: list[_Arg], relation: str, cue: Token, kind: str,
+             *, sign: int | None = None, factor: float = 1.0, check: Token | None = None,
+             hedge: float | None = None) -> None:
+        if not sources or not targets:
+            return
+        if hedge is None:
+            blocked, hedge = self.blocked(check if check is not None else cue)
+            if blocked:
+                return
+        s = RELATIONS[relation] if sign is None else sign
+        if s != RELATIONS[relation]:
+            relation = "supports" if s > 0 else "opposes"
+        base = KIND_CONFIDENCE.get(kind, 0.7) * factor * hedge
+        for a in sources:
+            for b in targets:
+                if a.actor.name == b.actor.name:
+                    continue
+                conf = round(max(0.05, min(1.0, base * a.factor * b.factor)), 3)
+                self.hits.append(Stance(a.mention, b.mention, a.actor, b.actor, relation, s, cue.text,
+                                        self.sent_index, conf, kind))
+
+    def mutual(self, group: list[_Arg], relation: str, cue: Token, kind: str, factor: float = 1.0,
+               check: Token | None = None) -> None:
+        blocked, hedge = self.blocked(check if check is not None else cue)
+        if blocked:
+            return
+        for a in group:
+            self.emit([a], [b for b in group if b.actor.name != a.actor.name], relation, cue, kind, factor=factor,
+                      hedge=hedge)
+
+    # ---------------------------------------------------------------- per-token dispatch
+
+    def run(self) -> list[Stance]:
+        for t in self.sent:
+            lem = _lemma(t)
+            pos = t.pos_
+            try:
+                if pos in ("VERB", "AUX") or (pos == "ADJ" and t.tag_ == "VBN"):
+                    if lem in VERB_CUES or t.lower_ in VERB_CUES:
+                        self.verb(t, lem if lem in VERB_CUES else t.lower_)
+                    self.joint_verb(t, lem)
+                    if lem not in VERB_CUES:
+                        self.against(t)
+                    if lem in RECEIVE_VERBS:
+                        self.received(t)
+                    if lem in AID_VERBS:
+                        self.aid(t)
+                    if lem in REACT_VERBS:
+                        self.react(t)
+                    self.evaluation_verb(t, lem)
+                    if lem in REPORT_VERBS:
+                        self.speaker_judgement(t)
+                    self.demand(t, lem)
+                if pos in ("NOUN", "PROPN"):
+                    if lem in NOUN_CUES or t.lower_ in NOUN_CUES:
+                        self.noun(t, lem if lem in NOUN_CUES else t.lower_)
+                    if lem in RELATIONAL_NOUNS or t.lower_ in RELATIONAL_NOUNS:
+                        self.relational(t, lem if lem in RELATIONAL_NOUNS else t.lower_)
+                    if lem not in NOUN_CUES and t.lower_ not in NOUN_CUES:
+                        self.against(t)
+                    if lem in TIE_NOUNS:
+                        self.ties(t)
+                    if lem in JOINT_ACTIVITY or t.lower_ in JOINT_ACTIVITY:
+                        self.joint_activity(t)
+                    if lem in EVAL_NOUNS:
+                        self.evaluation_noun(t, EVAL_NOUNS[lem])
+                if pos == "ADJ" or t.tag_ in ("JJ", "VBN"):
+                    if lem in ADJ_CUES or t.lower_ in ADJ_CUES:
+                        self.adjective(t, ADJ_CUES.get(lem) or ADJ_CUES[t.lower_])
+                    if lem in EVAL_ADJS:
+                        self.evaluation_adj(t, EVAL_ADJS[lem])
+                if t.lower_ in HYPHEN_CUES and t.i >= 2 and t.doc[t.i - 1].text == "-":
+                    self.hyphen(t)
+                if t.lower_ in PRO_ANTI and t.i + 2 < len(t.doc) and t.doc[t.i + 1].text == "-":
+                    self.pro_anti(t)
+            except RecursionError:  # pragma: no cover - pathological parse
+                continue
+        return self.hits
+
+    # ---------------------------------------------------------------- verbs
+
+    def _slots(self, v: Token) -> list[tuple[str, Token]]:
+        """(slot, argument head) pairs of a verb: "obj" for its object, prepositions with their particle."""
+        prt = " ".join(c.lower_ for c in v.children if c.dep_ == "prt")
+        out = []
+        for c in v.children:
+            if c.dep_ in ("dobj", "dative") and c.lower_ not in ("other", "another"):
+                out.append(("obj", c))
+                if prt:
+                    out.append((f"{prt} obj", c))  # "took on X", "called out X"
+                # "join forces with", "take aim at", "break ranks with"
+                for p in c.children:
+                    if p.dep_ == "prep":
+                        for o in p.children:
+                            if o.dep_ == "pobj":
+                                out.append((f"{c.lower_} {p.lower_}", o))
+                                out.append((f"{c.lower_}_{p.lower_}", o))
+            elif c.dep_ == "prep":
+                for o in c.children:
+                    if o.dep_ == "pobj" and c.lower_ == "in" and _lemma(o) in IN_FAVOUR:
+                        # "voted in favour of X", "spoke in support of X"
+                        for p in o.children:
+                            if p.dep_ == "prep" and p.lower_ == "of":
+                                for oo in p.children:
+                                    if oo.dep_ == "pobj":
+                                        out.append(("for", oo))
+                        continue
+                    if o.dep_ in ("pobj", "pcomp"):
+                        out.append((c.lower_, o))
+                        if prt:
+                            out.append((f"{prt} {c.lower_}", o))
+                    elif o.dep_ == "prep":  # "up to", "out against"
+                        for oo in o.children:
+                            if oo.dep_ == "pobj":
+                                out.append((f"{c.lower_} {o.lower_}", oo))
+            elif c.dep_ == "prt" and c.lower_ in ("on", "against", "with", "behind"):
+                pass
+        return out
+
+    def verb(self, v: Token, lem: str) -> None:
+        slots = VERB_CUES[lem]
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or (
+            v.tag_ == "VBN" and v.dep_ in ("acl", "amod"))
+        each_other = self._each_other(v)
+        if passive:
+            agent = None
+            for c in v.children:
+                if c.dep_ == "agent":
+                    agent = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if agent is None or "obj" not in slots:
+                return
+            src = self.args(agent, owner=True)
+            if v.dep_ in ("acl", "amod") and v.head.pos_ in ("NOUN", "PROPN"):
+                tgt = self.args(v.head, owner=True)
+            else:
+                subj = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+                if subj is not None and subj.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
+                    subj = v.head
+                tgt = self.args(subj, owner=True)
+            self.emit(src, tgt, slots["obj"], v, "passive")
+            return
+        subj = None
+        wanter = self.wanted_by(v)
+        for slot, arg in self._slots(v):
+            rel = slots.get(slot)
+            if rel is None:
+                continue
+            if arg.pos_ == "NOUN" and (_lemma(arg) in NOUN_CUES or arg.lower_ in NOUN_CUES):
+                self.compose(v, arg, RELATIONS[rel])
+            tgt = self.args(arg, owner=True)
+            if not tgt:
+                continue
+            kind = "verb" if slot == "obj" else "prep"
+            if wanter is not None:
+                self.emit(wanter, tgt, rel, v, "chain", factor=0.85)
+                continue
+            if subj is None:
+                subj = self.subjects(v, avoid={a.actor.name for a in tgt})
+            if not any(c.dep_ == "nsubj" for c in v.children):
+                kind = "chain"
+            self.emit(subj, tgt, rel, v, kind)
+        if each_other is not None:
+            group = self.subjects(v)
+            if len(group) >= 2:
+                rel = next(iter(slots.values()))
+                self.mutual(group, rel, v, "reciprocal")
+
+    def aid(self, v: Token) -> None:
+        """ "provides fuel and diplomatic cover to Pyongyang", "sent weapons to the rebels"."""
+        objs = [c for c in v.children if c.dep_ == "dobj"]
+        objs += [cc for o in objs for cc in o.conjuncts]
+        if not any(_lemma(o) in AID_OBJECTS or o.lower_ in AID_OBJECTS for o in objs):
+            return
+        tgt: list[_Arg] = []
+        for c in v.children:
+            if c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ in ("to", "for")):
+                if c.dep_ == "dative" and c.pos_ != "ADP":
+                    tgt.extend(self.args(c, owner=True))
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        tgt.extend(self.args(o, owner=True))
+        if not tgt:
+            return
+        self.emit(self.subjects(v, avoid={a.actor.name for a in tgt}), tgt, "aids", v, "verb")
+
+    def received(self, v: Token) -> None:
+        """ "X drew criticism from Y", "X won the backing of Y", "X came under fire from Y"."""
+        objs = [c for c in v.children if c.dep_ == "dobj"]
+        for c in v.children:  # "came under fire from"
+            if c.dep_ == "prep" and c.lower_ == "under":
+                objs.extend(o for o in c.children if o.dep_ == "pobj")
+        for o in objs:
+            rel = RECEIVED_NOUNS.get(o.lower_) or RECEIVED_NOUNS.get(_lemma(o))
+            if rel is None:
+                continue
+            givers: list[_Arg] = []
+            for holder in (o, v):
+                for c in holder.children:
+                    if c.dep_ == "prep" and (c.lower_ == "from" or (c.lower_ == "of" and holder is o)):
+                        for p in c.children:
+                            if p.dep_ == "pobj":
+                                givers.extend(self.args(p, owner="source"))
+            givers.extend(a for c in o.children if c.dep_ == "poss" for a in self.args(c))
+            if givers:
+                self.emit(givers, self.subjects(v, avoid={a.actor.name for a in givers}), rel, o, "noun",
+                          check=v)
+
+    def react(self, v: Token) -> None:
+        """ "reacted angrily to the sanctions imposed by the UN"."""
+        if not any(c.dep_ == "advmod" and c.lower_ in HOSTILE_MANNER for c in v.children):
+            return
+        tgt: list[_Arg] = []
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ in ("to", "against"):
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        tgt.extend(self.args(o, owner=True))
+        if tgt:
+            self.emit(self.subjects(v, avoid={a.actor.name for a in tgt}), tgt, "criticises", v, "verb")
+
+    def _each_other(self, v: Token) -> Token | None:
+        for c in v.children:
+            if c.dep_ in ("dobj", "pobj", "prep"):
+                cands = [c] if c.dep_ != "prep" else [o for o in c.children if o.dep_ == "pobj"]
+                for o in cands:
+                    if o.lower_ not in ("other", "another"):
+                        continue
+                    if any(g.lower_ in ("each", "one", "the") for g in o.children) or (
+                            o.i > 0 and o.doc[o.i - 1].lower_ == "one"):
+                        return o
+        return None
+
+    def compose(self, v: Token, n: Token, vsign: int) -> None:
+        """ "backed sanctions on Mali", "echo ECOWAS's concern over Wagner": a verb over a stance noun."""
+        lem = _lemma(n)
+        entry = NOUN_CUES.get(lem) or NOUN_CUES.get(n.lower_)
+        if not entry:
+            return
+        targets: list[_Arg] = []
+        nrel = None
+        for c in n.children:
+            if c.dep_ == "prep" and c.lower_ in entry and c.lower_ != "between":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        got = self.args(p, owner=True)
+                        if got:
+                            targets.extend(got)
+                            nrel = entry[c.lower_]
+        if not targets or nrel is None:
+            return
+        subj = self.subjects(v)
+        self.emit(subj, targets, nrel, v, "compose", sign=vsign * RELATIONS[nrel], check=v)
+
+    def joint_verb(self, v: Token, lem: str) -> None:
+        """ "X and Y agreed to ...", "worked together", "held joint drills", "exchanged fire"."""
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            group = self.args(subj, owner="source")
+        elif v.dep_ in ("xcomp", "conj"):
+            group = self.subjects(v)  # "X and Y were able to work together"
+        else:
+            return
+        if len(group) < 2:
+            return
+        kids = list(v.children)
+        together = any(c.lower_ in JOINT_MARKERS for c in kids if c.dep_ in ("advmod", "npadvmod", "prt"))
+        has_actor_obj = False
+        for slot, arg in self._slots(v):
+            if self.args(arg):
+                has_actor_obj = True
+        if lem in RECIPROCAL_POSITIVE and not has_actor_obj:
+            if lem == "agree" or lem in ("ally", "unite"):
+                self.mutual(group, RECIPROCAL_POSITIVE[lem], v, "joint")
+                return
+            self.mutual(group, RECIPROCAL_POSITIVE[lem], v, "joint")
+            return
+        if together and lem in WORK_TOGETHER | {"confront", "combat", "tackle", "counter", "defeat"}:
+            self.mutual(group, "cooperates", v, "joint")
+            return
+        if lem in RECIPROCAL_NEGATIVE and not has_actor_obj:
+            if lem in ("exchange", "trade"):
+                if not any(c.dep_ == "dobj" and c.lower_ in EXCHANGE_OBJECTS for c in kids):
+                    return
+            self.mutual(group, RECIPROCAL_NEGATIVE[lem], v, "joint")
+            return
+        # "X and Y held/began/conducted joint drills"
+        for c in kids:
+            if c.dep_ in ("dobj",) or (c.dep_ == "prep"):
+                objs = [c] if c.dep_ == "dobj" else [o for o in c.children if o.dep_ == "pobj"]
+                for o in objs:
+                    if any(g.dep_ == "amod" and g.lower_ in JOINT_MARKERS for g in o.children) and \
+                            (_lemma(o) in JOINT_ACTIVITY or o.lower_ in JOINT_ACTIVITY):
+                        self.mutual(group, "cooperates", v, "joint")
+                        return
+
+    # ---------------------------------------------------------------- nouns
+
+    def _noun_targets(self, n: Token, entry: dict[str, str]) -> tuple[list[tuple[_Arg, str]], list[_Arg]]:
+        """(target, relation) pairs from a noun's prepositions, and the "between" group."""
+        targets: list[tuple[_Arg, str]] = []
+        between: list[_Arg] = []
+        rel_between = entry.get("between")
+        holders = [n] + [c for c in n.children if c.dep_ == "acl" and c.tag_ == "VBN"]  # "sanctions imposed on Mali"
+        for h in holders:
+            for c in h.children:
+                if c.dep_ != "prep":
+                    continue
+                p = c.lower_
+                if p == "between" and rel_between and h is n:
+                    for o in c.children:
+                        if o.dep_ == "pobj":
+                            between.extend(self.args(o, owner=True))
+                elif p in entry and p != "between":
+                    for o in c.children:
+                        if o.dep_ == "pobj":
+                            for a in self.args(o, owner=True):
+                                targets.append((a, entry[p]))
+        # "imposed sanctions on Mali": the preposition hangs on the verb
+        if not targets and n.dep_ in ("dobj", "pobj") and _lemma(n) in ("sanction", "sanctions", "embargo", "pressure"):
+            gov = n.head if n.dep_ == "dobj" else (n.head.head if n.head.dep_ == "prep" else None)
+            if gov is not None and n.dep_ == "pobj" and gov.pos_ == "NOUN" and gov.dep_ == "dobj":
+                gov = gov.head
+            if gov is not None and gov.pos_ == "VERB":
+                for c in gov.children:
+                    if c.dep_ == "prep" and c.lower_ in entry:
+                        for o in c.children:
+                            if o.dep_ == "pobj":
+                                for a in self.args(o, owner=True):
+                                    targets.append((a, entry[c.lower_]))
+        return targets, between
+
+    def _noun_owner(self, n: Token, targets: list[_Arg], relation: str) -> tuple[list[_Arg], Token | None, bool]:
+        """Who holds a stance noun: its possessor/compound/"by" actor, else the subject of its clause.
+
+        Returns (owners, governing verb, explicit?)."""
+        owners = self.owners(n, between_ok=False)
+        got, gov = self.clause_subjects(n, avoid={a.actor.name for a in targets})
+        if owners:
+            return owners, gov, True
+        if not got and gov is not None and any(c.dep_ == "expl" for c in gov.children) and \
+                RELATIONS.get(relation, 0) > 0:
+            # "there is a solid partnership with Russia", said by someone: the speaker is the partner
+            got = self.holder(gov, {a.actor.name for a in targets})
+        return got, gov, False
+
+    def noun(self, n: Token, lem: str) -> None:
+        entry = NOUN_CUES[lem]
+        targets, between = self._noun_targets(n, entry)
+        rel_between = entry.get("between")
+        if len(between) >= 2 and rel_between:
+            gov = self._governor(n)
+            if RELATIONS[rel_between] > 0 and gov is not None and _lemma(gov) in BREAKERS:
+                self.mutual(between, "opposes", gov, "noun", check=gov)
+            else:
+                self.mutual(between, rel_between, n, "noun")
+        if not targets:
+            return
+        rel0 = targets[0][1]
+        owners, gov, explicit = self._noun_owner(n, [a for a, _ in targets], rel0)
+        if gov is not None and not explicit and (_lemma(gov) in VERB_CUES or _lemma(gov) in ADJ_CUES) \
+                and n.dep_ in ("dobj", "pobj"):
+            return  # the verb's own rule composes it ("backed sanctions on Mali")
+        broken = gov is not None and _lemma(gov) in BREAKERS
+        for a, rel in targets:
+            if broken:
+                if rel in ("allies", "cooperates"):
+                    # "cancelled a pact with South Korea", "severed ties with Paris"
+                    blocked, hedge = self.blocked(gov)
+                    if not blocked:
+                        self.emit(owners, [a], "opposes", gov, "noun", hedge=hedge)
+                continue  # "lifted sanctions on", "ended the war against": no stance
+            if rel == "clashes":
+                self.emit(owners, [a], rel, n, "noun")
+                self.emit([a], owners, rel, n, "noun")
+            else:
+                self.emit(owners, [a], rel, n, "noun")
+
+    def _governor(self, n: Token) -> Token | None:
+        t = n
+        for _ in range(6):
+            if t.dep_ in ("dobj", "pobj", "prep", "conj", "attr", "nsubjpass") and t.head.i != t.i:
+                t = t.head
+                if t.pos_ in ("VERB", "AUX"):
+                    return t
+            else:
+                return None
+        return None
+
+    def against(self, t: Token) -> None:
+        """Any noun or verb "against" an actor: "articles of impeachment against X", "testified against X"."""
+        tgt: list[_Arg] = []
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ == "against":
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        tgt.extend(self.args(o, owner=True))
+        if not tgt:
+            return
+        if t.pos_ in ("VERB", "AUX"):
+            if self.wanted_by(t) is not None:
+                src = self.wanted_by(t)
+            else:
+                src = self.subjects(t, avoid={a.actor.name for a in tgt})
+            self.emit(src, tgt, "opposes", t, "prep", factor=0.75)
+            return
+        owners, gov, explicit = self._noun_owner(t, tgt, "opposes")
+        if gov is not None and not explicit and n_is_object(t) and (
+                _lemma(gov) in VERB_CUES or _lemma(gov) in BREAKERS):
+            return
+        self.emit(owners, tgt, "opposes", t, "noun", factor=0.75)
+
+    def ties(self, n: Token) -> None:
+        """ "closer ties with Russia", "severed relations with France", "cancelled a hotline with the US"."""
+        partners: list[_Arg] = []
+        between: list[_Arg] = []
+        for c in n.children:
+            if c.dep_ == "prep" and c.lower_ in ("with", "to"):
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        partners.extend(self.args(o, owner=True))
+            if c.dep_ == "prep" and c.lower_ == "between":
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        between.extend(self.args(o, owner=True))
+        if not partners and len(between) < 2:
+            return
+        words = {_lemma(c) for c in n.children if c.dep_ in ("amod", "compound")} | {c.lower_ for c in n.children}
+        gov = self._governor(n)
+        sign = 0
+        if words & POSITIVE_TIE_WORDS or (gov is not None and _lemma(gov) in POSITIVE_TIE_WORDS):
+            sign = 1
+        elif words & NEGATIVE_TIE_WORDS:
+            sign = -1
+        broken = gov is not None and _lemma(gov) in BREAKERS
+        if broken:
+            sign = -1
+        if sign == 0:
+            return
+        rel = "cooperates" if sign > 0 else ("opposes" if broken else "clashes")
+        cue = gov if broken else n
+        if len(between) >= 2:
+            self.mutual(between, rel, cue, "noun")
+            return
+        owners, gov2, _ = self._noun_owner(n, partners, rel)
+        self.emit(owners, partners, rel, cue, "noun")
+
+    def relational(self, n: Token, lem: str) -> None:
+        """ "its ally Turkey", "Hamas ally Hezbollah", "China, the North's only ally", "a critic of Trump"."""
+        relation, symmetric, direction = RELATIONAL_NOUNS[lem]
+        idx = self.index
+        doc = n.doc
+        owner: list[_Arg] = []
+        ref: list[_Arg] = []
+        # owner: possessor / compound actor before the noun / "of" phrase
+        for c in n.children:
+            if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i < n.i):
+                owner.extend(self.args(c))
+            elif c.dep_ == "prep" and c.lower_ in ("of", "to"):
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        owner.extend(self.args(o))
+        # surface fallback: "Hamas ally Hezbollah" misparsed
+        if not owner:
+            j = n.i - 1
+            while j >= self.sent.start and doc[j].pos_ == "ADJ":
+                j -= 1
+            if j >= self.sent.start and doc[j].lower_ in ("'s", "'"):
+                j -= 1
+            if j >= self.sent.start:
+                m = idx.mention_at(doc[j])
+                if m is not None and m.actors:
+                    owner = self._mention_args(m)
+        # referent: apposition either way, the noun it modifies, or the subject of a copula
+        for c in n.children:
+            if c.dep_ == "appos":
+                ref.extend(self.args(c))
+        if not ref and n.dep_ == "appos":
+            ref = self.args(n.head)
+        if not ref and n.dep_ in ("compound", "nmod", "npadvmod", "amod"):
+            ref = self.args(n.head)
+            if ref and not owner:
+                for c in n.head.children:
+                    if c.dep_ == "poss":
+                        owner = self.args(c)
+        if not ref and n.dep_ in ("attr",) and n.head.pos_ in ("AUX", "VERB"):
+            ref = self.subjects(n.head)
+        if not ref and n.dep_ == "pobj" and n.head.lower_ == "as":
+            # "described IS as Russia's enemy": the object of describe/see/regard
+            gov = n.head.head
+            if gov.pos_ in ("NOUN", "PROPN", "AUX") and gov.dep_ == "dobj":
+                ref = self.args(gov)
+            elif gov.pos_ == "VERB":
+                ref = self.args(next((c for c in gov.children if c.dep_ == "dobj"), None))
+        if not ref and n.i + 1 < self.sent.end:
+            m = idx.mention_at(doc[n.i + 1])
+            if m is not None and m.actors and m.start == n.i + 1:
+                ref = self._mention_args(m)
+        if not ref or not owner:
+            return
+        if lem in PERSONAL_RELATIONS and (any(a.actor.type == "person" for a in ref)
+                                          or any(a.actor.type == "person" for a in owner)):
+            return  # "his partner Dr. X": a private relation, not a political one
+        if lem in ("pick", "nominee", "choice") and not any(a.actor.type == "person" for a in ref):
+            return
+        src, tgt = (ref, owner) if direction == "ref" else (owner, ref)
+        self.emit(src, tgt, relation, n, "relational")
+        if symmetric:
+            self.emit(tgt, src, relation, n, "relational")
+
+    def joint_activity(self, n: Token) -> None:
+        """ "the joint drills between X and Y", "the South Korea-US drills", "an exercise by X, Y and Z"."""
+        parts: list[_Arg] = []
+        joint = any(c.lower_ in JOINT_MARKERS for c in n.children if c.dep_ in ("amod", "advmod", "compound"))
+        explicit = []
+        for c in n.children:
+            if c.dep_ == "prep" and c.lower_ in ("between", "by", "of", "among", "involving"):
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        explicit.extend(self.args(o, owner=False))
+        compounds = []
+        for c in n.children:
+            if c.dep_ in ("compound", "amod", "nmod") and c.i < n.i:
+                m = self.index.mention_at(c)
+                if m is not None and m.actors:
+                    compounds.extend(self._mention_args(m))
+                for cc in c.conjuncts:
+                    m = self.index.mention_at(cc)
+                    if m is not None and m.actors:
+                        compounds.extend(self._mention_args(m))
+                # "South Korea-US": a hyphen chain under one compound
+                for g in c.children:
+                    if g.dep_ in ("compound", "amod", "nmod"):
+                        m = self.index.mention_at(g)
+                        if m is not None and m.actors:
+                            compounds.extend(self._mention_args(m))
+        parts = explicit + compounds
+        uniq = list({a.actor.name: a for a in parts}.values())
+        if len(uniq) < 2:
+            return
+        hyphen_pair = any(t.text == "-" for t in n.doc[max(self.sent.start, n.i - 6):n.i])
+        between = any(c.dep_ == "prep" and c.lower_ == "between" for c in n.children)
+        if not (joint or between or (compounds and hyphen_pair)):
+            return
+        self.mutual(uniq, "cooperates", n, "joint")
+
+    # ---------------------------------------------------------------- adjectives, hyphens
+
+    def adjective(self, a: Token, entry: dict[str, str]) -> None:
+        targets: list[tuple[_Arg, str]] = []
+        for c in a.children:
+            if c.dep_ == "prep" and c.lower_ in entry:
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        for x in self.args(o, owner=True):
+                            targets.append((x, entry[c.lower_]))
+        if not targets:
+            return
+        if a.dep_ in ("acomp", "xcomp", "ROOT", "ccomp", "conj", "advcl"):
+            holders = self.subjects(a) if a.dep_ in ("ROOT", "ccomp", "conj") else []
+            if not holders:
+                h = a.head
+                holders = self.subjects(h) if h.i != a.i else []
+        elif a.dep_ == "amod":
+            holders = self.args(a.head)
+        else:
+            holders = []
+        for x, rel in targets:
+            self.emit(holders, [x], rel, a, "adjective")
+
+    def hyphen(self, t: Token) -> None:
+        """ "Iran-backed Houthis", "US-led coalition", "Kremlin-linked Wagner Group"."""
+        doc = t.doc
+        m = self.index.mention_at(doc[t.i - 2])
+        if m is None or not m.actors:
+            return
+        src = self._mention_args(m)
+        head = t.head if t.dep_ in ("amod", "compound", "nmod", "acl") else None
+        tgt: list[_Arg] = []
+        if head is not None and head.i > t.i:
+            tgt = self.args(head)
+        if not tgt and t.i + 1 < self.sent.end:
+            m2 = self.index.mention_at(doc[t.i + 1])
+            if m2 is not None and m2.actors:
+                tgt = self._mention_args(m2)
+        if not tgt:
+            return
+        rel = HYPHEN_CUES[t.lower_]
+        self.emit(src, tgt, rel, t, "hyphen", factor=HYPHEN_CONFIDENCE.get(t.lower_, 1.0))
+
+    def pro_anti(self, t: Token) -> None:
+        """ "pro-Russian separatists", "anti-government rebels"."""
+        doc = t.doc
+        m = self.index.mention_at(doc[t.i + 2])
+        if m is None or not m.actors:
+            return
+        tgt = self._mention_args(m)
+        # the noun phrase this modifier sits in
+        j = m.end
+        head = None
+        while j < self.sent.end and j < m.end + 4:
+            if doc[j].pos_ in ("NOUN", "PROPN"):
+                head = doc[j]
+            else:
+                break
+            j += 1
+        if head is None:
+            return
+        src = self.args(head)
+        if not src:
+            if PRO_ANTI[t.lower_] == "opposes" and _lemma(head) in NOUN_CUES:
+                owners, _ = self.clause_subjects(head, avoid={a.actor.name for a in tgt})
+                self.emit(owners, tgt, "opposes", head, "noun")
+            return
+        self.emit(src, tgt, PRO_ANTI[t.lower_], t, "hyphen", check=head)
+
+    # ---------------------------------------------------------------- evaluations held by someone
+
+    def holder(self, t: Token, exclude: set[str]) -> list[_Arg]:
+        """Who holds a judgement at ``t``: the subject of the saying/thinking clause above it
+        ("the US said ...", "the two were in agreement that ..."), or "according to X"."""
+        x = t
+        for _ in range(10):
+            if x.head.i == x.i:
+                break
+            x = x.head
+            lem = _lemma(x)
+            holding = lem in SPEECH_VERBS or lem in DEMAND_VERBS or (lem == "be" and any(
+                c.dep_ == "prep" and c.lower_ == "in" and any(_lemma(o) in ("agreement", "accord", "consensus")
+                                                               for o in c.children) for c in x.children))
+            if holding and x.pos_ in ("VERB", "AUX"):
+                got = [a for a in self.subjects(x) if a.actor.name not in exclude]
+                if got:
+                    return got
+        for tok in self.sent:
+            if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+                for c in tok.doc[tok.i + 1].children:
+                    if c.dep_ == "pobj":
+                        return [a for a in self.args(c) if a.actor.name not in exclude]
+        return []
+
+    def speaker_judgement(self, v: Token) -> None:
+        """ "X said Y has been lying", "'Y is a disgrace,' X tweeted": the speaker judges the subject of
+        what is said. Only the clause's own judgement words count (not the verbs of what Y did)."""
+        content = next((c for c in v.children if c.dep_ == "ccomp"), None)
+        if content is None:
+            return
+        speakers = self.subjects(v)
+        if not speakers:
+            return
+        judged_tok = next((c for c in content.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        judged = self.args(judged_tok)
+        if not judged and judged_tok is not None and judged_tok.pos_ == "NOUN":
+            # "Her questioning is excellent": the possessor is judged
+            judged = [a for c in judged_tok.children if c.dep_ == "poss" for a in self.args(c)]
+        if not judged or judged_tok is None:
+            return
+        if any(c.dep_ == "neg" for c in content.children):
+            return
+        score = 0
+        for t in self._judgement_tokens(content):
+            w = JUDGEMENT_WORDS.get(t.lower_) or JUDGEMENT_WORDS.get(_lemma(t))
+            if w:
+                neg = any(c.dep_ == "neg" for c in t.children)
+                score += -w if neg else w
+        if score == 0:
+            return
+        ex = {a.actor.name for a in speakers}
+        judged = [a for a in judged if a.actor.name not in ex]
+        self.emit(speakers, judged, "criticises" if score < 0 else "praises", v, "evaluation", factor=0.75,
+                  check=v)
+
+    @staticmethod
+    def _judgement_tokens(root: Token) -> list[Token]:
+        """The words that predicate something of a clause's subject: its verb, complement, object, manner."""
+        out = [root]
+        for c in root.children:
+            if c.dep_ in ("acomp", "attr", "oprd", "dobj", "advmod", "xcomp"):
+                out.append(c)
+                out.extend(g for g in c.children if g.dep_ in ("amod", "advmod", "compound", "acomp", "dobj"))
+                if c.dep_ == "xcomp":
+                    out.extend(g for g in c.children if g.dep_ in ("dobj", "acomp", "attr", "advmod"))
+        return out
+
+    def evaluation_verb(self, v: Token, lem: str) -> None:
+        """ "X has no legitimacy", "X lacks legitimacy": judged by whoever says so."""
+        if lem not in ("have", "lack", "lose"):
+            return
+        obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+        if obj is None or _lemma(obj) not in LEGITIMACY:
+            return
+        if lem == "have" and not any(c.dep_ == "det" and c.lower_ == "no" for c in obj.children):
+            return
+        judged = self.args(next((c for c in v.children if c.dep_ == "nsubj"), None))
+        if not judged:
+            return
+        holders = self.holder(v, {a.actor.name for a in judged})
+        blocked, hedge = self.blocked(v.head) if v.head.i != v.i else (False, 1.0)
+        if blocked or self.question:
+            return
+        if any(c.dep_ == "neg" for c in v.children):
+            return
+        self.emit(holders, judged, "delegitimises", obj, "evaluation", hedge=hedge)
+
+    def evaluation_noun(self, n: Token, sign: int) -> None:
+        """ "described IS as an enemy", "called him a liar", "IS presented a common enemy"."""
+        judged: list[_Arg] = []
+        gov = None
+        if n.dep_ == "pobj" and n.head.lower_ == "as":
+            g = n.head.head
+            if g.dep_ == "dobj" and g.head.pos_ == "VERB":
+                judged, gov = self.args(g), g.head
+            elif g.pos_ == "VERB":
+                judged, gov = self.args(next((c for c in g.children if c.dep_ == "dobj"), None)), g
+        elif n.dep_ in ("oprd", "xcomp") and n.head.pos_ == "VERB":
+            gov = n.head
+            judged = self.args(next((c for c in gov.children if c.dep_ == "dobj"), None))
+        elif n.dep_ in ("attr", "dobj") and n.head.pos_ in ("AUX", "VERB") and _lemma(n.head) in (
+                "be", "present", "pose", "represent", "constitute", "remain", "become"):
+            judged = self.args(next((c for c in n.head.children if c.dep_ == "nsubj"), None))
+            if not judged:
+                judged = self.subjects(n.head)
+            gov = n.head
+            if judged:
+                ex = {a.actor.name for a in judged}
+                holders = self.holder(gov, ex)
+                if holders:
+                    self.emit(holders, judged, "opposes" if sign < 0 else "supports", n, "evaluation",
+                              check=gov)
+                return
+        if not judged or gov is None:
+            return
+        if _lemma(gov) not in ("describe", "call", "label", "brand", "dub", "name", "consider", "regard", "see",
+                               "view", "deem", "term", "designate", "list", "treat", "portray", "paint", "cast"):
+            return
+        holders = self.subjects(gov)
+        self.emit(holders, judged, "opposes" if sign < 0 else "supports", n, "evaluation", check=gov)
+
+    def evaluation_adj(self, a: Token, sign: int) -> None:
+        """ "what he has called an illegitimate government", "X is illegitimate, the US said"."""
+        judged: list[_Arg] = []
+        if a.dep_ == "amod":
+            judged = self.args(a.head)
+            anchor = a.head
+        elif a.dep_ in ("acomp", "oprd", "ccomp", "xcomp"):
+            anchor = a.head
+            if a.dep_ == "oprd" or (a.dep_ in ("ccomp", "xcomp") and _lemma(a.head) != "be"):
+                judged = self.args(next((c for c in a.head.children if c.dep_ == "dobj"), None))
+            else:
+                judged = self.args(next((c for c in a.head.children if c.dep_ == "nsubj"), None))
+        else:
+            return
+        if not judged:
+            return
+        holders = self.holder(anchor, {x.actor.name for x in judged})
+        # only a judgement somebody voiced counts: the holder must be a speaker/caller
+        self.emit(holders, judged, "delegitimises" if a.lower_ == "illegitimate" else "criticises", a,
+                  "evaluation", check=anchor)
+
+    def demand(self, v: Token, lem: str) -> None:
+        """ "demanded that he step down", "called for his resignation", "demanded X face charges"."""
+        if lem not in DEMAND_VERBS:
+            return
+        for c in v.children:
+            if c.dep_ in ("ccomp", "xcomp") and _lemma(c) in OUSTER_VERBS:
+                if _lemma(c) == "step" and not any(
+                        g.dep_ == "prt" and g.lower_ in ("down", "aside") for g in c.children):
+                    continue
+                if _lemma(c) == "face" and not any(g.dep_ == "dobj" for g in c.children):
+                    continue
+                if _lemma(c) in ("go", "leave") and any(g.dep_ in ("dobj", "prep") for g in c.children):
+                    continue
+                if _lemma(c) not in ("face", "step", "resign", "quit", "go", "leave") and not any(
+                        g.dep_ == "auxpass" for g in c.children):
+                    continue  # "urged Ukraine to investigate X": the verb rule gives the urger's stance on X
+                tgt_tok = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+                if tgt_tok is None and c.dep_ == "xcomp":
+                    tgt_tok = next((g for g in v.children if g.dep_ == "dobj"), None)
+                tgt = self.args(tgt_tok)
+                src = self.subjects(v, avoid={a.actor.name for a in tgt})
+                self.emit(src, tgt, "delegitimises" if _lemma(c) in ("resign", "quit", "step", "go", "leave")
+                          else "opposes", v, "demand")
+            if c.dep_ in ("dobj", "prep"):
+                objs = [c] if c.dep_ == "dobj" else [o for o in c.children if o.dep_ == "pobj"]
+                for o in objs:
+                    if _lemma(o) in OUSTER_NOUNS:
+                        tgt = []
+                        for g in o.children:
+                            if g.dep_ == "poss":
+                                tgt.extend(self.args(g))
+                            elif g.dep_ == "prep" and g.lower_ == "of":
+                                tgt.extend(self.args(next((p for p in g.children if p.dep_ == "pobj"), None)))
+                        src = self.subjects(v, avoid={a.actor.name for a in tgt})
+                        self.emit(src, tgt, "opposes", v, "demand")
+
+
+def n_is_object(n: Token) -> bool:
+    return n.dep_ in ("dobj", "pobj", "conj")
+
+
+# --------------------------------------------------------------------------- speakers
+
+
+_QUOTE_CHARS = "\"\u201c\u201d"
+
+
+def _speaker_of(sent: Span, index: Any, rules: _Sentence | None = None) -> list[_Arg]:
+    """The actor a sentence quotes: "..., Moon said", "X told reporters: ...", "according to X"."""
+    tmp = rules or _Sentence(sent, index, 0, [])
+    for t in sent:
+        if _lemma(t) in ("say", "tell", "add", "state", "declare", "write", "tweet", "insist", "warn", "stress",
+                         "explain", "note", "announce", "claim", "argue", "reply", "respond", "continue",
+                         "ask", "urge", "comment", "remark") and t.pos_ == "VERB":
+            subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            if subj is None:
+                continue
+            got = tmp.args(subj, owner="source")
+            if got:
+                return got
+        if t.lower_ == "according" and t.i + 1 < sent.end and t.doc[t.i + 1].lower_ == "to":
+            for c in t.doc[t.i + 1].children:
+                if c.dep_ == "pobj":
+                    got = tmp.args(c, owner="source")
+                    if got:
+                        return got
+    return []
+
+
+# --------------------------------------------------------------------------- the component
+
+
+def find_stances(doc: Doc, index: Any | None = None) -> list[Stance]:
+    """All stances in a parsed Doc whose actors are indexed in ``index`` (default ``doc._.actors``)."""
+    if index is None:
+        index = doc._.actors if Doc.has_extension("actors") else None
+    if index is None or not index.mentions:
+        return []
+    out: list[Stance] = []
+    sents = list(doc.sents)
+    speakers = [_speaker_of(s, index) for s in sents]
+    text = doc.text
+    quote_open = False
+    speaker: list[_Arg] = []
+    for i, sent in enumerate(sents):
+        stext = text[sent.start_char:sent.end_char]
+        own = speakers[i]
+        cur = own or (speaker if quote_open else [])
+        # a sentence opening a quotation: its speaker is named in the next sentences of the paragraph
+        if not own and stext.lstrip().startswith(tuple(_QUOTE_CHARS)):
+            for j in range(i + 1, min(i + 4, len(sents))):
+                if "\n" in text[sent.start_char: sents[j].start_char]:
+                    break
+                if speakers[j]:
+                    cur = speakers[j]
+                    break
+        rules = _Sentence(sent, index, i, cur, stext)
+        out.extend(rules.run())
+        n_quotes = sum(stext.count(q) for q in _QUOTE_CHARS)
+        if "\n" in text[sent.end_char: sent.end_char + 2] or "\n" in stext:
+            quote_open = False
+        elif n_quotes % 2 == 1:
+            quote_open = not quote_open
+        speaker = cur if (quote_open and cur) else own or speaker
+    return _dedupe(out)
+
+
+def _dedupe(stances: Iterable[Stance]) -> list[Stance]:
+    best: dict[tuple, Stance] = {}
+    for s in stances:
+        key = (s.sent_index, s.source_actor.name, s.target_actor.name, s.sign, s.relation)
+        if key not in best or s.confidence > best[key].confidence:
+            best[key] = s
+    return list(best.values())
+
+
+USER_DATA_KEY = "actorgraph.stances"
+
+
+def _mention_data(m: Any) -> list:
+    return [m.start, m.end, getattr(m, "kind", ""), getattr(m, "text", "")]
+
+
+def stances_to_data(stances: list[Stance]) -> list[list]:
+    """Plain (msgpack-safe) rows: spaCy ships Docs back from worker processes with Doc.to_bytes."""
+    rows = []
+    for s in stances:
+        rows.append([_mention_data(s.source), _mention_data(s.target), _actor_data(s.source_actor),
+                     _actor_data(s.target_actor), s.relation, s.sign, s.cue, s.sent_index, s.confidence, s.kind])
+    return rows
+
+
+def _actor_data(a: Actor) -> list:
+    return [a.name, a.type, list(a.aliases), a.affiliation, a.role]
+
+
+def stances_from_data(rows: list[list], index: Any | None = None) -> list[Stance]:
+    out = []
+    actors = getattr(index, "actors", {}) if index is not None else {}
+    for src, tgt, sa, ta, relation, sign, cue, sent_index, conf, kind in rows:
+        a = actors.get(sa[0]) or Actor(name=sa[0], type=sa[1], aliases=list(sa[2]), affiliation=sa[3], role=sa[4])
+        b = actors.get(ta[0]) or Actor(name=ta[0], type=ta[1], aliases=list(ta[2]), affiliation=ta[3], role=ta[4])
+        ms = MentionRef(src[0], src[1], (a,), src[2], src[3])
+        mt = MentionRef(tgt[0], tgt[1], (b,), tgt[2], tgt[3])
+        out.append(Stance(ms, mt, a, b, relation, int(sign), cue, int(sent_index), float(conf), kind))
+    return out
+
+
+def _get_stances(doc: Doc) -> list[Stance] | None:
+    rows = doc.user_data.get(USER_DATA_KEY)
+    if rows is None:
+        return None
+    return stances_from_data(rows, doc._.actors if Doc.has_extension("actors") else None)
+
+
+def _set_stances(doc: Doc, stances: list[Stance] | None) -> None:
+    if stances is None:
+        doc.user_data.pop(USER_DATA_KEY, None)
+    else:
+        doc.user_data[USER_DATA_KEY] = stances_to_data(stances)
+
+
+if not Doc.has_extension("stances"):
+    Doc.set_extension("stances", getter=_get_stances, setter=_set_stances)
+
+
+class StanceFinder:
+    """spaCy component: sets ``doc._.stances``."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.stances = find_stances(doc)
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+
+@Language.factory("actorgraph_stances")
+def make_stance_finder(nlp: Language, name: str) -> StanceFinder:
+    return StanceFinder(nlp, name)

@@ -1,0 +1,183 @@
+"""The extraction engine: articles in, ``Statement`` records out.
+
+``build_pipeline`` puts the two rule components (``actorgraph_actors``, then
+``actorgraph_stances``) behind spaCy's parser and NER, and a tiny
+``actorgraph_lines`` component in front of the parser so that a line break
+always ends a sentence (headlines, datelines and one-sentence-per-line corpora
+would otherwise be glued onto the next sentence). ``extract_statements`` runs
+it over articles with ``nlp.pipe`` batching (and worker processes when asked)
+and turns each stance into a statement whose ``quote`` is the exact sentence:
+``article.text[start:end] == quote``.
+"""
+from __future__ import annotations
+
+import sys
+from typing import Callable, Iterable, Iterator, Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import actors as _actors  # noqa: F401  (registers "actorgraph_actors")
+from . import stances as _stances  # noqa: F401  (registers "actorgraph_stances")
+from .gazetteer import Gazetteer
+from .records import Article, Statement
+
+ACTORS_PIPE = "actorgraph_actors"
+STANCES_PIPE = "actorgraph_stances"
+LINES_PIPE = "actorgraph_lines"
+OUR_PIPES = (LINES_PIPE, ACTORS_PIPE, STANCES_PIPE)
+
+
+@Language.component(LINES_PIPE)
+def line_breaks(doc: Doc) -> Doc:
+    """A token after a line break starts a sentence (the parser keeps preset boundaries)."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.text_with_ws and not tok.is_space:
+            tok.is_sent_start = True
+    return doc
+
+
+_OWN: dict[str, Language] = {}
+
+
+def _own_nlp() -> Language:
+    """A private copy of the English pipeline: the shared cached one stays untouched."""
+    nlp = _OWN.get("nlp")
+    if nlp is None:
+        import spacy
+
+        from .nlp import model_name
+
+        nlp = spacy.load(model_name())
+        _OWN["nlp"] = nlp
+    return nlp
+
+
+def build_pipeline(nlp: Language | None = None, gazetteer: Gazetteer | None = None) -> Language:
+    """The spaCy pipeline with our components; idempotent (adds each pipe once)."""
+    if nlp is None:
+        nlp = _own_nlp()
+    names = nlp.pipe_names
+    if LINES_PIPE not in names:
+        if "parser" in names:
+            nlp.add_pipe(LINES_PIPE, before="parser")
+        else:
+            nlp.add_pipe(LINES_PIPE, first=True)
+    if ACTORS_PIPE not in nlp.pipe_names:
+        nlp.add_pipe(ACTORS_PIPE, after="ner" if "ner" in nlp.pipe_names else None)
+    if STANCES_PIPE not in nlp.pipe_names:
+        nlp.add_pipe(STANCES_PIPE, after=ACTORS_PIPE)
+    if gazetteer is not None:
+        comp = nlp.get_pipe(ACTORS_PIPE)
+        if getattr(comp, "gazetteer", None) is not gazetteer:
+            comp.gazetteer = gazetteer
+    return nlp
+
+
+def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """Character offsets of each sentence, trimmed of surrounding whitespace."""
+    text = doc.text
+    out = []
+    for sent in doc.sents:
+        s, e = sent.start_char, sent.end_char
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        out.append((s, e))
+    return out
+
+
+def statements_from_doc(doc: Doc, article: Article) -> list[Statement]:
+    """Statements for one processed Doc whose text is ``article.text``."""
+    stances = doc._.stances or []
+    if not stances:
+        return []
+    bounds = _sentence_bounds(doc)
+    text = article.text
+    out: list[Statement] = []
+    seen: set[tuple] = set()
+    for st in sorted(stances, key=lambda s: (s.sent_index, s.source.start, s.target.start)):
+        a, b = st.source_actor, st.target_actor
+        if a.name == b.name:
+            continue
+        stance = "supports" if st.sign > 0 else "opposes"
+        key = (a.name, b.name, stance, st.relation, st.sent_index)
+        if key in seen:
+            continue
+        seen.add(key)
+        start, end = bounds[st.sent_index]
+        out.append(
+            Statement(
+                source=a.name,
+                target=b.name,
+                source_type=a.type,
+                target_type=b.type,
+                stance=stance,
+                sign=1 if st.sign > 0 else -1,
+                relation=st.relation,
+                quote=text[start:end],
+                article_id=article.id,
+                title=article.title,
+                date=article.date,
+                path=article.path,
+                url=article.url,
+                sentence_index=st.sent_index,
+                start=start,
+                end=end,
+                confidence=float(st.confidence),
+                cue=st.cue,
+                source_mention=st.source.text,
+                target_mention=st.target.text,
+                source_affiliation=a.affiliation,
+                source_role=a.role,
+                target_affiliation=b.affiliation,
+                target_role=b.role,
+            )
+        )
+    return out
+
+
+def extract_statements(
+    articles: Iterable[Article],
+    *,
+    nlp: Language | None = None,
+    gazetteer: Gazetteer | None = None,
+    batch_size: int = 16,
+    n_process: int = 1,
+    progress_bar: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> Iterator[Statement]:
+    """Every stance statement in the articles, article by article, in document order."""
+    arts: Sequence[Article] = articles if isinstance(articles, Sequence) else list(articles)
+    total = len(arts)
+    if total == 0:
+        return
+    pipeline = build_pipeline(nlp, gazetteer)
+    n_process = max(1, int(n_process or 1))
+    if n_process > total:
+        n_process = max(1, total)
+    bar = None
+    if progress_bar:
+        from tqdm import tqdm
+
+        bar = tqdm(total=total, unit="article", file=sys.stderr, desc="extracting", leave=False)
+    done = 0
+    try:
+        docs = pipeline.pipe(((a.text, a) for a in arts), as_tuples=True, batch_size=batch_size, n_process=n_process)
+        for doc, article in docs:
+            yield from statements_from_doc(doc, article)
+            done += 1
+            if bar is not None:
+                bar.update(1)
+            if progress is not None:
+                progress(done, total)
+    finally:
+        if bar is not None:
+            bar.close()
+
+
+def extract_article(article: Article, **kw) -> list[Statement]:
+    """The statements of one article (convenience for tests and the app)."""
+    return list(extract_statements([article], **kw))
