@@ -5,11 +5,11 @@ Choices the rest of the pipeline relies on:
 * ``Article.text`` is the cleaned body we keep, and statement offsets index into it. It
   never contains the title. Newlines are unified, spaces trimmed, non-breaking and
   zero-width spaces cleaned, and every paragraph is separated by exactly one blank line.
-* A paragraph that does not end with closing punctuation (``. ! ? … : ;``, optionally
-  followed by a quote or bracket) gets a ``.`` appended. Such lines are subheadings,
-  datelines or list items. spaCy's parser does not split sentences at blank lines, so
-  without the period a subheading such as ``Lavrov presents "Putin's Plan"`` would be
-  merged into the next sentence and could be quoted as evidence.
+* Paragraphs keep their words exactly; nothing is added. A subheading (a short line without
+  closing punctuation) stays a paragraph of its own, and the extraction pipeline starts a new
+  sentence after every line break (``statements.line_breaks``), so a subheading such as
+  ``Lavrov presents "Putin's Plan"`` is never merged into the next sentence and quotes stay
+  word for word what the article says.
 * Hard-wrapped plain text (many lines of at most 100 characters that stop in mid-sentence)
   is rejoined into paragraphs. A short line in such text is left alone: it ends a
   paragraph or is a subheading. Markdown follows CommonMark: lines in one block are joined.
@@ -245,7 +245,7 @@ def _hard_wrapped(lines: list[str]) -> bool:
 
 
 def _layout(lines: list[str], soft_wrap: bool) -> str:
-    """Paragraphs separated by one blank line, each ending with closing punctuation."""
+    """Paragraphs separated by one blank line, their words unchanged."""
     paragraphs: list[str] = []
     for block in _blocks(lines):
         width = max(map(len, block))
@@ -257,7 +257,7 @@ def _layout(lines: list[str], soft_wrap: bool) -> str:
                 paragraphs.append(para)
                 para = line
         paragraphs.append(para)
-    return "\n\n".join(p if _CLOSED.search(p) else p + "." for p in paragraphs)
+    return "\n\n".join(paragraphs)
 
 
 def _title_text(line: str) -> str:
@@ -395,7 +395,7 @@ def parse_text(text: str, path: str | None = None, url: str | None = None, *, ma
     if not body:
         if not title:
             raise ArticleError("empty text")
-        body = title if _CLOSED.search(title) else title + "."  # a headline-only article
+        body = title  # a headline-only article
     if not title:
         title = _fallback_title(body, path)
     return Article(id=text_id(body), title=title, text=body, date=date, path=path, url=url)
