@@ -211,6 +211,13 @@ def build_parser() -> argparse.ArgumentParser:
         prog="actorgraph",
         description="Find who supports and who opposes whom in news articles, "
         "with the sentence that backs every stance.",
+        epilog="examples:\n"
+        "  actorgraph extract data/articles/ > statements.jsonl\n"
+        "  actorgraph extract my_corpus.csv --format csv -o statements.csv\n"
+        "  actorgraph export data/articles/ -o graph.graphml\n"
+        "  actorgraph export --from statements.jsonl --focus Russia --hops 1 -o russia.gexf\n"
+        "\n'actorgraph COMMAND --help' describes each command; 'streamlit run app.py' opens the explorer.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--version", action="version", version=f"actorgraph {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
