@@ -52,6 +52,14 @@ Decisions (general rules, not per article):
   does not refer into the quote of its own sentence.
 - "the two", "both (sides)", "the three countries": that many recent distinct actors of the
   fitting type.
+- Short references: "the North" is the one actor named earlier whose name starts with "North".
+  A bare capitalised name that "said"/"told" something is a person even when NER missed it; a
+  one-word country name that is the surname of a person named in full is that person ("Rep. Jim
+  Jordan ... Jordan said"). A surname shared by relatives is the person introduced first, unless
+  Mr./Mrs./Ms. points to the other; nicknames ("Bob"/"Robert") and fuller first names join one person.
+- Affiliation also from "X of <actor>" and US party tags ("(D-Calif.)", "R-S.C." -> the party);
+  "it was concerned" (an attitude) is not an expletive. A person's gender is learned from a
+  pronoun when the person is the only one in its sentence, and known genders come first.
 """
 from __future__ import annotations
 
@@ -90,7 +98,8 @@ STATE_NOUNS = frozenset(
 GROUP_NOUNS = frozenset(
     """fighters militants militant rebels rebel militia militias insurgents insurgency guerrillas
     jihadists separatists forces members leaders leadership supporters loyalists activists
-    movement""".split()
+    movement protesters protestors demonstrators candidates politicians representatives governors
+    lawmakers legislators senators officials""".split()
 )
 #: Nouns that with only "the" in front mean the state the article is about ("the junta").
 DEFINITE_STATE_NOUNS = frozenset(
@@ -107,7 +116,8 @@ ROLE_HEADS = frozenset(
     senator governor mayor representative congressman congresswoman lawmaker director adviser
     advisor negotiator diplomat dictator legislator nominee prosecutor commissioner coordinator
     delegate colonel admiral marshal founder ceo tsar czar shah patriarch cleric mp vice-president
-    secretary-general attorney-general prime-minister""".split()
+    secretary-general attorney-general prime-minister attorney counsel judge sheriff lawyer activist
+    candidate officer agent professor journalist businessman businesswoman billionaire""".split()
 )
 #: Words that may precede a role head inside a title.
 ROLE_MODIFIERS = frozenset(
@@ -116,18 +126,25 @@ ROLE_MODIFIERS = frozenset(
     top senior general national security affairs first majority minority opposition party
     presidential special assistant executive armed forces home internal external opposition
     house senate white navy naval air force crown grand high assembly council ministry department
-    office embassy government""".split()
+    office embassy government attorney district circuit""".split()
 )
 #: Abbreviated titles and the role they stand for ("Sen. Graham": senator).
 ROLE_ABBREVIATIONS = {"rep.": "representative", "rep": "representative", "sen.": "senator", "sen": "senator",
                       "gov.": "governor", "gen.": "general", "adm.": "admiral", "col.": "colonel",
                       "lt.": "lieutenant", "pres.": "president", "sec.": "secretary", "amb.": "ambassador",
                       "maj.": "major", "sgt.": "sergeant", "capt.": "captain", "atty.": "attorney"}
+#: US press party tags after a legislator's name ("(D-Calif.)", "R-S.C."): letter -> party row.
+PARTY_TAGS = {"D": "Democratic Party", "R": "Republican Party"}
+#: Words of an office after "of" in a title ("Secretary of State", "Secretary of Homeland Security").
+OFFICE_WORDS = frozenset(
+    """state defense defence treasury commerce labor labour agriculture transportation housing veterans
+    homeland security health education energy interior justice the staff foreign affairs""".split()
+)
 #: Offices whose holder "the <country> leader" means.
 TOP_ROLES = frozenset("president premier chancellor king queen emir sultan monarch leader ayatollah".split())
 HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f",
               "dr": None, "dr.": None, "sir": "m", "dame": "f", "lord": "m", "lady": "f"}
-GENDERED_ROLES = {"spokesman": "m", "spokeswoman": "f", "chairman": "m", "chairwoman": "f",
+GENDERED_ROLES = {"spokesman": "m", "spokeswoman": "f", "lady": "f", "chairman": "m", "chairwoman": "f",
                   "king": "m", "queen": "f", "prince": "m", "princess": "f",
                   "congressman": "m", "congresswoman": "f", "emir": "m", "sultan": "m", "sheikh": "m"}
 #: Plural nouns after "the two"/"both" and the actor type they call for (None: any).
@@ -146,6 +163,10 @@ MEDIA_NAME_WORDS = frozenset(
     broadcasting broadcaster television magazine wire""".split()
 )
 MEDIA_VERBS = frozenset("told tell tells telling".split())
+#: Verbs whose subject is a person or a body that speaks ("Pelosi said").
+SPEECH_VERBS = frozenset(
+    "say tell add argue write insist claim note announce explain reply respond tweet contend recall acknowledge".split()
+)
 ORG_WORDS = frozenset(
     """emirate council party front army brigade brigades movement organisation organization institute
     ministry group union league alliance committee agency commission bank fund association academy
@@ -480,6 +501,27 @@ def _quoted(doc: Doc) -> list[bool]:
     return out
 
 
+#: Adjectives that make "it is ..." an actor's attitude ("it was very concerned").
+ATTITUDE_ADJECTIVES = frozenset(
+    """concerned worried alarmed ready willing determined committed prepared opposed grateful pleased
+    disappointed dissatisfied satisfied unhappy happy confident open eager reluctant unwilling
+    resolute angry furious""".split()
+)
+
+
+def _attitude_copula(t: Token) -> bool:
+    """"it was concerned", "it is ready to talk": "it" is someone, not an expletive."""
+    h = t.head
+    if t.dep_ != "nsubj" or h.lemma_ not in ("be", "remain", "seem", "appear"):
+        return False
+    return any(c.dep_ == "acomp" and c.lower_ in ATTITUDE_ADJECTIVES for c in h.children)
+
+
+def _junk_word(t: Token) -> bool:
+    """A lower-case word or a dash that NER glued to a name's edge ("Joe Biden - for")."""
+    return (t.text[:1].islower() and t.lower_ not in NAME_PARTICLES) or t.text in ("-", "\u2013", "\u2014")
+
+
 def _trim(ent: Span) -> tuple[int, int]:
     """Entity bounds without determiners, quotes, honorifics/titles (for people) and possessives."""
     s, e = ent.start, ent.end
@@ -490,8 +532,12 @@ def _trim(ent: Span) -> tuple[int, int]:
                                      or doc[s].lower_ in ROLE_ABBREVIATIONS
                                      or doc[s].lower_ in ROLE_MODIFIERS))):
         s += 1
-    while e > s and (doc[e - 1].text in ("'s", "'", "\u2019s", "\u2019") or _is_quote(doc[e - 1]) or doc[e - 1].is_punct):
-        e -= 1
+    while e > s and (doc[e - 1].text in ("'s", "'", "\u2019s", "\u2019") or _is_quote(doc[e - 1]) or doc[e - 1].is_punct
+                     or (person and _junk_word(doc[e - 1]))):
+        e -= 1  # (NER's "Joe Biden - for": no lower-case function words at a name's edges)
+    if person:
+        while s < e - 1 and (_junk_word(doc[s]) or doc[s].is_punct or (doc[s].is_stop and doc[s].pos_ != "PROPN")):
+            s += 1
     if person:  # NER cuts "Moon Jae-in" at the hyphen
         while e + 1 < len(doc) and doc[e].text == "-" and not doc[e - 1].whitespace_ and not doc[e].whitespace_ \
                 and doc[e + 1].is_alpha:
@@ -557,7 +603,7 @@ def _role_match(ref: str, role: str | None) -> bool:
         return False
     if ref == role:
         return True
-    rw, pw = ref.split(), role.split()
+    rw, pw = ref.split(), role.split(" of ")[0].split()  # "the secretary": the secretary of state
     lesser = any(w in ("vice", "deputy", "former", "ex", "acting", "assistant", "first") for w in pw[:-1])
     if len(rw) == 1 and pw[-1] == rw[0]:
         return not lesser
@@ -578,8 +624,21 @@ def _spelling_variant(a: str, b: str) -> bool:
     return difflib.SequenceMatcher(None, a, b).ratio() >= 0.85
 
 
+#: Common English short forms of given names (one person written both ways in one article).
+NICKNAMES = {
+    "bob": "robert", "rob": "robert", "bobby": "robert", "bill": "william", "will": "william", "billy": "william",
+    "jim": "james", "jimmy": "james", "mike": "michael", "joe": "joseph", "chuck": "charles", "charlie": "charles",
+    "tom": "thomas", "rudy": "rudolph", "ted": "edward", "ed": "edward", "eddie": "edward", "dick": "richard",
+    "rick": "richard", "jerry": "jerrold", "liz": "elizabeth", "beth": "elizabeth", "kate": "katherine",
+    "peggy": "margaret", "maggie": "margaret", "sasha": "alexander", "hank": "henry",
+    "jack": "john", "tony": "anthony", "andy": "andrew", "dave": "david", "steve": "stephen", "chris": "christopher",
+    "nick": "nicholas", "pat": "patrick", "sam": "samuel", "dan": "daniel", "ben": "benjamin", "don": "donald",
+}
+
+
 def _first_compatible(a: str, b: str) -> bool:
     a, b = a.lower(), b.lower()
+    a, b = NICKNAMES.get(a, a), NICKNAMES.get(b, b)
     return a == b or a[:3] == b[:3] or (len(a) <= 2 and b.startswith(a.rstrip("."))) or (len(b) <= 2 and a.startswith(b.rstrip(".")))
 
 
@@ -709,9 +768,14 @@ class _Resolver:
         self.in_quote = _quoted(doc)
         self.base_spans()
         self.people()
+        self.short_names()
         self.titles()
         self.role_references()
         self.government_phrases()
+        for k in self.person_ks:  # after government_phrases: "of China's foreign ministry"
+            m = self.cands[k]
+            if m is not None and m.actors and m.actors[0].type == "person" and m.kind != "pronoun":
+                self._of_phrase(m)
         self.link_states()
         self.norp_nouns()
         self.references()
@@ -793,6 +857,15 @@ class _Resolver:
         if all(t.lower_ in ROLE_HEADS or t.lower_ in ROLE_MODIFIERS or t.is_punct for t in span):
             return  # NER's "State" in "Secretary of State": part of a title
         if label == "PERSON":
+            # "Trump White House": a name in front of a known actor, two mentions (one-word
+            # names inside stay: "Jim Jordan", "Chad Wolf" are people)
+            inner = [(gs, ge) for gs, ge in gaz_spans if s <= gs and ge <= e and (gs, ge) != (s, e) and ge - gs >= 2]
+            if inner:
+                gs, ge = max(inner, key=lambda g: g[1] - g[0])
+                ps, pe = (s, gs) if ge == e else (ge, e) if gs == s else (s, s)
+                if ps < pe and _person_name_ok(doc[ps:pe]) and self.free(ps, pe):
+                    self.person_ks.append(self.add(ps, pe, (), "name"))
+                return
             if _looks_like_org(span):
                 self.add(s, e, (self.actor(_clean_surface(span.text), "organisation"),), "name")
             elif s > 0 and doc[s - 1].lower_ == "the" and span.root.dep_ not in ("compound", "amod", "nmod", "poss"):
@@ -827,8 +900,36 @@ class _Resolver:
         return True
 
     # -- 2. people ------------------------------------------------------------
+    def speakers(self) -> None:
+        """A bare capitalised name NER missed or took for a place that says things is a person
+        ("Pelosi said ...", tagged GPE or nothing): every bare use of that name becomes one."""
+        doc = self.doc
+        names: set[str] = set()
+        for t in doc:
+            if t.tag_ != "NNP" or t.dep_ != "nsubj" or t.head.lemma_ not in SPEECH_VERBS or not t.is_title \
+                    or len(t.text) < 3 or t.i in self.demonym_tok or t.lower_ in ROLE_HEADS or t.lower_ in HONORIFICS:
+                continue
+            if any(c.dep_ in ("compound", "det", "amod", "poss", "nmod") for c in t.children):
+                continue
+            k = self.owner[t.i]
+            if k < 0 or any(pk == k and label == "GPE" for pk, label in self.pending):
+                names.add(t.text)
+        if not names:
+            return
+        pend = {pk for pk, label in self.pending if label == "GPE"}
+        for t in doc:
+            if t.text not in names or t.pos_ != "PROPN":
+                continue
+            k = self.owner[t.i]
+            if k < 0:
+                self.person_ks.append(self.add(t.i, t.i + 1, (), "name"))
+            elif k in pend and self.cands[k] is not None and self.cands[k].end - self.cands[k].start == 1:
+                self.pending = [(pk, label) for pk, label in self.pending if pk != k]
+                self.person_ks.append(k)
+
     def people(self) -> None:
         doc = self.doc
+        self.speakers()
         forms: dict[int, tuple[str, ...]] = {}
         for k in self.person_ks:
             m = self.cands[k]
@@ -844,7 +945,10 @@ class _Resolver:
             if m is None:
                 continue
             span = doc[m.start:m.end]
-            f = tuple(t.text for t in span if t.text != "-")
+            ts = m.start
+            while ts < m.end - 1 and (doc[ts].lower_ in HONORIFICS or doc[ts].lower_ in ROLE_ABBREVIATIONS):
+                ts += 1  # NER's "Mr Addison" (ORG): the name without its honorific
+            f = tuple(t.text for t in doc[ts:m.end] if t.text != "-")
             if (" ".join(f).lower() in person_full or f[-1].lower() in person_surnames
                     or (len(f) == 1 and f[0].lower() in person_firsts)
                     or (len(f) == 1 and any(_spelling_variant(f[0].lower(), x) for x in person_surnames))) \
@@ -852,6 +956,10 @@ class _Resolver:
                     and not _looks_like_org(span):
                 forms[k] = f
                 self.person_ks.append(k)
+                if ts > m.start:
+                    for i in range(m.start, ts):
+                        self.owner[i] = -1
+                    m.start, m.text, m.head = ts, doc[ts:m.end].text, doc[ts:m.end].root.i
             elif label == "ORG" and not (span.root.dep_ == "pobj" and span.root.head.lower_ in
                                          ("in", "across", "throughout", "inside", "near")):
                 # (an unknown "organisation" one is "in" is a place: "fighting in the Caucasus")
@@ -906,13 +1014,31 @@ class _Resolver:
                 by_surname.setdefault(sur, []).append(found)
             if found is not None:
                 if f not in found.forms:
+                    first = found.forms[0]
+                    if found.actor is None and len(f) == len(first) > 1 and len(f[0]) > len(first[0]) \
+                            and f[0].lower().startswith(first[0].lower()):
+                        found.display = _display_name(doc[m.start:m.end])  # "Gregory Craig" over "Greg Craig"
                     found.forms.append(f)
                 cluster_of[k] = found
         for c in clusters:
             if c.actor is None:
                 c.actor = self.actor(c.display, "person")
-        # ambiguous bare surnames: the person of that surname mentioned last before, else first after
-        last_seen: dict[str, list[tuple[int, _Cluster]]] = {}
+        # ambiguous bare surnames ("Biden" with Joe and Hunter Biden): an honorific's gender
+        # decides ("Mrs. Trump"); else the person of that surname introduced first (news names
+        # the principal by surname and relatives or namesakes in full)
+        def gender_before(m: Mention) -> str | None:
+            j = m.start - 1
+            return HONORIFICS.get(doc[j].lower_) or GENDERED_ROLES.get(doc[j].lower_) if j >= 0 else None
+
+        intro: dict[int, int] = {}
+        cgender: dict[int, str] = {}
+        for k, c in cluster_of.items():
+            m = self.cands[k]
+            if m is not None:
+                intro[id(c)] = min(intro.get(id(c), m.start), m.start)
+                g = gender_before(m)
+                if g and len(forms[k]) > 1:
+                    cgender.setdefault(id(c), g)
         for k in sorted(forms, key=lambda k: self.cands[k].start if self.cands[k] else -1):
             m = self.cands[k]
             if m is None or m.actors:
@@ -921,11 +1047,12 @@ class _Resolver:
             sur = forms[k][-1].lower()
             if c is None:
                 options = by_surname.get(sur, [])
-                seen = last_seen.get(sur, [])
-                c = seen[-1][1] if seen else (options[0] if options else None)
+                g = gender_before(m)
+                if g and any(cgender.get(id(o)) == g for o in options):
+                    options = [o for o in options if cgender.get(id(o)) == g]
+                c = min(options, key=lambda o: intro.get(id(o), -1)) if options else None
             if c is None:
                 continue
-            last_seen.setdefault(sur, []).append((m.start, c))
             m.actors = (c.actor,)
             m.kind = "name" if len(forms[k]) > 1 else "surname"
         # surnames NER missed ("Putin Plan", a sentence-initial name)
@@ -935,10 +1062,43 @@ class _Resolver:
                 surnames[c.forms[0][-1]] = c.actor
                 if c.first and (c.first,) in c.forms:  # family name first: "Hong" for Hong Lei
                     surnames[c.first] = c.actor
+        # a one-word country/organisation name that is the surname of a person named in full
+        # here is that person ("Rep. Jim Jordan ... Jordan said")
+        full_surnames = {c.forms[0][-1]: c.actor for c in clusters if c.ntok > 1 and c.actor is not None
+                         and len(by_surname.get(c.surname, [])) == 1}
+        if full_surnames:
+            for k, m in enumerate(self.cands):
+                if m is not None and m.end - m.start == 1 and m.kind in ("name", "alias") and m.actors \
+                        and m.actors[0].type != "person" and doc[m.start].text in full_surnames \
+                        and doc[m.start].i not in self.demonym_at:
+                    m.actors, m.kind = (full_surnames[doc[m.start].text],), "surname"
+                    self.person_ks.append(k)
         if surnames:
             for t in doc:
                 if self.owner[t.i] < 0 and t.text in surnames and t.pos_ in ("PROPN", "NOUN", "X"):
                     self.person_ks.append(self.add(t.i, t.i + 1, (surnames[t.text],), "surname"))
+
+    def short_names(self) -> None:
+        """"the North" after "North Korea": "the <Word>" where exactly one actor named earlier
+        has a name starting with that word."""
+        doc = self.doc
+        earlier: list[Mention] = sorted((m for m in self.cands if m is not None and m.actors
+                                         and m.actors[0].type != "person"), key=lambda m: m.start)
+        if not earlier:
+            return
+        for t in doc:
+            if t.i == 0 or self.owner[t.i] >= 0 or not t.is_alpha or not t.text[:1].isupper() or t.is_upper \
+                    or doc[t.i - 1].lower_ != "the" or self.owner[t.i - 1] >= 0 or t.i in self.demonym_tok \
+                    or t.dep_ in ("compound", "nmod") or t.dep_ == "amod" and t.head.pos_ in ("NOUN", "PROPN") \
+                    or self.shouting[t.i]:
+                continue
+            nxt = doc[t.i + 1] if t.i + 1 < self.n else None
+            if nxt is not None and nxt.is_alpha and nxt.text[:1].isupper():
+                continue  # "the North Atlantic": a longer name
+            found = {a.name: a for m in earlier if m.end <= t.i for a in m.actors
+                     if len(a.name.split()) >= 2 and a.name.split()[0] == t.text}
+            if len(found) == 1:
+                self.add(t.i - 1, t.i + 1, tuple(found.values()), "alias", head=t.i)
 
     # -- 3. titles and appositions --------------------------------------------
     def titles(self) -> None:
@@ -947,6 +1107,7 @@ class _Resolver:
             if m is None or not m.actors or m.actors[0].type != "person":
                 continue
             self._title_before(k, m)
+            self._party_tag(m)
             self._apposition(m)
         for person, pk in self.poss_affil:
             pm = self.cands[pk]
@@ -1032,6 +1193,41 @@ class _Resolver:
             self.extend(k, first, m.end, absorb=True)
             m.head = self.doc[m.start:m.end].root.i
 
+    def _party_tag(self, m: Mention) -> None:
+        """US press tags a legislator with party and state: "Adam Schiff (D-Calif.)", "Graham, R-S.C."."""
+        doc = self.doc
+        person = m.actors[0]
+        j = m.end
+        if person.affiliation is not None or j + 3 > self.n or doc[j].text not in ("(", ","):
+            return
+        letter, dash, state = doc[j + 1], doc[j + 2], doc[j + 3]
+        if letter.text in PARTY_TAGS and dash.text in ("-", "\u2013") and state.text[:1].isupper() \
+                and not letter.whitespace_ and not dash.whitespace_:
+            entry = self.gaz.lookup(PARTY_TAGS[letter.text])
+            if entry is not None:
+                person.affiliation = entry.name
+
+    def _of_phrase(self, m: Mention) -> None:
+        """Affiliation from a post-modifier: "Hua Chunying of China's foreign ministry", "X of Hamas"."""
+        person = m.actors[0]
+        if person.affiliation is not None:
+            return
+        h = self.doc[m.head]
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "from", "at") and c.i >= m.end:
+                for p in c.children:
+                    if p.dep_ != "pobj":
+                        continue
+                    k = self.owner[p.i] if self.owner[p.i] >= 0 else self.gov.get(p.i, -1)
+                    om = self.cands[k] if k >= 0 else None
+                    if om is not None and om.actors and len(om.actors) == 1 and om.actors[0].type != "person" \
+                            and om.kind != "pronoun":
+                        if om.actors[0].type == "country" and c.lower_ == "from" and om.head == p.i \
+                                and om.kind in ("name", "alias"):
+                            continue  # "a man from Syria" is not Syria's
+                        person.affiliation = self._affiliation_of(om)
+                        return
+
     def _apposition(self, m: Mention) -> None:
         doc = self.doc
         person = m.actors[0]
@@ -1091,6 +1287,7 @@ class _Resolver:
             if not det:
                 continue
             affil: str | None = None
+            of_part = ""
             start = t.i
             mods = []
             for c in sorted(t.children, key=lambda c: c.i):
@@ -1101,6 +1298,10 @@ class _Resolver:
                             pm = self.cand_at(p.i)
                             if p.dep_ == "pobj" and pm is not None and pm.actors and pm.actors[0].type != "person":
                                 affil = pm.actors[0].name
+                            elif p.dep_ == "pobj" and pm is None and p.right_edge.i - c.i <= 3 and all(
+                                    x.lower_ in ROLE_MODIFIERS or x.lower_ in OFFICE_WORDS for x in doc[c.i + 1:p.right_edge.i + 1]):
+                                affil = None  # "the secretary of state": the office is part of the role
+                                of_part = doc[c.i:p.right_edge.i + 1].text.lower()
                     continue
                 if c.lower_ == "the":
                     start = min(start, c.i)
@@ -1124,10 +1325,14 @@ class _Resolver:
                 continue
             lo = min(mods + [t.i])
             role = doc[lo:t.i + 1].text.lower()
+            end = t.i + 1
+            if of_part:
+                role += " " + of_part
+                end = max(x.right_edge.i for x in t.children if x.dep_ == "prep" and x.lower_ == "of") + 1
             target = self._person_with_role(people, t.i, role, affil)
-            if target is None or not self.free(start, t.i + 1):
+            if target is None or not self.free(start, end):
                 continue
-            k = self.add(start, t.i + 1, (target,), "role", head=t.i)
+            k = self.add(start, end, (target,), "role", head=t.i)
             self.person_ks.append(k)
 
     @staticmethod
@@ -1320,7 +1525,8 @@ class _Resolver:
             window = 2
         elif low in PRON_IT:
             if low == "it" and (t.dep_ not in ("nsubj", "nsubjpass") or t.head.pos_ != "VERB" or t.head.lemma_ in
-                                ("be", "seem", "appear", "become", "remain", "happen", "matter", "take", "make")):
+                                ("be", "seem", "appear", "become", "remain", "happen", "matter", "take", "make")) \
+                    and not _attitude_copula(t):
                 return None  # expletive or a thing, not an actor
             if t.dep_ == "expl":
                 return None
@@ -1338,6 +1544,10 @@ class _Resolver:
         # principle B: an object pronoun is not the subject of its own verb
         if t.dep_ in ("dobj", "pobj", "dative"):
             cands = [m for m in cands if not (self.doc[m.head].head.i == t.head.i and self.doc[m.head].dep_ in SUBJ_DEPS)]
+        if low in PRON_PERSON:  # people known to be of the pronoun's gender come first
+            known = [m for m in cands if self.gender.get(m.actors[0].name) == PRON_PERSON[low]]
+            if known:
+                cands = known
         if not cands:
             return None
         if low in PRON_IT or low in PRON_THEY:
@@ -1380,6 +1590,9 @@ class _Resolver:
                     break
         if chosen is None:
             return None
+        if low in PRON_PERSON and same and len({m.actors[0].name for m in same}) == 1:
+            # the only person of the sentence: learn the gender ("Pelosi used her ...")
+            self.gender.setdefault(chosen.actors[0].name, PRON_PERSON[low])
         if low in PRON_THEY and len(chosen.actors) == 1:
             group = self._coordination(chosen)
             if group:

@@ -22,7 +22,14 @@ through the parse:
 * adjectives (``ADJ_CUES``): "opposed to", "critical of", "concerned about";
 * evaluations held by a speaker: "the US said the president has no
   legitimacy", "Lavrov described IS as an enemy", "demanded that he step
-  down" — the holder is the subject of the saying/calling/demanding clause;
+  down", "X said Y is trying to interfere with the vote", "'Y should be
+  ashamed,' X said", and the sentences of a quotation whose speaker is named
+  in a neighbouring sentence — the holder is the subject of the
+  saying/calling/demanding clause, the judged is the subject of what is said,
+  and only judgement words said of it count (``JUDGEMENT_WORDS``; not those of a
+  nested clause about somebody else);
+* announcements: "X announced that the House would draw up charges against
+  Y": a person announcing an institution's act holds its stance too;
 * joint subjects and reciprocals: "X and Y agreed/worked together/held joint
   drills", "the two sides accused each other", "a dispute between X and Y"
   give both directions.
@@ -41,7 +48,8 @@ Relations (``RELATIONS``: relation -> sign):
 ======================  ==  ====================================================
 relation                sign cues (examples)
 ======================  ==  ====================================================
-supports                +1  support, back, endorse, defend, stand with, vote for
+supports                +1  support, back, endorse, vote for, work for / on behalf of, serve under,
+                            "X associate Y", "the announcer of an institution's backing"
 allies                  +1  ally (noun/verb), side with, X-allied, friend
 cooperates              +1  cooperate, work together, joint drills, partnership
 praises                 +1  praise, welcome, hail, thank, congratulate
@@ -123,6 +131,7 @@ _verbs("supports", "stand", "with,by,behind")
 _verbs("supports", "vote", "for")
 _verbs("supports", "speak", "up_for,out_for,for")
 _verbs("supports", "campaign", "for")
+_verbs("supports", "work lobby consult serve fundraise", "for,under")
 _verbs("supports", "pardon nominate appoint reappoint elect")
 _verbs("allies", "side", "with")
 _verbs("allies", "ally align", "with,obj")
@@ -173,6 +182,8 @@ _verbs("rejects", "reject dismiss rebuff snub spurn repudiate refute rebut")
 _verbs("clashes", "clash feud spar quarrel", "with")
 _verbs("prosecutes", "sue indict impeach prosecute arrest detain investigate subpoena charge jail imprison convict")
 
+#: "on behalf of X" = for X; "in conjunction / coordination with X" = with X.
+ON_BEHALF = {"behalf", "conjunction", "coordination", "cooperation", "concert", "partnership", "tandem"}
 #: "voted in favour of X", "spoke in support of X": the object of "of" is the target.
 IN_FAVOUR = {"favour", "favor", "support", "defence", "defense"}
 
@@ -341,7 +352,14 @@ RELATIONAL_NOUNS: dict[str, tuple[str, bool, str]] = {
     "puppet": ("supports", False, "owner"),
     "protege": ("supports", False, "owner"),
     "protégé": ("supports", False, "owner"),
+    # close associates (staff nouns such as "aide", "lawyer" were tried: annotators rarely read them as stances)
+    "associate": ("supports", False, "ref"),
+    "confidant": ("supports", False, "ref"),
+    "surrogate": ("supports", False, "ref"),
+    "lieutenant": ("supports", False, "ref"),
 }
+#: Staff nouns: a weaker signal than "ally"; lower confidence.
+STAFF_NOUNS = {"associate", "confidant", "surrogate", "lieutenant"}
 
 PERSONAL_RELATIONS = {"partner", "friend"}
 
@@ -365,13 +383,33 @@ JUDGEMENT_WORDS = {
         "tyrant unhinged deranged nasty vile evil sleazebag scandalous misconduct unacceptable inappropriate "
         "ridiculous absurd nonsense baseless bogus fake smear witch-hunt obsession obsessed "
         "destabilizing destabilising provocative provocation provocations aggression aggressive hostile "
-        "irresponsibly recklessly illegally").split()},
+        "irresponsibly recklessly illegally "
+        # political discourse: what a speaker charges the one they talk about with
+        "ashamed shameless interfere interference meddle meddling bypass bypassing undermine undermining "
+        "mislead misleading misled deceive deceptive deceit dishonesty untrue falsely false lie-filled "
+        "cheat cheating corruption bribery bribe extort extortion blackmail collude collusion conspire "
+        "rig rigged steal stole stolen scheme shakedown crime crimes impeachable violate violated violating "
+        "violation violations stonewall stonewalling cover-ups chaos chaotic damaging harmful destroy destroying "
+        "ruin ruining embarrassing embarrassment insulting offensive cruel inhumane divisive hateful bigotry "
+        "racism xenophobic misogynist sexist demagogue fascist authoritarians autocrat dictatorial propaganda "
+        "charade circus farce unfair unfairly unjust complicit enabler incompetence ignorant cynical petty "
+        "desperate desperation unpatriotic un-american anti-american idiot stupid dumb crazy clown loser "
+        "disloyal dishonor dishonour disrespect disrespectful abuses overreach unhinged erratic liars "
+        "falsehoods crook crooks thugs criminals traitors bullies hypocrites extremists radicals "
+        "weaponize weaponized weaponizing politicize politicized politicizing sabotage sabotaging "
+        "incapable unqualified grotesque appalling vicious accomplice accomplices lawbreaker lawbreaking "
+        "unethical immoral deplorable reprehensible shameful ugly rotten lunatic lunatics").split()},
     **{w: 1 for w in (
         "great greatest wonderful fantastic tremendous brave courageous honorable honourable patriot patriotic "
         "hero heroic excellent outstanding admirable decent principled trustworthy respected brilliant "
-        "terrific legitimate").split()},
+        "terrific legitimate proud honored honoured grateful thankful qualified exceptional extraordinary "
+        "remarkable impressive dedicated integrity honest honesty credible capable competent talented "
+        "incredible amazing superb heroes patriots champion deserve deserves deserved admire admired "
+        "commend commendable applaud congratulate thank praise").split()},
 }
 LEGITIMACY = {"legitimacy", "credibility", "mandate", "right"}
+#: "X announced that the House would ...": a person announcing an institution's act shares its stance.
+ANNOUNCE_VERBS = {"announce", "declare", "vow", "pledge", "promise", "decide", "confirm", "unveil"}
 #: Verbs that report what someone said or wrote.
 REPORT_VERBS = {"say", "tell", "tweet", "write", "add", "argue", "claim", "insist", "charge", "state", "declare",
                 "allege", "contend", "assert", "complain", "suggest", "warn", "post", "call", "respond", "reply",
@@ -434,7 +472,7 @@ WORK_TOGETHER = {"work", "act", "fight", "operate", "stand", "move", "cooperate"
 #: base confidence per pattern kind
 KIND_CONFIDENCE = {"verb": 0.9, "passive": 0.85, "prep": 0.85, "chain": 0.8, "noun": 0.75, "hyphen": 0.8,
                    "relational": 0.8, "reciprocal": 0.75, "joint": 0.7, "adjective": 0.75, "evaluation": 0.7,
-                   "demand": 0.7, "compose": 0.6}
+                   "demand": 0.7, "compose": 0.6, "announced": 0.75}
 MENTION_CONFIDENCE = {"pronoun": 0.8, "role": 0.9, "demonym": 0.9, "group": 0.85, "speaker": 0.8}
 OWNER_FACTOR = 0.85  # the target/source was reached through an owned thing ("Trump's policy")
 
@@ -491,11 +529,14 @@ def _lemma(t: Token) -> str:
 class _Sentence:
     """The rules for one sentence; collects raw hits."""
 
-    def __init__(self, sent: Span, index: Any, sent_index: int, speaker: list[_Arg], stext: str = ""):
+    def __init__(self, sent: Span, index: Any, sent_index: int, speaker: list[_Arg], stext: str = "",
+                 quoted: bool = False):
         self.sent = sent
         self.index = index
         self.sent_index = sent_index
         self.speaker = speaker
+        # the whole sentence is the speaker's words (a quotation whose speaker is named in another sentence)
+        self.quoted = quoted and bool(speaker)
         self.hits: list[Stance] = []
         # (Doc.text joins every token each time it is read: callers pass the sentence text in)
         self.question = stext.rstrip().rstrip("\"'\u201d\u2019)").endswith("?")
@@ -866,6 +907,8 @@ class _Sentence:
         if s != RELATIONS[relation]:
             relation = "supports" if s > 0 else "opposes"
         base = KIND_CONFIDENCE.get(kind, 0.7) * factor * hedge
+        if kind != "announced":
+            self._announcer(sources, targets, relation, cue, s, base)
         for a in sources:
             for b in targets:
                 if a.actor.name == b.actor.name:
@@ -873,6 +916,28 @@ class _Sentence:
                 conf = round(max(0.05, min(1.0, base * a.factor * b.factor)), 3)
                 self.hits.append(Stance(a.mention, b.mention, a.actor, b.actor, relation, s, cue.text,
                                         self.sent_index, conf, kind))
+
+    def _announcer(self, sources: list[_Arg], targets: list[_Arg], relation: str, cue: Token, sign: int,
+                   base: float) -> None:
+        """ "Pelosi announced that the House would draw up charges against X": a person announcing what an
+        institution will do holds its stance too (not so for a person's deeds: "X said Y attacked Z")."""
+        if not sources or any(a.actor.type == "person" for a in sources):
+            return
+        t = cue
+        for _ in range(8):
+            if t.head.i == t.i:
+                return
+            d, t = t.dep_, t.head
+            if d == "ccomp":
+                break
+        else:
+            return
+        if _lemma(t) not in ANNOUNCE_VERBS or t.pos_ != "VERB":
+            return
+        skip = {a.actor.name for a in sources} | {a.actor.name for a in targets}
+        who = [a for a in self.subjects(t) if a.actor.type == "person" and a.actor.name not in skip]
+        if who and not self.blocked(t)[0]:
+            self.emit(who, targets, relation, t, "announced", sign=sign, factor=0.85, hedge=1.0)
 
     def mutual(self, group: list[_Arg], relation: str, cue: Token, kind: str, factor: float = 1.0,
                check: Token | None = None) -> None:
@@ -911,8 +976,8 @@ class _Sentence:
                         self.noun(t, lem if lem in NOUN_CUES else t.lower_)
                     if lem in RELATIONAL_NOUNS or t.lower_ in RELATIONAL_NOUNS:
                         self.relational(t, lem if lem in RELATIONAL_NOUNS else t.lower_)
-                    if lem not in NOUN_CUES and t.lower_ not in NOUN_CUES:
-                        self.against(t)
+                    if "against" not in (NOUN_CUES.get(lem) or NOUN_CUES.get(t.lower_) or {}):
+                        self.against(t)  # "articles of impeachment against X"
                     if lem in TIE_NOUNS:
                         self.ties(t)
                     if lem in JOINT_ACTIVITY or t.lower_ in JOINT_ACTIVITY:
@@ -930,6 +995,10 @@ class _Sentence:
                     self.pro_anti(t)
             except RecursionError:  # pragma: no cover - pathological parse
                 continue
+        if self.quoted:
+            for t in self.sent:
+                if t.dep_ == "ROOT" or (t.dep_ == "conj" and t.head.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")):
+                    self.quoted_judgement(t)
         return self.hits
 
     # ---------------------------------------------------------------- verbs
@@ -952,6 +1021,14 @@ class _Sentence:
                                 out.append((f"{c.lower_}_{p.lower_}", o))
             elif c.dep_ == "prep":
                 for o in c.children:
+                    if o.dep_ == "pobj" and c.lower_ in ("in", "on") and _lemma(o) in ON_BEHALF:
+                        # "worked on behalf of X" is working for X; "in conjunction with X" is with X
+                        for p in o.children:
+                            if p.dep_ == "prep" and p.lower_ in ("of", "with"):
+                                for oo in p.children:
+                                    if oo.dep_ == "pobj":
+                                        out.append(("for" if p.lower_ == "of" else "with", oo))
+                        continue
                     if o.dep_ == "pobj" and c.lower_ == "in" and _lemma(o) in IN_FAVOUR:
                         # "voted in favour of X", "spoke in support of X"
                         for p in o.children:
@@ -1192,6 +1269,9 @@ class _Sentence:
         got, gov = self.clause_subjects(n, avoid={a.actor.name for a in targets})
         if owners:
             return owners, gov, True
+        if not got and gov is not None and gov.pos_ in ("VERB", "AUX"):
+            # "asked the chairmen to draw up charges against X": the one who asks
+            got = self.wanted_by(gov) or []
         if not got and gov is not None and any(c.dep_ == "expl" for c in gov.children) and \
                 RELATIONS.get(relation, 0) > 0:
             # "there is a solid partnership with Russia", said by someone: the speaker is the partner
@@ -1358,7 +1438,12 @@ class _Sentence:
         if lem in ("pick", "nominee", "choice") and not any(a.actor.type == "person" for a in ref):
             return
         src, tgt = (ref, owner) if direction == "ref" else (owner, ref)
-        self.emit(src, tgt, relation, n, "relational")
+        if lem in STAFF_NOUNS and (any(c.lower_ in ("former", "ex") for c in n.children) or not n.text.islower()
+                                   or any(a.actor.type == "country" for a in owner)):
+            # "a former Trump aide" may be anything now; "National Security Adviser X", "the U.S. attorney"
+            # are offices, not loyalties
+            return
+        self.emit(src, tgt, relation, n, "relational", factor=0.8 if lem in STAFF_NOUNS else 1.0)
         if symmetric:
             self.emit(tgt, src, relation, n, "relational")
 
@@ -1511,12 +1596,7 @@ class _Sentence:
             return
         if any(c.dep_ == "neg" for c in content.children):
             return
-        score = 0
-        for t in self._judgement_tokens(content):
-            w = JUDGEMENT_WORDS.get(t.lower_) or JUDGEMENT_WORDS.get(_lemma(t))
-            if w:
-                neg = any(c.dep_ == "neg" for c in t.children)
-                score += -w if neg else w
+        score = self._judgement_score(content, judged_tok)
         if score == 0:
             return
         ex = {a.actor.name for a in speakers}
@@ -1524,16 +1604,50 @@ class _Sentence:
         self.emit(speakers, judged, "criticises" if score < 0 else "praises", v, "evaluation", factor=0.75,
                   check=v)
 
-    @staticmethod
-    def _judgement_tokens(root: Token) -> list[Token]:
-        """The words that predicate something of a clause's subject: its verb, complement, object, manner."""
-        out = [root]
-        for c in root.children:
-            if c.dep_ in ("acomp", "attr", "oprd", "dobj", "advmod", "xcomp"):
-                out.append(c)
-                out.extend(g for g in c.children if g.dep_ in ("amod", "advmod", "compound", "acomp", "dobj"))
-                if c.dep_ == "xcomp":
-                    out.extend(g for g in c.children if g.dep_ in ("dobj", "acomp", "attr", "advmod"))
+    def quoted_judgement(self, root: Token) -> None:
+        """ "'They are lying to the country.'" inside a quotation whose speaker is named elsewhere: the
+        speaker judges the subject of the quoted clause."""
+        judged_tok = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        judged = self.args(judged_tok)
+        if not judged or any(c.dep_ == "neg" for c in root.children):
+            return
+        score = self._judgement_score(root, judged_tok)
+        if score == 0:
+            return
+        ex = {a.actor.name for a in self.speaker}
+        self.emit(self.speaker, [a for a in judged if a.actor.name not in ex],
+                  "criticises" if score < 0 else "praises", root, "evaluation", factor=0.7)
+
+    def _judgement_score(self, content: Token, judged_tok: Token | None) -> int:
+        """Sum of the judgement words said of the judged; a negated word counts the other way."""
+        score = 0
+        toks = self._judgement_tokens(content, judged_tok)
+        if judged_tok is not None:  # "the radical Democrats are ...": what the judged is called
+            toks += [c for c in judged_tok.children if c.dep_ in ("amod", "compound") and self.index.mention_at(c)
+                     is None]
+        for t in toks:
+            w = JUDGEMENT_WORDS.get(t.lower_) or JUDGEMENT_WORDS.get(_lemma(t))
+            if w:
+                neg = any(c.dep_ == "neg" or c.lower_ in NEG_ADVERBS for c in t.children)
+                score += -w if neg else w
+        return score
+
+    def _judgement_tokens(self, root: Token, judged_tok: Token | None = None) -> list[Token]:
+        """The words of what is said about the judged: the content clause down to its objects, complements
+        and prepositional phrases, but not into a nested clause about somebody else ("X said Y knew that
+        Z lied": Z's lying is not said of Y) nor into the judged phrase itself."""
+        out: list[Token] = []
+        stack = [root]
+        while stack:
+            t = stack.pop()
+            out.append(t)
+            for c in t.children:
+                if c is judged_tok or c.dep_ in ("nsubj", "nsubjpass", "csubj", "punct", "mark", "cc"):
+                    continue
+                if c.dep_ in ("ccomp", "advcl", "relcl", "acl", "parataxis") and any(
+                        g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                    continue
+                stack.append(c)
         return out
 
     def evaluation_verb(self, v: Token, lem: str) -> None:
@@ -1707,9 +1821,12 @@ def find_stances(doc: Doc, index: Any | None = None) -> list[Stance]:
                 if speakers[j]:
                     cur = speakers[j]
                     break
-        rules = _Sentence(sent, index, i, cur, stext)
-        out.extend(rules.run())
         n_quotes = sum(stext.count(q) for q in _QUOTE_CHARS)
+        # the sentence is wholly someone's words: inside an open quotation, or opening one that the next
+        # sentences continue (a closed one-sentence quote may be anybody's)
+        quoted = not own and bool(cur) and (quote_open or n_quotes % 2 == 1)
+        rules = _Sentence(sent, index, i, cur, stext, quoted=quoted)
+        out.extend(rules.run())
         if "\n" in text[sent.end_char: sent.end_char + 2] or "\n" in stext:
             quote_open = False
         elif n_quotes % 2 == 1:

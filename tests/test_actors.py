@@ -329,3 +329,102 @@ def test_seed_islamic_state_and_no_lowercase_is(seed):
     assert all(idx.mention_at(t) is None for t in seed if t.lower_ == "is" and t.text != "IS")
     ms = [idx.mention_at(t) for t in seed if t.text == "IS"]
     assert ms and all(m is not None and m.actors[0].name == "Islamic State" for m in ms)
+
+
+# -- round 2: short names, affiliations, party tags, roles, surnames --------------------------
+
+
+def person(doc: Doc, name: str):
+    return doc._.actors.actors.get(name)
+
+
+def test_the_first_word_of_a_named_state(nlp):
+    doc = nlp("North Korea tested a rocket. Its neighbour called the North reckless. The South stayed silent.")
+    assert actor_of(doc, "North", 1) == "North Korea"
+    assert actor_of(doc, "South") is None  # South Korea was never named
+
+
+def test_affiliation_from_an_of_phrase(nlp):
+    doc = nlp("Lin Wei of China's foreign ministry told reporters the talks would go on.")
+    assert person(doc, "Lin Wei").affiliation == "China"
+    doc = nlp("Omar Said of Hamas rejected the offer. Karim Nour from Syria fled the fighting.")
+    assert person(doc, "Omar Said").affiliation == "Hamas"
+    assert person(doc, "Karim Nour").affiliation is None  # coming from a country is not speaking for it
+
+
+def test_it_with_an_attitude_adjective_is_the_state(nlp):
+    doc = nlp("Japan's foreign ministry said on Friday it was deeply concerned about the launch.")
+    assert actor_of(doc, "it") == "Japan"
+    doc = nlp("The report was long. It was clear that nothing changed.")
+    assert actor_of(doc, "It") is None
+
+
+def test_party_adjective_on_people_nouns(nlp):
+    doc = nlp("Republican protesters gathered outside. Democratic candidates said little.")
+    assert actor_of(doc, "protesters") == "Republican Party"
+    assert actor_of(doc, "candidates") == "Democratic Party"
+
+
+def test_ner_junk_and_party_label_around_a_name(nlp):
+    doc = nlp("Democrat Jane Moreno - for her part - criticized the bill.")
+    assert "Jane Moreno" in doc._.actors.actors
+    assert person(doc, "Jane Moreno").affiliation == "Democratic Party"
+    assert not any(" for" in n for n in doc._.actors.actors)
+
+
+def test_us_party_tags_give_affiliation_and_title_gives_role(nlp):
+    doc = nlp("Rep. Tom Hollis (D-Ore.) questioned the witness. Sen. Mary Quill, R-Tenn., defended him.")
+    tom, mary = person(doc, "Tom Hollis"), person(doc, "Mary Quill")
+    assert (tom.affiliation, tom.role) == ("Democratic Party", "representative")
+    assert (mary.affiliation, mary.role) == ("Republican Party", "senator")
+
+
+def test_us_style_role_references(nlp):
+    doc = nlp("Attorney General Paul Hearn met Secretary of State Lena Voss and House Speaker Dan Reilly. "
+              "The attorney general said the secretary of state and the speaker agreed.")
+    assert actor_of(doc, "attorney") == "Paul Hearn"
+    assert person(doc, "Paul Hearn").role == "attorney general"
+    assert actor_of(doc, "secretary") == "Lena Voss"
+    assert actor_of(doc, "speaker") == "Dan Reilly"
+
+
+def test_the_presidents_lawyer_is_not_the_president(nlp):
+    doc = nlp("President Alan Brooke spoke on Monday. The president's lawyer disagreed with the plan.")
+    idx = doc._.actors
+    lawyer = next(t for t in doc if t.text == "lawyer")
+    assert actor_of(doc, "president") == "Alan Brooke"  # the possessor is the president
+    assert idx.mention_for(lawyer) is None
+
+
+def test_name_in_front_of_a_known_body_is_two_mentions(nlp):
+    doc = nlp("Senator Ray Dalton criticized the Dalton White House officials. Dalton said so.")
+    assert actor_of(doc, "White") == "United States"
+    assert "Dalton White House" not in doc._.actors.actors
+
+
+def test_country_word_that_is_a_persons_surname(nlp):
+    doc = nlp("Rep. Paul Jordan spoke first. Jordan said the vote was rigged.")
+    assert actor_of(doc, "Jordan", 1) == "Paul Jordan"
+
+
+def test_ambiguous_surname_is_the_principal_unless_an_honorific_says_otherwise(nlp):
+    doc = nlp("Governor Frank Hale met reporters with his son Peter Hale. Hale said the company was clean. "
+              "Ms. Hale, his wife, also spoke. Mrs. Hale is a lawyer.")
+    assert actor_of(doc, "Hale", 2) == "Frank Hale"
+    assert person(doc, "Frank Hale") is not None and person(doc, "Peter Hale") is not None
+
+
+def test_nicknames_and_fuller_first_names_join_one_person(nlp):
+    doc = nlp("Special counsel Robert Kane filed the report. Bob Kane later spoke. "
+              "Lawyer Greg Marsh objected, and Gregory Marsh appealed.")
+    idx = doc._.actors
+    assert actor_of(doc, "Bob") == "Robert Kane"
+    assert "Gregory Marsh" in idx.actors and "Greg Marsh" not in idx.actors
+
+
+def test_bare_name_that_speaks_is_a_person_and_gender_is_learned(nlp):
+    doc = nlp("Voldez said the plan would fail. Voldez used her speech to attack the bill. "
+              "Then Karlsson met Voldez. She said no.")
+    idx = doc._.actors
+    assert idx.actors["Voldez"].type == "person"
+    assert actor_of(doc, "She") == "Voldez"

@@ -243,3 +243,69 @@ def test_stances_survive_doc_serialisation(nlp):
     a = sorted((s.source_actor.name, s.relation, s.target_actor.name, s.confidence) for s in doc._.stances)
     b = sorted((s.source_actor.name, s.relation, s.target_actor.name, s.confidence) for s in copy._.stances)
     assert a == b and a
+
+
+# ------------------------------------------------------------------ round 2: political discourse
+
+
+@pytest.mark.parametrize(
+    "text, triple",
+    [
+        # the speaker judges the subject of what they say, anywhere in the clause's own words
+        ('"The Conservatives are bypassing the rules with their obsession," said Maria Lopez.',
+         ("Maria Lopez", "-", "Conservative Party")),
+        ("Senator Jane Doe said the Labour Party should be ashamed.", ("Jane Doe", "-", "Labour Party")),
+        ("Maria Lopez said the Conservatives are trying to interfere with the vote.",
+         ("Maria Lopez", "-", "Conservative Party")),
+        ("John Smith said the radical Conservatives were planning another march.",
+         ("John Smith", "-", "Conservative Party")),
+        ("Maria Lopez said the Labour Party had done a tremendous job.", ("Maria Lopez", "+", "Labour Party")),
+    ],
+)
+def test_speaker_judges_what_is_said_of_someone(nlp, text, triple):
+    assert triple in found(nlp, text)
+
+
+def test_speaker_judgement_needs_a_judgement_and_respects_negation(nlp):
+    assert not any(s[0] == "Maria Lopez" for s in found(nlp, "Maria Lopez said the Labour Party met on Monday."))
+    assert ("Maria Lopez", "-", "Labour Party") not in found(
+        nlp, "Maria Lopez said the Labour Party is not corrupt.")
+    # a nested clause about somebody else is not said of the subject
+    assert ("Maria Lopez", "-", "Labour Party") not in found(
+        nlp, "Maria Lopez said the Labour Party knew that the company had lied.")
+
+
+def test_quotation_continues_with_its_speaker(nlp):
+    text = ('"We will keep going. The Conservatives are corrupt and dishonest. '
+            'They cannot win," said Maria Lopez.')
+    assert ("Maria Lopez", "-", "Conservative Party") in found(nlp, text)
+    # a closed one-sentence quotation next to someone else's quote is nobody's in particular
+    text2 = '"The Conservatives are corrupt." "We will win," Maria Lopez said.'
+    got = [s for s in stances(nlp, text2) if s.source_actor.name == "Maria Lopez" and s.sent_index == 0]
+    assert got == []
+
+
+def test_against_on_a_stance_noun_and_the_one_who_asks(nlp):
+    assert ("Labour Party", "-", "John Smith") in found(
+        nlp, "The Labour Party would proceed with articles of impeachment against John Smith.")
+    assert ("Maria Lopez", "-", "John Smith") in found(
+        nlp, "Maria Lopez asked the chairmen to draw up charges against John Smith.")
+
+
+def test_announcer_shares_an_institutions_stance(nlp):
+    got = found(nlp, "Maria Lopez announced that the Labour Party would campaign against John Smith.")
+    assert ("Labour Party", "-", "John Smith") in got and ("Maria Lopez", "-", "John Smith") in got
+    # a person's deed reported by someone else stays that person's
+    got = found(nlp, "Maria Lopez announced that John Smith had attacked Peter Brown.")
+    assert ("Maria Lopez", "-", "Peter Brown") not in got
+
+
+def test_close_associates_and_working_for(nlp):
+    assert ("Peter Brown", "+", "John Smith") in found(
+        nlp, "Peter Brown, a longtime John Smith associate, drafted the plan.")
+    assert ("Peter Brown", "+", "John Smith") not in found(
+        nlp, "Peter Brown, a former John Smith associate, drafted the plan.")
+    assert ("Paul Grant", "+", "Ukraine") in found(nlp, "Paul Grant worked on behalf of Ukraine for years.")
+    assert ("Adam Fox", "+", "Maria Lopez") in found(nlp, "Adam Fox served under Maria Lopez.")
+    assert ("Adam Fox", "+", "Maria Lopez") in found(
+        nlp, "Adam Fox said his panel will work in conjunction with Maria Lopez.")
