@@ -275,11 +275,16 @@ PATIENT_OF = {"invasion", "annexation", "occupation", "killing", "murder", "assa
 NOUN_CUES: dict[str, dict[str, str]] = {}
 
 
-def _nouns(relation: str, lemmas: str, preps: str) -> None:
+def _cues(table: dict[str, dict[str, str]], relation: str, lemmas: str, preps: str) -> None:
+    """Register ``lemma + preposition -> relation`` for each lemma (nouns and adjectives alike)."""
     for lemma in lemmas.split():
-        d = NOUN_CUES.setdefault(lemma, {})
+        d = table.setdefault(lemma, {})
         for p in preps.split(","):
             d[p.strip()] = relation
+
+
+def _nouns(relation: str, lemmas: str, preps: str) -> None:
+    _cues(NOUN_CUES, relation, lemmas, preps)
 
 
 _nouns("supports", "support backing endorsement solidarity sympathy loyalty", "for,of,with,to,behind")
@@ -426,10 +431,7 @@ ADJ_CUES: dict[str, dict[str, str]] = {}
 
 
 def _adjs(relation: str, lemmas: str, preps: str) -> None:
-    for lemma in lemmas.split():
-        d = ADJ_CUES.setdefault(lemma, {})
-        for p in preps.split(","):
-            d[p.strip()] = relation
+    _cues(ADJ_CUES, relation, lemmas, preps)
 
 
 _adjs("opposes", "opposed hostile", "to,toward,towards")

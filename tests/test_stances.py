@@ -308,4 +308,4 @@ def test_close_associates_and_working_for(nlp):
     assert ("Paul Grant", "+", "Ukraine") in found(nlp, "Paul Grant worked on behalf of Ukraine for years.")
     assert ("Adam Fox", "+", "Maria Lopez") in found(nlp, "Adam Fox served under Maria Lopez.")
     assert ("Adam Fox", "+", "Maria Lopez") in found(
-        nlp, "Adam Fox said his panel will work in conjunction with Maria Lopez.")
+        nlp, "Adam Fox said his committee will work in conjunction with Maria Lopez.")
