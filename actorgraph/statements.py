@@ -8,6 +8,12 @@ would otherwise be glued onto the next sentence). ``extract_statements`` runs
 it over articles with ``nlp.pipe`` batching (and worker processes when asked)
 and turns each stance into a statement whose ``quote`` is the exact sentence:
 ``article.text[start:end] == quote``.
+
+The headline is read too, as the first line of the parsed text: headlines carry
+an article's main stance ("X condemns Y") more often than any other sentence, and
+the body's pronouns and role nouns may point back to it. A statement found in the
+headline has ``sentence_index == -1`` and offsets into the title
+(``article.title[start:end] == quote``); body statements count sentences from 0.
 """
 from __future__ import annotations
 
@@ -89,13 +95,21 @@ def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
+def parsed_text(article: Article) -> str:
+    """What the pipeline reads: the headline on its own line, then the body."""
+    title = article.title.replace("\r", " ").replace("\n", " ")  # same length: offsets stay exact
+    return f"{title}\n\n{article.text}" if title.strip() else article.text
+
+
 def statements_from_doc(doc: Doc, article: Article) -> list[Statement]:
-    """Statements for one processed Doc whose text is ``article.text``."""
+    """Statements for one processed Doc whose text is ``parsed_text(article)``."""
     stances = doc._.stances or []
     if not stances:
         return []
+    text = doc.text
+    body = len(text) - len(article.text)  # where the body starts in the parsed text
     bounds = _sentence_bounds(doc)
-    text = article.text
+    in_title = sum(1 for s, _ in bounds if s < body)
     out: list[Statement] = []
     seen: set[tuple] = set()
     for st in sorted(stances, key=lambda s: (s.sent_index, s.source.start, s.target.start)):
@@ -108,6 +122,11 @@ def statements_from_doc(doc: Doc, article: Article) -> list[Statement]:
             continue
         seen.add(key)
         start, end = bounds[st.sent_index]
+        quote = text[start:end]
+        if start < body:  # the headline: offsets into the title
+            where = -1
+        else:
+            where, start, end = st.sent_index - in_title, start - body, end - body
         out.append(
             Statement(
                 source=a.name,
@@ -117,13 +136,13 @@ def statements_from_doc(doc: Doc, article: Article) -> list[Statement]:
                 stance=stance,
                 sign=1 if st.sign > 0 else -1,
                 relation=st.relation,
-                quote=text[start:end],
+                quote=quote,
                 article_id=article.id,
                 title=article.title,
                 date=article.date,
                 path=article.path,
                 url=article.url,
-                sentence_index=st.sent_index,
+                sentence_index=where,
                 start=start,
                 end=end,
                 confidence=float(st.confidence),
@@ -165,7 +184,7 @@ def extract_statements(
         bar = tqdm(total=total, unit="article", file=sys.stderr, desc="extracting", leave=False)
     done = 0
     try:
-        docs = pipeline.pipe(((a.text, a) for a in arts), as_tuples=True, batch_size=batch_size, n_process=n_process)
+        docs = pipeline.pipe(((parsed_text(a), a) for a in arts), as_tuples=True, batch_size=batch_size, n_process=n_process)
         for doc, article in docs:
             yield from statements_from_doc(doc, article)
             done += 1

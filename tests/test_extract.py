@@ -82,7 +82,8 @@ def test_statement_fields_typed_and_quotes_exact(seed, seed_statements):
         assert (s.stance, s.sign) in (("supports", 1), ("opposes", -1))
         assert isinstance(s.relation, str) and s.relation
         assert isinstance(s.start, int) and isinstance(s.end, int) and isinstance(s.sentence_index, int)
-        assert seed.text[s.start:s.end] == s.quote and s.quote.strip() == s.quote and s.quote
+        source_text = seed.title if s.sentence_index == -1 else seed.text
+        assert source_text[s.start:s.end] == s.quote and s.quote.strip() == s.quote and s.quote
         assert 0.0 < s.confidence <= 1.0
         assert s.article_id == seed.id == text_id(seed.text)
         assert s.title == seed.title and s.path == seed.path
@@ -125,11 +126,11 @@ def test_cli_extract_folder_jsonl(capsys):
     out = capsys.readouterr()
     recs = _jsonl(out.out)
     assert recs
-    text = read_articles([str(SEED)]).articles[0].text
+    art = read_articles([str(SEED)]).articles[0]
     for r in recs:
         assert set(COLUMNS) <= set(r)
         assert Path(r["path"]).name == SEED.name
-        assert text[r["start"]:r["end"]] == r["quote"]
+        assert (art.title if r["sentence_index"] == -1 else art.text)[r["start"]:r["end"]] == r["quote"]
         assert r["sign"] in (1, -1)
     assert REQUIRED <= {(r["source"], "+" if r["sign"] > 0 else "-", r["target"]) for r in recs}
     assert "statements" in out.err
@@ -157,3 +158,17 @@ def test_cli_bad_file_is_reported_and_good_file_still_goes_through(tmp_path, cap
     assert any("table.csv" in line for line in out.err.splitlines())
     recs = _jsonl(out.out)
     assert recs and {Path(r["path"]).name for r in recs} == {"good.txt"}
+
+
+def test_headline_stances_point_into_the_title():
+    from actorgraph.records import Article
+
+    body = "The talks in Geneva ended on Tuesday. Germany condemned Iran again on Wednesday."
+    art = Article(id=text_id(body), title="Germany condemns Iran over drone sales", text=body)
+    found = extract_article(art)
+    head = [s for s in found if s.sentence_index == -1]
+    assert [(s.source, s.stance, s.target) for s in head] == [("Germany", "opposes", "Iran")]
+    assert art.title[head[0].start:head[0].end] == head[0].quote == art.title
+    rest = [s for s in found if s.sentence_index != -1]
+    assert [(s.source, s.target, s.sentence_index) for s in rest] == [("Germany", "Iran", 1)]
+    assert all(body[s.start:s.end] == s.quote for s in rest)
