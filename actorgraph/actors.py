@@ -108,6 +108,27 @@ DEFINITE_STATE_NOUNS = frozenset(
 #: "<Person> regime" style nouns that mean the person's state.
 PERSON_STATE_NOUNS = frozenset("regime government administration forces loyalists".split())
 
+#: "<Leader> administration": the government named after its leader.
+GOVERNMENT_NOUNS = frozenset("regime government administration".split())
+#: Plural nouns for a party's members in a legislature ("Democratic lawmakers").
+CAUCUS_NOUNS = frozenset("lawmakers legislators senators congressmen representatives".split())
+#: A person's own people: "Mueller's team", "the Smith campaign" act for that person.
+PERSON_TEAM_NOUNS = frozenset("team campaign camp office".split())
+#: Things a party or group owns: "the Republican argument" (a party adjective on them is a mention of it).
+OWNED_NOUNS = frozenset(
+    """demand argument criticism effort measure bill proposal plan push call complaint attack
+    opposition support objection pressure strategy agenda campaign initiative resolution amendment
+    position stance request claim charge accusation attempt""".split()
+)
+#: Singular party-member nouns: "the Ohio Republican" is a person of that party named before.
+PARTY_MEMBER_NOUNS = frozenset("democrat republican conservative liberal socialist".split())
+#: Organisation head nouns that with "the" mean the organisation of that kind named last
+#: ("the committee" after "the House Judiciary Committee").
+ORG_HEAD_NOUNS = frozenset(
+    """committee court department agency commission council ministry panel bureau tribunal
+    assembly parliament senate house congress union alliance coalition league campaign""".split()
+)
+
 #: Head words of roles ("president", "foreign minister" has head "minister").
 ROLE_HEADS = frozenset(
     """president presidents minister ministers premier chancellor secretary spokesman spokeswoman
@@ -535,6 +556,10 @@ def _trim(ent: Span) -> tuple[int, int]:
     while e > s and (doc[e - 1].text in ("'s", "'", "\u2019s", "\u2019") or _is_quote(doc[e - 1]) or doc[e - 1].is_punct
                      or (person and _junk_word(doc[e - 1]))):
         e -= 1  # (NER's "Joe Biden - for": no lower-case function words at a name's edges)
+    for j in range(s + 1, min(s + 3, e - 1)):  # NER's "Later the Supreme Court"
+        if doc[j].lower_ == "the" and all(doc[x].pos_ in ("ADV", "ADP", "SCONJ", "CCONJ") for x in range(s, j)):
+            s = j + 1
+            break
     if person:
         while s < e - 1 and (_junk_word(doc[s]) or doc[s].is_punct or (doc[s].is_stop and doc[s].pos_ != "PROPN")):
             s += 1
@@ -598,6 +623,37 @@ def _agentive(span: Span) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in ("by", "against", "with", "between")
 
 
+#: Words for a member of a legislature: "the lawmaker" may be any of them; "the congressman" a representative.
+LEGISLATOR_WORDS = frozenset("lawmaker legislator representative congressman congresswoman senator mp".split())
+_LOWER_HOUSE = frozenset("representative congressman congresswoman".split())
+
+
+def _same_office(ref: str, head: str) -> bool:
+    """"the lawmaker" for a senator, "the congresswoman" for a representative."""
+    if ref in ("lawmaker", "legislator"):
+        return head in LEGISLATOR_WORDS
+    if ref in _LOWER_HOUSE:
+        return head in _LOWER_HOUSE or head == "lawmaker"
+    return ref == "senator" and head == "lawmaker"
+
+
+_LONG_NAMES: "weakref.WeakKeyDictionary[Gazetteer, dict[str, list[Entry]]]" = weakref.WeakKeyDictionary()
+
+
+def _long_names(gaz: Gazetteer) -> dict[str, list[Entry]]:
+    """Gazetteer organisations by the words before their "of"/"for" ("supreme court": Supreme Court of X)."""
+    table = _LONG_NAMES.get(gaz)
+    if table is None:
+        table = {}
+        for e in gaz.entries.values():
+            if e.type in ("organisation", "group"):
+                m = re.match(r"(.+?) (?:of|for) ", e.name)
+                if m:
+                    table.setdefault(m.group(1).lower(), []).append(e)
+        _LONG_NAMES[gaz] = table
+    return table
+
+
 def _role_match(ref: str, role: str | None) -> bool:
     if not role:
         return False
@@ -605,7 +661,7 @@ def _role_match(ref: str, role: str | None) -> bool:
         return True
     rw, pw = ref.split(), role.split(" of ")[0].split()  # "the secretary": the secretary of state
     lesser = any(w in ("vice", "deputy", "former", "ex", "acting", "assistant", "first") for w in pw[:-1])
-    if len(rw) == 1 and pw[-1] == rw[0]:
+    if len(rw) == 1 and (pw[-1] == rw[0] or _same_office(rw[0], pw[-1])):
         return not lesser
     if ref == "leader":  # "the Ukrainian leader": the head of state or government
         return not lesser and (pw[-1] in TOP_ROLES or role == "prime minister")
@@ -771,6 +827,8 @@ class _Resolver:
         self.short_names()
         self.titles()
         self.role_references()
+        self.party_references()
+        self.org_references()
         self.government_phrases()
         for k in self.person_ks:  # after government_phrases: "of China's foreign ministry"
             m = self.cands[k]
@@ -786,11 +844,51 @@ class _Resolver:
             m = self.cands[ck]
             if m is not None and id(m) in pos:
                 gov[tok] = pos[id(m)]
+        self._merge_short_names(mentions)
         for m in mentions:
             self.alias(m)
         used = {a.name for m in mentions for a in m.actors}
         actors = {n: a for n, a in self.actors.items() if n in used}
         return ActorIndex(actors=actors, mentions=mentions, gov=gov)
+
+    def _merge_short_names(self, mentions: list[Mention]) -> None:
+        """An organisation the article also names in full is one actor: "the Supreme Court" after
+        "the Supreme Court of Ruritania", "the Fifth Circuit" with "the Fifth Circuit Court of Appeals"."""
+        orgs = {a.name: a for m in mentions for a in m.actors if a.type in ("organisation", "group")}
+        if not orgs:
+            return
+        repl: dict[str, Actor] = {}
+        for name, a in orgs.items():
+            if name in self.gaz.entries or len(name.split()) < 2:
+                continue
+            longer = [b for n, b in orgs.items() if n != name and n.startswith(name + " ") and b.type == a.type]
+            if len(longer) == 1:
+                repl[name] = longer[0]
+        # "the Supreme Court" in an article about Ruritania: the gazetteer's "Supreme Court of Ruritania"
+        counts: dict[str, int] = {}
+        for m in mentions:
+            if len(m.actors) == 1 and m.actors[0].type == "country":
+                counts[m.actors[0].name] = counts.get(m.actors[0].name, 0) + 1
+        focus = max(counts, key=lambda n: counts[n]) if counts else None
+        if focus is not None:
+            for name, a in orgs.items():
+                if name in repl or name in self.gaz.entries or len(name.split()) < 2:
+                    continue
+                full = [e for e in _long_names(self.gaz).get(name.lower(), []) if e.affiliation == focus]
+                if len(full) == 1:
+                    repl[name] = self.entry_actor(full[0])
+        if not repl:
+            return
+        for m in mentions:
+            if any(a.name in repl for a in m.actors):
+                new: list[Actor] = []
+                for a in m.actors:
+                    b = repl.get(a.name, a)
+                    if b not in new:
+                        new.append(b)
+                    if b is not a:
+                        b.add_alias(a.name)
+                m.actors = tuple(new)
 
     # -- 1. gazetteer + NER ---------------------------------------------------
     def base_spans(self) -> None:
@@ -857,6 +955,14 @@ class _Resolver:
         if all(t.lower_ in ROLE_HEADS or t.lower_ in ROLE_MODIFIERS or t.is_punct for t in span):
             return  # NER's "State" in "Secretary of State": part of a title
         if label == "PERSON":
+            ands = [t.i for t in span[1:-1] if t.lower_ in ("and", "&")]
+            if len(ands) == 1:
+                # "Smith and Jones" taken as one name: two people
+                a = ands[0]
+                for ps, pe in ((s, a), (a + 1, e)):
+                    if _person_name_ok(doc[ps:pe]) and self.free(ps, pe):
+                        self.person_ks.append(self.add(ps, pe, (), "name"))
+                return
             # "Trump White House": a name in front of a known actor, two mentions (one-word
             # names inside stay: "Jim Jordan", "Chad Wolf" are people)
             inner = [(gs, ge) for gs, ge in gaz_spans if s <= gs and ge <= e and (gs, ge) != (s, e) and ge - gs >= 2]
@@ -1096,7 +1202,9 @@ class _Resolver:
             if nxt is not None and nxt.is_alpha and nxt.text[:1].isupper():
                 continue  # "the North Atlantic": a longer name
             found = {a.name: a for m in earlier if m.end <= t.i for a in m.actors
-                     if len(a.name.split()) >= 2 and a.name.split()[0] == t.text}
+                     if len(a.name.split()) >= 2 and a.name.split()[0] == t.text
+                     and a.name.split()[-1].lower() not in ORG_WORDS | ORG_HEAD_NOUNS}
+            # (not "the House" for "the House Ethics Committee": a body named after its parent)
             if len(found) == 1:
                 self.add(t.i - 1, t.i + 1, tuple(found.values()), "alias", head=t.i)
 
@@ -1198,7 +1306,7 @@ class _Resolver:
         doc = self.doc
         person = m.actors[0]
         j = m.end
-        if person.affiliation is not None or j + 3 > self.n or doc[j].text not in ("(", ","):
+        if person.affiliation is not None or j + 3 >= self.n or doc[j].text not in ("(", ","):
             return
         letter, dash, state = doc[j + 1], doc[j + 2], doc[j + 3]
         if letter.text in PARTY_TAGS and dash.text in ("-", "\u2013") and state.text[:1].isupper() \
@@ -1206,6 +1314,8 @@ class _Resolver:
             entry = self.gaz.lookup(PARTY_TAGS[letter.text])
             if entry is not None:
                 person.affiliation = entry.name
+                if person.role is None:
+                    person.role = "lawmaker"  # the press tags members of Congress this way
 
     def _of_phrase(self, m: Mention) -> None:
         """Affiliation from a post-modifier: "Hua Chunying of China's foreign ministry", "X of Hamas"."""
@@ -1283,7 +1393,7 @@ class _Resolver:
             nxt = doc[t.i + 1] if t.i + 1 < self.n else None
             if nxt is not None and nxt.pos_ == "PROPN" and self.owner[nxt.i] >= 0:
                 continue  # a title in front of a name, handled by titles()
-            det = [c for c in t.children if c.i < t.i and (c.lower_ == "the" or c.dep_ == "poss")]
+            det = [c for c in t.children if c.i < t.i and (c.lower_ in ("the", "this") or c.dep_ == "poss")]
             if not det:
                 continue
             affil: str | None = None
@@ -1303,7 +1413,7 @@ class _Resolver:
                                 affil = None  # "the secretary of state": the office is part of the role
                                 of_part = doc[c.i:p.right_edge.i + 1].text.lower()
                     continue
-                if c.lower_ == "the":
+                if c.lower_ in ("the", "this"):
                     start = min(start, c.i)
                 elif c.dep_ == "poss":
                     pm = self.cand_at(c.i)
@@ -1335,6 +1445,70 @@ class _Resolver:
             k = self.add(start, end, (target,), "role", head=t.i)
             self.person_ks.append(k)
 
+    def party_references(self) -> None:
+        """"the California Democrat", "the Republican": the latest person named before who is of that party."""
+        doc = self.doc
+        people = sorted((m for m in self.cands if m is not None and m.actors and m.actors[0].type == "person"
+                         and m.kind != "pronoun"), key=lambda m: m.start)
+        if not people:
+            return
+        for t in doc:
+            if t.lower_ not in PARTY_MEMBER_NOUNS or t.tag_ not in ("NN", "NNP") or t.i not in self.demonym_at \
+                    or self.owner[t.i] >= 0 and (self.cand_at(t.i) is None or self.cand_at(t.i).kind != "demonym"):
+                continue
+            if t.dep_ in ("compound", "amod", "nmod") or self.shouting[t.i]:
+                continue  # "the Republican side", "Republican senators"
+            left = sorted((c for c in t.children if c.i < t.i), key=lambda c: c.i)
+            if not left or left[0].lower_ not in ("the", "this", "that"):
+                continue
+            start = left[0].i
+            # anything between the article and the noun is a place name ("the South Carolina Republican")
+            if not all(x.text[:1].isupper() and x.pos_ == "PROPN" for x in doc[start + 1:t.i]):
+                continue
+            inside = {self.owner[i] for i in range(start, t.i + 1) if self.owner[i] >= 0}
+            if any(self.cands[k] is not None and (self.cands[k].start < start or self.cands[k].end > t.i + 1
+                                                   or self.cands[k].actors and self.cands[k].actors[0].type == "person")
+                   for k in inside):
+                continue
+            party = self.demonym_at[t.i][1].name
+            before = [m.actors[0] for m in people if m.end <= start and m.actors[0].affiliation == party]
+            if not before:
+                # nobody known to be of the party: the person the last sentences were about, if their
+                # party is unknown ("Senate leader X said ... The Kentucky Republican added")
+                si = self.sent_of[t.i]
+                recent = [m for m in people if m.end <= start and si - 2 <= self.sent_of[m.start] <= si
+                          and self.doc[m.head].dep_ in SUBJ_DEPS]
+                if not recent or recent[-1].actors[0].affiliation is not None:
+                    continue
+                before = [recent[-1].actors[0]]
+                before[0].affiliation = party
+            for k in inside:
+                self.cands[k] = None
+                for i in range(self.n):
+                    if self.owner[i] == k:
+                        self.owner[i] = -1
+            k = self.add(start, t.i + 1, (before[-1],), "role", head=t.i)
+            self.person_ks.append(k)
+
+    def org_references(self) -> None:
+        """"the committee" after "the House Ethics Committee": the latest organisation of that kind."""
+        doc = self.doc
+        orgs = sorted((m for m in self.cands if m is not None and len(m.actors) == 1
+                       and m.actors[0].type in ("organisation", "group")), key=lambda m: m.start)
+        if not orgs:
+            return
+        for t in doc:
+            low = t.lower_
+            if low not in ORG_HEAD_NOUNS or t.tag_ != "NN" or t.text[:1].isupper() or self.owner[t.i] >= 0 \
+                    or t.i == 0 or doc[t.i - 1].lower_ != "the" or self.owner[t.i - 1] >= 0:
+                continue
+            if any(c.dep_ == "prep" and c.lower_ in ("of", "on", "for") for c in t.children):
+                continue  # "the committee of experts": a new one
+            found = [m.actors[0] for m in orgs if m.end <= t.i
+                     and low in m.actors[0].name.lower().split() and m.actors[0].name.split()[0].lower() != low]
+            if found:
+                self.add(t.i - 1, t.i + 1, (found[-1],), "alias", head=t.i)
+
     @staticmethod
     def _person_with_role(people: list[Mention], i: int, role: str, affil: str | None) -> Actor | None:
         def ok(a: Actor) -> bool:
@@ -1351,7 +1525,8 @@ class _Resolver:
         doc = self.doc
         for h in doc:
             low = h.lower_
-            if h.pos_ not in ("NOUN", "PROPN") or not (low in STATE_NOUNS or low in GROUP_NOUNS):
+            if h.pos_ not in ("NOUN", "PROPN") or not (low in STATE_NOUNS or low in GROUP_NOUNS
+                                                       or low in PERSON_TEAM_NOUNS):
                 continue
             hk = self.owner[h.i]
             if hk >= 0:
@@ -1374,14 +1549,23 @@ class _Resolver:
                     continue
                 ck = self.owner[c.i]
                 cm = self.cand_at(c.i)
+                if low in PERSON_TEAM_NOUNS and (cm is None or not cm.actors or cm.actors[0].type != "person"
+                                                 or c.dep_ not in ("poss", "compound", "amod") or cm.kind == "pronoun"):
+                    break
                 if cm is not None and cm.actors and cm.actors[0].type == "person":
                     if low in PERSON_STATE_NOUNS and cm.kind != "pronoun":
                         state = self._person_state(cm.actors[0])
+                        if state is None and low in GOVERNMENT_NOUNS and c.dep_ != "poss" and h.tag_ == "NN":
+                            # "the Smith administration" of a leader whose state the article never says:
+                            # the government itself is the actor, and "the administration" later means it
+                            state = self.actor(f"{cm.actors[0].name.split()[-1]} {low}", "country")
                         if state is not None and c.dep_ != "poss" and self.free(cm.end, h.i + 1):
                             cm.actors, cm.kind = (state,), "metonym"  # "the Assad regime"
                             self.extend(ck, cm.start, h.i + 1)
                         else:
                             self.gov[h.i] = ck
+                    elif low in PERSON_TEAM_NOUNS:
+                        self.gov[h.i] = ck  # "Mueller's team"
                     break
                 units = [u for u in (self._unit(x) for x in [c, *c.conjuncts] if x.i < h.i) if u is not None]
                 if not units or (cm is None and c.i not in self.demonym_tok):
@@ -1409,6 +1593,12 @@ class _Resolver:
                 for o in inside:  # "Chinese and US officials": one mention of both
                     self.cands[o] = None
                 kind = "demonym" if len(actors) == 1 else "group"
+                if len(actors) == 1 and actors[0].name.endswith(" Party") and low in CAUCUS_NOUNS \
+                        and h.i - start == 1 and not self.shouting[h.i]:
+                    # "Republican lawmakers": the party's members in a legislature act as a caucus of their own
+                    caucus = self.actor(f"{doc[start].text} {low}", "group")
+                    caucus.affiliation = caucus.affiliation or actors[0].name
+                    actors = [caucus]
                 self.gov[h.i] = self.add(start, h.i + 1, tuple(actors), kind, head=h.i)
                 break
 
@@ -1455,6 +1645,12 @@ class _Resolver:
     def norp_nouns(self) -> None:
         doc = self.doc
         for s, (e, entry) in sorted(self.demonym_at.items()):
+            # "the Democratic demands", "Republican efforts": the party owns what the noun names
+            h = doc[e - 1]
+            if entry.type == "group" and h.dep_ in ("amod", "compound") and h.head.i >= e \
+                    and h.head.lemma_.lower() in OWNED_NOUNS and self.free(s, e) and not self.shouting[s]:
+                self.add(s, e, (self.entry_actor(entry),), "demonym")
+        for s, (e, entry) in sorted(self.demonym_at.items()):
             root = doc[s:e].root
             if self.free(s, e) and root.tag_ in ("NNS", "NNPS") and root.dep_ not in ("amod", "compound", "nmod"):
                 self.add(s, e, (self.entry_actor(entry),), "demonym")
@@ -1485,7 +1681,17 @@ class _Resolver:
             if low in PRON_PERSON or low in PRON_IT or low in PRON_THEY:
                 actors = self._pronoun(t, history)
                 if actors:
-                    m = self.cands[self.add(t.i, t.i + 1, actors, "pronoun")]
+                    k = self.add(t.i, t.i + 1, actors, "pronoun")
+                    m = self.cands[k]
+                    h = t.head
+                    if t.dep_ == "poss" and h.i > t.i and self.owner[h.i] < 0 and h.i not in self.gov and len(actors) == 1:
+                        # "his administration", "its forces": the possessor's people act for it
+                        if actors[0].type == "person":
+                            ok = h.lower_ in PERSON_STATE_NOUNS or h.lower_ in PERSON_TEAM_NOUNS
+                        else:
+                            ok = self._fits(actors[0], h.lower_)
+                        if ok:
+                            self.gov[h.i] = k
             elif low in _PLURAL_COUNT:
                 m = self._plural(t, history)
             elif low in DEFINITE_STATE_NOUNS and t.i not in self.gov:
@@ -1544,6 +1750,11 @@ class _Resolver:
         # principle B: an object pronoun is not the subject of its own verb
         if t.dep_ in ("dobj", "pobj", "dative"):
             cands = [m for m in cands if not (self.doc[m.head].head.i == t.head.i and self.doc[m.head].dep_ in SUBJ_DEPS)]
+        if low in PRON_PERSON and self.in_quote[t.i]:
+            # '"He must resign," Hallow said': the speaker calls himself "I", so "he" is someone else
+            speaker = self._quote_speaker(s)
+            if speaker is not None:
+                cands = [m for m in cands if m.actors[0] is not speaker]
         if low in PRON_PERSON:  # people known to be of the pronoun's gender come first
             known = [m for m in cands if self.gender.get(m.actors[0].name) == PRON_PERSON[low]]
             if known:
@@ -1598,6 +1809,26 @@ class _Resolver:
             if group:
                 return group
         return chosen.actors
+
+    def _quote_speaker(self, si: int) -> Actor | None:
+        """The person a sentence's quotation is attributed to ("...," X said), if said outside the quote."""
+        cache = self.__dict__.setdefault("_speaker_cache", {})
+        if si in cache:
+            return cache[si]
+        found: Actor | None = None
+        s, e = self.sent_bounds[si]
+        for v in self.doc[s:e]:
+            if v.lemma_ not in SPEECH_VERBS or self.in_quote[v.i]:
+                continue
+            for c in v.children:
+                if c.dep_ == "nsubj" and not self.in_quote[c.i]:
+                    m = self.cand_at(c.i)
+                    if m is not None and len(m.actors) == 1 and m.actors[0].type == "person":
+                        found = m.actors[0]
+            if found is not None:
+                break
+        cache[si] = found
+        return found
 
     def _plural_mention(self, m: Mention) -> bool:
         h = self.doc[m.head]

@@ -31,8 +31,15 @@ through the parse:
 * announcements: "X announced that the House would draw up charges against
   Y": a person announcing an institution's act holds its stance too;
 * joint subjects and reciprocals: "X and Y agreed/worked together/held joint
-  drills", "the two sides accused each other", "a dispute between X and Y"
-  give both directions.
+  drills", "the two sides accused each other", "a dispute between X and Y",
+  "X clashed / butted heads with Y", "X and Y did not have the same view of ..."
+  give both directions;
+* multiword and figurative cues: "take issue with", "take aim at", "hit back
+  at", "shoot down X's offer", "X's efforts to thwart Y's probe", "a frequent
+  target of X's wrath", "rushed to X's defence", "complained that X ...",
+  "called X's push a lynching", "frustration with the way X handled ...";
+  condemning an act against someone takes their side ("X said the case
+  against Y is a sham": X defends Y).
 
 A stance whose cue (or any clause above it) is negated, denied, failed,
 refused, conditional ("if"), in a question, or under "without"/"instead of"
@@ -157,6 +164,15 @@ _verbs("opposes", "push", "back_against,back_on")
 _verbs("opposes", "break", "with,ranks_with")
 _verbs("opposes", "distance", "from")
 _verbs("opposes", "challenge confront counter contradict defeat oust overthrow topple depose remove fire block veto")
+_verbs("opposes", "thwart stymie derail impede hamper foil hinder overturn")
+_verbs("opposes", "disagree", "with")
+_verbs("criticises", "take", "issue_with")
+_verbs("criticises", "complain grumble", "about,of")
+_verbs("criticises", "bemoan lament")
+_verbs("criticises", "hit fire", "back_at")
+_verbs("criticises", "tear lay", "into")
+_verbs("opposes", "shoot", "down_obj")  # an offer, or a drone
+_verbs("praises", "gush rave", "over,about")
 _verbs("criticises", "criticise criticize slam blast bash assail lambast lambaste rebuke reprimand censure chide scold "
        "berate castigate excoriate admonish mock ridicule deride insult disparage belittle smear vilify demonize "
        "demonise denigrate discredit decry deplore fault question")
@@ -180,6 +196,10 @@ _verbs("attacks", "attack strike bomb bombard shell raid invade assault target a
 _verbs("fights", "fight battle combat", "obj,against")
 _verbs("rejects", "reject dismiss rebuff snub spurn repudiate refute rebut")
 _verbs("clashes", "clash feud spar quarrel", "with")
+_verbs("clashes", "butt lock", "heads_with,horns_with")
+_verbs("opposes", "lose", "to")  # "lost to X in the primary": rivals
+_verbs("opposes", "take bring", "down_obj")
+_verbs("rejects", "dispute")
 _verbs("prosecutes", "sue indict impeach prosecute arrest detain investigate subpoena charge jail imprison convict")
 
 #: "on behalf of X" = for X; "in conjunction / coordination with X" = with X.
@@ -216,7 +236,8 @@ WANT_NOUNS = {"demand", "request", "push", "pressure", "call", "bid", "effort", 
               "appeal", "order", "attempt", "scheme", "pressure"}
 #: Object-control verbs: the object, not the subject, does the infinitive ("urged X to ...").
 OBJECT_CONTROL = {"urge", "ask", "persuade", "convince", "force", "push", "pressure", "encourage", "order", "tell",
-                  "allow", "help", "call", "invite", "lead", "press", "get", "cause", "enable", "compel", "instruct"}
+                  "allow", "help", "call", "invite", "lead", "press", "get", "cause", "enable", "compel", "instruct",
+                  "prompt", "spur", "provoke", "inspire"}
 
 #: A stance under one of these (in the cue itself or any clause above it) is not asserted.
 BLOCKERS = {"fail", "refuse", "decline", "deny", "stop", "cease", "avoid", "refrain", "halt", "abandon", "quit",
@@ -298,6 +319,9 @@ _nouns("criticises", "concern", "about,over")
 _nouns("condemns", "condemnation", "of")
 _nouns("opposes", "opposition resistance hostility antagonism", "to,toward,towards,against")
 _nouns("opposes", "contempt disdain", "for")
+_nouns("supports", "fondness affection admiration enthusiasm love", "for,of,toward,towards")
+_nouns("opposes", "hatred hate animus animosity antipathy distrust dislike loathing", "for,of,toward,towards")
+_nouns("clashes", "battle fight showdown", "with")
 _nouns("opposes", "anger outrage fury frustration", "at,over,with")
 _nouns("opposes", "rhetoric protest protests crusade boycott resolution measures action actions pressure "
        "hostilities case lawsuit complaint charges", "against")
@@ -354,6 +378,8 @@ RELATIONAL_NOUNS: dict[str, tuple[str, bool, str]] = {
     "patron": ("supports", False, "ref"),
     "sponsor": ("supports", False, "ref"),
     "proxy": ("supports", False, "owner"),
+    # "X, a frequent target of Y" / "of Y's wrath": Y opposes X
+    "target": ("opposes", False, "owner"),
     "puppet": ("supports", False, "owner"),
     "protege": ("supports", False, "owner"),
     "protégé": ("supports", False, "owner"),
@@ -403,7 +429,9 @@ JUDGEMENT_WORDS = {
         "falsehoods crook crooks thugs criminals traitors bullies hypocrites extremists radicals "
         "weaponize weaponized weaponizing politicize politicized politicizing sabotage sabotaging "
         "incapable unqualified grotesque appalling vicious accomplice accomplices lawbreaker lawbreaking "
-        "unethical immoral deplorable reprehensible shameful ugly rotten lunatic lunatics").split()},
+        "unethical immoral deplorable reprehensible shameful ugly rotten lunatic lunatics "
+        "sloppy shoddy careless condescending phony disingenuous guilty inadequate lynching "
+        "fanned fanning stoked stoking inflamed inflaming").split()},
     **{w: 1 for w in (
         "great greatest wonderful fantastic tremendous brave courageous honorable honourable patriot patriotic "
         "hero heroic excellent outstanding admirable decent principled trustworthy respected brilliant "
@@ -419,6 +447,23 @@ ANNOUNCE_VERBS = {"announce", "declare", "vow", "pledge", "promise", "decide", "
 REPORT_VERBS = {"say", "tell", "tweet", "write", "add", "argue", "claim", "insist", "charge", "state", "declare",
                 "allege", "contend", "assert", "complain", "suggest", "warn", "post", "call", "respond", "reply",
                 "note", "believe", "think", "accuse"}
+#: Verbs that act against what follows: their objects' bad words do not judge their subject.
+COUNTER_VERBS = {"condemn", "denounce", "decry", "fight", "combat", "oppose", "reject", "end", "stop", "tackle",
+                 "eliminate", "eradicate", "confront", "counter", "expose", "prevent", "address", "reduce",
+                 "criticise", "criticize", "root", "stamp", "crack", "investigate", "prosecute", "punish", "resist"}
+#: "voiced frustration with X": the preposition may hang on the verb.
+EXPRESS_VERBS = {"express", "voice", "vent", "show", "register", "air", "signal", "convey"}
+#: "X called Y's push a lynching": naming verbs whose second object judges the first.
+CALL_VERBS = {"call", "label", "brand", "dub", "term", "deem", "describe"}
+#: "did not have the same view as X": disagreement.
+VIEW_NOUNS = {"view", "views", "opinion", "opinions", "position", "vision", "values", "goal", "goals", "approach",
+              "understanding", "outlook", "concern", "concerns", "priorities", "assessment"}
+#: "rushed to X's defence", "came to Y's aid".
+RESCUE_NOUNS = {"defense": "defends", "defence": "defends", "aid": "aids", "rescue": "aids", "assistance": "aids"}
+#: "X complained that Y ...": whatever Y did, X finds fault with Y.
+COMPLAINT_VERBS = {"complain", "lament", "bemoan", "grumble", "gripe", "protest"}
+#: "the push to have Ukraine investigate X": the act is still the pusher's.
+CAUSATIVE_VERBS = {"have", "make", "let"}
 #: "demanded that he step down": the demander opposes the one who should go.
 DEMAND_VERBS = {"demand", "call", "urge", "want", "insist", "ask", "push", "press"}
 OUSTER_VERBS = {"resign", "quit", "go", "leave", "step", "face", "remove", "oust", "impeach", "arrest", "prosecute",
@@ -466,7 +511,8 @@ RECIPROCAL_POSITIVE = {"cooperate": "cooperates", "collaborate": "cooperates", "
                        "agree": "cooperates", "draft": "cooperates", "cosponsor": "cooperates",
                        "co-sponsor": "cooperates", "reconcile": "cooperates"}
 RECIPROCAL_NEGATIVE = {"clash": "clashes", "fight": "fights", "feud": "clashes", "spar": "clashes",
-                       "quarrel": "clashes", "battle": "fights", "exchange": "clashes", "trade": "clashes"}
+                       "quarrel": "clashes", "battle": "fights", "exchange": "clashes", "trade": "clashes",
+                       "butt": "clashes"}
 EXCHANGE_OBJECTS = {"fire", "blows", "accusations", "insults", "barbs", "threats", "strikes", "attacks", "jabs",
                     "recriminations", "gunfire", "shots", "charges", "broadsides"}
 WORK_TOGETHER = {"work", "act", "fight", "operate", "stand", "move", "cooperate", "collaborate"}
@@ -589,6 +635,16 @@ class _Sentence:
                     if m2 is not None and m2.actors:
                         m = m2
                         break
+        if low in ("he", "she") and (m is None or getattr(m, "kind", "") == "pronoun") \
+                and t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ccomp" \
+                and _lemma(t.head.head) in SPEECH_VERBS:
+            # "X said he would ...": the reported clause's pronoun subject is, nearly always, the sayer
+            sayer = next((c for c in t.head.head.children if c.dep_ == "nsubj"), None)
+            ms = idx.mention_for(sayer) if sayer is not None and sayer.lower_ not in ("he", "she") else None
+            if ms is not None and len(ms.actors) == 1 and ms.actors[0].type == "person" \
+                    and (m is None or all(a.type == "person" for a in m.actors)):
+                ref = m if m is not None else MentionRef(t.i, t.i + 1, ms.actors, "pronoun", t.text)
+                return [_Arg(ref, ms.actors[0], MENTION_CONFIDENCE["pronoun"])]
         if m is not None and m.actors:
             res = self._mention_args(m)
             # "South Korean and US troops": conjoined modifiers of an apparatus noun
@@ -640,6 +696,11 @@ class _Sentence:
             if lem in SOURCE_OWNED or t.lower_ in SOURCE_OWNED:
                 return self.owners(t, depth=depth, between_ok=False)
             return []
+        if owner is True and lem in ("way", "manner") and t.pos_ == "NOUN":
+            # "frustration with the way X has handled the report": X's conduct
+            for c in t.children:
+                if c.dep_ == "relcl":
+                    return self.args(next((g for g in c.children if g.dep_ == "nsubj"), None), depth=depth + 1)
         if owner and t.pos_ in ("NOUN", "PROPN", "PRON", "VERB") and lem not in RELATIONAL_NOUNS:
             # ("his rival" is somebody else, not his)
             return self.owners(t, depth=depth)
@@ -710,7 +771,8 @@ class _Sentence:
         """Who does ``v``: its own subject, else inherited up xcomp/conj/advcl/acl chains."""
         if depth > 6:
             return []
-        for c in v.children:
+        # nearest first: "WASHINGTON (AP) - President X has filed ..." has two subjects; the dateline is not one
+        for c in sorted(v.children, key=lambda c: abs(c.i - v.i)):
             if c.dep_ in ("nsubj", "csubj"):
                 if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
                     return self.args(v.head)
@@ -784,6 +846,10 @@ class _Sentence:
             if h.i == t.i or d not in ("xcomp", "ccomp", "acl", "advcl", "pcomp", "pobj", "prep"):
                 return None
             lem = _lemma(h)
+            if h.pos_ in ("VERB", "AUX") and lem in CAUSATIVE_VERBS and d == "ccomp" and any(
+                    c.dep_ == "nsubj" for c in t.children):
+                t = h  # "to have Ukraine investigate X": look above "have" for who wants it
+                continue
             if h.pos_ in ("VERB", "AUX"):
                 if lem in WANT_VERBS and (d == "xcomp" or d == "ccomp" and lem in WANT_THAT_VERBS):
                     controlled = any(c.dep_ == "dobj" for c in h.children) or any(
@@ -846,11 +912,16 @@ class _Sentence:
         t = cue
         first = True
         via = ""
+        prev = cue
         for _ in range(30):
-            if via in ("nsubj", "nsubjpass", "csubj"):
-                # the cue sits in the subject: "X's rhetoric against Y is not uncommon" still asserts it
+            if via in ("nsubj", "nsubjpass", "csubj") or (via == "conj" and t.pos_ in ("VERB", "AUX") and (
+                    any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in t.children)
+                    or any(c.dep_ in ("nsubj", "nsubjpass") for c in prev.children))):
+                # the cue sits in the subject: "X's rhetoric against Y is not uncommon" still asserts it;
+                # "X never named Y but blamed Z": the first verb's negation is not the second's
                 if t.head.i == t.i:
                     break
+                prev = t
                 via, t = t.dep_, t.head
                 continue
             for c in t.children:
@@ -891,6 +962,7 @@ class _Sentence:
             first = False
             if t.head.i == t.i:
                 break
+            prev = t
             via, t = t.dep_, t.head
         return False, hedge
 
@@ -972,6 +1044,12 @@ class _Sentence:
                     self.evaluation_verb(t, lem)
                     if lem in REPORT_VERBS:
                         self.speaker_judgement(t)
+                    if lem in COMPLAINT_VERBS:
+                        self.complaint(t)
+                    if lem in ("have", "share", "hold"):
+                        self.same_view(t)
+                    if lem in CALL_VERBS:
+                        self.called(t)
                     self.demand(t, lem)
                 if pos in ("NOUN", "PROPN"):
                     if lem in NOUN_CUES or t.lower_ in NOUN_CUES:
@@ -986,6 +1064,8 @@ class _Sentence:
                         self.joint_activity(t)
                     if lem in EVAL_NOUNS:
                         self.evaluation_noun(t, EVAL_NOUNS[lem])
+                    if lem in RESCUE_NOUNS and t.dep_ == "pobj" and t.head.lower_ == "to":
+                        self.rescue(t)
                 if pos == "ADJ" or t.tag_ in ("JJ", "VBN"):
                     if lem in ADJ_CUES or t.lower_ in ADJ_CUES:
                         self.adjective(t, ADJ_CUES.get(lem) or ADJ_CUES[t.lower_])
@@ -1007,7 +1087,8 @@ class _Sentence:
 
     def _slots(self, v: Token) -> list[tuple[str, Token]]:
         """(slot, argument head) pairs of a verb: "obj" for its object, prepositions with their particle."""
-        prt = " ".join(c.lower_ for c in v.children if c.dep_ == "prt")
+        # particles, and "back" parsed as an adverb ("hit back at X")
+        prt = " ".join(c.lower_ for c in v.children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ == "back"))
         out = []
         for c in v.children:
             if c.dep_ in ("dobj", "dative") and c.lower_ not in ("other", "another"):
@@ -1021,6 +1102,12 @@ class _Sentence:
                             if o.dep_ == "pobj":
                                 out.append((f"{c.lower_} {p.lower_}", o))
                                 out.append((f"{c.lower_}_{p.lower_}", o))
+                # "took aim at X", "takes issue with X" with the preposition hung on the verb
+                for p in v.children:
+                    if p.dep_ == "prep" and p.i > c.i:
+                        for o in p.children:
+                            if o.dep_ == "pobj":
+                                out.append((f"{c.lower_} {p.lower_}", o))
             elif c.dep_ == "prep":
                 for o in c.children:
                     if o.dep_ == "pobj" and c.lower_ in ("in", "on") and _lemma(o) in ON_BEHALF:
@@ -1047,8 +1134,11 @@ class _Sentence:
                         for oo in o.children:
                             if oo.dep_ == "pobj":
                                 out.append((f"{c.lower_} {o.lower_}", oo))
-            elif c.dep_ == "prt" and c.lower_ in ("on", "against", "with", "behind"):
-                pass
+            elif c.dep_ == "prt":
+                # "shoots down X's offer" with the object hung on the particle
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        out.append((f"{c.lower_} obj", o))
         return out
 
     def verb(self, v: Token, lem: str) -> None:
@@ -1093,6 +1183,8 @@ class _Sentence:
             if not any(c.dep_ == "nsubj" for c in v.children):
                 kind = "chain"
             self.emit(subj, tgt, rel, v, kind)
+            if rel == "clashes":  # "X clashed with Y": Y clashed with X too
+                self.emit(tgt, subj, rel, v, kind)
         if each_other is not None:
             group = self.subjects(v)
             if len(group) >= 2:
@@ -1250,7 +1342,9 @@ class _Sentence:
                             for a in self.args(o, owner=True):
                                 targets.append((a, entry[p]))
         # "imposed sanctions on Mali": the preposition hangs on the verb
-        if not targets and n.dep_ in ("dobj", "pobj") and _lemma(n) in ("sanction", "sanctions", "embargo", "pressure"):
+        if not targets and n.dep_ in ("dobj", "pobj") and (
+                _lemma(n) in ("sanction", "sanctions", "embargo", "pressure")
+                or (n.dep_ == "dobj" and _lemma(n.head) in EXPRESS_VERBS)):  # "expressed anger with X"
             gov = n.head if n.dep_ == "dobj" else (n.head.head if n.head.dep_ == "prep" else None)
             if gov is not None and n.dep_ == "pobj" and gov.pos_ == "NOUN" and gov.dep_ == "dobj":
                 gov = gov.head
@@ -1390,14 +1484,24 @@ class _Sentence:
         ref: list[_Arg] = []
         # owner: possessor / compound actor before the noun / "of" phrase
         for c in n.children:
-            if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i < n.i):
-                owner.extend(self.args(c))
+            if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i < n.i and lem != "target"):
+                owner.extend(self.args(c))  # "a Russian target" is a place hit, not Russia's aim
             elif c.dep_ == "prep" and c.lower_ in ("of", "to"):
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        got = self.args(o)
+                        if not got and lem == "target" and (_lemma(o) in RECEIVED_NOUNS or o.lower_ in RECEIVED_NOUNS):
+                            # "a target of Y's wrath / attacks", "a target of criticism by Y"
+                            got = [a for g in o.children if g.dep_ == "poss" for a in self.args(g)]
+                            got += [a for g in o.children if g.dep_ == "prep" and g.lower_ == "by"
+                                    for p in g.children if p.dep_ == "pobj" for a in self.args(p)]
+                        owner.extend(got)
+            elif c.dep_ == "prep" and c.lower_ == "by" and lem == "target":  # "a target of criticism by Y"
                 for o in c.children:
                     if o.dep_ == "pobj":
                         owner.extend(self.args(o))
         # surface fallback: "Hamas ally Hezbollah" misparsed
-        if not owner:
+        if not owner and lem != "target":
             j = n.i - 1
             while j >= self.sent.start and doc[j].pos_ == "ADJ":
                 j -= 1
@@ -1413,8 +1517,9 @@ class _Sentence:
                 ref.extend(self.args(c))
         if not ref and n.dep_ == "appos":
             ref = self.args(n.head)
-        if not ref and n.dep_ in ("compound", "nmod", "npadvmod", "amod"):
-            ref = self.args(n.head)
+        if not ref and n.dep_ in ("compound", "nmod", "npadvmod", "amod") and lem != "target":
+            # the titled name only, not the names listed after it ("nominee X and Y")
+            ref = self._one(n.head, owner=False, depth=0)
             if ref and not owner:
                 for c in n.head.children:
                     if c.dep_ == "poss":
@@ -1432,6 +1537,9 @@ class _Sentence:
             m = idx.mention_at(doc[n.i + 1])
             if m is not None and m.actors and m.start == n.i + 1:
                 ref = self._mention_args(m)
+        spans = {(a.mention.start, a.mention.end) for a in ref}
+        # a title word inside the name's own mention ("Democratic presidential nominee X") owns nothing
+        owner = [a for a in owner if (a.mention.start, a.mention.end) not in spans]
         if not ref or not owner:
             return
         if lem in PERSONAL_RELATIONS and (any(a.actor.type == "person" for a in ref)
@@ -1490,7 +1598,8 @@ class _Sentence:
     def adjective(self, a: Token, entry: dict[str, str]) -> None:
         targets: list[tuple[_Arg, str]] = []
         for c in a.children:
-            if c.dep_ == "prep" and c.lower_ in entry:
+            # "worried by X" may be parsed as a passive with an agent
+            if c.dep_ in ("prep", "agent") and c.lower_ in entry:
                 for o in c.children:
                     if o.dep_ == "pobj":
                         for x in self.args(o, owner=True):
@@ -1498,7 +1607,10 @@ class _Sentence:
         if not targets:
             return
         if a.dep_ in ("acomp", "xcomp", "ROOT", "ccomp", "conj", "advcl"):
-            holders = self.subjects(a) if a.dep_ in ("ROOT", "ccomp", "conj") else []
+            # "he was concerned by X" parsed as a passive verb: the one concerned is its subject
+            holders = self.args(next((c for c in a.children if c.dep_ == "nsubjpass"), None), owner="source")
+            if not holders and a.dep_ in ("ROOT", "ccomp", "conj"):
+                holders = self.subjects(a)
             if not holders:
                 h = a.head
                 holders = self.subjects(h) if h.i != a.i else []
@@ -1591,20 +1703,113 @@ class _Sentence:
             return
         judged_tok = next((c for c in content.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         judged = self.args(judged_tok)
+        victims: list[_Arg] = []
         if not judged and judged_tok is not None and judged_tok.pos_ == "NOUN":
-            # "Her questioning is excellent": the possessor is judged
+            # "Her questioning is excellent", "the Democratic demands are overreach": the owner is judged
             judged = [a for c in judged_tok.children if c.dep_ == "poss" for a in self.args(c)]
-        if not judged or judged_tok is None:
+            if not judged:
+                # (not a compound: "the Russia hoax" is about Russia)
+                judged = [a for a in self.owners(judged_tok, between_ok=False) if a.mention.start < judged_tok.i
+                          and not any(c.dep_ == "compound" and a.mention.start <= c.i < a.mention.end
+                                      for c in judged_tok.children)]
+            # "the process against X is a sham": condemning what is done against X takes X's side
+            victims = [a for c in judged_tok.children if c.dep_ == "prep" and c.lower_ == "against"
+                       for o in c.children if o.dep_ == "pobj" for a in self.args(o)]
+            if not victims:
+                victims = [a for c in judged_tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                           for o in c.children if o.dep_ == "pobj" and (_lemma(o) in OUSTER_NOUNS)
+                           for cc in o.children if cc.dep_ == "prep" and cc.lower_ == "against"
+                           for oo in cc.children if oo.dep_ == "pobj" for a in self.args(oo)]
+        if (not judged and not victims) or judged_tok is None:
             return
         if any(c.dep_ == "neg" for c in content.children):
             return
         score = self._judgement_score(content, judged_tok)
         if score == 0:
             return
+        if victims and score < 0:
+            ex = {a.actor.name for a in speakers}
+            self.emit(speakers, [a for a in victims if a.actor.name not in ex], "defends", v, "evaluation",
+                      factor=0.7, check=v)
+        if not judged:
+            return
         ex = {a.actor.name for a in speakers}
         judged = [a for a in judged if a.actor.name not in ex]
         self.emit(speakers, judged, "criticises" if score < 0 else "praises", v, "evaluation", factor=0.75,
                   check=v)
+
+    def called(self, v: Token) -> None:
+        """ "X called Y's push for impeachment a 'lynching'", "X called the report 'condescending'" (said of Y's
+        thing): the judgement words of the predicate noun/adjective judge the object or its owner."""
+        obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+        pred = next((c for c in v.children if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > (obj.i if obj is not None
+                                                                                            else v.i)), None)
+        if pred is None and obj is not None:
+            pred, obj = obj, None  # "called X's report 'condescending'" parsed as one object
+        if pred is None:
+            return
+        if obj is None:  # the thing judged hangs on the predicate: "X's report" as its modifier
+            obj = next((c for c in pred.children if c.dep_ in ("poss", "nmod", "compound") and c.i < pred.i), None)
+            if obj is None:
+                return
+        if _lemma(pred) in EVAL_NOUNS or _lemma(pred) in EVAL_ADJS:
+            return  # the evaluation rules have it
+        score = 0
+        for t in [pred, *[c for c in pred.children if c.dep_ in ("amod", "compound")]]:
+            score += JUDGEMENT_WORDS.get(t.lower_) or JUDGEMENT_WORDS.get(_lemma(t)) or 0
+        if score == 0:
+            return
+        judged = self.args(obj, owner=True)
+        ex = {a.actor.name for a in self.subjects(v)}
+        self.emit(self.subjects(v), [a for a in judged if a.actor.name not in ex],
+                  "criticises" if score < 0 else "praises", v, "evaluation", factor=0.8)
+
+    def same_view(self, v: Token) -> None:
+        """ "X and Y did not have the same view of ...", "X does not share Y's view": they disagree."""
+        if not any(c.dep_ == "neg" for c in v.children):
+            return
+        obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+        if obj is None or _lemma(obj) not in VIEW_NOUNS:
+            return
+        group = self.subjects(v)
+        others = [a for c in obj.children if c.dep_ == "poss" for a in self.args(c)]
+        for holder in (obj, v):
+            for c in holder.children:
+                if c.dep_ == "prep" and c.lower_ in ("as", "with"):
+                    others += [a for o in c.children if o.dep_ == "pobj" for a in self.args(o)]
+        if v.head.i != v.i and self.blocked(v.head)[0]:
+            return
+        same = any(c.lower_ == "same" for c in obj.children) or bool(others)
+        if not same:
+            return
+        if others:
+            self.emit(group, others, "opposes", v, "reciprocal", hedge=1.0)
+        elif len(group) >= 2:
+            for a in group:
+                self.emit([a], [b for b in group if b.actor.name != a.actor.name], "opposes", v, "reciprocal",
+                          hedge=1.0)
+
+    def rescue(self, n: Token) -> None:
+        """ "X rushed to Y's defence", "X came to Y's aid": X defends / aids Y."""
+        v = n.head.head
+        if v.pos_ not in ("VERB", "AUX") or n.head.dep_ != "prep":
+            return
+        tgt = [a for c in n.children if c.dep_ == "poss" for a in self.args(c)]
+        if tgt:
+            self.emit(self.subjects(v, avoid={a.actor.name for a in tgt}), tgt, RESCUE_NOUNS[_lemma(n)], v,
+                      "prep")
+
+    def complaint(self, v: Token) -> None:
+        """ "X complained that Y concealed ...": a complaint about what Y did is a criticism of Y."""
+        content = next((c for c in v.children if c.dep_ == "ccomp"), None)
+        if content is None:
+            return
+        speakers = self.subjects(v)
+        judged_tok = next((c for c in content.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        judged = self.args(judged_tok, owner=True)
+        ex = {a.actor.name for a in speakers}
+        self.emit(speakers, [a for a in judged if a.actor.name not in ex], "criticises", v, "evaluation",
+                  factor=0.75)
 
     def quoted_judgement(self, root: Token) -> None:
         """ "'They are lying to the country.'" inside a quotation whose speaker is named elsewhere: the
@@ -1649,6 +1854,8 @@ class _Sentence:
                 if c.dep_ in ("ccomp", "advcl", "relcl", "acl", "parataxis") and any(
                         g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
                     continue
+                if c.dep_ in ("dobj", "prep", "pobj") and _lemma(t) in COUNTER_VERBS:
+                    continue  # "Y must condemn racism", "Y fought corruption": the evil is not Y's
                 stack.append(c)
         return out
 

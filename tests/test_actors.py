@@ -428,3 +428,114 @@ def test_bare_name_that_speaks_is_a_person_and_gender_is_learned(nlp):
     idx = doc._.actors
     assert idx.actors["Voldez"].type == "person"
     assert actor_of(doc, "She") == "Voldez"
+
+
+def test_party_member_noun_is_the_party_person_named_before(nlp):
+    doc = nlp("Rep. Jane Doakes, Oregon Democrat, spoke on Monday. Sen. Rick Hallow (R-Utah) spoke too. "
+              "The Oregon Democrat criticized the Utah Republican. The Democrat left early.")
+    assert mention_of(doc, "Democrat", 1).actors[0].name == "Jane Doakes"
+    assert mention_of(doc, "Republican").actors[0].name == "Rick Hallow"
+    assert mention_of(doc, "Democrat", 2).actors[0].name == "Jane Doakes"
+
+
+def test_party_member_noun_without_a_party_person_stays_unresolved(nlp):
+    doc = nlp("Jane Doakes (D-Ore.) spoke on Monday. The Republican left early.")
+    assert mention_of(doc, "Republican") is None
+
+
+def test_party_member_noun_falls_back_to_the_recent_subject_of_unknown_party(nlp):
+    doc = nlp("Senate Majority Leader Tom Ferrant spoke on Tuesday. The Utah Republican said Jane Doakes failed.")
+    assert actor_of(doc, "Republican") == "Tom Ferrant"
+    assert doc._.actors.actors["Tom Ferrant"].affiliation == "Republican Party"
+
+
+def test_this_president_is_the_president(nlp):
+    doc = nlp("President Tom Ferrant spoke on Monday. This president has failed, said Rick Hallow.")
+    assert mention_of(doc, "president", 0).actors[0].name == "Tom Ferrant"
+
+
+def test_the_committee_is_the_committee_named_before(nlp):
+    doc = nlp("Jane Doakes chairs the Senate Farm Committee. On Friday the committee condemned Tom Ferrant.")
+    m = mention_of(doc, "committee")
+    assert m is not None and m.actors[0].name == "Senate Farm Committee"
+    doc = nlp("Tom Ferrant spoke on Monday. On Friday the committee met.")
+    assert mention_of(doc, "committee") is None
+
+
+def test_leader_administration_is_a_government_actor(nlp):
+    doc = nlp("President Tom Ferrant spoke on Monday. Rick Hallow praised the Ferrant administration. "
+              "Later, the administration attacked Hallow.")
+    m = mention_of(doc, "administration")
+    assert m is not None and m.actors[0].name == "Ferrant administration"
+    assert mention_of(doc, "administration", 1).actors[0] is m.actors[0]
+    # a leader whose country is known: the country itself
+    doc = nlp("French President Tom Ferrant spoke. Rick Hallow praised the Ferrant government.")
+    assert mention_of(doc, "government").actors[0].name == "France"
+
+
+def test_party_lawmakers_are_a_caucus_of_the_party(nlp):
+    doc = nlp("Republican lawmakers condemned Jane Doakes. Democrats praised her.")
+    m = mention_of(doc, "lawmakers")
+    assert m.actors[0].name == "Republican lawmakers" and m.actors[0].affiliation == "Republican Party"
+    assert mention_of(doc, "Democrats").actors[0].name == "Democratic Party"
+
+
+def test_short_name_of_an_organisation_named_in_full_is_the_same_actor(nlp):
+    doc = nlp("The Farm Review Board of Ruritania met on Monday. On Friday, the Farm Review Board condemned Tom Ferrant.")
+    firsts = {a.name for m in doc._.actors.mentions for a in m.actors if "Farm" in a.name}
+    assert len(firsts) == 1
+
+
+def test_the_house_is_not_a_committee_named_after_it(nlp):
+    doc = nlp("The House Farm Committee met. Mitch Hallow criticized the House on Friday.")
+    m = mention_of(doc, "House", 1)
+    assert m is None or "Committee" not in m.actors[0].name
+
+
+def test_legislator_role_nouns_are_interchangeable(nlp):
+    doc = nlp("Rep. Rick Hallow spoke on Monday. The congressman left. The lawmaker came back. "
+              "Jane Doakes (D-Ore.) arrived. The congresswoman spoke.")
+    assert actor_of(doc, "congressman") == "Rick Hallow"
+    assert actor_of(doc, "lawmaker") == "Rick Hallow"
+    assert actor_of(doc, "congresswoman") == "Jane Doakes"
+    doc = nlp("Rep. Rick Hallow spoke on Monday. The senator left.")
+    assert actor_of(doc, "senator") is None
+
+
+def test_he_inside_a_quote_is_not_its_speaker(nlp):
+    doc = nlp('Rick Hallow attacked Tom Ferrant on Friday. "He is a liar," Hallow said.')
+    assert actor_of(doc, "He") == "Tom Ferrant"
+    doc = nlp("Rick Hallow met Tom Ferrant. Hallow said he would stay.")  # reported speech: the speaker
+    assert actor_of(doc, "he") == "Rick Hallow"
+
+
+def test_a_persons_team_and_possessed_government_act_for_the_possessor(nlp):
+    doc = nlp("Rick Hallow's team attacked Tom Ferrant. Tom Ferrant took office in May. His administration answered.")
+    idx = doc._.actors
+    team = next(t for t in doc if t.text == "team")
+    adm = next(t for t in doc if t.text == "administration")
+    assert idx.mention_for(team).actors[0].name == "Rick Hallow"
+    assert idx.mention_for(adm).actors[0].name == "Tom Ferrant"
+    doc = nlp("The French team won the match.")
+    assert doc._.actors.mention_for(next(t for t in doc if t.text == "team")) is None
+
+
+def test_party_adjective_on_an_owned_thing_is_the_party(nlp):
+    doc = nlp("Tom Ferrant rejected the Democratic demands. Republican efforts to repeal the law failed.")
+    assert actor_of(doc, "Democratic") == "Democratic Party"
+    assert actor_of(doc, "Republican") == "Republican Party"
+    doc = nlp("Democratic voters met in Iowa.")  # not an owned thing
+    assert actor_of(doc, "Democratic") is None
+
+
+def test_titled_name_at_the_very_end_of_a_text(nlp):
+    doc = nlp("Articles of impeachment against Rep. Tom Hartley")
+    assert actor_of(doc, "Hartley") == "Tom Hartley"
+
+
+def test_short_court_name_is_the_gazetteer_court_of_the_country_in_focus(nlp):
+    doc = nlp("Washington and the US government argued with Tom Ferrant. The Supreme Court on Monday condemned Ferrant.")
+    full = doc._.actors.actors
+    assert actor_of(doc, "Court") in full and full[actor_of(doc, "Court")].affiliation == "United States"
+    doc = nlp("Tom Ferrant argued. The Supreme Court on Monday condemned Ferrant.")  # no country in focus
+    assert actor_of(doc, "Court") == "Supreme Court"

@@ -309,3 +309,125 @@ def test_close_associates_and_working_for(nlp):
     assert ("Adam Fox", "+", "Maria Lopez") in found(nlp, "Adam Fox served under Maria Lopez.")
     assert ("Adam Fox", "+", "Maria Lopez") in found(
         nlp, "Adam Fox said his committee will work in conjunction with Maria Lopez.")
+
+
+@pytest.mark.parametrize(
+    "text, triple",
+    [
+        ("Germany has taken issue with France's proposal.", ("Germany", "-", "France")),
+        ("On Monday Germany took aim at Poland.", ("Germany", "-", "Poland")),
+        ("Spain's efforts to thwart Portugal's plan failed last year.", ("Spain", "-", "Portugal")),
+        ("Brazil disagreed with Argentina on the tariffs.", ("Brazil", "-", "Argentina")),
+        ("Norway shoots down Sweden's offer on fishing rights.", ("Norway", "-", "Sweden")),
+        ("Austria complained about Hungary.", ("Austria", "-", "Hungary")),
+        ("Austria complained that Hungary had concealed the figures.", ("Austria", "-", "Hungary")),
+        ("Italy hit back at Greece on Sunday.", ("Italy", "-", "Greece")),
+        ("Canada disputes Denmark's account of the meeting.", ("Canada", "-", "Denmark")),
+        ("Turkey wanted to bring down Syria's government.", ("Turkey", "-", "Syria")),
+        ("Iran's apparent fondness for Venezuela has drawn criticism.", ("Iran", "+", "Venezuela")),
+        ("Belarus rushed to Russia's defense at the meeting.", ("Belarus", "+", "Russia")),
+        ("Cuba came to Venezuela's aid.", ("Cuba", "+", "Venezuela")),
+        ("Senator Anna Lind, who lost to Senator Tom Hartley in the primary, tweeted.",
+         ("Anna Lind", "-", "Tom Hartley")),
+    ],
+)
+def test_multiword_and_noun_cues(nlp, text, triple):
+    assert triple in found(nlp, text)
+
+
+def test_target_of_someones_wrath(nlp):
+    for text in ("Senator Anna Lind, a frequent target of Senator Tom Hartley's wrath, resigned on Friday.",
+                 "Senator Anna Lind, a frequent target of criticism by Senator Tom Hartley, resigned on Friday."):
+        assert found(nlp, text) == {("Tom Hartley", "-", "Anna Lind")}
+    # a place hit is nobody's "target" relation
+    assert found(nlp, "Ukraine struck a Russian target on Monday.") <= {("Ukraine", "-", "Russia")}
+
+
+def test_clashes_go_both_ways(nlp):
+    assert {("Kenya", "-", "Somalia"), ("Somalia", "-", "Kenya")} <= found(
+        nlp, "Kenya clashed with Somalia over the border.")
+    assert {("Japan", "-", "China"), ("China", "-", "Japan")} <= found(
+        nlp, "Japan is escalating its battle with China over the islands.")
+
+
+def test_reported_he_is_the_sayer(nlp):
+    assert ("Tom Hartley", "+", "Anna Lind") in found(
+        nlp, "Senator Tom Hartley said he was nominating Anna Lind to the court.")
+
+
+def test_new_judgement_words_and_their_negation(nlp):
+    assert ("Tom Hartley", "-", "Anna Lind") in found(
+        nlp, 'Senator Tom Hartley said: "I believe Senator Anna Lind is guilty of wrongdoing."')
+    assert ("Tom Hartley", "-", "Anna Lind") not in found(
+        nlp, 'Senator Tom Hartley said: "I believe Senator Anna Lind is not guilty of wrongdoing."')
+    # a complaint or a dispute that is itself negated gives nothing
+    assert found(nlp, "Austria never complained about Hungary.") == set()
+    assert found(nlp, "Canada does not dispute Denmark's account of the meeting.") == set()
+
+
+def test_not_sharing_a_view_is_disagreement(nlp):
+    got = found(nlp, "Senator Anna Lind said it was apparent that she and Senator Tom Hartley did not have the "
+                     "same view of discipline.")
+    assert {("Anna Lind", "-", "Tom Hartley"), ("Tom Hartley", "-", "Anna Lind")} <= got
+    assert ("Chile", "-", "Peru") in found(nlp, "Chile does not share Peru's view of the treaty.")
+    assert ("Chile", "-", "Peru") in found(nlp, "Chile did not have the same position as Peru on the treaty.")
+    # the same view, or no view at all, is no disagreement
+    assert found(nlp, "Chile and Peru have the same view of the treaty.") == set()
+    assert found(nlp, "Chile does not have a view on Peru.") == set()
+
+
+def test_worried_by_parsed_as_passive_keeps_the_worried_one(nlp):
+    assert ("Tom Hartley", "-", "Anna Lind") in found(
+        nlp, "Senator Tom Hartley said that he was concerned by Anna Lind's rhetoric.")
+
+
+def test_title_word_inside_a_name_owns_nothing(nlp):
+    got = found(nlp, "In 2016 the Liberal presidential nominee Anna Lind met Tom Hartley and Paul Grant.")
+    assert not any(s == "Anna Lind" and t in ("Tom Hartley", "Paul Grant") and sg == "+" for s, sg, t in got)
+
+
+def test_negation_of_one_conjunct_is_not_the_others(nlp):
+    assert ("Chile", "-", "Bolivia") in found(
+        nlp, "Chile never named Peru in the speech but blamed Bolivia for the crisis.")
+    assert ("Chile", "-", "Bolivia") in found(nlp, "Chile did not attack Peru, but it condemned Bolivia.")
+    # "or" shares the negation
+    assert found(nlp, "Chile did not attack Peru or condemn Bolivia.") == set()
+
+
+def test_judging_an_act_against_someone_takes_their_side(nlp):
+    assert ("Tom Hartley", "+", "Anna Lind") in found(
+        nlp, "Senator Tom Hartley said the case against Anna Lind is a sham.")
+    assert ("Tom Hartley", "+", "Anna Lind") not in found(
+        nlp, "Senator Tom Hartley said the case against Anna Lind is strong.")
+    # what a party's thing is called judges the party
+    assert ("Conservative Party", "-", "Liberal Party") in found(
+        nlp, "The Conservative Party said the Liberal Party's demands are an overreach.")
+    # a name in a compound is the topic, not the owner
+    assert found(nlp, "Senator Tom Hartley said the Chile hoax is finally dead.") == set()
+
+
+def test_calling_someones_thing_a_judgement(nlp):
+    assert ("Tom Hartley", "-", "Liberal Party") in found(
+        nlp, 'Senator Tom Hartley called the Liberal Party\'s push for impeachment a "lynching".')
+    assert ("Tom Hartley", "+", "Anna Lind") in found(nlp, "Senator Tom Hartley called Anna Lind's speech brilliant.")
+    assert found(nlp, "Senator Tom Hartley called the Liberal Party on Monday.") == set()
+
+
+def test_frustration_with_the_way_someone_acted(nlp):
+    assert ("Tom Hartley", "-", "Anna Lind") in found(
+        nlp, "Senator Tom Hartley expressed frustration with the way Anna Lind has handled the report.")
+    assert ("Tom Hartley", "-", "Anna Lind") in found(
+        nlp, "Senator Tom Hartley is unhappy with the way Anna Lind handled the report.")
+
+
+def test_bad_words_in_what_someone_fights_do_not_judge_them(nlp):
+    assert found(nlp, "Senator Tom Hartley said Anna Lind must condemn racism and bigotry.") == set()
+    assert found(nlp, "Senator Tom Hartley said Anna Lind fought corruption for years.") == set()
+    assert ("Tom Hartley", "-", "Anna Lind") in found(
+        nlp, "Senator Tom Hartley said Anna Lind spread lies about the vote.")
+
+
+def test_prompting_someone_makes_them_the_actor(nlp):
+    got = found(nlp, "Senator Tom Hartley stayed at the resort, prompting the Liberal Party to accuse him of waste.")
+    assert ("Liberal Party", "-", "Tom Hartley") in got
+    assert not any(s == "Tom Hartley" for s, _, _ in got)
