@@ -59,7 +59,10 @@ Decisions (general rules, not per article):
   Mr./Mrs./Ms. points to the other; nicknames ("Bob"/"Robert") and fuller first names join one person.
 - Affiliation also from "X of <actor>" and US party tags ("(D-Calif.)", "R-S.C." -> the party);
   "it was concerned" (an attitude) is not an expletive. A person's gender is learned from a
-  pronoun when the person is the only one in its sentence, and known genders come first.
+  pronoun when the person is the only one in its sentence, and known genders come first, except
+  that the subject of a verb above a he/she ("X, speaking ..., said that he") binds it.
+- A bare "the Senate", "the House", "the Navy" is that body of the state in focus (the one the
+  article's countries and state bodies point to most, at least twice), when the gazetteer has one.
 """
 from __future__ import annotations
 
@@ -654,6 +657,35 @@ def _long_names(gaz: Gazetteer) -> dict[str, list[Entry]]:
     return table
 
 
+_BODY_WORDS: "weakref.WeakKeyDictionary[Gazetteer, dict[tuple[str, str], list[Entry]]]" = weakref.WeakKeyDictionary()
+
+
+def _body_words(gaz: Gazetteer) -> dict[tuple[str, str], list[Entry]]:
+    """State bodies by (state, first word after the state's name): ("United States", "senate") ->
+    United States Senate, ("United States", "house") -> ... House of Representatives."""
+    table = _BODY_WORDS.get(gaz)
+    if table is None:
+        table = {}
+        for e in gaz.entries.values():
+            state = gaz.entries.get(e.affiliation) if e.affiliation else None
+            if e.type != "organisation" or state is None or state.type != "country":
+                continue
+            prefixes = sorted({n.lower() for n in (state.name, *state.aliases)}, key=len, reverse=True)
+            words: set[str] = set()
+            for n in (e.name, *e.aliases):
+                low = n.lower()
+                for pre in prefixes:
+                    if low.startswith(pre + " "):
+                        rest = low[len(pre) + 1:].split()
+                        if rest and rest[0].isalpha() and rest[0] not in ("of", "for", "and", "the"):
+                            words.add(rest[0])
+                        break
+            for w in words:
+                table.setdefault((state.name, w), []).append(e)
+        _BODY_WORDS[gaz] = table
+    return table
+
+
 def _role_match(ref: str, role: str | None) -> bool:
     if not role:
         return False
@@ -829,6 +861,7 @@ class _Resolver:
         self.role_references()
         self.party_references()
         self.org_references()
+        self.bare_bodies()
         self.government_phrases()
         for k in self.person_ks:  # after government_phrases: "of China's foreign ministry"
             m = self.cands[k]
@@ -1509,6 +1542,39 @@ class _Resolver:
             if found:
                 self.add(t.i - 1, t.i + 1, (found[-1],), "alias", head=t.i)
 
+    def bare_bodies(self) -> None:
+        """"the Senate", "the House", "the Navy" with no state named: that body of the state the
+        article is about (the country its mentions and its state bodies point to most), if just one."""
+        doc = self.doc
+        table = _body_words(self.gaz)
+        counts: dict[str, int] = {}
+        for m in self.cands:
+            if m is None or len(m.actors) != 1:
+                continue
+            a = m.actors[0]
+            name = a.name if a.type == "country" else a.affiliation if a.type == "organisation" else None
+            if name is not None and name in self.gaz.entries and self.gaz.entries[name].type == "country":
+                counts[name] = counts.get(name, 0) + 1
+        if not counts:
+            return
+        best = max(counts.values())
+        focus = [n for n, c in counts.items() if c == best]
+        if len(focus) != 1 or best < 2:
+            return
+        for t in doc:
+            if self.owner[t.i] >= 0 or not t.text[:1].isupper() or not t.is_alpha or self.shouting[t.i] \
+                    or t.dep_ in ("compound", "amod", "nmod"):
+                continue
+            if t.i + 1 < self.n and (doc[t.i + 1].lower_ in ("of", "for") or doc[t.i + 1].pos_ == "PROPN"):
+                continue  # "the House of Lords", "Senate Majority Leader": a longer name
+            found = table.get((focus[0], t.lower_), [])
+            if len(found) != 1:
+                continue
+            s = t.i - 1 if t.i > 0 and doc[t.i - 1].lower_ == "the" and self.owner[t.i - 1] < 0 else t.i
+            if s == t.i and t.dep_ not in SUBJ_DEPS and t.dep_ != "poss":
+                continue  # without "the", only as a doer ("Senate votes"): else an ordinary word
+            self.add(s, t.i + 1, (self.entry_actor(found[0]),), "alias", head=t.i)
+
     @staticmethod
     def _person_with_role(people: list[Mention], i: int, role: str, affil: str | None) -> Actor | None:
         def ok(a: Actor) -> bool:
@@ -1755,6 +1821,9 @@ class _Resolver:
             speaker = self._quote_speaker(s)
             if speaker is not None:
                 cands = [m for m in cands if m.actors[0] is not speaker]
+        # "X, speaking at a forum, said that he ...": the subject of a verb above the pronoun binds it,
+        # even when another person's gender is better known
+        bound = self._clause_subject(t, cands) if low in PRON_PERSON and not possessive else None
         if low in PRON_PERSON:  # people known to be of the pronoun's gender come first
             known = [m for m in cands if self.gender.get(m.actors[0].name) == PRON_PERSON[low]]
             if known:
@@ -1781,7 +1850,9 @@ class _Resolver:
             plural = [m for m in same if self._plural_mention(m)]
             if plural:  # "help the West and Arab states in their fight": not the singular subject
                 same = plural
-        if same:
+        if bound is not None:
+            chosen = bound
+        elif same:
             if possessive:
                 chosen = self._possessor(t, same)
             else:
@@ -1833,6 +1904,29 @@ class _Resolver:
     def _plural_mention(self, m: Mention) -> bool:
         h = self.doc[m.head]
         return len(m.actors) > 1 or h.tag_ in ("NNS", "NNPS") or h.dep_ == "conj" or any(c.dep_ == "conj" for c in h.children)
+
+    def _clause_subject(self, t: Token, cands: list[Mention]) -> Mention | None:
+        """The nearest clause above the pronoun whose subject is a candidate ("X said that he", "X
+        tweeted he would not allow it", "X chided those who, he said, ..."); the pronoun's own verb aside."""
+        doc = self.doc
+        s = self.sent_of[t.i]
+        byhead = {m.head: m for m in cands if self.sent_of[m.start] == s}
+        if not byhead:
+            return None
+        own = t.head if t.dep_ in SUBJ_DEPS else None
+        for a in t.ancestors:
+            if a is own or a.pos_ not in ("VERB", "AUX"):
+                continue
+            for c in a.children:
+                if c.dep_ in SUBJ_DEPS and c.i < t.i and c.tag_ not in ("WP", "WDT"):
+                    m = byhead.get(c.i)
+                    if m is None:
+                        k = self.owner[c.i]
+                        m = self.cands[k] if k >= 0 and self.cands[k] in cands else None
+                    if m is not None and self.in_quote[m.start] == self.in_quote[t.i]:
+                        return m
+                    return None  # a clause with another subject stops the climb
+        return None
 
     def _possessor(self, t: Token, same: list[Mention]) -> Mention:
         """Whose "its"/"his": "Lavrov and his colleague" the one just before; "convince Syria to

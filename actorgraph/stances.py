@@ -41,6 +41,16 @@ through the parse:
   condemning an act against someone takes their side ("X said the case
   against Y is a sham": X defends Y).
 
+* acts and aims: a bare definite act noun ("condemned the move / the veto") is
+  the act told just before it in the same paragraph (its subject is the
+  target); backing a measure meant to act on Y ("backed a bill to overturn Y's
+  decree", "joined the race to unseat Y") takes that act's stance toward Y;
+  a thing made "under"/"by" Y is Y's.
+
+No stance is kept between an actor and its own affiliation (a member and its
+party, an official and its state or institution), and "the court's four liberal
+members" or "a Mali farmer" do not stand for the court or Mali.
+
 A stance whose cue (or any clause above it) is negated, denied, failed,
 refused, conditional ("if"), in a question, or under "without"/"instead of"
 is dropped. Modal hedges ("could", "would", "should") keep the stance at a
@@ -148,7 +158,7 @@ _verbs("cooperates", "team", "up_with,with")
 _verbs("cooperates", "agree", "with")
 _verbs("cooperates", "unite", "with,behind")
 _verbs("cooperates", "fight", "alongside")
-_verbs("praises", "praise commend hail laud applaud salute welcome thank congratulate honor honour celebrate")
+_verbs("praises", "praise commend hail laud applaud salute welcome thank congratulate honor honour celebrate cheer")
 _verbs("defends", "defend protect shield", "obj")
 _verbs("aids", "help aid assist arm fund finance bankroll sponsor equip train rescue")
 _verbs("joins", "join", "obj,up_with,with,forces_with")
@@ -163,8 +173,8 @@ _verbs("opposes", "turn", "on")
 _verbs("opposes", "push", "back_against,back_on")
 _verbs("opposes", "break", "with,ranks_with")
 _verbs("opposes", "distance", "from")
-_verbs("opposes", "challenge confront counter contradict defeat oust overthrow topple depose remove fire block veto")
-_verbs("opposes", "thwart stymie derail impede hamper foil hinder overturn")
+_verbs("opposes", "challenge confront counter contradict defeat oust unseat overthrow topple depose remove fire block veto")
+_verbs("opposes", "thwart stymie derail impede hamper foil hinder overturn disrupt")
 _verbs("opposes", "disagree", "with")
 _verbs("criticises", "take", "issue_with")
 _verbs("criticises", "complain grumble", "about,of")
@@ -440,6 +450,8 @@ JUDGEMENT_WORDS = {
         "incredible amazing superb heroes patriots champion deserve deserves deserved admire admired "
         "commend commendable applaud congratulate thank praise").split()},
 }
+#: Judgement words only as adjectives ("Y is not welcome here"; "Y welcomed the talks" judges nobody).
+JUDGEMENT_ADJS = {"welcome": 1, "fit": 1, "inflammatory": -1}
 LEGITIMACY = {"legitimacy", "credibility", "mandate", "right"}
 #: "X announced that the House would ...": a person announcing an institution's act shares its stance.
 ANNOUNCE_VERBS = {"announce", "declare", "vow", "pledge", "promise", "decide", "confirm", "unveil"}
@@ -461,6 +473,22 @@ VIEW_NOUNS = {"view", "views", "opinion", "opinions", "position", "vision", "val
 #: "rushed to X's defence", "came to Y's aid".
 RESCUE_NOUNS = {"defense": "defends", "defence": "defends", "aid": "aids", "rescue": "aids", "assistance": "aids"}
 #: "X complained that Y ...": whatever Y did, X finds fault with Y.
+#: People named by where they come from: "a Texas farmer" is not Texas's.
+ORIGIN_NOUNS = {"man", "woman", "men", "women", "hunter", "resident", "citizen", "national", "voter", "student",
+                "worker", "farmer", "family", "native", "boy", "girl", "teenager", "couple", "businessman",
+                "businesswoman", "tourist", "journalist", "reporter", "doctor", "teacher", "immigrant", "migrant"}
+
+#: What is meant to do something: "a measure to overturn X's decree".
+PURPOSE_NOUNS = {"measure", "bill", "resolution", "motion", "amendment", "legislation", "effort", "efforts", "bid",
+                 "plan", "proposal", "push", "campaign", "attempt", "drive", "initiative", "lawsuit", "suit", "race",
+                 "coalition", "movement", "fight"}
+
+#: Bare nouns for an act ("the move", "the decision"): whose act it is is told just before.
+ACT_NOUNS = {"move", "decision", "veto", "step", "action", "order", "announcement", "remarks", "comments",
+             "statement", "proposal", "measure", "ruling", "pardon", "decree", "declaration", "ban", "tweet",
+             "tweets", "deployment", "withdrawal", "invasion", "offensive", "strike", "strikes", "attack",
+             "attacks", "firing", "dismissal", "intervention", "operation", "crackdown", "annexation"}
+
 COMPLAINT_VERBS = {"complain", "lament", "bemoan", "grumble", "gripe", "protest"}
 #: "the push to have Ukraine investigate X": the act is still the pusher's.
 CAUSATIVE_VERBS = {"have", "make", "let"}
@@ -606,6 +634,10 @@ class _Sentence:
                 res.append(a)
         return res
 
+    def _in_quotes(self, t: Token) -> bool:
+        """Inside quotation marks opened in this sentence: '"He lied," X said' quotes X on somebody else."""
+        return sum(1 for x in t.doc[self.sent.start:t.i] if x.text in _QUOTE_CHARS) % 2 == 1
+
     def _mention_args(self, m: Any, factor: float = 1.0) -> list[_Arg]:
         f = factor * MENTION_CONFIDENCE.get(getattr(m, "kind", ""), 1.0)
         return [_Arg(m, a, f) for a in m.actors]
@@ -622,6 +654,9 @@ class _Sentence:
                     return self._mention_args(m)
                 return self._first_person(t)
         m = idx.mention_for(t)
+        if m is not None and not (m.start <= t.i < m.end) and t.tag_ == "NNS" \
+                and any(c.dep_ == "nummod" for c in t.children):
+            return []  # "the court's four liberal members": some of its members, not the court itself
         if m is None and t.dep_ == "appos" and t.pos_ == "NOUN":
             # "Fergus Cullen, a former party chairman who opposes ...": the name the description is about
             m2 = idx.mention_at(t.head)
@@ -637,7 +672,7 @@ class _Sentence:
                         break
         if low in ("he", "she") and (m is None or getattr(m, "kind", "") == "pronoun") \
                 and t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ccomp" \
-                and _lemma(t.head.head) in SPEECH_VERBS:
+                and _lemma(t.head.head) in SPEECH_VERBS and not self._in_quotes(t):
             # "X said he would ...": the reported clause's pronoun subject is, nearly always, the sayer
             sayer = next((c for c in t.head.head.children if c.dep_ == "nsubj"), None)
             ms = idx.mention_for(sayer) if sayer is not None and sayer.lower_ not in ("he", "she") else None
@@ -703,13 +738,56 @@ class _Sentence:
                     return self.args(next((g for g in c.children if g.dep_ == "nsubj"), None), depth=depth + 1)
         if owner and t.pos_ in ("NOUN", "PROPN", "PRON", "VERB") and lem not in RELATIONAL_NOUNS:
             # ("his rival" is somebody else, not his)
-            return self.owners(t, depth=depth)
+            got = self.owners(t, depth=depth)
+            if not got and owner is True and depth == 0 and (lem in ACT_NOUNS or t.lower_ in ACT_NOUNS) \
+                    and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children) \
+                    and not any(c.dep_ in ("poss", "compound", "amod", "prep", "acl", "relcl") and
+                                self.index.mention_at(c) is None and c.dep_ in ("prep", "acl", "relcl")
+                                for c in t.children):
+                got = self._act_agent(t)
+            return got
+        return []
+
+    def _act_agent(self, n: Token) -> list[_Arg]:
+        """"X vetoed the bill. Y condemned the move": an act named by a bare definite noun is the act
+        told just before it — the subject of an earlier clause of this sentence, else of the previous
+        sentence of the same paragraph (through "said" to what was said)."""
+        doc = n.doc
+        above = {n.i}
+        for a in n.ancestors:  # the clause the noun is in (its verb and that verb's xcomp heads)
+            above.add(a.i)
+            if a.pos_ in ("VERB", "AUX") and a.dep_ not in ("xcomp",):
+                break
+        cands = [v for v in reversed(doc[self.sent.start:n.i]) if v.pos_ == "VERB" and v.i not in above
+                 and v.dep_ in ("ROOT", "conj") and _lemma(v) not in SPEECH_VERBS]
+        j = self.sent.start - 1
+        while j >= 0 and doc[j].is_space and "\n" not in doc[j].text:
+            j -= 1
+        if j >= 0 and not doc[j].is_space and "\n" not in doc[j].whitespace_:  # same paragraph
+            root = doc[j].sent.root
+            while _lemma(root) in SPEECH_VERBS:
+                nxt = next((c for c in root.children if c.dep_ == "ccomp"), None)
+                if nxt is None:
+                    break
+                root = nxt
+            if root.pos_ in ("VERB", "AUX") and _lemma(root) not in SPEECH_VERBS:
+                cands.append(root)
+        for v in cands[:2]:
+            subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+            if subj is None:
+                continue
+            got = self.args(subj, depth=1)
+            if got:
+                return [_Arg(a.mention, a.actor, a.factor * 0.7) for a in got]
+            return []
         return []
 
     def owners(self, n: Token, depth: int = 0, between_ok: bool = True) -> list[_Arg]:
         """Whose thing a noun is: "Trump's policy", "drills by Japan", "sanctions imposed by the UN"."""
         if depth > 2:
             return []
+        if n.tag_ == "NNS" and any(c.dep_ == "nummod" for c in n.children):
+            return []  # "the court's four liberal members": some of its members, not the court itself
         res: list[_Arg] = []
         for c in n.children:
             d = c.dep_
@@ -718,6 +796,8 @@ class _Sentence:
             elif d in ("compound", "amod", "nmod", "npadvmod") and c.i < n.i:
                 if _lemma(n) in TOPIC_NOUNS or n.lower_ in TOPIC_NOUNS:
                     continue  # "the Russia investigation" is about Russia, not Russia's
+                if _lemma(n) in ORIGIN_NOUNS:
+                    continue  # "a Wyoming hunter" comes from there; he is not the state's
                 m = self.index.mention_at(c)
                 if m is not None and m.actors:
                     res.extend(self._mention_args(m))
@@ -743,9 +823,12 @@ class _Sentence:
                         if not got and p.pos_ == "NOUN":
                             got = self.owners(p, depth + 1)
                         res.extend(got)
-            elif d == "acl" and c.tag_ == "VBN":
+            elif d in ("acl", "relcl") and c.tag_ == "VBN":
+                # "the deal negotiated by X", "the deal that was negotiated under X"
                 for a in c.children:
-                    if a.dep_ == "agent":
+                    if a.dep_ == "agent" or (a.dep_ == "prep" and a.lower_ == "under" and (
+                            d == "acl" or any(x.dep_ == "nsubjpass" and x.lower_ in ("that", "which")
+                                              for x in c.children))):
                         for p in a.children:
                             if p.dep_ == "pobj":
                                 res.extend(self.args(p, depth=depth + 1))
@@ -1139,6 +1222,13 @@ class _Sentence:
                 for o in c.children:
                     if o.dep_ == "pobj":
                         out.append((f"{c.lower_} obj", o))
+            elif c.dep_ == "advmod" and c.lower_ in ("back", "out"):
+                # "pushed back against X" with the preposition hung on the adverb
+                for p in c.children:
+                    if p.dep_ == "prep":
+                        for o in p.children:
+                            if o.dep_ == "pobj":
+                                out.append((f"{c.lower_} {p.lower_}", o))
         return out
 
     def verb(self, v: Token, lem: str) -> None:
@@ -1171,6 +1261,8 @@ class _Sentence:
                 continue
             if arg.pos_ == "NOUN" and (_lemma(arg) in NOUN_CUES or arg.lower_ in NOUN_CUES):
                 self.compose(v, arg, RELATIONS[rel])
+            if arg.pos_ == "NOUN" and _lemma(arg) in PURPOSE_NOUNS and slot == "obj":
+                self.purpose(v, arg, RELATIONS[rel])
             tgt = self.args(arg, owner=True)
             if not tgt:
                 continue
@@ -1255,6 +1347,29 @@ class _Sentence:
                             o.i > 0 and o.doc[o.i - 1].lower_ == "one"):
                         return o
         return None
+
+    def purpose(self, v: Token, n: Token, vsign: int) -> None:
+        """ "X backed a measure to overturn Y's decree": backing what is meant to act on Y takes that act's
+        side (opposing it is not read: rejecting a plan to sanction Y need not mean backing Y)."""
+        if vsign < 0:
+            return
+        for c in n.children:
+            if c.dep_ not in ("acl", "relcl") or c.pos_ != "VERB" or not any(a.dep_ == "aux" and a.lower_ == "to"
+                                                                for a in c.children):
+                continue
+            rel = VERB_CUES.get(_lemma(c), {}).get("obj")
+            obj = next((o for o in c.children if o.dep_ == "dobj"), None)
+            if rel is None or obj is None or any(a.dep_ == "neg" for a in c.children):
+                continue
+            tgt = self.args(obj, owner=True)
+            if not tgt:
+                continue
+            sign = vsign * RELATIONS[rel]
+            ex = {a.actor.name for a in tgt}
+            self.emit([a for a in self.subjects(v) if a.actor.name not in ex], tgt, rel, v, "compose", sign=sign,
+                      factor=0.85, check=v)
+            if vsign > 0:  # "a Green measure to ...": its owners mean it
+                self.emit(self.owners(n, between_ok=False), tgt, rel, c, "compose", factor=0.85, check=v)
 
     def compose(self, v: Token, n: Token, vsign: int) -> None:
         """ "backed sanctions on Mali", "echo ECOWAS's concern over Wagner": a verb over a stance noun."""
@@ -1391,6 +1506,9 @@ class _Sentence:
         if gov is not None and not explicit and (_lemma(gov) in VERB_CUES or _lemma(gov) in ADJ_CUES) \
                 and n.dep_ in ("dobj", "pobj"):
             return  # the verb's own rule composes it ("backed sanctions on Mali")
+        if gov is not None and not explicit and _lemma(gov) in RECEIVE_VERBS and n.dep_ == "dobj" and any(
+                c.dep_ == "prep" and c.lower_ in ("of", "from") for c in n.children):
+            return  # "X won the backing of Y": Y's stance, which the received rule reads
         broken = gov is not None and _lemma(gov) in BREAKERS
         for a, rel in targets:
             if broken:
@@ -1526,6 +1644,9 @@ class _Sentence:
                         owner = self.args(c)
         if not ref and n.dep_ in ("attr",) and n.head.pos_ in ("AUX", "VERB"):
             ref = self.subjects(n.head)
+        if not ref and n.dep_ == "pobj" and n.head.lower_ == "among" and n.head.head.pos_ in ("AUX", "VERB") \
+                and _lemma(n.head.head) in ("be", "remain", "become", "count"):
+            ref = self.subjects(n.head.head)  # "X is among Y's fiercest critics"
         if not ref and n.dep_ == "pobj" and n.head.lower_ == "as":
             # "described IS as Russia's enemy": the object of describe/see/regard
             gov = n.head.head
@@ -1722,9 +1843,11 @@ class _Sentence:
                            for oo in cc.children if oo.dep_ == "pobj" for a in self.args(oo)]
         if (not judged and not victims) or judged_tok is None:
             return
-        if any(c.dep_ == "neg" for c in content.children):
-            return
         score = self._judgement_score(content, judged_tok)
+        if any(c.dep_ == "neg" for c in content.children):
+            if score <= 0 or JUDGEMENT_WORDS.get(content.lower_) or JUDGEMENT_WORDS.get(_lemma(content)):
+                return  # "Y did not lie" (already counted the other way) or "Y is not corrupt": no stance
+            score = -score  # "Y is not fit / not welcome": a praise word denied is a criticism
         if score == 0:
             return
         if victims and score < 0:
@@ -1834,6 +1957,8 @@ class _Sentence:
                      is None]
         for t in toks:
             w = JUDGEMENT_WORDS.get(t.lower_) or JUDGEMENT_WORDS.get(_lemma(t))
+            if not w and t.pos_ == "ADJ":
+                w = JUDGEMENT_ADJS.get(t.lower_, 0)
             if w:
                 neg = any(c.dep_ == "neg" or c.lower_ in NEG_ADVERBS for c in t.children)
                 score += -w if neg else w
@@ -1891,7 +2016,8 @@ class _Sentence:
                 judged, gov = self.args(next((c for c in g.children if c.dep_ == "dobj"), None)), g
         elif n.dep_ in ("oprd", "xcomp") and n.head.pos_ == "VERB":
             gov = n.head
-            judged = self.args(next((c for c in gov.children if c.dep_ == "dobj"), None))
+            # "called X's push for a vote a disgrace": X is judged
+            judged = self.args(next((c for c in gov.children if c.dep_ == "dobj"), None), owner=True)
         elif n.dep_ in ("attr", "dobj") and n.head.pos_ in ("AUX", "VERB") and _lemma(n.head) in (
                 "be", "present", "pose", "represent", "constitute", "remain", "become"):
             judged = self.args(next((c for c in n.head.children if c.dep_ == "nsubj"), None))
@@ -1953,6 +2079,9 @@ class _Sentence:
                 tgt_tok = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
                 if tgt_tok is None and c.dep_ == "xcomp":
                     tgt_tok = next((g for g in v.children if g.dep_ == "dobj"), None)
+                if tgt_tok is None and c.dep_ == "xcomp":  # "called on X to resign"
+                    tgt_tok = next((p for g in v.children if g.dep_ == "prep" and g.lower_ in ("on", "upon")
+                                    for p in g.children if p.dep_ == "pobj"), None)
                 tgt = self.args(tgt_tok)
                 src = self.subjects(v, avoid={a.actor.name for a in tgt})
                 self.emit(src, tgt, "delegitimises" if _lemma(c) in ("resign", "quit", "step", "go", "leave")
@@ -2041,7 +2170,15 @@ def find_stances(doc: Doc, index: Any | None = None) -> list[Stance]:
         elif n_quotes % 2 == 1:
             quote_open = not quote_open
         speaker = cur if (quote_open and cur) else own or speaker
-    return _dedupe(out)
+    return _dedupe(s for s in out if not _own_side(s.source_actor, s.target_actor))
+
+
+def _own_side(a: Actor, b: Actor) -> bool:
+    """One actor is the other's own affiliation (a member and its party, an official and its state or
+    institution): what one says of the other is nearly always the same side speaking, a procedural
+    tie ("joined the court", "an appointee of") or a reading of a collective word ("Congress and the
+    White House must agree"), not a stance between two actors."""
+    return bool(a.affiliation and a.affiliation == b.name) or bool(b.affiliation and b.affiliation == a.name)
 
 
 def _dedupe(stances: Iterable[Stance]) -> list[Stance]:

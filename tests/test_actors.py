@@ -539,3 +539,34 @@ def test_short_court_name_is_the_gazetteer_court_of_the_country_in_focus(nlp):
     assert actor_of(doc, "Court") in full and full[actor_of(doc, "Court")].affiliation == "United States"
     doc = nlp("Tom Ferrant argued. The Supreme Court on Monday condemned Ferrant.")  # no country in focus
     assert actor_of(doc, "Court") == "Supreme Court"
+
+
+def test_titled_name_ending_a_headline_with_a_party_tag_shape(nlp):
+    # the party-tag look-ahead ("(D-Calif.)") must not run past the end of the text
+    for text in ("Articles of impeachment against Tom Hartley", "Senate votes against Sen. Tom Hartley (",
+                 "A vote against Tom Hartley, R"):
+        doc = nlp(text)
+        assert actor_of(doc, "Hartley") == "Tom Hartley"
+
+
+def test_he_is_bound_by_the_subject_of_the_verb_above_it(nlp):
+    # Hartley's gender is known from "his"; the subject of "said" still wins the "he" below it
+    doc = nlp("Tom Hartley was demoted after his conviction. Senator Bill Moreno, speaking at a forum "
+              "in Ohio, said that he did not consider the order final.")
+    assert actor_of(doc, "he") == "Bill Moreno"
+    doc = nlp("Tom Hartley lost his case. His lawyer, Bill Moreno, attacked the court and chided reporters "
+              "who, he suggested, should wait.")
+    assert actor_of(doc, "he") == "Bill Moreno"
+    doc = nlp("Tom Hartley said Bill Moreno would fire him.")  # an object is not its own verb's subject
+    assert actor_of(doc, "him") == "Tom Hartley"
+
+
+def test_bare_state_body_is_that_body_of_the_state_in_focus(nlp):
+    doc = nlp("The White House and the Justice Department attacked Tom Hartley. The Senate condemned him, "
+              "and the Navy rejected the House's demands. Senate Majority Leader Bill Moreno spoke.")
+    assert actor_of(doc, "Senate") == "United States Senate"
+    assert actor_of(doc, "Navy") == "United States Navy"
+    assert actor_of(doc, "House", 1) == "United States House of Representatives"  # 0: "White House"
+    assert actor_of(doc, "Senate", 1) == "Bill Moreno"  # part of a title, not the body
+    doc = nlp("Tom Hartley said the Senate would vote on Monday.")  # no state in focus
+    assert actor_of(doc, "Senate") is None

@@ -431,3 +431,101 @@ def test_prompting_someone_makes_them_the_actor(nlp):
     got = found(nlp, "Senator Tom Hartley stayed at the resort, prompting the Liberal Party to accuse him of waste.")
     assert ("Liberal Party", "-", "Tom Hartley") in got
     assert not any(s == "Tom Hartley" for s, _, _ in got)
+
+
+# ------------------------------------------------------------------ round 4: acts, purposes, quotes, own side
+
+
+def test_bare_act_noun_is_the_act_told_just_before(nlp):
+    text = "Iran tested a missile on Monday. Germany condemned the move."
+    assert ("Germany", "-", "Iran") in found(nlp, text)
+    assert ("Germany", "-", "Iran") in found(nlp, "Iran tested a missile, and Germany condemned the move.")
+    assert ("Germany", "+", "Iran") in found(nlp, "Iran freed the prisoners. Germany welcomed the decision.")
+    # a new paragraph does not reach back; an owned act is its owner's
+    assert ("Germany", "-", "Iran") not in found(nlp, "Iran tested a missile.\n\nGermany condemned the move.")
+
+
+def test_quoted_pronoun_is_not_the_speaker(nlp):
+    text = 'President Omar Haddad visited Paris. "He is a liar and a fraud," Senator Lena Moss said.'
+    assert ("Lena Moss", "-", "Omar Haddad") in found(nlp, text)
+    # reported speech: "X said he would ..." is still X
+    assert ("Lena Moss", "+", "Omar Haddad") in found(nlp, "Senator Lena Moss said she would back Omar Haddad.")
+
+
+def test_some_members_are_not_their_institution(nlp):
+    got = found(nlp, "Judge Lena Moss sided with the European Union's four northern members.")
+    assert not any(t == "European Union" for _, _, t in got)
+    assert ("Lena Moss", "+", "European Union") in found(nlp, "Judge Lena Moss sided with the European Union's plan.")
+
+
+def test_backing_a_measure_takes_the_measure_s_aim(nlp):
+    text = "Senator Lena Moss backed a measure to overturn Omar Haddad's decree."
+    assert ("Lena Moss", "-", "Omar Haddad") in found(nlp, text)
+    assert ("Germany", "-", "Russia") in found(nlp, "Germany backed the plan to sanction Russia.")
+    assert not found(nlp, "Germany did not back the plan to sanction Russia.")
+    # rejecting a plan against Y is not read as backing Y
+    assert ("United States", "+", "Russia") not in found(nlp, "The United States rejected a plan to sanction Russia.")
+
+
+def test_owner_of_a_thing_made_under_or_by_someone(nlp):
+    text = "Omar Haddad attacked the trade deal that was negotiated under former Chancellor Lena Moss."
+    assert ("Omar Haddad", "-", "Lena Moss") in found(nlp, text)
+    assert ("Omar Haddad", "+", "Lena Moss") in found(nlp, "Omar Haddad praised the treaty negotiated by Lena Moss.")
+
+
+def test_calling_someone_s_act_a_disgrace_judges_them(nlp):
+    text = 'Chancellor Lena Moss called Omar Haddad\'s push for a referendum a "disgrace".'
+    assert ("Lena Moss", "-", "Omar Haddad") in found(nlp, text)
+
+
+def test_no_stance_between_a_member_and_its_own_side():
+    a = S.Actor("Lena Moss", "person", affiliation="Germany")
+    b = S.Actor("Germany", "country")
+    c = S.Actor("France", "country")
+    assert S._own_side(a, b) and S._own_side(b, a)
+    assert not S._own_side(a, c)
+
+
+@pytest.mark.parametrize(
+    "text, triple",
+    [
+        ("Germany pushed back against Russia.", ("Germany", "-", "Russia")),
+        ("Germany called on Omar Haddad to resign.", ("Germany", "-", "Omar Haddad")),
+    ],
+)
+def test_adverb_particles_and_calls_on_someone_to_go(nlp, text, triple):
+    assert triple in found(nlp, text)
+
+
+def test_calling_on_someone_to_act_is_no_stance_on_them(nlp):
+    assert not found(nlp, "Germany called on Omar Haddad to visit Paris.")
+
+
+@pytest.mark.parametrize(
+    "text, triple",
+    [
+        ("Germany cheered Omar Haddad's victory.", ("Germany", "+", "Omar Haddad")),
+        ("Germany is among Omar Haddad's fiercest critics.", ("Germany", "-", "Omar Haddad")),
+    ],
+)
+def test_cheering_and_being_among_critics(nlp, text, triple):
+    assert triple in found(nlp, text)
+
+
+def test_winning_someone_s_backing_is_their_stance_only(nlp):
+    got = found(nlp, "Omar Haddad won the backing of Germany.")
+    assert ("Germany", "+", "Omar Haddad") in got
+    assert ("Omar Haddad", "+", "Germany") not in got
+
+
+def test_someone_from_a_place_is_not_the_place(nlp):
+    assert not any(t == "Mali" for _, _, t in found(nlp, "Germany sided with a Mali farmer on Monday."))
+    assert ("Germany", "-", "Russia") in found(nlp, "Germany disrupted Russia's plans.")
+
+
+def test_a_praise_word_denied_is_a_criticism_a_charge_denied_is_none(nlp):
+    assert ("Lena Moss", "-", "Omar Haddad") in found(nlp, "Senator Lena Moss said Omar Haddad was not welcome here.")
+    assert not found(nlp, "Senator Lena Moss said Omar Haddad did not lie.")
+    assert not found(nlp, "Senator Lena Moss said Omar Haddad is not corrupt.")
+    # an adjective-only judgement word: welcoming something judges nobody
+    assert not found(nlp, "Senator Lena Moss said Omar Haddad welcomed the talks.")
