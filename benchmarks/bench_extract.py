@@ -2,8 +2,9 @@
 
     python benchmarks/bench_extract.py [PATH ...] [--processes N] [--repeat R] [--batch-size B]
 
-PATHs are article files or folders (default: the dev and SEESAW articles under
-/work/shared/eval when present, else data/articles). The baseline is the same
+PATHs are article files or folders (default: the dev and SEESAW articles of the
+evaluation folder ``../shared/eval`` beside the repository, or ``$ACTORGRAPH_EVAL``,
+when present, else data/articles). The baseline is the same
 spaCy pipeline without our components (tok2vec, tagger, parser, lemmatizer,
 NER), run with the same ``nlp.pipe`` batching and processes; the full run is
 ``extract_statements`` (our components plus building the Statement records).
@@ -16,6 +17,7 @@ a timed test.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -26,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 from actorgraph.articles import read_articles  # noqa: E402
 from actorgraph.statements import build_pipeline, extract_statements  # noqa: E402
 
-EVAL = Path("/work/shared/eval")
+EVAL = Path(os.environ.get("ACTORGRAPH_EVAL") or ROOT.parent / "shared" / "eval")
 
 
 def default_paths() -> list[str]:
