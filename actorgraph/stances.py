@@ -134,11 +134,16 @@ RELATIONS: dict[str, int] = {
 VERB_CUES: dict[str, dict[str, str]] = {}
 
 
-def _verbs(relation: str, lemmas: str, slots: str = "obj") -> None:
+def _cues(table: dict[str, dict[str, str]], relation: str, lemmas: str, slots: str) -> None:
+    """Register ``lemma + slot -> relation`` for each lemma (verbs, nouns and adjectives alike)."""
     for lemma in lemmas.split():
-        d = VERB_CUES.setdefault(lemma, {})
+        d = table.setdefault(lemma, {})
         for slot in slots.split(","):
             d[slot.strip().replace("_", " ")] = relation
+
+
+def _verbs(relation: str, lemmas: str, slots: str = "obj") -> None:
+    _cues(VERB_CUES, relation, lemmas, slots)
 
 
 _verbs("supports", "support back endorse champion favor favour uphold vouch echo", "obj,for")
@@ -304,14 +309,6 @@ PATIENT_OF = {"invasion", "annexation", "occupation", "killing", "murder", "assa
 
 #: noun lemma -> {preposition: relation}; "between" gives both directions.
 NOUN_CUES: dict[str, dict[str, str]] = {}
-
-
-def _cues(table: dict[str, dict[str, str]], relation: str, lemmas: str, preps: str) -> None:
-    """Register ``lemma + preposition -> relation`` for each lemma (nouns and adjectives alike)."""
-    for lemma in lemmas.split():
-        d = table.setdefault(lemma, {})
-        for p in preps.split(","):
-            d[p.strip()] = relation
 
 
 def _nouns(relation: str, lemmas: str, preps: str) -> None:

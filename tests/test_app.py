@@ -18,22 +18,13 @@ from actorgraph import view
 from actorgraph.analysis import actor_quotes, edge_quotes
 from actorgraph.filters import Filters, filter_frame, filtered_graph
 from actorgraph.graph import build_graph, statements_frame
-from actorgraph.readwrite.statements import read_statements
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "app.py")
-FIXTURE = Path(__file__).parent / "fixtures" / "app_statements.jsonl"
+from app_fixtures import FIXTURE, G, df  # noqa: F401  (shared fixtures)
 IMG = "<img src=x onerror=alert(1)>"
 
 
-@pytest.fixture(scope="module")
-def df():
-    return statements_frame(read_statements(FIXTURE))
-
-
-@pytest.fixture(scope="module")
-def G(df):
-    return build_graph(df)
 
 
 @pytest.fixture

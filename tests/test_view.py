@@ -8,17 +8,15 @@ import copy
 import io
 import json
 import math
-from pathlib import Path
 
 import networkx as nx
 import pytest
 
 from actorgraph import view
-from actorgraph.graph import build_graph, statements_frame
-from actorgraph.readwrite.statements import read_statements
+from actorgraph.graph import build_graph
 from actorgraph.records import Article, Statement
 
-FIXTURE = Path(__file__).parent / "fixtures" / "app_statements.jsonl"
+from app_fixtures import FIXTURE, G, df  # noqa: F401  (shared fixtures)
 IMG = "<img src=x onerror=alert(1)>"
 PAYLOADS = [
     "<script>alert(1)</script>",
@@ -30,14 +28,6 @@ PAYLOADS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def df():
-    return statements_frame(read_statements(FIXTURE))
-
-
-@pytest.fixture(scope="module")
-def G(df):
-    return build_graph(df)
 
 
 def snapshot(G: nx.Graph):

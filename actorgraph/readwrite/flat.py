@@ -15,6 +15,8 @@
 """
 from __future__ import annotations
 
+import io
+
 import re
 from pathlib import Path
 from typing import IO, Any, Iterable
@@ -129,6 +131,13 @@ def unflat_graph(G: nx.Graph) -> nx.Graph:
                 if isinstance(d.get(k), str):
                     d[k] = split_list(d[k])
     return G
+
+
+def xml_bytes(writer, G: nx.Graph) -> bytes:
+    """Run a networkx XML writer (GraphML, GEXF) on the flattened, XML-safe graph."""
+    buf = io.BytesIO()
+    writer(flat_graph(G, xml=True), buf, encoding="utf-8")
+    return buf.getvalue()
 
 
 def write_bytes(data: bytes, path_or_file: str | Path | IO[bytes]) -> None:

@@ -1,19 +1,16 @@
 """GEXF 1.2 for Gephi. Attributes as in GraphML (``flat.flat_graph``, XML-safe)."""
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import IO
 
 import networkx as nx
 
-from .flat import flat_graph, unflat_graph, write_bytes
+from .flat import unflat_graph, write_bytes, xml_bytes
 
 
 def to_gexf_bytes(G: nx.Graph) -> bytes:
-    buf = io.BytesIO()
-    nx.write_gexf(flat_graph(G, xml=True), buf, encoding="utf-8")
-    return buf.getvalue()
+    return xml_bytes(nx.write_gexf, G)
 
 
 def write_gexf(G: nx.Graph, path_or_file: str | Path | IO[bytes]) -> None:

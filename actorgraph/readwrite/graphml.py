@@ -5,19 +5,16 @@ typed keys, XML-safe text); ``read_graphml`` undoes the list joining.
 """
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import IO
 
 import networkx as nx
 
-from .flat import flat_graph, unflat_graph, write_bytes
+from .flat import unflat_graph, write_bytes, xml_bytes
 
 
 def to_graphml_bytes(G: nx.Graph) -> bytes:
-    buf = io.BytesIO()
-    nx.write_graphml(flat_graph(G, xml=True), buf, encoding="utf-8")
-    return buf.getvalue()
+    return xml_bytes(nx.write_graphml, G)
 
 
 def write_graphml(G: nx.Graph, path_or_file: str | Path | IO[bytes]) -> None:
