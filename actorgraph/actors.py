@@ -115,6 +115,8 @@ PERSON_STATE_NOUNS = frozenset("regime government administration forces loyalist
 GOVERNMENT_NOUNS = frozenset("regime government administration".split())
 #: Plural nouns for a party's members in a legislature ("Democratic lawmakers").
 CAUCUS_NOUNS = frozenset("lawmakers legislators senators congressmen representatives".split())
+#: Chambers whose party members form a caucus ("House Democrats", "Senate Republicans").
+CHAMBER_WORDS = frozenset("House Senate Congressional Parliamentary".split())
 #: A person's own people: "Mueller's team", "the Smith campaign" act for that person.
 PERSON_TEAM_NOUNS = frozenset("team campaign camp office".split())
 #: Things a party or group owns: "the Republican argument" (a party adjective on them is a mention of it).
@@ -860,6 +862,7 @@ class _Resolver:
         self.titles()
         self.role_references()
         self.party_references()
+        self.chamber_caucuses()
         self.org_references()
         self.bare_bodies()
         self.government_phrases()
@@ -1125,6 +1128,7 @@ class _Resolver:
         order = sorted((k for k in forms if self.cands[k] is not None and not self.cands[k].actors),
                        key=lambda k: (-len(forms[k]), self.cands[k].start))
         cluster_of: dict[int, _Cluster] = {}
+        namesakes = self._titled_namesakes(forms)
         for k in order:
             f = forms[k]
             m = self.cands[k]
@@ -1134,6 +1138,8 @@ class _Resolver:
             if len(f) > 1:
                 found = next((c for c in options if f in c.forms or c.first is None
                               or _first_compatible(f[0], c.first)), None)
+            elif sur in namesakes and not any(c.first is None for c in options):
+                options = []  # "President Trump" long before "Eric Trump" is named: another Trump
             elif len(options) == 1:
                 found = options[0]
             elif not options:
@@ -1197,7 +1203,11 @@ class _Resolver:
         # surnames NER missed ("Putin Plan", a sentence-initial name)
         surnames = {}
         for c in clusters:
-            if len(by_surname.get(c.surname, [])) == 1 and c.actor is not None and c.actor.type == "person":
+            same = by_surname.get(c.surname, [])
+            if len(same) > 1 and c is min(same, key=lambda o: intro.get(id(o), self.n)) \
+                    and c.surname in namesakes and c.actor is not None:
+                surnames[c.forms[0][-1]] = c.actor  # the namesake met first, as for the bare names above
+            if len(same) == 1 and c.actor is not None and c.actor.type == "person":
                 surnames[c.forms[0][-1]] = c.actor
                 if c.first and (c.first,) in c.forms:  # family name first: "Hong" for Hong Lei
                     surnames[c.first] = c.actor
@@ -1216,6 +1226,31 @@ class _Resolver:
             for t in doc:
                 if self.owner[t.i] < 0 and t.text in surnames and t.pos_ in ("PROPN", "NOUN", "X"):
                     self.person_ks.append(self.add(t.i, t.i + 1, (surnames[t.text],), "surname"))
+
+    def _titled_namesakes(self, forms: dict[int, tuple[str, ...]]) -> set[str]:
+        """Surnames first met bare behind a title that the full-named person of that surname does not
+        carry ("President Trump" ... later "Eric Trump"): news names a second person of a famous
+        surname in full, so the titled bare one is somebody else."""
+        doc = self.doc
+        first_full: dict[str, int] = {}
+        titles_full: dict[str, set[str]] = {}
+        bare: dict[str, list[tuple[int, str]]] = {}
+        for k, f in forms.items():
+            m = self.cands[k]
+            if m is None or m.actors:
+                continue
+            sur = f[-1].lower()
+            before = doc[m.start - 1].lower_ if m.start > 0 else ""
+            if len(f) > 1:
+                first_full[sur] = min(first_full.get(sur, m.start), m.start)
+                titles_full.setdefault(sur, set()).update(t.lower_ for t in doc[max(0, m.start - 3):m.start])
+            elif before in ROLE_ABBREVIATIONS or before in TOP_ROLES or before in ROLE_HEADS:
+                bare.setdefault(sur, []).append((m.start, before))
+        out = set()
+        for sur, hits in bare.items():
+            if sur in first_full and any(i < first_full[sur] and t not in titles_full[sur] for i, t in hits):
+                out.add(sur)
+        return out
 
     def short_names(self) -> None:
         """"the North" after "North Korea": "the <Word>" where exactly one actor named earlier
@@ -1667,6 +1702,23 @@ class _Resolver:
                     actors = [caucus]
                 self.gov[h.i] = self.add(start, h.i + 1, tuple(actors), kind, head=h.i)
                 break
+
+    def chamber_caucuses(self) -> None:
+        """ "House Democrats", "Senate Republicans": a party's members in one chamber act as a caucus
+        of their own (as "Republican lawmakers" does), affiliated with the party."""
+        doc = self.doc
+        for k, m in enumerate(self.cands):
+            if m is None or len(m.actors) != 1 or m.actors[0].type != "group" or m.start == 0 \
+                    or m.end - m.start != 1 or not doc[m.start].text.endswith("s") or self.shouting[m.start]:
+                continue
+            ch = doc[m.start - 1]
+            if ch.text not in CHAMBER_WORDS or self.owner[ch.i] >= 0 and self.cand_at(ch.i) is not m:
+                continue
+            party = m.actors[0]
+            caucus = self.actor(f"{ch.text} {doc[m.start].text}", "group")
+            caucus.affiliation = caucus.affiliation or party.name
+            if self.extend(k, ch.i, m.end):
+                m.actors, m.kind = (caucus,), "name"
 
     def link_states(self) -> None:
         """Remember which state "the junta"/"the government" was last said to be."""
