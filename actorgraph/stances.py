@@ -2110,7 +2110,14 @@ _QUOTE_CHARS = "\"\u201c\u201d"
 def _speaker_of(sent: Span, index: Any, rules: _Sentence | None = None) -> list[_Arg]:
     """The actor a sentence quotes: "..., Moon said", "X told reporters: ...", "according to X"."""
     tmp = rules or _Sentence(sent, index, 0, [])
+    marks = [t.text for t in sent if t.text in _QUOTE_CHARS]
+    inside = bool(marks) and marks[0] == "\u201d"  # the sentence goes on with a quotation opened before it
     for t in sent:
+        if t.text in _QUOTE_CHARS:
+            inside = t.text == "\u201c" or (t.text == '"' and not inside)
+            continue
+        if inside:
+            continue  # "for him to say that was disgusting," X said: the quoted words' verbs are not the attribution
         if _lemma(t) in ("say", "tell", "add", "state", "declare", "write", "tweet", "insist", "warn", "stress",
                          "explain", "note", "announce", "claim", "argue", "reply", "respond", "continue",
                          "ask", "urge", "comment", "remark") and t.pos_ == "VERB":
@@ -2142,30 +2149,47 @@ def find_stances(doc: Doc, index: Any | None = None) -> list[Stance]:
     sents = list(doc.sents)
     speakers = [_speaker_of(s, index) for s in sents]
     text = doc.text
+    quotes = [sum(text[s.start_char:s.end_char].count(q) for q in _QUOTE_CHARS) for s in sents]
+
+    def paragraph_break(a: int, b: int) -> bool:
+        """Between sentences a and b: a blank line always; a single line break unless the text is one
+        sentence per line (then only a blank line ends a paragraph)."""
+        gap = text[sents[a].end_char:sents[b].start_char]
+        return "\n\n" in gap.replace("\r", "") or ("\n" in gap and not one_per_line)
+
+    breaks = sum("\n" in text[sents[k].end_char:sents[k + 1].start_char] for k in range(len(sents) - 1))
+    one_per_line = len(sents) > 3 and breaks >= 0.8 * (len(sents) - 1)
     quote_open = False
+    opened = -1
     speaker: list[_Arg] = []
     for i, sent in enumerate(sents):
         stext = text[sent.start_char:sent.end_char]
         own = speakers[i]
         cur = own or (speaker if quote_open else [])
-        # a sentence opening a quotation: its speaker is named in the next sentences of the paragraph
+        # a sentence opening a quotation: its speaker is named where the quotation closes, in the
+        # same paragraph (a quote may run over several sentences, and over lines in one-sentence-per-line text)
         if not own and stext.lstrip().startswith(tuple(_QUOTE_CHARS)):
-            for j in range(i + 1, min(i + 4, len(sents))):
-                if "\n" in text[sent.start_char: sents[j].start_char]:
+            depth = quotes[i] % 2
+            for j in range(i + 1, min(i + 5, len(sents))):
+                if paragraph_break(j - 1, j):
                     break
                 if speakers[j]:
                     cur = speakers[j]
                     break
-        n_quotes = sum(stext.count(q) for q in _QUOTE_CHARS)
+                depth = (depth + quotes[j]) % 2
+                if depth == 0 and quotes[i] % 2 == 1:
+                    break  # closed without naming its speaker
+        n_quotes = quotes[i]
         # the sentence is wholly someone's words: inside an open quotation, or opening one that the next
         # sentences continue (a closed one-sentence quote may be anybody's)
         quoted = not own and bool(cur) and (quote_open or n_quotes % 2 == 1)
         rules = _Sentence(sent, index, i, cur, stext, quoted=quoted)
         out.extend(rules.run())
-        if "\n" in text[sent.end_char: sent.end_char + 2] or "\n" in stext:
-            quote_open = False
-        elif n_quotes % 2 == 1:
+        if n_quotes % 2 == 1:
             quote_open = not quote_open
+            opened = i if quote_open else -1
+        if quote_open and (i + 1 == len(sents) or paragraph_break(i, i + 1) or i - opened >= 4):
+            quote_open = False  # a quotation does not run on past its paragraph (or a stray quote mark)
         speaker = cur if (quote_open and cur) else own or speaker
     return _dedupe(s for s in out if not _own_side(s.source_actor, s.target_actor))
 

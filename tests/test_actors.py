@@ -414,6 +414,17 @@ def test_ambiguous_surname_is_the_principal_unless_an_honorific_says_otherwise(n
     assert person(doc, "Frank Hale") is not None and person(doc, "Peter Hale") is not None
 
 
+def test_titled_bare_surname_before_a_full_named_namesake_is_another_person(nlp):
+    # "President Hale" long before "Peter Hale" is named: the famous one is not Peter
+    doc = nlp("Hale sues the bank. President Hale filed the suit on Monday with his lawyers. "
+              "The bank declined to comment. Hale's son, Peter Hale, runs the family firm.")
+    assert actor_of(doc, "Hale", 0) == actor_of(doc, "Hale", 1) == "Hale"
+    assert actor_of(doc, "Peter") == "Peter Hale"
+    # the same title in front of the full name later: one person
+    doc = nlp("Sen. Hale spoke first. The bill passed. Sen. Peter Hale voted for it.")
+    assert actor_of(doc, "Hale", 0) == "Peter Hale"
+
+
 def test_nicknames_and_fuller_first_names_join_one_person(nlp):
     doc = nlp("Special counsel Robert Kane filed the report. Bob Kane later spoke. "
               "Lawyer Greg Marsh objected, and Gregory Marsh appealed.")
@@ -478,6 +489,14 @@ def test_party_lawmakers_are_a_caucus_of_the_party(nlp):
     m = mention_of(doc, "lawmakers")
     assert m.actors[0].name == "Republican lawmakers" and m.actors[0].affiliation == "Republican Party"
     assert mention_of(doc, "Democrats").actors[0].name == "Democratic Party"
+
+
+def test_a_partys_members_in_a_chamber_are_a_caucus(nlp):
+    doc = nlp("House Democrats condemned Jane Doakes. Senate Republicans praised her. Democrats met.")
+    m = mention_of(doc, "Democrats")
+    assert m.text == "House Democrats" and m.actors[0].affiliation == "Democratic Party"
+    assert actor_of(doc, "Republicans") == "Senate Republicans"
+    assert actor_of(doc, "Democrats", 1) == "Democratic Party"  # the party itself
 
 
 def test_short_name_of_an_organisation_named_in_full_is_the_same_actor(nlp):

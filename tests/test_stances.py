@@ -285,6 +285,24 @@ def test_quotation_continues_with_its_speaker(nlp):
     assert got == []
 
 
+def test_quotation_over_several_lines_has_the_speaker_named_where_it_closes(nlp):
+    # one sentence per line (as in sentence-split corpora): the quotation runs over the line break
+    text = ("Rep. Maria Lopez spoke about Tom Varga on Monday.\n"
+            "\u201cOf course, he is a disgrace to this office.\n"
+            "And for him to say such a thing was wrong,\u201d Ms. Lopez said.\n"
+            "The vote is on Tuesday.\n")
+    got = stances(nlp, text)
+    assert any(s.source_actor.name == "Maria Lopez" and s.target_actor.name == "Tom Varga" and s.sign < 0
+               and s.sent_index == 1 for s in got)
+    # paragraphs (one per line): an unclosed quotation does not reach into the next paragraph
+    text2 = ("Maria Lopez spoke about Tom Varga on Monday, and Carl Dunn answered her. "
+             "The hearing ran late.\n"
+             "\u201cOf course, he is a disgrace to this office.\n"
+             "Carl Dunn said the vote is on Tuesday and the hall is booked. The clerk agreed.\n")
+    assert not any(s.source_actor.name == "Carl Dunn" and s.target_actor.name == "Tom Varga"
+                   for s in stances(nlp, text2))
+
+
 def test_against_on_a_stance_noun_and_the_one_who_asks(nlp):
     assert ("Labour Party", "-", "John Smith") in found(
         nlp, "The Labour Party would proceed with articles of impeachment against John Smith.")
