@@ -2111,7 +2111,9 @@ def _speaker_of(sent: Span, index: Any, rules: _Sentence | None = None) -> list[
     """The actor a sentence quotes: "..., Moon said", "X told reporters: ...", "according to X"."""
     tmp = rules or _Sentence(sent, index, 0, [])
     marks = [t.text for t in sent if t.text in _QUOTE_CHARS]
-    inside = bool(marks) and marks[0] == "\u201d"  # the sentence goes on with a quotation opened before it
+    # the sentence goes on with a quotation opened before it: its first mark closes
+    inside = bool(marks) and (marks[0] == "\u201d" or (len(marks) % 2 == 1 and marks[0] == '"'
+                                                     and sent[0].text not in _QUOTE_CHARS))
     for t in sent:
         if t.text in _QUOTE_CHARS:
             inside = t.text == "\u201c" or (t.text == '"' and not inside)
