@@ -62,7 +62,21 @@ Decisions (general rules, not per article):
   pronoun when the person is the only one in its sentence, and known genders come first, except
   that the subject of a verb above a he/she ("X, speaking ..., said that he") binds it.
 - A bare "the Senate", "the House", "the Navy" is that body of the state in focus (the one the
-  article's countries and state bodies point to most, at least twice), when the gazetteer has one.
+  article's countries, state bodies and national parties point to most, at least twice), when the
+  gazetteer has one.
+- Names the model mangles: a title right before ("House Financial Services Chair Jane Roe") or a
+  party tag right after ("Jane Roe (D-Calif.)") marks a person the model missed or took for an
+  organisation; generational suffixes ("III", "Jr.") are not surnames; hyphen prefixes ("Ex-"),
+  repeated or glued link text ("Mick Mulvaney Mick MulvaneyHeadhunters"), a headline's verb
+  ("... Craig Goes On Trial"), a body in front ("the House Nancy Pelosi") are cut off; a title-case
+  headline form that fits no first name of the body's person of that surname ("Warn Trump") is the
+  surname; "<surname> <country>" ("Trump Ukraine") is two actors; "West Baltimore" is a place.
+  Laws and programmes NER takes for organisations ("... Act", "... Resolution", "Medicare") are not actors.
+- "GOP lawmakers" and "Republican lawmakers" are one caucus actor. "the Maryland Democrat" is never
+  a party member whose home state ("(D-Calif.)", "X, Illinois Republican") is another. A role
+  reference reaches a person first named with the title at most two sentences later. A second "it"
+  in a sentence whose first "it" was a thing is that thing; "its" is never a caucus; a subject
+  he/she is not the named object of its own verb ("He faulted Mr. X").
 """
 from __future__ import annotations
 
@@ -166,6 +180,32 @@ OFFICE_WORDS = frozenset(
     """state defense defence treasury commerce labor labour agriculture transportation housing veterans
     homeland security health education energy interior justice the staff foreign affairs""".split()
 )
+#: Last words of the names of laws, treaties and programmes, which NER takes for organisations.
+POLICY_WORDS = frozenset(
+    "act resolution bill law amendment treaty accord agreement deal program programme doctrine".split()
+)
+#: US states by full name, AP abbreviation and postal code (dots dropped, lower case): the home state in
+#: "(D-Calif.)", "X, Illinois Republican" and "the Maryland Democrat".
+US_STATES: dict[str, str] = {}
+for _row in """alabama ala al|alaska alaska ak|arizona ariz az|arkansas ark ar|california calif ca|colorado colo co|
+    connecticut conn ct|delaware del de|florida fla fl|georgia ga ga|hawaii hawaii hi|idaho idaho id|illinois ill il|
+    indiana ind in|iowa iowa ia|kansas kan ks|kentucky ky ky|louisiana la la|maine maine me|maryland md md|
+    massachusetts mass ma|michigan mich mi|minnesota minn mn|mississippi miss ms|missouri mo mo|montana mont mt|
+    nebraska neb ne|nevada nev nv|new_hampshire nh nh|new_jersey nj nj|new_mexico nm nm|new_york ny ny|
+    north_carolina nc nc|north_dakota nd nd|ohio ohio oh|oklahoma okla ok|oregon ore or|pennsylvania pa pa|
+    rhode_island ri ri|south_carolina sc sc|south_dakota sd sd|tennessee tenn tn|texas texas tx|utah utah ut|
+    vermont vt vt|virginia va va|washington wash wa|west_virginia wva wv|wisconsin wis wi|wyoming wyo wy""".split("|"):
+    _full, *_short = _row.split()
+    for _k in (_full, *_short):
+        US_STATES[_k.replace("_", " ")] = _full.replace("_", " ")
+
+
+def _us_state(words: Iterable[str]) -> str | None:
+    """The US state a few words name ("S.C.", "South Carolina", "Calif."), if any."""
+    key = " ".join(w.replace(".", "").lower() for w in words if w != ".").strip()
+    return US_STATES.get(key) or US_STATES.get(key.replace(" ", ""))
+
+
 #: Offices whose holder "the <country> leader" means.
 TOP_ROLES = frozenset("president premier chancellor king queen emir sultan monarch leader ayatollah".split())
 HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f",
@@ -504,6 +544,25 @@ def _shouting_lines(doc: Doc) -> list[bool]:
     return out
 
 
+def _title_lines(doc: Doc) -> list[bool]:
+    """Per token: is it in a title-case line (a headline: "Senators Warn Trump Over Tariffs")?"""
+    out = [False] * len(doc)
+    start = 0
+    n = len(doc)
+    for i in range(n + 1):
+        if i == n or "\n" in doc[i].text:
+            words = [t for t in doc[start:i] if t.is_alpha and len(t.text) > 3]
+            caps = sum(1 for t in words if t.text[:1].isupper())
+            if caps >= 3 and caps >= 0.8 * len(words):
+                for k in range(start, i):
+                    out[k] = True
+            start = i + 1
+    return out
+
+
+#: First words of place names, never of a person's name ("West Baltimore").
+COMPASS_WORDS = frozenset("north south east west northern southern eastern western central".split())
+
 _OPEN_QUOTES = {"\u201c", "``"}
 _CLOSE_QUOTES = {"\u201d", "''"}
 
@@ -568,6 +627,31 @@ def _trim(ent: Span) -> tuple[int, int]:
     if person:
         while s < e - 1 and (_junk_word(doc[s]) or doc[s].is_punct or (doc[s].is_stop and doc[s].pos_ != "PROPN")):
             s += 1
+    while e - s > 1 and doc[e - 1].pos_ in ("VERB", "AUX") and doc[e - 1].text[:1].islower():
+        e -= 1  # NER's "Trump attacked" (ORG): no verb at a name's end
+    for j in range(s + 1, e - 1):  # NER's "Trump's 2020" (ORG): the possessor, not a name
+        if doc[j].text in ("'s", "\u2019s") and all(x.like_num or x.text[:1].islower() for x in doc[j + 1:e]):
+            e = j
+            break
+    if person:
+        # "Ex-Trump", "anti-Smith": a prefix joined by a hyphen is not a first name
+        while e - s > 2 and doc[s].lower_ in NAME_PREFIXES and doc[s + 1].text == "-" and not doc[s].whitespace_ \
+                and not doc[s + 1].whitespace_:
+            s += 2
+        # web boilerplate repeats a name ("Mick Mulvaney Mick MulvaneyHeadhunters"): the first copy
+        for j in range(s + 2, e):
+            if doc[j].text == doc[s].text and doc[j].is_title:
+                e = j
+                break
+        glued = re.fullmatch(r"([A-Z][a-z]+)[A-Z][a-z]{2,}", doc[e - 1].text) if e - s >= 2 else None
+        if glued and any(t.text == glued.group(1) for t in doc[max(0, s - 3):e - 1]):
+            e -= 1  # "Mick MulvaneyHeadhunters": a link's text glued to the name written just before
+        glued = re.fullmatch(r"([A-Z][a-z]+)[A-Z][a-z]{2,}\.?", doc[e].text) if e - s >= 2 and e < len(doc) else None
+        if glued and glued.group(1) == doc[s].text:
+            e = s + 1  # "Trump Donald TrumpJan.": the surname, then the start of the name repeated with glue
+        # a headline in title case glues the verb on ("Greg Craig Goes On Trial")
+        while e - s > 2 and doc[e - 1].tag_ in ("VBZ", "VBD", "VBP") and doc[e - 1].is_title:
+            e -= 1
     if person:  # NER cuts "Moon Jae-in" at the hyphen
         while e + 1 < len(doc) and doc[e].text == "-" and not doc[e - 1].whitespace_ and not doc[e].whitespace_ \
                 and doc[e + 1].is_alpha:
@@ -575,9 +659,28 @@ def _trim(ent: Span) -> tuple[int, int]:
     return s, e
 
 
+#: Prefixes that a hyphen joins to a name ("ex-Trump aide", "anti-Smith protesters").
+NAME_PREFIXES = frozenset("ex anti pro non never post pre neo".split())
+#: Generational suffixes after a surname ("Robert S. Mueller III", "William Taylor Jr.").
+NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+
+
+def _name_words(toks: list) -> list:
+    """A name's words without a generational suffix (and its comma) at the end; Tokens or strings."""
+    def text(t) -> str:
+        return t if isinstance(t, str) else t.text
+    out = list(toks)
+    while len(out) > 2 and text(out[-1]).lower() in NAME_SUFFIXES:
+        out.pop()
+        if out and text(out[-1]) == ",":
+            out.pop()
+    return out
+
+
 def _display_name(span: Span) -> str:
-    """A person's canonical name: as written, without middle initials ("Adam B. Schiff" -> "Adam Schiff")."""
-    toks = list(span)
+    """A person's canonical name: as written, without middle initials or a generational suffix
+    ("Adam B. Schiff" -> "Adam Schiff", "Robert S. Mueller III" -> "Robert Mueller")."""
+    toks = _name_words(list(span))
     keep = [t for k, t in enumerate(toks) if not (0 < k < len(toks) - 1 and re.fullmatch(r"[A-Z]\.", t.text))]
     out = ""
     for k, t in enumerate(keep):
@@ -770,6 +873,7 @@ class _Resolver:
         self.pending: list[tuple[int, str]] = []  # (cand index, NER label) decided after people
         self.person_ks: list[int] = []
         self.poss_affil: list[tuple[Actor, int]] = []  # (person, cand index of possessor person)
+        self.home: dict[str, str] = {}  # person actor name -> US home state ("(D-Calif.)")
 
     # -- helpers --------------------------------------------------------------
     def actor(self, name: str, type_: str, entry: Entry | None = None) -> Actor:
@@ -930,6 +1034,7 @@ class _Resolver:
     def base_spans(self) -> None:
         doc = self.doc
         self.shouting = shouting = _shouting_lines(doc)
+        self.title_line = _title_lines(doc)
         hits = self.matcher(doc, shouting)
         names = []
         for s, e, pat in hits:
@@ -984,6 +1089,10 @@ class _Resolver:
             return  # only noun uses are actors: see norp_nouns
         if label == "ORG" and span[0].lower_ in ROLE_HEADS:
             return  # "Minister of Foreign Affairs": an office, not an organisation
+        if label in ("ORG", "GPE") and (span[-1].lower_ in POLICY_WORDS
+                                        or re.search(r"[a-z](?:care|caid)$", span[-1].lower_)):
+            self.add(s, e, None, "blocked")  # a law or programme ("War Powers Resolution", "Medicare"): no doer
+            return
         root = span.root
         if root.lower_ in STATE_NOUNS or root.lower_ in GROUP_NOUNS:
             if any(t.i in self.demonym_at for t in span) or any(s <= gs and ge <= e for gs, ge in gaz_spans):
@@ -1069,14 +1178,78 @@ class _Resolver:
                 self.pending = [(pk, label) for pk, label in self.pending if pk != k]
                 self.person_ks.append(k)
 
+    def _name_run(self, i: int, step: int) -> list[int]:
+        """Up to four capitalised name words from token i on (step +1 forwards, -1 backwards)."""
+        doc = self.doc
+        out: list[int] = []
+        while 0 <= i < self.n and len(out) < 4:
+            t = doc[i]
+            low = t.lower_
+            initial = re.fullmatch(r"[A-Z]\.", t.text) is not None
+            if not (initial or (t.is_alpha and t.is_title)) or low in ROLE_HEADS or low in ROLE_MODIFIERS \
+                    or low in HONORIFICS or low in ROLE_ABBREVIATIONS or i in self.demonym_tok or t.pos_ != "PROPN":
+                break
+            m = self.cand_at(i)
+            if m is not None and m.actors:
+                break
+            out.append(i)
+            i += step
+        return sorted(out)
+
+    def titled_names(self) -> None:
+        """Names the model missed or took for an organisation or a place, found by the US press's own
+        cues: a title right before ("House Financial Services Chair Maxine Waters", "Rep. Elijah
+        Cummings") or a party tag right after ("Jane Roe (D-Calif.)", "John Doe, R-Texas")."""
+        doc = self.doc
+        runs: list[list[int]] = []
+        # in a title-case headline every word is capitalised: there only a surname the model knows ends a name
+        surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and not self.title_line[e.start]}
+        for t in doc:
+            low = t.lower_
+            if self.shouting[t.i]:
+                continue
+            if (low in ROLE_ABBREVIATIONS or (low in ROLE_HEADS and t.is_title)) and self.cand_at(t.i) is None:
+                run = self._name_run(t.i + 1, 1)
+                if len(run) >= 2 and (run[-1] + 1 >= self.n or not doc[run[-1] + 1].text[:1].isupper()) \
+                        and (not self.title_line[t.i] or doc[run[-1]].text in surnames):
+                    runs.append(run)
+                continue
+            if self.title_line[t.i]:
+                continue
+            if t.text in ("(", ",") and t.i + 3 < self.n and doc[t.i + 1].text in PARTY_TAGS \
+                    and doc[t.i + 2].text in ("-", "\u2013") and not doc[t.i + 1].whitespace_ \
+                    and doc[t.i + 3].text[:1].isupper():
+                run = self._name_run(t.i - 1, -1)
+                if len(run) >= 2:
+                    runs.append(run)
+        for run in runs:
+            s, e = run[0], run[-1] + 1
+            if doc[s].text.endswith(".") or not _person_name_ok(doc[s:e]):
+                continue
+            owners = {self.owner[i] for i in range(s, e)}
+            if len(owners) == 1 and next(iter(owners)) in self.person_ks:
+                continue  # already a person
+            pend = {k for k, _ in self.pending}
+            if any(o >= 0 and (o not in pend or self.cands[o] is None) for o in owners):
+                continue
+            for o in owners:  # NER's "House Financial Services Chair Maxine Waters" (ORG): not an organisation
+                if o >= 0:
+                    m = self.cands[o]
+                    self.cands[o] = None
+                    for i in range(m.start, m.end):
+                        self.owner[i] = -1
+            self.pending = [(k, label) for k, label in self.pending if self.cands[k] is not None]
+            self.person_ks.append(self.add(s, e, (), "name"))
+
     def people(self) -> None:
         doc = self.doc
+        self.titled_names()
         self.speakers()
         forms: dict[int, tuple[str, ...]] = {}
         for k in self.person_ks:
             m = self.cands[k]
             if m is not None:
-                forms[k] = tuple(t.text for t in doc[m.start:m.end] if t.text != "-")
+                forms[k] = tuple(_name_words([t.text for t in doc[m.start:m.end] if t.text != "-"]))
         person_surnames = {f[-1].lower() for k, f in forms.items()}
         person_full = {" ".join(f).lower() for f in forms.values()}
         person_firsts = {f[0].lower() for f in forms.values() if len(f) > 1}
@@ -1090,12 +1263,24 @@ class _Resolver:
             ts = m.start
             while ts < m.end - 1 and (doc[ts].lower_ in HONORIFICS or doc[ts].lower_ in ROLE_ABBREVIATIONS):
                 ts += 1  # NER's "Mr Addison" (ORG): the name without its honorific
-            f = tuple(t.text for t in doc[ts:m.end] if t.text != "-")
+            while ts < m.end - 2 and doc[ts].lower_ in NAME_PREFIXES and doc[ts + 1].text == "-":
+                ts += 2  # NER's "Ex-Trump" (ORG): the name without the prefix
+            f = tuple(_name_words([t.text for t in doc[ts:m.end] if t.text != "-"]))
             if (" ".join(f).lower() in person_full or f[-1].lower() in person_surnames
                     or (len(f) == 1 and f[0].lower() in person_firsts)
                     or (len(f) == 1 and any(_spelling_variant(f[0].lower(), x) for x in person_surnames))) \
                     and _person_name_ok(span) \
                     and not _looks_like_org(span):
+                if " ".join(f).lower() not in person_full and len(f) > 2:
+                    # NER's "the House Nancy Pelosi" (ORG): the person's name without the body in front
+                    cut = next((j for j in range(1, len(f) - 1) if " ".join(f[j:]).lower() in person_full), None)
+                    if cut is None:
+                        cut = 0
+                        while cut < len(f) - 2 and not self._name_token(doc[ts + cut]):
+                            cut += 1
+                    if cut and all(doc[i].text != "-" for i in range(ts, ts + cut)):
+                        ts += cut
+                        f = f[cut:]
                 forms[k] = f
                 self.person_ks.append(k)
                 if ts > m.start:
@@ -1112,6 +1297,7 @@ class _Resolver:
                 self.cands[k] = None
                 for i in range(m.start, m.end):
                     self.owner[i] = -1
+        self._headline_forms(forms)
         # clusters: gazetteer people first (their name is canonical), then long forms, then short
         clusters: list[_Cluster] = []
         by_surname: dict[str, list[_Cluster]] = {}
@@ -1227,6 +1413,45 @@ class _Resolver:
                 if self.owner[t.i] < 0 and t.text in surnames and t.pos_ in ("PROPN", "NOUN", "X"):
                     self.person_ks.append(self.add(t.i, t.i + 1, (surnames[t.text],), "surname"))
 
+    def _headline_forms(self, forms: dict[int, tuple[str, ...]]) -> None:
+        """Title-case headlines glue words to names: "Senators Warn Trump Mexico Tariff" gives NER's
+        "Warn Trump", "Trump Ukraine adviser" gives "Trump Ukraine". A headline form whose surname is that of
+        a person named in full in the body, but whose first word fits none of the body's first names, is the
+        bare surname; one whose first word is such a surname and whose last word is a known actor is that
+        surname and that actor (in any line). A name starting with a compass word ("West Baltimore") is a place."""
+        doc = self.doc
+        body = [f for k, f in forms.items() if self.cands[k] is not None and not self.title_line[self.cands[k].start]]
+        full_by_sur: dict[str, list[tuple[str, ...]]] = {}
+        for f in body:
+            if len(f) > 1:
+                full_by_sur.setdefault(f[-1], []).append(f)
+        for k in list(forms):
+            m = self.cands[k]
+            f = forms[k]
+            if m is None or m.actors:
+                continue
+            if f[0].lower() in COMPASS_WORDS and len(f) > 1:
+                self.cands[k] = None  # (its tokens stay claimed: "Hartley" in "East Hartley" is no surname)
+                del forms[k]
+                continue
+            if len(f) != 2 or m.end - m.start != 2 or body.count(f) > (0 if self.title_line[m.start] else 1):
+                continue  # (a form written so elsewhere in the body is a name)
+            if self.title_line[m.start] and f[-1] in full_by_sur \
+                    and not any(_first_compatible(f[0], b[0]) for b in full_by_sur[f[-1]]):
+                self.owner[m.start] = -1
+                m.start = m.end - 1
+                m.text, m.head = doc[m.start].text, m.start
+                forms[k] = (f[-1],)
+            elif f[0] in full_by_sur:
+                entry = self.gaz.lookup(f[-1])
+                if entry is None or entry.type == "person":
+                    continue
+                self.owner[m.end - 1] = -1
+                m.end = m.start + 1
+                m.text, m.head = doc[m.start].text, m.start
+                forms[k] = (f[0],)
+                self.add(m.end, m.end + 1, (self.entry_actor(entry),), "name")
+
     def _titled_namesakes(self, forms: dict[int, tuple[str, ...]]) -> set[str]:
         """Surnames first met bare behind a title that the full-named person of that surname does not
         carry ("President Trump" ... later "Eric Trump"): news names a second person of a famous
@@ -1285,6 +1510,7 @@ class _Resolver:
             self._title_before(k, m)
             self._party_tag(m)
             self._apposition(m)
+            self._home_apposition(m)
         for person, pk in self.poss_affil:
             pm = self.cands[pk]
             if person.affiliation is None and pm is not None and pm.actors:
@@ -1374,16 +1600,44 @@ class _Resolver:
         doc = self.doc
         person = m.actors[0]
         j = m.end
-        if person.affiliation is not None or j + 3 >= self.n or doc[j].text not in ("(", ","):
+        if j + 3 >= self.n or doc[j].text not in ("(", ","):
             return
         letter, dash, state = doc[j + 1], doc[j + 2], doc[j + 3]
         if letter.text in PARTY_TAGS and dash.text in ("-", "\u2013") and state.text[:1].isupper() \
                 and not letter.whitespace_ and not dash.whitespace_:
+            words = []
+            for x in doc[j + 3:min(j + 7, self.n)]:
+                if x.text in (")", ",", ";") or x.is_space:
+                    break
+                words.append(x.text)
+            home = _us_state(words)
+            if home:
+                self.home.setdefault(person.name, home)
+            if person.affiliation is not None:
+                return
             entry = self.gaz.lookup(PARTY_TAGS[letter.text])
             if entry is not None:
                 person.affiliation = entry.name
                 if person.role is None:
                     person.role = "lawmaker"  # the press tags members of Congress this way
+
+    def _home_apposition(self, m: Mention) -> None:
+        """"X, Illinois Republican", "X, a South Carolina Democrat": the person's home state."""
+        doc = self.doc
+        j = m.end
+        if j + 2 >= self.n or doc[j].text != ",":
+            return
+        j += 1
+        if doc[j].lower_ in ("a", "the"):
+            j += 1
+        words = []
+        while j < self.n and len(words) < 3 and doc[j].text[:1].isupper() and doc[j].lower_ not in PARTY_MEMBER_NOUNS:
+            words.append(doc[j].text)
+            j += 1
+        if words and j < self.n and doc[j].lower_ in PARTY_MEMBER_NOUNS:
+            home = _us_state(words)
+            if home:
+                self.home.setdefault(m.actors[0].name, home)
 
     def _of_phrase(self, m: Mention) -> None:
         """Affiliation from a post-modifier: "Hua Chunying of China's foreign ministry", "X of Hamas"."""
@@ -1420,7 +1674,6 @@ class _Resolver:
                 continue
             if self.cand_at(a.i) is not None and self.cand_at(a.i).actors:
                 continue
-            sub = doc[a.left_edge.i:a.right_edge.i + 1]
             if a.lower_ in ROLE_HEADS and person.role is None:
                 mods = [c for c in a.children if c.i < a.i and c.dep_ in ("compound", "amod")
                         and (c.lower_ in ROLE_MODIFIERS or c.lower_ in ROLE_HEADS) and self.cand_at(c.i) is None]
@@ -1430,7 +1683,11 @@ class _Resolver:
                 if g and person.name not in self.gender:
                     self.gender[person.name] = g
             if person.affiliation is None:
-                for t in sub:
+                # the noun with its modifiers and "of"/"from" phrase, not a clause about something else
+                # ("an ardent ally who pushed back on the president's Syrian policy": not Syria)
+                near = list(doc[a.left_edge.i:a.i + 1]) + [x for c in a.children if c.dep_ == "prep" and c.i > a.i
+                                                         and c.lower_ in ("of", "from", "at", "for") for x in c.subtree]
+                for t in near:
                     if t.i in self.demonym_at and self.cand_at(t.i) is None:
                         person.affiliation = self.demonym_at[t.i][1].name
                         break
@@ -1507,7 +1764,7 @@ class _Resolver:
             if of_part:
                 role += " " + of_part
                 end = max(x.right_edge.i for x in t.children if x.dep_ == "prep" and x.lower_ == "of") + 1
-            target = self._person_with_role(people, t.i, role, affil)
+            target = self._person_with_role(people, t.i, role, affil, self.sent_of)
             if target is None or not self.free(start, end):
                 continue
             k = self.add(start, end, (target,), "role", head=t.i)
@@ -1539,13 +1796,20 @@ class _Resolver:
                    for k in inside):
                 continue
             party = self.demonym_at[t.i][1].name
-            before = [m.actors[0] for m in people if m.end <= start and m.actors[0].affiliation == party]
+            home = _us_state(x.text for x in doc[start + 1:t.i]) if t.i > start + 1 else None
+
+            def at_home(a: Actor) -> bool:  # "the Maryland Democrat" is not a Democrat from California
+                return home is None or self.home.get(a.name, home) == home
+            before = [m.actors[0] for m in people if m.end <= start and m.actors[0].affiliation == party
+                      and at_home(m.actors[0])]
+            if home is not None and any(self.home.get(a.name) == home for a in before):
+                before = [a for a in before if self.home.get(a.name) == home]
             if not before:
                 # nobody known to be of the party: the person the last sentences were about, if their
                 # party is unknown ("Senate leader X said ... The Kentucky Republican added")
                 si = self.sent_of[t.i]
                 recent = [m for m in people if m.end <= start and si - 2 <= self.sent_of[m.start] <= si
-                          and self.doc[m.head].dep_ in SUBJ_DEPS]
+                          and self.doc[m.head].dep_ in SUBJ_DEPS and at_home(m.actors[0])]
                 if not recent or recent[-1].actors[0].affiliation is not None:
                     continue
                 before = [recent[-1].actors[0]]
@@ -1555,6 +1819,8 @@ class _Resolver:
                 for i in range(self.n):
                     if self.owner[i] == k:
                         self.owner[i] = -1
+            if home is not None:
+                self.home.setdefault(before[-1].name, home)
             k = self.add(start, t.i + 1, (before[-1],), "role", head=t.i)
             self.person_ks.append(k)
 
@@ -1587,7 +1853,7 @@ class _Resolver:
             if m is None or len(m.actors) != 1:
                 continue
             a = m.actors[0]
-            name = a.name if a.type == "country" else a.affiliation if a.type == "organisation" else None
+            name = a.name if a.type == "country" else a.affiliation if a.type in ("organisation", "group") else None
             if name is not None and name in self.gaz.entries and self.gaz.entries[name].type == "country":
                 counts[name] = counts.get(name, 0) + 1
         if not counts:
@@ -1611,15 +1877,18 @@ class _Resolver:
             self.add(s, t.i + 1, (self.entry_actor(found[0]),), "alias", head=t.i)
 
     @staticmethod
-    def _person_with_role(people: list[Mention], i: int, role: str, affil: str | None) -> Actor | None:
+    def _person_with_role(people: list[Mention], i: int, role: str, affil: str | None,
+                          sent_of: list[int] | None = None) -> Actor | None:
         def ok(a: Actor) -> bool:
             return _role_match(role, a.role) and (affil is None or a.affiliation in (None, affil))
 
         before = [m.actors[0] for m in people if m.start < i and ok(m.actors[0])]
         if before:
             return before[-1]
-        after = [m.actors[0] for m in people if m.start > i and ok(m.actors[0])]
-        return after[0] if after else None
+        after = [m for m in people if m.start > i and ok(m.actors[0])]
+        if not after or (sent_of is not None and sent_of[after[0].start] > sent_of[i] + 2):
+            return None  # a person introduced with the title much later is not who "the president" was
+        return after[0].actors[0]
 
     # -- 5. "the Russian government", "Assad regime", "IS militants" ------------------
     def government_phrases(self) -> None:
@@ -1680,7 +1949,11 @@ class _Resolver:
                     break
                 if len(units) == 1 and cm is not None:
                     if c.dep_ != "poss" and self.free(cm.end, h.i + 1):
+                        adjacent = h.i == cm.end
                         self.extend(ck, cm.start, h.i + 1)  # "US officials", "Syrian government forces"
+                        if len(actors) == 1 and actors[0].name.endswith(" Party") and low in CAUCUS_NOUNS \
+                                and adjacent and not self.shouting[h.i] and len(cm.actors) == 1:
+                            cm.actors, cm.kind = (self._caucus(actors[0], low),), "demonym"  # "GOP lawmakers"
                     else:
                         self.gov[h.i] = ck  # "Russia's government"
                     break
@@ -1697,11 +1970,16 @@ class _Resolver:
                 if len(actors) == 1 and actors[0].name.endswith(" Party") and low in CAUCUS_NOUNS \
                         and h.i - start == 1 and not self.shouting[h.i]:
                     # "Republican lawmakers": the party's members in a legislature act as a caucus of their own
-                    caucus = self.actor(f"{doc[start].text} {low}", "group")
-                    caucus.affiliation = caucus.affiliation or actors[0].name
-                    actors = [caucus]
+                    actors = [self._caucus(actors[0], low)]
                 self.gov[h.i] = self.add(start, h.i + 1, tuple(actors), kind, head=h.i)
                 break
+
+    def _caucus(self, party: Actor, noun: str) -> Actor:
+        """A party's members in a legislature, one actor however the party is spelt: "Republican
+        lawmakers" for "GOP lawmakers" too, "Democratic senators" for "Democrat senators"."""
+        caucus = self.actor(f"{party.name.split()[0]} {noun}", "group")
+        caucus.affiliation = caucus.affiliation or party.name
+        return caucus
 
     def chamber_caucuses(self) -> None:
         """ "House Democrats", "Senate Republicans": a party's members in one chamber act as a caucus
@@ -1788,6 +2066,7 @@ class _Resolver:
         base = sorted((m for m in self.cands if m is not None and m.actors), key=lambda m: m.start)
         history: list[Mention] = []
         p = 0
+        thing_it = -1  # the sentence whose "it" was a thing, not an actor
         for t in doc:
             while p < len(base) and base[p].end <= t.i:
                 history.append(base[p])
@@ -1797,7 +2076,12 @@ class _Resolver:
             low = t.lower_
             m = None
             if low in PRON_PERSON or low in PRON_IT or low in PRON_THEY:
+                si = self.sent_of[t.i]
+                if low == "it" and thing_it == si:
+                    continue  # "it was an abuse ... and it could disrupt": the same thing again
                 actors = self._pronoun(t, history)
+                if low == "it" and not actors:
+                    thing_it = si
                 if actors:
                     k = self.add(t.i, t.i + 1, actors, "pronoun")
                     m = self.cands[k]
@@ -1857,7 +2141,8 @@ class _Resolver:
 
             def fits(m: Mention) -> bool:
                 return (len(m.actors) == 1 and m.actors[0].type != "person"
-                        and self.doc[m.head].tag_ not in ("NNS", "NNPS"))
+                        and self.doc[m.head].tag_ not in ("NNS", "NNPS")
+                        and m.actors[0].name.split()[-1].lower() not in CAUCUS_NOUNS)  # "Republican lawmakers"
             window = 1 if low == "it" else 2
         else:
             def fits(m: Mention) -> bool:
@@ -1868,6 +2153,12 @@ class _Resolver:
         # principle B: an object pronoun is not the subject of its own verb
         if t.dep_ in ("dobj", "pobj", "dative"):
             cands = [m for m in cands if not (self.doc[m.head].head.i == t.head.i and self.doc[m.head].dep_ in SUBJ_DEPS)]
+        # and a subject pronoun is not the named object of its own verb ("He faulted Mr. Smith": not Smith)
+        if t.dep_ == "nsubj" and low in PRON_PERSON:
+            objs = {a.name for c in t.head.children if c.dep_ == "dobj" and c.i > t.i
+                    for om in [self.cand_at(c.i)] if om is not None and om.kind != "pronoun" for a in om.actors}
+            if objs:
+                cands = [m for m in cands if m.actors[0].name not in objs]
         if low in PRON_PERSON and self.in_quote[t.i]:
             # '"He must resign," Hallow said': the speaker calls himself "I", so "he" is someone else
             speaker = self._quote_speaker(s)
