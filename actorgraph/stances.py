@@ -41,6 +41,11 @@ through the parse:
   condemning an act against someone takes their side ("X said the case
   against Y is a sham": X defends Y).
 
+* more evaluations: "X described / portrayed Y('s plan) as reckless", "X alleged that Y ..." (an
+  accusation, whatever the act), "X was disappointed / feared that Y ...", "X said Y's lies / misconduct
+  ...", "X called on Y to apologise / retract" (Y is in the wrong), "X responded to Y's attacks",
+  "X lost confidence in Y", "X, Y's campaign chairman";
+
 * acts and aims: a bare definite act noun ("condemned the move / the veto") is
   the act told just before it in the same paragraph (its subject is the
   target); backing a measure meant to act on Y ("backed a bill to overturn Y's
@@ -187,12 +192,17 @@ _verbs("criticises", "bemoan lament")
 _verbs("criticises", "hit fire", "back_at")
 _verbs("criticises", "tear lay", "into")
 _verbs("opposes", "shoot", "down_obj")  # an offer, or a drone
+_verbs("attacks", "shoot stab punch slap")
+_verbs("attacks", "open", "fire_on,fire_at")
+_verbs("attacks", "set", "fire_to")
 _verbs("praises", "gush rave", "over,about")
 _verbs("criticises", "criticise criticize slam blast bash assail lambast lambaste rebuke reprimand censure chide scold "
        "berate castigate excoriate admonish mock ridicule deride insult disparage belittle smear vilify demonize "
        "demonise denigrate discredit decry deplore fault question")
 _verbs("criticises", "lash hit", "out_at")
 _verbs("criticises", "take", "aim_at")
+# "took a swipe / a shot / a jab / potshots at X"
+_verbs("criticises", "take", "swipe_at,swipes_at,shot_at,shots_at,jab_at,jabs_at,potshot_at,potshots_at,dig_at,digs_at")
 _verbs("opposes", "take", "on_obj")
 _verbs("criticises", "call", "out_obj")
 _verbs("opposes", "shut", "out_obj")
@@ -212,9 +222,12 @@ _verbs("fights", "fight battle combat", "obj,against")
 _verbs("rejects", "reject dismiss rebuff snub spurn repudiate refute rebut")
 _verbs("clashes", "clash feud spar quarrel", "with")
 _verbs("clashes", "butt lock", "heads_with,horns_with")
+_verbs("opposes", "stop beat")  # "joined the race to stop / beat X"
 _verbs("opposes", "lose", "to")  # "lost to X in the primary": rivals
 _verbs("opposes", "take bring", "down_obj")
 _verbs("rejects", "dispute")
+_verbs("opposes", "lose", "confidence_in,faith_in,trust_in")
+_verbs("supports", "express voice have reaffirm", "confidence_in,faith_in")
 _verbs("prosecutes", "sue indict impeach prosecute arrest detain investigate subpoena charge jail imprison convict")
 
 #: "on behalf of X" = for X; "in conjunction / coordination with X" = with X.
@@ -239,6 +252,10 @@ AID_OBJECTS = {"aid", "assistance", "help", "support", "backing", "weapon", "wea
                "supplies", "refuge", "asylum", "shelter", "training", "intelligence", "missiles", "tanks", "jets",
                "munitions", "shells", "drones", "financing", "credit", "subsidies", "lifeline", "troops"}
 REACT_VERBS = {"react", "respond", "reply", "retort", "hit"}
+#: "responded to X's criticism / remarks": a reply to these takes issue with X.
+REBUTTED_NOUNS = {"criticism", "criticisms", "attack", "attacks", "accusation", "accusations", "charge", "charges",
+                  "claim", "claims", "comment", "comments", "remark", "remarks", "insult", "insults", "jab", "jabs",
+                  "tweet", "tweets", "allegation", "allegations", "broadside", "barb", "barbs", "taunt", "taunts"}
 HOSTILE_MANNER = {"angrily", "furiously", "harshly", "sharply", "strongly", "defiantly", "bitterly", "fiercely",
                   "scathingly", "indignantly", "negatively"}
 
@@ -390,12 +407,16 @@ RELATIONAL_NOUNS: dict[str, tuple[str, bool, str]] = {
     "puppet": ("supports", False, "owner"),
     "protege": ("supports", False, "owner"),
     "protégé": ("supports", False, "owner"),
-    # close associates (staff nouns such as "aide", "lawyer" were tried: annotators rarely read them as stances)
+    # close associates (staff nouns such as "aide", "lawyer", "adviser" were tried: annotators rarely read them
+    # as stances)
     "associate": ("supports", False, "ref"),
     "confidant": ("supports", False, "ref"),
     "surrogate": ("supports", False, "ref"),
     "lieutenant": ("supports", False, "ref"),
 }
+#: A campaign's staff work for the candidate (unlike a government office): "Trump's campaign chairman X".
+CAMPAIGN_ROLES = {"chairman", "chairwoman", "chair", "co-chair", "manager", "adviser", "advisor", "strategist",
+                  "spokesman", "spokeswoman", "spokesperson", "staffer", "aide", "fundraiser", "director"}
 #: Staff nouns: a weaker signal than "ally"; lower confidence.
 STAFF_NOUNS = {"associate", "confidant", "surrogate", "lieutenant"}
 
@@ -464,6 +485,20 @@ COUNTER_VERBS = {"condemn", "denounce", "decry", "fight", "combat", "oppose", "r
 EXPRESS_VERBS = {"express", "voice", "vent", "show", "register", "air", "signal", "convey"}
 #: "X called Y's push a lynching": naming verbs whose second object judges the first.
 CALL_VERBS = {"call", "label", "brand", "dub", "term", "deem", "describe"}
+#: "X described Y as reckless", "portrayed Y's plan as a disaster": the "as" phrase judges the object.
+DESCRIBE_VERBS = {"describe", "portray", "characterize", "characterise", "depict", "paint", "cast", "label",
+                  "brand", "view", "regard", "see", "dub", "refer"}
+#: "X was disappointed that Y rejected ...": a feeling about what Y did is a stance on Y.
+#: (glad / pleased / heartened that ... were tried: mostly not stances)
+EMOTION_THAT = {w: -1 for w in (
+    "disappointed disappoint angry furious upset outraged outrage troubled dismayed dismay appalled appall "
+    "disgusted disgust frustrated frustrate saddened sadden alarmed alarm incensed livid").split()}
+#: "X alleged that Y ...": alleging something of Y accuses Y, whatever the act.
+ALLEGE_VERBS = {"allege", "charge"}
+#: "called on X to apologise / denounce ...": demanding that X set right a wrong opposes X.
+CORRECTIVE_VERBS = {"apologize", "apologise", "denounce", "condemn", "disavow", "retract", "recant", "recuse",
+                    "repudiate", "rescind", "reverse", "halt", "cease", "stop", "end", "withdraw", "drop", "abandon",
+                    "atone", "correct", "renounce"}
 #: "did not have the same view as X": disagreement.
 VIEW_NOUNS = {"view", "views", "opinion", "opinions", "position", "vision", "values", "goal", "goals", "approach",
               "understanding", "outlook", "concern", "concerns", "priorities", "assessment"}
@@ -479,6 +514,11 @@ ORIGIN_NOUNS = {"man", "woman", "men", "women", "hunter", "resident", "citizen",
 PURPOSE_NOUNS = {"measure", "bill", "resolution", "motion", "amendment", "legislation", "effort", "efforts", "bid",
                  "plan", "proposal", "push", "campaign", "attempt", "drive", "initiative", "lawsuit", "suit", "race",
                  "coalition", "movement", "fight"}
+
+#: Verbs that start or carry what is meant to act: "launched a resolution to stop X's emergency".
+LAUNCH_VERBS = {"launch", "introduce", "file", "unveil", "propose", "lead", "mount", "spearhead", "start", "begin",
+                "pass", "approve", "adopt", "draft", "pursue", "wage", "enter", "announce", "form", "organize",
+                "organise", "push", "bring"}
 
 #: Bare nouns for an act ("the move", "the decision"): whose act it is is told just before.
 ACT_NOUNS = {"move", "decision", "veto", "step", "action", "order", "announcement", "remarks", "comments",
@@ -689,6 +729,14 @@ class _Sentence:
                                 res.extend(self._mention_args(mm))
             return res
         lem = _lemma(t)
+        if t.pos_ == "NOUN" and depth == 0:
+            # "rivals like X", "Democrats such as X", "critics including X": the ones named
+            for c in t.children:
+                if c.dep_ == "prep" and (c.lower_ in ("like", "including") or (
+                        c.lower_ == "as" and any(g.lower_ == "such" for g in c.children))):
+                    got = [a for p in c.children if p.dep_ == "pobj" for a in self.args(p, depth=depth + 1)]
+                    if got:
+                        return got
         # "thousands of Russian troops", "some of the rebels"
         if lem in QUANTITY_NOUNS or t.pos_ == "NUM":
             for c in t.children:
@@ -736,6 +784,16 @@ class _Sentence:
         if owner and t.pos_ in ("NOUN", "PROPN", "PRON", "VERB") and lem not in RELATIONAL_NOUNS:
             # ("his rival" is somebody else, not his)
             got = self.owners(t, depth=depth)
+            if not got and owner is True and depth == 0 and lem in ("move", "step", "decision") and t.i > 1 \
+                    and t.dep_ in ("appos", "dobj", "npadvmod") and t.head.i < t.i and any(
+                    c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children) \
+                    and t.doc[t.i - 2].text in (",", "\u2014", "--", "-", "\u2013"):
+                # "X plans to cut the fund, a move that Y rejected": the move is the clause's own act
+                h = t.head
+                while h.pos_ not in ("VERB", "AUX") and h.head.i != h.i and h.i >= self.sent.start:
+                    h = h.head
+                if h.pos_ in ("VERB", "AUX"):
+                    got = [_Arg(a.mention, a.actor, a.factor * 0.7) for a in self.subjects(h)]
             if not got and owner is True and depth == 0 and (lem in ACT_NOUNS or t.lower_ in ACT_NOUNS) \
                     and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children) \
                     and not any(c.dep_ in ("poss", "compound", "amod", "prep", "acl", "relcl") and
@@ -856,6 +914,12 @@ class _Sentence:
             if c.dep_ in ("nsubj", "csubj"):
                 if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
                     return self.args(v.head)
+                if c.text.isupper() and len(c.text) > 2 and c.i + 1 < len(c.doc) and c.doc[c.i + 1].text in (
+                        "-", "–", "—", "(", "--"):
+                    # "WASHINGTON – Gov. X joined ...": a dateline parsed as the subject, X as its apposition
+                    app = next((g for g in c.children if g.dep_ == "appos"), None)
+                    if app is not None:
+                        return self.args(app, owner="source")
                 got = self.args(c, owner="source")
                 if got or c.dep_ == "nsubj":
                     return got
@@ -906,6 +970,8 @@ class _Sentence:
                 return self._noun_holder(h, depth)
         if v.dep_ == "pcomp" and h.dep_ == "prep":
             gov = h.head
+            if gov.pos_ == "ADJ" and gov.dep_ in ("acomp", "amod", "oprd"):
+                return self.subjects(gov, avoid=avoid, depth=depth + 1)  # "proud of standing up to X"
             if gov.pos_ in ("VERB", "AUX"):
                 if _lemma(gov) in ("accuse", "blame", "charge", "criticise", "criticize", "praise", "thank"):
                     for c in gov.children:
@@ -931,7 +997,12 @@ class _Sentence:
                 t = h  # "to have Ukraine investigate X": look above "have" for who wants it
                 continue
             if h.pos_ in ("VERB", "AUX"):
-                if lem in WANT_VERBS and (d == "xcomp" or d == "ccomp" and lem in WANT_THAT_VERBS):
+                # "called for a Republican to oust X": the "for ... to" clause hangs as an advcl
+                for_to = d == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in t.children)
+                # "pressuring X to investigate Y" parsed with X as the subject of an infinitival ccomp
+                to_inf = d == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+                if lem in WANT_VERBS and (d == "xcomp" or d == "ccomp" and (lem in WANT_THAT_VERBS or to_inf)
+                                          or for_to):
                     controlled = any(c.dep_ == "dobj" for c in h.children) or any(
                         c.dep_ == "nsubj" for c in t.children)
                     if d == "xcomp" and not controlled:
@@ -949,6 +1020,20 @@ class _Sentence:
 
     def _noun_holder(self, n: Token, depth: int) -> list[_Arg]:
         """ "her way to join", "China's willingness to get tough", "the Russians fighting for IS"."""
+        # "X joined the field of candidates hoping to unseat Y", "X became one of the Democrats vying to ...":
+        # the one who joins the group
+        t = n
+        for _ in range(4):
+            if t.dep_ == "pobj" and t.head.lower_ in ("of", "among", "in") and t.head.head.i != t.head.i:
+                t = t.head.head
+            else:
+                break
+        if t is not n:
+            if t.dep_ in ("dobj", "attr") and t.head.pos_ in ("VERB", "AUX") and _lemma(t.head) in (
+                    "join", "enter", "be", "become", "remain"):
+                return self.subjects(t.head, depth=depth + 1)
+            if t.pos_ in ("VERB", "AUX") and _lemma(t) in ("be", "become", "remain"):
+                return self.subjects(t, depth=depth + 1)
         m = self.index.mention_for(n)
         if m is not None and m.actors:
             return self._mention_args(m)
@@ -1130,12 +1215,24 @@ class _Sentence:
                         self.same_view(t)
                     if lem in CALL_VERBS:
                         self.called(t)
+                    if lem in LAUNCH_VERBS and lem not in VERB_CUES:
+                        for c in t.children:
+                            if c.dep_ == "dobj" and c.pos_ == "NOUN" and _lemma(c) in PURPOSE_NOUNS:
+                                self.purpose(t, c, 1)
+                    if lem in DESCRIBE_VERBS:
+                        self.described_as(t)
+                    if lem in ALLEGE_VERBS:
+                        self.alleged(t)
+                    if lem in ("fear", "worry") and pos == "VERB":
+                        self.emotion_that(t, -1)  # "X feared that Y's move could ..."
                     self.demand(t, lem)
                 if pos in ("NOUN", "PROPN"):
                     if lem in NOUN_CUES or t.lower_ in NOUN_CUES:
                         self.noun(t, lem if lem in NOUN_CUES else t.lower_)
                     if lem in RELATIONAL_NOUNS or t.lower_ in RELATIONAL_NOUNS:
                         self.relational(t, lem if lem in RELATIONAL_NOUNS else t.lower_)
+                    elif lem in CAMPAIGN_ROLES or t.lower_ in CAMPAIGN_ROLES:
+                        self.campaign_role(t)
                     if "against" not in (NOUN_CUES.get(lem) or NOUN_CUES.get(t.lower_) or {}):
                         self.against(t)  # "articles of impeachment against X"
                     if lem in TIE_NOUNS:
@@ -1147,6 +1244,8 @@ class _Sentence:
                     if lem in RESCUE_NOUNS and t.dep_ == "pobj" and t.head.lower_ == "to":
                         self.rescue(t)
                 if pos == "ADJ" or t.tag_ in ("JJ", "VBN"):
+                    if lem in EMOTION_THAT or t.lower_ in EMOTION_THAT:
+                        self.emotion_that(t, EMOTION_THAT.get(t.lower_) or EMOTION_THAT[lem])
                     if lem in ADJ_CUES or t.lower_ in ADJ_CUES:
                         self.adjective(t, ADJ_CUES.get(lem) or ADJ_CUES[t.lower_])
                     if lem in EVAL_ADJS:
@@ -1210,6 +1309,11 @@ class _Sentence:
                         out.append((c.lower_, o))
                         if prt:
                             out.append((f"{prt} {c.lower_}", o))
+                        if c.lower_ in ("in", "at"):
+                            # "served in the Justice Department under X"
+                            for p in o.children:
+                                if p.dep_ == "prep" and p.lower_ == "under":
+                                    out.extend(("under", oo) for oo in p.children if oo.dep_ == "pobj")
                     elif o.dep_ == "prep":  # "up to", "out against"
                         for oo in o.children:
                             if oo.dep_ == "pobj":
@@ -1238,6 +1342,10 @@ class _Sentence:
             for c in v.children:
                 if c.dep_ == "agent":
                     agent = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if agent is None:  # "was appointed the U.S. attorney by X": the agent hangs on the predicate
+                agent = next((p for c in v.children if c.dep_ in ("oprd", "attr") for g in c.children
+                              if g.dep_ in ("prep", "agent") and g.lower_ == "by"
+                              for p in g.children if p.dep_ == "pobj"), None)
             if agent is None or "obj" not in slots:
                 return
             src = self.args(agent, owner=True)
@@ -1248,7 +1356,10 @@ class _Sentence:
                 if subj is not None and subj.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
                     subj = v.head
                 tgt = self.args(subj, owner=True)
-            self.emit(src, tgt, slots["obj"], v, "passive")
+            prt = " ".join(c.lower_ for c in v.children if c.dep_ == "prt")
+            rel = slots.get(f"{prt} obj") if prt else slots["obj"]  # "was shot down by X" is not "was shot"
+            if rel is not None:
+                self.emit(src, tgt, rel, v, "passive")
             return
         subj = None
         wanter = self.wanted_by(v)
@@ -1260,6 +1371,8 @@ class _Sentence:
                 self.compose(v, arg, RELATIONS[rel])
             if arg.pos_ == "NOUN" and _lemma(arg) in PURPOSE_NOUNS and slot == "obj":
                 self.purpose(v, arg, RELATIONS[rel])
+            if slot == "obj" and arg.lower_ in ("that", "which", "whom") and v.dep_ == "relcl":
+                arg = v.head  # "the plan, which Germany rejected": the noun the clause is about
             tgt = self.args(arg, owner=True)
             if not tgt:
                 continue
@@ -1321,15 +1434,19 @@ class _Sentence:
                           check=v)
 
     def react(self, v: Token) -> None:
-        """ "reacted angrily to the sanctions imposed by the UN"."""
-        if not any(c.dep_ == "advmod" and c.lower_ in HOSTILE_MANNER for c in v.children):
-            return
+        """ "reacted angrily to the sanctions imposed by the UN", "responded to X's attacks / comments"."""
+        hostile = any(c.dep_ == "advmod" and c.lower_ in HOSTILE_MANNER for c in v.children)
         tgt: list[_Arg] = []
         for c in v.children:
             if c.dep_ == "prep" and c.lower_ in ("to", "against"):
                 for o in c.children:
-                    if o.dep_ == "pobj":
+                    if o.dep_ != "pobj":
+                        continue
+                    if hostile:
                         tgt.extend(self.args(o, owner=True))
+                    elif _lemma(o) in REBUTTED_NOUNS or o.lower_ in REBUTTED_NOUNS:
+                        # answering someone's attacks or remarks is taking issue with them
+                        tgt.extend(a for g in o.children if g.dep_ == "poss" for a in self.args(g))
         if tgt:
             self.emit(self.subjects(v, avoid={a.actor.name for a in tgt}), tgt, "criticises", v, "verb")
 
@@ -1500,7 +1617,10 @@ class _Sentence:
             return
         rel0 = targets[0][1]
         owners, gov, explicit = self._noun_owner(n, [a for a, _ in targets], rel0)
-        if gov is not None and not explicit and (_lemma(gov) in VERB_CUES or _lemma(gov) in ADJ_CUES) \
+        slots = VERB_CUES.get(_lemma(gov), {}) if gov is not None else {}
+        composed = ("obj" in slots) if n.dep_ == "dobj" else gov is not None and (n.head.lower_ in slots or any(
+            f"{x.lower_} {n.head.lower_}" in slots for x in gov.children if x.dep_ in ("dobj", "prt")))
+        if gov is not None and not explicit and (composed or _lemma(gov) in ADJ_CUES) \
                 and n.dep_ in ("dobj", "pobj"):
             return  # the verb's own rule composes it ("backed sanctions on Mali")
         if gov is not None and not explicit and _lemma(gov) in RECEIVE_VERBS and n.dep_ == "dobj" and any(
@@ -1632,6 +1752,8 @@ class _Sentence:
                 ref.extend(self.args(c))
         if not ref and n.dep_ == "appos":
             ref = self.args(n.head)
+            if not ref and n.head.dep_ == "appos" and n.head.pos_ == "PROPN":
+                ref = self.args(n.head.head)  # "Rep. X, R-Ill., a critic of Y": past the party-state tag
         if not ref and n.dep_ in ("compound", "nmod", "npadvmod", "amod") and lem != "target":
             # the titled name only, not the names listed after it ("nominee X and Y")
             ref = self._one(n.head, owner=False, depth=0)
@@ -1651,6 +1773,8 @@ class _Sentence:
                 ref = self.args(gov)
             elif gov.pos_ == "VERB":
                 ref = self.args(next((c for c in gov.children if c.dep_ == "dobj"), None))
+                if not ref:  # "X has been mentioned as a challenger to Y"
+                    ref = self.args(next((c for c in gov.children if c.dep_ == "nsubjpass"), None))
         if not ref and n.i + 1 < self.sent.end:
             m = idx.mention_at(doc[n.i + 1])
             if m is not None and m.actors and m.start == n.i + 1:
@@ -1661,8 +1785,11 @@ class _Sentence:
         if not ref or not owner:
             return
         if lem in PERSONAL_RELATIONS and (any(a.actor.type == "person" for a in ref)
-                                          or any(a.actor.type == "person" for a in owner)):
-            return  # "his partner Dr. X": a private relation, not a political one
+                                          or any(a.actor.type == "person" for a in owner)) and not any(
+                c.dep_ in ("compound", "amod") and c.lower_ in ("business", "lobbying", "political", "campaign",
+                                                                "legislative", "coalition", "strategic")
+                for c in n.children):
+            return  # "his partner Dr. X": a private relation, not a political one ("business partner" is not)
         if lem in ("pick", "nominee", "choice") and not any(a.actor.type == "person" for a in ref):
             return
         src, tgt = (ref, owner) if direction == "ref" else (owner, ref)
@@ -1674,6 +1801,42 @@ class _Sentence:
         self.emit(src, tgt, relation, n, "relational", factor=0.8 if lem in STAFF_NOUNS else 1.0)
         if symmetric:
             self.emit(tgt, src, relation, n, "relational")
+
+    def campaign_role(self, n: Token) -> None:
+        """ "X, Trump's campaign chairman", "Trump campaign manager X", "X, an adviser to Trump's campaign":
+        who works on a candidate's campaign supports the candidate."""
+        camp = next((c for c in n.children if c.dep_ in ("compound", "nmod") and _lemma(c) == "campaign"), None)
+        owner: list[_Arg] = []
+        if camp is not None:
+            owner = [a for c in (*n.children, *camp.children) if c.dep_ in ("poss", "compound", "nmod")
+                     and c is not camp for a in self.args(c)]
+        else:  # "an adviser to Trump's campaign"
+            camp = next((o for c in n.children if c.dep_ == "prep" and c.lower_ in ("to", "for", "on")
+                         for o in c.children if o.dep_ == "pobj" and _lemma(o) == "campaign"), None)
+            if camp is None:
+                return
+            owner = [a for c in camp.children if c.dep_ in ("poss", "compound", "nmod") for a in self.args(c)]
+        if not owner or any(c.lower_ in ("former", "ex") for c in n.children):
+            return
+        ref: list[_Arg] = []
+        for c in n.children:
+            if c.dep_ == "appos":
+                ref.extend(self.args(c))
+        if not ref and n.dep_ == "appos":
+            ref = self.args(n.head)
+        if not ref and n.dep_ in ("compound", "nmod"):
+            ref = self._one(n.head, owner=False, depth=0)
+        if not ref and n.dep_ == "attr" and n.head.pos_ in ("AUX", "VERB"):
+            ref = self.subjects(n.head)  # "X became Trump's campaign chairman"
+        if not ref and n.dep_ == "pobj" and n.head.lower_ == "as" and n.head.head.pos_ in ("AUX", "VERB"):
+            ref = self.subjects(n.head.head)  # "X served as an adviser to Trump's campaign"
+        if not ref and n.i + 1 < self.sent.end:
+            m = self.index.mention_at(n.doc[n.i + 1])
+            if m is not None and m.actors and m.start == n.i + 1:
+                ref = self._mention_args(m)
+        spans = {(a.mention.start, a.mention.end) for a in ref}
+        owner = [a for a in owner if (a.mention.start, a.mention.end) not in spans]
+        self.emit(ref, owner, "supports", n, "relational", factor=0.9)
 
     def joint_activity(self, n: Token) -> None:
         """ "the joint drills between X and Y", "the South Korea-US drills", "an exercise by X, Y and Z"."""
@@ -1822,7 +1985,7 @@ class _Sentence:
         judged_tok = next((c for c in content.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         judged = self.args(judged_tok)
         victims: list[_Arg] = []
-        if not judged and judged_tok is not None and judged_tok.pos_ == "NOUN":
+        if not judged and judged_tok is not None and (judged_tok.pos_ == "NOUN" or judged_tok.tag_ == "VBG"):
             # "Her questioning is excellent", "the Democratic demands are overreach": the owner is judged
             judged = [a for c in judged_tok.children if c.dep_ == "poss" for a in self.args(c)]
             if not judged:
@@ -1830,6 +1993,12 @@ class _Sentence:
                 judged = [a for a in self.owners(judged_tok, between_ok=False) if a.mention.start < judged_tok.i
                           and not any(c.dep_ == "compound" and a.mention.start <= c.i < a.mention.end
                                       for c in judged_tok.children)]
+            if not judged and (_lemma(judged_tok) in ACT_NOUNS or judged_tok.lower_ in ACT_NOUNS) \
+                    and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+                            for c in judged_tok.children) \
+                    and not any(c.dep_ in ("prep", "acl", "relcl", "compound", "amod") for c in judged_tok.children):
+                # "X said the comments were disgusting": the act told just before
+                judged = self._act_agent(judged_tok)
             # "the process against X is a sham": condemning what is done against X takes X's side
             victims = [a for c in judged_tok.children if c.dep_ == "prep" and c.lower_ == "against"
                        for o in c.children if o.dep_ == "pobj" for a in self.args(o)]
@@ -1838,6 +2007,7 @@ class _Sentence:
                            for o in c.children if o.dep_ == "pobj" and (_lemma(o) in OUSTER_NOUNS)
                            for cc in o.children if cc.dep_ == "prep" and cc.lower_ == "against"
                            for oo in cc.children if oo.dep_ == "pobj" for a in self.args(oo)]
+        self._owned_wrongs(v, content, speakers)
         if (not judged and not victims) or judged_tok is None:
             return
         score = self._judgement_score(content, judged_tok)
@@ -1858,12 +2028,35 @@ class _Sentence:
         self.emit(speakers, judged, "criticises" if score < 0 else "praises", v, "evaluation", factor=0.75,
                   check=v)
 
+    def _owned_wrongs(self, v: Token, content: Token, speakers: list[_Arg]) -> None:
+        """ "X said waiting would make them 'accomplices to his obstruction'": a wrong said to be Y's
+        ("Y's obstruction / lies / corruption") anywhere in what the speaker says is the speaker's charge
+        against Y (not in somebody else's words, nor when anything is denied)."""
+        stack = [content]
+        owners: list[_Arg] = []
+        n = 0
+        while stack and n < 60:
+            t = stack.pop()
+            n += 1
+            if t.dep_ == "neg" or t.lower_ in NEG_ADVERBS:
+                return
+            if t is not content and t.pos_ in ("VERB", "AUX") and _lemma(t) in SPEECH_VERBS:
+                continue
+            stack.extend(t.children)
+            if t.pos_ == "NOUN" and (JUDGEMENT_WORDS.get(t.lower_, 0) < 0 or JUDGEMENT_WORDS.get(_lemma(t), 0) < 0):
+                owners.extend(a for c in t.children if c.dep_ == "poss" for a in self.args(c))
+        ex = {a.actor.name for a in speakers}
+        owners = [a for a in owners if a.actor.name not in ex]
+        if owners:
+            self.emit(speakers, owners, "criticises", v, "evaluation", factor=0.6, check=v)
+
     def called(self, v: Token) -> None:
         """ "X called Y's push for impeachment a 'lynching'", "X called the report 'condescending'" (said of Y's
         thing): the judgement words of the predicate noun/adjective judge the object or its owner."""
         obj = next((c for c in v.children if c.dep_ == "dobj"), None)
-        pred = next((c for c in v.children if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > (obj.i if obj is not None
-                                                                                            else v.i)), None)
+        # the last predicate: "called the Democrats' push for X a 'lynching'" may parse "push" as one too
+        pred = next((c for c in reversed(list(v.children)) if c.dep_ in ("oprd", "xcomp", "ccomp")
+                     and c.i > (obj.i if obj is not None else v.i)), None)
         if pred is None and obj is not None:
             pred, obj = obj, None  # "called X's report 'condescending'" parsed as one object
         if pred is None:
@@ -1875,7 +2068,10 @@ class _Sentence:
         if _lemma(pred) in EVAL_NOUNS or _lemma(pred) in EVAL_ADJS:
             return  # the evaluation rules have it
         score = 0
-        for t in [pred, *[c for c in pred.children if c.dep_ in ("amod", "compound")]]:
+        # (the predicate may hang on the judged thing as its apposition: "called X's push a 'disgrace'")
+        words = [pred, *[c for c in pred.children if c.dep_ in ("amod", "compound", "appos", "npadvmod")]]
+        words += [g for c in pred.children if c.dep_ in ("appos", "npadvmod") for g in c.children if g.dep_ == "amod"]
+        for t in words:
             score += JUDGEMENT_WORDS.get(t.lower_) or JUDGEMENT_WORDS.get(_lemma(t)) or 0
         if score == 0:
             return
@@ -1883,6 +2079,70 @@ class _Sentence:
         ex = {a.actor.name for a in self.subjects(v)}
         self.emit(self.subjects(v), [a for a in judged if a.actor.name not in ex],
                   "criticises" if score < 0 else "praises", v, "evaluation", factor=0.8)
+
+    def described_as(self, v: Token) -> None:
+        """ "X described Y as reckless", "X portrayed Y's plan as a disaster", "X referred to Y as a crook":
+        the judgement words of the "as" phrase judge the object (or its owner)."""
+        obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+        if obj is None and _lemma(v) == "refer":
+            obj = next((p for c in v.children if c.dep_ == "prep" and c.lower_ == "to"
+                        for p in c.children if p.dep_ == "pobj"), None)
+        if obj is None:
+            return
+        as_ = next((c for h in (v, obj) for c in h.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+        if as_ is None:
+            return
+        preds = [c for c in as_.children if c.dep_ in ("pobj", "amod", "acomp", "advmod", "nmod")]
+        if any(_lemma(p) in EVAL_NOUNS for p in preds if p.dep_ == "pobj"):
+            return  # the evaluation rules have it
+        words = [w for p in preds for w in (p, *p.conjuncts)]
+        words += [c for w in list(words) for c in w.children if c.dep_ in ("amod", "compound", "advmod")]
+        score = 0
+        for w in words:
+            x = JUDGEMENT_WORDS.get(w.lower_) or JUDGEMENT_WORDS.get(_lemma(w)) or 0
+            if not x and w.pos_ == "ADJ":
+                x = JUDGEMENT_ADJS.get(w.lower_, 0) or EVAL_ADJS.get(w.lower_, 0)
+            score += x
+        if score == 0:
+            return
+        subj = self.subjects(v)
+        ex = {a.actor.name for a in subj}
+        self.emit(subj, [a for a in self.args(obj, owner=True) if a.actor.name not in ex],
+                  "criticises" if score < 0 else "praises", v, "evaluation", factor=0.8)
+
+    def emotion_that(self, a: Token, sign: int) -> None:
+        """ "X was disappointed that Y rejected the bill", "I am glad that Y won": how X feels about what Y
+        did is X's stance on Y."""
+        content = next((c for c in a.children if c.dep_ == "ccomp" and (a.pos_ == "VERB" and a.tag_ != "VBN" or any(
+            g.dep_ == "mark" and g.lower_ == "that" for g in c.children))), None)
+        if content is None:
+            return
+        judged = self.args(next((c for c in content.children if c.dep_ in ("nsubj", "nsubjpass")), None),
+                           owner="source")
+        if not judged:
+            return
+        if a.dep_ in ("acomp", "xcomp", "oprd") and a.head.i != a.i:
+            holders = self.subjects(a.head)
+        else:
+            holders = self.args(next((c for c in a.children if c.dep_ in ("nsubj", "nsubjpass")), None),
+                                owner="source") or self.subjects(a)
+        ex = {x.actor.name for x in holders}
+        self.emit(holders, [x for x in judged if x.actor.name not in ex], "criticises" if sign < 0 else "praises", a,
+                  "evaluation", factor=0.8)
+
+    def alleged(self, v: Token) -> None:
+        """ "X alleged that Y proposed a deal behind his back", "X sued, alleging that Y spied on him": to
+        allege something of Y is to accuse Y, whatever the act told."""
+        content = next((c for c in v.children if c.dep_ == "ccomp"), None)
+        if content is None or (_lemma(v) == "charge" and any(c.dep_ == "dobj" for c in v.children)):
+            return
+        judged_tok = next((c for c in content.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        judged = self.args(judged_tok, owner="source")
+        if not judged:
+            return
+        speakers = self.subjects(v)
+        ex = {a.actor.name for a in speakers}
+        self.emit(speakers, [a for a in judged if a.actor.name not in ex], "accuses", v, "evaluation", factor=0.8)
 
     def same_view(self, v: Token) -> None:
         """ "X and Y did not have the same view of ...", "X does not share Y's view": they disagree."""
@@ -2062,6 +2322,18 @@ class _Sentence:
         if lem not in DEMAND_VERBS:
             return
         for c in v.children:
+            if c.dep_ in ("ccomp", "xcomp") and _lemma(c) in CORRECTIVE_VERBS and lem != "want":
+                # "called on X to apologise", "urged X to retract the claim": X is in the wrong
+                tgt_tok = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+                if tgt_tok is None and c.dep_ == "xcomp":
+                    tgt_tok = next((g for g in v.children if g.dep_ == "dobj"), None)
+                if tgt_tok is None and c.dep_ == "xcomp":
+                    tgt_tok = next((p for g in v.children if g.dep_ == "prep" and g.lower_ in ("on", "upon")
+                                    for p in g.children if p.dep_ == "pobj"), None)
+                if tgt_tok is not None and not any(g.dep_ == "neg" for g in c.children):
+                    tgt = self.args(tgt_tok)
+                    src = self.subjects(v, avoid={a.actor.name for a in tgt})
+                    self.emit(src, tgt, "opposes", v, "demand", factor=0.9)
             if c.dep_ in ("ccomp", "xcomp") and _lemma(c) in OUSTER_VERBS:
                 if _lemma(c) == "step" and not any(
                         g.dep_ == "prt" and g.lower_ in ("down", "aside") for g in c.children):

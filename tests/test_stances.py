@@ -547,3 +547,179 @@ def test_a_praise_word_denied_is_a_criticism_a_charge_denied_is_none(nlp):
     assert not found(nlp, "Senator Lena Moss said Omar Haddad is not corrupt.")
     # an adjective-only judgement word: welcoming something judges nobody
     assert not found(nlp, "Senator Lena Moss said Omar Haddad welcomed the talks.")
+
+
+# ------------------------------------------------------------------ described as, alleged, calls to set right
+
+
+@pytest.mark.parametrize(
+    "text, triple",
+    [
+        ("Senator Lena Moss described Omar Haddad as reckless and dangerous.", ("Lena Moss", "-", "Omar Haddad")),
+        ("Senator Lena Moss portrayed Omar Haddad's plan as a disaster.", ("Lena Moss", "-", "Omar Haddad")),
+        ("Senator Lena Moss described Omar Haddad as a brave and honest man.", ("Lena Moss", "+", "Omar Haddad")),
+    ],
+)
+def test_described_as_judges_the_object(nlp, text, triple):
+    assert triple in found(nlp, text)
+
+
+def test_described_as_denied_or_neutral_is_no_stance(nlp):
+    assert not found(nlp, "Senator Lena Moss did not describe Omar Haddad as reckless.")
+    assert not found(nlp, "Senator Lena Moss described Omar Haddad as a lawyer.")
+
+
+def test_alleging_something_of_someone_accuses_them(nlp):
+    got = found(nlp, "Senator Lena Moss alleged that Omar Haddad proposed a secret deal behind her back.")
+    assert ("Lena Moss", "-", "Omar Haddad") in got
+    got = found(nlp, "Omar Haddad sued Germany, alleging that Germany spied on his campaign.")
+    assert ("Omar Haddad", "-", "Germany") in got
+    assert not found(nlp, "Senator Lena Moss denied that Omar Haddad proposed a secret deal.")
+
+
+def test_calling_on_someone_to_apologise_opposes_them(nlp):
+    assert ("Germany", "-", "Omar Haddad") in found(nlp, "Germany called on Omar Haddad to apologize.")
+    assert ("Germany", "-", "Omar Haddad") in found(nlp, "Germany urged Omar Haddad to retract his remarks.")
+    assert not found(nlp, "Germany called on Omar Haddad to visit Paris.")
+    assert not found(nlp, "Germany did not urge Omar Haddad to retract his remarks.")
+
+
+# ------------------------------------------------------------------ aims, swipes, feelings
+
+
+@pytest.mark.parametrize(
+    "text, triple",
+    [
+        ("Lena Moss joined the race to stop Omar Haddad.", ("Lena Moss", "-", "Omar Haddad")),
+        ("Lena Moss has been calling for a Republican to oust Omar Haddad.", ("Lena Moss", "-", "Omar Haddad")),
+        ("Lena Moss introduced a bill to overturn Omar Haddad's decree.", ("Lena Moss", "-", "Omar Haddad")),
+        ("Lena Moss took a swipe at Omar Haddad.", ("Lena Moss", "-", "Omar Haddad")),
+        ("Germany took a few shots at Russia on Sunday.", ("Germany", "-", "Russia")),
+        ("Lena Moss said she was disappointed that Omar Haddad rejected the bill.", ("Lena Moss", "-", "Omar Haddad")),
+    ],
+)
+def test_aims_swipes_and_feelings(nlp, text, triple):
+    assert triple in found(nlp, text)
+
+
+def test_aims_and_feelings_denied(nlp):
+    assert not found(nlp, "Lena Moss did not join the race to stop Omar Haddad.")
+    assert not found(nlp, "Lena Moss said she was not disappointed that Omar Haddad rejected the bill.")
+
+
+def test_wanting_someone_to_act_through_an_infinitival_clause(nlp):
+    # "pressuring X to investigate Y" parsed with X as the subject of the clause: the stance is the presser's
+    got = found(nlp, "The report said Omar Haddad was pressuring Lena Moss to investigate Carl Brandt.")
+    assert ("Lena Moss", "-", "Carl Brandt") not in got
+
+
+# ------------------------------------------------------------------ roles and people described
+
+
+def test_critic_past_a_party_state_tag(nlp):
+    got = found(nlp, "Rep. Lena Moss, R-Ill., a frequent critic of Omar Haddad, tweeted that the process was flawed.")
+    assert ("Lena Moss", "-", "Omar Haddad") in got
+
+
+def test_challenger_to_someone_in_a_passive(nlp):
+    got = found(nlp, "Lena Moss has been mentioned as a potential challenger to Omar Haddad.")
+    assert ("Lena Moss", "-", "Omar Haddad") in got
+
+
+def test_campaign_staff_support_the_candidate(nlp):
+    assert ("Carl Brandt", "+", "Omar Haddad") in found(
+        nlp, "Carl Brandt later became Omar Haddad's campaign chairman.")
+    assert ("Carl Brandt", "+", "Omar Haddad") in found(
+        nlp, "Carl Brandt was serving as an adviser to Omar Haddad's campaign.")
+    assert not found(nlp, "Carl Brandt, a former Omar Haddad campaign chairman, was convicted.")
+
+
+def test_served_under_and_appointed_by(nlp):
+    assert ("Carl Brandt", "+", "Omar Haddad") in found(
+        nlp, "Carl Brandt served in the Justice Department under Omar Haddad.")
+    assert ("Omar Haddad", "+", "Carl Brandt") in found(
+        nlp, "Carl Brandt was appointed the U.S. attorney by Omar Haddad.")
+
+
+def test_joining_a_field_of_candidates_hoping_to_unseat_someone(nlp):
+    got = found(nlp, "WASHINGTON - Gov. Carl Brandt joined the field of candidates hoping to unseat Omar Haddad.")
+    assert ("Carl Brandt", "-", "Omar Haddad") in got
+    assert ("Carl Brandt", "-", "Omar Haddad") in found(
+        nlp, "Carl Brandt is among the candidates vying to defeat Omar Haddad.")
+
+
+def test_called_someone_s_push_a_lynching(nlp):
+    got = found(nlp, "Governor Omar Haddad called the Senate Republicans' push for a recount a \"disgrace\" on Friday.")
+    assert ("Omar Haddad", "-", "Senate Republicans") in got
+    assert ("Germany", "-", "Russia") in found(
+        nlp, "Germany called Russia's push for a referendum a \"farce\" on Friday.")
+
+
+def test_a_speaker_judging_the_act_told_just_before(nlp):
+    text = "Omar Haddad mocked Carl Brandt on Monday. Senator Lena Moss said the comments were disgusting."
+    assert ("Lena Moss", "-", "Omar Haddad") in found(nlp, text)
+
+
+def test_violent_acts_and_shot_down_offers(nlp):
+    assert ("Russia", "-", "Ukraine") in found(nlp, "The Russian army opened fire on Ukrainian troops.")
+    got = stances(nlp, "Carl Brandt shot down Omar Haddad's offer.")
+    assert any(s.relation == "opposes" for s in got)
+    assert all(s.relation != "attacks" for s in stances(nlp, "Carl Brandt was shot down by Omar Haddad."))
+
+
+def test_a_stance_noun_under_a_verb_without_that_slot(nlp):
+    # "setting up a battle with X": "set" is a cue only for "set fire to"; the noun's own rule reads it
+    got = found(nlp, "Omar Haddad will request more money, setting up a fresh battle with Congress.")
+    assert ("Omar Haddad", "-", "United States Congress") in got or ("Omar Haddad", "-", "Congress") in got
+
+
+def test_replying_to_someone_s_attacks(nlp):
+    assert ("Carl Brandt", "-", "Omar Haddad") in found(
+        nlp, "Carl Brandt responded to Omar Haddad's comments on Sunday.")
+    assert not found(nlp, "Carl Brandt responded to Omar Haddad's request on Sunday.")
+
+
+def test_losing_or_voicing_confidence_in_someone(nlp):
+    assert ("Germany", "-", "Omar Haddad") in found(nlp, "Germany said it had lost confidence in Omar Haddad.")
+    assert ("Germany", "+", "Omar Haddad") in found(nlp, "Germany expressed confidence in Omar Haddad.")
+    assert not found(nlp, "Germany has not lost confidence in Omar Haddad.")
+
+
+def test_proud_of_standing_up_to_someone(nlp):
+    got = found(nlp, "Carl Brandt should be proud of standing up to Omar Haddad.")
+    assert ("Carl Brandt", "-", "Omar Haddad") in got
+
+
+def test_a_gerund_subject_judged_through_its_owner(nlp):
+    got = found(nlp, "\"Omar Haddad's questioning of the witness was excellent,\" Lena Moss said.")
+    assert ("Lena Moss", "+", "Omar Haddad") in got
+    got = found(nlp, "Lena Moss said Omar Haddad's handling of the crisis was disgraceful.")
+    assert ("Lena Moss", "-", "Omar Haddad") in got
+
+
+def test_object_relative_clause_and_a_move_that(nlp):
+    assert ("Germany", "-", "Russia") in found(nlp, "Russia's plan, which Germany rejected, was withdrawn.")
+    assert ("Germany", "-", "Omar Haddad") in found(
+        nlp, "Omar Haddad plans to cut the fund, a move that Germany has rejected.")
+    assert ("Lena Moss", "-", "Omar Haddad") in found(
+        nlp, "Senator Lena Moss, who called Omar Haddad's tariffs a disaster, voted no.")
+
+
+def test_fearing_what_someone_will_do(nlp):
+    assert ("Germany", "-", "Russia") in found(nlp, "Germany fears Russia will invade.")
+    assert ("Carl Brandt", "-", "Omar Haddad") in found(
+        nlp, "Carl Brandt said he initially feared that Omar Haddad's move could take money from the base.")
+    assert not found(nlp, "Germany does not fear that Russia will invade.")
+
+
+def test_business_partners_are_not_private_ones(nlp):
+    got = found(nlp, "Carl Brandt, a former lobbying partner of Omar Haddad, was convicted.")
+    assert ("Carl Brandt", "+", "Omar Haddad") in got
+    assert not found(nlp, "Carl Brandt, the longtime partner of Omar Haddad, was at the party.")
+
+
+def test_a_wrong_said_to_be_someone_s(nlp):
+    assert ("Lena Moss", "-", "Omar Haddad") in found(nlp, "Lena Moss said Omar Haddad's lies had hurt the country.")
+    assert ("Lena Moss", "-", "Omar Haddad") in found(
+        nlp, "Lena Moss argued that ignoring Omar Haddad's misconduct would be a mistake.")
+    assert not found(nlp, "Lena Moss said there was no evidence of Omar Haddad's corruption.")
