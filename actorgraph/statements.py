@@ -181,7 +181,8 @@ def extract_statements(
     if progress_bar:
         from tqdm import tqdm
 
-        bar = tqdm(total=total, unit="article", file=sys.stderr, desc="extracting", leave=False)
+        # (disable=None: no bar when stderr is not a terminal, so logs and pipes stay clean)
+        bar = tqdm(total=total, unit="article", file=sys.stderr, desc="extracting", leave=False, disable=None)
     done = 0
     try:
         docs = pipeline.pipe(((parsed_text(a), a) for a in arts), as_tuples=True, batch_size=batch_size, n_process=n_process)

@@ -136,6 +136,19 @@ def test_cli_extract_folder_jsonl(capsys):
     assert "statements" in out.err
 
 
+def test_progress_bar_only_on_a_terminal(seed, monkeypatch):
+    import io
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    for stream, drawn in ((io.StringIO(), False), (Tty(), True)):
+        monkeypatch.setattr("sys.stderr", stream)
+        assert list(extract_statements([seed], progress_bar=True))
+        assert ("extracting" in stream.getvalue()) is drawn
+
+
 def test_cli_extract_csv_output(tmp_path, capsys):
     dest = tmp_path / "out" / "x.csv"
     assert main(["extract", str(SEED), "-o", str(dest)]) == 0
