@@ -109,7 +109,13 @@ STATE_NOUNS = frozenset(
     leadership leaders navy parliament junta cabinet ministry ministries embassy delegation
     delegates negotiators envoys lawmakers legislators senators congress legislature
     intelligence police security coalition state establishment ministers presidents heads
-    spokesman spokeswoman spokesperson""".split()
+    spokesman spokeswoman spokesperson
+    rulers warplanes warplane jets jet bombers bomber warships warship drones drone missiles missile aircraft
+    artillery tanks vessels vessel
+    positions position targets bases base outposts outpost facilities facility refinery refineries airfield airbase consulate territory
+    guard coastguard
+    strike strikes airstrike airstrikes attack attacks offensive invasion bombing bombardment shelling raid raids
+    incursion aggression defences defenses peacekeepers""".split()
 )
 #: Nouns that stand for a group when modified by a group name or a group demonym ("IS militants").
 GROUP_NOUNS = frozenset(
@@ -120,11 +126,19 @@ GROUP_NOUNS = frozenset(
 )
 #: Nouns that with only "the" in front mean the state the article is about ("the junta").
 DEFINITE_STATE_NOUNS = frozenset(
-    "government regime junta administration authorities leadership cabinet country nation kingdom republic".split()
+    "government regime junta administration authorities leadership cabinet country nation kingdom republic army military"
+    .split()
 )
+#: Nouns that with "the" (and descriptive words) mean the armed group or movement just named ("the group").
+DEFINITE_GROUP_NOUNS = frozenset("group militia movement".split())
 #: "<Person> regime" style nouns that mean the person's state.
 PERSON_STATE_NOUNS = frozenset("regime government administration forces loyalists".split())
 
+#: Verbs whose object is thanked or blamed "for its ..." (the possessive is the object's).
+JUDGED_FOR_VERBS = frozenset(
+    """thank praise commend congratulate hail laud applaud salute credit reward honour honor criticise criticize
+    blame condemn slam fault rebuke chide castigate sanction punish penalise penalize censure""".split()
+)
 #: "<Leader> administration": the government named after its leader.
 GOVERNMENT_NOUNS = frozenset("regime government administration".split())
 #: Plural nouns for a party's members in a legislature ("Democratic lawmakers").
@@ -2098,6 +2112,8 @@ class _Resolver:
                 m = self._plural(t, history)
             elif low in DEFINITE_STATE_NOUNS and t.i not in self.gov:
                 m = self._definite_state(t, history)
+            elif low in DEFINITE_GROUP_NOUNS and t.i not in self.gov:
+                m = self._definite_group(t, history)
             if m is not None:
                 history.append(m)
 
@@ -2284,6 +2300,11 @@ class _Resolver:
             if h.dep_ == "dobj" and any(x.dep_ in ("xcomp", "ccomp") and x.left_edge.i <= t.i <= x.right_edge.i
                                         for x in h.head.children):
                 return m
+            # "thanked Britain for its support", "sanctioned Iran over its drone sales": the one judged
+            if h.dep_ == "dobj" and h.head.lemma_ in JUDGED_FOR_VERBS and any(
+                    x.dep_ == "prep" and x.lower_ in ("for", "over") and x.left_edge.i <= t.i <= x.right_edge.i
+                    for x in [*h.head.children, *h.children]):
+                return m
         subj = [m for m in same if self._salience(m) == 3]
         if subj:
             return subj[0]
@@ -2295,6 +2316,36 @@ class _Resolver:
         s, e = self.sent_bounds[si]
         root = self.doc[s:e].root
         return next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+    def _definite_group(self, t: Token, history: list[Mention]) -> Mention | None:
+        """"the group", "the Iran-backed militia", "the rebel movement": the armed group or movement named
+        just before (within two sentences)."""
+        if t.tag_ != "NN" or any(c.dep_ == "prep" and c.lower_ in ("of", "in") for c in t.children) \
+                or any(c.dep_ in ("relcl", "acl") for c in t.children):
+            return None
+        start = t.i
+        for c in t.children:
+            if c.i > t.i:
+                continue
+            if c.lower_ == "the" and c.dep_ == "det":
+                start = min(start, c.i)
+            elif c.dep_ in ("amod", "compound", "npadvmod") and c.pos_ in ("ADJ", "NOUN", "VERB", "PROPN"):
+                start = min(start, c.left_edge.i)
+            else:
+                return None
+        if start == t.i or self.doc[start].lower_ != "the":
+            return None
+        if any(self.owner[i] >= 0 and self.doc[i].dep_ != "npadvmod" and self.doc[i].head.i == t.i
+               for i in range(start, t.i)):
+            return None  # "the Hamas group", "the Houthi movement": named already
+        s = self.sent_of[t.i]
+        for m in reversed(history):
+            if self.sent_of[m.start] < s - 2:
+                break
+            if len(m.actors) == 1 and m.actors[0].type == "group" and m.end <= t.i \
+                    and not m.actors[0].name.endswith(" Party") and self.free(t.i, t.i + 1):
+                return self.cands[self.add(t.i, t.i + 1, m.actors, "role", head=t.i)]
+        return None
 
     def _definite_state(self, t: Token, history: list[Mention]) -> Mention | None:
         """"the junta", "the government" with nothing to say whose: the country in focus."""

@@ -52,13 +52,22 @@ through the parse:
   decree", "joined the race to unseat Y") takes that act's stance toward Y;
   a thing made "under"/"by" Y is Y's.
 
+* armed conflict and diplomacy: "fired rockets at X", "intercepted drones launched by X", "retook the
+  town from X", "Russia's war / an offensive in X", "blamed the attack on X", "recalled its ambassador
+  from X", "expelled diplomats from X", "quit / withdrew from ECOWAS" (organisations only), "X and Y
+  signed a pact / restored relations", "revoked an accord with X", "thanked X for its support" (X backs
+  the thanker), "forces loyal to X" and "strikes carried out by X" are X's, an "X-held" place is X's but
+  "X-backed militias" act for themselves;
+
 No stance is kept between an actor and its own affiliation (a member and its
 party, an official and its state or institution), and "the court's four liberal
 members" or "a Mali farmer" do not stand for the court or Mali.
 
 A stance whose cue (or any clause above it) is negated, denied, failed,
 refused, conditional ("if"), in a question, or under "without"/"instead of"
-is dropped. Modal hedges ("could", "would", "should") keep the stance at a
+is dropped ("withheld" only what is in its object; a denial with an object of its own does not
+cover the next conjunct, "X denied any role and accused Y"; nor does a later rebuttal, "X accused Y,
+a charge Y denies"). Modal hedges ("could", "would", "should") keep the stance at a
 lower confidence. Reported speech keeps its speaker: the stance of an
 embedded clause belongs to that clause's subject, never to the one who
 reports it (unless the embedded clause is an evaluation of the target, see
@@ -189,6 +198,7 @@ _verbs("opposes", "disagree", "with")
 _verbs("criticises", "take", "issue_with")
 _verbs("criticises", "complain grumble", "about,of")
 _verbs("criticises", "bemoan lament")
+_verbs("criticises", "protest")  # "Manila protested Beijing's manoeuvres"
 _verbs("criticises", "hit fire", "back_at")
 _verbs("criticises", "tear lay", "into")
 _verbs("opposes", "shoot", "down_obj")  # an offer, or a drone
@@ -212,12 +222,25 @@ _verbs("praises", "pay", "tribute_to,homage_to")
 _verbs("praises", "give", "credit_to")
 _verbs("criticises", "knock rip")
 _verbs("condemns", "condemn denounce")
-_verbs("accuses", "accuse blame")
+_verbs("accuses", "accuse")
+_verbs("accuses", "blame", "obj,on")  # "blamed the attack on X": the culprit
 _verbs("warns", "warn caution")
 _verbs("threatens", "threaten intimidate menace")
 _verbs("sanctions", "sanction punish penalize penalise embargo")
 _verbs("expels", "expel deport banish")
+_verbs("expels", "expel", "diplomats_from,ambassador_from,envoy_from,ambassadors_from,envoys_from")
 _verbs("attacks", "attack strike bomb bombard shell raid invade assault target ambush kill assassinate")
+_verbs("attacks", "crush pound storm besiege overrun massacre")
+_verbs("attacks", "hit")  # "Russia hits Ukraine with drones"
+_verbs("attacks", "destroy eliminate annihilate eradicate obliterate neutralise neutralize")
+_verbs("attacks", "wipe", "out_obj")
+_verbs("attacks", "retake retook retaken recapture capture seize wrest", "from")  # "retook the town from X"
+_verbs("attacks", "fire launch", "at,on")  # "fired rockets at X", "launched drones at X"
+_verbs("opposes", "intercept")  # "intercepted missiles fired by X"
+_verbs("opposes", "summon")  # "summoned X's ambassador": a diplomatic protest
+_verbs("opposes", "bar ban suspend")  # "barred X from entering", "the bloc suspended X"
+_verbs("opposes", "recall withdraw", "ambassador_from,envoy_from,ambassadors_from,envoys_from,diplomats_from")
+_verbs("aids", "harbor harbour")  # "accused X of harbouring Y"
 _verbs("fights", "fight battle combat", "obj,against")
 _verbs("rejects", "reject dismiss rebuff snub spurn repudiate refute rebut")
 _verbs("clashes", "clash feud spar quarrel", "with")
@@ -276,6 +299,8 @@ BLOCKERS = {"fail", "refuse", "decline", "deny", "stop", "cease", "avoid", "refr
             "unable", "impossible", "unlikely", "reluctant", "unwilling", "hesitant", "doubt", "lift", "ease",
             "drop", "reverse", "suspend", "end", "withdraw", "rescind", "revoke", "resist", "dismiss", "reject",
             "question", "oppose", "wonder", "pretend", "forget", "neglect", "hesitate", "postpone", "delay"}
+#: Blockers only of what is in their object: "withheld aid meant to help X" (not "withheld aid to pressure X").
+OBJECT_BLOCKERS = {"withhold"}
 #: Verbs that break a positive relationship: "cancelled a pact with", "severed ties with".
 BREAKERS = {"cancel", "scrap", "sever", "cut", "break", "suspend", "tear", "abandon", "withdraw", "end", "terminate",
             "freeze", "downgrade", "void", "annul", "revoke", "quit", "leave", "exit", "renounce", "halt"}
@@ -350,6 +375,7 @@ _nouns("opposes", "anger outrage fury frustration", "at,over,with")
 _nouns("opposes", "rhetoric protest protests crusade boycott resolution measures action actions pressure "
        "hostilities case lawsuit complaint charges", "against")
 _nouns("opposes", "pressure", "on")
+_nouns("opposes", "protest protests", "with,to")  # "lodged a protest with Beijing"
 _nouns("fights", "fight battle struggle campaign front coalition war operation operations offensive", "against,on")
 _nouns("attacks", "attack attacks strike strikes airstrike airstrikes assault raid raids aggression", "on,against")
 _nouns("attacks", "invasion occupation annexation bombing shelling", "of")
@@ -358,6 +384,7 @@ _nouns("sanctions", "sanction sanctions embargo", "on,against")
 _nouns("accuses", "accusation accusations allegation allegations", "against")
 _nouns("prosecutes", "investigation probe inquiry", "into,against")
 _nouns("prosecutes", "impeachment indictment prosecution", "of")
+_nouns("prosecutes", "warrant warrants", "for,against")  # "issued an arrest warrant for X"
 _nouns("clashes", "rivalry row dispute feud spat tension tensions clash clashes conflict standoff confrontation "
        "war fighting", "with,between")
 
@@ -401,6 +428,7 @@ RELATIONAL_NOUNS: dict[str, tuple[str, bool, str]] = {
     "champion": ("supports", False, "ref"),
     "patron": ("supports", False, "ref"),
     "sponsor": ("supports", False, "ref"),
+    "donor": ("aids", False, "ref"),  # "France is Ukraine's largest donor"
     "proxy": ("supports", False, "owner"),
     # "X, a frequent target of Y" / "of Y's wrath": Y opposes X
     "target": ("opposes", False, "owner"),
@@ -561,8 +589,8 @@ HYPHEN_CUES = {"backed": "aids", "funded": "aids", "sponsored": "aids", "support
                "trained": "aids", "financed": "aids", "led": "leads", "allied": "allies", "aligned": "allies",
                "affiliated": "allies", "linked": "allies", "friendly": "supports", "controlled": "leads",
                "dominated": "leads", "run": "leads", "appointed": "supports", "nominated": "supports",
-               "endorsed": "supports", "owned": "leads"}
-HYPHEN_CONFIDENCE = {"linked": 0.5, "owned": 0.6, "controlled": 0.6, "dominated": 0.6, "run": 0.6}
+               "endorsed": "supports", "owned": "leads", "held": "leads"}
+HYPHEN_CONFIDENCE = {"linked": 0.5, "owned": 0.6, "controlled": 0.6, "dominated": 0.6, "run": 0.6, "held": 0.6}
 PRO_ANTI = {"pro": "supports", "anti": "opposes"}
 
 #: Joint activities: "joint drills", "the South Korea-US drills", "drills between X and Y".
@@ -580,6 +608,22 @@ RECIPROCAL_NEGATIVE = {"clash": "clashes", "fight": "fights", "feud": "clashes",
                        "butt": "clashes"}
 EXCHANGE_OBJECTS = {"fire", "blows", "accusations", "insults", "barbs", "threats", "strikes", "attacks", "jabs",
                     "recriminations", "gunfire", "shots", "charges", "broadsides"}
+#: "Russia's war in Ukraine", "launched an offensive in Gaza": only with a named waging side, since "the war
+#: in X" alone says nothing of who wages it.
+WAR_IN_NOUNS = {"war", "offensive", "intervention", "incursion", "aggression"}
+WAGE_VERBS = {"wage", "launch", "begin", "start", "escalate", "threaten", "mount", "order", "expand", "continue",
+              "intensify", "step"}
+#: Leaving a bloc: "Mali quit ECOWAS", "withdrew from the Council of Europe", "its exit from the bloc".
+EXIT_VERBS = {"quit", "leave", "exit", "withdraw", "pull"}
+EXIT_NOUNS = {"withdrawal", "exit", "departure", "pullout"}
+THANK_VERBS = {"thank", "praise", "commend", "hail", "laud", "applaud", "salute", "credit"}
+CARRY_OUT_VERBS = {"carry", "conduct", "launch", "claim", "order", "stage", "mount", "perpetrate", "commit",
+                   "execute", "fire"}
+LOYAL_NOUNS = {"force", "forces", "troop", "troops", "fighter", "fighters", "militia", "militias", "soldier",
+               "soldiers", "unit", "units", "group", "groups", "faction", "factions"}
+#: "X and Y signed / sealed a pact": an agreement between the two.
+PACT_VERBS = {"sign", "seal", "ink", "conclude", "reach", "strike", "forge", "renew", "initial"}
+PACT_NOUNS = {"pact", "treaty", "agreement", "accord", "deal", "partnership", "alliance", "memorandum"}
 WORK_TOGETHER = {"work", "act", "fight", "operate", "stand", "move", "cooperate", "collaborate"}
 
 #: base confidence per pattern kind
@@ -719,6 +763,14 @@ class _Sentence:
                 return [_Arg(ref, ms.actors[0], MENTION_CONFIDENCE["pronoun"])]
         if m is not None and m.actors:
             res = self._mention_args(m)
+            if m.actors[0].type == "country" and depth == 0:
+                # "Mali, Burkina Faso and Niger quit ...": a list parsed as an apposition
+                for c in t.children:
+                    if c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children):
+                        for x in (c, *c.conjuncts):
+                            mm = idx.mention_for(x)
+                            if mm is not None and mm is not m and mm.actors and mm.actors[0].type == "country":
+                                res.extend(self._mention_args(mm))
             # "South Korean and US troops": conjoined modifiers of an apparatus noun
             if idx.mention_at(t) is None:
                 for c in t.children:
@@ -735,6 +787,14 @@ class _Sentence:
                 if c.dep_ == "prep" and (c.lower_ in ("like", "including") or (
                         c.lower_ == "as" and any(g.lower_ == "such" for g in c.children))):
                     got = [a for p in c.children if p.dep_ == "pobj" for a in self.args(p, depth=depth + 1)]
+                    if got:
+                        return got
+        # "forces loyal to X", "fighters allied to X": X's own
+        if t.pos_ == "NOUN" and lem in LOYAL_NOUNS:
+            for c in t.children:
+                if c.dep_ == "amod" and c.lower_ in ("loyal", "allied", "affiliated"):
+                    got = [a for p in c.children if p.dep_ == "prep" and p.lower_ in ("to", "with")
+                           for o in p.children if o.dep_ == "pobj" for a in self.args(o, depth=depth + 1)]
                     if got:
                         return got
         # "thousands of Russian troops", "some of the rebels"
@@ -860,8 +920,9 @@ class _Sentence:
                         m2 = self.index.mention_at(cc)
                         if m2 is not None and m2.actors:
                             res.extend(self._mention_args(m2))
-                elif d == "amod" and c.lower_ in HYPHEN_CUES:
-                    # "the US-led coalition": the leader owns it
+                elif d == "amod" and HYPHEN_CUES.get(c.lower_) == "leads":
+                    # "the US-led coalition", "the rebel-held port": the leader owns it ("Iran-backed
+                    # militias" are the backer's clients, not the backer: what they do is their own)
                     for g in c.children:
                         m2 = self.index.mention_at(g)
                         if m2 is not None and m2.actors and g.i < c.i:
@@ -887,6 +948,13 @@ class _Sentence:
                         for p in a.children:
                             if p.dep_ == "pobj":
                                 res.extend(self.args(p, depth=depth + 1))
+        if not res and n.dep_ == "nsubjpass" and _lemma(n.head) in CARRY_OUT_VERBS:
+            # "the strikes were carried out by X", "the attack was claimed by X"
+            for c in n.head.children:
+                if c.dep_ == "agent":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            res.extend(self.args(p, depth=depth + 1))
         return [_Arg(a.mention, a.actor, a.factor * OWNER_FACTOR) for a in res]
 
     def _first_person(self, t: Token) -> list[_Arg]:
@@ -1079,6 +1147,12 @@ class _Sentence:
         via = ""
         prev = cue
         for _ in range(30):
+            # "X denied any role and accused Y": a denial with an object of its own does not cover its conjunct
+            own_denial = via == "conj" and prev.i > t.i and any(
+                c.dep_ in ("dobj", "xcomp", "ccomp") and c.i < prev.i for c in t.children)
+            # "X accused Y of ..., a charge Y denies": the rebuttal after the claim does not withdraw it
+            own_denial = own_denial or (via == "ccomp" and prev.i < t.i and any(
+                _lemma(x) in REBUTTED_NOUNS | {"claim"} for x in t.doc[prev.right_edge.i + 1:t.i]))
             if via in ("nsubj", "nsubjpass", "csubj") or (via == "conj" and t.pos_ in ("VERB", "AUX") and (
                     any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in t.children)
                     or any(c.dep_ in ("nsubj", "nsubjpass") for c in prev.children))):
@@ -1109,15 +1183,18 @@ class _Sentence:
                             g.dep_ in ("advmod", "neg") and g.lower_ in NEG_ADVERBS for g in c.children)):
                         return True, 1.0
             if not (first and skip_self_blocker):
-                if lem in BLOCKERS and t.pos_ in ("VERB", "ADJ", "AUX", "NOUN"):
+                if lem in BLOCKERS and t.pos_ in ("VERB", "ADJ", "AUX", "NOUN") and not own_denial:
+                    return True, 1.0
+                if lem in OBJECT_BLOCKERS and t.pos_ == "VERB" and via == "dobj":
                     return True, 1.0
                 if lem == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in t.children):
                     return True, 1.0
-                if t.dep_ == "pcomp" or t.dep_ == "pobj":
-                    p = t.head
-                    if p.lower_ in ("without", "instead", "against") and p.dep_ == "prep" and t.pos_ == "VERB":
-                        return True, 1.0
                 if t.pos_ == "ADJ" and lem in ("able",) and any(c.dep_ == "neg" for c in t.children):
+                    return True, 1.0
+            if t.dep_ == "pcomp" or t.dep_ == "pobj":
+                # "warned X against joining Y", "without condemning Y" (the cue itself included)
+                p = t.head
+                if p.lower_ in ("without", "instead", "against") and p.dep_ == "prep" and t.pos_ == "VERB":
                     return True, 1.0
             if t.lower_ in ("without",) and t.dep_ == "prep":
                 return True, 1.0
@@ -1215,7 +1292,7 @@ class _Sentence:
                         self.same_view(t)
                     if lem in CALL_VERBS:
                         self.called(t)
-                    if lem in LAUNCH_VERBS and lem not in VERB_CUES:
+                    if lem in LAUNCH_VERBS and "obj" not in VERB_CUES.get(lem, {}):
                         for c in t.children:
                             if c.dep_ == "dobj" and c.pos_ == "NOUN" and _lemma(c) in PURPOSE_NOUNS:
                                 self.purpose(t, c, 1)
@@ -1226,6 +1303,8 @@ class _Sentence:
                     if lem in ("fear", "worry") and pos == "VERB":
                         self.emotion_that(t, -1)  # "X feared that Y's move could ..."
                     self.demand(t, lem)
+                    if lem in EXIT_VERBS:
+                        self.exit_bloc(t, lem)
                 if pos in ("NOUN", "PROPN"):
                     if lem in NOUN_CUES or t.lower_ in NOUN_CUES:
                         self.noun(t, lem if lem in NOUN_CUES else t.lower_)
@@ -1237,6 +1316,10 @@ class _Sentence:
                         self.against(t)  # "articles of impeachment against X"
                     if lem in TIE_NOUNS:
                         self.ties(t)
+                    if lem in EXIT_NOUNS:
+                        self.exit_bloc(t, lem)
+                    if lem in WAR_IN_NOUNS:
+                        self.war_in(t)
                     if lem in JOINT_ACTIVITY or t.lower_ in JOINT_ACTIVITY:
                         self.joint_activity(t)
                     if lem in EVAL_NOUNS:
@@ -1281,6 +1364,9 @@ class _Sentence:
                             if o.dep_ == "pobj":
                                 out.append((f"{c.lower_} {p.lower_}", o))
                                 out.append((f"{c.lower_}_{p.lower_}", o))
+                                if p.lower_ in ("at", "on", "from"):
+                                    # "fired missiles at X", "retook the town from X" parsed onto the object
+                                    out.append((p.lower_, o))
                 # "took aim at X", "takes issue with X" with the preposition hung on the verb
                 for p in v.children:
                     if p.dep_ == "prep" and p.i > c.i:
@@ -1318,6 +1404,9 @@ class _Sentence:
                         for oo in o.children:
                             if oo.dep_ == "pobj":
                                 out.append((f"{c.lower_} {o.lower_}", oo))
+            elif c.dep_ == "ccomp" and _lemma(v) == "help" and _lemma(v.head) not in OBJECT_BLOCKERS:
+                # "sent troops to help Russia fight ...": the one helped is the clause's subject
+                out.extend(("obj", g) for g in c.children if g.dep_ == "nsubj")
             elif c.dep_ == "prt":
                 # "shoots down X's offer" with the object hung on the particle
                 for o in c.children:
@@ -1353,8 +1442,14 @@ class _Sentence:
                 tgt = self.args(v.head, owner=True)
             else:
                 subj = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+                if subj is None:  # "which ... are backed by": the relative pronoun parsed as a plain subject
+                    subj = next((c for c in v.children if c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that")),
+                                None)
                 if subj is not None and subj.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
                     subj = v.head
+                elif subj is not None and subj.lower_ in ("who", "which", "that") and v.dep_ == "ccomp" \
+                        and v.head.dep_ == "relcl":
+                    subj = v.head.head  # "the rebels, which Kinshasa says are backed by Rwanda"
                 tgt = self.args(subj, owner=True)
             prt = " ".join(c.lower_ for c in v.children if c.dep_ == "prt")
             rel = slots.get(f"{prt} obj") if prt else slots["obj"]  # "was shot down by X" is not "was shot"
@@ -1367,6 +1462,8 @@ class _Sentence:
             rel = slots.get(slot)
             if rel is None:
                 continue
+            if slot == "obj" and lem in PACT_VERBS and _lemma(arg) in PACT_NOUNS:
+                continue  # "struck a deal with X" is no strike: the noun's own rule reads it
             if arg.pos_ == "NOUN" and (_lemma(arg) in NOUN_CUES or arg.lower_ in NOUN_CUES):
                 self.compose(v, arg, RELATIONS[rel])
             if arg.pos_ == "NOUN" and _lemma(arg) in PURPOSE_NOUNS and slot == "obj":
@@ -1493,6 +1590,14 @@ class _Sentence:
             return
         targets: list[_Arg] = []
         nrel = None
+        if _lemma(v) == "blame" and vsign < 0:
+            # "blamed the attack on X": X is the culprit blamed, not the attack's victim
+            culprits = [a for c in n.children if c.dep_ == "prep" and c.lower_ == "on"
+                        for p in c.children if p.dep_ == "pobj" for a in self.args(p, owner=True)]
+            if culprits:
+                subj = self.subjects(v, avoid={a.actor.name for a in culprits})
+                self.emit(subj, culprits, "accuses", v, "verb")
+                return
         for c in n.children:
             if c.dep_ == "prep" and c.lower_ in entry and c.lower_ != "between":
                 for p in c.children:
@@ -1505,6 +1610,40 @@ class _Sentence:
             return
         subj = self.subjects(v)
         self.emit(subj, targets, nrel, v, "compose", sign=vsign * RELATIONS[nrel], check=v)
+
+    def war_in(self, n: Token) -> None:
+        tgt = [a for c in n.children if c.dep_ == "prep" and c.lower_ == "in"
+               for p in c.children if p.dep_ == "pobj" for a in self.args(p)]
+        if not tgt:
+            return
+        ex = {a.actor.name for a in tgt}
+        src = [a for a in self.owners(n, between_ok=False) if a.actor.name not in ex]
+        cue = n
+        if not src and n.dep_ == "dobj" and _lemma(n.head) in WAGE_VERBS:
+            cue = n.head
+            src = self.subjects(n.head, avoid=ex)
+        self.emit(src, tgt, "threatens" if _lemma(cue) == "threaten" else "attacks", cue, "noun", check=n)
+
+    def exit_bloc(self, t: Token, lem: str) -> None:
+        """ "Mali withdrew from ECOWAS", "announced their exit from the bloc": opposing the organisation left.
+        Only organisations: "withdrew from Kherson" is a retreat, not a stance on Ukraine."""
+        objs = []
+        for c in t.children:
+            if c.dep_ == "dobj" and lem in ("quit", "leave", "exit"):
+                objs.append(c)
+            elif c.dep_ == "prep" and c.lower_ == "from":
+                objs.extend(o for o in c.children if o.dep_ == "pobj")
+            elif c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ == "out" for g in t.children):
+                objs.extend(o for o in c.children if o.dep_ == "pobj")  # "pulled out of the pact"
+        tgt = [a for o in objs for a in self.args(o) if a.actor.type == "organisation"]
+        if not tgt:
+            return
+        if t.pos_ in ("NOUN", "PROPN"):
+            src = self.owners(t, between_ok=False) or self.clause_subjects(t, {a.actor.name for a in tgt})[0]
+            kind = "noun"
+        else:
+            src, kind = self.subjects(t, avoid={a.actor.name for a in tgt}), "verb"
+        self.emit(src, tgt, "opposes", t, kind)
 
     def joint_verb(self, v: Token, lem: str) -> None:
         """ "X and Y agreed to ...", "worked together", "held joint drills", "exchanged fire"."""
@@ -1537,6 +1676,11 @@ class _Sentence:
                 if not any(c.dep_ == "dobj" and c.lower_ in EXCHANGE_OBJECTS for c in kids):
                     return
             self.mutual(group, RECIPROCAL_NEGATIVE[lem], v, "joint")
+            return
+        if lem in PACT_VERBS and not any(self.args(arg) for slot, arg in self._slots(v) if slot in ("obj", "with")) \
+                and any(
+                c.dep_ == "dobj" and _lemma(c) in PACT_NOUNS for c in kids):
+            self.mutual(group, "cooperates", v, "joint")  # "X and Y signed a defence pact"
             return
         # "X and Y held/began/conducted joint drills"
         for c in kids:
@@ -1573,7 +1717,8 @@ class _Sentence:
         # "imposed sanctions on Mali": the preposition hangs on the verb
         if not targets and n.dep_ in ("dobj", "pobj") and (
                 _lemma(n) in ("sanction", "sanctions", "embargo", "pressure")
-                or (n.dep_ == "dobj" and _lemma(n.head) in EXPRESS_VERBS)):  # "expressed anger with X"
+                or (n.dep_ == "dobj" and _lemma(n.head) in EXPRESS_VERBS)  # "expressed anger with X"
+                or (n.dep_ == "dobj" and _lemma(n.head) in BREAKERS | PACT_VERBS)):  # "revoked an accord with X"
             gov = n.head if n.dep_ == "dobj" else (n.head.head if n.head.dep_ == "prep" else None)
             if gov is not None and n.dep_ == "pobj" and gov.pos_ == "NOUN" and gov.dep_ == "dobj":
                 gov = gov.head
@@ -1613,6 +1758,16 @@ class _Sentence:
                 self.mutual(between, "opposes", gov, "noun", check=gov)
             else:
                 self.mutual(between, rel_between, n, "noun")
+        if not targets and n.dep_ == "pobj" and n.head.lower_ == "for":
+            # "Hamas thanked Iran for its support": the support was for the one thanking
+            v = n.head.head if n.head.head.pos_ in ("VERB", "AUX") else n.head.head.head
+            rel = next(iter(entry.values()))
+            if _lemma(v) in THANK_VERBS and RELATIONS[rel] > 0:
+                owners = self.owners(n, between_ok=False)
+                ex = {a.actor.name for a in owners}
+                self.emit(owners, [a for a in self.subjects(v) if a.actor.name not in ex], rel, n, "noun",
+                          factor=0.9)
+            return
         if not targets:
             return
         rel0 = targets[0][1]
@@ -1621,7 +1776,8 @@ class _Sentence:
         composed = ("obj" in slots) if n.dep_ == "dobj" else gov is not None and (n.head.lower_ in slots or any(
             f"{x.lower_} {n.head.lower_}" in slots for x in gov.children if x.dep_ in ("dobj", "prt")))
         if gov is not None and not explicit and (composed or _lemma(gov) in ADJ_CUES) \
-                and n.dep_ in ("dobj", "pobj"):
+                and n.dep_ in ("dobj", "pobj") and _lemma(gov) not in BREAKERS \
+                and not (_lemma(gov) in PACT_VERBS and lem in PACT_NOUNS):
             return  # the verb's own rule composes it ("backed sanctions on Mali")
         if gov is not None and not explicit and _lemma(gov) in RECEIVE_VERBS and n.dep_ == "dobj" and any(
                 c.dep_ == "prep" and c.lower_ in ("of", "from") for c in n.children):
@@ -1688,10 +1844,15 @@ class _Sentence:
                 for o in c.children:
                     if o.dep_ == "pobj":
                         between.extend(self.args(o, owner=True))
+        gov = self._governor(n)
+        if not partners and len(between) < 2 and gov is not None and n.dep_ == "dobj":
+            # "X and Y restored / severed diplomatic relations": the joint subject is the pair
+            subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.conjuncts:
+                between = self.args(subj, owner="source")
         if not partners and len(between) < 2:
             return
         words = {_lemma(c) for c in n.children if c.dep_ in ("amod", "compound")} | {c.lower_ for c in n.children}
-        gov = self._governor(n)
         sign = 0
         if words & POSITIVE_TIE_WORDS or (gov is not None and _lemma(gov) in POSITIVE_TIE_WORDS):
             sign = 1
@@ -1766,6 +1927,9 @@ class _Sentence:
         if not ref and n.dep_ == "pobj" and n.head.lower_ == "among" and n.head.head.pos_ in ("AUX", "VERB") \
                 and _lemma(n.head.head) in ("be", "remain", "become", "count"):
             ref = self.subjects(n.head.head)  # "X is among Y's fiercest critics"
+        if not ref and n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lower_ in ("one", "some") \
+                and n.head.head.dep_ == "attr" and _lemma(n.head.head.head) in ("be", "remain", "become"):
+            ref = self.subjects(n.head.head.head)  # "X has become one of Y's staunchest allies"
         if not ref and n.dep_ == "pobj" and n.head.lower_ == "as":
             # "described IS as Russia's enemy": the object of describe/see/regard
             gov = n.head.head
@@ -1779,11 +1943,17 @@ class _Sentence:
             m = idx.mention_at(doc[n.i + 1])
             if m is not None and m.actors and m.start == n.i + 1:
                 ref = self._mention_args(m)
+        if not ref and lem != "target":
+            m = idx.mention_for(n)
+            if m is not None and m.actors and m.start < n.i < m.end == n.i + 1 and m.kind in ("alias", "name"):
+                ref = self._mention_args(m)  # "Kyiv's Western backers": the noun is itself the actor's name
         spans = {(a.mention.start, a.mention.end) for a in ref}
         # a title word inside the name's own mention ("Democratic presidential nominee X") owns nothing
         owner = [a for a in owner if (a.mention.start, a.mention.end) not in spans]
         if not ref or not owner:
             return
+        if lem == "donor" and any(a.actor.type == "person" for a in ref):
+            return  # "a Trump donor" gives money to a campaign; "Ukraine's largest donor" is a state's aid
         if lem in PERSONAL_RELATIONS and (any(a.actor.type == "person" for a in ref)
                                           or any(a.actor.type == "person" for a in owner)) and not any(
                 c.dep_ in ("compound", "amod") and c.lower_ in ("business", "lobbying", "political", "campaign",

@@ -174,6 +174,10 @@ def test_it_and_its_refer_to_a_state(nlp):
     assert actor_of(doc, "its") == "Iran"
     m = mention_of(doc, "its")
     assert m.kind == "pronoun"
+    # thanked or blamed "for its ...": the object's
+    doc = nlp("Kenya thanked Uganda for its help. Chile sanctioned Peru over its vote.")
+    assert actor_of(doc, "its", 0) == "Uganda"
+    assert actor_of(doc, "its", 1) == "Peru"
 
 
 def test_expletive_it_is_not_an_actor(nlp):
@@ -223,6 +227,34 @@ def test_demonym_government_phrases(nlp):
     assert actor_of(doc, "Russian", 1) is None
 
 
+def test_military_assets_and_sites_stand_for_their_state(nlp):
+    doc = nlp("Turkish warplanes hit Syrian army positions, and Greek drones tracked a Libyan refinery.")
+    assert actor_of(doc, "warplanes") == "Turkey"
+    assert actor_of(doc, "positions") == "Syria"
+    assert actor_of(doc, "drones") == "Greece"
+    assert actor_of(doc, "refinery") == "Libya"
+    doc = nlp("Egypt condemned the Israeli strike and the Turkish incursion.")
+    assert actor_of(doc, "strike") == "Israel"
+    assert actor_of(doc, "incursion") == "Turkey"
+    doc = nlp("Armenia criticised Russian peacekeepers.")
+    assert actor_of(doc, "peacekeepers") == "Russia"
+    doc = nlp("The jets struck Houthi targets near the old airfield.")
+    assert actor_of(doc, "targets") == "Houthis"
+    assert actor_of(doc, "airfield") is None
+
+
+def test_armed_groups_and_blocs_of_recent_conflicts(nlp):
+    doc = nlp("The NUG said People's Defence Force units and the TNLA took the town. Fano militias clashed "
+              "with troops as the AES met and the FDLR moved west.")
+    assert actor_of(doc, "NUG") == "National Unity Government"
+    assert actor_of(doc, "TNLA") == "Ta'ang National Liberation Army"
+    assert actor_of(doc, "Fano") == "Fano"
+    assert actor_of(doc, "AES") == "Alliance of Sahel States"
+    assert actor_of(doc, "FDLR") == "FDLR"
+    doc = nlp("Tigrayan forces shelled the town.")
+    assert actor_of(doc, "forces") == "Tigray People's Liberation Front"
+
+
 def test_conjoined_demonyms_name_both_states(nlp):
     doc = nlp("Chinese and US officials drafted the text.")
     assert set(actor_of(doc, "officials").split("+")) == {"China", "United States"}
@@ -245,6 +277,16 @@ def test_junta_means_the_country_named_before(nlp):
     doc = nlp("Soldiers seized power in Mali last year. Neighbours imposed sanctions on Mali's junta. "
               "The junta called the sanctions illegal.")
     assert actor_of(doc, "junta", 1) == "Mali"
+
+
+def test_the_group_means_the_armed_group_named_before(nlp):
+    doc = nlp("Hezbollah fired rockets overnight. The Iran-backed group said the strike was retaliation. "
+              "The group's leader spoke later.")
+    assert actor_of(doc, "group", 0) == "Hezbollah"
+    assert actor_of(doc, "group", 1) == "Hezbollah"
+    # a named group, a group of something, or no group named before: nothing
+    doc = nlp("Chile named a group of experts. The group met in Lima.")
+    assert actor_of(doc, "group", 1) is None
 
 
 # -- serialisation --------------------------------------------------------------------
