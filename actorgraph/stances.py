@@ -59,11 +59,20 @@ through the parse:
   the thanker), "forces loyal to X" and "strikes carried out by X" are X's, an "X-held" place is X's but
   "X-backed militias" act for themselves;
 
+* votes, levers and hosting: voting for / adopting "a resolution condemning Y" (or "demanding that Y
+  withdraw") opposes Y; vetoing, blocking or voting against such a resolution is read as shielding Y, a
+  weaker "supports" (Russia vetoing resolutions condemning Syria); hosting talks, mediating or abstaining
+  is no stance. "Cut gas supplies / halted arms exports to X", "froze X's assets", "imposed tariffs on X",
+  "banned imports from X" sanction X; "resumed / boosted deliveries or aid to X", "supplied X with
+  drones", "granted X access to its bases", "allowed X to use its airspace", "hosts X's troops / base",
+  "received weapons from X" aid X; lifting, easing or unfreezing is no stance. Headlines the parser
+  misreads are matched too: "X, Y trade barbs", "X, Y restore ties", "X summons Y envoy".
+
 No stance is kept between an actor and its own affiliation (a member and its
 party, an official and its state or institution), and "the court's four liberal
 members" or "a Mali farmer" do not stand for the court or Mali.
 
-A stance whose cue (or any clause above it) is negated, denied, failed,
+A stance whose cue (or any clause above it) is negated (also "no longer", "has yet to"), denied, failed,
 refused, conditional ("if"), in a question, or under "without"/"instead of"
 is dropped ("withheld" only what is in its object; a denial with an object of its own does not
 cover the next conjunct, "X denied any role and accused Y"; nor does a later rebuttal, "X accused Y,
@@ -95,7 +104,7 @@ condemns                -1  condemn, denounce
 accuses                 -1  accuse, blame, allege
 warns                   -1  warn
 threatens               -1  threaten, threats against
-sanctions               -1  sanction, sanctions on, embargo, punish
+sanctions               -1  sanction, sanctions / tariffs on, embargo, punish, cut supplies to, freeze assets
 expels                  -1  expel, deport, sever ties with
 attacks                 -1  attack, strike, bomb, invade, attack on
 fights                  -1  fight, battle, combat, the fight against
@@ -172,6 +181,7 @@ _verbs("supports", "pardon nominate appoint reappoint elect")
 _verbs("allies", "side", "with")
 _verbs("allies", "ally align", "with,obj")
 _verbs("cooperates", "cooperate collaborate coordinate partner", "with")
+_verbs("cooperates", "court woo")  # "China is courting Pakistan"
 _verbs("cooperates", "work", "with,alongside")
 _verbs("cooperates", "team", "up_with,with")
 _verbs("cooperates", "agree", "with")
@@ -202,7 +212,8 @@ _verbs("criticises", "protest")  # "Manila protested Beijing's manoeuvres"
 _verbs("criticises", "hit fire", "back_at")
 _verbs("criticises", "tear lay", "into")
 _verbs("opposes", "shoot", "down_obj")  # an offer, or a drone
-_verbs("attacks", "shoot stab punch slap")
+_verbs("attacks", "shoot stab punch")  # not "slap": "slapped sanctions / tariffs on X"
+_verbs("opposes", "down")  # "Turkey downed a Syrian jet", like "shot down"
 _verbs("attacks", "open", "fire_on,fire_at")
 _verbs("attacks", "set", "fire_to")
 _verbs("praises", "gush rave", "over,about")
@@ -230,7 +241,7 @@ _verbs("sanctions", "sanction punish penalize penalise embargo")
 _verbs("expels", "expel deport banish")
 _verbs("expels", "expel", "diplomats_from,ambassador_from,envoy_from,ambassadors_from,envoys_from")
 _verbs("attacks", "attack strike bomb bombard shell raid invade assault target ambush kill assassinate")
-_verbs("attacks", "crush pound storm besiege overrun massacre")
+_verbs("attacks", "crush pound storm besiege overrun massacre ram")
 _verbs("attacks", "hit")  # "Russia hits Ukraine with drones"
 _verbs("attacks", "destroy eliminate annihilate eradicate obliterate neutralise neutralize")
 _verbs("attacks", "wipe", "out_obj")
@@ -240,7 +251,7 @@ _verbs("opposes", "intercept")  # "intercepted missiles fired by X"
 _verbs("opposes", "summon")  # "summoned X's ambassador": a diplomatic protest
 _verbs("opposes", "bar ban suspend")  # "barred X from entering", "the bloc suspended X"
 _verbs("opposes", "recall withdraw", "ambassador_from,envoy_from,ambassadors_from,envoys_from,diplomats_from")
-_verbs("aids", "harbor harbour")  # "accused X of harbouring Y"
+_verbs("aids", "harbor harbour shelter")  # "accused X of harbouring Y", "was sheltering ELN guerrillas"
 _verbs("fights", "fight battle combat", "obj,against")
 _verbs("rejects", "reject dismiss rebuff snub spurn repudiate refute rebut")
 _verbs("clashes", "clash feud spar quarrel", "with")
@@ -255,11 +266,29 @@ _verbs("prosecutes", "sue indict impeach prosecute arrest detain investigate sub
 
 #: "on behalf of X" = for X; "in conjunction / coordination with X" = with X.
 ON_BEHALF = {"behalf", "conjunction", "coordination", "cooperation", "concert", "partnership", "tandem"}
+#: Economic levers (see ``lever``): cutting a flow of goods to X sanctions X, resuming / raising one aids X.
+FLOW_CUT_VERBS = {"cut", "halt", "suspend", "stop", "ban", "curb", "restrict", "slash", "block", "embargo", "reduce"}
+FLOW_GIVE_VERBS = {"resume", "boost", "increase", "expand", "restore", "double", "ramp"}
+FLOW_NOUNS = {"supply", "supplies", "export", "exports", "shipment", "shipments", "delivery", "deliveries", "flow",
+              "flows", "sale", "sales", "import", "imports"}
+#: Texts put to a vote (see ``purpose``); vetoing / blocking one that condemns X shields X.
+RESOLUTION_NOUNS = {"resolution", "motion", "draft", "declaration", "statement", "amendment"}
+ADOPT_VERBS = {"adopt", "pass", "approve", "table", "draft", "cosponsor", "co-sponsor", "submit", "circulate"}
+SHIELD_VERBS = {"veto", "block", "reject", "torpedo", "kill", "sink", "scuttle"}
+IMPOSE_VERBS = {"impose", "slap", "levy", "place", "put", "announce", "introduce", "raise", "hike", "extend",
+                "tighten", "expand", "keep", "maintain", "retain", "renew", "reimpose"}
+PENALTY_NOUNS = {"tariff", "tariffs", "duty", "duties", "levy", "levies", "sanction", "sanctions", "embargo",
+                 "curbs", "restrictions", "ban", "penalties"}
+FLOW_AID_NOUNS = {"aid", "assistance", "funding", "support", "help"}
+FREEZE_VERBS = {"freeze", "seize", "confiscate", "impound"}
+ASSET_NOUNS = {"asset", "assets", "fund", "funds", "reserve", "reserves", "account", "accounts", "property",
+               "holding", "holdings", "wealth"}
 #: "voted in favour of X", "spoke in support of X": the object of "of" is the target.
 IN_FAVOUR = {"favour", "favor", "support", "defence", "defense"}
 
 #: "drew criticism from X", "won the backing of Y", "came under fire from Z": X/Y/Z hold the stance.
-RECEIVE_VERBS = {"draw", "face", "receive", "earn", "attract", "win", "get", "gain", "come", "secure", "court"}
+RECEIVE_VERBS = {"draw", "face", "receive", "earn", "attract", "win", "get", "gain", "come", "secure", "court",
+                 "obtain", "acquire"}
 RECEIVED_NOUNS = {"criticism": "criticises", "condemnation": "condemns", "praise": "praises", "support": "supports",
                   "backing": "supports", "endorsement": "supports", "fire": "criticises", "rebuke": "criticises",
                   "backlash": "criticises", "pressure": "opposes", "attack": "attacks", "attacks": "attacks",
@@ -273,7 +302,21 @@ AID_VERBS = {"provide", "give", "supply", "send", "deliver", "offer", "extend", 
 AID_OBJECTS = {"aid", "assistance", "help", "support", "backing", "weapon", "weapons", "arms", "ammunition", "fuel",
                "food", "money", "fund", "funds", "funding", "loan", "loans", "cover", "protection", "equipment",
                "supplies", "refuge", "asylum", "shelter", "training", "intelligence", "missiles", "tanks", "jets",
-               "munitions", "shells", "drones", "financing", "credit", "subsidies", "lifeline", "troops"}
+               "munitions", "shells", "drones", "financing", "credit", "subsidies", "lifeline", "troops",
+               "access", "overflight", "peacekeepers", "police", "officers", "instructors", "advisers", "advisors",
+               "drone", "missile", "rocket", "rockets", "artillery", "vehicles", "aircraft", "helicopters", "oil", "gas",
+               "grain", "vaccines", "medicine", "medicines"}
+#: "granted Turkey access / permission / basing rights": the holder of the grant is aided.
+GRANTED_NOUNS = {"access", "permission", "right", "rights", "asylum", "refuge"}
+#: "supplied X with drones": these verbs take the recipient as object.
+SUPPLY_WITH_VERBS = {"supply", "provide", "furnish", "equip", "arm", "help", "assist", "reward"}
+#: What a host holds for a guest: "hosts Russian troops", "hosts a US base" (talks and summits are no stance).
+HOSTED_NOUNS = {"troop", "troops", "force", "forces", "soldier", "soldiers", "base", "bases", "warship", "warships",
+                "fleet", "jet", "jets", "aircraft", "office", "headquarters", "leadership", "leader", "leaders",
+                "missile", "missiles", "weapon", "weapons", "fighter", "fighters", "militia", "militias"}
+#: "allowed Russia to use its territory / airspace": a host's consent aids the guest.
+PERMIT_VERBS = {"allow", "permit", "let", "authorise", "authorize"}
+HOST_USES = {"use", "station", "deploy", "base", "transit", "operate", "fly", "stage", "refuel"}
 REACT_VERBS = {"react", "respond", "reply", "retort", "hit"}
 #: "responded to X's criticism / remarks": a reply to these takes issue with X.
 REBUTTED_NOUNS = {"criticism", "criticisms", "attack", "attacks", "accusation", "accusations", "charge", "charges",
@@ -381,6 +424,7 @@ _nouns("attacks", "attack attacks strike strikes airstrike airstrikes assault ra
 _nouns("attacks", "invasion occupation annexation bombing shelling", "of")
 _nouns("threatens", "threat threats", "against,to")
 _nouns("sanctions", "sanction sanctions embargo", "on,against")
+_nouns("sanctions", "tariff tariffs duty duties levy levies curbs", "on,against")  # "imposed tariffs on China"
 _nouns("accuses", "accusation accusations allegation allegations", "against")
 _nouns("prosecutes", "investigation probe inquiry", "into,against")
 _nouns("prosecutes", "impeachment indictment prosecution", "of")
@@ -394,7 +438,8 @@ TIE_NOUNS = {"ties", "tie", "relation", "relations", "relationship", "links", "c
 POSITIVE_TIE_WORDS = {"close", "closer", "strong", "stronger", "warm", "warmer", "friendly", "good", "better", "deep",
                       "deeper", "strategic", "special", "solid", "excellent", "growing", "strengthen", "deepen",
                       "boost", "improve", "build", "expand", "bolster", "restore", "establish", "normalise",
-                      "normalize", "forge", "cement", "enhance", "develop", "broaden"}
+                      "normalize", "forge", "cement", "enhance", "develop", "broaden", "mend", "repair", "rebuild",
+                      "revive", "resume", "upgrade", "reset"}
 NEGATIVE_TIE_WORDS = {"strained", "hostile", "tense", "frosty", "bad", "worsening", "deteriorating", "poor",
                       "troubled", "icy"}
 
@@ -1173,6 +1218,11 @@ class _Sentence:
                         return True, 1.0
                 if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "lest"):
                     return True, 1.0
+                if c.dep_ == "advmod" and c.lower_ in ("longer", "more") and via != "conj" and any(
+                        g.lower_ in ("no", "not", "never") for g in c.children):
+                    return True, 1.0  # "X no longer supports Y" (parsed longer <- no)
+                if c.dep_ == "advmod" and c.lower_ == "yet" and via == "xcomp" and _lemma(t) in ("have", "be"):
+                    return True, 1.0  # "X has yet to recognise Y", "X is yet to condemn Y"
                 if c.dep_ == "aux" and c.lower_ in HEDGE_MODALS:
                     hedge = min(hedge, HEDGE_MODALS[c.lower_])
             lem = _lemma(t)
@@ -1271,6 +1321,9 @@ class _Sentence:
             lem = _lemma(t)
             pos = t.pos_
             try:
+                if pos == "NOUN" and t.dep_ == "ROOT" and t.tag_ == "NNS" and lem in VERB_CUES and any(
+                        c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in t.children):
+                    pos = "VERB"  # a headline verb tagged as a plural noun: "Niger summons Benin envoy"
                 if pos in ("VERB", "AUX") or (pos == "ADJ" and t.tag_ == "VBN"):
                     if lem in VERB_CUES or t.lower_ in VERB_CUES:
                         self.verb(t, lem if lem in VERB_CUES else t.lower_)
@@ -1279,8 +1332,14 @@ class _Sentence:
                         self.against(t)
                     if lem in RECEIVE_VERBS:
                         self.received(t)
-                    if lem in AID_VERBS:
+                    if lem in AID_VERBS | SUPPLY_WITH_VERBS:
                         self.aid(t)
+                    if lem in PERMIT_VERBS:
+                        self.permit(t)
+                    if lem == "host":
+                        self.host(t)
+                    if lem in FLOW_CUT_VERBS | FLOW_GIVE_VERBS | FREEZE_VERBS | IMPOSE_VERBS:
+                        self.lever(t, lem)
                     if lem in REACT_VERBS:
                         self.react(t)
                     self.evaluation_verb(t, lem)
@@ -1295,6 +1354,10 @@ class _Sentence:
                     if lem in LAUNCH_VERBS and "obj" not in VERB_CUES.get(lem, {}):
                         for c in t.children:
                             if c.dep_ == "dobj" and c.pos_ == "NOUN" and _lemma(c) in PURPOSE_NOUNS:
+                                self.purpose(t, c, 1)
+                    if lem in ADOPT_VERBS:  # "the assembly adopted a resolution condemning X"
+                        for c in t.children:
+                            if c.dep_ == "dobj" and c.pos_ == "NOUN" and _lemma(c) in RESOLUTION_NOUNS:
                                 self.purpose(t, c, 1)
                     if lem in DESCRIBE_VERBS:
                         self.described_as(t)
@@ -1339,6 +1402,7 @@ class _Sentence:
                     self.pro_anti(t)
             except RecursionError:  # pragma: no cover - pathological parse
                 continue
+        self.headline_pair()
         if self.quoted:
             for t in self.sent:
                 if t.dep_ == "ROOT" or (t.dep_ == "conj" and t.head.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")):
@@ -1352,6 +1416,12 @@ class _Sentence:
         # particles, and "back" parsed as an adverb ("hit back at X")
         prt = " ".join(c.lower_ for c in v.children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ == "back"))
         out = []
+        if not any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp") for c in v.children) and v.dep_ == "ROOT":
+            # headlines: "Niger summons Benin envoy", "Mali expels French ambassador" leave the object as an
+            # apposition / npadvmod of the verb
+            out.extend(("obj", c) for c in v.children if c.dep_ in ("appos", "npadvmod") and c.i == v.right_edge.i
+                       or (c.dep_ in ("appos", "npadvmod") and c.i > v.i and c.pos_ in ("NOUN", "PROPN")
+                           and c.left_edge.i == v.i + 1))
         for c in v.children:
             if c.dep_ in ("dobj", "dative") and c.lower_ not in ("other", "another"):
                 out.append(("obj", c))
@@ -1458,6 +1528,13 @@ class _Sentence:
             return
         subj = None
         wanter = self.wanted_by(v)
+        if v.dep_ in ("acl", "relcl") and _lemma(v.head) in RESOLUTION_NOUNS and v.head.dep_ in ("dobj", "pobj") \
+                and (_lemma(v.head.head) in SHIELD_VERBS or v.head.head.lower_ == "against"
+                     or _lemma(v.head.head.head) in SHIELD_VERBS):
+            # "vetoed a UN resolution condemning Y": the text was stopped, so its body did not condemn Y
+            venue = self._venue(v.head)
+            if venue:
+                subj = [a for a in self.subjects(v) if a.actor.name not in venue]
         for slot, arg in self._slots(v):
             rel = slots.get(slot)
             if rel is None:
@@ -1466,11 +1543,16 @@ class _Sentence:
                 continue  # "struck a deal with X" is no strike: the noun's own rule reads it
             if arg.pos_ == "NOUN" and (_lemma(arg) in NOUN_CUES or arg.lower_ in NOUN_CUES):
                 self.compose(v, arg, RELATIONS[rel])
-            if arg.pos_ == "NOUN" and _lemma(arg) in PURPOSE_NOUNS and slot == "obj":
-                self.purpose(v, arg, RELATIONS[rel])
+            if arg.pos_ == "NOUN" and _lemma(arg) in PURPOSE_NOUNS | RESOLUTION_NOUNS and slot in ("obj", "for",
+                                                                                               "against"):
+                self.purpose(v, arg, RELATIONS[rel])  # "voted for / in favour of / against a resolution ..."
             if slot == "obj" and arg.lower_ in ("that", "which", "whom") and v.dep_ == "relcl":
                 arg = v.head  # "the plan, which Germany rejected": the noun the clause is about
             tgt = self.args(arg, owner=True)
+            if _lemma(arg) in RESOLUTION_NOUNS:
+                # "vetoed a UN / Security Council resolution": the body is the venue, not the target
+                venue = self._venue(arg)
+                tgt = [a for a in tgt if a.actor.name not in venue]
             if not tgt:
                 continue
             kind = "verb" if slot == "obj" else "prep"
@@ -1494,7 +1576,20 @@ class _Sentence:
         """ "provides fuel and diplomatic cover to Pyongyang", "sent weapons to the rebels"."""
         objs = [c for c in v.children if c.dep_ == "dobj"]
         objs += [cc for o in objs for cc in o.conjuncts]
-        if not any(_lemma(o) in AID_OBJECTS or o.lower_ in AID_OBJECTS for o in objs):
+        if _lemma(v) in SUPPLY_WITH_VERBS:
+            # "supplied Hezbollah with drones", "provided Kyiv with intelligence": the object is the recipient
+            given = [o for c in v.children if c.dep_ == "prep" and c.lower_ == "with"
+                     for o in c.children if o.dep_ == "pobj"]
+            given += [cc for o in given for cc in o.conjuncts]
+            # "with hundreds of drones", "with a batch of missiles"
+            given += [g for o in given for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"]
+            if any(_lemma(o) in AID_OBJECTS or o.lower_ in AID_OBJECTS for o in given):
+                tgt = [a for o in objs for a in self.args(o, owner=True)]
+                if tgt:
+                    self.emit(self.subjects(v, avoid={a.actor.name for a in tgt}), tgt, "aids", v, "verb")
+                    return
+        if not any(_lemma(o) in AID_OBJECTS | GRANTED_NOUNS or o.lower_ in AID_OBJECTS for o in objs):
             return
         tgt: list[_Arg] = []
         for c in v.children:
@@ -1505,8 +1600,77 @@ class _Sentence:
                     if o.dep_ == "pobj":
                         tgt.extend(self.args(o, owner=True))
         if not tgt:
+            # "granted Turkey access to its bases", parsed with the recipient as the object's compound
+            tgt = [a for o in objs if _lemma(o) in GRANTED_NOUNS
+                   for c in o.children if c.dep_ in ("compound", "amod") and c.i < o.i for a in self.args(c)]
+        if not tgt:
             return
         self.emit(self.subjects(v, avoid={a.actor.name for a in tgt}), tgt, "aids", v, "verb")
+
+    def host(self, v: Token) -> None:
+        """ "Belarus hosts Russian troops", "Qatar hosts a US base / Hamas's political office" (not talks)."""
+        for o in v.children:
+            if o.dep_ != "dobj" or _lemma(o) not in HOSTED_NOUNS:
+                continue
+            guests = self.args(o, owner=True)
+            if guests:
+                self.emit(self.subjects(v, avoid={a.actor.name for a in guests}), guests, "aids", v, "verb",
+                          factor=0.8)
+
+    def permit(self, v: Token) -> None:
+        """ "Belarus allowed Russia to use its territory", "let US jets refuel at its bases"."""
+        for x in v.children:
+            if x.dep_ not in ("ccomp", "xcomp") or _lemma(x) not in HOST_USES:
+                continue
+            guests = [a for c in list(x.children) + list(v.children) if c.dep_ in ("nsubj", "dobj") and c.i < x.i
+                      and c.i > v.i for a in self.args(c)]
+            if guests:
+                self.emit(self.subjects(v, avoid={a.actor.name for a in guests}), guests, "aids", v, "verb",
+                          factor=0.85)
+
+    def lever(self, v: Token, lem: str) -> None:
+        """Economic levers: "cut gas supplies to Moldova", "halted arms exports to Riyadh", "froze Russia's
+        assets" (sanctions); "resumed oil shipments to Egypt" (aid). Lifting or easing is no stance."""
+        cut = lem in FLOW_CUT_VERBS
+        for o in v.children:
+            if o.dep_ != "dobj" or o.pos_ != "NOUN":
+                continue
+            ol = _lemma(o)
+            if lem in FREEZE_VERBS and ol not in ASSET_NOUNS:
+                # "froze 200 billion euros of Russia's reserves"
+                o = next((g for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                          if g.dep_ == "pobj" and _lemma(g) in ASSET_NOUNS), o)
+                ol = _lemma(o)
+            if lem in FREEZE_VERBS and ol in ASSET_NOUNS:
+                tgt = self.owners(o, between_ok=False)
+                if tgt:
+                    self.emit(self.subjects(v, avoid={a.actor.name for a in tgt}), tgt, "sanctions", v, "verb",
+                              factor=0.9)
+                continue
+            if lem in IMPOSE_VERBS and ol in PENALTY_NOUNS:
+                # "imposed tariffs on China", with "on" hung on the verb (the noun's own rule reads the rest)
+                tgt = [a for c in v.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+                       for p in c.children if p.dep_ == "pobj" for a in self.args(p, owner=True)]
+                if tgt:
+                    self.emit(self.subjects(v, avoid={a.actor.name for a in tgt}), tgt, "sanctions", v, "verb",
+                              factor=0.9)
+                continue
+            if ol in FLOW_AID_NOUNS and not cut:
+                ol = "supply"  # "boosted military aid to X"; cutting aid is read by the aid noun's own rule
+            if ol not in FLOW_NOUNS:
+                continue
+            tgt = []
+            for holder in (o, v):
+                for c in holder.children:
+                    # "imports from Belarus", "imports of Japanese seafood": the exporter
+                    if c.dep_ == "prep" and (c.lower_ == "to" or (c.lower_ in ("from", "of") and cut and ol in (
+                            "import", "imports"))):
+                        tgt.extend(a for p in c.children if p.dep_ == "pobj" for a in self.args(p, owner=True))
+            if not tgt:
+                continue
+            rel = "sanctions" if cut else "aids"
+            self.emit(self.subjects(v, avoid={a.actor.name for a in tgt}), tgt, rel, v, "verb",
+                      factor=0.85 if cut else 0.7)
 
     def received(self, v: Token) -> None:
         """ "X drew criticism from Y", "X won the backing of Y", "X came under fire from Y"."""
@@ -1516,6 +1680,9 @@ class _Sentence:
                 objs.extend(o for o in c.children if o.dep_ == "pobj")
         for o in objs:
             rel = RECEIVED_NOUNS.get(o.lower_) or RECEIVED_NOUNS.get(_lemma(o))
+            if rel is None and _lemma(v) in ("receive", "get", "obtain", "acquire") and (
+                    o.lower_ in AID_OBJECTS or _lemma(o) in AID_OBJECTS) and o.lower_ not in ("support", "backing"):
+                rel = "aids"  # "the RSF was receiving weapons from the UAE": the giver aids the receiver
             if rel is None:
                 continue
             givers: list[_Arg] = []
@@ -1559,17 +1726,64 @@ class _Sentence:
                         return o
         return None
 
+    def _venue(self, n: Token) -> set[str]:
+        """Organisations named on a resolution as its forum ("a UN resolution", "a Security Council
+        statement"), as opposed to a sponsoring state ("a US resolution")."""
+        return {a.actor.name for c in n.children if c.dep_ in ("compound", "nmod", "amod") and c.i < n.i
+                for a in self.args(c) if a.actor.type == "organisation"}
+
     def purpose(self, v: Token, n: Token, vsign: int) -> None:
         """ "X backed a measure to overturn Y's decree": backing what is meant to act on Y takes that act's
-        side (opposing it is not read: rejecting a plan to sanction Y need not mean backing Y)."""
-        if vsign < 0:
+        side (opposing it is not read: rejecting a plan to sanction Y need not mean backing Y).
+
+        Resolutions are read in both directions: voting for / sponsoring "a resolution condemning Y" opposes Y,
+        and vetoing or voting against one shields Y (a weaker, "supports" reading: Russia vetoing resolutions
+        condemning Syria). "... demanding that Y withdraw" opposes Y."""
+        resolution = _lemma(n) in RESOLUTION_NOUNS
+        if vsign < 0 and not (resolution and (_lemma(v) in SHIELD_VERBS or any(
+                c.dep_ == "prep" and c.lower_ == "against" for c in v.children))):
             return
         for c in n.children:
-            if c.dep_ not in ("acl", "relcl") or c.pos_ != "VERB" or not any(a.dep_ == "aux" and a.lower_ == "to"
-                                                                for a in c.children):
+            if resolution and c.dep_ in ("amod", "acl") and c.pos_ == "ADJ" and _lemma(c) in ADJ_CUES:
+                # "a draft resolution critical of Israel"
+                for p in c.children:
+                    rel = ADJ_CUES[_lemma(c)].get(p.lower_) if p.dep_ == "prep" else None
+                    tgt = [a for o in p.children if o.dep_ == "pobj" for a in self.args(o, owner=True)] if rel else []
+                    if tgt:
+                        ex = {a.actor.name for a in tgt}
+                        self.emit([a for a in self.subjects(v) if a.actor.name not in ex], tgt, rel, v, "compose",
+                                  sign=vsign * RELATIONS[rel], factor=0.75 if vsign < 0 else 0.85, check=v)
+                continue
+            if c.dep_ not in ("acl", "relcl") or c.pos_ != "VERB":
+                continue
+            infinitive = any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            # "a resolution condemning Y", "a motion that condemns Y" (not "a resolution Y rejected")
+            clause = resolution and not any(a.dep_ == "nsubj" and a.lower_ not in ("that", "which")
+                                            for a in c.children) and (c.tag_ in ("VBG", "VBZ", "VBP") or (
+                c.tag_ == "VBD" and any(a.dep_ == "nsubj" for a in c.children)))
+            if not infinitive and not clause:
+                continue
+            if vsign < 0 and not clause:
+                continue
+            factor = 0.75 if vsign < 0 else 0.85
+            if clause and _lemma(c) in DEMAND_VERBS:
+                # "a resolution demanding that Russia withdraw / calling on Israel to halt ..."
+                for cc in c.children:
+                    x = cc if cc.dep_ in ("ccomp", "xcomp") else None
+                    if x is None or _lemma(x) not in EXIT_VERBS | OUSTER_VERBS | {"halt", "stop", "cease", "end"}:
+                        continue
+                    who = [a for s2 in x.children if s2.dep_ == "nsubj" for a in self.args(s2)]
+                    who += [a for s2 in c.children if s2.dep_ == "prep" and s2.lower_ == "on"
+                            for o in s2.children if o.dep_ == "pobj" for a in self.args(o)]
+                    if who:
+                        ex = {a.actor.name for a in who}
+                        self.emit([a for a in self.subjects(v) if a.actor.name not in ex], who, "opposes", v,
+                                  "compose", sign=-vsign, factor=factor, check=v)
                 continue
             rel = VERB_CUES.get(_lemma(c), {}).get("obj")
-            obj = next((o for o in c.children if o.dep_ == "dobj"), None)
+            # "a resolution criticising Azerbaijan" is sometimes parsed with the object as npadvmod
+            obj = next((o for o in c.children if o.dep_ == "dobj" or (
+                clause and o.dep_ == "npadvmod" and o.pos_ == "PROPN" and o.i > c.i)), None)
             if rel is None or obj is None or any(a.dep_ == "neg" for a in c.children):
                 continue
             tgt = self.args(obj, owner=True)
@@ -1578,7 +1792,7 @@ class _Sentence:
             sign = vsign * RELATIONS[rel]
             ex = {a.actor.name for a in tgt}
             self.emit([a for a in self.subjects(v) if a.actor.name not in ex], tgt, rel, v, "compose", sign=sign,
-                      factor=0.85, check=v)
+                      factor=factor, check=v)
             if vsign > 0:  # "a Green measure to ...": its owners mean it
                 self.emit(self.owners(n, between_ok=False), tgt, rel, c, "compose", factor=0.85, check=v)
 
@@ -1645,10 +1859,64 @@ class _Sentence:
             src, kind = self.subjects(t, avoid={a.actor.name for a in tgt}), "verb"
         self.emit(src, tgt, "opposes", t, kind)
 
+    def headline_pair(self) -> None:
+        """Headlines the parser reads as one noun phrase: "Serbia, Kosovo trade barbs over ...",
+        "Venezuela and Guyana trade barbs", "Thailand, Cambodia exchange accusations". Matched on the token
+        sequence: actors joined by "," / "and" open the sentence, then a non-verb "trade" / "exchange" and one of
+        the exchanged hostilities."""
+        toks = list(self.sent)
+        k = next((i for i, t in enumerate(toks) if t.lower_ in ("trade", "trades", "exchange", "exchanges")), None)
+        if k is None or k < 2 or k + 1 >= len(toks) or toks[k].pos_ in ("VERB", "AUX"):
+            return
+        nxt = toks[k + 1] if toks[k + 1].pos_ != "ADJ" or k + 2 >= len(toks) else toks[k + 2]
+        if nxt.lower_ not in EXCHANGE_OBJECTS:
+            return
+        group: list[_Arg] = []
+        seen: set[str] = set()
+        for t in toks[:k]:
+            got = self.args(t)
+            if got:
+                for a in got:
+                    if a.actor.name not in seen:
+                        seen.add(a.actor.name)
+                        group.append(a)
+            elif t.lower_ not in (",", "and", "the", "&") and t.ent_iob_ not in ("B", "I"):
+                return  # anything but the actors and their joints: not this headline shape
+        if len(group) >= 2:
+            self.mutual(group, "clashes", toks[k], "joint")
+
+    def _headline_pair(self, v: Token) -> list[_Arg]:
+        """Headline pairs "Kenya, Somalia restore ties", "Egypt, Turkey hold drills": the parser hangs the two
+        names on the verb separately (two nsubj, or npadvmod + nsubj) with only a comma between them."""
+        names = [c for c in v.children if c.i < v.i and c.dep_ in ("nsubj", "npadvmod") and c.pos_ == "PROPN"]
+        if len(names) < 2 or any(c.dep_ == "nsubj" and c.pos_ != "PROPN" for c in v.children):
+            return []
+        names.sort(key=lambda c: c.i)
+        for a, b in zip(names, names[1:]):
+            if any(t.lower_ not in (",", "and") for t in v.doc[a.right_edge.i + 1:b.left_edge.i]):
+                return []
+        group: list[_Arg] = []
+        for c in names:
+            got = self.args(c, owner="source")
+            if not got:
+                return []
+            group.extend(got)
+        return group
+
+    def _joint_subject(self, v: Token) -> list[_Arg]:
+        """The pair in "X and Y restored ties" (a conjoined subject), or a headline's "X, Y restore ties"."""
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.conjuncts:
+            return self.args(subj, owner="source")
+        return self._headline_pair(v)
+
     def joint_verb(self, v: Token, lem: str) -> None:
         """ "X and Y agreed to ...", "worked together", "held joint drills", "exchanged fire"."""
         subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
-        if subj is not None:
+        pair = self._headline_pair(v)
+        if pair:
+            group = pair
+        elif subj is not None:
             group = self.args(subj, owner="source")
         elif v.dep_ in ("xcomp", "conj"):
             group = self.subjects(v)  # "X and Y were able to work together"
@@ -1687,8 +1955,9 @@ class _Sentence:
             if c.dep_ in ("dobj",) or (c.dep_ == "prep"):
                 objs = [c] if c.dep_ == "dobj" else [o for o in c.children if o.dep_ == "pobj"]
                 for o in objs:
-                    if any(g.dep_ == "amod" and g.lower_ in JOINT_MARKERS for g in o.children) and \
-                            (_lemma(o) in JOINT_ACTIVITY or o.lower_ in JOINT_ACTIVITY):
+                    # "joint drills", "joint coast guard drills" (the marker parsed onto the compound)
+                    if any(g.lower_ in JOINT_MARKERS and g.dep_ in ("amod", "compound") for g in o.subtree
+                           if g.i < o.i) and (_lemma(o) in JOINT_ACTIVITY or o.lower_ in JOINT_ACTIVITY):
                         self.mutual(group, "cooperates", v, "joint")
                         return
 
@@ -1752,6 +2021,10 @@ class _Sentence:
         entry = NOUN_CUES[lem]
         targets, between = self._noun_targets(n, entry)
         rel_between = entry.get("between")
+        if not targets and len(between) < 2 and rel_between and RELATIONS[rel_between] > 0 and n.dep_ == "dobj" \
+                and n.head.pos_ == "VERB" and _lemma(n.head) not in BREAKERS:
+            # "X and Y pledged closer cooperation": the joint subject is the pair
+            between = self._joint_subject(n.head)
         if len(between) >= 2 and rel_between:
             gov = self._governor(n)
             if RELATIONS[rel_between] > 0 and gov is not None and _lemma(gov) in BREAKERS:
@@ -1847,9 +2120,7 @@ class _Sentence:
         gov = self._governor(n)
         if not partners and len(between) < 2 and gov is not None and n.dep_ == "dobj":
             # "X and Y restored / severed diplomatic relations": the joint subject is the pair
-            subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
-            if subj is not None and subj.conjuncts:
-                between = self.args(subj, owner="source")
+            between = self._joint_subject(gov)
         if not partners and len(between) < 2:
             return
         words = {_lemma(c) for c in n.children if c.dep_ in ("amod", "compound")} | {c.lower_ for c in n.children}

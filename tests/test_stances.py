@@ -107,6 +107,24 @@ def test_each_other(nlp):
     assert {("Armenia", "-", "Azerbaijan"), ("Azerbaijan", "-", "Armenia")} <= got
 
 
+def test_headline_pair_trading_barbs_parsed_as_one_noun_phrase(nlp):
+    got = found(nlp, "Chile, Bolivia trade barbs over water rights.")
+    assert {("Chile", "-", "Bolivia"), ("Bolivia", "-", "Chile")} <= got
+    got = found(nlp, "Laos and Vietnam trade accusations over dam.")
+    assert {("Laos", "-", "Vietnam"), ("Vietnam", "-", "Laos")} <= got
+    assert not found(nlp, "Chile and Bolivia trade agreements expand.")  # trade of goods, no hostility
+
+
+def test_headline_verbs_and_pairs_the_parser_misreads(nlp):
+    got = found(nlp, "Kenya, Somalia restore diplomatic ties.")  # two names hung on the verb separately
+    assert {("Kenya", "+", "Somalia"), ("Somalia", "+", "Kenya")} <= got
+    got = found(nlp, "Egypt, Turkey hold first joint naval drills in decade.")
+    assert {("Egypt", "+", "Turkey"), ("Turkey", "+", "Egypt")} <= got
+    assert ("Niger", "-", "Benin") in found(nlp, "Niger summons Benin envoy over border closure.")  # NNS verb
+    assert not found(nlp, "Kenya, Somalia did not restore diplomatic ties.")
+    assert not found(nlp, "Niger's summons to the Benin envoy was delayed.")
+
+
 def test_signing_a_pact_together(nlp):
     got = found(nlp, "Laos and Cambodia signed a security pact in Bangkok.")
     assert {("Laos", "+", "Cambodia"), ("Cambodia", "+", "Laos")} <= got
@@ -115,6 +133,30 @@ def test_signing_a_pact_together(nlp):
     assert ("Chad", "+", "France") in found(nlp, "Chad signed a defence accord with France.")
     got = found(nlp, "Peru and Chile initialled a border treaty.")
     assert {("Peru", "+", "Chile"), ("Chile", "+", "Peru")} <= got
+
+
+def test_joint_subject_pledging_cooperation_or_mending_ties(nlp):
+    got = found(nlp, "Ghana and Togo pledged closer cooperation.")
+    assert {("Ghana", "+", "Togo"), ("Togo", "+", "Ghana")} <= got
+    got = found(nlp, "Peru and Ecuador mended relations after the border war.")
+    assert {("Peru", "+", "Ecuador"), ("Ecuador", "+", "Peru")} <= got
+    assert ("Kenya", "+", "Tanzania") in found(nlp, "Kenya mended ties with Tanzania.")
+    assert not found(nlp, "Ghana and Togo did not discuss cooperation.")
+    assert ("Georgia", "+", "European Union") in found(nlp, "Georgia is courting the European Union.")
+
+
+def test_military_help_supplies_hosting_and_access(nlp):
+    assert ("Iran", "+", "Hezbollah") in found(nlp, "Iran supplied Hezbollah with drones.")
+    assert ("Iran", "+", "Hezbollah") in found(nlp, "Israel said Iran had agreed to supply Hezbollah with drones.")
+    assert ("Oman", "+", "Yemen") in found(nlp, "Oman granted Yemen access to its ports.")
+    assert ("Belarus", "+", "Russia") in found(nlp, "Belarus allowed Russia to use its territory.")
+    assert ("Belarus", "+", "Russia") in found(nlp, "Belarus hosts Russian troops.")
+    assert ("Kenya", "+", "Haiti") in found(nlp, "Kenya sent police officers to Haiti.")
+    assert ("Turkey", "-", "Syria") in found(nlp, "Turkey downed a Syrian jet.")
+    assert ("Iran", "+", "Sudan") in found(nlp, "Iran has supplied Sudan with hundreds of drones.")
+    assert ("Poland", "+", "Ukraine") in found(nlp, "Warsaw granted Kyiv permission to use its airspace.")
+    # hosting talks or a summit is no stance on the parties
+    assert not found(nlp, "Turkey hosted talks between Russia and Ukraine.")
 
 
 def test_an_attack_carried_out_by_someone_is_theirs(nlp):
@@ -131,6 +173,8 @@ def test_a_demonym_on_an_attack_noun_is_the_attacker(nlp):
 
 def test_between_phrase_and_joint_activity(nlp):
     got = found(nlp, "The ministers discussed the joint military drills between Japan and Australia.")
+    assert {("Japan", "+", "Australia"), ("Australia", "+", "Japan")} <= got
+    got = found(nlp, "Tokyo and Canberra held their first joint coast guard drills on Friday.")
     assert {("Japan", "+", "Australia"), ("Australia", "+", "Japan")} <= got
     got = found(nlp, "Observers reported renewed fighting between Sudan and Chad.")
     assert {("Sudan", "-", "Chad"), ("Chad", "-", "Sudan")} <= got
@@ -191,6 +235,23 @@ def test_fight_against_and_sanctions(nlp):
     assert ("European Union", "-", "Belarus") in found(nlp, "The European Union imposed sanctions on Belarus.")
 
 
+def test_economic_levers(nlp):
+    assert ("Russia", "-", "Latvia") in found(nlp, "Russia cut gas supplies to Latvia.")
+    assert ("Norway", "-", "Turkey") in found(nlp, "Norway halted arms exports to Turkey.")
+    assert ("Japan", "-", "Russia") in found(nlp, "Japan froze Russia's central bank assets.")
+    assert ("Japan", "-", "Russia") in found(nlp, "Japan has frozen 30 billion yen of Russia's reserves.")
+    assert ("India", "-", "Turkey") in found(nlp, "India imposed tariffs on Turkey.")  # "on" hung on the verb
+    assert found(nlp, "Turkey slapped sanctions on Israel.") == {("Turkey", "-", "Israel")}  # no slap-attack
+    assert ("India", "-", "China") in found(nlp, "India lifted sanctions on Iran but kept tariffs on China.")
+    assert ("Japan", "+", "Fiji") in found(nlp, "Japan will boost military aid to Fiji.")
+    assert ("European Union", "-", "Belarus") in found(nlp, "The EU banned imports from Belarus.")
+    assert ("Algeria", "+", "Tunisia") in found(nlp, "Algeria resumed gas deliveries to Tunisia.")
+    # lifting, unfreezing, or not cutting is no stance
+    assert not found(nlp, "India lifted tariffs on Turkey.")
+    assert not found(nlp, "Japan unfroze Iran's assets.")
+    assert not found(nlp, "Norway did not halt arms exports to Turkey.")
+
+
 def test_ties_and_rows(nlp):
     assert ("Mali", "-", "France") in found(nlp, "Mali severed diplomatic ties with France.")
     assert ("Mali", "+", "Russia") in found(nlp, "Mali began building closer ties with Russia.")
@@ -215,6 +276,9 @@ def test_arrest_warrant_for_someone(nlp):
 def test_received_criticism_and_backing(nlp):
     assert ("France", "-", "Italy") in found(nlp, "Italy came under fire from France.")
     assert ("Germany", "+", "Poland") in found(nlp, "Poland won the backing of Germany.")
+    # receiving arms from X: X aids the receiver, also in reported speech
+    assert ("Iran", "+", "Houthis") in found(nlp, "Yemen's government said the Houthis were receiving weapons from Iran.")
+    assert not found(nlp, "The Houthis denied receiving weapons from Iran.")
 
 
 def test_generic_against_and_challengers(nlp):
@@ -291,6 +355,29 @@ def test_wanted_acts_belong_to_the_one_who_wants_them(nlp):
 )
 def test_negated_denied_failed_conditional_give_nothing(nlp, text):
     assert found(nlp, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Spain no longer supports Morocco's plan.",
+        "Mexico has yet to recognise Kosovo.",
+        "Peru is yet to recognise Venezuela's government.",
+        "Iran denied supplying Hezbollah with drones.",
+        "Poland refused to host Russian troops.",
+        "Belarus did not allow Russia to use its airspace.",
+        "Turkey has not downed any Syrian jets.",
+    ],
+)
+def test_no_longer_yet_to_and_denied_supplies_give_nothing(nlp, text):
+    assert found(nlp, text) == set()
+
+
+def test_yet_again_is_no_negation(nlp):
+    assert ("Russia", "-", "Ukraine") in found(nlp, "Russia has yet again attacked Ukraine.")
+    # "no longer" covers its own verb, not a conjoined later one
+    got = found(nlp, "Spain no longer opposes Morocco, and now backs Algeria.")
+    assert ("Spain", "+", "Algeria") in got and ("Spain", "-", "Morocco") not in got
 
 
 def test_modal_hedge_lowers_confidence(nlp):
@@ -562,6 +649,25 @@ def test_backing_a_measure_takes_the_measure_s_aim(nlp):
     assert not found(nlp, "Germany did not back the plan to sanction Russia.")
     # rejecting a plan against Y is not read as backing Y
     assert ("United States", "+", "Russia") not in found(nlp, "The United States rejected a plan to sanction Russia.")
+
+
+def test_votes_on_resolutions(nlp):
+    # voting for a text condemning Y opposes Y; vetoing / voting against one shields Y (weaker, "supports")
+    assert ("Chile", "-", "Iran") in found(nlp, "Chile voted for a resolution condemning Iran.")
+    assert ("Russia", "+", "Myanmar") in found(nlp, "Russia vetoed a resolution condemning Myanmar.")
+    assert ("Russia", "+", "Myanmar") in found(nlp, "Russia vetoed a resolution that condemned Myanmar.")
+    assert ("China", "+", "Sudan") in found(nlp, "China vetoed a draft resolution critical of Sudan.")
+    assert ("Cuba", "+", "Syria") in found(nlp, "Cuba voted against a resolution condemning Syria.")
+    text = "Peru voted in favour of the resolution demanding that Russia withdraw from Georgia."
+    assert ("Peru", "-", "Russia") in found(nlp, text)
+    assert ("UN General Assembly", "-", "Iran") in found(
+        nlp, "The General Assembly adopted a resolution condemning Iran.")
+    assert not found(nlp, "Russia did not veto the resolution condemning Myanmar.")
+    # the UN body named on a vetoed text is its forum: no stance on it, and it condemned nobody
+    assert found(nlp, "Russia vetoed a Security Council resolution condemning Myanmar.") == {
+        ("Russia", "+", "Myanmar")}
+    # rejecting a plan (no resolution) to act against Y is still not read as backing Y
+    assert ("Russia", "+", "Myanmar") not in found(nlp, "Russia rejected a plan to sanction Myanmar.")
 
 
 def test_owner_of_a_thing_made_under_or_by_someone(nlp):
