@@ -77,6 +77,20 @@ Decisions (general rules, not per article):
   reference reaches a person first named with the title at most two sentences later. A second "it"
   in a sentence whose first "it" was a thing is that thing; "its" is never a caucus; a subject
   he/she is not the named object of its own verb ("He faulted Mr. X").
+- Conflict-news names and places: a name NER cut short is completed when its last word is a compound
+  of the capitalised word after it, or a particle ("Min Aung" Hlaing, "Ursula von der" Leyen); a shorter
+  end of a full name is that person ("Aung Hlaing"); "X, known as Y" makes Y the same person. Unknown
+  names used as places are not actors: "in the Sahel", "control of Sagaing", "Sahel juntas", the
+  object of "shelled"/"captured"/"raided"; "pro-Russian", "anti-Israel" are not Russia or Israel.
+  "the junta" may take the state whose "government"/"regime"/"authorities" were named (not the US
+  "administration"); with no state named nearby, "the army" is the state of a person named nearby.
+  Several-word role references match a fuller title ("the former prime minister" for a "former
+  Pakistani prime minister"). A he/his whose clause subject is a new unnamed person ("Ukraine's
+  president said his ...") stays unresolved; "its" after "<person>'s government" is that person's
+  state; an object pronoun is not the object that controls its verb ("accused X of fighting
+  alongside them"); with no actor earlier in its sentence a pronoun explained by a nearer non-actor
+  object ("defend the city against attacks on its name") stays unresolved. A lower-case title after
+  a modifier ("army spokesman Jean Roe") marks a person the model took for an organisation.
 """
 from __future__ import annotations
 
@@ -132,6 +146,10 @@ DEFINITE_STATE_NOUNS = frozenset(
 #: Nouns that with "the" (and descriptive words) mean the armed group or movement just named ("the group").
 DEFINITE_GROUP_NOUNS = frozenset("group militia movement".split())
 #: "<Person> regime" style nouns that mean the person's state.
+#: Lemmas of the nouns for whoever rules a state: one may stand for another ("Niger's military government ...
+#: the junta", "the authorities in Niamey ... the regime"); not "administration", the US word for its own
+#: government ("the Trump administration ... the regime" in Riyadh are two).
+RULING_LEMMAS = frozenset("government regime junta authority leadership".split())
 PERSON_STATE_NOUNS = frozenset("regime government administration forces loyalists".split())
 
 #: Verbs whose object is thanked or blamed "for its ..." (the possessive is the object's).
@@ -254,6 +272,9 @@ ORG_WORDS = frozenset(
 )
 NAME_PARTICLES = frozenset("al el bin ibn bint de da di del della der van von la le du dos das ben abu".split())
 LOCATIVE_PREPS = frozenset("in from into near across throughout inside outside around via through within".split())
+#: Prepositions before a place, not a person or organisation ("in the Sahel", "fighting near Kupiansk"; not
+#: "into": "an investigation into the X Foundation").
+PLACE_PREPS = frozenset("in near across throughout inside".split())
 SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 PRON_PERSON = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 PRON_IT = frozenset("it its itself".split())
@@ -616,6 +637,12 @@ def _attitude_copula(t: Token) -> bool:
     return any(c.dep_ == "acomp" and c.lower_ in ATTITUDE_ADJECTIVES for c in h.children)
 
 
+def _stance_prefixed(doc: Doc, i: int) -> bool:
+    """Is the word at i joined by a hyphen to "pro"/"anti" ("pro-Russian", "anti-Israel")?"""
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("pro", "anti") \
+        and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_
+
+
 def _junk_word(t: Token) -> bool:
     """A lower-case word or a dash that NER glued to a name's edge ("Joe Biden - for")."""
     return (t.text[:1].islower() and t.lower_ not in NAME_PARTICLES) or t.text in ("-", "\u2013", "\u2014")
@@ -670,7 +697,28 @@ def _trim(ent: Span) -> tuple[int, int]:
         while e + 1 < len(doc) and doc[e].text == "-" and not doc[e - 1].whitespace_ and not doc[e].whitespace_ \
                 and doc[e + 1].is_alpha:
             e += 2
+    if person and e > s:
+        e = _name_tail(doc, s, e)
     return s, e
+
+
+def _name_tail(doc, s: int, e: int) -> int:
+    """NER cuts long names short ("Min Aung" Hlaing, "Maria Corina" Machado, "Ursula von der" Leyen): when
+    the name's last word is a compound of a capitalised word right after it (or a particle), that word (and
+    up to one more between) ends the name. Not over another entity of several words ("Trump White House")."""
+    last = doc[e - 1]
+    end = last.head.i if last.dep_ == "compound" else -1
+    if last.lower_ in NAME_PARTICLES and last.text[:1].islower() and e < len(doc):
+        end = e  # a name does not end in a particle ("Ursula von der" Leyen), however parsed
+    if not e <= end <= e + 1 or e - s + (end - e + 1) > 5:
+        return e
+    for t in doc[e:end + 1]:
+        if t.pos_ != "PROPN" or not (t.is_title and t.is_alpha) or t.lower_ in ROLE_HEADS \
+                or t.lower_ in ORG_WORDS or (t.ent_iob_ != "O" and t.ent_type_ not in ("PERSON", "GPE", "NORP")) \
+                or (t.ent_iob_ == "B" and t.i + 1 < len(doc) and doc[t.i + 1].ent_iob_ == "I") \
+                or (t.ent_iob_ == "I" and t.i > e):
+            return e
+    return end + 1
 
 
 #: Prefixes that a hyphen joins to a name ("ex-Trump aide", "anti-Smith protesters").
@@ -735,6 +783,31 @@ def _is_media(doc: Doc, s: int, e: int) -> bool:
     if root.dep_ in ("dobj", "dative") and root.head.lower_ in MEDIA_VERBS:
         return True
     return False
+
+
+#: Nouns whose "of" takes a place ("control of Sagaing", "the outskirts of Goma").
+PLACE_OF_NOUNS = frozenset("control outskirts capital city town village province region district part parts edge "
+                           "centre center north south east west".split())
+#: Verbs whose object is a place fought over, not an actor ("shelled Kharkiv", "recaptured Bakhmut").
+PLACE_ATTACK_VERBS = frozenset("shell bomb bombard besiege storm raid strike encircle capture recapture retake overrun occupy "
+                               "liberate".split())
+#: Of those, the ones that may take a person too, for a name NER calls a person ("He strikes Smith").
+PERSON_ATTACK_VERBS = frozenset("strike capture liberate bomb".split())
+#: Plural nouns a region's name modifies ("Sahel juntas", "Gulf states", "Balkan countries").
+REGION_PLURAL_LEMMAS = frozenset("state country nation junta government regime".split())
+
+
+def _place_use(span: Span, person: bool = False) -> bool:
+    """Is an unknown name used as a place ("in the Sahel", "control of Sagaing", "Sahel juntas")?"""
+    root = span.root
+    if root.dep_ == "pobj":
+        prep = root.head
+        return prep.lower_ in PLACE_PREPS or (prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_OF_NOUNS
+                                               and prep.head.pos_ == "NOUN")
+    if root.dep_ == "dobj" and root.head.lemma_ in PLACE_ATTACK_VERBS \
+            and not (person and root.head.lemma_ in PERSON_ATTACK_VERBS):
+        return True  # "shelled Zaporizhzhia", "captured Pokrovsk": a town fought over ("He strikes Obama")
+    return root.dep_ == "compound" and root.head.tag_ == "NNS" and root.head.lemma_ in REGION_PLURAL_LEMMAS
 
 
 def _agentive(span: Span) -> bool:
@@ -805,17 +878,24 @@ def _body_words(gaz: Gazetteer) -> dict[tuple[str, str], list[Entry]]:
     return table
 
 
+#: Words that make a role another, lesser office ("vice president", "former prime minister").
+LESSER_WORDS = frozenset("vice deputy former ex acting assistant first".split())
+
+
 def _role_match(ref: str, role: str | None) -> bool:
     if not role:
         return False
     if ref == role:
         return True
     rw, pw = ref.split(), role.split(" of ")[0].split()  # "the secretary": the secretary of state
-    lesser = any(w in ("vice", "deputy", "former", "ex", "acting", "assistant", "first") for w in pw[:-1])
+    lesser = any(w in LESSER_WORDS for w in pw[:-1])
     if len(rw) == 1 and (pw[-1] == rw[0] or _same_office(rw[0], pw[-1])):
         return not lesser
     if ref == "leader":  # "the Ukrainian leader": the head of state or government
         return not lesser and (pw[-1] in TOP_ROLES or role == "prime minister")
+    if len(rw) > 1 and pw and (pw[-1] == rw[-1] or _same_office(rw[-1], pw[-1])) and set(rw[:-1]) <= set(pw[:-1]) \
+            and set(rw) & LESSER_WORDS == set(pw) & LESSER_WORDS:
+        return True  # "the former prime minister" for the "former Pakistani prime minister"
     return False
 
 
@@ -847,6 +927,12 @@ def _first_compatible(a: str, b: str) -> bool:
     a, b = a.lower(), b.lower()
     a, b = NICKNAMES.get(a, a), NICKNAMES.get(b, b)
     return a == b or a[:3] == b[:3] or (len(a) <= 2 and b.startswith(a.rstrip("."))) or (len(b) <= 2 and a.startswith(b.rstrip(".")))
+
+
+def _name_suffix(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """A shorter form that is the end of a full name: "Aung Hlaing" of "Min Aung Hlaing", "Von der Leyen"
+    of "Ursula von der Leyen" (a particle capitalised at a sentence's start)."""
+    return 1 < len(short) < len(full) and [w.lower() for w in full[-len(short):]] == [w.lower() for w in short]
 
 
 class _Cluster:
@@ -1052,6 +1138,9 @@ class _Resolver:
         hits = self.matcher(doc, shouting)
         names = []
         for s, e, pat in hits:
+            if _stance_prefixed(doc, s):
+                self.add(s, e, None, "blocked")  # "pro-Russian separatists", "anti-Israel protesters": not them
+                continue
             if pat.kind == "demonym":
                 if s not in self.demonym_at or self.demonym_at[s][0] < e:
                     self.demonym_at[s] = (e, pat.entry)
@@ -1131,7 +1220,13 @@ class _Resolver:
                 if ps < pe and _person_name_ok(doc[ps:pe]) and self.free(ps, pe):
                     self.person_ks.append(self.add(ps, pe, (), "name"))
                 return
-            if _looks_like_org(span):
+            prep = span.root.head if span.root.dep_ == "pobj" else None
+            if _place_use(span, person=True) and (prep is None or prep.lower_ not in PLACE_PREPS or doc[s - 1].lower_ == "the"
+                                     or prep.head.pos_ == "VERB"):
+                # NER's person in "jihadists in the Sahel", "fighting near Zaporizhzhia", "Sahel juntas": a
+                # place ("faith in Trump" aside)
+                self.add(s, e, None, "blocked")
+            elif _looks_like_org(span):
                 self.add(s, e, (self.actor(_clean_surface(span.text), "organisation"),), "name")
             elif s > 0 and doc[s - 1].lower_ == "the" and span.root.dep_ not in ("compound", "amod", "nmod", "poss"):
                 self.add(s, e, (self.actor(_clean_surface(span.text), "group"),), "name")  # "the Houthis"
@@ -1222,7 +1317,9 @@ class _Resolver:
             low = t.lower_
             if self.shouting[t.i]:
                 continue
-            if (low in ROLE_ABBREVIATIONS or (low in ROLE_HEADS and t.is_title)) and self.cand_at(t.i) is None:
+            # a lower-case title needs a modifier in front ("army spokesman Jean Dupont", "foreign minister ...")
+            titled = t.is_title or t.i > 0 and (doc[t.i - 1].lower_ in ROLE_MODIFIERS or t.i - 1 in self.demonym_tok)
+            if (low in ROLE_ABBREVIATIONS or (low in ROLE_HEADS and titled)) and self.cand_at(t.i) is None:
                 run = self._name_run(t.i + 1, 1)
                 if len(run) >= 2 and (run[-1] + 1 >= self.n or not doc[run[-1] + 1].text[:1].isupper()) \
                         and (not self.title_line[t.i] or doc[run[-1]].text in surnames):
@@ -1268,7 +1365,12 @@ class _Resolver:
         person_full = {" ".join(f).lower() for f in forms.values()}
         person_firsts = {f[0].lower() for f in forms.values() if len(f) > 1}
         # NER often tags a surname as ORG/GPE ("Lavrov said"): a form matching a person's
-        # name or surname in the same article is that person
+        # name or surname in the same article is that person; so is a nickname ("X, known as Y")
+        nick_at = {self._known_as_at(self.cands[k].end) for k in self.person_ks if self.cands[k] is not None}
+        for k, label in self.pending:
+            m = self.cands[k]
+            if m is not None and m.start in nick_at:
+                person_full.add(" ".join(_name_words([t.text for t in doc[m.start:m.end] if t.text != "-"])).lower())
         for k, label in self.pending:
             m = self.cands[k]
             if m is None:
@@ -1301,11 +1403,11 @@ class _Resolver:
                     for i in range(m.start, ts):
                         self.owner[i] = -1
                     m.start, m.text, m.head = ts, doc[ts:m.end].text, doc[ts:m.end].root.i
-            elif label == "ORG" and not (span.root.dep_ == "pobj" and span.root.head.lower_ in
-                                         ("in", "across", "throughout", "inside", "near")):
-                # (an unknown "organisation" one is "in" is a place: "fighting in the Caucasus")
+            elif label == "ORG" and not _place_use(span):
+                # (an unknown "organisation" one is "in" is a place: "fighting in the Caucasus", "took
+                # control of Sagaing")
                 m.actors = (self.actor(_clean_surface(span.text), "organisation"),)
-            elif label == "GPE" and _agentive(span) and span.root.tag_ == "NNP":  # not "the Bidens"
+            elif label == "GPE" and _agentive(span) and span.root.tag_ == "NNP" and not _place_use(span):  # not "the Bidens"
                 m.actors = (self.actor(_clean_surface(span.text), "country"),)
             else:
                 self.cands[k] = None
@@ -1337,7 +1439,7 @@ class _Resolver:
             found = None
             if len(f) > 1:
                 found = next((c for c in options if f in c.forms or c.first is None
-                              or _first_compatible(f[0], c.first)), None)
+                              or _first_compatible(f[0], c.first) or _name_suffix(f, c.forms[0])), None)
             elif sur in namesakes and not any(c.first is None for c in options):
                 options = []  # "President Trump" long before "Eric Trump" is named: another Trump
             elif len(options) == 1:
@@ -1368,6 +1470,7 @@ class _Resolver:
         for c in clusters:
             if c.actor is None:
                 c.actor = self.actor(c.display, "person")
+        self._known_as(cluster_of, clusters, by_surname)
         # ambiguous bare surnames ("Biden" with Joe and Hunter Biden): an honorific's gender
         # decides ("Mrs. Trump"); else the person of that surname introduced first (news names
         # the principal by surname and relatives or namesakes in full)
@@ -1426,6 +1529,40 @@ class _Resolver:
             for t in doc:
                 if self.owner[t.i] < 0 and t.text in surnames and t.pos_ in ("PROPN", "NOUN", "X"):
                     self.person_ks.append(self.add(t.i, t.i + 1, (surnames[t.text],), "surname"))
+
+    def _known_as_at(self, j: int) -> int:
+        """Where a nickname starts after a name ending at j (", known as", "(better known as"), else -1."""
+        doc = self.doc
+        start = j
+        while j < self.n and j - start < 3 and (doc[j].text in (",", "(") or doc[j].pos_ == "ADV"):
+            j += 1
+        if j + 2 >= self.n or doc[j].lower_ != "known" or doc[j + 1].lower_ != "as":
+            return -1
+        return j + 2
+
+    def _known_as(self, cluster_of: dict[int, _Cluster], clusters: list[_Cluster],
+                  by_surname: dict[str, list[_Cluster]]) -> None:
+        """"Mohamed Hamdan Dagalo, known as Hemedti", "(better known as Hemedti)": the nickname is the same
+        person, and so is every later bare use of it."""
+        doc = self.doc
+        at = {self.cands[k].start: c for k, c in cluster_of.items() if self.cands[k] is not None}
+        for k, c in list(cluster_of.items()):
+            m = self.cands[k]
+            if m is None:
+                continue
+            j = self._known_as_at(m.end)
+            nick = at.get(j) if j >= 0 else None
+            if nick is None or nick is c or nick.actor is None or nick.actor.name in self.gaz.entries:
+                continue
+            for kk, cc in cluster_of.items():
+                if cc is nick:
+                    cluster_of[kk] = c
+            if nick in clusters:
+                clusters.remove(nick)
+            same = by_surname.get(nick.surname, [])
+            if nick in same:
+                same[same.index(nick)] = c
+            c.actor.add_alias(nick.display)
 
     def _headline_forms(self, forms: dict[int, tuple[str, ...]]) -> None:
         """Title-case headlines glue words to names: "Senators Warn Trump Mexico Tariff" gives NER's
@@ -2169,6 +2306,9 @@ class _Resolver:
         # principle B: an object pronoun is not the subject of its own verb
         if t.dep_ in ("dobj", "pobj", "dative"):
             cands = [m for m in cands if not (self.doc[m.head].head.i == t.head.i and self.doc[m.head].dep_ in SUBJ_DEPS)]
+            ctrl = self._controller(t)
+            if ctrl is not None:  # "accused X of fighting alongside them", "urged X to fight them": not X
+                cands = [m for m in cands if m.head != ctrl.i]
         # and a subject pronoun is not the named object of its own verb ("He faulted Mr. Smith": not Smith)
         if t.dep_ == "nsubj" and low in PRON_PERSON:
             objs = {a.name for c in t.head.children if c.dep_ == "dobj" and c.i > t.i
@@ -2183,6 +2323,8 @@ class _Resolver:
         # "X, speaking at a forum, said that he ...": the subject of a verb above the pronoun binds it,
         # even when another person's gender is better known
         bound = self._clause_subject(t, cands) if low in PRON_PERSON and not possessive else None
+        if low in PRON_PERSON and bound is None and self._unnamed_subject(t):
+            return None  # "Ukraine's president said his forces ...": the unnamed one's, not a person before
         if low in PRON_PERSON:  # people known to be of the pronoun's gender come first
             known = [m for m in cands if self.gender.get(m.actors[0].name) == PRON_PERSON[low]]
             if known:
@@ -2190,13 +2332,21 @@ class _Resolver:
         if not cands:
             return None
         if low in PRON_IT or low in PRON_THEY:
-            # a nearer subject that is a thing of the same number is the antecedent
-            # ("Trump's lawyers ... their own witnesses")
+            # a nearer subject that is a thing of the same number is the antecedent ("Trump's lawyers ...
+            # their own witnesses"); with no actor earlier in the sentence, a nearer object too ("He will
+            # defend the city against attacks on its name": not the country of the sentence before)
             plural = low in PRON_THEY
             sent_start = self.sent_bounds[s][0]
             nearest = max((m.end for m in cands if self.sent_of[m.start] == s), default=sent_start)
+            deps = SUBJ_DEPS | {"dobj"} if nearest == sent_start else SUBJ_DEPS
             for x in self.doc[nearest:t.i]:
-                if x.dep_ in SUBJ_DEPS and x.pos_ == "NOUN" and self.owner[x.i] < 0 and x.i not in self.gov \
+                gm = self.cands[self.gov[x.i]] if x.i in self.gov and x.dep_ in SUBJ_DEPS else None
+                if gm is not None and gm.actors and gm.actors[0].type == "person" and gm.kind != "pronoun" \
+                        and (x.tag_ == "NNS") == plural:
+                    # "Pashinyan's government froze its participation": the person's state, not a state before
+                    state = self._person_state(gm.actors[0])
+                    return (state,) if state is not None else None
+                if x.dep_ in deps and x.pos_ == "NOUN" and self.owner[x.i] < 0 and x.i not in self.gov \
                         and (x.tag_ == "NNS") == plural:
                     return None
         if not self.in_quote[t.i]:  # '"...the U.S. ...", its spokesman said': not the quoted ones
@@ -2287,6 +2437,46 @@ class _Resolver:
                     return None  # a clause with another subject stops the climb
         return None
 
+    @staticmethod
+    def _controller(t: Token) -> Token | None:
+        """The object that is the unsaid subject of an object pronoun's verb: X in "accused X of fighting
+        alongside them", "urged X to fight them"."""
+        v = t.head
+        while v.dep_ == "prep" and v.head.i != v.i:
+            v = v.head
+        if v.pos_ != "VERB":
+            return None
+        for _ in range(3):  # (up a chain: "urged X to stop bombing them")
+            if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.lower_ in ("of", "for"):
+                v = v.head.head
+            elif v.dep_ == "xcomp":
+                v = v.head
+            else:
+                return None
+            obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj
+        return None
+
+    def _unnamed_subject(self, t: Token) -> bool:
+        """Is the nearest subject above a person pronoun, before it, a new person no mention names
+        ("Ukraine's president", "a senior official")?"""
+        own = t.head if t.dep_ in SUBJ_DEPS else None
+        for a in t.ancestors:
+            if a is own or a.pos_ not in ("VERB", "AUX"):
+                continue
+            subj = next((c for c in a.children if c.dep_ in SUBJ_DEPS and c.i < t.i), None)
+            if subj is None:
+                continue
+            if subj.lower_ not in ROLE_HEADS or self.owner[subj.i] >= 0:
+                return False
+            # a new person: someone's ("Ukraine's president"), a state's ("the Ukrainian president"), "a" one;
+            # a bare "the general" may be the person named before
+            return any(c.dep_ == "poss" or c.lower_ in ("a", "an") or c.i in self.demonym_tok
+                       or (self.cand_at(c.i) is not None and c.dep_ in ("compound", "amod"))
+                       for c in subj.children if c.i < subj.i)
+        return False
+
     def _possessor(self, t: Token, same: list[Mention]) -> Mention:
         """Whose "its"/"his": "Lavrov and his colleague" the one just before; "convince Syria to
         destroy its weapons" the controller; else the nearest subject, else the nearest."""
@@ -2366,6 +2556,14 @@ class _Resolver:
             return None
         s = self.sent_of[t.i]
         links = [a for h, a in self.state_links_all.get(t.lemma_, []) if h < t.i]
+        if not links and t.lemma_ in RULING_LEMMAS:
+            # "Niger's military government" ... "the junta": the state whose rulers were named most often, then first
+            syn = sorted((h, a) for lem in RULING_LEMMAS for h, a in self.state_links_all.get(lem, []) if h < t.i)
+            if syn:
+                count: dict[str, int] = {}
+                for _, a in syn:
+                    count[a.name] = count.get(a.name, 0) + 1
+                links = [max((a for _, a in syn), key=lambda a: count[a.name])]
         if links:  # "Mali's junta" ... "the junta"
             return self.cands[self.add(start, t.i + 1, (links[-1],), "role", head=t.i)]
         countries = [m for m in reversed(history) if self.sent_of[m.start] >= s - 3
@@ -2382,6 +2580,16 @@ class _Resolver:
             if not (self.sent_of[m.start] == s and self._salience(m) == 3):
                 # (the subject of the same sentence is who talks about "the government", not it)
                 return self.cands[self.add(start, t.i + 1, m.actors, "role", head=t.i)]
+        if not countries:
+            # no state named nearby: the state of a person named nearby ("Former Pakistani prime minister
+            # X accused the army")
+            for m in reversed(history):
+                if self.sent_of[m.start] < s - 3:
+                    break
+                if len(m.actors) == 1 and m.actors[0].type == "person":
+                    state = self._person_state(m.actors[0])
+                    if state is not None:
+                        return self.cands[self.add(start, t.i + 1, (state,), "role", head=t.i)]
         return None
 
     def _coordination(self, m: Mention) -> tuple[Actor, ...] | None:
