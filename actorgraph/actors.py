@@ -99,7 +99,7 @@ import functools
 import re
 import weakref
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Callable, Iterable
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -563,36 +563,31 @@ def _is_quote(tok: Token) -> bool:
     return tok.text in _QUOTE_CHARS or tok.text in ("``", "''")
 
 
-def _shouting_lines(doc: Doc) -> list[bool]:
-    """Per token: is it in an all-caps line (a headline), where "IS"/"US" are plain words?"""
+def _line_flags(doc: Doc, min_len: int, capital: Callable[[str], bool], share: float) -> list[bool]:
+    """Per token: is its line a headline, i.e. are at least 3 and ``share`` of its words of at least
+    ``min_len`` letters written with ``capital``?"""
     out = [False] * len(doc)
     start = 0
     n = len(doc)
     for i in range(n + 1):
         if i == n or "\n" in doc[i].text:
-            words = [t for t in doc[start:i] if t.is_alpha and len(t.text) > 1]
-            caps = sum(1 for t in words if t.text.isupper())
-            if caps >= 3 and caps >= 0.6 * len(words):
+            words = [t for t in doc[start:i] if t.is_alpha and len(t.text) >= min_len]
+            caps = sum(1 for t in words if capital(t.text))
+            if caps >= 3 and caps >= share * len(words):
                 for k in range(start, i):
                     out[k] = True
             start = i + 1
     return out
+
+
+def _shouting_lines(doc: Doc) -> list[bool]:
+    """Per token: is it in an all-caps line (a headline), where "IS"/"US" are plain words?"""
+    return _line_flags(doc, 2, str.isupper, 0.6)
 
 
 def _title_lines(doc: Doc) -> list[bool]:
     """Per token: is it in a title-case line (a headline: "Senators Warn Trump Over Tariffs")?"""
-    out = [False] * len(doc)
-    start = 0
-    n = len(doc)
-    for i in range(n + 1):
-        if i == n or "\n" in doc[i].text:
-            words = [t for t in doc[start:i] if t.is_alpha and len(t.text) > 3]
-            caps = sum(1 for t in words if t.text[:1].isupper())
-            if caps >= 3 and caps >= 0.8 * len(words):
-                for k in range(start, i):
-                    out[k] = True
-            start = i + 1
-    return out
+    return _line_flags(doc, 4, lambda w: w[:1].isupper(), 0.8)
 
 
 #: First words of place names, never of a person's name ("West Baltimore").
@@ -957,6 +952,7 @@ class _Cluster:
 class _Resolver:
     def __init__(self, doc: Doc, gaz: Gazetteer, matcher: _GazMatcher):
         self.doc = doc
+        self.toks = list(doc)  # one Token per position, made once (each pass over the Doc makes new ones)
         self.gaz = gaz
         self.matcher = matcher
         self.n = n = len(doc)
@@ -1265,7 +1261,7 @@ class _Resolver:
         ("Pelosi said ...", tagged GPE or nothing): every bare use of that name becomes one."""
         doc = self.doc
         names: set[str] = set()
-        for t in doc:
+        for t in self.toks:
             if t.tag_ != "NNP" or t.dep_ != "nsubj" or t.head.lemma_ not in SPEECH_VERBS or not t.is_title \
                     or len(t.text) < 3 or t.i in self.demonym_tok or t.lower_ in ROLE_HEADS or t.lower_ in HONORIFICS:
                 continue
@@ -1277,7 +1273,7 @@ class _Resolver:
         if not names:
             return
         pend = {pk for pk, label in self.pending if label == "GPE"}
-        for t in doc:
+        for t in self.toks:
             if t.text not in names or t.pos_ != "PROPN":
                 continue
             k = self.owner[t.i]
@@ -1313,7 +1309,7 @@ class _Resolver:
         runs: list[list[int]] = []
         # in a title-case headline every word is capitalised: there only a surname the model knows ends a name
         surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and not self.title_line[e.start]}
-        for t in doc:
+        for t in self.toks:
             low = t.lower_
             if self.shouting[t.i]:
                 continue
@@ -1526,7 +1522,7 @@ class _Resolver:
                     m.actors, m.kind = (full_surnames[doc[m.start].text],), "surname"
                     self.person_ks.append(k)
         if surnames:
-            for t in doc:
+            for t in self.toks:
                 if self.owner[t.i] < 0 and t.text in surnames and t.pos_ in ("PROPN", "NOUN", "X"):
                     self.person_ks.append(self.add(t.i, t.i + 1, (surnames[t.text],), "surname"))
 
@@ -1636,7 +1632,7 @@ class _Resolver:
                                          and m.actors[0].type != "person"), key=lambda m: m.start)
         if not earlier:
             return
-        for t in doc:
+        for t in self.toks:
             if t.i == 0 or self.owner[t.i] >= 0 or not t.is_alpha or not t.text[:1].isupper() or t.is_upper \
                     or doc[t.i - 1].lower_ != "the" or self.owner[t.i - 1] >= 0 or t.i in self.demonym_tok \
                     or t.dep_ in ("compound", "nmod") or t.dep_ == "amod" and t.head.pos_ in ("NOUN", "PROPN") \
@@ -1863,7 +1859,7 @@ class _Resolver:
         if not people:
             return
         people.sort(key=lambda m: m.start)
-        for t in doc:
+        for t in self.toks:
             if t.lower_ not in ROLE_HEADS or t.tag_ not in ("NN", "NNP") or self.owner[t.i] >= 0:
                 continue
             nxt = doc[t.i + 1] if t.i + 1 < self.n else None
@@ -1928,7 +1924,7 @@ class _Resolver:
                          and m.kind != "pronoun"), key=lambda m: m.start)
         if not people:
             return
-        for t in doc:
+        for t in self.toks:
             if t.lower_ not in PARTY_MEMBER_NOUNS or t.tag_ not in ("NN", "NNP") or t.i not in self.demonym_at \
                     or self.owner[t.i] >= 0 and (self.cand_at(t.i) is None or self.cand_at(t.i).kind != "demonym"):
                 continue
@@ -1982,7 +1978,7 @@ class _Resolver:
                        and m.actors[0].type in ("organisation", "group")), key=lambda m: m.start)
         if not orgs:
             return
-        for t in doc:
+        for t in self.toks:
             low = t.lower_
             if low not in ORG_HEAD_NOUNS or t.tag_ != "NN" or t.text[:1].isupper() or self.owner[t.i] >= 0 \
                     or t.i == 0 or doc[t.i - 1].lower_ != "the" or self.owner[t.i - 1] >= 0:
@@ -2013,7 +2009,7 @@ class _Resolver:
         focus = [n for n, c in counts.items() if c == best]
         if len(focus) != 1 or best < 2:
             return
-        for t in doc:
+        for t in self.toks:
             if self.owner[t.i] >= 0 or not t.text[:1].isupper() or not t.is_alpha or self.shouting[t.i] \
                     or t.dep_ in ("compound", "amod", "nmod"):
                 continue
@@ -2218,7 +2214,7 @@ class _Resolver:
         history: list[Mention] = []
         p = 0
         thing_it = -1  # the sentence whose "it" was a thing, not an actor
-        for t in doc:
+        for t in self.toks:
             while p < len(base) and base[p].end <= t.i:
                 history.append(base[p])
                 p += 1
