@@ -2503,23 +2503,32 @@ class _Resolver:
         root = self.doc[s:e].root
         return next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
-    def _definite_group(self, t: Token, history: list[Mention]) -> Mention | None:
-        """"the group", "the Iran-backed militia", "the rebel movement": the armed group or movement named
-        just before (within two sentences)."""
-        if t.tag_ != "NN" or any(c.dep_ == "prep" and c.lower_ in ("of", "in") for c in t.children) \
-                or any(c.dep_ in ("relcl", "acl") for c in t.children):
-            return None
+    def _the_phrase_start(self, t: Token, modifier: Callable[[Token], int | None]) -> int | None:
+        """Where "the <modifiers> <t>" starts ("the Iran-backed group", "the military junta"): None unless
+        it opens with "the" and every word before ``t`` is "the" or a modifier that ``modifier`` takes
+        (it gives the modifier's first token)."""
         start = t.i
         for c in t.children:
             if c.i > t.i:
                 continue
             if c.lower_ == "the" and c.dep_ == "det":
                 start = min(start, c.i)
-            elif c.dep_ in ("amod", "compound", "npadvmod") and c.pos_ in ("ADJ", "NOUN", "VERB", "PROPN"):
-                start = min(start, c.left_edge.i)
-            else:
+                continue
+            first = modifier(c)
+            if first is None:
                 return None
-        if start == t.i or self.doc[start].lower_ != "the":
+            start = min(start, first)
+        return start if start < t.i and self.doc[start].lower_ == "the" else None
+
+    def _definite_group(self, t: Token, history: list[Mention]) -> Mention | None:
+        """"the group", "the Iran-backed militia", "the rebel movement": the armed group or movement named
+        just before (within two sentences)."""
+        if t.tag_ != "NN" or any(c.dep_ == "prep" and c.lower_ in ("of", "in") for c in t.children) \
+                or any(c.dep_ in ("relcl", "acl") for c in t.children):
+            return None
+        start = self._the_phrase_start(t, lambda c: c.left_edge.i if c.dep_ in ("amod", "compound", "npadvmod")
+                                       and c.pos_ in ("ADJ", "NOUN", "VERB", "PROPN") else None)
+        if start is None:
             return None
         if any(self.owner[i] >= 0 and self.doc[i].dep_ != "npadvmod" and self.doc[i].head.i == t.i
                for i in range(start, t.i)):
@@ -2537,18 +2546,9 @@ class _Resolver:
         """"the junta", "the government" with nothing to say whose: the country in focus."""
         if t.tag_ not in ("NN", "NNS") or any(c.dep_ == "prep" and c.lower_ in ("of", "in") for c in t.children):
             return None
-        start = t.i
-        for c in t.children:
-            if c.i > t.i:
-                continue
-            if c.lower_ == "the" and c.dep_ == "det":
-                start = min(start, c.i)
-            elif c.dep_ in ("amod", "compound") and self.owner[c.i] < 0 and c.i not in self.demonym_at \
-                    and c.pos_ in ("ADJ", "NOUN", "VERB"):
-                start = min(start, c.i)
-            else:
-                return None
-        if start == t.i or self.doc[start].lower_ != "the" or not self.free(start, t.i + 1):
+        start = self._the_phrase_start(t, lambda c: c.i if c.dep_ in ("amod", "compound") and self.owner[c.i] < 0
+                                       and c.i not in self.demonym_at and c.pos_ in ("ADJ", "NOUN", "VERB") else None)
+        if start is None or not self.free(start, t.i + 1):
             return None
         s = self.sent_of[t.i]
         links = [a for h, a in self.state_links_all.get(t.lemma_, []) if h < t.i]
