@@ -67,10 +67,10 @@ Decisions (general rules, not per article):
 - Names the model mangles: a title right before ("House Financial Services Chair Jane Roe") or a
   party tag right after ("Jane Roe (D-Calif.)") marks a person the model missed or took for an
   organisation; generational suffixes ("III", "Jr.") are not surnames; hyphen prefixes ("Ex-"),
-  repeated or glued link text ("Mick Mulvaney Mick MulvaneyHeadhunters"), a headline's verb
-  ("... Craig Goes On Trial"), a body in front ("the House Nancy Pelosi") are cut off; a title-case
-  headline form that fits no first name of the body's person of that surname ("Warn Trump") is the
-  surname; "<surname> <country>" ("Trump Ukraine") is two actors; "West Baltimore" is a place.
+  repeated or glued link text ("Ann Lowe Ann LoweNewsletter"), a headline's verb
+  ("... Lowe Goes On Trial"), a body in front ("the House Ann Lowe") are cut off; a title-case
+  headline form that fits no first name of the body's person of that surname ("Warn Lowe") is the
+  surname; "<surname> <country>" ("Lowe Ukraine") is two actors; "East Hartley" is a place.
   Laws and programmes NER takes for organisations ("... Act", "... Resolution", "Medicare") are not actors.
 - "GOP lawmakers" and "Republican lawmakers" are one caucus actor. "the Maryland Democrat" is never
   a party member whose home state ("(D-Calif.)", "X, Illinois Republican") is another. A role
@@ -586,11 +586,11 @@ def _shouting_lines(doc: Doc) -> list[bool]:
 
 
 def _title_lines(doc: Doc) -> list[bool]:
-    """Per token: is it in a title-case line (a headline: "Senators Warn Trump Over Tariffs")?"""
+    """Per token: is it in a title-case line (a headline: "Senators Warn Lowe Over Tariffs")?"""
     return _line_flags(doc, 4, lambda w: w[:1].isupper(), 0.8)
 
 
-#: First words of place names, never of a person's name ("West Baltimore").
+#: First words of place names, never of a person's name ("East Hartley").
 COMPASS_WORDS = frozenset("north south east west northern southern eastern western central".split())
 
 _OPEN_QUOTES = {"\u201c", "``"}
@@ -665,7 +665,7 @@ def _trim(ent: Span) -> tuple[int, int]:
             s += 1
     while e - s > 1 and doc[e - 1].pos_ in ("VERB", "AUX") and doc[e - 1].text[:1].islower():
         e -= 1  # NER's "Trump attacked" (ORG): no verb at a name's end
-    for j in range(s + 1, e - 1):  # NER's "Trump's 2020" (ORG): the possessor, not a name
+    for j in range(s + 1, e - 1):  # NER's "Lowe's 2020" (ORG): the possessor, not a name
         if doc[j].text in ("'s", "\u2019s") and all(x.like_num or x.text[:1].islower() for x in doc[j + 1:e]):
             e = j
             break
@@ -674,18 +674,18 @@ def _trim(ent: Span) -> tuple[int, int]:
         while e - s > 2 and doc[s].lower_ in NAME_PREFIXES and doc[s + 1].text == "-" and not doc[s].whitespace_ \
                 and not doc[s + 1].whitespace_:
             s += 2
-        # web boilerplate repeats a name ("Mick Mulvaney Mick MulvaneyHeadhunters"): the first copy
+        # web boilerplate repeats a name ("Ann Lowe Ann LoweNewsletter"): the first copy
         for j in range(s + 2, e):
             if doc[j].text == doc[s].text and doc[j].is_title:
                 e = j
                 break
         glued = re.fullmatch(r"([A-Z][a-z]+)[A-Z][a-z]{2,}", doc[e - 1].text) if e - s >= 2 else None
         if glued and any(t.text == glued.group(1) for t in doc[max(0, s - 3):e - 1]):
-            e -= 1  # "Mick MulvaneyHeadhunters": a link's text glued to the name written just before
+            e -= 1  # "Ann LoweNewsletter": a link's text glued to the name written just before
         glued = re.fullmatch(r"([A-Z][a-z]+)[A-Z][a-z]{2,}\.?", doc[e].text) if e - s >= 2 and e < len(doc) else None
         if glued and glued.group(1) == doc[s].text:
-            e = s + 1  # "Trump Donald TrumpJan.": the surname, then the start of the name repeated with glue
-        # a headline in title case glues the verb on ("Greg Craig Goes On Trial")
+            e = s + 1  # "Lowe Ann LoweJan.": the surname, then the start of the name repeated with glue
+        # a headline in title case glues the verb on ("Ann Lowe Goes On Trial")
         while e - s > 2 and doc[e - 1].tag_ in ("VBZ", "VBD", "VBP") and doc[e - 1].is_title:
             e -= 1
     if person:  # NER cuts "Moon Jae-in" at the hyphen
@@ -1384,7 +1384,7 @@ class _Resolver:
                     and _person_name_ok(span) \
                     and not _looks_like_org(span):
                 if " ".join(f).lower() not in person_full and len(f) > 2:
-                    # NER's "the House Nancy Pelosi" (ORG): the person's name without the body in front
+                    # NER's "the House Ann Lowe" (ORG): the person's name without the body in front
                     cut = next((j for j in range(1, len(f) - 1) if " ".join(f[j:]).lower() in person_full), None)
                     if cut is None:
                         cut = 0
@@ -1561,11 +1561,11 @@ class _Resolver:
             c.actor.add_alias(nick.display)
 
     def _headline_forms(self, forms: dict[int, tuple[str, ...]]) -> None:
-        """Title-case headlines glue words to names: "Senators Warn Trump Mexico Tariff" gives NER's
-        "Warn Trump", "Trump Ukraine adviser" gives "Trump Ukraine". A headline form whose surname is that of
+        """Title-case headlines glue words to names: "Senators Warn Lowe Over Tariff" gives NER's
+        "Warn Lowe", "Lowe Ukraine adviser" gives "Lowe Ukraine". A headline form whose surname is that of
         a person named in full in the body, but whose first word fits none of the body's first names, is the
         bare surname; one whose first word is such a surname and whose last word is a known actor is that
-        surname and that actor (in any line). A name starting with a compass word ("West Baltimore") is a place."""
+        surname and that actor (in any line). A name starting with a compass word ("East Hartley") is a place."""
         doc = self.doc
         body = [f for k, f in forms.items() if self.cands[k] is not None and not self.title_line[self.cands[k].start]]
         full_by_sur: dict[str, list[tuple[str, ...]]] = {}
@@ -1831,7 +1831,7 @@ class _Resolver:
                     self.gender[person.name] = g
             if person.affiliation is None:
                 # the noun with its modifiers and "of"/"from" phrase, not a clause about something else
-                # ("an ardent ally who pushed back on the president's Syrian policy": not Syria)
+                # ("a loyal ally who opposed the president's Syrian policy": not Syria)
                 near = list(doc[a.left_edge.i:a.i + 1]) + [x for c in a.children if c.dep_ == "prep" and c.i > a.i
                                                          and c.lower_ in ("of", "from", "at", "for") for x in c.subtree]
                 for t in near:

@@ -462,7 +462,7 @@ def test_quotation_over_several_lines_has_the_speaker_named_where_it_closes(nlp)
 
 def test_against_on_a_stance_noun_and_the_one_who_asks(nlp):
     assert ("Labour Party", "-", "John Smith") in found(
-        nlp, "The Labour Party would proceed with articles of impeachment against John Smith.")
+        nlp, "The Labour Party plans to move forward with articles of impeachment against John Smith.")
     assert ("Maria Lopez", "-", "John Smith") in found(
         nlp, "Maria Lopez asked the chairmen to draw up charges against John Smith.")
 
@@ -776,7 +776,7 @@ def test_calling_on_someone_to_apologise_opposes_them(nlp):
     "text, triple",
     [
         ("Lena Moss joined the race to stop Omar Haddad.", ("Lena Moss", "-", "Omar Haddad")),
-        ("Lena Moss has been calling for a Republican to oust Omar Haddad.", ("Lena Moss", "-", "Omar Haddad")),
+        ("Lena Moss has long called for a Republican to oust Omar Haddad.", ("Lena Moss", "-", "Omar Haddad")),
         ("Lena Moss introduced a bill to overturn Omar Haddad's decree.", ("Lena Moss", "-", "Omar Haddad")),
         ("Lena Moss took a swipe at Omar Haddad.", ("Lena Moss", "-", "Omar Haddad")),
         ("Germany took a few shots at Russia on Sunday.", ("Germany", "-", "Russia")),
@@ -892,7 +892,7 @@ def test_leaving_a_bloc_opposes_it_but_leaving_a_place_does_not(nlp):
 
 def test_a_stance_noun_under_a_verb_without_that_slot(nlp):
     # "setting up a battle with X": "set" is a cue only for "set fire to"; the noun's own rule reads it
-    got = found(nlp, "Omar Haddad will request more money, setting up a fresh battle with Congress.")
+    got = found(nlp, "Omar Haddad will ask for more funds, setting up a new battle with Congress.")
     assert ("Omar Haddad", "-", "United States Congress") in got or ("Omar Haddad", "-", "Congress") in got
 
 
@@ -909,7 +909,7 @@ def test_losing_or_voicing_confidence_in_someone(nlp):
 
 
 def test_proud_of_standing_up_to_someone(nlp):
-    got = found(nlp, "Carl Brandt should be proud of standing up to Omar Haddad.")
+    got = found(nlp, "Carl Brandt can be proud of standing up to Omar Haddad.")
     assert ("Carl Brandt", "-", "Omar Haddad") in got
 
 
