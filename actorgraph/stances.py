@@ -2013,7 +2013,7 @@ class _Sentence:
             got = self.wanted_by(gov) or []
         if not got and gov is not None and any(c.dep_ == "expl" for c in gov.children) and \
                 RELATIONS.get(relation, 0) > 0:
-            # "there is a solid partnership with Russia", said by someone: the speaker is the partner
+            # "we have a strong partnership with Russia", said by someone: the speaker is the partner
             got = self.holder(gov, {a.actor.name for a in targets})
         return got, gov, False
 

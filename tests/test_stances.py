@@ -195,7 +195,7 @@ def test_hyphenated_backing(nlp):
 def test_ally_nouns(nlp):
     got = found(nlp, "Hamas ally Hezbollah fired rockets.")
     assert {("Hezbollah", "+", "Hamas"), ("Hamas", "+", "Hezbollah")} <= got
-    got = found(nlp, "Azerbaijan proposed that its ally Turkey should join the talks.")
+    got = found(nlp, "Azerbaijan suggested that its ally Turkey should take part in the talks.")
     assert ("Azerbaijan", "+", "Turkey") in got
     assert ("Latvia", "+", "Ukraine") in found(nlp, "Latvia has become one of Kyiv's staunchest allies.")
     assert ("Norway", "+", "Ukraine") in found(nlp, "Norway is Ukraine's third-largest donor.")
@@ -255,7 +255,7 @@ def test_economic_levers(nlp):
 def test_ties_and_rows(nlp):
     assert ("Mali", "-", "France") in found(nlp, "Mali severed diplomatic ties with France.")
     assert ("Mali", "+", "Russia") in found(nlp, "Mali began building closer ties with Russia.")
-    got = found(nlp, "Mali is at the centre of a row with France.")
+    got = found(nlp, "Mali is at the heart of a row with France.")
     assert {("Mali", "-", "France"), ("France", "-", "Mali")} <= got
 
 
