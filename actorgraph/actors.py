@@ -1616,7 +1616,7 @@ class _Resolver:
             if len(f) > 1:
                 first_full[sur] = min(first_full.get(sur, m.start), m.start)
                 titles_full.setdefault(sur, set()).update(t.lower_ for t in doc[max(0, m.start - 3):m.start])
-            elif before in ROLE_ABBREVIATIONS or before in TOP_ROLES or before in ROLE_HEADS:
+            elif before in ROLE_ABBREVIATIONS or before in ROLE_HEADS:  # (TOP_ROLES are role heads too)
                 bare.setdefault(sur, []).append((m.start, before))
         out = set()
         for sur, hits in bare.items():
@@ -2121,10 +2121,11 @@ class _Resolver:
                 self.gov[h.i] = self.add(start, h.i + 1, tuple(actors), kind, head=h.i)
                 break
 
-    def _caucus(self, party: Actor, noun: str) -> Actor:
+    def _caucus(self, party: Actor, noun: str, name: str | None = None) -> Actor:
         """A party's members in a legislature, one actor however the party is spelt: "Republican
-        lawmakers" for "GOP lawmakers" too, "Democratic senators" for "Democrat senators"."""
-        caucus = self.actor(f"{party.name.split()[0]} {noun}", "group")
+        lawmakers" for "GOP lawmakers" too, "Democratic senators" for "Democrat senators"; ``name``
+        when the caucus is named otherwise ("House Democrats")."""
+        caucus = self.actor(name or f"{party.name.split()[0]} {noun}", "group")
         caucus.affiliation = caucus.affiliation or party.name
         return caucus
 
@@ -2139,11 +2140,9 @@ class _Resolver:
             ch = doc[m.start - 1]
             if ch.text not in CHAMBER_WORDS or self.owner[ch.i] >= 0 and self.cand_at(ch.i) is not m:
                 continue
-            party = m.actors[0]
-            caucus = self.actor(f"{ch.text} {doc[m.start].text}", "group")
-            caucus.affiliation = caucus.affiliation or party.name
             if self.extend(k, ch.i, m.end):
-                m.actors, m.kind = (caucus,), "name"
+                m.actors = (self._caucus(m.actors[0], doc[m.end - 1].lower_, name=m.text),)
+                m.kind = "name"
 
     def link_states(self) -> None:
         """Remember which state "the junta"/"the government" was last said to be."""

@@ -331,7 +331,7 @@ WANT_VERBS = {"urge", "ask", "push", "pressure", "press", "encourage", "order", 
               "implore", "direct", "expect", "need", "get"}
 WANT_THAT_VERBS = {"urge", "ask", "request", "demand", "insist", "want", "push", "press", "propose", "suggest"}
 WANT_NOUNS = {"demand", "request", "push", "pressure", "call", "bid", "effort", "efforts", "campaign", "plea",
-              "appeal", "order", "attempt", "scheme", "pressure"}
+              "appeal", "order", "attempt", "scheme"}
 #: Object-control verbs: the object, not the subject, does the infinitive ("urged X to ...").
 OBJECT_CONTROL = {"urge", "ask", "persuade", "convince", "force", "push", "pressure", "encourage", "order", "tell",
                   "allow", "help", "call", "invite", "lead", "press", "get", "cause", "enable", "compel", "instruct",
@@ -357,7 +357,7 @@ SPEECH_VERBS = {"say", "tell", "claim", "announce", "state", "add", "note", "ins
                 "emphasize", "underline", "point", "believe", "think", "feel", "consider", "agree", "conclude",
                 "charge", "accuse", "complain", "lament", "vow", "predict", "urge", "demand", "call", "describe",
                 "label", "brand", "deem", "regard", "view", "see", "make", "reiterate", "repeat", "recall", "post",
-                "remark", "comment", "observe", "mention", "tell", "quote"}
+                "remark", "comment", "observe", "mention", "quote"}
 
 #: Nouns that stand for an actor's apparatus; "the Russian government" is Russia.
 PROXY_NOUNS = {"government", "regime", "administration", "authorities", "authority", "officials", "official",
@@ -2818,11 +2818,14 @@ def n_is_object(n: Token) -> bool:
 
 
 _QUOTE_CHARS = "\"\u201c\u201d"
+#: Verbs that attribute a quotation to their subject ("..., X said", "X told reporters: ...").
+ATTRIBUTION_VERBS = frozenset("say tell add state declare write tweet insist warn stress explain note announce "
+                              "claim argue reply respond continue ask urge comment remark".split())
 
 
-def _speaker_of(sent: Span, index: Any, rules: _Sentence | None = None) -> list[_Arg]:
+def _speaker_of(sent: Span, index: Any) -> list[_Arg]:
     """The actor a sentence quotes: "..., Moon said", "X told reporters: ...", "according to X"."""
-    tmp = rules or _Sentence(sent, index, 0, [])
+    tmp = _Sentence(sent, index, 0, [])
     marks = [t.text for t in sent if t.text in _QUOTE_CHARS]
     # the sentence goes on with a quotation opened before it: its first mark closes
     inside = bool(marks) and (marks[0] == "\u201d" or (len(marks) % 2 == 1 and marks[0] == '"'
@@ -2833,9 +2836,7 @@ def _speaker_of(sent: Span, index: Any, rules: _Sentence | None = None) -> list[
             continue
         if inside:
             continue  # "for him to say that was disgusting," X said: the quoted words' verbs are not the attribution
-        if _lemma(t) in ("say", "tell", "add", "state", "declare", "write", "tweet", "insist", "warn", "stress",
-                         "explain", "note", "announce", "claim", "argue", "reply", "respond", "continue",
-                         "ask", "urge", "comment", "remark") and t.pos_ == "VERB":
+        if _lemma(t) in ATTRIBUTION_VERBS and t.pos_ == "VERB":
             subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
             if subj is None:
                 continue
@@ -2865,15 +2866,11 @@ def find_stances(doc: Doc, index: Any | None = None) -> list[Stance]:
     speakers = [_speaker_of(s, index) for s in sents]
     text = doc.text
     quotes = [sum(text[s.start_char:s.end_char].count(q) for q in _QUOTE_CHARS) for s in sents]
-
-    def paragraph_break(a: int, b: int) -> bool:
-        """Between sentences a and b: a blank line always; a single line break unless the text is one
-        sentence per line (then only a blank line ends a paragraph)."""
-        gap = text[sents[a].end_char:sents[b].start_char]
-        return "\n\n" in gap.replace("\r", "") or ("\n" in gap and not one_per_line)
-
-    breaks = sum("\n" in text[sents[k].end_char:sents[k + 1].start_char] for k in range(len(sents) - 1))
-    one_per_line = len(sents) > 3 and breaks >= 0.8 * (len(sents) - 1)
+    gaps = [text[sents[k].end_char:sents[k + 1].start_char].replace("\r", "") for k in range(len(sents) - 1)]
+    # one sentence per line (sentence-split corpora): a single line break does not end a paragraph there
+    one_per_line = len(sents) > 3 and sum("\n" in g for g in gaps) >= 0.8 * len(gaps)
+    # para_end[k]: a paragraph ends after sentence k (always at a blank line and at the end of the text)
+    para_end = [("\n\n" in g) or ("\n" in g and not one_per_line) for g in gaps] + [True]
     quote_open = False
     opened = -1
     speaker: list[_Arg] = []
@@ -2881,29 +2878,28 @@ def find_stances(doc: Doc, index: Any | None = None) -> list[Stance]:
         stext = text[sent.start_char:sent.end_char]
         own = speakers[i]
         cur = own or (speaker if quote_open else [])
+        opens = quotes[i] % 2 == 1
         # a sentence opening a quotation: its speaker is named where the quotation closes, in the
         # same paragraph (a quote may run over several sentences, and over lines in one-sentence-per-line text)
         if not own and stext.lstrip().startswith(tuple(_QUOTE_CHARS)):
-            depth = quotes[i] % 2
+            still_open = opens
             for j in range(i + 1, min(i + 5, len(sents))):
-                if paragraph_break(j - 1, j):
+                if para_end[j - 1]:
                     break
                 if speakers[j]:
                     cur = speakers[j]
                     break
-                depth = (depth + quotes[j]) % 2
-                if depth == 0 and quotes[i] % 2 == 1:
+                still_open ^= quotes[j] % 2 == 1
+                if opens and not still_open:
                     break  # closed without naming its speaker
-        n_quotes = quotes[i]
         # the sentence is wholly someone's words: inside an open quotation, or opening one that the next
         # sentences continue (a closed one-sentence quote may be anybody's)
-        quoted = not own and bool(cur) and (quote_open or n_quotes % 2 == 1)
-        rules = _Sentence(sent, index, i, cur, stext, quoted=quoted)
-        out.extend(rules.run())
-        if n_quotes % 2 == 1:
+        quoted = not own and bool(cur) and (quote_open or opens)
+        out.extend(_Sentence(sent, index, i, cur, stext, quoted=quoted).run())
+        if opens:
             quote_open = not quote_open
             opened = i if quote_open else -1
-        if quote_open and (i + 1 == len(sents) or paragraph_break(i, i + 1) or i - opened >= 4):
+        if quote_open and (para_end[i] or i - opened >= 4):
             quote_open = False  # a quotation does not run on past its paragraph (or a stray quote mark)
         speaker = cur if (quote_open and cur) else own or speaker
     return _dedupe(s for s in out if not _own_side(s.source_actor, s.target_actor))
