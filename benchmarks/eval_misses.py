@@ -1,0 +1,77 @@
+"""Where the missed gold triples of an evaluation set stand: is there a sentence at all that mentions
+both actors (by name, pronoun or role reference)? Sentence rules can only reach those that have one.
+
+    python benchmarks/eval_misses.py [EVAL_SET]      # default: ../shared/eval/seesaw_valid
+
+EVAL_SET is a folder with ``articles/`` and ``gold.json`` and, beside them, the ``score.py`` of the
+evaluation folder (its name matching and alias lists are used as they are). Prints the count of core
+triples found with the right sign, missed with both actors mentioned in one sentence, and missed
+with no such sentence. Measurement only: nothing of the evaluation set is written anywhere.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from actorgraph.articles import read_articles  # noqa: E402
+from actorgraph.statements import build_pipeline, parsed_text, statements_from_doc  # noqa: E402
+
+DEFAULT = ROOT.parent / "shared" / "eval" / "seesaw_valid"
+
+
+def _scorer(eval_set: Path):
+    """The evaluation folder's own score.py (one level up from the set)."""
+    spec = importlib.util.spec_from_file_location("score", eval_set.parent / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("eval_set", nargs="?", default=str(DEFAULT))
+    args = ap.parse_args(argv)
+    eval_set = Path(args.eval_set)
+    score = _scorer(eval_set)
+    gold, alias = score.load_gold(eval_set / "gold.json")
+    nlp = build_pipeline()
+    arts = read_articles([str(eval_set / "articles")]).articles
+    counts: Counter[str] = Counter()
+    for doc, art in nlp.pipe(((parsed_text(a), a) for a in arts), as_tuples=True, batch_size=16):
+        name = Path(art.path).name
+        if name not in gold:
+            continue
+        found = set()
+        for st in statements_from_doc(doc, art):
+            sign = "+" if st.sign > 0 else "-"
+            for a in alias.get(score.norm(st.source), ()):
+                for b in alias.get(score.norm(st.target), ()):
+                    found.add((a, sign, b))
+        together = set()
+        index = doc._.actors
+        for sent in doc.sents:
+            canon = {c for m in index.mentions_in(sent.start, sent.end) for actor in m.actors
+                     for c in alias.get(score.norm(actor.name), ())}
+            together |= {(a, b) for a in canon for b in canon if a != b}
+        for s, sign, t in gold[name]["core"]:
+            S, T = score.as_set(s), score.as_set(t)
+            if any((a, sign, b) in found for a in S for b in T):
+                counts["found"] += 1
+            elif any((a, b) in together for a in S for b in T):
+                counts["missed, both mentioned in one sentence"] += 1
+            else:
+                counts["missed, no sentence mentions both"] += 1
+    total = sum(counts.values())
+    for key in ("found", "missed, both mentioned in one sentence", "missed, no sentence mentions both"):
+        print(f"{key:40s} {counts[key]:5d} of {total}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
