@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from .analysis import annotate
-from .readwrite.statements import COLUMNS
+from .records import STATEMENT_COLUMNS as COLUMNS
 from .records import Statement
 
 #: Text columns that may be missing (None) in a statement.
@@ -154,7 +154,7 @@ def build_multigraph(df: pd.DataFrame) -> nx.MultiDiGraph:
     G.add_nodes_from(_node_attributes(df).items())
     rows = _chronological(df)
     names = {"id": "statement_id", "start": "quote_start", "end": "quote_end"}
-    cols = ["id", "stance", "sign", "relation", "quote", "cue", "source_mention", "target_mention", "article_id",
+    cols = ["id", "stance", "sign", "relation", "rule", "quote", "cue", "source_mention", "target_mention", "article_id",
             "title", "date", "path", "url", "sentence_index", "start", "end", "confidence"]  # fmt: skip
     attrs = rows[cols].rename(columns=names).to_dict("records")
     G.add_edges_from(
@@ -175,7 +175,7 @@ def build_graph(df: pd.DataFrame) -> nx.MultiDiGraph:
     order = np.argsort(group, kind="stable")  # each edge's rows contiguous, still in time order
     rows, group = rows.iloc[order], group[order]
     ends = [*(np.flatnonzero(np.diff(group)) + 1).tolist(), len(rows)]
-    col = {c: rows[c].tolist() for c in ("id", "source", "target", "stance", "sign", "relation", "quote",
+    col = {c: rows[c].tolist() for c in ("id", "source", "target", "stance", "sign", "relation", "rule", "quote",
                                           "article_id", "title", "date", "confidence")}  # fmt: skip
     refs = [source_ref(p, u) for p, u in zip(rows["path"].tolist(), rows["url"].tolist())]
     G = nx.MultiDiGraph(kind="aggregated", statements=len(df))
@@ -190,7 +190,8 @@ def build_graph(df: pd.DataFrame) -> nx.MultiDiGraph:
         stance = col["stance"][start]
         edges.append((col["source"][start], col["target"][start], stance, {
             "stance": stance, "sign": int(col["sign"][start]), "weight": end - start,
-            "relations": list(dict.fromkeys(col["relation"][part])), "quotes": list(dict.fromkeys(col["quote"][part])),
+            "relations": list(dict.fromkeys(col["relation"][part])),
+            "rules": [r for r in dict.fromkeys(col["rule"][part]) if r], "quotes": list(dict.fromkeys(col["quote"][part])),
             "statement_ids": col["id"][part], "articles": articles, "titles": [first_title[a] for a in articles],
             "sources": [r for r in dict.fromkeys(refs[part]) if r],
             "first_date": min(dates, default=None), "last_date": max(dates, default=None),

@@ -88,6 +88,7 @@ class Statement:
     source_role: str | None = None
     target_affiliation: str | None = None
     target_role: str | None = None
+    rule: str = ""  # id of the registered rule that produced it ("verb.direct", ...); "" when unknown
 
     @property
     def id(self) -> str:
@@ -119,7 +120,7 @@ class Statement:
                 kw[k] = int(kw[k])
         if kw.get("confidence") is not None:
             kw["confidence"] = float(kw["confidence"])
-        for k in ("cue", "source_mention", "target_mention"):
+        for k in ("cue", "source_mention", "target_mention", "rule"):
             if kw.get(k) is None:
                 kw[k] = ""
         return cls(**kw)
@@ -127,3 +128,6 @@ class Statement:
 
 #: Column order for tables and CSV exports of statements.
 STATEMENT_FIELDS = [f.name for f in fields(Statement)]
+
+#: CSV/JSON/Parquet columns: the statement id first, then every Statement field.
+STATEMENT_COLUMNS = ["id", *STATEMENT_FIELDS]

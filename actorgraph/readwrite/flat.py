@@ -26,7 +26,7 @@ import networkx as nx
 SEPARATOR = "|"
 #: List attributes of actorgraph's graphs, for formats that cannot record them (GEXF).
 LIST_NODE_ATTRIBUTES = ("aliases",)
-LIST_EDGE_ATTRIBUTES = ("articles", "quotes", "relations", "sources", "statement_ids", "titles")
+LIST_EDGE_ATTRIBUTES = ("articles", "quotes", "relations", "rules", "sources", "statement_ids", "titles")
 _XML_ILLEGAL = re.compile("[^\t\n\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 

@@ -6,10 +6,8 @@ import json
 from pathlib import Path
 from typing import IO, Iterable, Iterator
 
-from ..records import STATEMENT_FIELDS, Statement
-
-#: CSV/JSON columns: the statement id first, then every Statement field.
-COLUMNS = ["id", *STATEMENT_FIELDS]
+from ..records import STATEMENT_COLUMNS as COLUMNS
+from ..records import Statement
 
 
 class StatementsError(ValueError):
