@@ -171,9 +171,15 @@ def set_focus(actor: str | None) -> None:
 
 
 def add_folder() -> None:
+    from actorgraph.paths import PathRefused, check_readable_path
+
     path = st.session_state.get("folder_input", "").strip()
-    if path and path not in st.session_state["folders"]:
-        st.session_state["folders"].append(path)
+    st.session_state["folder_refused"] = None
+    try:
+        if path and path not in st.session_state["folders"]:
+            st.session_state["folders"].append(check_readable_path(path))
+    except PathRefused as e:  # one line that says nothing about the path (see actorgraph.paths)
+        st.session_state["folder_refused"] = str(e)
     st.session_state["folder_input"] = ""
 
 
@@ -193,7 +199,9 @@ def load_corpus():
     statement_files = env_paths("ACTORGRAPH_STATEMENTS")
     if not data_paths and not statement_files:
         data_paths = [bundled_articles()]
-    paths = tuple(data_paths + list(st.session_state["folders"]))
+    from actorgraph.paths import under_roots
+
+    paths = tuple(data_paths + [p for p in st.session_state["folders"] if under_roots(p)])
     articles = []
     if paths:
         arts, errs = read_paths(paths, tuple(view.folder_signature(p) for p in paths))
@@ -234,6 +242,8 @@ def sidebar_sources() -> None:
     )
     st.text_input("Add a folder or file on this machine", key="folder_input", placeholder="/path/to/articles")
     st.button("Add path", on_click=add_folder, disabled=False)
+    if st.session_state.get("folder_refused"):
+        st.error(st.session_state["folder_refused"].capitalize() + ".")
     if st.session_state["folders"]:
         st.caption("Added: " + ", ".join(view.md_escape(f) for f in st.session_state["folders"]))
         if st.button("Remove added paths"):

@@ -37,8 +37,16 @@ Choices the rest of the pipeline relies on:
   a forced ``fmt``, every non-hidden file in a folder is read as that format.
 * An article whose id (hash of its text) was already loaded in the same ``read_articles``
   call is dropped silently. The first one wins.
-* Encodings: BOMs (UTF-8/16/32) first, then strict UTF-8, then charset-normalizer
-  (for HTML, a declared ``<meta charset>`` is tried before that).
+* Encodings: BOMs (UTF-8/16/32) first, then strict UTF-8, then (for HTML) a declared
+  ``<meta charset>``, then Windows-1252 (the superset of Latin-1) when the text reads as
+  Western European words, else charset-normalizer's guess. When Windows-1252 and
+  charset-normalizer disagree the file is read and a warning names it.
+* Only regular files are read: a FIFO, socket or device in a folder is reported and
+  skipped (opening it would hang). HTML over ``ACTORGRAPH_MAX_HTML_MB`` (default 5) is
+  refused with one line. A NUL byte rejects a text/Markdown/HTML file but only its row
+  in a table; an over-deep JSONL line only its line; a CSV quote that is never closed is
+  reported and the rows it swallowed are read again (``csvrows``). A text cell holding
+  an object is an error for its row.
 
 Row-level problems in ``read_file``/``read_bytes`` go into the optional ``errors`` list
 (else they are logged). A file that yields no article raises ``ArticleError``.
@@ -46,18 +54,19 @@ Row-level problems in ``read_file``/``read_bytes`` go into the optional ``errors
 from __future__ import annotations
 
 import codecs
-import csv
-import io
 import json
 import logging
 import os
 import re
+import stat
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date as _date, datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable
 
+from .csvrows import csv_rows
+from .paths import printable
 from .records import Article, text_id
 
 log = logging.getLogger(__name__)
@@ -95,13 +104,14 @@ class LoadError:
     reason: str  # one line, e.g. "row 3: empty text"
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
+        return printable(f"{self.path}: {self.reason}")
 
 
 @dataclass
 class LoadResult:
     articles: list[Article]
     errors: list[LoadError]
+    warnings: list[LoadError] = field(default_factory=list)  # read, but check it (an encoding guess)
 
 
 class ArticleError(ValueError):
@@ -407,8 +417,45 @@ _BOMS = [(codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (code
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")]
 
 
-def decode(data: bytes, html: bool = False) -> str:
-    """Bytes to text: BOM, UTF-8, the HTML meta charset, then charset-normalizer's guess."""
+_WESTERN_GUESSES = {"cp1252", "latin_1", "iso8859_15", "iso8859_1", "ascii"}
+
+
+def _western(text: str) -> bool:
+    """Words with accents here and there ("Genève", "près"), as Western European text has.
+
+    Cyrillic or Greek read as Windows-1252 gives words made only of accented letters,
+    Central European text gives symbols inside words ("Wa³êsa"): both fail.
+    """
+    words = [w for w in re.findall(r"[^\W\d_]*[^\x00-\x7f][^\s.,;:!?()\"'“”‘’«»]*", text) if w]
+    good = sum(1 for w in words if all(c.isalpha() for c in w) and 2 * sum(c > "\x7f" for c in w) <= len(w))
+    return bool(words) and good >= 0.9 * len(words)
+
+
+def _single_byte(data: bytes, warnings: list[str] | None) -> str:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    try:
+        western = data.decode("cp1252")
+    except UnicodeDecodeError:
+        western = None
+    if western is not None and _western(western):
+        if best is not None and best.encoding not in _WESTERN_GUESSES and warnings is not None:
+            warnings.append(f"encoding guessed as Windows-1252 (Latin-1), not {best.encoding}; check the accents")
+        return western
+    if best is None:
+        raise ArticleError("cannot tell the text encoding (binary file?)")
+    if warnings is not None and best.encoding not in _WESTERN_GUESSES:
+        warnings.append(f"not UTF-8; encoding guessed as {best.encoding}")
+    return str(best)
+
+
+def decode(data: bytes, html: bool = False, *, nul_ok: bool = False, warnings: list[str] | None = None) -> str:
+    """Bytes to text: BOM, UTF-8, the HTML meta charset, Windows-1252, then charset-normalizer.
+
+    ``nul_ok``: a NUL byte is left for the caller (tables drop only the row holding it).
+    Uncertain guesses are appended to ``warnings``.
+    """
     for bom, enc in _BOMS:
         if data.startswith(bom):
             return data.decode(enc, errors="replace")
@@ -424,13 +471,8 @@ def decode(data: bytes, html: bool = False) -> str:
                 except (LookupError, UnicodeDecodeError):
                     pass
         if text is None:
-            from charset_normalizer import from_bytes
-
-            best = from_bytes(data).best()
-            if best is None:
-                raise ArticleError("cannot tell the text encoding (binary file?)")
-            text = str(best)
-    if "\x00" in text:
+            text = _single_byte(data, warnings)
+    if "\x00" in text and not nul_ok:
         raise ArticleError("binary data, not text")
     return text
 
@@ -473,12 +515,21 @@ def _pick(columns: Iterable[Any], wanted: tuple[str, ...]) -> Any | None:
     return next((found[w] for w in wanted if w in found), None)
 
 
+class _RowError(ValueError):
+    """A row that cannot be an article; the message is one line."""
+
+
 def _cell(value: Any) -> str:
     if value is None or (isinstance(value, float) and value != value):
         return ""
     if isinstance(value, list):
         return "\n\n".join(_cell(v) for v in value)
-    return str(value)
+    if isinstance(value, dict):
+        raise _RowError("a cell holds an object, not text")
+    text = str(value)
+    if "\x00" in text:
+        raise _RowError("NUL byte (binary data) in the row")
+    return text
 
 
 def _row_article(row: dict, cols: dict[str, Any], path: str | None) -> Article | None:
@@ -518,7 +569,11 @@ def _rows(rows: Iterable[tuple[str, Any]], path: str | None, errors: list[str]) 
         if not isinstance(row, dict):
             errors.append(f"{label}: not an object")
             continue
-        art = _row_article(row, _columns(row), path)
+        try:
+            art = _row_article(row, _columns(row), path)
+        except _RowError as e:
+            errors.append(f"{label}: {e}")
+            continue
         if art is None:
             errors.append(f"{label}: empty text")
         else:
@@ -529,23 +584,29 @@ def _rows(rows: Iterable[tuple[str, Any]], path: str | None, errors: list[str]) 
 def _read_csv(text: str, path: str | None, errors: list[str]) -> list[Article]:
     header = text.lstrip("\ufeff").split("\n", 1)[0]
     delimiter = max(",;\t|", key=header.count) if header else ","
-    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # article texts exceed the 128 KiB default
-    try:
-        reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=delimiter)
-        names = [n for n in (reader.fieldnames or []) if n is not None]
-        cols = _columns(names)
-        if cols["text"] is None:
-            raise _no_text_column(names)
-        out = []
-        for n, row in enumerate(reader, start=1):
-            art = _row_article(row, cols, path)
-            if art is None:
-                errors.append(f"row {n}: empty text")
-            else:
-                out.append(art)
-        return out
-    except csv.Error as e:
-        raise ArticleError(f"not valid CSV: {e}") from None
+    rows = csv_rows(text.lstrip("\ufeff"), delimiter)
+    first = next(rows, None)
+    names = [n for n in (first.cells or []) if n is not None] if first else []
+    cols = _columns(names)
+    if cols["text"] is None:
+        raise _no_text_column(names) if first is None or first.cells is not None else ArticleError(first.problem)
+    out = []
+    n = 0
+    for row in rows:
+        if row.cells is None:
+            errors.append(row.problem)
+            continue
+        n += 1
+        try:
+            art = _row_article(dict(zip(names, row.cells)), cols, path)
+        except _RowError as e:
+            errors.append(f"row {n}: {e}")
+            continue
+        if art is None:
+            errors.append(f"row {n}: empty text")
+        else:
+            out.append(art)
+    return out
 
 
 def _json_error(e: json.JSONDecodeError) -> str:
@@ -584,6 +645,8 @@ def _read_jsonl(text: str, path: str | None, errors: list[str]) -> list[Article]
             rows.append((f"line {n}", json.loads(line)))
         except json.JSONDecodeError as e:
             errors.append(f"line {n}: not valid JSON (column {e.colno}: {e.msg})")
+        except RecursionError:
+            errors.append(f"line {n}: nested too deeply to read")
     return _rows(rows, path, errors)
 
 
@@ -605,11 +668,23 @@ def _format(name: str, fmt: str | None) -> str:
     return SUFFIXES[suffix]
 
 
-def _parse(name: str, data: bytes, fmt: str | None, errors: list[str]) -> list[Article]:
+def max_html_bytes() -> int:
+    """The HTML size limit: ``ACTORGRAPH_MAX_HTML_MB`` megabytes (default 5)."""
+    try:
+        mb = float(os.environ.get("ACTORGRAPH_MAX_HTML_MB", "") or 5)
+    except ValueError:
+        mb = 5.0
+    return int(mb * 1_000_000) if mb == mb and mb > 0 else 5_000_000
+
+
+def _parse(name: str, data: bytes, fmt: str | None, errors: list[str], warnings: list[str] | None = None) -> list[Article]:
     f = _format(name, fmt)
     if not data.strip():
         raise ArticleError("empty file")
-    text = decode(data, html=f == "html")
+    if f == "html" and len(data) > max_html_bytes():
+        raise ArticleError(f"HTML of {len(data) / 1e6:.1f} MB is over the {max_html_bytes() / 1e6:g} MB limit "
+                           "(raise it with ACTORGRAPH_MAX_HTML_MB)")
+    text = decode(data, html=f == "html", nul_ok=f in ("csv", "jsonl", "json"), warnings=warnings)
     if f in ("txt", "md"):
         return [parse_text(text, path=name, markdown=f == "md")]
     if f == "html":
@@ -618,14 +693,21 @@ def _parse(name: str, data: bytes, fmt: str | None, errors: list[str]) -> list[A
     return reader(text, name, errors)
 
 
-def _load(name: str, data: bytes, fmt: str | None, errors: list[LoadError]) -> list[Article]:
-    """Articles from one blob; bad rows are appended to ``errors``."""
+def _load(name: str, data: bytes, fmt: str | None, errors: list[LoadError],
+          warnings: list[LoadError] | None = None) -> list[Article]:
+    """Articles from one blob; bad rows are appended to ``errors``, encoding doubts to ``warnings``."""
     reasons: list[str] = []
+    doubts: list[str] = []
     try:
-        articles = _parse(name, data, fmt, reasons)
+        articles = _parse(name, data, fmt, reasons, doubts)
     except RecursionError:
         raise ArticleError("nested too deeply to read") from None
     errors.extend(LoadError(name, reason) for reason in reasons)
+    for doubt in doubts:
+        if warnings is not None:
+            warnings.append(LoadError(name, doubt))
+        else:
+            log.warning("%s", LoadError(name, doubt))
     if not articles and not reasons:
         raise ArticleError("no articles found")
     return articles
@@ -650,9 +732,26 @@ def read_bytes(name: str, data: bytes, fmt: str | None = None, errors: list[Load
     return articles
 
 
+_KINDS = [(stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISDIR, "a folder")]
+
+
+def _regular(mode: int) -> None:
+    if not stat.S_ISREG(mode):
+        kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+        raise ArticleError(f"{kind}, not a regular file; skipped")
+
+
 def _read_path(name: str) -> bytes:
+    """The bytes of a regular file (or stdin): a FIFO or device would block or never end."""
+    if name == "-":
+        return sys.stdin.buffer.read()
     try:
-        return sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+        _regular(os.stat(name).st_mode)
+        fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+        with os.fdopen(fd, "rb") as fh:
+            _regular(os.fstat(fh.fileno()).st_mode)  # swapped for a FIFO after the first look
+            return fh.read()
     except OSError as e:
         raise ArticleError(f"cannot read: {e.strerror or e}") from None
 
@@ -697,7 +796,7 @@ def read_articles(paths: Iterable[str | Path], fmt: str | None = None) -> LoadRe
             continue
         for file in files:
             try:
-                articles = _load(file, _read_path(file), fmt, result.errors)
+                articles = _load(file, _read_path(file), fmt, result.errors, result.warnings)
             except ArticleError as e:
                 result.errors.append(LoadError(file, " ".join(str(e).split())))
                 continue
