@@ -7,6 +7,8 @@ and read back without loss.
 from __future__ import annotations
 
 import hashlib
+import re
+import unicodedata
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
@@ -17,6 +19,19 @@ ACTOR_TYPES = ("country", "person", "organisation", "group")
 
 #: The two stances; ``sign`` is +1 for supports and -1 for opposes.
 STANCES = {"supports": 1, "opposes": -1}
+
+
+_BLANKS = re.compile(r"[\s\x1c-\x1f\x85]+")
+
+
+def actor_name(name: str) -> str:
+    """The identity of an actor name: NFC, without control or invisible format characters.
+
+    "Putin", "Pu\u200btin" and "Putin\x07" are one actor in every format; a line break
+    or tab inside a name counts as a space.
+    """
+    name = _BLANKS.sub(" ", unicodedata.normalize("NFC", name))
+    return " ".join("".join(c for c in name if unicodedata.category(c) not in ("Cc", "Cf")).split())
 
 
 def text_id(text: str) -> str:
@@ -89,6 +104,14 @@ class Statement:
     target_affiliation: str | None = None
     target_role: str | None = None
     rule: str = ""  # id of the registered rule that produced it ("verb.direct", ...); "" when unknown
+
+    def __post_init__(self) -> None:
+        # names are identities: normalised before the id and every export see them
+        for k in ("source", "target", "source_affiliation", "target_affiliation"):
+            value = getattr(self, k)
+            if isinstance(value, str) and (not value.isascii() or not value.isprintable() or "  " in value
+                                           or value != value.strip()):
+                setattr(self, k, actor_name(value))
 
     @property
     def id(self) -> str:

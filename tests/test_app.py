@@ -190,7 +190,8 @@ def test_export_functions_give_graphml_of_view_and_whole_graph(df, G):
     assert set(all_g.nodes) == set(G.nodes) and all_g.number_of_edges() == G.number_of_edges()
 
 
-def test_added_folder_with_a_bad_file_lists_it_and_uses_the_rest(at, tmp_path):
+def test_added_folder_with_a_bad_file_lists_it_and_uses_the_rest(at, tmp_path, monkeypatch):
+    monkeypatch.setenv("ACTORGRAPH_DATA_ROOT", str(tmp_path))  # the path box reads only under data roots
     good = tmp_path / "good.txt"
     good.write_text(
         "Zedland backs Yorvia\n\nThe government of Russia strongly condemned the United States on Monday.\n",

@@ -36,9 +36,9 @@ def hostile(statements):
     a, b = statements[0], statements[1]
     evil = dataclasses.replace(
         a, source="Smith & <Sons>", source_type="organisation", quote=HOSTILE, title=IMG + ' & "Title"',
-        url="https://example.org/?a=1&b=<2>", source_mention="Smith & <Sons> Ltd", cue="\"'", start=5000,
+        url="https://example.org/?a=1&b=<2>", source_mention="Smith & <Sons> Ltd", cue="\"'", start=5000, end=5000 + len(HOSTILE),
     )  # fmt: skip
-    ctrl = dataclasses.replace(b, quote=CONTROL, title="Tab\there", start=6000)
+    ctrl = dataclasses.replace(b, quote=CONTROL, title="Tab\there", start=6000, end=6000 + len(CONTROL))
     return statements + [evil, ctrl]
 
 

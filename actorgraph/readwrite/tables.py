@@ -3,9 +3,9 @@
 ``statements_csv`` has the columns of ``readwrite.statements.COLUMNS``, so
 ``actorgraph export --from`` reads it back. Node and edge tables carry the
 graph attributes flattened as for GraphML (lists joined with ``|``, see
-``flat``), text exact. Spreadsheet programs may treat a cell starting with
-``=`` as a formula: open the files as text/CSV data, not by double-click, if
-the corpus is untrusted.
+``flat``). Text cells a spreadsheet could run as a formula (starting with ``=``,
+``+``, ``-``, ``@``, tab or CR) get a leading ``'`` unless ``exact=True``
+(``spreadsheet.defuse``); ``--from`` strips it again when reading.
 """
 from __future__ import annotations
 
@@ -18,41 +18,42 @@ import networkx as nx
 import pandas as pd
 
 from .flat import flat_graph
+from .spreadsheet import defuse
 from .statements import COLUMNS
 
 CSV_NAMES = ("statements", "nodes", "edges")
 
 
-def _csv_bytes(header: list[str], rows: Iterable[Iterable[Any]]) -> bytes:
+def _csv_bytes(header: list[str], rows: Iterable[Iterable[Any]], exact: bool = False) -> bytes:
     buf = io.StringIO(newline="")
     writer = csv.writer(buf)
-    writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerow(header if exact else [defuse(h) for h in header])
+    writer.writerows(rows if exact else ([defuse(v) for v in row] for row in rows))
     return buf.getvalue().encode("utf-8")
 
 
-def statements_csv(df: pd.DataFrame) -> bytes:
+def statements_csv(df: pd.DataFrame, exact: bool = False) -> bytes:
     rows = df[COLUMNS].itertuples(index=False)
-    return _csv_bytes(COLUMNS, (["" if v is None else v for v in row] for row in rows))
+    return _csv_bytes(COLUMNS, (["" if v is None else v for v in row] for row in rows), exact)
 
 
 def _columns(rows: list[dict[str, Any]]) -> list[str]:
     return list(dict.fromkeys(k for row in rows for k in row))
 
 
-def nodes_csv(G: nx.Graph) -> bytes:
+def nodes_csv(G: nx.Graph, exact: bool = False) -> bytes:
     H = flat_graph(G)
     rows = [d for _, d in H.nodes(data=True)]
     cols = _columns(rows)
-    return _csv_bytes(["id", *cols], ([n, *(d.get(c, "") for c in cols)] for n, d in H.nodes(data=True)))
+    return _csv_bytes(["id", *cols], ([n, *(d.get(c, "") for c in cols)] for n, d in H.nodes(data=True)), exact)
 
 
-def edges_csv(G: nx.Graph) -> bytes:
+def edges_csv(G: nx.Graph, exact: bool = False) -> bytes:
     H = flat_graph(G)
     rows = [d for *_, d in H.edges(data=True)]
     cols = [c for c in _columns(rows) if c not in ("source", "target", "key")]
     body = ([u, v, k, *(d.get(c, "") for c in cols)] for u, v, k, d in H.edges(keys=True, data=True))
-    return _csv_bytes(["source", "target", "key", *cols], body)
+    return _csv_bytes(["source", "target", "key", *cols], body, exact)
 
 
 def csv_paths(out: str | Path) -> dict[str, Path]:
@@ -66,10 +67,10 @@ def csv_paths(out: str | Path) -> dict[str, Path]:
     return {name: path.with_name(f"{path.stem}_{name}.csv") for name in CSV_NAMES}
 
 
-def write_csv_bundle(df: pd.DataFrame, G: nx.Graph, out: str | Path) -> list[Path]:
-    """Write statements, nodes and edges CSV; returns the paths written."""
+def write_csv_bundle(df: pd.DataFrame, G: nx.Graph, out: str | Path, exact: bool = False) -> list[Path]:
+    """Write statements, nodes and edges CSV (defused unless ``exact``); returns the paths written."""
     paths = csv_paths(out)
-    data = {"statements": statements_csv(df), "nodes": nodes_csv(G), "edges": edges_csv(G)}
+    data = {"statements": statements_csv(df, exact), "nodes": nodes_csv(G, exact), "edges": edges_csv(G, exact)}
     for name, path in paths.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data[name])
