@@ -71,14 +71,11 @@ def read_upload(name: str, data: bytes):
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def read_statement_files(paths: tuple[str, ...], signature: tuple[str, ...]):
-    from actorgraph.readwrite.statements import StatementsError, read_statements
+    from actorgraph.readwrite.statements import read_statements
 
     out, errors = [], []
     for p in paths:
-        try:
-            out.extend(read_statements(p))
-        except StatementsError as e:
-            errors.append(str(e))
+        out.extend(read_statements(p, errors))  # a bad line is reported and skipped
     return out, errors
 
 

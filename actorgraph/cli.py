@@ -16,38 +16,109 @@ def _open_out(path: str | None) -> IO[str]:
     return open(path, "w", encoding="utf-8", newline="")
 
 
-def _report(errors) -> None:
+def _report(errors, prefix: str = "") -> None:
+    from .paths import printable
+
     for err in errors:
-        print(f"actorgraph: {err}", file=sys.stderr)
+        print(printable(f"actorgraph: {prefix}{err}"), file=sys.stderr)  # a file name cannot forge lines
 
 
-def _extract(paths: Sequence[str], input_format: str | None, gazetteers: Sequence[str], processes: int):
-    """Read articles and extract statements; returns (statements, load errors)."""
+def _extract(paths: Sequence[str], input_format: str | None, gazetteers: Sequence[str], processes: int,
+             on_article=None, skip: frozenset[str] = frozenset()):
+    """Read articles and extract statements; returns (statements, load errors).
+
+    ``on_article(article_id, statements)`` is called as each article finishes; articles
+    whose id is in ``skip`` (done in a resumed run) are not parsed.
+    """
     from .articles import read_articles
     from .gazetteer import load_gazetteer
+    from .journal import ByArticle
     from .statements import extract_statements
 
     loaded = read_articles(paths, fmt=input_format)
+    _report(loaded.warnings, "warning: ")
     problems: list[str] = []
     gaz = load_gazetteer(gazetteers, errors=problems)
-    statements = list(
-        extract_statements(loaded.articles, gazetteer=gaz, n_process=processes, progress_bar=True)
-    )
+    todo = [a for a in loaded.articles if a.id not in skip]
+    by_article = ByArticle([a.id for a in todo], on_article or (lambda *_: None))
+    statements = []
+    for s in extract_statements(todo, gazetteer=gaz, n_process=processes, progress_bar=True,
+                                progress=by_article.progress):
+        by_article.add(s)
+        statements.append(s)
     return statements, [*problems, *loaded.errors]
 
 
-def cmd_extract(args: argparse.Namespace) -> int:
+def _finish(statements: list) -> list:
+    """The corpus-level pass over a whole run's statements, before the final output.
+
+    HOOK: the corpus pass (``join_names``: one node per real actor across the corpus)
+    is called here. Everything that writes a run's final result goes through this
+    function; ``extract --stream`` writes per article and skips it.
+    """
+    return statements
+
+
+def _writer(fmt: str, exact: bool):
     from .readwrite.statements import write_csv, write_jsonl
 
+    return (lambda rows, fh: write_csv(rows, fh, exact=exact)) if fmt == "csv" else write_jsonl
+
+
+def _stream_sink(fmt: str, exact: bool):
+    """``--stream``: each article's statements go to stdout as it finishes (no corpus pass)."""
+    from .readwrite.statements import write_csv, write_jsonl
+
+    if fmt == "csv":
+        write_csv([], sys.stdout, exact=exact)  # the header
+
+    def sink(_article_id: str, rows: list) -> None:
+        if fmt == "csv":
+            write_csv(rows, sys.stdout, exact=exact, header=False)
+        else:
+            write_jsonl(rows, sys.stdout)
+        sys.stdout.flush()
+
+    return sink
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from .journal import Journal, JournalError
+
     fmt = args.format or ("csv" if args.output and args.output.lower().endswith(".csv") else "jsonl")
-    statements, errors = _extract(args.paths, args.input_format, args.gazetteer, args.processes)
-    _report(errors)
-    out = _open_out(args.output)
+    to_file = bool(args.output) and args.output != "-"
+    if args.resume and not to_file:
+        print("actorgraph: --resume needs -o FILE (it reads FILE.partial)", file=sys.stderr)
+        return 2
+    if args.stream and to_file:
+        print("actorgraph: --stream writes to stdout; with -o FILE every article is saved as it finishes anyway",
+              file=sys.stderr)
+        return 2
+    write = _writer(fmt, args.csv_exact)
+    journal = sink = None
+    if to_file:
+        try:
+            journal = Journal(args.output, resume=args.resume)  # fails here, before any parsing
+        except JournalError as e:
+            _report([e])
+            return 2
+        sink = journal.article
+    elif args.stream:
+        sink = _stream_sink(fmt, args.csv_exact)
     try:
-        (write_csv if fmt == "csv" else write_jsonl)(statements, out)
-    finally:
-        if out is not sys.stdout:
-            out.close()
+        statements, errors = _extract(args.paths, args.input_format, args.gazetteer, args.processes,
+                                      on_article=sink, skip=frozenset(journal.done) if journal else frozenset())
+    except BaseException:
+        if journal:
+            journal.close()  # FILE.partial keeps every finished article for --resume
+        raise
+    _report(errors)
+    if journal:
+        statements = _finish(journal.resumed() + statements)
+        journal.commit(statements, write)
+    elif not args.stream:
+        statements = _finish(statements)
+        write(statements, sys.stdout)
     print(f"actorgraph: {len(statements)} statements", file=sys.stderr)
     return 1 if errors else 0
 
@@ -65,17 +136,13 @@ def _export_format(args: argparse.Namespace) -> str | None:
     return EXPORT_FORMATS.get(suffix) if suffix else "csv"
 
 
-def _read_saved(paths: Sequence[str]):
-    """Statements from files saved by ``extract``; a bad file keeps the lines read before it."""
-    from .readwrite.statements import StatementsError, read_statements
+def _read_saved(paths: Sequence[str], exact: bool = False):
+    """Statements from files saved by ``extract``; each bad line is one error and is skipped."""
+    from .readwrite.statements import read_statements
 
     statements, errors = [], []
     for path in paths:
-        try:
-            for s in read_statements(path):
-                statements.append(s)
-        except StatementsError as exc:
-            errors.append(exc)
+        statements.extend(read_statements(path, errors, exact=exact))
     return statements, errors
 
 
@@ -108,12 +175,21 @@ def cmd_export(args: argparse.Namespace) -> int:
     if not args.paths and not args.from_files:
         print("actorgraph: nothing to export: give article PATHs or --from STATEMENTS", file=sys.stderr)
         return 2
-    statements, errors = _read_saved(args.from_files)
+    if args.output and args.output != "-" and fmt != "csv":
+        from .journal import JournalError, check_writable
+
+        try:
+            check_writable(args.output)  # before any parsing
+        except JournalError as e:
+            _report([e])
+            return 2
+    statements, errors = _read_saved(args.from_files, exact=args.csv_exact)
     if args.paths:
         extracted, load_errors = _extract(args.paths, args.input_format, args.gazetteer, args.processes)
         statements += extracted
         errors += load_errors
     _report(errors)
+    statements = _finish(statements)
     df = statements_frame(statements)
     f = _export_filters(args)
     if f.focus and resolve_actor(df, f.focus) is None:
@@ -124,7 +200,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         return 1
     selected, G = apply(df, f, multigraph=args.multigraph)
     if fmt == "csv":
-        written = ", ".join(str(p) for p in tables.write_csv_bundle(selected, G, args.output))
+        written = ", ".join(str(p) for p in tables.write_csv_bundle(selected, G, args.output, exact=args.csv_exact))
     else:
         to_bytes = {"graphml": graphml.to_graphml_bytes, "gexf": gexf.to_gexf_bytes, "json": node_link.to_json_bytes}
         out = _open_out(args.output)
@@ -143,19 +219,28 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def _iso_date(text: str) -> str:
+    import datetime as dt
     import re
 
     if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
         raise argparse.ArgumentTypeError(f"{text!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    try:
+        dt.date.fromisoformat((text + "-01-01")[:10])  # 2015-13-45 is no date
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a real date") from None
     return text
 
 
 def _at_least(low: float, cast=int):
+    import math
+
     def parse(text: str):
         try:
             value = cast(text)
         except ValueError:
             raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+        if not math.isfinite(value):
+            raise argparse.ArgumentTypeError(f"{text!r} is not a finite number")
         if value < low:
             raise argparse.ArgumentTypeError(f"must be at least {low}")
         return value
@@ -184,6 +269,9 @@ def _add_export_parser(sub, common: argparse.ArgumentParser) -> None:
     x.add_argument("-o", "--output", metavar="OUT",
                    help="output file; for csv a folder (or PREFIX.csv giving PREFIX_statements.csv, ...)")
     x.add_argument("--multigraph", action="store_true", help="one edge per statement instead of per (pair, stance)")
+    x.add_argument("--csv-exact", action="store_true",
+                   help="CSV: write text exactly, and read --from CSV files as exact (default: cells starting "
+                        "with = + - @ tab or CR get a leading ' so spreadsheets show them as text)")
     g = x.add_argument_group("filters (all optional; repeatable options take any of the values)")
     g.add_argument("--stance", action="append", choices=sorted(STANCES), help="keep this stance")
     g.add_argument("--relation", action="append", metavar="KIND", help="keep this relation kind")
@@ -246,7 +334,10 @@ def build_parser() -> argparse.ArgumentParser:
         description="Read articles (.txt/.md/.html files, .csv/.json/.jsonl tables, or folders of "
         "them, recursively) and print one statement per line: source, target, stance, sign, "
         "relation, the quote with its offsets, the article and a confidence. Bad files are reported "
-        "on stderr and the rest goes through; the exit code is 1 when any input failed.",
+        "on stderr and the rest goes through; the exit code is 1 when any input failed. "
+        "Output is written when the run completes, after the corpus-level pass over all statements; "
+        "with -o FILE each finished article is also saved at once in FILE.partial (--resume goes on "
+        "from there), and --stream prints each article's statements to stdout as it finishes.",
     )
     e.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
     e.add_argument(
@@ -254,7 +345,17 @@ def build_parser() -> argparse.ArgumentParser:
         choices=["jsonl", "csv"],
         help="output format (default: jsonl, or csv when -o ends in .csv)",
     )
-    e.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    e.add_argument("-o", "--output", metavar="FILE",
+                   help="write here instead of stdout: checked before parsing; each finished article goes to "
+                        "FILE.partial at once, and FILE is written whole (after the corpus pass) at the end")
+    e.add_argument("--resume", action="store_true",
+                   help="with -o FILE: skip the articles already finished in FILE.partial (a killed run)")
+    e.add_argument("--stream", action="store_true",
+                   help="on stdout, print each article's statements as it finishes, without the corpus pass "
+                        "(default: print everything at the end, after it)")
+    e.add_argument("--csv-exact", action="store_true",
+                   help="CSV: write text exactly (default: cells starting with = + - @ tab or CR get a "
+                        "leading ' so spreadsheets show them as text; --from strips it again)")
     e.set_defaults(func=cmd_extract)
     _add_export_parser(sub, common)
     return p
