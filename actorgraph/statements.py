@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import actors as _actors  # noqa: F401  (registers "actorgraph_actors")
+from . import longtext
 from . import stances as _stances  # noqa: F401  (registers "actorgraph_stances")
 from .gazetteer import Gazetteer
 from .records import Article, Statement
@@ -185,9 +186,12 @@ def extract_statements(
         bar = tqdm(total=total, unit="article", file=sys.stderr, desc="extracting", leave=False, disable=None)
     done = 0
     try:
-        docs = pipeline.pipe(((parsed_text(a), a) for a in arts), as_tuples=True, batch_size=batch_size, n_process=n_process)
+        parts = longtext.pieces(arts, pipeline.max_length)  # over max_length: parsed in pieces
+        docs = pipeline.pipe(((parsed_text(a), a) for a in parts), as_tuples=True, batch_size=batch_size, n_process=n_process)
         for doc, article in docs:
-            yield from statements_from_doc(doc, article)
+            yield from longtext.whole(statements_from_doc(doc, article), doc, article)
+            if not longtext.is_last(article):
+                continue
             done += 1
             if bar is not None:
                 bar.update(1)

@@ -141,10 +141,19 @@ def _plain(value: Any) -> str:
     return " ".join(str(value).split()) if value is not None else ""
 
 
+LABEL_MAX = 40  # a longer name is cut in the drawing (vis fits the view to the labels); the card has it whole
+
+
+def short_label(name: Any, limit: int = LABEL_MAX) -> str:
+    """The name on one line, cut with an ellipsis after ``limit`` characters."""
+    text = _plain(name)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def node_tooltip(name: str, attrs: dict[str, Any]) -> str:
     """Hover text for an actor: plain text, one fact per line."""
     kind = _plain(attrs.get("type")) or "actor"
-    lines = [f"{_plain(attrs.get('name', name))} ({kind})"]
+    lines = [f"{short_label(attrs.get('name', name), 4 * LABEL_MAX)} ({kind})"]
     who = ", ".join(_plain(x) for x in (attrs.get("role"), attrs.get("affiliation")) if x)
     if who:
         lines.append(who)
@@ -165,7 +174,7 @@ def edge_tooltip(source: str, target: str, attrs: dict[str, Any]) -> str:
     """Hover text for an aggregated edge: who, stance, how often, which relations."""
     weight = int(attrs.get("weight", 1) or 1)
     lines = [
-        f"{_plain(source)} {attrs.get('stance', '')} {_plain(target)}",
+        f"{short_label(source, 4 * LABEL_MAX)} {attrs.get('stance', '')} {short_label(target, 4 * LABEL_MAX)}",
         f"{weight} statement{'s' if weight != 1 else ''}",
     ]
     relations = attrs.get("relations") or ([attrs["relation"]] if attrs.get("relation") else [])
@@ -395,7 +404,7 @@ def build_network(
             extra.update(x=x, y=y)
         net.add_node(
             str(name),
-            label=_plain(d.get("name", name)) or str(name),
+            label=short_label(d.get("name", name)) or short_label(name),
             shape="dot",
             color={"background": color, "border": "#3b3b3b", "highlight": {"background": color, "border": "#000000"},
                    "hover": {"background": color, "border": "#000000"}},
