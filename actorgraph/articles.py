@@ -421,14 +421,14 @@ _WESTERN_GUESSES = {"cp1252", "latin_1", "iso8859_15", "iso8859_1", "ascii"}
 
 
 def _western(text: str) -> bool:
-    """Words with accents here and there ("Genève", "près"), as Western European text has.
+    """Accented letters here and there ("Genève", "près"), as Western European text has.
 
-    Cyrillic or Greek read as Windows-1252 gives words made only of accented letters,
-    Central European text gives symbols inside words ("Wa³êsa"): both fail.
+    Cyrillic or Greek read as Windows-1252 is almost all accented letters, Central
+    European text gives symbols inside words ("Wa³êsa"): both fail.
     """
-    words = [w for w in re.findall(r"[^\W\d_]*[^\x00-\x7f][^\s.,;:!?()\"'“”‘’«»]*", text) if w]
-    good = sum(1 for w in words if all(c.isalpha() for c in w) and 2 * sum(c > "\x7f" for c in w) <= len(w))
-    return bool(words) and good >= 0.9 * len(words)
+    high = [c for c in text if c > "\x7f" and c.isalnum()]
+    letters = sum(1 for c in text if c.isalpha())
+    return bool(high) and all(c.isalpha() for c in high) and len(high) <= 0.3 * letters
 
 
 def _single_byte(data: bytes, warnings: list[str] | None) -> str:
@@ -436,7 +436,7 @@ def _single_byte(data: bytes, warnings: list[str] | None) -> str:
 
     best = from_bytes(data).best()
     try:
-        western = data.decode("cp1252")
+        western = data.decode("cp1252") if b"\x00" not in data else None  # NULs: UTF-16 without BOM
     except UnicodeDecodeError:
         western = None
     if western is not None and _western(western):
