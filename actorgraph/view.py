@@ -23,6 +23,7 @@ import hashlib
 import json
 import math
 import os
+import re
 import threading
 from collections import defaultdict
 from dataclasses import dataclass
@@ -67,15 +68,21 @@ COLOR_MODES = ("type", "camp")
 _MD_SPECIAL = set("\\`*_{}[]()<>#+-.!|~$&:=\"'^%@;,/?")
 
 
+# GFM links bare "https://", "www." and "name@host" in the text *after* escapes are undone, so
+# escaping cannot stop it: a word joiner (U+2060, invisible) right after the trigger does.
+_AUTOLINK = re.compile(r"(?i)(?:https?|ftp)(?=://)|\bwww(?=\.)|@")
+
+
 def md_escape(text: Any) -> str:
     """Markdown-safe text: every ASCII punctuation mark backslash-escaped, lines joined.
 
     CommonMark lets any ASCII punctuation be escaped, so nothing in a title or
-    quote can open a link, an HTML tag, emphasis, LaTeX or a colour directive.
+    quote can open a link, an HTML tag, emphasis, LaTeX or a colour directive;
+    a bare URL or e-mail address stays text (``_AUTOLINK``).
     """
     if text is None:
         return ""
-    s = " ".join(str(text).split())
+    s = _AUTOLINK.sub(lambda m: m.group() + "\u2060", " ".join(str(text).split()))
     return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in s)
 
 

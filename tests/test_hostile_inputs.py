@@ -226,8 +226,8 @@ def test_app_download_of_statements_is_defused():
 
 
 def test_bare_urls_in_quotes_and_titles_are_not_links():
-    # Streamlit's Markdown (GFM) turns "https://...", "www." and "a@b.c" into links; escaped
-    # punctuation breaks all three. The real rendering is checked in test_browser_hostile.py.
+    # Streamlit's Markdown (GFM) turns "https://...", "www." and "a@b.c" into links even when
+    # escaped; a word joiner breaks all three. The rendering is checked in test_browser_hostile.py.
     q = {"quote": "See https://evil.example/x and www.evil.example or mail@evil.example now.",
          "title": "Read http://evil.example/t first", "url": "https://news.example/a?b=1", "date": "2015-08-08",
          "relation": "condemns", "path": "a.txt"}  # fmt: skip
@@ -237,6 +237,8 @@ def test_bare_urls_in_quotes_and_titles_are_not_links():
     for md in (quote, caption.replace(link, "]")):
         assert "://" not in md and "www." not in md and "mail@" not in md and "](" not in md, md
     assert "](" not in view.quote_caption(dict(q, url="javascript:alert(1)"))
+    shown = quote.replace("\u2060", "").replace("\\", "")
+    assert shown == "> " + q["quote"]  # once rendered, the reader sees the quote unchanged
 
 
 def test_file_names_with_newlines_and_escapes_are_printed_escaped(tmp_path, capsys):
@@ -517,3 +519,54 @@ def test_a_very_long_actor_name_is_cut_in_the_drawing_not_in_the_card():
     assert len(labels[name.strip()]) <= view.LABEL_MAX and labels[name.strip()].endswith("…")
     assert labels["Iran"] == "Iran"
     assert view.actor_card(G, name.strip())["name"] == name.strip()
+
+
+# =========================================================================== properties (hypothesis)
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+FUZZ = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", 40)), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+TABLE_CHARS = st.text(alphabet='",;\t\n\r{}[]:\\ab é\x00\u200btext title', max_size=300)
+ANY_BYTES = st.one_of(st.binary(max_size=600), TABLE_CHARS.map(lambda t: t.encode("utf-8")),
+                      TABLE_CHARS.map(lambda t: ("text,title\n" + t).encode("utf-8")),
+                      TABLE_CHARS.map(lambda t: t.encode("utf-16")))  # fmt: skip
+
+
+@FUZZ
+@given(data=ANY_BYTES, fmt=st.sampled_from(["txt", "md", "csv", "json", "jsonl", "html"]))
+def test_any_bytes_give_articles_or_one_line_errors(data, fmt):
+    errors: list = []
+    try:
+        articles = read_bytes(f"fuzz.{fmt}", data, errors=errors)
+    except ArticleError as e:
+        assert "\n" not in str(e) and str(e)
+        return
+    assert articles and all(a.text.strip() for a in articles)
+    assert all("\n" not in str(e) and str(e).startswith("fuzz.") for e in errors)
+
+
+STATEMENT_VALUES = st.one_of(st.none(), st.booleans(), st.integers(-10, 10**20), st.floats(allow_nan=True),
+                             st.text(max_size=12), st.lists(st.integers(), max_size=2),
+                             st.sampled_from(["supports", "opposes", "condemns", "loves", "1", "-1", ""]))  # fmt: skip
+
+
+@FUZZ
+@given(lines=st.lists(st.one_of(
+    st.builds(lambda d: json.dumps(stmt().to_dict() | d).encode(),
+              st.dictionaries(st.sampled_from(list(stmt().to_dict())), STATEMENT_VALUES, max_size=3)),
+    st.binary(max_size=80)), max_size=8), suffix=st.sampled_from([".jsonl", ".csv"]))
+def test_any_statement_file_gives_statements_or_one_line_errors(lines, suffix, tmp_path_factory):
+    path = tmp_path_factory.mktemp("fuzz") / f"s{suffix}"
+    if suffix == ".csv":
+        buf = io.StringIO()
+        write_csv([stmt()], buf)
+        path.write_bytes(buf.getvalue().encode() + b"\n".join(lines))
+    else:
+        path.write_bytes(b"\n".join(lines))
+    errors: list[str] = []
+    found = list(read_statements(path, errors))
+    assert all(isinstance(s, Statement) and s.source and s.target for s in found)
+    assert all("\n" not in e and e.startswith(str(path)) and ", line " in e for e in errors)
+    if suffix == ".jsonl":  # every non-blank line is a statement or an error
+        assert len(found) + len(errors) == sum(1 for x in b"\n".join(lines).split(b"\n") if x.strip(b" \t\r"))

@@ -158,7 +158,7 @@ def _bad_text(cells: Iterable[Any]) -> str | None:
 
 def _jsonl_rows(text: str) -> Iterator[tuple[int, Any]]:
     for i, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
+        if not line.strip(" \t\r"):
             continue
         problem = _bad_text([line])
         if problem and problem.startswith("not UTF-8"):
