@@ -569,16 +569,22 @@ def _rows(rows: Iterable[tuple[str, Any]], path: str | None, errors: list[str]) 
         if not isinstance(row, dict):
             errors.append(f"{label}: not an object")
             continue
-        try:
-            art = _row_article(row, _columns(row), path)
-        except _RowError as e:
-            errors.append(f"{label}: {e}")
-            continue
-        if art is None:
-            errors.append(f"{label}: empty text")
-        else:
-            out.append(art)
+        _take(row, _columns(row), path, label, out, errors)
     return out
+
+
+def _take(row: dict, cols: dict[str, Any], path: str | None, label: str, out: list[Article],
+          errors: list[str]) -> None:
+    """The row's article appended to ``out``, or one line saying why not to ``errors``."""
+    try:
+        art = _row_article(row, cols, path)
+    except _RowError as e:
+        errors.append(f"{label}: {e}")
+        return
+    if art is None:
+        errors.append(f"{label}: empty text")
+    else:
+        out.append(art)
 
 
 def _read_csv(text: str, path: str | None, errors: list[str]) -> list[Article]:
@@ -597,15 +603,7 @@ def _read_csv(text: str, path: str | None, errors: list[str]) -> list[Article]:
             errors.append(row.problem)
             continue
         n += 1
-        try:
-            art = _row_article(dict(zip(names, row.cells)), cols, path)
-        except _RowError as e:
-            errors.append(f"row {n}: {e}")
-            continue
-        if art is None:
-            errors.append(f"row {n}: empty text")
-        else:
-            out.append(art)
+        _take(dict(zip(names, row.cells)), cols, path, f"row {n}", out, errors)
     return out
 
 

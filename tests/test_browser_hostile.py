@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import json
 import sys
+import threading
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import pytest
 
@@ -19,13 +20,14 @@ from actorgraph.readwrite.statements import write_jsonl
 from actorgraph.records import Statement
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from browser_support import (  # noqa: E402,F401  (fixtures are used by name)
+from browser_support import (  # noqa: E402
     APP,
+    XSS_TRAP,
     BrowserPage,
+    RequestRecorder,
     StreamlitServer,
-    browser_page,
-    chromium_browser,
     click_node,
+    launch_chromium,
     panel_locator,
     start_streamlit,
     wait_app_idle,
@@ -66,6 +68,41 @@ def fenced(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Streamlit
         server.stop()
 
 
+def in_own_browser(test: Callable[[BrowserPage], None]) -> None:
+    """Run ``test`` on a fresh page of a Chromium driven from a thread of its own.
+
+    test_browser.py keeps a session-wide Playwright running in the main thread, and a
+    second sync Playwright cannot start beside it there; in another thread it can.
+    """
+    from playwright.sync_api import sync_playwright
+
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            with sync_playwright() as pw:
+                browser = launch_chromium(pw)
+                context = browser.new_context(viewport={"width": 1400, "height": 1000})
+                context.add_init_script(XSS_TRAP)
+                recorder = RequestRecorder().attach(context)
+                page = context.new_page()
+                page.set_default_timeout(60_000)
+                try:
+                    test(BrowserPage(page, context, recorder, []))
+                    assert not page.evaluate("() => window.__xssWhy || []")
+                    assert not recorder.foreign(), recorder.foreign()
+                finally:
+                    browser.close()
+        except BaseException as exc:  # handed to the test's own thread
+            failure.append(exc)
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    worker.join()
+    if failure:
+        raise failure[0]
+
+
 def _open(bp: BrowserPage, server: StreamlitServer) -> None:
     bp.page.goto(server.url)
     wait_app_idle(bp.page)
@@ -83,11 +120,11 @@ def _add_path(bp: BrowserPage, path: str) -> str:
     return bp.page.locator("body").inner_text()
 
 
-def test_path_outside_the_data_roots_is_refused_and_shows_nothing(
-    fenced: tuple[StreamlitServer, Path], browser_page: BrowserPage
-) -> None:
-    server, outside = fenced
-    bp = browser_page
+def test_path_outside_the_data_roots_is_refused_and_shows_nothing(fenced: tuple[StreamlitServer, Path]) -> None:
+    in_own_browser(lambda bp: _path_box(bp, *fenced))
+
+
+def _path_box(bp: BrowserPage, server: StreamlitServer, outside: Path) -> None:
     _open(bp, server)
     before = bp.page.locator("body").inner_text()
     pages = [_add_path(bp, str(outside / "credentials.json")), _add_path(bp, str(outside / "missing.json"))]
@@ -100,11 +137,11 @@ def test_path_outside_the_data_roots_is_refused_and_shows_nothing(
     assert before.count("Aland") <= pages[0].count("Aland")  # the corpus is still shown
 
 
-def test_bare_urls_in_quote_and_title_are_text_only_the_article_url_links(
-    fenced: tuple[StreamlitServer, Path], browser_page: BrowserPage
-) -> None:
-    server, _ = fenced
-    bp = browser_page
+def test_bare_urls_in_quote_and_title_are_text_only_the_article_url_links(fenced: tuple[StreamlitServer, Path]) -> None:
+    in_own_browser(lambda bp: _links(bp, fenced[0]))
+
+
+def _links(bp: BrowserPage, server: StreamlitServer) -> None:
     _open(bp, server)
     click_node(bp.page, "Aland")
     panel = panel_locator(bp.page)
