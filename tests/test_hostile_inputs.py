@@ -20,6 +20,8 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from actorgraph import graph, view
 from actorgraph.articles import ArticleError, parse_text, read_articles, read_bytes
@@ -125,7 +127,7 @@ def _loopback(ip: str) -> bool:
 
 
 def test_app_started_the_readme_way_listens_on_loopback_only_and_calls_nobody(tmp_path):
-    psutil = pytest.importorskip("psutil")
+    import psutil
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -522,9 +524,6 @@ def test_a_very_long_actor_name_is_cut_in_the_drawing_not_in_the_card():
 
 
 # =========================================================================== properties (hypothesis)
-
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 FUZZ = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", 40)), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 TABLE_CHARS = st.text(alphabet='",;\t\n\r{}[]:\\ab é\x00\u200btext title', max_size=300)
