@@ -18,6 +18,7 @@ import re
 from pathlib import Path
 from typing import IO, Any, Iterable, Iterator
 
+from ..lexicon import relations
 from ..paths import printable
 from ..records import STANCES, Statement
 from ..records import STATEMENT_COLUMNS as COLUMNS
@@ -57,12 +58,14 @@ _OPTIONAL_TEXT = ("source_type", "target_type", "quote", "title", "date", "path"
                   "target_mention", "source_affiliation", "source_role", "target_affiliation", "target_role", "rule")
 _INTS = ("sentence_index", "start", "end")
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+_WHOLE = re.compile(r"\s*[+-]?\d{1,18}\s*")
+_NOT_UTF8 = re.compile(r"[\udc80-\udcff]")
 
 
 def _int(value: Any, name: str) -> int:
     if isinstance(value, bool) or not isinstance(value, (int, str)):
         raise ValueError(f"{name} must be a whole number, not {type(value).__name__}")
-    if isinstance(value, str) and not re.fullmatch(r"\s*[+-]?\d{1,18}\s*", value):
+    if isinstance(value, str) and not _WHOLE.fullmatch(value):
         raise ValueError(f"{name} must be a whole number, not {value[:20]!r}")
     return int(value)
 
@@ -77,8 +80,6 @@ def checked(row: Any) -> Statement:
     for k in _OPTIONAL_TEXT:
         if row.get(k) is not None and not isinstance(row[k], str):
             raise ValueError(f"{k} must be text, not {type(row[k]).__name__}")
-    from ..lexicon import relations
-
     stance, relation = row["stance"], row["relation"]
     if stance not in STANCES:
         raise ValueError(f"unknown stance {stance[:40]!r} (supports or opposes)")
@@ -151,7 +152,7 @@ def read_statements(path: str | Path, errors: list[str] | None = None, *, exact:
 def _bad_text(cells: Iterable[Any]) -> str | None:
     """A reason when a cell holds bytes that were not UTF-8 (control characters are kept)."""
     for cell in cells:
-        if isinstance(cell, str) and re.search(r"[\udc80-\udcff]", cell):
+        if isinstance(cell, str) and _NOT_UTF8.search(cell):
             return "not UTF-8 text"
     return None
 
@@ -172,8 +173,7 @@ def _jsonl_rows(text: str) -> Iterator[tuple[int, Any]]:
         except RecursionError:
             yield i, "nested too deeply to read"
             continue
-        values = row.values() if isinstance(row, dict) else []
-        yield i, (_bad_text(values) or row)
+        yield i, row  # the line was checked for bytes that are not UTF-8 above
 
 
 def _csv_rows(text: str, exact: bool) -> Iterator[tuple[int, Any]]:
