@@ -7,7 +7,9 @@ a swallowing one when its lines do not parse with strict quoting (the quote runs
 end of the file, or closes in the middle of a word), or when the caller says no cell
 may span lines (statement files: a quote is one sentence). It is then reported with its
 line numbers, and the reading starts again on the line after the one that opened it,
-so the rows it swallowed come back.
+so the rows it swallowed come back. A row that is the only one of its file over several
+lines, and whose later lines are whole rows of the table on their own (two or more of
+them), is taken as swallowing too, even when its quotes happen to balance.
 """
 from __future__ import annotations
 
@@ -35,6 +37,33 @@ def _strict_ok(lines: list[str], delimiter: str) -> bool:
     return len(rows) == 1
 
 
+def _swallows(lines: list[str], width: int, delimiter: str) -> bool:
+    """Two or more of a cell's later lines are whole rows of the table on their own."""
+    whole = sum(1 for line in lines if width > 1 and _fields(line, delimiter) == width)
+    return whole >= 2
+
+
+def _fields(line: str, delimiter: str) -> int:
+    try:
+        rows = list(csv.reader([line], delimiter=delimiter, strict=True))
+    except csv.Error:
+        return 0
+    return len(rows[0]) if len(rows) == 1 else 0
+
+
+def _loose(lines: list[str], start: int, delimiter: str) -> tuple[list[tuple[int, int, list[str]]], Row | None]:
+    """(first line, last line, cells) of each row read loosely from ``start``, and a CSV error if any."""
+    reader = csv.reader(lines[start:], delimiter=delimiter)
+    rows, seen = [], 0
+    try:
+        for cells in reader:
+            rows.append((start + seen + 1, start + reader.line_num, cells))
+            seen = reader.line_num
+    except csv.Error as e:  # the loose reader rarely complains; keep what came before
+        return rows, Row(start + seen + 1, None, f"line {start + seen + 1}: not valid CSV ({e})")
+    return rows, None
+
+
 def csv_rows(text: str, delimiter: str = ",", *, multiline: bool = True) -> Iterator[Row]:
     """Rows of ``text`` (the header included) with their first line numbers.
 
@@ -43,24 +72,23 @@ def csv_rows(text: str, delimiter: str = ",", *, multiline: bool = True) -> Iter
     """
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # article texts exceed the 128 KiB default
     lines = _LINE.findall(text)
-    start = 0
+    start, width = 0, 0
     while start < len(lines):
-        reader = csv.reader(lines[start:], delimiter=delimiter)
-        seen = 0
+        rows, error = _loose(lines, start, delimiter)
+        width = width or (len(rows[0][2]) if rows else 0)
+        alone = sum(1 for first, last, _ in rows if last > first) == 1  # no other row spans lines
         restart = None
-        try:
-            for cells in reader:
-                first, last = start + seen + 1, start + reader.line_num
-                span, seen = reader.line_num - seen, reader.line_num
-                if span > 1 and (not multiline or not _strict_ok(lines[first - 1:last], delimiter)):
-                    yield Row(first, None, f"line {first}: a quote opened here is not closed and swallows "
-                                           f"lines {first + 1}-{last}; reading on from line {first + 1}")
-                    restart = first
-                    break
-                yield Row(first, cells)
-        except csv.Error as e:  # the loose reader rarely complains; keep what came before
-            yield Row(start + seen + 1, None, f"line {start + seen + 1}: not valid CSV ({e})")
-            restart = start + seen + 1
+        for first, last, cells in rows:
+            if last > first and (not multiline or not _strict_ok(lines[first - 1:last], delimiter)
+                                 or alone and _swallows(lines[first:last], width, delimiter)):
+                yield Row(first, None, f"line {first}: a quote opened here is not closed and swallows "
+                                       f"lines {first + 1}-{last}; reading on from line {first + 1}")
+                restart = first
+                break
+            yield Row(first, cells)
+        if restart is None and error is not None:
+            yield error
+            restart = error.line
         if restart is None:
             return
         start = restart
