@@ -379,6 +379,18 @@ def test_article_tables_drop_only_their_bad_rows(tmp_path):
     assert any("deep.jsonl: line 3: a cell holds an object" in r for r in reasons)
 
 
+def test_a_balanced_stray_quote_is_caught_but_real_paragraphs_are_not():
+    swallowed = 'title,text\nA,"Russia backs Assad.\nB,Iran condemns Israel.\nC,Chile praised Peru."\nD,Spain backs Italy.\n'
+    errors: list = []
+    arts = read_bytes("swallow.csv", swallowed.encode(), errors=errors)
+    assert [a.title for a in arts] == ["B", "C", "D"]
+    assert [e.reason.split(";")[0] for e in errors] == ["line 2: a quote opened here is not closed and swallows lines 3-4"]
+    paragraphs = 'title,text\nA,"First paragraph, with a comma.\n\nSecond paragraph, with one too."\nD,Spain backs Italy.\n'
+    errors = []
+    arts = read_bytes("paras.csv", paragraphs.encode(), errors=errors)
+    assert not errors and arts[0].text == "First paragraph, with a comma.\n\nSecond paragraph, with one too."
+
+
 @pytest.mark.parametrize("encoding", ["latin-1", "cp1252"])
 def test_western_single_byte_text_is_decoded_as_such_with_a_warning(tmp_path, encoding):
     text = "Talks près de Genève\n\nLa Suisse a soutenu l’accord, déclare le ministre français à Genève.\n"
