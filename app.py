@@ -19,6 +19,7 @@ import streamlit as st
 
 from actorgraph import view
 from actorgraph.filters import Filters, choices, filter_frame, filtered_graph
+from actorgraph.paths import PathRefused, check_readable_path, under_roots
 
 HERE = Path(__file__).resolve().parent
 UPLOAD_TYPES = ["txt", "md", "html", "htm", "csv", "json", "jsonl"]
@@ -168,8 +169,6 @@ def set_focus(actor: str | None) -> None:
 
 
 def add_folder() -> None:
-    from actorgraph.paths import PathRefused, check_readable_path
-
     path = st.session_state.get("folder_input", "").strip()
     st.session_state["folder_refused"] = None
     try:
@@ -196,8 +195,6 @@ def load_corpus():
     statement_files = env_paths("ACTORGRAPH_STATEMENTS")
     if not data_paths and not statement_files:
         data_paths = [bundled_articles()]
-    from actorgraph.paths import under_roots
-
     paths = tuple(data_paths + [p for p in st.session_state["folders"] if under_roots(p)])
     articles = []
     if paths:
@@ -237,7 +234,8 @@ def sidebar_sources() -> None:
         "Add articles", type=UPLOAD_TYPES, accept_multiple_files=True, key="uploads",
         help="Text, Markdown, HTML, or tables (CSV, JSON, JSON lines) with a text column.",
     )
-    st.text_input("Add a folder or file on this machine", key="folder_input", placeholder="/path/to/articles")
+    st.text_input("Add a folder or file on this machine", key="folder_input", placeholder="/path/to/articles",
+                  help="Only under the data folders (ACTORGRAPH_DATA_ROOT; by default data/ and the app's folder).")
     st.button("Add path", on_click=add_folder, disabled=False)
     if st.session_state.get("folder_refused"):
         st.error(st.session_state["folder_refused"].capitalize() + ".")
