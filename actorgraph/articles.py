@@ -420,15 +420,20 @@ _BOMS = [(codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (code
 _WESTERN_GUESSES = {"cp1252", "latin_1", "iso8859_15", "iso8859_1", "ascii"}
 
 
+_WESTERN_MARKS = set("‘’‚“”„–—…•€«»‹›°§©®™·¡¿\u00a0")
+
+
 def _western(text: str) -> bool:
-    """Accented letters here and there ("Genève", "près"), as Western European text has.
+    """Accented letters here and there ("Genève", "près") and typographic marks, as Western
+    European text has.
 
     Cyrillic or Greek read as Windows-1252 is almost all accented letters, Central
     European text gives symbols inside words ("Wa³êsa"): both fail.
     """
-    high = [c for c in text if c > "\x7f" and c.isalnum()]
+    high = [c for c in text if c > "\x7f"]
+    accented = [c for c in high if c.isalpha()]
     letters = sum(1 for c in text if c.isalpha())
-    return bool(high) and all(c.isalpha() for c in high) and len(high) <= 0.3 * letters
+    return bool(high) and all(c.isalpha() or c in _WESTERN_MARKS for c in high) and len(accented) <= 0.3 * letters
 
 
 def _single_byte(data: bytes, warnings: list[str] | None) -> str:
