@@ -64,6 +64,14 @@ def read_partial(path: Path) -> dict[str, list[Statement]]:
     return done
 
 
+def _append(fh: IO[str], article_id: str, statements: list[Statement]) -> None:
+    """One finished article: its statements, then its mark; flushed, so a kill keeps it."""
+    for s in statements:
+        fh.write(json.dumps(s.to_dict(), ensure_ascii=False) + "\n")
+    fh.write(json.dumps({DONE: article_id}) + "\n")
+    fh.flush()
+
+
 class Journal:
     """Appends finished articles to ``FILE.partial``; ``commit`` writes ``FILE`` atomically."""
 
@@ -73,20 +81,18 @@ class Journal:
         self.path = partial_path(out)
         self.done = read_partial(self.path) if resume and self.path.exists() else {}
         try:
-            self.fh: IO[str] = self.path.open("w", encoding="utf-8")
+            if self.done:  # the finished articles only, no half line: rewritten aside, then swapped in
+                fresh = self.path.with_name(self.path.name + ".new")
+                with fresh.open("w", encoding="utf-8") as fh:
+                    for article_id, statements in self.done.items():
+                        _append(fh, article_id, statements)
+                os.replace(fresh, self.path)
+            self.fh: IO[str] = self.path.open("a" if self.done else "w", encoding="utf-8")
         except OSError as e:
             raise JournalError(f"{printable(self.path)}: cannot write ({e.strerror})") from None
-        for article_id, statements in self.done.items():  # rewritten whole: no half line left
-            self._write(article_id, statements)
-
-    def _write(self, article_id: str, statements: list[Statement]) -> None:
-        for s in statements:
-            self.fh.write(json.dumps(s.to_dict(), ensure_ascii=False) + "\n")
-        self.fh.write(json.dumps({DONE: article_id}) + "\n")
-        self.fh.flush()
 
     def article(self, article_id: str, statements: list[Statement]) -> None:
-        self._write(article_id, statements)
+        _append(self.fh, article_id, statements)
 
     def resumed(self) -> list[Statement]:
         return [s for group in self.done.values() for s in group]
