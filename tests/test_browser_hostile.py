@@ -110,7 +110,7 @@ def _open(bp: BrowserPage, server: StreamlitServer) -> None:
 
 
 def _add_path(bp: BrowserPage, path: str) -> str:
-    box = bp.page.get_by_label("Add a folder or file on this machine")
+    box = bp.page.get_by_role("textbox", name="Add a folder or file on this machine")
     box.fill(path)
     box.press("Enter")
     wait_app_idle(bp.page)
