@@ -36,11 +36,21 @@ def _extract(paths: Sequence[str], input_format: str | None, gazetteers: Sequenc
     return statements, [*problems, *loaded.errors]
 
 
+def _joined(statements, args: argparse.Namespace):
+    """One name per person or body across everything read (``actorgraph.identity``), unless --no-join."""
+    if args.no_join:
+        return statements
+    from .identity import join_names
+
+    return join_names(statements)
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     from .readwrite.statements import write_csv, write_jsonl
 
     fmt = args.format or ("csv" if args.output and args.output.lower().endswith(".csv") else "jsonl")
     statements, errors = _extract(args.paths, args.input_format, args.gazetteer, args.processes)
+    statements = _joined(statements, args)
     _report(errors)
     out = _open_out(args.output)
     try:
@@ -114,7 +124,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         statements += extracted
         errors += load_errors
     _report(errors)
-    df = statements_frame(statements)
+    df = statements_frame(_joined(statements, args))
     f = _export_filters(args)
     if f.focus and resolve_actor(df, f.focus) is None:
         names = sorted(set(df["source"]) | set(df["target"]))
@@ -238,6 +248,11 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument(
         "--processes", type=int, default=1, metavar="N", help="spaCy worker processes (default 1)"
     )
+    common.add_argument(
+        "--no-join", action="store_true",
+        help="keep each article's actor names as extracted: no corpus pass joining one person's names "
+        "(Chuck/Charles Schumer, Schumer) into one",
+    )  # fmt: skip
 
     e = sub.add_parser(
         "extract",

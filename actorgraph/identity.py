@@ -23,7 +23,7 @@ Rules, in order (vocabulary: ``lexicon/en/nicknames.csv``, ``lexicon/en/name_par
    name joins the group of fuller names it agrees with, member by member; one that
    agrees with two groups ("George Bush") joins neither.
 3. A bare surname ("Schumer", "Sen. Schumer") joins the one person of the corpus
-   with that surname. When the corpus holds several, the statement's role picks
+   with that surname. When the corpus holds several, its role in the article picks
    the only one known in that role ("President Trump": the Trump who is president),
    else the article picks the only one it names; otherwise the name stays as it is.
    A bare first name ("Margaret") joins only through its article, when the article
@@ -35,8 +35,7 @@ The canonical name is the full name (first name and surname) the corpus writes
 most often ("Joe Biden" over a rare "Joseph R. Biden", "Hillary Clinton" over
 "Hillary Rodham Clinton"); ties go to the fuller form, then a formal first name
 over a nickname, then alphabetical order; a bare surname names a node only when
-no full name exists. None of this depends on the order of the input, so the
-result does not depend on the order of the input. Statement ids hash the actors,
+no full name exists. Nothing depends on the order of the input. Statement ids hash the actors,
 so a joined statement gets a new (deterministic) id; one that becomes a stance of
 an actor on itself is dropped and identical ones (same id) are kept once, as the
 extractor does within an article.
@@ -112,11 +111,15 @@ def _ending(word: str, endings: Iterable[tuple[str, str]]) -> str:
 
 def spelling_key(name: str, rules: NameRules | None = None) -> str:
     """The name as compared: "Volodymyr Zelenskyy" and "volodymyr zelensky" give one key."""
-    rules = rules or name_rules()
+    return _spelling(name, (rules or name_rules()).endings)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _spelling(name: str, endings: tuple[tuple[str, str], ...]) -> str:
     text = re.sub(r"(?i)^the\s+", "", name.strip())
     text = re.sub(r"['\u2019]s$", "", text)
     text = re.sub(r"[.\-\u2010-\u2014,;:\"()\u201c\u201d]", " ", _word(text))
-    return " ".join(_ending(w, rules.endings) for w in text.split())
+    return " ".join(_ending(w, endings) for w in text.split())
 
 
 def is_name(name: str, rules: NameRules | None = None) -> bool:
@@ -210,29 +213,28 @@ class NameJoiner:
 
     def __init__(self, statements: Iterable[Statement], gazetteer: "Gazetteer | None" = None):
         self.rules = name_rules()
-        self.count: Counter[tuple[str, bool]] = Counter()
-        self.roles: dict[str, set[str]] = defaultdict(set)
-        self.articles: dict[str, set[str]] = defaultdict(set)
+        ends = [e for s in statements for e in _ends(s)]  # (name, type, article, role, mention)
+        self.count: Counter[tuple[str, bool]] = Counter((e[0], e[1] == "person") for e in ends)
         self.types: dict[str, Counter[str]] = defaultdict(Counter)  # types of the bodies of each name
+        for (name, typ), n in Counter((e[0], e[1]) for e in ends if e[1] != "person").items():
+            self.types[name][typ] += n
+        people = {e for e in ends if e[1] == "person"}  # distinct: far fewer than the statements
+        self.articles: dict[str, set[str]] = defaultdict(set)
         self.mentions: dict[str, set[str]] = defaultdict(set)
-        for s in statements:
-            ends = ((s.source, s.source_type, s.source_role, s.source_mention),
-                    (s.target, s.target_type, s.target_role, s.target_mention))  # fmt: skip
-            for name, typ, role, mention in ends:
-                self.count[(name, typ == "person")] += 1
-                if typ != "person":
-                    self.types[name][typ] += 1
-                else:
-                    self.articles[name].add(s.article_id)
-                    self.mentions[name].add(mention)
-                    if role:
-                        self.roles[name].add(role.strip().casefold())
+        self.roles: dict[tuple[str, str], set[str]] = defaultdict(set)  # (person name, article) -> roles
+        for name, _, article, role, mention in people:
+            self.articles[name].add(article)
+            self.mentions[name].add(mention)
+            if role:
+                self.roles[(name, article)].add(role.strip().casefold())
+        self.body_keys: dict[str, str] = {}  # spelling key -> canonical name of a body
         self.bodies = self._join_bodies(gazetteer)
         self.people: list[_Person] = []
         self.person_of: dict[str, _Person] = {}  # full name -> its person
         self.short: dict[str, list[_Person]] = {}  # bare surname -> the people it may be
         self.short_canonical: dict[str, str] = {}  # bare surname -> its spelling group's canonical form
         self.named_in: dict[str, set[int]] = defaultdict(set)  # article id -> indexes of the people it names
+        self._resolved: dict[tuple[str, str], str] = {}
         self._join_people()
 
     def _join_bodies(self, gazetteer: "Gazetteer | None") -> dict[str, tuple[str, str]]:
@@ -255,6 +257,7 @@ class NameJoiner:
                 canonical = min(names, key=lambda n: (-self.count[(n, False)], n))
                 typ = min(self.types[canonical].items(), key=lambda kv: (-kv[1], kv[0]))[0]
             out.update((n, (canonical, typ)) for n in names)
+            self.body_keys[key] = canonical
         return out
 
     def _parsed_people(self) -> list[tuple[PersonName, str]]:
@@ -264,8 +267,9 @@ class NameJoiner:
             if person and is_name(name, self.rules):
                 p = parse_person(name, self.rules)
                 if p is not None:
-                    parsed.append((_as_written(p, self.mentions[name], self.rules), name))
-        return sorted(parsed, key=lambda pn: _rank(pn[0], self.count[(pn[1], True)], pn[1], self.rules))
+                    rank = _rank(p, self.count[(name, True)], name, self.rules)
+                    parsed.append((rank, _as_written(p, self.mentions[name], self.rules), name))
+        return [(p, name) for _, p, name in sorted(parsed, key=lambda r: r[0])]
 
     def _join_people(self) -> None:
         """Rules 2 and 3: group full names into people, then list the people each bare surname may be."""
@@ -286,10 +290,10 @@ class NameJoiner:
                 self.people.append(person)
             self.person_of[name] = person
         for person in self.people:
-            person.roles = frozenset(r for n in person.members for r in self.roles.get(n, ()))
             for n in person.members:
                 for art in self.articles[n]:
                     self.named_in[art].add(person.index)
+                    person.roles |= self.roles.get((n, art), frozenset())
         spelled: dict[tuple[str, str], str] = {}
         for p, name in shorts:  # fullest first: "al-Assad" before "Assad"
             self.short[name] = [g for g in by_surname[p.surname] if _short_fits(p, g.names[0])]
@@ -299,10 +303,19 @@ class NameJoiner:
         """Rule 1 for an actor that is not a person: (canonical, type), or None when not joined."""
         return self.bodies.get(name)
 
-    def person(self, name: str, article_id: str, role: str | None) -> str:
-        """Rules 2 and 3 for one mention of a person: the canonical name, or ``name`` unchanged."""
+    def person(self, name: str, article_id: str) -> str:
+        """Rules 2 and 3 for a person named ``name`` in an article: the canonical name, or ``name``.
+
+        A bare surname is one actor within its article (the extractor resolved it
+        there), so its roles in the whole article choose for all its statements.
+        """
         if name in self.person_of:
             return self.person_of[name].canonical
+        if (name, article_id) not in self._resolved:
+            self._resolved[(name, article_id)] = self._short_form(name, article_id)
+        return self._resolved[(name, article_id)]
+
+    def _short_form(self, name: str, article_id: str) -> str:
         fits = self.short.get(name)
         if fits is None:
             return name
@@ -310,8 +323,8 @@ class NameJoiner:
             return fits[0].canonical
         if not fits:
             return self._by_first_name(name, article_id)
-        role = (role or "").strip().casefold()
-        by_role = [g for g in fits if role and role in g.roles]
+        roles = self.roles.get((name, article_id), set())
+        by_role = [g for g in fits if roles & g.roles]
         named = [g for g in fits if g.index in self.named_in.get(article_id, ())]
         for chosen in (by_role, named):
             if len(chosen) == 1:
@@ -354,9 +367,14 @@ def _short_fits(short: PersonName, full: PersonName) -> bool:
     return not short.particles or not full.particles or short.particles == full.particles
 
 
-def _actor(joiner: NameJoiner, name: str, typ: str, article_id: str, role: str | None) -> tuple[str, str]:
+def _ends(s: Statement) -> tuple[tuple, tuple]:
+    return ((s.source, s.source_type, s.article_id, s.source_role, s.source_mention),
+            (s.target, s.target_type, s.article_id, s.target_role, s.target_mention))  # fmt: skip
+
+
+def _actor(joiner: NameJoiner, name: str, typ: str, article_id: str) -> tuple[str, str]:
     if typ == "person":
-        return joiner.person(name, article_id, role), typ
+        return joiner.person(name, article_id), typ
     return joiner.body(name) or (name, typ)
 
 
@@ -365,13 +383,15 @@ def _affiliation(joiner: NameJoiner, name: str | None, article_id: str) -> str |
     if not name:
         return name
     body = joiner.body(name)
-    return body[0] if body else joiner.person(name, article_id, None)
+    if body:
+        return body[0]
+    return joiner.body_keys.get(spelling_key(name, joiner.rules)) or joiner.person(name, article_id)
 
 
 def rewrite(joiner: NameJoiner, s: Statement) -> Statement:
     """``s`` with its actors (and their affiliations) under their canonical names; mentions unchanged."""
-    source, source_type = _actor(joiner, s.source, s.source_type, s.article_id, s.source_role)
-    target, target_type = _actor(joiner, s.target, s.target_type, s.article_id, s.target_role)
+    source, source_type = _actor(joiner, s.source, s.source_type, s.article_id)
+    target, target_type = _actor(joiner, s.target, s.target_type, s.article_id)
     source_aff = _affiliation(joiner, s.source_affiliation, s.article_id)
     target_aff = _affiliation(joiner, s.target_affiliation, s.article_id)
     new = (source, target, source_type, target_type, source_aff, target_aff)
@@ -389,17 +409,23 @@ def _preferred(s: Statement) -> tuple:
 def join_names(statements: Iterable[Statement], gazetteer: "Gazetteer | None" = None) -> list[Statement]:
     """The statements with one canonical name per person or body across the whole corpus.
 
-    Order is kept; a statement whose two actors become one is dropped, and
-    statements that become identical (same id) are kept once.
+    Order is kept. A statement whose two actors become one is dropped; statements
+    the join makes identical (one new id from several old ones) are kept once;
+    statements that were identical before are left as they came.
     """
     statements = list(statements)
     joiner = NameJoiner(statements, gazetteer)
-    kept: dict[str, tuple[int, Statement]] = {}
-    for i, s in enumerate(statements):
+    joined = []
+    best: dict[str, tuple] = {}  # new id -> how the statement kept for it ranks, and its old id
+    for s in statements:
         j = rewrite(joiner, s)
         if j.source == j.target:
             continue
-        sid = j.id
-        if sid not in kept or _preferred(j) < _preferred(kept[sid][1]):
-            kept[sid] = (kept[sid][0] if sid in kept else i, j)
-    return [s for _, s in sorted(kept.values(), key=lambda pair: pair[0])]
+        old_id = s.id
+        new_id = old_id if j is s else j.id
+        joined.append((old_id, new_id, j))
+        if new_id in best and best[new_id][-1] != old_id:
+            best[new_id] = min(best[new_id], (*_preferred(j), old_id))
+        else:
+            best.setdefault(new_id, (*_preferred(j), old_id))
+    return [j for old_id, new_id, j in joined if best[new_id][-1] == old_id]
