@@ -279,7 +279,8 @@ class NameJoiner:
             if not p.first:
                 shorts.append((p, name))
                 continue
-            fits = [g for g in by_surname[p.surname] if not g.closed and all(same_person(p, m, self.rules) for m in g.names)]
+            fits = [g for g in by_surname[p.surname]
+                    if not g.closed and all(same_person(p, m, self.rules) for m in g.names)]  # fmt: skip
             if len(fits) == 1:
                 person = fits[0]
                 person.names.append(p)

@@ -73,7 +73,8 @@ def test_a_middle_name_may_be_left_out_or_written_as_its_initial():
 def test_the_middle_initial_a_mention_writes_counts():
     """Named "Harold Brennick" but written "Harold T. Brennick": it is that one, not the Q. T. one."""
     out = sources([st("Harold Q. T. Brennick", "Tobias Wren", "a1"), st("Harold T. Brennick", "Tobias Wren", "a2"),
-                   st("Harold Brennick", "Tobias Wren", "a3", source_mention="Senator Harold T. Brennick")])  # fmt: skip
+                   st("Harold Brennick", "Tobias Wren", "a3",
+                      source_mention="Senator Harold T. Brennick")])  # fmt: skip
     assert out == ["Harold Q. T. Brennick", "Harold T. Brennick", "Harold T. Brennick"]
 
 
@@ -146,7 +147,8 @@ def test_pronouns_and_phrases_are_never_names():
 
 
 def test_people_and_bodies_of_one_name_stay_apart():
-    out = sources([st("Margaret Okafor", "Tobias Wren", "a1"), st("Okafor", "Tobias Wren", "a2", source_type="organisation")])
+    out = sources([st("Margaret Okafor", "Tobias Wren", "a1"),
+                   st("Okafor", "Tobias Wren", "a2", source_type="organisation")])  # fmt: skip
     assert out == ["Margaret Okafor", "Okafor"]
 
 
