@@ -241,3 +241,19 @@ def test_export_joins_names_across_saved_files_unless_no_join(tmp_path):
 def test_extract_has_the_no_join_flag():
     assert build_parser().parse_args(["extract", "x.txt", "--no-join"]).no_join
     assert not build_parser().parse_args(["extract", "x.txt"]).no_join
+
+
+def test_the_app_joins_names_across_its_loads(tmp_path, monkeypatch):
+    import os
+
+    from streamlit.testing.v1 import AppTest
+
+    a = _save(tmp_path / "a.jsonl", [st("Margaret Okafor", "Tobias Wren", "a1")])
+    b = _save(tmp_path / "b.jsonl", [st("Peggy Okafor", "Lena Hart", "a2"), st("Okafor", "Lena Hart", "a3")])
+    monkeypatch.setenv("ACTORGRAPH_STATEMENTS", os.pathsep.join([a, b]))
+    monkeypatch.delenv("ACTORGRAPH_DATA", raising=False)
+    app = AppTest.from_file(str(Path(__file__).resolve().parents[1] / "app.py"), default_timeout=120)
+    app.run()
+    assert not app.exception, app.exception
+    actors = {m.label: int(m.value) for m in app.metric}["Actors"]
+    assert actors == 3  # Margaret Okafor (as Peggy, Okafor too), Tobias Wren, Lena Hart
