@@ -26,8 +26,9 @@ Rules, in order (vocabulary: ``lexicon/en/nicknames.csv``, ``lexicon/en/name_par
    with that surname. When the corpus holds several, its role in the article picks
    the only one known in that role ("President Trump": the Trump who is president),
    else the article picks the only one it names; otherwise the name stays as it is.
-   A bare first name ("Margaret") joins only through its article, when the article
-   names exactly one person of that first name.
+   A bare first name ("Margaret", and a lone nickname such as "Bill" is always taken
+   as one) joins only through its article, when the article names exactly one
+   person of that first name.
 4. Pronouns and phrases (``not_name`` rows, names without a capital letter: "it",
    "the two sides") never join and are never joined.
 
@@ -296,8 +297,10 @@ class NameJoiner:
                     self.named_in[art].add(person.index)
                     person.roles |= self.roles.get((n, art), frozenset())
         spelled: dict[tuple[str, str], str] = {}
+        formal = {f for names in self.rules.formal.values() for f in names}
         for p, name in shorts:  # fullest first: "al-Assad" before "Assad"
-            self.short[name] = [g for g in by_surname[p.surname] if _short_fits(p, g.names[0])]
+            nickname = p.surname in self.rules.formal and p.surname not in formal  # "Bill" alone is a first name
+            self.short[name] = [] if nickname else [g for g in by_surname[p.surname] if _short_fits(p, g.names[0])]
             self.short_canonical[name] = spelled.setdefault((p.surname, p.suffix), name)
 
     def body(self, name: str) -> tuple[str, str] | None:

@@ -257,3 +257,9 @@ def test_the_app_joins_names_across_its_loads(tmp_path, monkeypatch):
     assert not app.exception, app.exception
     actors = {m.label: int(m.value) for m in app.metric}["Actors"]
     assert actors == 3  # Margaret Okafor (as Peggy, Okafor too), Tobias Wren, Lena Hart
+
+
+def test_a_lone_nickname_is_a_first_name_not_a_surname():
+    out = sources([st("Harbour Bill", "Tobias Wren", "a1"), st("Bill", "Lena Hart", "a2"),
+                   st("William Stroud", "Lena Hart", "a3"), st("Bill", "Tobias Wren", "a3")])  # fmt: skip
+    assert out == ["Harbour Bill", "Bill", "William Stroud", "William Stroud"]
