@@ -36,10 +36,12 @@ The canonical name is the full name (first name and surname) the corpus writes
 most often ("Joe Biden" over a rare "Joseph R. Biden", "Hillary Clinton" over
 "Hillary Rodham Clinton"); ties go to the fuller form, then a formal first name
 over a nickname, then alphabetical order; a bare surname names a node only when
-no full name exists. Nothing depends on the order of the input. Statement ids hash the actors,
-so a joined statement gets a new (deterministic) id; one that becomes a stance of
-an actor on itself is dropped and identical ones (same id) are kept once, as the
-extractor does within an article.
+no full name exists. Nothing depends on the order of the input.
+
+Statement ids hash the actors, so a joined statement gets a new id, the same for
+the same input. As the extractor does within an article, a statement that
+becomes a stance of an actor on itself is dropped, and statements the join makes
+identical (one new id from several old ones) are kept once.
 """
 from __future__ import annotations
 
@@ -189,9 +191,9 @@ def same_person(a: PersonName, b: PersonName, rules: NameRules | None = None) ->
 
 
 def _rank(p: PersonName, count: int, name: str, rules: NameRules) -> tuple:
-    """Sort key: the fullest form first (see the module docstring), then a stable order."""
-    informal = (p.first in rules.formal or len(p.first) == 1) + sum(len(w) == 1 for w in p.middles)
-    return (not p.first, -count, -p.size, informal, name)
+    """Sort key: the canonical form first (see the module docstring), then a stable order."""
+    informal = (p.first in rules.formal) + sum(len(w) == 1 for w in p.middles)
+    return (len(p.first) < 2, -count, -p.size, informal, name)
 
 
 @dataclass
