@@ -422,7 +422,7 @@ def join_names(statements: Iterable[Statement], gazetteer: "Gazetteer | None" = 
     statements = list(statements)
     joiner = NameJoiner(statements, gazetteer)
     joined = []
-    best: dict[str, tuple] = {}  # new id -> how the statement kept for it ranks, and its old id
+    best: dict[str, tuple[str, Statement]] = {}  # new id -> old id and statement of the one kept
     for s in statements:
         j = rewrite(joiner, s)
         if j.source == j.target:
@@ -430,8 +430,7 @@ def join_names(statements: Iterable[Statement], gazetteer: "Gazetteer | None" = 
         old_id = s.id
         new_id = old_id if j is s else j.id
         joined.append((old_id, new_id, j))
-        if new_id in best and best[new_id][-1] != old_id:
-            best[new_id] = min(best[new_id], (*_preferred(j), old_id))
-        else:
-            best.setdefault(new_id, (*_preferred(j), old_id))
-    return [j for old_id, new_id, j in joined if best[new_id][-1] == old_id]
+        kept = best.setdefault(new_id, (old_id, j))
+        if kept[0] != old_id and (*_preferred(j), old_id) < (*_preferred(kept[1]), kept[0]):
+            best[new_id] = (old_id, j)
+    return [j for old_id, new_id, j in joined if best[new_id][0] == old_id]
