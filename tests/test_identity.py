@@ -263,3 +263,16 @@ def test_a_lone_nickname_is_a_first_name_not_a_surname():
     out = sources([st("Harbour Bill", "Tobias Wren", "a1"), st("Bill", "Lena Hart", "a2"),
                    st("William Stroud", "Lena Hart", "a3"), st("Bill", "Tobias Wren", "a3")])  # fmt: skip
     assert out == ["Harbour Bill", "Bill", "William Stroud", "William Stroud"]
+
+
+def test_extract_joins_names_across_its_articles_unless_no_join(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("Vote\n\nSenator Margaret Okafor criticised Tobias Wren on Monday.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Budget\n\nSenator Peggy Okafor criticised Lena Hart on Tuesday.\n", encoding="utf-8")
+    runs = {}
+    for flag in ([], ["--no-join"]):
+        assert main(["extract", str(tmp_path), *flag]) == 0
+        runs[bool(flag)] = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    joined, apart = runs[False], runs[True]
+    assert {r["source"] for r in apart} == {"Margaret Okafor", "Peggy Okafor"}
+    assert {r["source"] for r in joined} == {"Margaret Okafor"}
+    assert [r["source_mention"] for r in joined] == [r["source_mention"] for r in apart]
