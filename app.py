@@ -82,9 +82,11 @@ def read_statement_files(paths: tuple[str, ...], signature: tuple[str, ...]):
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def corpus_frame(signature: str, _statements):
+    """Every load combined, one name per person or body across them (``actorgraph.identity``)."""
     from actorgraph.graph import statements_frame
+    from actorgraph.identity import join_names
 
-    return statements_frame(_statements)
+    return statements_frame(join_names(_statements))
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)

@@ -49,14 +49,18 @@ def _extract(paths: Sequence[str], input_format: str | None, gazetteers: Sequenc
     return statements, [*problems, *loaded.errors]
 
 
-def _finish(statements: list) -> list:
+def _finish(statements: list, args: argparse.Namespace) -> list:
     """The corpus-level pass over a whole run's statements, before the final output.
 
-    HOOK: the corpus pass (``join_names``: one node per real actor across the corpus)
-    is called here. Everything that writes a run's final result goes through this
+    One name per person or body across everything read (``actorgraph.identity``),
+    unless --no-join. Everything that writes a run's final result goes through this
     function; ``extract --stream`` writes per article and skips it.
     """
-    return statements
+    if args.no_join:
+        return statements
+    from .identity import join_names
+
+    return join_names(statements)
 
 
 def _writer(fmt: str, exact: bool):
@@ -114,10 +118,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
         raise
     _report(errors)
     if journal:
-        statements = _finish(journal.resumed() + statements)
+        statements = _finish(journal.resumed() + statements, args)
         journal.commit(statements, write)
     elif not args.stream:
-        statements = _finish(statements)
+        statements = _finish(statements, args)
         write(statements, sys.stdout)
     print(f"actorgraph: {len(statements)} statements", file=sys.stderr)
     return 1 if errors else 0
@@ -189,7 +193,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         statements += extracted
         errors += load_errors
     _report(errors)
-    statements = _finish(statements)
+    statements = _finish(statements, args)
     df = statements_frame(statements)
     f = _export_filters(args)
     if f.focus and resolve_actor(df, f.focus) is None:
@@ -326,6 +330,11 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument(
         "--processes", type=int, default=1, metavar="N", help="spaCy worker processes (default 1)"
     )
+    common.add_argument(
+        "--no-join", action="store_true",
+        help="keep each article's actor names as extracted: no corpus pass joining one person's names "
+        "(Chuck/Charles Schumer, Schumer) into one",
+    )  # fmt: skip
 
     e = sub.add_parser(
         "extract",
