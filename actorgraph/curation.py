@@ -330,9 +330,8 @@ def merge(store: Store, actor: str, into: str, note: str | None = None, *, names
 
 def unmerge(store: Store, actor: str, note: str | None = None) -> Correction:
     """Give ``actor`` (a name merged into another) its own node again."""
-    was = set(curated_frame(store)[["source_was", "target_was"]].stack())
-    log = [c.args["actor"] for c in active(store.corrections()) if c.op == "merge"]
-    if actor not in log and actor not in was:
+    merged = {c.args["actor"] for c in active(store.corrections()) if c.op == "merge"}
+    if actor not in merged:
         raise CurationError(f"{actor!r} was never merged into another actor")
     return store.append("unmerge", {"actor": actor}, note)
 
