@@ -50,6 +50,11 @@ def _relations() -> dict[str, int]:
     return relations()
 
 
+def relation_names() -> list[str]:
+    """The relations a statement can be given (the lexicon's vocabulary)."""
+    return sorted(_relations())
+
+
 # --------------------------------------------------------------------------- the log
 
 

@@ -27,6 +27,8 @@ FIXTURES = ROOT / "tests" / "fixtures" / "articles"
 
 def run_cli(*args, **kw):
     env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    if kw.pop("no_db_env", False):
+        env.pop("ACTORGRAPH_DB", None)
     return subprocess.run([sys.executable, "-m", "actorgraph", *args], capture_output=True, text=True, env=env, **kw)
 
 
@@ -131,7 +133,7 @@ def test_cli_ingest_prints_counts(tmp_path):
     assert "broken.jsonl" in r.stderr
     n = Store(db).counts()["articles"]
     assert n > 1 and f"{n} added, 0 already present, 1 failed" in r.stderr  # the good rows of broken.jsonl too
-    r = run_cli("ingest", str(ROOT / "data" / "articles"), cwd=tmp_path)
+    r = run_cli("ingest", str(ROOT / "data" / "articles"), cwd=tmp_path, no_db_env=True)
     assert r.returncode == 0 and (tmp_path / "actorgraph.db").exists()  # the default file in the cwd
 
 
