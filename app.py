@@ -490,6 +490,8 @@ def load_store_corpus():
         st.stop()
     ingest_step(store, articles_to_ingest(store, errors), errors)
     sig = store.signature()
+    # correction widgets are keyed on the log's length: a correction gives fresh widgets, never stale names
+    st.session_state["cur_rev"] = sig.rsplit("|", 1)[-1].replace(":", "_")
     return sig, store_frame(sig, store), errors
 
 
@@ -512,17 +514,22 @@ def correct(fn, *args, then=None, **kw) -> None:
         then()
 
 
+def wkey(name: str) -> str:
+    """Key of a correction widget (see ``cur_rev``)."""
+    return f"{name}_{st.session_state.get('cur_rev', '')}"
+
+
 def _rename(actor: str, names: list[str]) -> None:
     from actorgraph import curation
 
-    new = " ".join(st.session_state.get("cur_rename", "").split())
+    new = " ".join(st.session_state.get(wkey("cur_rename"), "").split())
     correct(curation.rename, actor, new, names=names, then=lambda: select_actor(new))
 
 
 def _merge(actor: str, names: list[str]) -> None:
     from actorgraph import curation
 
-    into = st.session_state.get("cur_merge_into")
+    into = st.session_state.get(wkey("cur_merge_into"))
     correct(curation.merge, actor, into, names=names, then=lambda: select_actor(into))
 
 
@@ -536,16 +543,16 @@ def actor_curation(actor: str, df) -> None:
     names = curation.actor_names(df)
     with st.expander("Correct this actor"):
         c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
-        c1.text_input("New name", value=actor, key="cur_rename")
+        c1.text_input("New name", value=actor, key=wkey("cur_rename"))
         c2.button("Rename", key="cur_rename_btn", on_click=_rename, args=(actor, names))
         others = [n for n in names if n != actor]
         c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
-        c1.selectbox("Merge into", others, index=None, key="cur_merge_into", placeholder="type to search actors")
+        c1.selectbox("Merge into", others, index=None, key=wkey("cur_merge_into"), placeholder="type to search actors")
         c2.button("Merge", key="cur_merge_btn", on_click=_merge, args=(actor, names))
         c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
-        c1.selectbox("Type", ACTOR_TYPES, key="cur_type")
+        c1.selectbox("Type", ACTOR_TYPES, key=wkey("cur_type"))
         c2.button("Retype", key="cur_type_btn",
-                  on_click=lambda: correct(curation.retype, actor, st.session_state["cur_type"], names=names))
+                  on_click=lambda: correct(curation.retype, actor, st.session_state[wkey("cur_type")], names=names))
         merged = {c.args["actor"] for c in curation.active(the_store().corrections()) if c.op == "merge"}
         for i, name in enumerate(n for n in curation.merged_names(df, actor) if n in merged):
             st.button(f"Unmerge {name[:40]}", key=f"cur_unmerge_{i}", on_click=correct, args=(curation.unmerge, name))
@@ -562,20 +569,21 @@ def quote_controls(q: dict, df) -> None:
     from actorgraph import curation
 
     sid = q["statement_id"]
+    k = wkey(sid)
     c = st.columns(4)
     c[0].button("Reject", key=f"rej_{sid}", on_click=correct, args=(curation.reject, sid), help="drop this statement")
     c[1].button("Flip", key=f"flip_{sid}", on_click=correct, args=(curation.flip, sid), help="supports ⇄ opposes")
     with c[2].popover("Edit"):
         rels = curation.relation_names()
-        st.selectbox("Relation", rels, index=rels.index(q["relation"]) if q["relation"] in rels else 0, key=f"rel_{sid}")
+        st.selectbox("Relation", rels, index=rels.index(q["relation"]) if q["relation"] in rels else 0, key=f"rel_{k}")
         st.button("Set relation", key=f"relb_{sid}",
-                  on_click=lambda: correct(curation.set_relation, sid, st.session_state[f"rel_{sid}"]))
+                  on_click=lambda: correct(curation.set_relation, sid, st.session_state[f"rel_{k}"]))
         names = curation.actor_names(df)
         for side in ("source", "target"):
             st.selectbox(side.capitalize(), names, index=names.index(q[side]) if q[side] in names else None,
-                         key=f"{side}_{sid}", accept_new_options=True)
+                         key=f"{side}_{k}", accept_new_options=True)
             st.button(f"Set {side}", key=f"{side}b_{sid}",
-                      on_click=lambda s=side: correct(curation.set_end, sid, s, st.session_state[f"{s}_{sid}"] or ""))
+                      on_click=lambda s=side: correct(curation.set_end, sid, s, st.session_state[f"{s}_{k}"] or ""))
     c[3].button("Article", key=f"art_{sid}", on_click=open_article, args=(q,), help="read the whole article")
 
 
@@ -587,9 +595,9 @@ def _add_statement(article_id: str, sentences: list) -> None:
     from actorgraph import curation
 
     ss = st.session_state
-    s = sentences[ss["add_sentence"]]
-    correct(curation.add_statement, article_id, s.start, s.end, ss.get("add_source") or "", ss.get("add_target") or "",
-            ss["add_relation"])  # fmt: skip
+    s = sentences[ss[wkey("add_sentence")]]
+    correct(curation.add_statement, article_id, s.start, s.end, ss.get(wkey("add_source")) or "",
+            ss.get(wkey("add_target")) or "", ss[wkey("add_relation")])  # fmt: skip
 
 
 def article_panel(df, article_id: str) -> None:
@@ -607,12 +615,12 @@ def article_panel(df, article_id: str) -> None:
         st.html(article_view.article_html(art.title, art.text, rows))
     sentences = article_view.sentences(art.text)
     with st.expander("Add a statement"):
-        st.selectbox("Sentence", range(len(sentences)), key="add_sentence",
+        st.selectbox("Sentence", range(len(sentences)), key=wkey("add_sentence"),
                      format_func=lambda i: f"{i + 1}. {sentences[i].text[:90]}")  # fmt: skip
         names = curation.actor_names(df)
-        st.selectbox("Source", names, index=None, key="add_source", accept_new_options=True, placeholder="actor")
-        st.selectbox("Relation", curation.relation_names(), key="add_relation")
-        st.selectbox("Target", names, index=None, key="add_target", accept_new_options=True, placeholder="actor")
+        st.selectbox("Source", names, index=None, key=wkey("add_source"), accept_new_options=True, placeholder="actor")
+        st.selectbox("Relation", curation.relation_names(), key=wkey("add_relation"))
+        st.selectbox("Target", names, index=None, key=wkey("add_target"), accept_new_options=True, placeholder="actor")
         st.button("Add statement", key="add_btn", on_click=_add_statement, args=(article_id, sentences))
 
 
