@@ -366,6 +366,8 @@ def edge_panel(G, df, ref: view.EdgeRef) -> None:
 
 def panel(G, df) -> None:
     ss = st.session_state
+    if ss.pop("curation_rerun", False):  # a correction made in this fragment: redraw the whole page
+        st.rerun(scope="app")
     if ss.get("article_view") and store_mode():
         article_panel(df, ss["article_view"])
         return
@@ -510,6 +512,7 @@ def correct(fn, *args, then=None, **kw) -> None:
     except CurationError as exc:
         st.session_state["curation_error"] = str(exc)
         return
+    st.session_state["curation_rerun"] = True
     if then is not None:
         then()
 
