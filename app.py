@@ -190,6 +190,20 @@ def pick_actor() -> None:
 # --------------------------------------------------------------------------- corpus
 
 
+def read_offered(paths: list[str], errors: list[str]) -> list:
+    """Articles of the paths and of the uploads (cached on their content); problems into ``errors``."""
+    articles = []
+    if paths:
+        arts, errs = read_paths(tuple(paths), tuple(view.folder_signature(p) for p in paths))
+        articles += arts
+        errors += errs
+    for up in st.session_state.get("uploads") or []:
+        arts, errs = read_upload(up.name, up.getvalue())
+        articles += arts
+        errors += errs
+    return articles
+
+
 def load_corpus():
     """(signature, statements frame, errors): from the store, or in memory without one."""
     if store_mode():
@@ -206,16 +220,7 @@ def load_memory_corpus():
     statement_files = env_paths("ACTORGRAPH_STATEMENTS")
     if not data_paths and not statement_files:
         data_paths = [bundled_articles()]
-    paths = tuple(data_paths + list(st.session_state["folders"]))
-    articles = []
-    if paths:
-        arts, errs = read_paths(paths, tuple(view.folder_signature(p) for p in paths))
-        articles += arts
-        errors += errs
-    for up in st.session_state.get("uploads") or []:
-        arts, errs = read_upload(up.name, up.getvalue())
-        articles += arts
-        errors += errs
+    articles = read_offered(data_paths + list(st.session_state["folders"]), errors)
     statements = []
     if statement_files:
         found, errs = read_statement_files(tuple(statement_files), tuple(view.folder_signature(p) for p in statement_files))
@@ -442,16 +447,7 @@ def articles_to_ingest(store, errors: list[str]) -> list:
         st.session_state["bundled_checked"] = True
         if store.counts()["articles"] == 0:
             paths = [bundled_articles()]
-    paths += list(st.session_state["folders"])
-    articles = []
-    if paths:
-        arts, errs = read_paths(tuple(paths), tuple(view.folder_signature(p) for p in paths))
-        articles += arts
-        errors += errs
-    for up in st.session_state.get("uploads") or []:
-        arts, errs = read_upload(up.name, up.getvalue())
-        articles += arts
-        errors += errs
+    articles = read_offered(paths + list(st.session_state["folders"]), errors)
     done = st.session_state.setdefault("ingested_ids", set())
     return [a for a in view.unique_articles(articles) if a.id not in done]
 

@@ -58,8 +58,8 @@ def relation_names() -> list[str]:
 # --------------------------------------------------------------------------- the log
 
 
-def active(log: list[Correction]) -> list[Correction]:
-    """The edits in force after replaying undo and redo, in log order."""
+def _replay(log: list[Correction]) -> tuple[list[Correction], list[Correction]]:
+    """(edits in force, the redo stack) after replaying undo and redo."""
     edits: list[Correction] = []
     undone: list[Correction] = []
     for c in log:
@@ -72,26 +72,12 @@ def active(log: list[Correction]) -> list[Correction]:
         else:
             edits.append(c)
             undone.clear()
-    return edits
+    return edits, undone
 
 
-def _undo_target(log: list[Correction]) -> Correction | None:
-    edits = active(log)
-    return edits[-1] if edits else None
-
-
-def _redo_target(log: list[Correction]) -> Correction | None:
-    undone: list[Correction] = []
-    edits: list[Correction] = []
-    for c in log:
-        if c.op == "undo" and edits:
-            undone.append(edits.pop())
-        elif c.op == "redo" and undone:
-            edits.append(undone.pop())
-        elif c.op not in ("undo", "redo"):
-            edits.append(c)
-            undone.clear()
-    return undone[-1] if undone else None
+def active(log: list[Correction]) -> list[Correction]:
+    """The edits in force, in log order."""
+    return _replay(log)[0]
 
 
 @dataclass(frozen=True)
@@ -433,21 +419,22 @@ def _sentences_before(text: str, start: int) -> int:
     return len(re.findall(r"[.!?]['\"’”)]*\s+|\n\s*\n", text[:start]))
 
 
-def undo(store: Store, note: str | None = None) -> Correction:
-    def prepare(log: list[Correction]) -> dict[str, Any]:
-        target = _undo_target(log)
-        if target is None:
-            raise CurationError("nothing to undo")
-        return {"target": target.seq}
+def _step(store: Store, op: str, note: str | None) -> Correction:
+    """Append an undo (of the latest edit in force) or a redo (of the latest undone)."""
 
-    return store.append("undo", {}, note, prepare=prepare)
+    def prepare(log: list[Correction]) -> dict[str, Any]:
+        edits, undone = _replay(log)
+        stack = edits if op == "undo" else undone
+        if not stack:
+            raise CurationError(f"nothing to {op}")
+        return {"target": stack[-1].seq}
+
+    return store.append(op, {}, note, prepare=prepare)
+
+
+def undo(store: Store, note: str | None = None) -> Correction:
+    return _step(store, "undo", note)
 
 
 def redo(store: Store, note: str | None = None) -> Correction:
-    def prepare(log: list[Correction]) -> dict[str, Any]:
-        target = _redo_target(log)
-        if target is None:
-            raise CurationError("nothing to redo")
-        return {"target": target.seq}
-
-    return store.append("redo", {}, note, prepare=prepare)
+    return _step(store, "redo", note)
