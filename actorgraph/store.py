@@ -163,6 +163,9 @@ class Store:
     def _migrate(self) -> None:
         con = self.connect()
         try:
+            current = (con.execute("PRAGMA user_version").fetchone()[0], con.execute("PRAGMA application_id").fetchone()[0])
+            if current == (SCHEMA_VERSION, APPLICATION_ID):  # the usual case: no write lock to open a store
+                return
             mode = con.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             con.execute("BEGIN IMMEDIATE")
             try:
