@@ -43,8 +43,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if args.db is not None:  # a store: its statements with the corrections applied
         return _extract_db(args, fmt)
     if not args.paths:
-        print("actorgraph: nothing to extract: give article PATHs or --db FILE", file=sys.stderr)
-        return 2
+        args.parser.error("the following arguments are required: PATH (or --db FILE)")  # exits 2
     statements, errors = _extract(args.paths, args.input_format, args.gazetteer, args.processes)
     _report(errors)
     out = _open_out(args.output)
@@ -304,7 +303,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="output format (default: jsonl, or csv when -o ends in .csv)",
     )
     e.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
-    e.set_defaults(func=cmd_extract)
+    e.set_defaults(func=cmd_extract, parser=e)
     _add_export_parser(sub, common)
     from .cli_store import add_parsers
 
