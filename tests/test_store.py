@@ -27,8 +27,6 @@ FIXTURES = ROOT / "tests" / "fixtures" / "articles"
 
 def run_cli(*args, **kw):
     env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
-    if kw.pop("no_db_env", False):
-        env.pop("ACTORGRAPH_DB", None)
     return subprocess.run([sys.executable, "-m", "actorgraph", *args], capture_output=True, text=True, env=env, **kw)
 
 
@@ -126,15 +124,27 @@ def test_ingest_counts_and_skips_what_is_stored(tmp_path):
     assert s.stale_articles(extractor_version()) == []
 
 
-def test_cli_ingest_prints_counts(tmp_path):
+def cli(capsys, *args) -> tuple[int, str, str]:
+    """``actorgraph ARGS`` in this process: (exit code, stdout, stderr)."""
+    from actorgraph.cli import main
+
+    code = main(list(args))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_cli_ingest_prints_counts(tmp_path, capsys, monkeypatch):
     db = tmp_path / "x.db"
-    r = run_cli("ingest", str(ROOT / "data" / "articles"), str(FIXTURES / "broken.jsonl"), "--db", str(db))
-    assert r.returncode == 1, r.stderr
-    assert "broken.jsonl" in r.stderr
+    code, _, err = cli(capsys, "ingest", str(ROOT / "data" / "articles"), str(FIXTURES / "broken.jsonl"), "--db", str(db))
+    assert code == 1, err
+    assert "broken.jsonl" in err
     n = Store(db).counts()["articles"]
-    assert n > 1 and f"{n} added, 0 already present, 1 failed" in r.stderr  # the good rows of broken.jsonl too
-    r = run_cli("ingest", str(ROOT / "data" / "articles"), cwd=tmp_path, no_db_env=True)
-    assert r.returncode == 0 and (tmp_path / "actorgraph.db").exists()  # the default file in the cwd
+    assert n > 1 and f"{n} added, 0 already present, 1 failed" in err  # the good rows of broken.jsonl too
+    monkeypatch.delenv("ACTORGRAPH_DB")
+    (tmp_path / "cwd").mkdir()
+    monkeypatch.chdir(tmp_path / "cwd")
+    code, _, err = cli(capsys, "ingest", str(ROOT / "data" / "articles"))
+    assert code == 0 and (tmp_path / "cwd" / "actorgraph.db").exists()  # the default file in the cwd
 
 
 def test_one_article_the_engine_fails_on_is_reported_and_the_rest_goes_in(tmp_path, monkeypatch):
@@ -281,23 +291,23 @@ def test_export_from_a_store_carries_corrections(tmp_path):
     assert all(set(x) >= {"id", "source", "quote", "corrected", "manual"} for x in rows)
 
 
-def test_cli_curate_round_trip(tmp_path):
+def test_cli_curate_round_trip(tmp_path, capsys):
     s = filled_store(tmp_path / "cl.db")
     db = s.path
-    assert run_cli("curate", "--db", db, "merge", "Varga", "Ada Varga", "--note", "one person").returncode == 0
-    bad = run_cli("curate", "--db", db, "merge", "Nobody", "Ada Varga")
-    assert bad.returncode == 1 and "no actor named 'Nobody'" in bad.stderr
+    assert cli(capsys, "curate", "--db", db, "merge", "Varga", "Ada Varga", "--note", "one person")[0] == 0
+    code, _, err = cli(capsys, "curate", "--db", db, "merge", "Nobody", "Ada Varga")
+    assert code == 1 and "no actor named 'Nobody'" in err
     sid = s.statements_frame()["id"].iloc[1]
     for args in (["rename", "Norland", "North Land"], ["retype", "Southria", "group"], ["reject", sid],
                  ["restore", sid], ["flip", sid], ["relation", sid, "warns"], ["set-target", sid, "Westland"],
                  ["undo"], ["redo"]):  # fmt: skip
-        r = run_cli("curate", "--db", db, *args)
-        assert r.returncode == 0, (args, r.stderr)
+        code, _, err = cli(capsys, "curate", "--db", db, *args)
+        assert code == 0, (args, err)
     art = s.articles()[0]
-    r = run_cli("curate", "--db", db, "add", art.id, "Southria", "threatens", "North Land",
-                "--quote", "Southria attacked Eastmark overnight.")
-    assert r.returncode == 0, r.stderr
-    hist = run_cli("curate", "--db", db, "history").stdout.splitlines()
+    code, _, err = cli(capsys, "curate", "--db", db, "add", art.id, "Southria", "threatens", "North Land",
+                       "--quote", "Southria attacked Eastmark overnight.")
+    assert code == 0, err
+    hist = cli(capsys, "curate", "--db", db, "history")[1].splitlines()
     assert len(hist) == 11 and "one person" in hist[-1] and "merge 'Varga' into 'Ada Varga'" in hist[-1]
     df = cur.curated_frame(s)
     assert "Norland" not in set(df["source"]) and df["manual"].sum() == 1
