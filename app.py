@@ -11,6 +11,7 @@ Environment (for tests, benchmarks and other corpora):
                          when set without ACTORGRAPH_DATA, no bundled article is parsed; the app
                          then runs in memory, without the store and its corrections
   ACTORGRAPH_MAX_NODES   default cap on drawn actors (300)
+  ACTORGRAPH_INGEST_CHUNK  articles ingested per script run before the graph is redrawn (64)
 """
 from __future__ import annotations
 
@@ -411,7 +412,8 @@ def graph_and_panel(payload: dict, G_draw, G_view, df_view) -> None:
 
 # --------------------------------------------------------------------------- store, curation, URL (issue 11)
 
-INGEST_CHUNK = 64  # articles per script run when a big corpus goes in: the graph redraws after each
+#: Articles per script run when a big corpus goes in: the graph redraws after each chunk.
+INGEST_CHUNK = int(os.environ.get("ACTORGRAPH_INGEST_CHUNK") or 64)
 
 
 def store_mode() -> bool:

@@ -181,3 +181,27 @@ def test_added_folder_goes_into_the_store_and_outlives_the_session(store, tmp_pa
     assert store.counts()["articles"] == n + 1
     fresh = run(AppTest.from_file(APP, default_timeout=180))  # a restart: nothing in the session
     assert {"Russia", "United States"} <= nodes(fresh)
+
+
+def test_a_big_folder_goes_in_chunk_by_chunk_with_a_redraw_after_each(store, tmp_path, monkeypatch):
+    import actorgraph.ingest as ingest_mod
+
+    real, chunks = ingest_mod.ingest_articles, []
+
+    def recording(st, articles, **kw):
+        chunks.append((len(articles), st.counts()["articles"]))
+        return real(st, articles, **kw)
+
+    monkeypatch.setattr(ingest_mod, "ingest_articles", recording)
+    monkeypatch.setenv("ACTORGRAPH_INGEST_CHUNK", "2")
+    folder = tmp_path / "five"
+    folder.mkdir()
+    for i in range(5):
+        (folder / f"n{i}.txt").write_text(f"Note {i}\n\nRussia condemned France on day {i}.\n", encoding="utf-8")
+    monkeypatch.setenv("ACTORGRAPH_DATA", str(folder))
+    before = store.counts()["articles"]
+    app = run(AppTest.from_file(APP, default_timeout=180))  # the app reruns itself until all are in
+    sizes = [n for n, _ in chunks if n]
+    assert sizes == [2, 2, 1]
+    assert [seen for n, seen in chunks if n] == [before, before + 2, before + 4]  # each run saw the last one's
+    assert store.counts()["articles"] == before + 5 and {"Russia", "France"} <= nodes(app)
