@@ -657,6 +657,20 @@ def apply_url_state(opts: dict) -> None:
     ss.update(wanted)
 
 
+def url_and_history(opts: dict) -> None:
+    """Sidebar, before the filters: the view from the URL (first run), then the corrections panel."""
+    apply_url_state(opts)
+    if store_mode():
+        history_panel()
+
+
+def finish_run() -> None:
+    """End of a run: the view into the URL; the next chunk of a big ingest, if any."""
+    sync_url()
+    if st.session_state.get("ingest_more"):  # the graph of this chunk is drawn; go on with the next
+        st.rerun()
+
+
 def sync_url() -> None:
     """Write the current view into the URL (only when it changed, so history stays clean)."""
     from actorgraph import urlstate
@@ -686,16 +700,12 @@ def main() -> None:
                     st.text(e)
     if df.empty:
         header.info("No statements found in these articles. Add articles in the sidebar.")
-        if st.session_state.get("ingest_more"):
-            st.rerun()
-        return
+        return finish_run()
     G_all = corpus_graph(sig, df)
     with st.sidebar:
         opts = choices(df)
-        apply_url_state(opts)
+        url_and_history(opts)
         f, color_by, cap = sidebar_filters(opts)
-        if store_mode():
-            history_panel()
     df_view, G_view = view_stage(sig, f, df, G_all)
     keep = [a for a in (st.session_state.get("selected_actor"), f.focus) if a]
     G_draw, left_out = view.cap_graph(G_view, cap, keep=keep)
@@ -735,9 +745,7 @@ def main() -> None:
         st.caption("“Current view” is the filtered graph; “whole graph” is every statement found.")
         for i, e in enumerate(view.exports(G_view, G_all, df_view)):
             st.download_button(e.label, data=e.data, file_name=e.file_name, mime=e.mime, on_click="ignore", key=f"dl{i}")
-    sync_url()
-    if st.session_state.get("ingest_more"):  # a big corpus goes in batch by batch; show each as it lands
-        st.rerun()
+    finish_run()
 
 
 main()
