@@ -4,10 +4,14 @@ Thin by design: widgets and layout here, everything else in ``actorgraph``.
 It opens on the bundled articles in ``data/articles/``, already analysed.
 
 Environment (for tests, benchmarks and other corpora):
+  ACTORGRAPH_DB          the store (default ./actorgraph.db): articles, statements and corrections
+                         kept across reloads and restarts; the bundled corpus is ingested when empty
   ACTORGRAPH_DATA        article files/folders to open on (os.pathsep-separated)
   ACTORGRAPH_STATEMENTS  statements already extracted (JSONL or CSV, os.pathsep-separated);
-                         when set without ACTORGRAPH_DATA, no bundled article is parsed
+                         when set without ACTORGRAPH_DATA, no bundled article is parsed; the app
+                         then runs in memory, without the store and its corrections
   ACTORGRAPH_MAX_NODES   default cap on drawn actors (300)
+  ACTORGRAPH_INGEST_CHUNK  articles ingested per script run before the graph is redrawn (64)
 """
 from __future__ import annotations
 
@@ -135,6 +139,7 @@ def init_state() -> None:
     ss = st.session_state
     ss.setdefault("selected_actor", None)
     ss.setdefault("selected_edge", None)
+    ss.setdefault("article_view", None)
     ss.setdefault("folders", [])
 
 
@@ -190,23 +195,37 @@ def pick_actor() -> None:
 # --------------------------------------------------------------------------- corpus
 
 
-def load_corpus():
-    """Articles (bundled, folders, uploads) -> statements; returns (statements, errors)."""
-    errors: list[str] = []
-    data_paths = env_paths("ACTORGRAPH_DATA")
-    statement_files = env_paths("ACTORGRAPH_STATEMENTS")
-    if not data_paths and not statement_files:
-        data_paths = [bundled_articles()]
-    paths = tuple(data_paths + [p for p in st.session_state["folders"] if under_roots(p)])
+def read_offered(paths: list[str], errors: list[str]) -> list:
+    """Articles of the paths and of the uploads (cached on their content); problems into ``errors``."""
     articles = []
     if paths:
-        arts, errs = read_paths(paths, tuple(view.folder_signature(p) for p in paths))
+        arts, errs = read_paths(tuple(paths), tuple(view.folder_signature(p) for p in paths))
         articles += arts
         errors += errs
     for up in st.session_state.get("uploads") or []:
         arts, errs = read_upload(up.name, up.getvalue())
         articles += arts
         errors += errs
+    return articles
+
+
+def load_corpus():
+    """(signature, statements frame, errors): from the store, or in memory without one."""
+    if store_mode():
+        return load_store_corpus()
+    statements, errors = load_memory_corpus()
+    sig = view.statements_signature(statements)
+    return sig, corpus_frame(sig, statements), errors
+
+
+def load_memory_corpus():
+    """Articles (bundled, folders, uploads) -> statements; returns (statements, errors)."""
+    errors: list[str] = []
+    data_paths = env_paths("ACTORGRAPH_DATA")
+    statement_files = env_paths("ACTORGRAPH_STATEMENTS")
+    if not data_paths and not statement_files:
+        data_paths = [bundled_articles()]
+    articles = read_offered(data_paths + [p for p in st.session_state["folders"] if under_roots(p)], errors)
     statements = []
     if statement_files:
         found, errs = read_statement_files(tuple(statement_files), tuple(view.folder_signature(p) for p in statement_files))
@@ -328,6 +347,7 @@ def actor_panel(G, df, actor: str) -> None:
     if b1.button("Focus on this actor", on_click=set_focus, args=(actor,), key="focus_btn"):
         st.rerun(scope="app")
     b2.button("Clear selection", on_click=clear_selection, key="clear_actor")
+    actor_curation(actor, df)
     groups = actor_quotes(df, actor)
     total = sum(g["count"] for g in groups)
     st.markdown(f"**Evidence** ({total} statement{'' if total == 1 else 's'})")
@@ -337,6 +357,7 @@ def actor_panel(G, df, actor: str) -> None:
             for q in g["quotes"]:
                 st.markdown(view.quote_markdown(q))
                 st.caption(view.quote_caption(q))
+                quote_controls(q, df)
 
 
 def edge_panel(G, df, ref: view.EdgeRef) -> None:
@@ -353,10 +374,16 @@ def edge_panel(G, df, ref: view.EdgeRef) -> None:
         for q in quotes:
             st.markdown(view.quote_markdown(q))
             st.caption(view.quote_caption(q))
+            quote_controls(q, df)
 
 
 def panel(G, df) -> None:
     ss = st.session_state
+    if ss.pop("curation_rerun", False):  # a correction made in this fragment: redraw the whole page
+        st.rerun(scope="app")
+    if ss.get("article_view") and store_mode():
+        article_panel(df, ss["article_view"])
+        return
     ref = view.edge_ref(ss.get("selected_edge"))
     if ref is not None and view.has_edge(G, ref):
         edge_panel(G, df, ref)
@@ -385,8 +412,280 @@ def graph_and_panel(payload: dict, G_draw, G_view, df_view) -> None:
         )
     if result is not None:
         apply_click(result.get("select"))
+    sync_url()
     with col_panel, st.container(key="actorgraph-panel"):
         panel(G_view, df_view)
+
+
+# --------------------------------------------------------------------------- store, curation, URL (issue 11)
+
+#: Articles per script run when a big corpus goes in: the graph redraws after each chunk.
+INGEST_CHUNK = int(os.environ.get("ACTORGRAPH_INGEST_CHUNK") or 64)
+
+
+def store_mode() -> bool:
+    """The store is the default; statements files (tests, benchmarks) are shown without one."""
+    return not env_paths("ACTORGRAPH_STATEMENTS")
+
+
+@st.cache_resource(show_spinner=False)
+def corpus_store(path: str):
+    from actorgraph.store import open_store
+
+    return open_store(path)
+
+
+def the_store():
+    from actorgraph.store import default_path
+
+    return corpus_store(os.path.abspath(default_path()))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def store_frame(signature: str, _store):
+    """The corrected statements; keyed on the store's signature, so a correction shows at once."""
+    from actorgraph.curation import curated_frame
+
+    return curated_frame(_store)
+
+
+def articles_to_ingest(store, errors: list[str]) -> list:
+    """Articles offered this run (env paths, the bundled corpus on first run, folders, uploads)."""
+    paths = env_paths("ACTORGRAPH_DATA")
+    if not paths and not st.session_state.get("bundled_checked"):
+        st.session_state["bundled_checked"] = True
+        if store.counts()["articles"] == 0:
+            paths = [bundled_articles()]
+    articles = read_offered(paths + [p for p in st.session_state["folders"] if under_roots(p)], errors)
+    done = st.session_state.setdefault("ingested_ids", set())
+    return [a for a in view.unique_articles(articles) if a.id not in done]
+
+
+def ingest_step(store, articles: list, errors: list[str]) -> None:
+    """Store new articles: up to INGEST_CHUNK per run, with every core when the chunk is big."""
+    from actorgraph.ingest import ingest_articles, reextract
+
+    ss = st.session_state
+    chunk, rest = articles[:INGEST_CHUNK], articles[INGEST_CHUNK:]
+    processes = max(1, os.cpu_count() or 1) if len(chunk) >= 16 else 1
+    bar = st.progress(0.0, text=f"Analysing {len(articles)} article(s)…") if chunk else None
+
+    def on_batch(done: int, total: int) -> None:
+        bar.progress(min(1.0, done / max(total, 1)), text=f"Analysing articles: {done} of {len(articles)}")
+
+    report = ingest_articles(store, chunk, gazetteer=gazetteer(), batch_size=16, processes=processes,
+                             on_batch=on_batch if bar else None)  # fmt: skip
+    errors += report.errors
+    ss["ingested_ids"].update(a.id for a in chunk)
+    ss["ingest_more"] = bool(rest)
+    if not ss.get("stale_checked"):  # statements of another extractor version: read again once
+        ss["stale_checked"] = True
+        errors += reextract(store, gazetteer=gazetteer(), processes=max(1, os.cpu_count() or 1)).errors
+    if bar is not None:
+        bar.empty()
+
+
+def load_store_corpus():
+    """(signature, corrected statements, errors) from the store, after ingesting what is new."""
+    from actorgraph.store import StoreError
+
+    errors: list[str] = []
+    try:
+        store = the_store()
+    except StoreError as exc:
+        st.error(str(exc))
+        st.stop()
+    ingest_step(store, articles_to_ingest(store, errors), errors)
+    sig = store.signature()
+    # correction widgets are keyed on the log's length: a correction gives fresh widgets, never stale names
+    st.session_state["cur_rev"] = sig.rsplit("|", 1)[-1].replace(":", "_")
+    return sig, store_frame(sig, store), errors
+
+
+def curation_messages() -> None:
+    msg = st.session_state.pop("curation_error", None)
+    if msg:
+        st.error(msg)
+
+
+def correct(fn, *args, then=None, **kw) -> None:
+    """Run one curation function (a button callback); its error shows on the next run."""
+    from actorgraph.curation import CurationError
+
+    try:
+        fn(the_store(), *args, **kw)
+    except CurationError as exc:
+        st.session_state["curation_error"] = str(exc)
+        return
+    st.session_state["curation_rerun"] = True
+    if then is not None:
+        then()
+
+
+def wkey(name: str) -> str:
+    """Key of a correction widget (see ``cur_rev``)."""
+    return f"{name}_{st.session_state.get('cur_rev', '')}"
+
+
+def _rename(actor: str, names: list[str]) -> None:
+    from actorgraph import curation
+
+    new = " ".join(st.session_state.get(wkey("cur_rename"), "").split())
+    correct(curation.rename, actor, new, names=names, then=lambda: select_actor(new))
+
+
+def _merge(actor: str, names: list[str]) -> None:
+    from actorgraph import curation
+
+    into = st.session_state.get(wkey("cur_merge_into"))
+    correct(curation.merge, actor, into, names=names, then=lambda: select_actor(into))
+
+
+def actor_curation(actor: str, df) -> None:
+    """Rename, merge into, retype, unmerge: the actor card's corrections (store only)."""
+    if not store_mode():
+        return
+    from actorgraph import curation
+    from actorgraph.records import ACTOR_TYPES
+
+    names = curation.actor_names(df)
+    with st.expander("Correct this actor"):
+        c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
+        c1.text_input("New name", value=actor, key=wkey("cur_rename"))
+        c2.button("Rename", key="cur_rename_btn", on_click=_rename, args=(actor, names))
+        others = [n for n in names if n != actor]
+        c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
+        c1.selectbox("Merge into", others, index=None, key=wkey("cur_merge_into"), placeholder="type to search actors")
+        c2.button("Merge", key="cur_merge_btn", on_click=_merge, args=(actor, names))
+        c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
+        c1.selectbox("Type", ACTOR_TYPES, key=wkey("cur_type"))
+        c2.button("Retype", key="cur_type_btn",
+                  on_click=lambda: correct(curation.retype, actor, st.session_state[wkey("cur_type")], names=names))
+        merged = {c.args["actor"] for c in curation.active(the_store().corrections()) if c.op == "merge"}
+        for i, name in enumerate(n for n in curation.merged_names(df, actor) if n in merged):
+            st.button(f"Unmerge {name[:40]}", key=f"cur_unmerge_{i}", on_click=correct, args=(curation.unmerge, name))
+
+
+def open_article(q: dict) -> None:
+    st.session_state["article_view"] = q["article_id"]
+
+
+def quote_controls(q: dict, df) -> None:
+    """Reject, flip, edit and open the article of one quote in the evidence panel (store only)."""
+    if not store_mode():
+        return
+    from actorgraph import curation
+
+    sid = q["statement_id"]
+    k = wkey(sid)
+    c = st.columns(4)
+    c[0].button("Reject", key=f"rej_{sid}", on_click=correct, args=(curation.reject, sid), help="drop this statement")
+    c[1].button("Flip", key=f"flip_{sid}", on_click=correct, args=(curation.flip, sid), help="supports ⇄ opposes")
+    with c[2].popover("Edit"):
+        rels = curation.relation_names()
+        st.selectbox("Relation", rels, index=rels.index(q["relation"]) if q["relation"] in rels else 0, key=f"rel_{k}")
+        st.button("Set relation", key=f"relb_{sid}",
+                  on_click=lambda: correct(curation.set_relation, sid, st.session_state[f"rel_{k}"]))
+        names = curation.actor_names(df)
+        for side in ("source", "target"):
+            st.selectbox(side.capitalize(), names, index=names.index(q[side]) if q[side] in names else None,
+                         key=f"{side}_{k}", accept_new_options=True)
+            st.button(f"Set {side}", key=f"{side}b_{sid}",
+                      on_click=lambda s=side: correct(curation.set_end, sid, s, st.session_state[f"{s}_{k}"] or ""))
+    c[3].button("Article", key=f"art_{sid}", on_click=open_article, args=(q,), help="read the whole article")
+
+
+def close_article() -> None:
+    st.session_state["article_view"] = None
+
+
+def _add_statement(article_id: str, sentences: list) -> None:
+    from actorgraph import curation
+
+    ss = st.session_state
+    s = sentences[ss[wkey("add_sentence")]]
+    correct(curation.add_statement, article_id, s.start, s.end, ss.get(wkey("add_source")) or "",
+            ss.get(wkey("add_target")) or "", ss[wkey("add_relation")])  # fmt: skip
+
+
+def article_panel(df, article_id: str) -> None:
+    """The article behind a quote, highlighted, with "add a statement" on a chosen sentence."""
+    from actorgraph import article_view, curation
+
+    art = the_store().article(article_id)
+    st.button("Back to the evidence", on_click=close_article, key="close_article")
+    if art is None:
+        st.info("This article is not in the store.")
+        return
+    rows = df[df["article_id"] == article_id].to_dict("records")
+    st.caption(view.md_escape(" · ".join(x for x in (art.date, art.url or art.path) if x)))
+    with st.container(height=420, border=False):
+        st.html(article_view.article_html(art.title, art.text, rows))
+    sentences = article_view.sentences(art.text)
+    with st.expander("Add a statement"):
+        st.selectbox("Sentence", range(len(sentences)), key=wkey("add_sentence"),
+                     format_func=lambda i: f"{i + 1}. {sentences[i].text[:90]}")  # fmt: skip
+        names = curation.actor_names(df)
+        st.selectbox("Source", names, index=None, key=wkey("add_source"), accept_new_options=True, placeholder="actor")
+        st.selectbox("Relation", curation.relation_names(), key=wkey("add_relation"))
+        st.selectbox("Target", names, index=None, key=wkey("add_target"), accept_new_options=True, placeholder="actor")
+        st.button("Add statement", key="add_btn", on_click=_add_statement, args=(article_id, sentences))
+
+
+def history_panel() -> None:
+    """Undo, redo and the corrections log (sidebar)."""
+    from actorgraph import curation
+
+    rows = curation.history(the_store())
+    with st.expander(f"Corrections ({sum(r.state == 'active' for r in rows)} in force)", expanded=False):
+        c1, c2 = st.columns(2)
+        c1.button("Undo", key="undo_btn", on_click=correct, args=(curation.undo,), disabled=not rows)
+        c2.button("Redo", key="redo_btn", on_click=correct, args=(curation.redo,), disabled=not rows)
+        for r in rows[:30]:
+            mark = {"active": "", "undone": " (undone)", "": ""}[r.state]
+            st.text(f"#{r.seq} {r.text}{mark}")
+
+
+def apply_url_state(opts: dict) -> None:
+    """On a session's first run, take the view from the URL (values the corpus lacks are dropped)."""
+    from actorgraph import urlstate
+
+    ss = st.session_state
+    if ss.get("url_loaded"):
+        return
+    ss["url_loaded"] = True
+    wanted = urlstate.state_from_params({k: st.query_params.get_all(k) for k in st.query_params})
+    limits = {"f_stances": opts["stances"], "f_relations": opts["relations"], "f_types": opts["actor_types"],
+              "f_focus": [""] + opts["actors"], "f_hops": [1, 2, 3, 4],
+              "f_weight": list(range(1, int(opts["max_weight"]) + 1))}  # fmt: skip
+    wanted = urlstate.allowed(wanted, limits)
+    if "f_conf" in wanted:
+        wanted["f_conf"] = min(1.0, max(0.0, wanted["f_conf"]))
+    ss.update(wanted)
+
+
+def url_and_history(opts: dict) -> None:
+    """Sidebar, before the filters: the view from the URL (first run), then the corrections panel."""
+    apply_url_state(opts)
+    if store_mode():
+        history_panel()
+
+
+def finish_run() -> None:
+    """End of a run: the view into the URL; the next chunk of a big ingest, if any."""
+    sync_url()
+    if st.session_state.get("ingest_more"):  # the graph of this chunk is drawn; go on with the next
+        st.rerun()
+
+
+def sync_url() -> None:
+    """Write the current view into the URL (only when it changed, so history stays clean)."""
+    from actorgraph import urlstate
+
+    want = urlstate.params_from_state(st.session_state)
+    have = {k: (st.query_params.get_all(k) if k in urlstate.LISTS else st.query_params.get(k)) for k in st.query_params}
+    if have != want:
+        st.query_params.from_dict(want)
 
 
 # --------------------------------------------------------------------------- page
@@ -400,19 +699,20 @@ def main() -> None:
     with header:
         st.title("Actorgraph")
         st.caption("Who supports and who opposes whom in the news, with the sentence behind every line.")
-        statements, errors = load_corpus()
+        sig, df, errors = load_corpus()
+        curation_messages()
         if errors:
             with st.expander(f"{len(errors)} file(s) or row(s) could not be read; the rest is used", expanded=True):
                 for e in errors:
                     st.text(e)
-    if not statements:
+    if df.empty:
         header.info("No statements found in these articles. Add articles in the sidebar.")
-        return
-    sig = view.statements_signature(statements)
-    df = corpus_frame(sig, statements)
+        return finish_run()
     G_all = corpus_graph(sig, df)
     with st.sidebar:
-        f, color_by, cap = sidebar_filters(choices(df))
+        opts = choices(df)
+        url_and_history(opts)
+        f, color_by, cap = sidebar_filters(opts)
     df_view, G_view = view_stage(sig, f, df, G_all)
     keep = [a for a in (st.session_state.get("selected_actor"), f.focus) if a]
     G_draw, left_out = view.cap_graph(G_view, cap, keep=keep)
@@ -452,6 +752,7 @@ def main() -> None:
         st.caption("“Current view” is the filtered graph; “whole graph” is every statement found.")
         for i, e in enumerate(view.exports(G_view, G_all, df_view)):
             st.download_button(e.label, data=e.data, file_name=e.file_name, mime=e.mime, on_click="ignore", key=f"dl{i}")
+    finish_run()
 
 
 main()

@@ -90,6 +90,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from .journal import Journal, JournalError
 
     fmt = args.format or ("csv" if args.output and args.output.lower().endswith(".csv") else "jsonl")
+    if args.db is not None:  # a store: its statements with the corrections applied
+        return _extract_db(args, fmt)
+    if not args.paths:
+        args.parser.error("the following arguments are required: PATH (or --db FILE)")  # exits 2
     to_file = bool(args.output) and args.output != "-"
     if args.resume and not to_file:
         print("actorgraph: --resume needs -o FILE (it reads FILE.partial)", file=sys.stderr)
@@ -125,6 +129,28 @@ def cmd_extract(args: argparse.Namespace) -> int:
         write(statements, sys.stdout)
     print(f"actorgraph: {len(statements)} statements", file=sys.stderr)
     return 1 if errors else 0
+
+
+def _extract_db(args: argparse.Namespace, fmt: str) -> int:
+    from .cli_store import store_frame, write_frame
+    from .store import StoreError
+
+    if args.paths:
+        print("actorgraph: give article PATHs or --db, not both (use 'actorgraph ingest' to add them)", file=sys.stderr)
+        return 2
+    try:
+        df = store_frame(args.db)
+    except StoreError as exc:
+        _report([exc])
+        return 1
+    out = _open_out(args.output)
+    try:
+        n = write_frame(df, out, fmt)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    print(f"actorgraph: {n} statements from {args.db}", file=sys.stderr)
+    return 0
 
 
 EXPORT_FORMATS = {".graphml": "graphml", ".gexf": "gexf", ".json": "json", ".csv": "csv"}
@@ -176,8 +202,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     if fmt == "csv" and (not args.output or args.output == "-"):
         print("actorgraph: --format csv writes three tables: give -o FOLDER or -o PREFIX.csv", file=sys.stderr)
         return 2
-    if not args.paths and not args.from_files:
-        print("actorgraph: nothing to export: give article PATHs or --from STATEMENTS", file=sys.stderr)
+    if not args.paths and not args.from_files and args.db is None:
+        print("actorgraph: nothing to export: give article PATHs, --from STATEMENTS or --db FILE", file=sys.stderr)
         return 2
     if args.output and args.output != "-" and fmt != "csv":
         from .journal import JournalError, check_writable
@@ -192,9 +218,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         extracted, load_errors = _extract(args.paths, args.input_format, args.gazetteer, args.processes)
         statements += extracted
         errors += load_errors
-    _report(errors)
     statements = _finish(statements, args)
     df = statements_frame(statements)
+    if args.db is not None:
+        df = _with_store(df, args.db, errors)
+    _report(errors)
     f = _export_filters(args)
     if f.focus and resolve_actor(df, f.focus) is None:
         names = sorted(set(df["source"]) | set(df["target"]))
@@ -220,6 +248,24 @@ def cmd_export(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 1 if errors else 0
+
+
+def _with_store(df, db: str, errors: list):
+    """Add a store's corrected statements (with their corrected/manual flags) to ``df``."""
+    import pandas as pd
+
+    from .cli_store import store_frame
+    from .store import StoreError
+
+    try:
+        stored = store_frame(db)
+    except StoreError as exc:
+        errors.append(exc)
+        return df
+    if len(df):
+        df = df.assign(corrected=False, manual=False)
+        stored = pd.concat([stored, df[~df["id"].isin(stored["id"])]], ignore_index=True)
+    return stored
 
 
 def _iso_date(text: str) -> str:
@@ -266,6 +312,7 @@ def _add_export_parser(sub, common: argparse.ArgumentParser) -> None:
         "stderr, the rest is exported, and the exit code is 1.",
     )
     x.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
+    x.add_argument("--db", metavar="FILE", help="statements of an Actorgraph store, with its corrections")
     x.add_argument("--from", dest="from_files", action="append", default=[], metavar="STATEMENTS",
                    help="statements saved by 'actorgraph extract' (.jsonl or .csv); repeatable")
     x.add_argument("--format", choices=["graphml", "gexf", "json", "csv"],
@@ -348,7 +395,8 @@ def build_parser() -> argparse.ArgumentParser:
         "with -o FILE each finished article is also saved at once in FILE.partial (--resume goes on "
         "from there), and --stream prints each article's statements to stdout as it finishes.",
     )
-    e.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    e.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
+    e.add_argument("--db", metavar="FILE", help="print the statements of this store, corrections applied")
     e.add_argument(
         "--format",
         choices=["jsonl", "csv"],
@@ -365,8 +413,11 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--csv-exact", action="store_true",
                    help="CSV: write text exactly (default: cells starting with = + - @ tab or CR get a "
                         "leading ' so spreadsheets show them as text; --from strips it again)")
-    e.set_defaults(func=cmd_extract)
+    e.set_defaults(func=cmd_extract, parser=e)
     _add_export_parser(sub, common)
+    from .cli_store import add_parsers
+
+    add_parsers(sub, common)
     return p
 
 

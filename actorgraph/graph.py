@@ -34,6 +34,9 @@ OPTIONAL_TEXT = ("date", "path", "url", "source_affiliation", "source_role", "ta
 INT_COLUMNS = ("sign", "sentence_index", "start", "end")
 FLOAT_COLUMNS = ("confidence",)
 
+#: Curated-frame flags (``curation.EXTRA_COLUMNS``) counted on each edge when present.
+CURATION_COUNTS = ("corrected", "manual")
+
 #: Node attributes counted per actor, in the order exports list them.
 NODE_COUNTS = ("mentions", "articles", "supports_given", "opposes_given", "supports_received", "opposes_received")
 
@@ -114,6 +117,9 @@ def _tallies(ends: pd.DataFrame, column: str) -> dict[str, Counter]:
 def _node_attributes(df: pd.DataFrame) -> dict[str, dict[str, Any]]:
     """Per actor: name, type, aliases, affiliation, role and the counts in NODE_COUNTS."""
     ends = _endpoint_rows(df)
+    if "source_was" in df:  # names merged or renamed into an actor (curation) are aliases too
+        was = pd.concat([pd.DataFrame({"actor": df[s], "mention": df[f"{s}_was"]}) for s in ("source", "target")])
+        ends = pd.concat([ends, was], ignore_index=True)
     types, mentions, counts = _tallies(ends, "type"), _tallies(ends, "mention"), _tallies(ends, "count")
     affiliations, roles = _tallies(ends, "affiliation"), _tallies(ends, "role")
     articles = ends.groupby("actor")["article"].nunique()
@@ -156,6 +162,7 @@ def build_multigraph(df: pd.DataFrame) -> nx.MultiDiGraph:
     names = {"id": "statement_id", "start": "quote_start", "end": "quote_end"}
     cols = ["id", "stance", "sign", "relation", "rule", "quote", "cue", "source_mention", "target_mention", "article_id",
             "title", "date", "path", "url", "sentence_index", "start", "end", "confidence"]  # fmt: skip
+    cols += [c for c in CURATION_COUNTS if c in rows]
     attrs = rows[cols].rename(columns=names).to_dict("records")
     G.add_edges_from(
         (src, tgt, a["statement_id"], {**a, "weight": 1})
@@ -177,6 +184,8 @@ def build_graph(df: pd.DataFrame) -> nx.MultiDiGraph:
     ends = [*(np.flatnonzero(np.diff(group)) + 1).tolist(), len(rows)]
     col = {c: rows[c].tolist() for c in ("id", "source", "target", "stance", "sign", "relation", "rule", "quote",
                                           "article_id", "title", "date", "confidence")}  # fmt: skip
+    curated = [c for c in CURATION_COUNTS if c in rows]  # statements from a store: corrected / manual counts
+    flags = {c: np.concatenate([[0], np.cumsum(rows[c].to_numpy(dtype="int64"))]) for c in curated}
     refs = [source_ref(p, u) for p, u in zip(rows["path"].tolist(), rows["url"].tolist())]
     G = nx.MultiDiGraph(kind="aggregated", statements=len(df))
     G.add_nodes_from(_node_attributes(df).items())
@@ -196,6 +205,7 @@ def build_graph(df: pd.DataFrame) -> nx.MultiDiGraph:
             "sources": [r for r in dict.fromkeys(refs[part]) if r],
             "first_date": min(dates, default=None), "last_date": max(dates, default=None),
             "confidence": sum(col["confidence"][part]) / (end - start),
+            **{c: int(flags[c][end] - flags[c][start]) for c in curated},
         }))  # fmt: skip
         start = end
     G.add_edges_from(edges)

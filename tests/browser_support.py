@@ -329,7 +329,8 @@ def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StreamlitSe
     """The real app on the bundled corpus, one server per test module."""
     if not APP.exists():
         pytest.fail(f"{APP} is missing", pytrace=False)
-    server = start_streamlit(APP, log_dir=tmp_path_factory.mktemp("streamlit"))
+    folder = tmp_path_factory.mktemp("streamlit")  # its own store: the bundled corpus goes in on first run
+    server = start_streamlit(APP, env={"ACTORGRAPH_DB": str(folder / "actorgraph.db")}, log_dir=folder)
     try:
         yield server
     finally:

@@ -246,3 +246,73 @@ def test_payload_actor_shows_as_text_in_tooltip_panel_and_table(
     cell.wait_for(state="attached", timeout=10_000)
     assert cell.evaluate("e => e.children.length") == 0
     assert_quiet(bp, hostile_server)
+
+
+# --------------------------------------------------------------------------- curation on a store (issue 11)
+
+
+from store_fixtures import article, statements_of  # noqa: E402  (tests/ is on sys.path above)
+
+from actorgraph.store import Store  # noqa: E402
+from actorgraph.version import extractor_version  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def store_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StreamlitServer]:
+    folder = tmp_path_factory.mktemp("store-app")
+    store = Store(folder / "curate.db")
+    arts = [article(i) for i in range(3)]
+    store.add_extracted([(a, statements_of(a)) for a in arts], extractor_version())
+    server = start_streamlit(APP, env={"ACTORGRAPH_DB": store.path}, log_dir=folder)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def node_ids(bp: BrowserPage) -> set[str]:
+    return set(bp.page.evaluate("() => window.actorgraphNetwork.body.data.nodes.getIds()"))
+
+
+def wait_nodes(bp: BrowserPage, present: str | None = None, absent: str | None = None) -> None:
+    bp.page.wait_for_function(
+        """([p, a]) => { const n = window.actorgraphNetwork; if (!n) return false;
+             const ids = n.body.data.nodes.getIds();
+             return (!p || ids.includes(p)) && (!a || !ids.includes(a)); }""",
+        arg=[present, absent], timeout=60_000,
+    )
+
+
+def settle_store_app(bp: BrowserPage, server: StreamlitServer) -> None:
+    try:
+        wait_app_idle(bp.page)
+        wait_graph_stable(bp.page)
+    except Exception as exc:
+        raise AssertionError(f"app did not draw: {exc}\n--- streamlit log ---\n{server.log()}") from None
+
+
+def test_merge_in_the_ui_survives_a_reload_and_undo_splits_again(store_server, browser_page):
+    bp, page = browser_page, browser_page.page
+    page.goto(store_server.url + "?actor=Varga")  # the URL opens the actor card
+    settle_store_app(bp, store_server)
+    assert {"Varga", "Ada Varga"} <= node_ids(bp)
+    panel = panel_locator(page)
+    panel.get_by_text("Correct this actor").click()
+    box = panel.get_by_test_id("stSelectbox").filter(has_text="Merge into")
+    box.click()
+    page.keyboard.type("Ada Varga")
+    page.keyboard.press("Enter")
+    panel.get_by_role("button", name="Merge", exact=True).click()
+    wait_nodes(bp, present="Ada Varga", absent="Varga")
+    assert "actor=Ada+Varga" in page.url or "actor=Ada%20Varga" in page.url
+
+    page.reload()
+    settle_store_app(bp, store_server)
+    wait_nodes(bp, present="Ada Varga", absent="Varga")
+    assert "Varga" not in node_ids(bp)
+
+    sidebar = page.get_by_test_id("stSidebar")
+    sidebar.get_by_text("Corrections (1 in force)").click()
+    sidebar.get_by_role("button", name="Undo", exact=True).click()
+    wait_nodes(bp, present="Varga")
+    assert {"Varga", "Ada Varga"} <= node_ids(bp)

@@ -33,8 +33,9 @@ def _csv_bytes(header: list[str], rows: Iterable[Iterable[Any]], exact: bool = F
 
 
 def statements_csv(df: pd.DataFrame, exact: bool = False) -> bytes:
-    rows = df[COLUMNS].itertuples(index=False)
-    return _csv_bytes(COLUMNS, (["" if v is None else v for v in row] for row in rows), exact)
+    cols = [*COLUMNS, *(c for c in ("corrected", "manual") if c in df)]  # statements from a curated store
+    rows = df[cols].itertuples(index=False)
+    return _csv_bytes(cols, (["" if v is None else v for v in row] for row in rows), exact)
 
 
 def _columns(rows: list[dict[str, Any]]) -> list[str]:

@@ -1,0 +1,209 @@
+"""The app on a store (AppTest): corrections from the actor card, the quotes and the history
+panel, the article view, a view kept in the URL, and articles that outlive the session."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from store_fixtures import SENTENCES, article, statements_of
+from streamlit.testing.v1 import AppTest
+
+from actorgraph import curation as cur
+from actorgraph.records import Article, text_id
+from actorgraph.store import Store
+from actorgraph.version import extractor_version
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = str(ROOT / "app.py")
+IMG = "<img src=x onerror=alert(1)>"
+
+
+@pytest.fixture
+def store(tmp_path, monkeypatch):
+    monkeypatch.delenv("ACTORGRAPH_STATEMENTS", raising=False)
+    monkeypatch.delenv("ACTORGRAPH_DATA", raising=False)
+    s = Store(tmp_path / "app.db")
+    monkeypatch.setenv("ACTORGRAPH_DB", s.path)
+    arts = [article(i) for i in range(3)]
+    text = "Southria attacked Eastmark overnight. " + IMG + " *not emphasis* and a second line."
+    hostile = Article(id=text_id(text), title="Hostile " + IMG, text=text, date="2024-02-01", path="h.txt")
+    s.add_extracted([(a, statements_of(a)) for a in arts] + [(hostile, statements_of(hostile, SENTENCES[4:]))],
+                    extractor_version())  # fmt: skip
+    return s
+
+
+def run(app) -> AppTest:
+    """Run the app (or the app of a widget just set or clicked) and check it raised nothing."""
+    app = app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+@pytest.fixture
+def at(store) -> AppTest:
+    return run(AppTest.from_file(APP, default_timeout=120))
+
+
+def nodes(at: AppTest) -> set[str]:
+    (el,) = list(at.get("bidi_component"))
+    return {n["id"] for n in json.loads(el.proto.json or el.proto.mixed.json)["nodes"]}
+
+
+def stances(at: AppTest, source: str, target: str) -> set[str]:
+    (el,) = list(at.get("bidi_component"))
+    data = json.loads(el.proto.json or el.proto.mixed.json)
+    return {e["stance"] for e in data["edges"] if (e["from"], e["to"]) == (source, target)}
+
+
+def statements_metric(at: AppTest) -> int:
+    return int(next(m.value for m in at.metric if m.label == "Statements"))
+
+
+def button(at: AppTest, key: str):
+    return at.button(key=key)
+
+
+def k(at: AppTest, name: str) -> str:
+    """Key of a correction widget: the app renews them after every correction."""
+    return f"{name}_{at.session_state['cur_rev']}"
+
+
+def qp(at: AppTest, name: str) -> list[str]:
+    value = at.query_params[name]
+    return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
+def select(at: AppTest, actor: str) -> AppTest:
+    at.session_state["selected_actor"] = actor
+    return run(at)
+
+
+def test_shows_what_the_store_holds(at, store):
+    assert statements_metric(at) == len(cur.curated_frame(store))
+    assert {"Varga", "Ada Varga", "Norland"} <= nodes(at)
+
+
+def test_merge_from_the_actor_card_then_undo_from_the_history(at, store):
+    select(at, "Varga")
+    at.selectbox(key=k(at, "cur_merge_into")).set_value("Ada Varga")
+    run(button(at, "cur_merge_btn").click())
+    assert "Varga" not in nodes(at) and "Ada Varga" in nodes(at)
+    assert at.session_state["selected_actor"] == "Ada Varga"
+    assert [c.op for c in store.corrections()] == ["merge"]
+    assert any("Varga" in c.value for c in at.caption)  # the alias on the card
+    run(button(at, "undo_btn").click())
+    assert {"Varga", "Ada Varga"} <= nodes(at)
+    run(button(at, "redo_btn").click())
+    assert "Varga" not in nodes(at)
+    assert any(t.value.startswith("#1 merge 'Varga' into 'Ada Varga'") for t in at.text)
+
+
+def test_rename_and_retype(at, store):
+    select(at, "Norland")
+    at.text_input(key=k(at, "cur_rename")).input("North Land")
+    run(button(at, "cur_rename_btn").click())
+    assert "North Land" in nodes(at) and "Norland" not in nodes(at)
+    at.selectbox(key=k(at, "cur_type")).set_value("group")
+    run(button(at, "cur_type_btn").click())
+    df = cur.curated_frame(store)
+    assert set(df.loc[df["source"] == "North Land", "source_type"]) == {"group"}
+
+
+def test_reject_and_flip_a_quote(at, store):
+    select(at, "Southria")
+    sid = next(s.id for s in statements_of(store.articles()[0]) if s.source == "Eastmark" and s.target == "Southria")
+    before = statements_metric(at)
+    run(button(at, f"flip_{sid}").click())
+    assert cur.curated_frame(store).set_index("id").at[sid, "stance"] == "supports"
+    run(button(at, f"rej_{sid}").click())
+    assert statements_metric(at) == before - 1
+    assert [c.op for c in store.corrections()] == ["flip", "reject"]
+
+
+def test_edit_relation_and_target_of_a_quote(at, store):
+    select(at, "Norland")
+    sid = next(s.id for s in statements_of(store.articles()[0]) if s.source == "Norland")
+    at.selectbox(key="rel_" + k(at, sid)).set_value("attacks")
+    run(button(at, f"relb_{sid}").click())
+    assert stances(at, "Norland", "Eastmark") == {"supports", "opposes"}  # one of three statements now opposes
+    at.selectbox(key="target_" + k(at, sid)).set_value("Southria")  # (new names: AppTest's set_value takes options only)
+    run(button(at, f"targetb_{sid}").click())
+    assert stances(at, "Norland", "Southria") == {"opposes"}
+
+
+def test_article_view_escapes_text_and_adds_a_statement(at, store):
+    select(at, "Southria")
+    hostile = next(a for a in store.articles() if a.title.startswith("Hostile"))
+    sid = statements_of(hostile, SENTENCES[4:])[0].id
+    run(button(at, f"art_{sid}").click())
+    shown = " ".join(h.proto.body for h in at.get("html"))
+    assert "&lt;img src=x onerror=alert(1)&gt;" in shown and IMG not in shown
+    assert "*not emphasis*" in shown  # no Markdown either
+    assert '<mark class="ag-cue"' in shown and '<mark class="ag-actor"' in shown
+    assert qp(at, "article") == [hostile.id]
+    at.selectbox(key=k(at, "add_sentence")).set_value(0)
+    at.selectbox(key=k(at, "add_source")).set_value("Eastmark")
+    at.selectbox(key=k(at, "add_relation")).set_value("accuses")
+    at.selectbox(key=k(at, "add_target")).set_value("Southria")
+    run(button(at, "add_btn").click())
+    df = cur.curated_frame(store)
+    (row,) = df[df["manual"]].to_dict("records")
+    assert (row["source"], row["target"], row["quote"]) == ("Eastmark", "Southria", "Southria attacked Eastmark overnight.")
+    assert "opposes" in stances(at, "Eastmark", "Southria")
+
+
+def test_the_view_comes_from_the_url_and_goes_back_into_it(store):
+    app = AppTest.from_file(APP, default_timeout=120)
+    app.query_params["actor"] = "Norland"
+    app.query_params["stance"] = ["supports", "bogus"]
+    app.query_params["hops"] = "2"
+    app.query_params["focus"] = "Eastmark"
+    run(app)
+    assert app.session_state["selected_actor"] == "Norland"
+    assert app.multiselect(key="f_stances").value == ["supports"]
+    assert app.slider(key="f_hops").value == 2 and app.selectbox(key="f_focus").value == "Eastmark"
+    (el,) = list(app.get("bidi_component"))
+    assert {e["stance"] for e in json.loads(el.proto.json or el.proto.mixed.json)["edges"]} == {"supports"}
+    app.multiselect(key="f_stances").set_value(["opposes"])
+    run(app)
+    assert qp(app, "stance") == ["opposes"] and qp(app, "actor") == ["Norland"]
+
+
+def test_added_folder_goes_into_the_store_and_outlives_the_session(store, tmp_path, monkeypatch):
+    monkeypatch.setenv("ACTORGRAPH_DATA_ROOT", str(tmp_path))  # the path box reads only under the data roots
+    folder = tmp_path / "more"
+    folder.mkdir()
+    (folder / "new.txt").write_text("Talks\n\nRussia strongly condemned the United States on Monday.\n", encoding="utf-8")
+    app = run(AppTest.from_file(APP, default_timeout=180))
+    n = store.counts()["articles"]
+    app.text_input(key="folder_input").input(str(folder))
+    run([b for b in app.button if b.label == "Add path"][0].click())
+    assert store.counts()["articles"] == n + 1
+    fresh = run(AppTest.from_file(APP, default_timeout=180))  # a restart: nothing in the session
+    assert {"Russia", "United States"} <= nodes(fresh)
+
+
+def test_a_big_folder_goes_in_chunk_by_chunk_with_a_redraw_after_each(store, tmp_path, monkeypatch):
+    import actorgraph.ingest as ingest_mod
+
+    real, chunks = ingest_mod.ingest_articles, []
+
+    def recording(st, articles, **kw):
+        chunks.append((len(articles), st.counts()["articles"]))
+        return real(st, articles, **kw)
+
+    monkeypatch.setattr(ingest_mod, "ingest_articles", recording)
+    monkeypatch.setenv("ACTORGRAPH_INGEST_CHUNK", "2")
+    monkeypatch.setenv("ACTORGRAPH_DATA_ROOT", str(tmp_path))
+    folder = tmp_path / "five"
+    folder.mkdir()
+    for i in range(5):
+        (folder / f"n{i}.txt").write_text(f"Note {i}\n\nRussia condemned France on day {i}.\n", encoding="utf-8")
+    monkeypatch.setenv("ACTORGRAPH_DATA", str(folder))
+    before = store.counts()["articles"]
+    app = run(AppTest.from_file(APP, default_timeout=180))  # the app reruns itself until all are in
+    sizes = [n for n, _ in chunks if n]
+    assert sizes == [2, 2, 1]
+    assert [seen for n, seen in chunks if n] == [before, before + 2, before + 4]  # each run saw the last one's
+    assert store.counts()["articles"] == before + 5 and {"Russia", "France"} <= nodes(app)
