@@ -264,9 +264,19 @@ def _apply_actor_ops(df: pd.DataFrame, ops: list[Correction]) -> None:
 # --------------------------------------------------------------------------- reading a store
 
 
-def curated_frame(store: Store, *, include_rejected: bool = False) -> pd.DataFrame:
-    """The store's statements with every correction in force applied."""
-    return apply(store.statements_frame(), store.corrections(), include_rejected=include_rejected)
+def curated_frame(store: Store, *, include_rejected: bool = False, join: bool = True) -> pd.DataFrame:
+    """The store's statements, names joined across the corpus, with every correction in force applied.
+
+    The corpus pass runs before the corrections so that an analyst's merge or rename acts on
+    the names the analyst sees.
+    """
+    df = store.statements_frame()
+    if join and len(df):
+        from .graph import frame_statements, statements_frame
+        from .identity import join_names
+
+        df = statements_frame(join_names(frame_statements(df)))
+    return apply(df, store.corrections(), include_rejected=include_rejected)
 
 
 def curated_statements(store: Store) -> list[Statement]:

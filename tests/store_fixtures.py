@@ -9,7 +9,7 @@ SENTENCES = [
     ("Norland", "country", "supports", 1, "Eastmark", "country", "Norland backed Eastmark at the summit."),
     ("Eastmark", "country", "condemns", -1, "Southria", "country", "Eastmark condemned Southria on Monday."),
     ("Ada Varga", "person", "praises", 1, "Norland", "country", "Ada Varga praised Norland for its help."),
-    ("Varga", "person", "criticises", -1, "Southria", "country", "Varga criticised Southria again."),
+    ("Adka Varga", "person", "criticises", -1, "Southria", "country", "Adka Varga criticised Southria again."),
     ("Southria", "country", "attacks", -1, "Eastmark", "country", "Southria attacked Eastmark overnight."),
 ]
 

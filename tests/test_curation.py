@@ -31,23 +31,23 @@ def test_no_corrections_is_the_stored_frame(store):
 
 
 def test_merge_makes_one_node_with_the_old_name_as_alias_and_unmerge_restores(store):
-    assert {"Ada Varga", "Varga"} <= set(build_graph(frame(store)).nodes)
-    cur.merge(store, "Varga", "Ada Varga", note="same person")
+    assert {"Ada Varga", "Adka Varga"} <= set(build_graph(frame(store)).nodes)
+    cur.merge(store, "Adka Varga", "Ada Varga", note="same person")
     G = build_graph(frame(store))
-    assert "Varga" not in G and "Varga" in G.nodes["Ada Varga"]["aliases"]
+    assert "Adka Varga" not in G and "Adka Varga" in G.nodes["Ada Varga"]["aliases"]
     assert G.nodes["Ada Varga"]["mentions"] == 2 * 2  # two articles, two statements each
     assert G.edges["Ada Varga", "Southria", "opposes"]["corrected"] == 2
-    cur.unmerge(store, "Varga")
+    cur.unmerge(store, "Adka Varga")
     G = build_graph(frame(store))
-    assert {"Ada Varga", "Varga"} <= set(G.nodes)
-    assert G.edges["Varga", "Southria", "opposes"]["corrected"] == 0
+    assert {"Ada Varga", "Adka Varga"} <= set(G.nodes)
+    assert G.edges["Adka Varga", "Southria", "opposes"]["corrected"] == 0
 
 
 def test_merge_checks_names(store):
     with pytest.raises(cur.CurationError, match="no actor named 'Vraga'"):
         cur.merge(store, "Vraga", "Ada Varga")
     with pytest.raises(cur.CurationError, match="itself"):
-        cur.merge(store, "Varga", "Varga")
+        cur.merge(store, "Adka Varga", "Adka Varga")
     with pytest.raises(cur.CurationError, match="never merged"):
         cur.unmerge(store, "Norland")
     assert store.corrections() == []
@@ -135,17 +135,17 @@ def test_add_manual_statement_keeps_quote_and_offsets(store):
 
 def test_undo_redo_over_the_whole_log(store):
     s = sid(store, "Southria", "Eastmark")
-    cur.merge(store, "Varga", "Ada Varga")
+    cur.merge(store, "Adka Varga", "Ada Varga")
     cur.reject(store, s)
     names = lambda: set(frame(store)["source"])  # noqa: E731
     cur.undo(store)  # the reject
-    assert s in set(frame(store)["id"]) and "Varga" not in names()
+    assert s in set(frame(store)["id"]) and "Adka Varga" not in names()
     cur.undo(store)  # the merge
-    assert "Varga" in names()
+    assert "Adka Varga" in names()
     with pytest.raises(cur.CurationError, match="nothing to undo"):
         cur.undo(store)
     cur.redo(store)
-    assert "Varga" not in names() and s in set(frame(store)["id"])
+    assert "Adka Varga" not in names() and s in set(frame(store)["id"])
     cur.retype(store, "Southria", "group")  # a new edit ends the redo chain
     with pytest.raises(cur.CurationError, match="nothing to redo"):
         cur.redo(store)
@@ -160,7 +160,7 @@ def test_undo_redo_over_the_whole_log(store):
 def test_corrections_survive_re_extraction_with_new_ids(store):
     s = sid(store, "Southria", "Eastmark")
     cur.reject(store, s)
-    cur.merge(store, "Varga", "Ada Varga")
+    cur.merge(store, "Adka Varga", "Ada Varga")
     arts = store.articles()
     # a newer extractor: other relation names, so every statement id changes
     store.add_extracted([(a, statements_of(a, relation_of=lambda r: "opposes" if r in ("attacks", "criticises") else r))
@@ -170,12 +170,24 @@ def test_corrections_survive_re_extraction_with_new_ids(store):
     df = frame(store)
     assert not ((df["source"] == "Southria") & (df["target"] == "Eastmark") & (df["article_id"] == arts[0].id)).any()
     assert ((df["source"] == "Southria") & (df["target"] == "Eastmark")).sum() == len(arts) - 1
-    assert "Varga" not in set(df["source"])
+    assert "Adka Varga" not in set(df["source"])
 
 
 def test_new_article_after_a_merge_is_merged_too(store):
-    cur.merge(store, "Varga", "Ada Varga")
+    cur.merge(store, "Adka Varga", "Ada Varga")
     a = article(99)
     store.add_extracted([(a, statements_of(a))], "test+1")
     df = frame(store)
-    assert "Varga" not in set(df["source"]) and (df["article_id"] == a.id).sum() == 5
+    assert "Adka Varga" not in set(df["source"]) and (df["article_id"] == a.id).sum() == 5
+
+
+def test_the_corpus_pass_joins_one_persons_names_before_any_correction(tmp_path):
+    from actorgraph.store import Store
+
+    rows = [("Lena Marsh", "person", "praises", 1, "Norland", "country", "Lena Marsh praised Norland warmly."),
+            ("Marsh", "person", "criticises", -1, "Southria", "country", "Marsh criticised Southria later.")]
+    store = Store(tmp_path / "j.db")
+    a = article(1, rows)
+    store.add_extracted([(a, statements_of(a, rows))], "test+1")
+    assert set(cur.curated_frame(store)["source"]) == {"Lena Marsh"}
+    assert set(cur.curated_frame(store, join=False)["source"]) == {"Lena Marsh", "Marsh"}

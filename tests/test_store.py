@@ -271,7 +271,7 @@ def test_two_sessions_and_an_ingest_write_at_once_and_lose_nothing(tmp_path):
 
 def test_export_from_a_store_carries_corrections(tmp_path):
     s = filled_store(tmp_path / "e.db")
-    cur.merge(s, "Varga", "Ada Varga")
+    cur.merge(s, "Adka Varga", "Ada Varga")
     art = s.articles()[0]
     sent = "Eastmark condemned Southria on Monday."
     start = art.text.index(sent)
@@ -280,21 +280,21 @@ def test_export_from_a_store_carries_corrections(tmp_path):
     r = run_cli("export", "--db", s.path, "-o", str(out))
     assert r.returncode == 0, r.stderr
     G = nx.read_graphml(out, force_multigraph=True)
-    assert "Varga" not in G
+    assert "Adka Varga" not in G
     edges = {(u, v, d["stance"]): d for u, v, d in G.edges(data=True)}
     assert edges[("Ada Varga", "Southria", "opposes")]["corrected"] == 2
     assert edges[("Southria", "Eastmark", "opposes")]["manual"] == 1
     assert edges[("Norland", "Eastmark", "supports")]["corrected"] == 0
     r = run_cli("extract", "--db", s.path)
     rows = [json.loads(line) for line in r.stdout.splitlines()]
-    assert sum(x["manual"] for x in rows) == 1 and sum(x["corrected"] for x in rows) == 2  # the two "Varga" statements
+    assert sum(x["manual"] for x in rows) == 1 and sum(x["corrected"] for x in rows) == 2  # the two "Adka Varga" statements
     assert all(set(x) >= {"id", "source", "quote", "corrected", "manual"} for x in rows)
 
 
 def test_cli_curate_round_trip(tmp_path, capsys):
     s = filled_store(tmp_path / "cl.db")
     db = s.path
-    assert cli(capsys, "curate", "--db", db, "merge", "Varga", "Ada Varga", "--note", "one person")[0] == 0
+    assert cli(capsys, "curate", "--db", db, "merge", "Adka Varga", "Ada Varga", "--note", "one person")[0] == 0
     code, _, err = cli(capsys, "curate", "--db", db, "merge", "Nobody", "Ada Varga")
     assert code == 1 and "no actor named 'Nobody'" in err
     sid = s.statements_frame()["id"].iloc[1]
@@ -308,7 +308,7 @@ def test_cli_curate_round_trip(tmp_path, capsys):
                        "--quote", "Southria attacked Eastmark overnight.")
     assert code == 0, err
     hist = cli(capsys, "curate", "--db", db, "history")[1].splitlines()
-    assert len(hist) == 11 and "one person" in hist[-1] and "merge 'Varga' into 'Ada Varga'" in hist[-1]
+    assert len(hist) == 11 and "one person" in hist[-1] and "merge 'Adka Varga' into 'Ada Varga'" in hist[-1]
     df = cur.curated_frame(s)
     assert "Norland" not in set(df["source"]) and df["manual"].sum() == 1
     assert df.set_index("id").at[sid, "target"] == "Westland"
