@@ -153,6 +153,7 @@ def statements_from_doc(doc: Doc, article: Article) -> list[Statement]:
                 source_role=a.role,
                 target_affiliation=b.affiliation,
                 target_role=b.role,
+                rule=st.rule,
             )
         )
     return out

@@ -5,6 +5,7 @@ import pytest
 from spacy.tokens import Doc
 
 from actorgraph import stances as S
+from actorgraph.rules import vocab as V
 from actorgraph.statements import build_pipeline
 
 
@@ -27,10 +28,10 @@ def stances(nlp, text: str) -> list[S.Stance]:
 
 def test_relation_vocabulary_is_closed_and_signed():
     assert set(S.RELATIONS.values()) == {1, -1}
-    used = {r for slots in S.VERB_CUES.values() for r in slots.values()}
-    used |= {r for preps in S.NOUN_CUES.values() for r in preps.values()}
-    used |= {r for preps in S.ADJ_CUES.values() for r in preps.values()}
-    used |= {r for r, _, _ in S.RELATIONAL_NOUNS.values()} | set(S.HYPHEN_CUES.values())
+    used = {r for slots in V.VERB_CUES.values() for r in slots.values()}
+    used |= {r for preps in V.NOUN_CUES.values() for r in preps.values()}
+    used |= {r for preps in V.ADJ_CUES.values() for r in preps.values()}
+    used |= {r for r, _, _ in V.RELATIONAL_NOUNS.values()} | set(V.HYPHEN_CUES.values())
     assert used <= set(S.RELATIONS)
     for rel in S.RELATIONS:  # every relation is documented in the module docstring
         assert f"\n{rel} " in S.__doc__

@@ -1,0 +1,152 @@
+"""Stance rules: joint."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .base import Arg, lemma
+from .context import Sentence
+from .registry import rule
+from .vocab import (EXCHANGE_OBJECTS, JOINT_ACTIVITY, JOINT_MARKERS, PACT_NOUNS, PACT_VERBS, RECIPROCAL_NEGATIVE, RECIPROCAL_POSITIVE, VIEW_NOUNS, WORK_TOGETHER)
+
+
+def _joint_group(ctx: Sentence, v: Token) -> list[Arg]:
+    """The joint subject of ``v``: a headline pair, a conjoined subject, or one carried down a chain."""
+    subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    pair = ctx._headline_pair(v)
+    if pair:
+        return pair
+    if subj is not None:
+        return ctx.args(subj, owner="source")
+    if v.dep_ in ("xcomp", "conj"):
+        return ctx.subjects(v)  # "X and Y were able to work together"
+    return []
+
+
+def _joint_drills(v: Token) -> bool:
+    """ "X and Y held / began / conducted joint drills" (the marker may sit on a compound: "joint coast guard
+    drills")."""
+    for c in v.children:
+        if c.dep_ == "dobj" or c.dep_ == "prep":
+            objs = [c] if c.dep_ == "dobj" else [o for o in c.children if o.dep_ == "pobj"]
+            for o in objs:
+                if any(g.lower_ in JOINT_MARKERS and g.dep_ in ("amod", "compound") for g in o.subtree
+                       if g.i < o.i) and (lemma(o) in JOINT_ACTIVITY or o.lower_ in JOINT_ACTIVITY):
+                    return True
+    return False
+
+
+@rule("joint.verb", pos="verb", order=20, emits=("joint.together", "joint.pact", "joint.drills"))
+def joint_verb(ctx: Sentence, v: Token, lem: str) -> None:
+    """ "X and Y agreed / clashed" (joint.verb), "worked together" (joint.together), "signed a pact"
+    (joint.pact), "held joint drills" (joint.drills): both directions between the joint subject."""
+    group = _joint_group(ctx, v)
+    if len(group) < 2:
+        return
+    kids = list(v.children)
+    together = any(c.lower_ in JOINT_MARKERS for c in kids if c.dep_ in ("advmod", "npadvmod", "prt"))
+    has_actor_obj = any([bool(ctx.args(arg)) for _, arg in ctx._slots(v)])
+    if lem in RECIPROCAL_POSITIVE and not has_actor_obj:
+        ctx.mutual(group, RECIPROCAL_POSITIVE[lem], v, "joint")
+    elif together and lem in WORK_TOGETHER | {"confront", "combat", "tackle", "counter", "defeat"}:
+        ctx.mutual(group, "cooperates", v, "joint", rule="joint.together")
+    elif lem in RECIPROCAL_NEGATIVE and not has_actor_obj:
+        if lem not in ("exchange", "trade") or any(c.dep_ == "dobj" and c.lower_ in EXCHANGE_OBJECTS for c in kids):
+            ctx.mutual(group, RECIPROCAL_NEGATIVE[lem], v, "joint")
+    elif lem in PACT_VERBS and not any(ctx.args(arg) for slot, arg in ctx._slots(v) if slot in ("obj", "with")) \
+            and any(c.dep_ == "dobj" and lemma(c) in PACT_NOUNS for c in kids):
+        ctx.mutual(group, "cooperates", v, "joint", rule="joint.pact")  # "X and Y signed a defence pact"
+    elif _joint_drills(v):
+        ctx.mutual(group, "cooperates", v, "joint", rule="joint.drills")
+
+
+@rule("joint.activity", pos="noun", words="joint_activity", match="lemma|lower", order=80)
+def joint_activity(ctx: Sentence, n: Token, lem: str) -> None:
+    """ "the joint drills between X and Y", "the South Korea-US drills", "an exercise by X, Y and Z"."""
+    parts: list[Arg] = []
+    joint = any(c.lower_ in JOINT_MARKERS for c in n.children if c.dep_ in ("amod", "advmod", "compound"))
+    explicit = []
+    for c in n.children:
+        if c.dep_ == "prep" and c.lower_ in ("between", "by", "of", "among", "involving"):
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    explicit.extend(ctx.args(o, owner=False))
+    compounds = []
+    for c in n.children:
+        if c.dep_ in ("compound", "amod", "nmod") and c.i < n.i:
+            m = ctx.index.mention_at(c)
+            if m is not None and m.actors:
+                compounds.extend(ctx._mention_args(m))
+            for cc in c.conjuncts:
+                m = ctx.index.mention_at(cc)
+                if m is not None and m.actors:
+                    compounds.extend(ctx._mention_args(m))
+            # "South Korea-US": a hyphen chain under one compound
+            for g in c.children:
+                if g.dep_ in ("compound", "amod", "nmod"):
+                    m = ctx.index.mention_at(g)
+                    if m is not None and m.actors:
+                        compounds.extend(ctx._mention_args(m))
+    parts = explicit + compounds
+    uniq = list({a.actor.name: a for a in parts}.values())
+    if len(uniq) < 2:
+        return
+    hyphen_pair = any(t.text == "-" for t in n.doc[max(ctx.sent.start, n.i - 6):n.i])
+    between = any(c.dep_ == "prep" and c.lower_ == "between" for c in n.children)
+    if not (joint or between or (compounds and hyphen_pair)):
+        return
+    ctx.mutual(uniq, "cooperates", n, "joint")
+
+
+@rule("headline.trade", pos="sentence", order=10)
+def headline_pair(ctx: Sentence) -> None:
+    """Headlines the parser reads as one noun phrase: "Serbia, Kosovo trade barbs over ...",
+    "Venezuela and Guyana trade barbs", "Thailand, Cambodia exchange accusations". Matched on the token
+    sequence: actors joined by "," / "and" open the sentence, then a non-verb "trade" / "exchange" and one of
+    the exchanged hostilities."""
+    toks = list(ctx.sent)
+    k = next((i for i, t in enumerate(toks) if t.lower_ in ("trade", "trades", "exchange", "exchanges")), None)
+    if k is None or k < 2 or k + 1 >= len(toks) or toks[k].pos_ in ("VERB", "AUX"):
+        return
+    nxt = toks[k + 1] if toks[k + 1].pos_ != "ADJ" or k + 2 >= len(toks) else toks[k + 2]
+    if nxt.lower_ not in EXCHANGE_OBJECTS:
+        return
+    group: list[Arg] = []
+    seen: set[str] = set()
+    for t in toks[:k]:
+        got = ctx.args(t)
+        if got:
+            for a in got:
+                if a.actor.name not in seen:
+                    seen.add(a.actor.name)
+                    group.append(a)
+        elif t.lower_ not in (",", "and", "the", "&") and t.ent_iob_ not in ("B", "I"):
+            return  # anything but the actors and their joints: not this headline shape
+    if len(group) >= 2:
+        ctx.mutual(group, "clashes", toks[k], "joint")
+
+
+@rule("joint.same_view", pos="verb", when=lambda t, lem, pos: lem in ("have", "share", "hold"), order=130)
+def same_view(ctx: Sentence, v: Token, lem: str) -> None:
+    """ "X and Y did not have the same view of ...", "X does not share Y's view": they disagree."""
+    if not any(c.dep_ == "neg" for c in v.children):
+        return
+    obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+    if obj is None or lemma(obj) not in VIEW_NOUNS:
+        return
+    group = ctx.subjects(v)
+    others = [a for c in obj.children if c.dep_ == "poss" for a in ctx.args(c)]
+    for holder in (obj, v):
+        for c in holder.children:
+            if c.dep_ == "prep" and c.lower_ in ("as", "with"):
+                others += [a for o in c.children if o.dep_ == "pobj" for a in ctx.args(o)]
+    if v.head.i != v.i and ctx.blocked(v.head)[0]:
+        return
+    same = any(c.lower_ == "same" for c in obj.children) or bool(others)
+    if not same:
+        return
+    if others:
+        ctx.emit(group, others, "opposes", v, "reciprocal", hedge=1.0)
+    elif len(group) >= 2:
+        for a in group:
+            ctx.emit([a], [b for b in group if b.actor.name != a.actor.name], "opposes", v, "reciprocal",
+                      hedge=1.0)
