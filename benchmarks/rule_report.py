@@ -97,16 +97,17 @@ def score_dse(dse, folder: Path, rows: list[dict]) -> tuple[int, int]:
     return right, judged
 
 
-def report(ev: Path, statements: dict[str, list[dict]]) -> list[dict]:
+def report(ev: Path, statements: dict[str, list[dict]], by_cue: bool = False) -> list[dict]:
     score = _module(ev / "score.py", "eval_score")
     dse = _module(ev / "score_dse.py", "eval_score_dse")
     from actorgraph.rules import rule_ids
 
-    table: dict[str, dict] = {r: {"rule": r, "firings": 0, "articles": set()} for r in rule_ids()}
+    table: dict[str, dict] = {} if by_cue else {r: {"rule": r, "firings": 0, "articles": set()} for r in rule_ids()}
     for name, rows in statements.items():
         by_rule = defaultdict(list)
         for r in rows:
-            by_rule[r.get("rule") or "?"].append(r)
+            key = r.get("rule") or "?"
+            by_rule[f"{key} {r.get('cue', '').lower()}" if by_cue else key].append(r)
         gold = SETS[name][1]
         for rid, rs in by_rule.items():
             row = table.setdefault(rid, {"rule": rid, "firings": 0, "articles": set()})
@@ -145,6 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--saved", type=Path, help="read dev.jsonl, ssv.jsonl, sst.jsonl, dse.jsonl from here")
     ap.add_argument("--processes", type=int, default=1)
     ap.add_argument("--markdown", action="store_true", help="print a Markdown table (for the README)")
+    ap.add_argument("--by-cue", action="store_true", help="one row per rule and cue word (to prune cues)")
     args = ap.parse_args(argv)
     if not (args.eval / "score.py").is_file():
         print(f"rule_report: no score.py in {args.eval} (give --eval DIR)", file=sys.stderr)
@@ -157,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print(f"extracting {name} ...", file=sys.stderr)
             statements[name] = extract(args.eval / inp, args.processes)
-    rows = report(args.eval, statements)
+    rows = report(args.eval, statements, args.by_cue)
     cols = ["rule", "firings", "articles", "dev", "seesaw_valid", "seesaw_train", "dse_valid", "precision", "flag"]
     lines = []
     for r in rows:

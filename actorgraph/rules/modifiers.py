@@ -6,7 +6,7 @@ from spacy.tokens import Token
 from .base import Arg, lemma
 from .context import Sentence
 from .registry import rule
-from .vocab import (ADJ_CUES, HYPHEN_CONFIDENCE, HYPHEN_CUES, NOUN_CUES, PRO_ANTI)
+from .vocab import ADJ_CUES, HYPHEN_CONFIDENCE, HYPHEN_CUES
 
 
 @rule("adj.cue", pos="adj", words="adjective_cues", match="lemma|lower", order=20)
@@ -62,30 +62,3 @@ def hyphen(ctx: Sentence, t: Token, lem: str) -> None:
     ctx.emit(src, tgt, rel, t, "hyphen", factor=HYPHEN_CONFIDENCE.get(t.lower_, 1.0))
 
 
-@rule("hyphen.pro_anti", pos="any", words="pro_anti", match="lower", order=20,
-      when=lambda t, lem, pos: t.i + 2 < len(t.doc) and t.doc[t.i + 1].text == "-")
-def pro_anti(ctx: Sentence, t: Token, lem: str) -> None:
-    """ "pro-Russian separatists", "anti-government rebels"."""
-    doc = t.doc
-    m = ctx.index.mention_at(doc[t.i + 2])
-    if m is None or not m.actors:
-        return
-    tgt = ctx._mention_args(m)
-    # the noun phrase this modifier sits in
-    j = m.end
-    head = None
-    while j < ctx.sent.end and j < m.end + 4:
-        if doc[j].pos_ in ("NOUN", "PROPN"):
-            head = doc[j]
-        else:
-            break
-        j += 1
-    if head is None:
-        return
-    src = ctx.args(head)
-    if not src:
-        if PRO_ANTI[t.lower_] == "opposes" and lemma(head) in NOUN_CUES:
-            owners, _ = ctx.clause_subjects(head, avoid={a.actor.name for a in tgt})
-            ctx.emit(owners, tgt, "opposes", head, "noun")
-        return
-    ctx.emit(src, tgt, PRO_ANTI[t.lower_], t, "hyphen", check=head)

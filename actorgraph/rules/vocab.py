@@ -68,7 +68,6 @@ RECEIVED_NOUNS = _relation_words("received_nouns")
 RESCUE_NOUNS = _relation_words("rescue_nouns")
 RECIPROCAL_POSITIVE = _relation_words("reciprocal_positive")
 RECIPROCAL_NEGATIVE = _relation_words("reciprocal_negative")
-PRO_ANTI = _relation_words("pro_anti")
 
 _SIGNED = _by_class("signed_words", "sign")
 JUDGEMENT_WORDS = _signed_words("judgement_words")
@@ -160,7 +159,7 @@ SOURCE_OWNED = PROXY_NOUNS | _SOURCE_OWNED_EXTRA
 _TABLES = {"verb_cues": VERB_CUES, "noun_cues": NOUN_CUES, "adjective_cues": ADJ_CUES,
            "relational_nouns": RELATIONAL_NOUNS, "hyphen_cues": HYPHEN_CUES, "hedge_modals": HEDGE_MODALS,
            "received_nouns": RECEIVED_NOUNS, "rescue_nouns": RESCUE_NOUNS, "reciprocal_positive": RECIPROCAL_POSITIVE,
-           "reciprocal_negative": RECIPROCAL_NEGATIVE, "pro_anti": PRO_ANTI, "judgement_words": JUDGEMENT_WORDS,
+           "reciprocal_negative": RECIPROCAL_NEGATIVE, "judgement_words": JUDGEMENT_WORDS,
            "judgement_adjs": JUDGEMENT_ADJS, "eval_nouns": EVAL_NOUNS, "eval_adjs": EVAL_ADJS,
            "emotion_that": EMOTION_THAT}
 
