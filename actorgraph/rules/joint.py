@@ -35,9 +35,9 @@ def _joint_drills(v: Token) -> bool:
     return False
 
 
-@rule("joint.verb", pos="verb", order=20, emits=("joint.together", "joint.pact", "joint.drills"))
+@rule("joint.verb", pos="verb", order=20, emits=("joint.pact", "joint.drills"))
 def joint_verb(ctx: Sentence, v: Token, lem: str) -> None:
-    """ "X and Y agreed / clashed" (joint.verb), "worked together" (joint.together), "signed a pact"
+    """ "X and Y agreed / clashed" (joint.verb), "worked together", "signed a pact"
     (joint.pact), "held joint drills" (joint.drills): both directions between the joint subject."""
     group = _joint_group(ctx, v)
     if len(group) < 2:
@@ -48,7 +48,7 @@ def joint_verb(ctx: Sentence, v: Token, lem: str) -> None:
     if lem in RECIPROCAL_POSITIVE and not has_actor_obj:
         ctx.mutual(group, RECIPROCAL_POSITIVE[lem], v, "joint")
     elif together and lem in WORK_TOGETHER | {"confront", "combat", "tackle", "counter", "defeat"}:
-        ctx.mutual(group, "cooperates", v, "joint", rule="joint.together")
+        ctx.mutual(group, "cooperates", v, "joint")
     elif lem in RECIPROCAL_NEGATIVE and not has_actor_obj:
         if lem not in ("exchange", "trade") or any(c.dep_ == "dobj" and c.lower_ in EXCHANGE_OBJECTS for c in kids):
             ctx.mutual(group, RECIPROCAL_NEGATIVE[lem], v, "joint")
@@ -97,56 +97,3 @@ def joint_activity(ctx: Sentence, n: Token, lem: str) -> None:
     ctx.mutual(uniq, "cooperates", n, "joint")
 
 
-@rule("headline.trade", pos="sentence", order=10)
-def headline_pair(ctx: Sentence) -> None:
-    """Headlines the parser reads as one noun phrase: "Serbia, Kosovo trade barbs over ...",
-    "Venezuela and Guyana trade barbs", "Thailand, Cambodia exchange accusations". Matched on the token
-    sequence: actors joined by "," / "and" open the sentence, then a non-verb "trade" / "exchange" and one of
-    the exchanged hostilities."""
-    toks = list(ctx.sent)
-    k = next((i for i, t in enumerate(toks) if t.lower_ in ("trade", "trades", "exchange", "exchanges")), None)
-    if k is None or k < 2 or k + 1 >= len(toks) or toks[k].pos_ in ("VERB", "AUX"):
-        return
-    nxt = toks[k + 1] if toks[k + 1].pos_ != "ADJ" or k + 2 >= len(toks) else toks[k + 2]
-    if nxt.lower_ not in EXCHANGE_OBJECTS:
-        return
-    group: list[Arg] = []
-    seen: set[str] = set()
-    for t in toks[:k]:
-        got = ctx.args(t)
-        if got:
-            for a in got:
-                if a.actor.name not in seen:
-                    seen.add(a.actor.name)
-                    group.append(a)
-        elif t.lower_ not in (",", "and", "the", "&") and t.ent_iob_ not in ("B", "I"):
-            return  # anything but the actors and their joints: not this headline shape
-    if len(group) >= 2:
-        ctx.mutual(group, "clashes", toks[k], "joint")
-
-
-@rule("joint.same_view", pos="verb", when=lambda t, lem, pos: lem in ("have", "share", "hold"), order=130)
-def same_view(ctx: Sentence, v: Token, lem: str) -> None:
-    """ "X and Y did not have the same view of ...", "X does not share Y's view": they disagree."""
-    if not any(c.dep_ == "neg" for c in v.children):
-        return
-    obj = next((c for c in v.children if c.dep_ == "dobj"), None)
-    if obj is None or lemma(obj) not in VIEW_NOUNS:
-        return
-    group = ctx.subjects(v)
-    others = [a for c in obj.children if c.dep_ == "poss" for a in ctx.args(c)]
-    for holder in (obj, v):
-        for c in holder.children:
-            if c.dep_ == "prep" and c.lower_ in ("as", "with"):
-                others += [a for o in c.children if o.dep_ == "pobj" for a in ctx.args(o)]
-    if v.head.i != v.i and ctx.blocked(v.head)[0]:
-        return
-    same = any(c.lower_ == "same" for c in obj.children) or bool(others)
-    if not same:
-        return
-    if others:
-        ctx.emit(group, others, "opposes", v, "reciprocal", hedge=1.0)
-    elif len(group) >= 2:
-        for a in group:
-            ctx.emit([a], [b for b in group if b.actor.name != a.actor.name], "opposes", v, "reciprocal",
-                      hedge=1.0)

@@ -6,7 +6,7 @@ from spacy.tokens import Token
 from .base import Arg, lemma
 from .context import Sentence
 from .registry import rule
-from .vocab import (ACT_NOUNS, EMOTION_THAT, EVAL_ADJS, EVAL_NOUNS, JUDGEMENT_ADJS, JUDGEMENT_WORDS, LEGITIMACY, NEG_ADVERBS, OUSTER_NOUNS, SPEECH_VERBS)
+from .vocab import (ACT_NOUNS, CALL_VERBS, DESCRIBE_VERBS, EMOTION_THAT, EVAL_ADJS, EVAL_NOUNS, JUDGEMENT_ADJS, JUDGEMENT_WORDS, LEGITIMACY, NEG_ADVERBS, OUSTER_NOUNS, SPEECH_VERBS)
 
 
 def _judged_thing(ctx: Sentence, judged_tok: Token) -> list[Arg]:
@@ -96,8 +96,17 @@ def _owned_wrongs(ctx: Sentence, v: Token, content: Token, speakers: list[Arg]) 
         ctx.emit(speakers, owners, "criticises", v, "evaluation", factor=0.6, check=v)
 
 
-@rule("judgement.called", pos="verb", words="call_verbs", order=140)
-def called(ctx: Sentence, v: Token, lem: str) -> None:
+@rule("judgement.called", pos="verb", words=("call_verbs", "describe_verbs"), order=140)
+def called_or_described(ctx: Sentence, v: Token, lem: str) -> None:
+    """ "X called Y's push a 'lynching'", "X described Y as reckless": a naming verb's predicate judges its
+    object."""
+    if lem in CALL_VERBS:
+        called(ctx, v)
+    if lem in DESCRIBE_VERBS:
+        described_as(ctx, v)
+
+
+def called(ctx: Sentence, v: Token) -> None:
     """ "X called Y's push for impeachment a 'lynching'", "X called the report 'condescending'" (said of Y's
     thing): the judgement words of the predicate noun/adjective judge the object or its owner."""
     obj = next((c for c in v.children if c.dep_ == "dobj"), None)
@@ -128,8 +137,7 @@ def called(ctx: Sentence, v: Token, lem: str) -> None:
               "criticises" if score < 0 else "praises", v, "evaluation", factor=0.8)
 
 
-@rule("judgement.described", pos="verb", words="describe_verbs", order=170)
-def described_as(ctx: Sentence, v: Token, lem: str) -> None:
+def described_as(ctx: Sentence, v: Token) -> None:
     """ "X described Y as reckless", "X portrayed Y's plan as a disaster", "X referred to Y as a crook":
     the judgement words of the "as" phrase judge the object (or its owner)."""
     obj = next((c for c in v.children if c.dep_ == "dobj"), None)
@@ -164,12 +172,6 @@ def described_as(ctx: Sentence, v: Token, lem: str) -> None:
 def fear_that(ctx: Sentence, v: Token, lem: str) -> None:
     """ "X feared that Y's move could ...": a fear about what Y does is a stance on Y."""
     emotion_that(ctx, v, -1)
-
-
-@rule("judgement.emotion", pos="adj", words="emotion_that", match="lemma|lower", order=10)
-def emotion_adj(ctx: Sentence, a: Token, lem: str) -> None:
-    """ "X was disappointed that Y rejected the bill"."""
-    emotion_that(ctx, a, EMOTION_THAT.get(a.lower_) or EMOTION_THAT[lemma(a)])
 
 
 def emotion_that(ctx: Sentence, a: Token, sign: int) -> None:

@@ -25,17 +25,6 @@ def _between(ctx: Sentence, n: Token, entry: dict[str, str], between: list[Arg],
             ctx.mutual(between, rel_between, n, "noun", rule="noun.between")
 
 
-def _thanked(ctx: Sentence, n: Token, entry: dict[str, str]) -> None:
-    """ "Hamas thanked Iran for its support": the support was for the one thanking."""
-    v = n.head.head if n.head.head.pos_ in ("VERB", "AUX") else n.head.head.head
-    rel = next(iter(entry.values()))
-    if lemma(v) in THANK_VERBS and RELATIONS[rel] > 0:
-        owners = ctx.owners(n, between_ok=False)
-        ex = {a.actor.name for a in owners}
-        ctx.emit(owners, [a for a in ctx.subjects(v) if a.actor.name not in ex], rel, n, "noun", factor=0.9,
-                 rule="noun.thanked")
-
-
 def _left_to_verb(n: Token, lem: str, gov: Token | None, explicit: bool) -> bool:
     """Is the noun read by its governing verb's rule ("backed sanctions on Mali", "won the backing of Y")?"""
     if gov is None or explicit:
@@ -51,7 +40,7 @@ def _left_to_verb(n: Token, lem: str, gov: Token | None, explicit: bool) -> bool
 
 
 @rule("noun.possessor", pos="noun", words="noun_cues", match="lemma|lower", order=10,
-      emits=("noun.clause", "noun.between", "noun.thanked", "noun.broken"))
+      emits=("noun.clause", "noun.between", "noun.broken"))
 def noun(ctx: Sentence, n: Token, lem: str) -> None:
     """ "Russia's support for Assad" (noun.possessor: possessor, compound or "by" phrase), "X voiced
     concern about Y" (noun.clause: the subject of the clause), "a row between X and Y" (noun.between),
@@ -59,9 +48,6 @@ def noun(ctx: Sentence, n: Token, lem: str) -> None:
     entry = NOUN_CUES[lem]
     targets, between = ctx._noun_targets(n, entry)
     _between(ctx, n, entry, between, bool(targets))
-    if not targets and n.dep_ == "pobj" and n.head.lower_ == "for":
-        _thanked(ctx, n, entry)
-        return
     if not targets:
         return
     owners, gov, explicit = ctx._noun_owner(n, [a for a, _ in targets], targets[0][1])
@@ -315,19 +301,6 @@ def campaign_role(ctx: Sentence, n: Token, lem: str) -> None:
     spans = {(a.mention.start, a.mention.end) for a in ref}
     owner = [a for a in owner if (a.mention.start, a.mention.end) not in spans]
     ctx.emit(ref, owner, "supports", n, "relational", factor=0.9)
-
-
-@rule("noun.rescue", pos="noun", words="rescue_nouns", order=100,
-      when=lambda t, lem, pos: t.dep_ == "pobj" and t.head.lower_ == "to")
-def rescue(ctx: Sentence, n: Token, lem: str) -> None:
-    """ "X rushed to Y's defence", "X came to Y's aid": X defends / aids Y."""
-    v = n.head.head
-    if v.pos_ not in ("VERB", "AUX") or n.head.dep_ != "prep":
-        return
-    tgt = [a for c in n.children if c.dep_ == "poss" for a in ctx.args(c)]
-    if tgt:
-        ctx.emit(ctx.subjects(v, avoid={a.actor.name for a in tgt}), tgt, RESCUE_NOUNS[lemma(n)], v,
-                  "prep")
 
 
 def n_is_object(n: Token) -> bool:

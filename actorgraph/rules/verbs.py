@@ -94,7 +94,8 @@ def _slot_targets(ctx: Sentence, v: Token, slot: str, arg: Token, rel: str) -> l
       emits=("verb.prep", "verb.wanted", "verb.compose", "verb.purpose", "announce.institution"))
 def verb_direct(ctx: Sentence, v: Token, lem: str) -> None:
     """ "Germany condemned Iran" (verb.direct), "sided with Y" (verb.prep), "urged X to investigate Y"
-    (verb.wanted: the urger's stance): the subject acts on the object or the preposition's object."""
+    (verb.wanted: the urger's stance): the subject acts on the object or the preposition's object; with
+    "each other" as the object, every member of the joint subject on the others."""
     slots = VERB_CUES[lem]
     if _passive(v):
         return
@@ -119,16 +120,10 @@ def verb_direct(ctx: Sentence, v: Token, lem: str) -> None:
         ctx.emit(subj, tgt, rel, v, kind, rule=rid)
         if rel == "clashes":  # "X clashed with Y": Y clashed with X too
             ctx.emit(tgt, subj, rel, v, kind, rule=rid)
-
-
-@rule("verb.reciprocal", pos="verb", words="verb_cues", match="lemma|lower", order=12)
-def verb_reciprocal(ctx: Sentence, v: Token, lem: str) -> None:
-    """ "the two sides accused each other": every member of the joint subject toward the others."""
-    if _passive(v) or ctx._each_other(v) is None:
-        return
-    group = ctx.subjects(v)
-    if len(group) >= 2:
-        ctx.mutual(group, next(iter(VERB_CUES[lem].values())), v, "reciprocal")
+    if ctx._each_other(v) is not None:  # "the two sides accused each other"
+        group = ctx.subjects(v)
+        if len(group) >= 2:
+            ctx.mutual(group, next(iter(slots.values())), v, "reciprocal")
 
 
 def purpose(ctx: Sentence, v: Token, n: Token, vsign: int) -> None:
@@ -205,14 +200,6 @@ def purpose_launch(ctx: Sentence, v: Token, lem: str) -> None:
             purpose(ctx, v, c, 1)
 
 
-@rule("purpose.adopt", pos="verb", words="adopt_verbs", order=160)
-def purpose_adopt(ctx: Sentence, v: Token, lem: str) -> None:
-    """ "the assembly adopted a resolution condemning X"."""
-    for c in v.children:
-        if c.dep_ == "dobj" and c.pos_ == "NOUN" and lemma(c) in RESOLUTION_NOUNS:
-            purpose(ctx, v, c, 1)
-
-
 def compose(ctx: Sentence, v: Token, n: Token, vsign: int) -> None:
     """ "backed sanctions on Mali", "echo ECOWAS's concern over Wagner": a verb over a stance noun."""
     lem = lemma(n)
@@ -280,77 +267,6 @@ def aid(ctx: Sentence, v: Token, lem: str) -> None:
     ctx.emit(ctx.subjects(v, avoid={a.actor.name for a in tgt}), tgt, "aids", v, "verb")
 
 
-@rule("verb.host", pos="verb", when=lambda t, lem, pos: lem == "host", order=70)
-def host(ctx: Sentence, v: Token, lem: str) -> None:
-    """ "Belarus hosts Russian troops", "Qatar hosts a US base / Hamas's political office" (not talks)."""
-    for o in v.children:
-        if o.dep_ != "dobj" or lemma(o) not in HOSTED_NOUNS:
-            continue
-        guests = ctx.args(o, owner=True)
-        if guests:
-            ctx.emit(ctx.subjects(v, avoid={a.actor.name for a in guests}), guests, "aids", v, "verb",
-                      factor=0.8)
-
-
-@rule("verb.permit", pos="verb", words="permit_verbs", order=60)
-def permit(ctx: Sentence, v: Token, lem: str) -> None:
-    """ "Belarus allowed Russia to use its territory", "let US jets refuel at its bases"."""
-    for x in v.children:
-        if x.dep_ not in ("ccomp", "xcomp") or lemma(x) not in HOST_USES:
-            continue
-        guests = [a for c in list(x.children) + list(v.children) if c.dep_ in ("nsubj", "dobj") and c.i < x.i
-                  and c.i > v.i for a in ctx.args(c)]
-        if guests:
-            ctx.emit(ctx.subjects(v, avoid={a.actor.name for a in guests}), guests, "aids", v, "verb",
-                      factor=0.85)
-
-
-@rule("verb.lever", pos="verb", words=("flow_cut_verbs", "flow_give_verbs", "freeze_verbs", "impose_verbs"), order=80)
-def lever(ctx: Sentence, v: Token, lem: str) -> None:
-    """Economic levers: "cut gas supplies to Moldova", "halted arms exports to Riyadh", "froze Russia's
-    assets" (sanctions); "resumed oil shipments to Egypt" (aid). Lifting or easing is no stance."""
-    cut = lem in FLOW_CUT_VERBS
-    for o in v.children:
-        if o.dep_ != "dobj" or o.pos_ != "NOUN":
-            continue
-        ol = lemma(o)
-        if lem in FREEZE_VERBS and ol not in ASSET_NOUNS:
-            # "froze 200 billion euros of Russia's reserves"
-            o = next((g for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                      if g.dep_ == "pobj" and lemma(g) in ASSET_NOUNS), o)
-            ol = lemma(o)
-        if lem in FREEZE_VERBS and ol in ASSET_NOUNS:
-            tgt = ctx.owners(o, between_ok=False)
-            if tgt:
-                ctx.emit(ctx.subjects(v, avoid={a.actor.name for a in tgt}), tgt, "sanctions", v, "verb",
-                          factor=0.9)
-            continue
-        if lem in IMPOSE_VERBS and ol in PENALTY_NOUNS:
-            # "imposed tariffs on China", with "on" hung on the verb (the noun's own rule reads the rest)
-            tgt = [a for c in v.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
-                   for p in c.children if p.dep_ == "pobj" for a in ctx.args(p, owner=True)]
-            if tgt:
-                ctx.emit(ctx.subjects(v, avoid={a.actor.name for a in tgt}), tgt, "sanctions", v, "verb",
-                          factor=0.9)
-            continue
-        if ol in FLOW_AID_NOUNS and not cut:
-            ol = "supply"  # "boosted military aid to X"; cutting aid is read by the aid noun's own rule
-        if ol not in FLOW_NOUNS:
-            continue
-        tgt = []
-        for holder in (o, v):
-            for c in holder.children:
-                # "imports from Belarus", "imports of Japanese seafood": the exporter
-                if c.dep_ == "prep" and (c.lower_ == "to" or (c.lower_ in ("from", "of") and cut and ol in (
-                        "import", "imports"))):
-                    tgt.extend(a for p in c.children if p.dep_ == "pobj" for a in ctx.args(p, owner=True))
-        if not tgt:
-            continue
-        rel = "sanctions" if cut else "aids"
-        ctx.emit(ctx.subjects(v, avoid={a.actor.name for a in tgt}), tgt, rel, v, "verb",
-                  factor=0.85 if cut else 0.7)
-
-
 @rule("verb.received", pos="verb", words="receive_verbs", order=40)
 def received(ctx: Sentence, v: Token, lem: str) -> None:
     """ "X drew criticism from Y", "X won the backing of Y", "X came under fire from Y"."""
@@ -395,40 +311,6 @@ def react(ctx: Sentence, v: Token, lem: str) -> None:
                     tgt.extend(a for g in o.children if g.dep_ == "poss" for a in ctx.args(g))
     if tgt:
         ctx.emit(ctx.subjects(v, avoid={a.actor.name for a in tgt}), tgt, "criticises", v, "verb")
-
-
-@rule("exit.verb", pos="verb", words="exit_verbs", order=210)
-def exit_verb(ctx: Sentence, t: Token, lem: str) -> None:
-    """ "Mali quit ECOWAS", "withdrew from the Council of Europe"."""
-    exit_bloc(ctx, t, lem)
-
-
-@rule("exit.noun", pos="noun", words="exit_nouns", order=60)
-def exit_noun(ctx: Sentence, t: Token, lem: str) -> None:
-    """ "announced their exit from the bloc"."""
-    exit_bloc(ctx, t, lem)
-
-
-def exit_bloc(ctx: Sentence, t: Token, lem: str) -> None:
-    """ "Mali withdrew from ECOWAS", "announced their exit from the bloc": opposing the organisation left.
-    Only organisations: "withdrew from Kherson" is a retreat, not a stance on Ukraine."""
-    objs = []
-    for c in t.children:
-        if c.dep_ == "dobj" and lem in ("quit", "leave", "exit"):
-            objs.append(c)
-        elif c.dep_ == "prep" and c.lower_ == "from":
-            objs.extend(o for o in c.children if o.dep_ == "pobj")
-        elif c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ == "out" for g in t.children):
-            objs.extend(o for o in c.children if o.dep_ == "pobj")  # "pulled out of the pact"
-    tgt = [a for o in objs for a in ctx.args(o) if a.actor.type == "organisation"]
-    if not tgt:
-        return
-    if t.pos_ in ("NOUN", "PROPN"):
-        src = ctx.owners(t, between_ok=False) or ctx.clause_subjects(t, {a.actor.name for a in tgt})[0]
-        kind = "noun"
-    else:
-        src, kind = ctx.subjects(t, avoid={a.actor.name for a in tgt}), "verb"
-    ctx.emit(src, tgt, "opposes", t, kind)
 
 
 def _demanded_of(v: Token, c: Token) -> Token | None:
