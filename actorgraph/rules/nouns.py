@@ -264,45 +264,6 @@ def relational(ctx: Sentence, n: Token, lem: str) -> None:
         ctx.emit(tgt, src, relation, n, "relational")
 
 
-@rule("noun.campaign_role", pos="noun", words="campaign_roles", match="lemma|lower", order=30,
-      when=lambda t, lem, pos: lem not in RELATIONAL_NOUNS and t.lower_ not in RELATIONAL_NOUNS)
-def campaign_role(ctx: Sentence, n: Token, lem: str) -> None:
-    """ "X, Trump's campaign chairman", "Trump campaign manager X", "X, an adviser to Trump's campaign":
-    who works on a candidate's campaign supports the candidate."""
-    camp = next((c for c in n.children if c.dep_ in ("compound", "nmod") and lemma(c) == "campaign"), None)
-    owner: list[Arg] = []
-    if camp is not None:
-        owner = [a for c in (*n.children, *camp.children) if c.dep_ in ("poss", "compound", "nmod")
-                 and c is not camp for a in ctx.args(c)]
-    else:  # "an adviser to Trump's campaign"
-        camp = next((o for c in n.children if c.dep_ == "prep" and c.lower_ in ("to", "for", "on")
-                     for o in c.children if o.dep_ == "pobj" and lemma(o) == "campaign"), None)
-        if camp is None:
-            return
-        owner = [a for c in camp.children if c.dep_ in ("poss", "compound", "nmod") for a in ctx.args(c)]
-    if not owner or any(c.lower_ in ("former", "ex") for c in n.children):
-        return
-    ref: list[Arg] = []
-    for c in n.children:
-        if c.dep_ == "appos":
-            ref.extend(ctx.args(c))
-    if not ref and n.dep_ == "appos":
-        ref = ctx.args(n.head)
-    if not ref and n.dep_ in ("compound", "nmod"):
-        ref = ctx._one(n.head, owner=False, depth=0)
-    if not ref and n.dep_ == "attr" and n.head.pos_ in ("AUX", "VERB"):
-        ref = ctx.subjects(n.head)  # "X became Trump's campaign chairman"
-    if not ref and n.dep_ == "pobj" and n.head.lower_ == "as" and n.head.head.pos_ in ("AUX", "VERB"):
-        ref = ctx.subjects(n.head.head)  # "X served as an adviser to Trump's campaign"
-    if not ref and n.i + 1 < ctx.sent.end:
-        m = ctx.index.mention_at(n.doc[n.i + 1])
-        if m is not None and m.actors and m.start == n.i + 1:
-            ref = ctx._mention_args(m)
-    spans = {(a.mention.start, a.mention.end) for a in ref}
-    owner = [a for a in owner if (a.mention.start, a.mention.end) not in spans]
-    ctx.emit(ref, owner, "supports", n, "relational", factor=0.9)
-
-
 def n_is_object(n: Token) -> bool:
     return n.dep_ in ("dobj", "pobj", "conj")
 
