@@ -35,10 +35,9 @@ def _joint_drills(v: Token) -> bool:
     return False
 
 
-@rule("joint.verb", pos="verb", order=20, emits=("joint.pact", "joint.drills"))
+@rule("joint.verb", pos="verb", order=20, emits=("joint.drills",))
 def joint_verb(ctx: Sentence, v: Token, lem: str) -> None:
-    """ "X and Y agreed / clashed" (joint.verb), "worked together", "signed a pact"
-    (joint.pact), "held joint drills" (joint.drills): both directions between the joint subject."""
+    """ "X and Y agreed / clashed" (joint.verb), "worked together", "held joint drills" (joint.drills): both directions between the joint subject."""
     group = _joint_group(ctx, v)
     if len(group) < 2:
         return
@@ -52,9 +51,6 @@ def joint_verb(ctx: Sentence, v: Token, lem: str) -> None:
     elif lem in RECIPROCAL_NEGATIVE and not has_actor_obj:
         if lem not in ("exchange", "trade") or any(c.dep_ == "dobj" and c.lower_ in EXCHANGE_OBJECTS for c in kids):
             ctx.mutual(group, RECIPROCAL_NEGATIVE[lem], v, "joint")
-    elif lem in PACT_VERBS and not any(ctx.args(arg) for slot, arg in ctx._slots(v) if slot in ("obj", "with")) \
-            and any(c.dep_ == "dobj" and lemma(c) in PACT_NOUNS for c in kids):
-        ctx.mutual(group, "cooperates", v, "joint", rule="joint.pact")  # "X and Y signed a defence pact"
     elif _joint_drills(v):
         ctx.mutual(group, "cooperates", v, "joint", rule="joint.drills")
 
