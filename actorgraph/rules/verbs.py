@@ -230,43 +230,6 @@ def compose(ctx: Sentence, v: Token, n: Token, vsign: int) -> None:
     ctx.emit(subj, targets, nrel, v, "compose", sign=vsign * RELATIONS[nrel], check=v)
 
 
-@rule("verb.aid", pos="verb", words=("aid_verbs", "supply_with_verbs"), order=50)
-def aid(ctx: Sentence, v: Token, lem: str) -> None:
-    """ "provides fuel and diplomatic cover to Pyongyang", "sent weapons to the rebels"."""
-    objs = [c for c in v.children if c.dep_ == "dobj"]
-    objs += [cc for o in objs for cc in o.conjuncts]
-    if lemma(v) in SUPPLY_WITH_VERBS:
-        # "supplied Hezbollah with drones", "provided Kyiv with intelligence": the object is the recipient
-        given = [o for c in v.children if c.dep_ == "prep" and c.lower_ == "with"
-                 for o in c.children if o.dep_ == "pobj"]
-        given += [cc for o in given for cc in o.conjuncts]
-        # "with hundreds of drones", "with a batch of missiles"
-        given += [g for o in given for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
-                  for g in c.children if g.dep_ == "pobj"]
-        if any(lemma(o) in AID_OBJECTS or o.lower_ in AID_OBJECTS for o in given):
-            tgt = [a for o in objs for a in ctx.args(o, owner=True)]
-            if tgt:
-                ctx.emit(ctx.subjects(v, avoid={a.actor.name for a in tgt}), tgt, "aids", v, "verb")
-                return
-    if not any(lemma(o) in AID_OBJECTS | GRANTED_NOUNS or o.lower_ in AID_OBJECTS for o in objs):
-        return
-    tgt: list[Arg] = []
-    for c in v.children:
-        if c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ in ("to", "for")):
-            if c.dep_ == "dative" and c.pos_ != "ADP":
-                tgt.extend(ctx.args(c, owner=True))
-            for o in c.children:
-                if o.dep_ == "pobj":
-                    tgt.extend(ctx.args(o, owner=True))
-    if not tgt:
-        # "granted Turkey access to its bases", parsed with the recipient as the object's compound
-        tgt = [a for o in objs if lemma(o) in GRANTED_NOUNS
-               for c in o.children if c.dep_ in ("compound", "amod") and c.i < o.i for a in ctx.args(c)]
-    if not tgt:
-        return
-    ctx.emit(ctx.subjects(v, avoid={a.actor.name for a in tgt}), tgt, "aids", v, "verb")
-
-
 @rule("verb.received", pos="verb", words="receive_verbs", order=40)
 def received(ctx: Sentence, v: Token, lem: str) -> None:
     """ "X drew criticism from Y", "X won the backing of Y", "X came under fire from Y"."""
