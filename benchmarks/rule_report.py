@@ -131,7 +131,7 @@ def _cell(x) -> str:
 
 def flag(row: dict) -> str:
     """Why a rule is up for pruning (issue 8's rule), or ""."""
-    if row["precision"] is not None and row["judged"] >= 5 and row["precision"] < 0.5:
+    if row["precision"] is not None and row["firings"] >= 5 and row["precision"] < 0.5:
         return "precision < 0.5"
     if row["firings"] and row["articles"] <= 1:
         return "one article"
