@@ -9,7 +9,7 @@ from .registry import rule, shared
 from .vocab import (ADJ_CUES, AID_OBJECTS, ASSET_NOUNS, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, FLOW_AID_NOUNS, FLOW_CUT_VERBS, FLOW_NOUNS, FREEZE_VERBS, GRANTED_NOUNS, HOSTED_NOUNS, HOSTILE_MANNER, HOST_USES, IMPOSE_VERBS, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, PACT_NOUNS, PACT_VERBS, PENALTY_NOUNS, PURPOSE_NOUNS, REBUTTED_NOUNS, RECEIVED_NOUNS, RELATIONS, RESOLUTION_NOUNS, SHIELD_VERBS, SUPPLY_WITH_VERBS, VERB_CUES)
 
 COMPOSE = shared("verb.compose", "a verb over a stance noun: \"backed sanctions on Mali\"")
-PURPOSE = shared("verb.purpose", "backing what is meant to act on Y: \"voted for a resolution condemning Y\"")
+PURPOSE = "verb.purpose"  # registered below (launch verbs); verb.direct reaches it through its objects
 
 
 def _passive(v: Token) -> bool:
@@ -191,10 +191,11 @@ def purpose(ctx: Sentence, v: Token, n: Token, vsign: int) -> None:
             ctx.emit(ctx.owners(n, between_ok=False), tgt, rel, c, "compose", factor=0.85, check=v)
 
 
-@rule("purpose.launch", pos="verb", words="launch_verbs", order=150,
+@rule(PURPOSE, pos="verb", words="launch_verbs", order=150,
       when=lambda t, lem, pos: "obj" not in VERB_CUES.get(lem, {}))
 def purpose_launch(ctx: Sentence, v: Token, lem: str) -> None:
-    """ "launched a resolution to stop X's emergency", "joined the race to unseat X"."""
+    """ "launched a resolution to stop X's emergency", "joined the race to unseat X", and (from verb.direct)
+    "voted for a resolution condemning X": backing what is meant to act on X takes that act's side."""
     for c in v.children:
         if c.dep_ == "dobj" and c.pos_ == "NOUN" and lemma(c) in PURPOSE_NOUNS:
             purpose(ctx, v, c, 1)
