@@ -6,7 +6,7 @@ from spacy.tokens import Token
 from .base import Arg, lemma
 from .context import Sentence
 from .registry import rule
-from .vocab import (EXCHANGE_OBJECTS, JOINT_ACTIVITY, JOINT_MARKERS, PACT_NOUNS, PACT_VERBS, RECIPROCAL_NEGATIVE, RECIPROCAL_POSITIVE, VIEW_NOUNS, WORK_TOGETHER)
+from .vocab import (EXCHANGE_OBJECTS, JOINT_ACTIVITY, JOINT_MARKERS, RECIPROCAL_NEGATIVE, RECIPROCAL_POSITIVE, WORK_TOGETHER)
 
 
 def _joint_group(ctx: Sentence, v: Token) -> list[Arg]:

@@ -6,7 +6,7 @@ from spacy.tokens import Token
 from .base import Arg, lemma
 from .context import Sentence
 from .registry import rule
-from .vocab import (ACT_NOUNS, CALL_VERBS, DESCRIBE_VERBS, EMOTION_THAT, EVAL_ADJS, EVAL_NOUNS, JUDGEMENT_ADJS, JUDGEMENT_WORDS, LEGITIMACY, NEG_ADVERBS, OUSTER_NOUNS, SPEECH_VERBS)
+from .vocab import (ACT_NOUNS, CALL_VERBS, DESCRIBE_VERBS, EVAL_ADJS, EVAL_NOUNS, JUDGEMENT_ADJS, JUDGEMENT_WORDS, LEGITIMACY, NEG_ADVERBS, OUSTER_NOUNS, SPEECH_VERBS)
 
 
 def _judged_thing(ctx: Sentence, judged_tok: Token) -> list[Arg]:

@@ -65,7 +65,6 @@ HEDGE_MODALS = {r["modal"]: check_number(r, "factor") for r in table("hedge_moda
 
 _WORD_RELATIONS = _by_class("word_relations", "relation")
 RECEIVED_NOUNS = _relation_words("received_nouns")
-RESCUE_NOUNS = _relation_words("rescue_nouns")
 RECIPROCAL_POSITIVE = _relation_words("reciprocal_positive")
 RECIPROCAL_NEGATIVE = _relation_words("reciprocal_negative")
 
@@ -74,23 +73,18 @@ JUDGEMENT_WORDS = _signed_words("judgement_words")
 JUDGEMENT_ADJS = _signed_words("judgement_adjs")
 EVAL_NOUNS = _signed_words("eval_nouns")
 EVAL_ADJS = _signed_words("eval_adjs")
-EMOTION_THAT = _signed_words("emotion_that")
 
 # word classes (words/shared.csv and words/stances.csv)
 PROXY_NOUNS = words("apparatus_nouns")
 SPEECH_VERBS = words("speech_verbs")
 ACT_NOUNS = words("act_nouns")
-ADOPT_VERBS = words("adopt_verbs")
 AID_OBJECTS = words("aid_objects")
-AID_VERBS = words("aid_verbs")
 ALLEGE_VERBS = words("allege_verbs")
 ANNOUNCE_VERBS = words("announce_verbs")
-ASSET_NOUNS = words("asset_nouns")
 ATTRIBUTION_VERBS = words("attribution_verbs")
 BLOCKERS = words("blockers")
 BREAKERS = words("breakers")
 CALL_VERBS = words("call_verbs")
-CAMPAIGN_ROLES = words("campaign_roles")
 CARRY_OUT_VERBS = words("carry_out_verbs")
 CAUSATIVE_VERBS = words("causative_verbs")
 COMPLAINT_VERBS = words("complaint_verbs")
@@ -99,19 +93,9 @@ COUNTER_VERBS = words("counter_verbs")
 DEMAND_VERBS = words("demand_verbs")
 DESCRIBE_VERBS = words("describe_verbs")
 EXCHANGE_OBJECTS = words("exchange_objects")
-EXIT_NOUNS = words("exit_nouns")
 EXIT_VERBS = words("exit_verbs")
 EXPRESS_VERBS = words("express_verbs")
-FLOW_AID_NOUNS = words("flow_aid_nouns")
-FLOW_CUT_VERBS = words("flow_cut_verbs")
-FLOW_GIVE_VERBS = words("flow_give_verbs")
-FLOW_NOUNS = words("flow_nouns")
-FREEZE_VERBS = words("freeze_verbs")
-GRANTED_NOUNS = words("granted_nouns")
-HOSTED_NOUNS = words("hosted_nouns")
 HOSTILE_MANNER = words("hostile_manner")
-HOST_USES = words("host_uses")
-IMPOSE_VERBS = words("impose_verbs")
 IN_FAVOUR = words("in_favour")
 JOINT_ACTIVITY = words("joint_activity")
 JOINT_MARKERS = words("joint_markers")
@@ -129,8 +113,6 @@ OUSTER_VERBS = words("ouster_verbs")
 PACT_NOUNS = words("pact_nouns")
 PACT_VERBS = words("pact_verbs")
 PATIENT_OF = words("patient_of")
-PENALTY_NOUNS = words("penalty_nouns")
-PERMIT_VERBS = words("permit_verbs")
 PERSONAL_RELATIONS = words("personal_relations")
 POSITIVE_TIE_WORDS = words("positive_tie_words")
 PURPOSE_NOUNS = words("purpose_nouns")
@@ -143,11 +125,8 @@ RESOLUTION_NOUNS = words("resolution_nouns")
 SHIELD_VERBS = words("shield_verbs")
 _SOURCE_OWNED_EXTRA = words("source_owned")
 STAFF_NOUNS = words("staff_nouns")
-SUPPLY_WITH_VERBS = words("supply_with_verbs")
-THANK_VERBS = words("thank_verbs")
 TIE_NOUNS = words("tie_nouns")
 TOPIC_NOUNS = words("topic_nouns")
-VIEW_NOUNS = words("view_nouns")
 WAGE_VERBS = words("wage_verbs")
 WANT_NOUNS = words("want_nouns")
 WANT_THAT_VERBS = words("want_that_verbs")
@@ -158,10 +137,9 @@ SOURCE_OWNED = PROXY_NOUNS | _SOURCE_OWNED_EXTRA
 
 _TABLES = {"verb_cues": VERB_CUES, "noun_cues": NOUN_CUES, "adjective_cues": ADJ_CUES,
            "relational_nouns": RELATIONAL_NOUNS, "hyphen_cues": HYPHEN_CUES, "hedge_modals": HEDGE_MODALS,
-           "received_nouns": RECEIVED_NOUNS, "rescue_nouns": RESCUE_NOUNS, "reciprocal_positive": RECIPROCAL_POSITIVE,
+           "received_nouns": RECEIVED_NOUNS, "reciprocal_positive": RECIPROCAL_POSITIVE,
            "reciprocal_negative": RECIPROCAL_NEGATIVE, "judgement_words": JUDGEMENT_WORDS,
-           "judgement_adjs": JUDGEMENT_ADJS, "eval_nouns": EVAL_NOUNS, "eval_adjs": EVAL_ADJS,
-           "emotion_that": EMOTION_THAT}
+           "judgement_adjs": JUDGEMENT_ADJS, "eval_nouns": EVAL_NOUNS, "eval_adjs": EVAL_ADJS}
 
 
 def lookup(name: str):
