@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 from . import actors as _actors  # noqa: F401  (registers "actorgraph_actors")
 from . import stances as _stances  # noqa: F401  (registers "actorgraph_stances")
 from .gazetteer import Gazetteer
+from .nlp import load_nlp
 from .records import Article, Statement
 
 ACTORS_PIPE = "actorgraph_actors"
@@ -44,26 +45,10 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
-_OWN: dict[str, Language] = {}
-
-
-def _own_nlp() -> Language:
-    """A private copy of the English pipeline: the shared cached one stays untouched."""
-    nlp = _OWN.get("nlp")
-    if nlp is None:
-        import spacy
-
-        from .nlp import model_name
-
-        nlp = spacy.load(model_name())
-        _OWN["nlp"] = nlp
-    return nlp
-
-
 def build_pipeline(nlp: Language | None = None, gazetteer: Gazetteer | None = None) -> Language:
     """The spaCy pipeline with our components; idempotent (adds each pipe once)."""
     if nlp is None:
-        nlp = _own_nlp()
+        nlp = load_nlp()  # the one cached pipeline (actorgraph.nlp); our pipes are added once
     names = nlp.pipe_names
     if LINES_PIPE not in names:
         if "parser" in names:
