@@ -165,11 +165,23 @@ def war_in(ctx: Sentence, n: Token, lem: str) -> None:
 def relational(ctx: Sentence, n: Token, lem: str) -> None:
     """ "its ally Turkey", "Hamas ally Hezbollah", "China, the North's only ally", "a critic of Trump"."""
     relation, symmetric, direction = RELATIONAL_NOUNS[lem]
-    idx = ctx.index
-    doc = n.doc
+    owner = _relational_owner(ctx, n, lem)
+    ref, owner = _relational_referent(ctx, n, lem, owner)
+    spans = {(a.mention.start, a.mention.end) for a in ref}
+    # a title word inside the name's own mention ("Democratic presidential nominee X") owns nothing
+    owner = [a for a in owner if (a.mention.start, a.mention.end) not in spans]
+    if not ref or not owner or not _political(n, lem, ref, owner):
+        return
+    src, tgt = (ref, owner) if direction == "ref" else (owner, ref)
+    ctx.emit(src, tgt, relation, n, "relational", factor=0.8 if lem in STAFF_NOUNS else 1.0)
+    if symmetric:
+        ctx.emit(tgt, src, relation, n, "relational")
+
+
+def _relational_owner(ctx: Sentence, n: Token, lem: str) -> list[Arg]:
+    """Whose ally / critic: the possessor, a compound actor before the noun, the "of"/"to" phrase ("a target
+    of Y's wrath", "a target of criticism by Y"), else the actor just before it ("Hamas ally Hezbollah")."""
     owner: list[Arg] = []
-    ref: list[Arg] = []
-    # owner: possessor / compound actor before the noun / "of" phrase
     for c in n.children:
         if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i < n.i and lem != "target"):
             owner.extend(ctx.args(c))  # "a Russian target" is a place hit, not Russia's aim
@@ -178,37 +190,34 @@ def relational(ctx: Sentence, n: Token, lem: str) -> None:
                 if o.dep_ == "pobj":
                     got = ctx.args(o)
                     if not got and lem == "target" and (lemma(o) in RECEIVED_NOUNS or o.lower_ in RECEIVED_NOUNS):
-                        # "a target of Y's wrath / attacks", "a target of criticism by Y"
                         got = [a for g in o.children if g.dep_ == "poss" for a in ctx.args(g)]
                         got += [a for g in o.children if g.dep_ == "prep" and g.lower_ == "by"
                                 for p in g.children if p.dep_ == "pobj" for a in ctx.args(p)]
                     owner.extend(got)
-        elif c.dep_ == "prep" and c.lower_ == "by" and lem == "target":  # "a target of criticism by Y"
-            for o in c.children:
-                if o.dep_ == "pobj":
-                    owner.extend(ctx.args(o))
-    # surface fallback: "Hamas ally Hezbollah" misparsed
-    if not owner and lem != "target":
-        j = n.i - 1
+        elif c.dep_ == "prep" and c.lower_ == "by" and lem == "target":
+            owner.extend(a for o in c.children if o.dep_ == "pobj" for a in ctx.args(o))
+    if not owner and lem != "target":  # surface fallback: "Hamas ally Hezbollah" misparsed
+        doc, j = n.doc, n.i - 1
         while j >= ctx.sent.start and doc[j].pos_ == "ADJ":
             j -= 1
         if j >= ctx.sent.start and doc[j].lower_ in ("'s", "'"):
             j -= 1
-        if j >= ctx.sent.start:
-            m = idx.mention_at(doc[j])
-            if m is not None and m.actors:
-                owner = ctx._mention_args(m)
-    # referent: apposition either way, the noun it modifies, or the subject of a copula
-    for c in n.children:
-        if c.dep_ == "appos":
-            ref.extend(ctx.args(c))
+        m = ctx.index.mention_at(doc[j]) if j >= ctx.sent.start else None
+        if m is not None and m.actors:
+            owner = ctx._mention_args(m)
+    return owner
+
+
+def _relational_referent(ctx: Sentence, n: Token, lem: str, owner: list[Arg]) -> tuple[list[Arg], list[Arg]]:
+    """Who the ally / critic is: an apposition either way, the name it titles, the subject of a copula ("X is
+    among Y's critics", "X has become one of Y's allies"), the object of "described X as", the name after it."""
+    ref = [a for c in n.children if c.dep_ == "appos" for a in ctx.args(c)]
     if not ref and n.dep_ == "appos":
         ref = ctx.args(n.head)
         if not ref and n.head.dep_ == "appos" and n.head.pos_ == "PROPN":
             ref = ctx.args(n.head.head)  # "Rep. X, R-Ill., a critic of Y": past the party-state tag
     if not ref and n.dep_ in ("compound", "nmod", "npadvmod", "amod") and lem != "target":
-        # the titled name only, not the names listed after it ("nominee X and Y")
-        ref = ctx._one(n.head, owner=False, depth=0)
+        ref = ctx._one(n.head, owner=False, depth=0)  # the titled name only, not "nominee X and Y"
         if ref and not owner:
             for c in n.head.children:
                 if c.dep_ == "poss":
@@ -217,51 +226,50 @@ def relational(ctx: Sentence, n: Token, lem: str) -> None:
         ref = ctx.subjects(n.head)
     if not ref and n.dep_ == "pobj" and n.head.lower_ == "among" and n.head.head.pos_ in ("AUX", "VERB") \
             and lemma(n.head.head) in ("be", "remain", "become", "count"):
-        ref = ctx.subjects(n.head.head)  # "X is among Y's fiercest critics"
+        ref = ctx.subjects(n.head.head)
     if not ref and n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lower_ in ("one", "some") \
             and n.head.head.dep_ == "attr" and lemma(n.head.head.head) in ("be", "remain", "become"):
-        ref = ctx.subjects(n.head.head.head)  # "X has become one of Y's staunchest allies"
+        ref = ctx.subjects(n.head.head.head)
     if not ref and n.dep_ == "pobj" and n.head.lower_ == "as":
-        # "described IS as Russia's enemy": the object of describe/see/regard
-        gov = n.head.head
-        if gov.pos_ in ("NOUN", "PROPN", "AUX") and gov.dep_ == "dobj":
-            ref = ctx.args(gov)
-        elif gov.pos_ == "VERB":
-            ref = ctx.args(next((c for c in gov.children if c.dep_ == "dobj"), None))
-            if not ref:  # "X has been mentioned as a challenger to Y"
-                ref = ctx.args(next((c for c in gov.children if c.dep_ == "nsubjpass"), None))
+        ref = _described_as_what(ctx, n.head.head)
     if not ref and n.i + 1 < ctx.sent.end:
-        m = idx.mention_at(doc[n.i + 1])
+        m = ctx.index.mention_at(n.doc[n.i + 1])
         if m is not None and m.actors and m.start == n.i + 1:
             ref = ctx._mention_args(m)
     if not ref and lem != "target":
-        m = idx.mention_for(n)
+        m = ctx.index.mention_for(n)
         if m is not None and m.actors and m.start < n.i < m.end == n.i + 1 and m.kind in ("alias", "name"):
             ref = ctx._mention_args(m)  # "Kyiv's Western backers": the noun is itself the actor's name
-    spans = {(a.mention.start, a.mention.end) for a in ref}
-    # a title word inside the name's own mention ("Democratic presidential nominee X") owns nothing
-    owner = [a for a in owner if (a.mention.start, a.mention.end) not in spans]
-    if not ref or not owner:
-        return
+    return ref, owner
+
+
+def _described_as_what(ctx: Sentence, gov: Token) -> list[Arg]:
+    """ "described IS as Russia's enemy": the object of describe/see/regard ("X has been mentioned as a
+    challenger to Y": the passive subject)."""
+    if gov.pos_ in ("NOUN", "PROPN", "AUX") and gov.dep_ == "dobj":
+        return ctx.args(gov)
+    if gov.pos_ == "VERB":
+        return ctx.args(next((c for c in gov.children if c.dep_ == "dobj"), None)) or ctx.args(
+            next((c for c in gov.children if c.dep_ == "nsubjpass"), None))
+    return []
+
+
+def _political(n: Token, lem: str, ref: list[Arg], owner: list[Arg]) -> bool:
+    """Is this a political tie? Not "a Trump donor" (money to a campaign), "his partner Dr. X" (private; a
+    "business partner" is not), a pick that is no person, "a former Trump associate" or an office ("National
+    Security Adviser X")."""
     if lem == "donor" and any(a.actor.type == "person" for a in ref):
-        return  # "a Trump donor" gives money to a campaign; "Ukraine's largest donor" is a state's aid
+        return False
     if lem in PERSONAL_RELATIONS and (any(a.actor.type == "person" for a in ref)
                                       or any(a.actor.type == "person" for a in owner)) and not any(
             c.dep_ in ("compound", "amod") and c.lower_ in ("business", "lobbying", "political", "campaign",
                                                             "legislative", "coalition", "strategic")
             for c in n.children):
-        return  # "his partner Dr. X": a private relation, not a political one ("business partner" is not)
+        return False
     if lem in ("pick", "nominee", "choice") and not any(a.actor.type == "person" for a in ref):
-        return
-    src, tgt = (ref, owner) if direction == "ref" else (owner, ref)
-    if lem in STAFF_NOUNS and (any(c.lower_ in ("former", "ex") for c in n.children) or not n.text.islower()
-                               or any(a.actor.type == "country" for a in owner)):
-        # "a former Trump aide" may be anything now; "National Security Adviser X", "the U.S. attorney"
-        # are offices, not loyalties
-        return
-    ctx.emit(src, tgt, relation, n, "relational", factor=0.8 if lem in STAFF_NOUNS else 1.0)
-    if symmetric:
-        ctx.emit(tgt, src, relation, n, "relational")
+        return False
+    return not (lem in STAFF_NOUNS and (any(c.lower_ in ("former", "ex") for c in n.children)
+                                        or not n.text.islower() or any(a.actor.type == "country" for a in owner)))
 
 
 def n_is_object(n: Token) -> bool:
