@@ -11,13 +11,12 @@ from typing import Any, Callable
 
 from spacy.tokens import Span, Token
 
-from . import registry
+from . import blocking, registry
 from .arguments import Arguments
 from .base import KIND_CONFIDENCE, Arg, Stance, lemma
 from .holders import Holders
 from .syntax import Syntax
-from .vocab import (ANNOUNCE_VERBS, BLOCKERS, HEDGE_MODALS, NEG_ADVERBS, OBJECT_BLOCKERS, REBUTTED_NOUNS,
-                    RELATIONS)
+from .vocab import ANNOUNCE_VERBS, RELATIONS
 
 ANNOUNCED = registry.shared("announce.institution", "a person announcing an institution's act shares its stance")
 
@@ -39,80 +38,10 @@ class Sentence(Arguments, Holders, Syntax):
         self.question = stext.rstrip().rstrip("\"'\u201d\u2019)").endswith("?")
 
     def blocked(self, cue: Token, *, skip_self_blocker: bool = True) -> tuple[bool, float]:
-        """Is the stance at ``cue`` negated, denied, failed, conditional? And its hedge factor."""
+        """Is the stance at ``cue`` negated, denied, failed, conditional, asked? And its hedge factor."""
         if self.question:
             return True, 1.0
-        hedge = 1.0
-        t = cue
-        first = True
-        via = ""
-        prev = cue
-        for _ in range(30):
-            # "X denied any role and accused Y": a denial with an object of its own does not cover its conjunct
-            own_denial = via == "conj" and prev.i > t.i and any(
-                c.dep_ in ("dobj", "xcomp", "ccomp") and c.i < prev.i for c in t.children)
-            # "X accused Y of ..., a charge Y denies": the rebuttal after the claim does not withdraw it
-            own_denial = own_denial or (via == "ccomp" and prev.i < t.i and any(
-                lemma(x) in REBUTTED_NOUNS | {"claim"} for x in t.doc[prev.right_edge.i + 1:t.i]))
-            if via in ("nsubj", "nsubjpass", "csubj") or (via == "conj" and t.pos_ in ("VERB", "AUX") and (
-                    any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in t.children)
-                    or any(c.dep_ in ("nsubj", "nsubjpass") for c in prev.children))):
-                # the cue sits in the subject: "X's rhetoric against Y is not uncommon" still asserts it;
-                # "X never named Y but blamed Z": the first verb's negation is not the second's
-                if t.head.i == t.i:
-                    break
-                prev = t
-                via, t = t.dep_, t.head
-                continue
-            for c in t.children:
-                if c.dep_ == "neg":
-                    return True, 1.0
-                if c.dep_ in ("advmod", "det", "preconj") and c.lower_ in NEG_ADVERBS:
-                    if c.lower_ == "no" and c.dep_ == "advmod" and any(g.lower_ == "longer" for g in c.head.children):
-                        return True, 1.0
-                    if c.lower_ != "no" or c.dep_ == "det":
-                        return True, 1.0
-                if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "lest"):
-                    return True, 1.0
-                if c.dep_ == "advmod" and c.lower_ in ("longer", "more") and via != "conj" and any(
-                        g.lower_ in ("no", "not", "never") for g in c.children):
-                    return True, 1.0  # "X no longer supports Y" (parsed longer <- no)
-                if c.dep_ == "advmod" and c.lower_ == "yet" and via == "xcomp" and lemma(t) in ("have", "be"):
-                    return True, 1.0  # "X has yet to recognise Y", "X is yet to condemn Y"
-                if c.dep_ == "aux" and c.lower_ in HEDGE_MODALS:
-                    hedge = min(hedge, HEDGE_MODALS[c.lower_])
-            lem = lemma(t)
-            if t.pos_ in ("AUX", "VERB"):
-                # "That is hardly possible after ...", "it is unlikely that ..."
-                for c in t.children:
-                    if c.dep_ == "acomp" and (lemma(c) in BLOCKERS or any(
-                            g.dep_ in ("advmod", "neg") and g.lower_ in NEG_ADVERBS for g in c.children)):
-                        return True, 1.0
-            if not (first and skip_self_blocker):
-                if lem in BLOCKERS and t.pos_ in ("VERB", "ADJ", "AUX", "NOUN") and not own_denial:
-                    return True, 1.0
-                if lem in OBJECT_BLOCKERS and t.pos_ == "VERB" and via == "dobj":
-                    return True, 1.0
-                if lem == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in t.children):
-                    return True, 1.0
-                if t.pos_ == "ADJ" and lem in ("able",) and any(c.dep_ == "neg" for c in t.children):
-                    return True, 1.0
-            if t.dep_ == "pcomp" or t.dep_ == "pobj":
-                # "warned X against joining Y", "without condemning Y" (the cue itself included)
-                p = t.head
-                if p.lower_ in ("without", "instead", "against") and p.dep_ == "prep" and t.pos_ == "VERB":
-                    return True, 1.0
-            if t.lower_ in ("without",) and t.dep_ == "prep":
-                return True, 1.0
-            if t.dep_ in ("prep", "mark", "cc") and t.lower_ in ("of", "than") and any(
-                    c.lower_ in ("instead", "rather") for c in t.children):
-                return True, 1.0  # "instead of working with X", "rather than backing X"
-            first = False
-            if t.head.i == t.i:
-                break
-            prev = t
-            via, t = t.dep_, t.head
-        return False, hedge
+        return blocking.blocked(cue, skip_self_blocker=skip_self_blocker)
 
     def emit(self, sources: list[Arg], targets: list[Arg], relation: str, cue: Token, kind: str,
              *, sign: int | None = None, factor: float = 1.0, check: Token | None = None,

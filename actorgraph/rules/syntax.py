@@ -23,71 +23,19 @@ class Syntax:
                            and c.left_edge.i == v.i + 1))
         for c in v.children:
             if c.dep_ in ("dobj", "dative") and c.lower_ not in ("other", "another"):
-                out.append(("obj", c))
-                if prt:
-                    out.append((f"{prt} obj", c))  # "took on X", "called out X"
-                # "join forces with", "take aim at", "break ranks with"
-                for p in c.children:
-                    if p.dep_ == "prep":
-                        for o in p.children:
-                            if o.dep_ == "pobj":
-                                out.append((f"{c.lower_} {p.lower_}", o))
-                                out.append((f"{c.lower_}_{p.lower_}", o))
-                                if p.lower_ in ("at", "on", "from"):
-                                    # "fired missiles at X", "retook the town from X" parsed onto the object
-                                    out.append((p.lower_, o))
-                # "took aim at X", "takes issue with X" with the preposition hung on the verb
-                for p in v.children:
-                    if p.dep_ == "prep" and p.i > c.i:
-                        for o in p.children:
-                            if o.dep_ == "pobj":
-                                out.append((f"{c.lower_} {p.lower_}", o))
+                out.extend(_object_slots(v, c, prt))
             elif c.dep_ == "prep":
-                for o in c.children:
-                    if o.dep_ == "pobj" and c.lower_ in ("in", "on") and lemma(o) in ON_BEHALF:
-                        # "worked on behalf of X" is working for X; "in conjunction with X" is with X
-                        for p in o.children:
-                            if p.dep_ == "prep" and p.lower_ in ("of", "with"):
-                                for oo in p.children:
-                                    if oo.dep_ == "pobj":
-                                        out.append(("for" if p.lower_ == "of" else "with", oo))
-                        continue
-                    if o.dep_ == "pobj" and c.lower_ == "in" and lemma(o) in IN_FAVOUR:
-                        # "voted in favour of X", "spoke in support of X"
-                        for p in o.children:
-                            if p.dep_ == "prep" and p.lower_ == "of":
-                                for oo in p.children:
-                                    if oo.dep_ == "pobj":
-                                        out.append(("for", oo))
-                        continue
-                    if o.dep_ in ("pobj", "pcomp"):
-                        out.append((c.lower_, o))
-                        if prt:
-                            out.append((f"{prt} {c.lower_}", o))
-                        if c.lower_ in ("in", "at"):
-                            # "served in the Justice Department under X"
-                            for p in o.children:
-                                if p.dep_ == "prep" and p.lower_ == "under":
-                                    out.extend(("under", oo) for oo in p.children if oo.dep_ == "pobj")
-                    elif o.dep_ == "prep":  # "up to", "out against"
-                        for oo in o.children:
-                            if oo.dep_ == "pobj":
-                                out.append((f"{c.lower_} {o.lower_}", oo))
+                out.extend(_prep_slots(c, prt))
             elif c.dep_ == "ccomp" and lemma(v) == "help" and lemma(v.head) not in OBJECT_BLOCKERS:
                 # "sent troops to help Russia fight ...": the one helped is the clause's subject
                 out.extend(("obj", g) for g in c.children if g.dep_ == "nsubj")
             elif c.dep_ == "prt":
                 # "shoots down X's offer" with the object hung on the particle
-                for o in c.children:
-                    if o.dep_ == "pobj":
-                        out.append((f"{c.lower_} obj", o))
+                out.extend((f"{c.lower_} obj", o) for o in c.children if o.dep_ == "pobj")
             elif c.dep_ == "advmod" and c.lower_ in ("back", "out"):
                 # "pushed back against X" with the preposition hung on the adverb
-                for p in c.children:
-                    if p.dep_ == "prep":
-                        for o in p.children:
-                            if o.dep_ == "pobj":
-                                out.append((f"{c.lower_} {p.lower_}", o))
+                out.extend((f"{c.lower_} {p.lower_}", o) for p in c.children if p.dep_ == "prep"
+                           for o in p.children if o.dep_ == "pobj")
         return out
 
     def _each_other(self, v: Token) -> Token | None:
@@ -233,3 +181,48 @@ class Syntax:
                     continue  # "Y must condemn racism", "Y fought corruption": the evil is not Y's
                 stack.append(c)
         return out
+
+
+def _object_slots(v: Token, c: Token, prt: str) -> list[tuple[str, Token]]:
+    """Slots of a direct object ``c``: "obj", "took on X" ("on obj"), "join forces with", "take aim at"
+    (noun + preposition, on the object or on the verb), "fired missiles at X"."""
+    out = [("obj", c)]
+    if prt:
+        out.append((f"{prt} obj", c))
+    for p in c.children:
+        if p.dep_ == "prep":
+            for o in p.children:
+                if o.dep_ == "pobj":
+                    out.append((f"{c.lower_} {p.lower_}", o))
+                    out.append((f"{c.lower_}_{p.lower_}", o))
+                    if p.lower_ in ("at", "on", "from"):
+                        out.append((p.lower_, o))  # "retook the town from X" parsed onto the object
+    for p in v.children:
+        if p.dep_ == "prep" and p.i > c.i:
+            out.extend((f"{c.lower_} {p.lower_}", o) for o in p.children if o.dep_ == "pobj")
+    return out
+
+
+def _prep_slots(c: Token, prt: str) -> list[tuple[str, Token]]:
+    """Slots of a preposition ``c`` on the verb: "with X", "up with X", "on behalf of X" (= for), "in
+    conjunction with X" (= with), "in favour of X" (= for), "served in the department under X", "up to X"."""
+    out: list[tuple[str, Token]] = []
+    for o in c.children:
+        if o.dep_ == "pobj" and c.lower_ in ("in", "on") and lemma(o) in ON_BEHALF:
+            out.extend(("for" if p.lower_ == "of" else "with", oo) for p in o.children
+                       if p.dep_ == "prep" and p.lower_ in ("of", "with") for oo in p.children if oo.dep_ == "pobj")
+            continue
+        if o.dep_ == "pobj" and c.lower_ == "in" and lemma(o) in IN_FAVOUR:
+            out.extend(("for", oo) for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                       for oo in p.children if oo.dep_ == "pobj")
+            continue
+        if o.dep_ in ("pobj", "pcomp"):
+            out.append((c.lower_, o))
+            if prt:
+                out.append((f"{prt} {c.lower_}", o))
+            if c.lower_ in ("in", "at"):
+                out.extend(("under", oo) for p in o.children if p.dep_ == "prep" and p.lower_ == "under"
+                           for oo in p.children if oo.dep_ == "pobj")
+        elif o.dep_ == "prep":  # "up to", "out against"
+            out.extend((f"{c.lower_} {o.lower_}", oo) for oo in o.children if oo.dep_ == "pobj")
+    return out
