@@ -74,30 +74,9 @@ class Holders:
         """Who does ``v``: its own subject, else inherited up xcomp/conj/advcl/acl chains."""
         if depth > 6:
             return []
-        # nearest first: "WASHINGTON (AP) - President X has filed ..." has two subjects; the dateline is not one
-        for c in sorted(v.children, key=lambda c: abs(c.i - v.i)):
-            if c.dep_ in ("nsubj", "csubj"):
-                if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
-                    return self.args(v.head)
-                if c.text.isupper() and len(c.text) > 2 and c.i + 1 < len(c.doc) and c.doc[c.i + 1].text in (
-                        "-", "–", "—", "(", "--"):
-                    # "WASHINGTON – Gov. X joined ...": a dateline parsed as the subject, X as its apposition
-                    app = next((g for g in c.children if g.dep_ == "appos"), None)
-                    if app is not None:
-                        return self.args(app, owner="source")
-                got = self.args(c, owner="source")
-                if got or c.dep_ == "nsubj":
-                    return got
-            if c.dep_ == "agent" and any(x.dep_ == "nsubjpass" for x in v.children):
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        return self.args(p, owner="source")
-        # a name the tagger took for an auxiliary: "... that IS presented a common enemy"
-        for c in v.children:
-            if c.i < v.i and c.dep_ in ("aux", "auxpass"):
-                m = self.index.mention_at(c)
-                if m is not None and m.actors and getattr(m, "kind", "") in ("name", "alias", "metonym"):
-                    return self._mention_args(m)
+        got = self._own_subject(v)
+        if got is not None:
+            return got
         # "Moscow, which ...", "the group that attacked ..."
         if v.dep_ == "relcl":
             return self.args(v.head)
@@ -146,6 +125,34 @@ class Holders:
             if gov.pos_ in ("NOUN", "PROPN"):
                 return self._noun_holder(gov, depth)
         return []
+
+    def _own_subject(self, v: Token) -> list[Arg] | None:
+        """``v``'s own subject (nearest first: "WASHINGTON (AP) - President X has filed ..." has two; the
+        dateline is not one), its passive agent, or a name the tagger took for an auxiliary ("... that IS
+        presented a common enemy"); None when it has none."""
+        for c in sorted(v.children, key=lambda c: abs(c.i - v.i)):
+            if c.dep_ in ("nsubj", "csubj"):
+                if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
+                    return self.args(v.head)
+                if c.text.isupper() and len(c.text) > 2 and c.i + 1 < len(c.doc) and c.doc[c.i + 1].text in (
+                        "-", "\u2013", "\u2014", "(", "--"):
+                    # "WASHINGTON - Gov. X joined ...": a dateline parsed as the subject, X as its apposition
+                    app = next((g for g in c.children if g.dep_ == "appos"), None)
+                    if app is not None:
+                        return self.args(app, owner="source")
+                got = self.args(c, owner="source")
+                if got or c.dep_ == "nsubj":
+                    return got
+            if c.dep_ == "agent" and any(x.dep_ == "nsubjpass" for x in v.children):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return self.args(p, owner="source")
+        for c in v.children:
+            if c.i < v.i and c.dep_ in ("aux", "auxpass"):
+                m = self.index.mention_at(c)
+                if m is not None and m.actors and getattr(m, "kind", "") in ("name", "alias", "metonym"):
+                    return self._mention_args(m)
+        return None
 
     def wanted_by(self, v: Token) -> list[Arg] | None:
         """ "urged Ukraine to investigate Biden", "Trump's demand that Ukraine investigate ...": the one who
