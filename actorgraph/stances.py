@@ -1,111 +1,43 @@
-"""Stance rules: who supports or opposes whom, read off the dependency parse.
+"""Stance finding: who supports or opposes whom, read off the dependency parse.
 
 The spaCy component ``actorgraph_stances`` runs after ``actorgraph_actors``
 (which sets ``doc._.actors``, an index of actor mentions) and sets
 ``doc._.stances``: a list of :class:`Stance`, one per (source, target, relation)
-found in a sentence.
+found in a sentence, each carrying the id of the rule that found it.
 
-How it works, in brief. Every token whose lemma is in a cue lexicon is a
-trigger; a rule for its kind finds the source and target actor mentions
-through the parse:
+This module does the document-level work: it finds who each sentence quotes
+(``..., X said``, a quotation whose speaker is named in a neighbouring
+sentence), runs the registered rules of :mod:`actorgraph.rules` over every
+sentence, drops stances between an actor and its own affiliation (a member and
+its party, an official and its state) and keeps the best of duplicates. The
+rules themselves are small functions registered under stable ids
+(``verb.direct``, ``noun.possessor``, ``judgement.said``, ...; see
+``actorgraph/rules/registry.py``), and everything they know about words is
+data in ``actorgraph/lexicon/en`` (cue tables and word classes).
 
-* verbs (``VERB_CUES``): the subject (carried down xcomp chains, shared by
-  conjoined verbs, taken from the ``by`` agent in the passive, from the
-  possessor in "her way to join ...") acts on the direct object or on the
-  object of a listed preposition ("side with", "fight against", "warn ...");
-* nouns (``NOUN_CUES``): "Russia's support for Assad", "sanctions on Mali"
-  (owner = possessor, compound, ``by`` phrase, or the subject of the clause the
-  noun is an object of), "a row with Paris", "cooperation between X and Y";
-* relational nouns (``RELATIONAL_NOUNS``): "its ally Turkey", "Hamas ally
-  Hezbollah", "China, the North's only ally", "X's enemy", "a critic of Y";
-* hyphenated modifiers: "Iran-backed Houthis", "US-led coalition", "pro-Russian";
-* adjectives (``ADJ_CUES``): "opposed to", "critical of", "concerned about";
-* evaluations held by a speaker: "the US said the president has no
-  legitimacy", "Lavrov described IS as an enemy", "demanded that he step
-  down", "X said Y is trying to interfere with the vote", "'Y should be
-  ashamed,' X said", and the sentences of a quotation whose speaker is named
-  in a neighbouring sentence — the holder is the subject of the
-  saying/calling/demanding clause, the judged is the subject of what is said,
-  and only judgement words said of it count (``JUDGEMENT_WORDS``; not those of a
-  nested clause about somebody else);
-* announcements: "X announced that the House would draw up charges against
-  Y": a person announcing an institution's act holds its stance too;
-* joint subjects and reciprocals: "X and Y agreed/worked together/held joint
-  drills", "the two sides accused each other", "a dispute between X and Y",
-  "X clashed / butted heads with Y", "X and Y did not have the same view of ..."
-  give both directions;
-* multiword and figurative cues: "take issue with", "take aim at", "hit back
-  at", "shoot down X's offer", "X's efforts to thwart Y's probe", "a frequent
-  target of X's wrath", "rushed to X's defence", "complained that X ...",
-  "called X's push a lynching", "frustration with the way X handled ...";
-  condemning an act against someone takes their side ("X said the case
-  against Y is a sham": X defends Y).
-
-* more evaluations: "X described / portrayed Y('s plan) as reckless", "X alleged that Y ..." (an
-  accusation, whatever the act), "X was disappointed / feared that Y ...", "X said Y's lies / misconduct
-  ...", "X called on Y to apologise / retract" (Y is in the wrong), "X responded to Y's attacks",
-  "X lost confidence in Y", "X, Y's campaign chairman";
-
-* acts and aims: a bare definite act noun ("condemned the move / the veto") is
-  the act told just before it in the same paragraph (its subject is the
-  target); backing a measure meant to act on Y ("backed a bill to overturn Y's
-  decree", "joined the race to unseat Y") takes that act's stance toward Y;
-  a thing made "under"/"by" Y is Y's.
-
-* armed conflict and diplomacy: "fired rockets at X", "intercepted drones launched by X", "retook the
-  town from X", "Russia's war / an offensive in X", "blamed the attack on X", "recalled its ambassador
-  from X", "expelled diplomats from X", "quit / withdrew from ECOWAS" (organisations only), "X and Y
-  signed a pact / restored relations", "revoked an accord with X", "thanked X for its support" (X backs
-  the thanker), "forces loyal to X" and "strikes carried out by X" are X's, an "X-held" place is X's but
-  "X-backed militias" act for themselves;
-
-* votes, levers and hosting: voting for / adopting "a resolution condemning Y" (or "demanding that Y
-  withdraw") opposes Y; vetoing, blocking or voting against such a resolution is read as shielding Y, a
-  weaker "supports" (Russia vetoing resolutions condemning Syria); hosting talks, mediating or abstaining
-  is no stance. "Cut gas supplies / halted arms exports to X", "froze X's assets", "imposed tariffs on X",
-  "banned imports from X" sanction X; "resumed / boosted deliveries or aid to X", "supplied X with
-  drones", "granted X access to its bases", "allowed X to use its airspace", "hosts X's troops / base",
-  "received weapons from X" aid X; lifting, easing or unfreezing is no stance. Headlines the parser
-  misreads are matched too: "X, Y trade barbs", "X, Y restore ties", "X summons Y envoy".
-
-No stance is kept between an actor and its own affiliation (a member and its
-party, an official and its state or institution), and "the court's four liberal
-members" or "a Mali farmer" do not stand for the court or Mali.
-
-A stance whose cue (or any clause above it) is negated (also "no longer", "has yet to"), denied, failed,
-refused, conditional ("if"), in a question, or under "without"/"instead of"
-is dropped ("withheld" only what is in its object; a denial with an object of its own does not
-cover the next conjunct, "X denied any role and accused Y"; nor does a later rebuttal, "X accused Y,
-a charge Y denies"). Modal hedges ("could", "would", "should") keep the stance at a
-lower confidence. Reported speech keeps its speaker: the stance of an
-embedded clause belongs to that clause's subject, never to the one who
-reports it (unless the embedded clause is an evaluation of the target, see
-above). The first person inside a quotation ("I", "we") is the quoted speaker
-(for "we": the speaker's affiliation when it is an actor of the article).
-
-Relations (``RELATIONS``: relation -> sign):
+Relations (``RELATIONS``, from ``lexicon/en/relations.csv``: relation -> sign):
 
 ======================  ==  ====================================================
 relation                sign cues (examples)
 ======================  ==  ====================================================
-supports                +1  support, back, endorse, vote for, work for / on behalf of, serve under,
-                            "X associate Y", "the announcer of an institution's backing"
+supports                +1  support, back, endorse, vote for, work for / on behalf of, serve under
 allies                  +1  ally (noun/verb), side with, X-allied, friend
-cooperates              +1  cooperate, work together, joint drills, partnership
+cooperates              +1  cooperate, work together, joint drills, partnership, closer ties
 praises                 +1  praise, welcome, hail, thank, congratulate
-defends                 +1  defend, protect, shield
-aids                    +1  aid, help, arm, fund, "provide weapons to", X-backed
-joins                   +1  join, join up with, enlist with
+defends                 +1  defend, protect, shield; "the case against Y is a sham" (the speaker defends Y)
+aids                    +1  aid, help, arm, fund, X-backed
+joins                   +1  join forces with, join up with, enlist with
 recognises              +1  recognise
 leads                   +1  X-led ("US-led coalition")
-opposes                 -1  oppose, resist, enemy, rival, "opposed to", "no legitimacy"
-criticises              -1  criticise, slam, denounce, criticism of, concerned about
+opposes                 -1  oppose, resist, enemy, rival, "opposed to", "no legitimacy", severed ties with,
+                            cancelled a pact with, called on X to apologise
+criticises              -1  criticise, slam, denounce, criticism of, concerned about, "X said Y is corrupt"
 condemns                -1  condemn, denounce
 accuses                 -1  accuse, blame, allege
 warns                   -1  warn
 threatens               -1  threaten, threats against
-sanctions               -1  sanction, sanctions / tariffs on, embargo, punish, cut supplies to, freeze assets
-expels                  -1  expel, deport, sever ties with
+sanctions               -1  sanction, sanctions / tariffs on, embargo, punish
+expels                  -1  expel, deport, expelled diplomats from X
 attacks                 -1  attack, strike, bomb, invade, attack on
 fights                  -1  fight, battle, combat, the fight against
 rejects                 -1  reject, dismiss, rebuff
