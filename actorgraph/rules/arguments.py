@@ -31,6 +31,15 @@ class Arguments:
         """Inside quotation marks opened in this sentence: '"He lied," X said' quotes X on somebody else."""
         return sum(1 for x in t.doc[self.sent.start:t.i] if x.text in QUOTE_CHARS) % 2 == 1
 
+    def _mentions_at(self, toks: Any, factor: float = 1.0) -> list[Arg]:
+        """The actors of the mentions that start at each token ("South Korean and US" modifiers)."""
+        out: list[Arg] = []
+        for t in toks:
+            m = self.index.mention_at(t)
+            if m is not None and m.actors:
+                out.extend(self._mention_args(m, factor))
+        return out
+
     def _mention_args(self, m: Any, factor: float = 1.0) -> list[Arg]:
         f = factor * MENTION_CONFIDENCE.get(getattr(m, "kind", ""), 1.0)
         return [Arg(m, a, f) for a in m.actors]
@@ -165,12 +174,8 @@ class Arguments:
         res: list[Arg] = []
         for c in t.children:
             if c.dep_ in ("amod", "compound", "nmod", "poss"):
-                first = idx.mention_at(c)
-                if first is not None and first.actors:  # "South Korean and US forces": the conjuncts too
-                    for x in (c, *c.conjuncts):
-                        mm = idx.mention_at(x)
-                        if mm is not None and mm.actors:
-                            res.extend(self._mention_args(mm, 0.9))
+                if self._mentions_at([c]):  # "South Korean and US forces": the conjuncts too
+                    res.extend(self._mentions_at((c, *c.conjuncts), 0.9))
             elif c.dep_ == "prep" and c.lower_ in ("in", "of", "from"):
                 for p in c.children:
                     if p.dep_ != "pobj":

@@ -26,13 +26,8 @@ class Holders:
                     continue  # "the Russia investigation" is about Russia, not Russia's
                 if lemma(n) in ORIGIN_NOUNS:
                     continue  # "a Wyoming hunter" comes from there; he is not the state's
-                m = self.index.mention_at(c)
-                if m is not None and m.actors:
-                    res.extend(self._mention_args(m))
-                    for cc in c.conjuncts:
-                        m2 = self.index.mention_at(cc)
-                        if m2 is not None and m2.actors:
-                            res.extend(self._mention_args(m2))
+                if self._mentions_at([c]):
+                    res.extend(self._mentions_at((c, *c.conjuncts)))
                 elif d == "amod" and HYPHEN_CUES.get(c.lower_) == "leads":
                     # "the US-led coalition", "the rebel-held port": the leader owns it ("Iran-backed
                     # militias" are the backer's clients, not the backer: what they do is their own)

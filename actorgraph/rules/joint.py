@@ -69,19 +69,9 @@ def joint_activity(ctx: Sentence, n: Token, lem: str) -> None:
     compounds = []
     for c in n.children:
         if c.dep_ in ("compound", "amod", "nmod") and c.i < n.i:
-            m = ctx.index.mention_at(c)
-            if m is not None and m.actors:
-                compounds.extend(ctx._mention_args(m))
-            for cc in c.conjuncts:
-                m = ctx.index.mention_at(cc)
-                if m is not None and m.actors:
-                    compounds.extend(ctx._mention_args(m))
+            compounds.extend(ctx._mentions_at((c, *c.conjuncts)))
             # "South Korea-US": a hyphen chain under one compound
-            for g in c.children:
-                if g.dep_ in ("compound", "amod", "nmod"):
-                    m = ctx.index.mention_at(g)
-                    if m is not None and m.actors:
-                        compounds.extend(ctx._mention_args(m))
+            compounds.extend(ctx._mentions_at(g for g in c.children if g.dep_ in ("compound", "amod", "nmod")))
     parts = explicit + compounds
     uniq = list({a.actor.name: a for a in parts}.values())
     if len(uniq) < 2:
