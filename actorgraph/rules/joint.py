@@ -1,4 +1,5 @@
-"""Stance rules: joint."""
+"""Rules for what two actors do together: a joint subject agreeing, clashing or working together, and
+joint activities ("the joint drills between X and Y"); they give both directions."""
 from __future__ import annotations
 
 from spacy.tokens import Token

@@ -1,4 +1,5 @@
-"""Stance rules: judgements."""
+"""Judgements held by someone: what a speaker says of another ("X said Y is corrupt", quoted sentences),
+naming ("called Y a liar", "described Y as reckless"), allegations, complaints and fears."""
 from __future__ import annotations
 
 from spacy.tokens import Token

@@ -1,4 +1,5 @@
-"""Stance rules: modifiers."""
+"""Rules read off modifiers: cue adjectives with a preposition ("critical of Y") and hyphenated
+participles after an actor ("Iran-backed Houthis")."""
 from __future__ import annotations
 
 from spacy.tokens import Token

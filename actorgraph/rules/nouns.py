@@ -1,4 +1,5 @@
-"""Stance rules: nouns."""
+"""Rules read off a noun: a stance noun's owner toward its target ("Russia's support for Assad"), ties,
+"against" phrases, wars waged in a place, and relational nouns ("its ally Turkey", "a critic of Y")."""
 from __future__ import annotations
 
 from spacy.tokens import Token

@@ -1,4 +1,5 @@
-"""Stance rules: verbs."""
+"""Rules read off a cue verb: its subject acts on its object or on a preposition's object (direct, passive,
+wanted, composed with a stance noun, aimed at a purpose), and the verbs of receiving, replying and demanding."""
 from __future__ import annotations
 
 from spacy.tokens import Token
