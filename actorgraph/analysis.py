@@ -251,6 +251,7 @@ def _quote_records(rows: pd.DataFrame) -> list[dict[str, Any]]:
     """Quote records oldest first, each with its article's title, date and origin."""
     rows = rows.sort_values(["date", "article_id", "start"], na_position="last", kind="stable")
     cols = ["id", "source", "target", "stance", "relation", "quote", "article_id", "title", "date", "path", "url", "confidence"]
+    cols += [c for c in ("rule",) if c in rows.columns]  # the rule that found it (older files lack it)
     records = rows[cols].rename(columns={"id": "statement_id"}).to_dict("records")
     for r in records:
         r["source_ref"] = r["url"] or r["path"] or ""

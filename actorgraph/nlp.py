@@ -25,7 +25,10 @@ def model_name() -> str:
 
 @functools.lru_cache(maxsize=4)
 def load_nlp(name: str | None = None, disable: tuple[str, ...] = ()):
-    """The shared pipeline; cached because loading takes about a second."""
+    """The English pipeline, loaded once per process (about a second) and shared.
+
+    ``statements.build_pipeline()`` adds the actorgraph components to this same
+    object (once; adding is idempotent), so there is one cached model, not two."""
     import spacy
 
     return spacy.load(name or model_name(), disable=list(disable))

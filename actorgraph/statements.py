@@ -27,6 +27,7 @@ from . import actors as _actors  # noqa: F401  (registers "actorgraph_actors")
 from . import longtext
 from . import stances as _stances  # noqa: F401  (registers "actorgraph_stances")
 from .gazetteer import Gazetteer
+from .nlp import load_nlp
 from .records import Article, Statement
 
 ACTORS_PIPE = "actorgraph_actors"
@@ -45,26 +46,10 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
-_OWN: dict[str, Language] = {}
-
-
-def _own_nlp() -> Language:
-    """A private copy of the English pipeline: the shared cached one stays untouched."""
-    nlp = _OWN.get("nlp")
-    if nlp is None:
-        import spacy
-
-        from .nlp import model_name
-
-        nlp = spacy.load(model_name())
-        _OWN["nlp"] = nlp
-    return nlp
-
-
 def build_pipeline(nlp: Language | None = None, gazetteer: Gazetteer | None = None) -> Language:
     """The spaCy pipeline with our components; idempotent (adds each pipe once)."""
     if nlp is None:
-        nlp = _own_nlp()
+        nlp = load_nlp()  # the one cached pipeline (actorgraph.nlp); our pipes are added once
     names = nlp.pipe_names
     if LINES_PIPE not in names:
         if "parser" in names:
@@ -154,6 +139,7 @@ def statements_from_doc(doc: Doc, article: Article) -> list[Statement]:
                 source_role=a.role,
                 target_affiliation=b.affiliation,
                 target_role=b.role,
+                rule=st.rule,
             )
         )
     return out

@@ -567,7 +567,7 @@ def actor_card(G: nx.Graph, actor: str) -> dict[str, Any] | None:
 
 
 def quote_caption(q: dict[str, Any]) -> str:
-    """Markdown line under a quote: title (a link only for http(s)), date, source, relation."""
+    """Markdown line under a quote: title (a link only for http(s)), date, source, relation, rule id."""
     parts = [md_link(q.get("title") or "untitled", q.get("url"))]
     if q.get("date"):
         parts.append(md_escape(q["date"]))
@@ -577,6 +577,8 @@ def quote_caption(q: dict[str, Any]) -> str:
         parts.append(md_escape(src))
     if q.get("relation"):
         parts.append(md_escape(q["relation"]))
+    if q.get("rule"):  # which extraction rule found it, so a wrong edge can be traced to its rule
+        parts.append("rule " + md_escape(q["rule"]))
     return " · ".join(parts)
 
 

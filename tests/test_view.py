@@ -374,3 +374,22 @@ def test_component_ships_vis_from_pyvis_and_loads_nothing_remote():
     assert ".actorgraph-root" in css and "@import" not in css and "url(" not in css
     package_files = {p.name for p in view.COMPONENT_DIR.iterdir()}
     assert {"network.js", "network.css"} <= package_files
+
+
+def test_quote_caption_shows_the_rule_that_found_the_statement():
+    q = {"title": "T", "relation": "condemns", "rule": "verb.direct"}
+    assert view.quote_caption(q) == "T · condemns · rule verb\\.direct"
+    assert "rule verb.direct" in render(view.quote_caption(q))
+    assert "rule" not in view.quote_caption({"title": "T", "relation": "condemns", "rule": ""})
+
+
+def test_edge_quotes_carry_the_rule():
+    import pandas as pd
+
+    from actorgraph.analysis import edge_quotes
+    from actorgraph.records import STATEMENT_COLUMNS
+
+    row = {c: None for c in STATEMENT_COLUMNS}
+    row.update(source="A", target="B", stance="opposes", relation="condemns", quote="A condemned B.", id="x",
+               article_id="a", title="T", start=0, confidence=0.9, rule="verb.direct")
+    assert [q["rule"] for q in edge_quotes(pd.DataFrame([row]), "A", "B")] == ["verb.direct"]

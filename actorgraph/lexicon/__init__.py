@@ -11,7 +11,8 @@ Files:
 * ``words/*.csv`` (``class,entry,note``): the members of the classes; a class
   may be filled from one file only, so it is defined once.
 * other tables (cue lexicons) are read with :func:`table`, which checks their
-  columns and lets callers validate each row with :func:`check`.
+  columns and lets callers validate each row with :func:`check`,
+  :func:`check_relation`, :func:`check_class` and :func:`check_number`.
 
 Every problem is a :class:`LexiconError` naming the file and line.
 """
@@ -110,6 +111,29 @@ def check_relation(row: Row, relation: str) -> str:
 
 
 @functools.lru_cache(maxsize=None)
+def _declared() -> frozenset[str]:
+    return frozenset(r["class"] for r in table("word_classes", ("class", "description")))
+
+
+def check_class(row: Row, cls: str) -> str:
+    """``cls`` if it is a declared word class, else a LexiconError naming the row."""
+    check(cls in _declared(), row, f"unknown word class {cls!r} (declare it in word_classes.csv)")
+    return cls
+
+
+def check_number(row: Row, column: str, allowed: Iterable[str] | None = None) -> float:
+    """The number in ``column`` of ``row`` (optionally one of ``allowed``), else a LexiconError."""
+    text = row[column]
+    try:
+        value = float(text)
+    except ValueError:
+        value = None
+    ok = value is not None and (allowed is None or text in tuple(allowed))
+    check(ok, row, f"{column} must be {' or '.join(allowed) if allowed else 'a number'}, not {text!r}")
+    return value
+
+
+@functools.lru_cache(maxsize=None)
 def _classes() -> dict[str, frozenset[str]]:
     declared = {r["class"]: r for r in table("word_classes", ("class", "description"))}
     members: dict[str, set[str]] = {c: set() for c in declared}
@@ -144,3 +168,4 @@ def clear_cache() -> None:
     """Forget loaded files (tests and users who edit a file at run time)."""
     relations.cache_clear()
     _classes.cache_clear()
+    _declared.cache_clear()

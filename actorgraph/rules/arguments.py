@@ -1,0 +1,259 @@
+"""Who an argument token stands for: mentions, apparatus owners, quoted speakers."""
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Token
+
+from .base import Arg, MENTION_CONFIDENCE, MentionRef, QUOTE_CHARS, lemma
+from .vocab import (ACT_NOUNS, LOYAL_NOUNS, PROXY_NOUNS, QUANTITY_NOUNS, RELATIONAL_NOUNS, SOURCE_OWNED, SPEECH_VERBS)
+
+
+class Arguments:
+    """Who an argument token stands for: mentions, apparatus owners, quoted speakers."""
+
+    def args(self, tok: Token | None, *, owner: bool | str = False, depth: int = 0) -> list[Arg]:
+        """The actors an argument token stands for: its mention, conjuncts, apparatus owners."""
+        if tok is None or depth > 3:
+            return []
+        out: list[Arg] = []
+        for t in [tok, *tok.conjuncts]:
+            out.extend(self._one(t, owner=owner, depth=depth))
+        seen: set[str] = set()
+        res = []
+        for a in out:
+            if a.actor.name not in seen:
+                seen.add(a.actor.name)
+                res.append(a)
+        return res
+
+    def _in_quotes(self, t: Token) -> bool:
+        """Inside quotation marks opened in this sentence: '"He lied," X said' quotes X on somebody else."""
+        return sum(1 for x in t.doc[self.sent.start:t.i] if x.text in QUOTE_CHARS) % 2 == 1
+
+    def _mentions_at(self, toks: Any, factor: float = 1.0) -> list[Arg]:
+        """The actors of the mentions that start at each token ("South Korean and US" modifiers)."""
+        out: list[Arg] = []
+        for t in toks:
+            m = self.index.mention_at(t)
+            if m is not None and m.actors:
+                out.extend(self._mention_args(m, factor))
+        return out
+
+    def _mention_args(self, m: Any, factor: float = 1.0) -> list[Arg]:
+        f = factor * MENTION_CONFIDENCE.get(getattr(m, "kind", ""), 1.0)
+        return [Arg(m, a, f) for a in m.actors]
+
+    def _one(self, t: Token, *, owner: bool | str, depth: int) -> list[Arg]:
+        """One token's actors: "I"/"we" in a quotation, its mention, a pronoun standing for the sayer, a
+        group named by example or quantity, an apparatus's state, or (``owner``) the owner of a thing."""
+        got = self._first_person_arg(t)
+        if got is not None:
+            return got
+        m = self.index.mention_for(t)
+        if m is not None and not (m.start <= t.i < m.end) and t.tag_ == "NNS" \
+                and any(c.dep_ == "nummod" for c in t.children):
+            return []  # "the court's four liberal members": some of its members, not the court itself
+        m = self._described_mention(t, m)
+        got = self._sayer_pronoun(t, m)
+        if got is not None:
+            return got
+        if m is not None and m.actors:
+            return self._mention_and_list(t, m, depth)
+        lem = lemma(t)
+        got = self._named_group(t, lem, owner, depth)
+        if got is not None:
+            return got
+        if owner == "source":
+            if lem in SOURCE_OWNED or t.lower_ in SOURCE_OWNED:
+                return self.owners(t, depth=depth, between_ok=False)
+            return []
+        if owner is True and lem in ("way", "manner") and t.pos_ == "NOUN":
+            # "frustration with the way X has handled the report": X's conduct
+            for c in t.children:
+                if c.dep_ == "relcl":
+                    return self.args(next((g for g in c.children if g.dep_ == "nsubj"), None), depth=depth + 1)
+        if owner and t.pos_ in ("NOUN", "PROPN", "PRON", "VERB") and lem not in RELATIONAL_NOUNS:
+            return self._owner_of_thing(t, lem, owner, depth)  # ("his rival" is somebody else, not his)
+        return []
+
+    def _first_person_arg(self, t: Token) -> list[Arg] | None:
+        """ "I", "we" (not "US"): their mention, else the quoted speaker; None for other words."""
+        low = t.lower_
+        if low not in ("i", "me", "we", "us", "my", "our") or t.tag_ not in ("PRP", "PRP$"):
+            return None
+        if low == "us" and t.text == "US":
+            return None
+        m = self.index.mention_at(t)
+        if m is not None and m.actors:
+            return self._mention_args(m)
+        return self._first_person(t)
+
+    def _described_mention(self, t: Token, m: Any) -> Any:
+        """The mention a description stands beside: "X, a former party chairman who ...", "the president's
+        attorney, Rudolph W. Giuliani, ..." (apposition either way)."""
+        idx = self.index
+        if m is None and t.dep_ == "appos" and t.pos_ == "NOUN":
+            m2 = idx.mention_at(t.head)
+            if m2 is not None and m2.actors:
+                m = m2
+        if m is None:
+            for c in t.children:
+                if c.dep_ == "appos":
+                    m2 = idx.mention_for(c)
+                    if m2 is not None and m2.actors:
+                        return m2
+        return m
+
+    def _sayer_pronoun(self, t: Token, m: Any) -> list[Arg] | None:
+        """ "X said he would ...": the reported clause's pronoun subject is, nearly always, the sayer."""
+        if not (t.lower_ in ("he", "she") and (m is None or getattr(m, "kind", "") == "pronoun")
+                and t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ccomp"
+                and lemma(t.head.head) in SPEECH_VERBS and not self._in_quotes(t)):
+            return None
+        sayer = next((c for c in t.head.head.children if c.dep_ == "nsubj"), None)
+        ms = self.index.mention_for(sayer) if sayer is not None and sayer.lower_ not in ("he", "she") else None
+        if ms is not None and len(ms.actors) == 1 and ms.actors[0].type == "person" \
+                and (m is None or all(a.type == "person" for a in m.actors)):
+            ref = m if m is not None else MentionRef(t.i, t.i + 1, ms.actors, "pronoun", t.text)
+            return [Arg(ref, ms.actors[0], MENTION_CONFIDENCE["pronoun"])]
+        return None
+
+    def _mention_and_list(self, t: Token, m: Any, depth: int) -> list[Arg]:
+        """A mention's actors, with the states of a list parsed as its apposition ("Mali, Burkina Faso and
+        Niger quit ...") and the conjoined modifiers of an apparatus noun ("South Korean and US troops")."""
+        idx = self.index
+        res = self._mention_args(m)
+        if m.actors[0].type == "country" and depth == 0:
+            for c in t.children:
+                if c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children):
+                    for x in (c, *c.conjuncts):
+                        mm = idx.mention_for(x)
+                        if mm is not None and mm is not m and mm.actors and mm.actors[0].type == "country":
+                            res.extend(self._mention_args(mm))
+        if idx.mention_at(t) is None:
+            for c in t.children:
+                if c.dep_ in ("amod", "compound", "nmod") and c.conjuncts:
+                    for cc in c.conjuncts:
+                        mm = idx.mention_at(cc)
+                        if mm is not None and mm.actors:
+                            res.extend(self._mention_args(mm))
+        return res
+
+    def _named_group(self, t: Token, lem: str, owner: bool | str, depth: int) -> list[Arg] | None:
+        """ "rivals like X", "forces loyal to X", "thousands of Russian troops", "the government in
+        Bamako": the actors a group word is made of or stands for; None when it names none."""
+        if t.pos_ == "NOUN" and depth == 0:
+            for c in t.children:  # "rivals like X", "Democrats such as X", "critics including X"
+                if c.dep_ == "prep" and (c.lower_ in ("like", "including") or (
+                        c.lower_ == "as" and any(g.lower_ == "such" for g in c.children))):
+                    got = [a for p in c.children if p.dep_ == "pobj" for a in self.args(p, depth=depth + 1)]
+                    if got:
+                        return got
+        if t.pos_ == "NOUN" and lem in LOYAL_NOUNS:
+            for c in t.children:  # "forces loyal to X", "fighters allied to X": X's own
+                if c.dep_ == "amod" and c.lower_ in ("loyal", "allied", "affiliated"):
+                    got = [a for p in c.children if p.dep_ == "prep" and p.lower_ in ("to", "with")
+                           for o in p.children if o.dep_ == "pobj" for a in self.args(o, depth=depth + 1)]
+                    if got:
+                        return got
+        if lem in QUANTITY_NOUNS or t.pos_ == "NUM":
+            for c in t.children:  # "thousands of Russian troops", "some of the rebels"
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            return self.args(p, owner=owner, depth=depth + 1)
+        if lem in PROXY_NOUNS or t.lower_ in PROXY_NOUNS:
+            return self._apparatus_of(t) or None
+        return None
+
+    def _apparatus_of(self, t: Token) -> list[Arg]:
+        """ "the Russian government", "the junta of Mali", "the regime in Damascus", "the junta in power in
+        Mali": the state an apparatus noun stands for."""
+        idx = self.index
+        res: list[Arg] = []
+        for c in t.children:
+            if c.dep_ in ("amod", "compound", "nmod", "poss"):
+                if self._mentions_at([c]):  # "South Korean and US forces": the conjuncts too
+                    res.extend(self._mentions_at((c, *c.conjuncts), 0.9))
+            elif c.dep_ == "prep" and c.lower_ in ("in", "of", "from"):
+                for p in c.children:
+                    if p.dep_ != "pobj":
+                        continue
+                    mm = idx.mention_for(p)
+                    if mm is not None and mm.actors:
+                        res.extend(self._mention_args(mm, 0.9))
+                    elif c.lower_ == "in":
+                        res.extend(a for c2 in p.children if c2.dep_ == "prep" and c2.lower_ in ("in", "of")
+                                   for p2 in c2.children if p2.dep_ == "pobj"
+                                   for m2 in [idx.mention_for(p2)] if m2 is not None and m2.actors
+                                   for a in self._mention_args(m2, 0.85))
+        return res
+
+    def _owner_of_thing(self, t: Token, lem: str, owner: bool | str, depth: int) -> list[Arg]:
+        """Whose thing ``t`` is: its owners; for "..., a move that Y rejected" the clause's own subject; for a
+        bare "the move" the act told just before."""
+        got = self.owners(t, depth=depth)
+        if not got and owner is True and depth == 0 and lem in ("move", "step", "decision") and t.i > 1 \
+                and t.dep_ in ("appos", "dobj", "npadvmod") and t.head.i < t.i and any(
+                c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children) \
+                and t.doc[t.i - 2].text in (",", "\u2014", "--", "-", "\u2013"):
+            h = t.head
+            while h.pos_ not in ("VERB", "AUX") and h.head.i != h.i and h.i >= self.sent.start:
+                h = h.head
+            if h.pos_ in ("VERB", "AUX"):
+                got = [Arg(a.mention, a.actor, a.factor * 0.7) for a in self.subjects(h)]
+        if not got and owner is True and depth == 0 and (lem in ACT_NOUNS or t.lower_ in ACT_NOUNS) \
+                and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children) \
+                and not any(c.dep_ in ("prep", "acl", "relcl") and self.index.mention_at(c) is None
+                            for c in t.children):
+            got = self._act_agent(t)
+        return got
+
+    def _act_agent(self, n: Token) -> list[Arg]:
+        """"X vetoed the bill. Y condemned the move": an act named by a bare definite noun is the act
+        told just before it — the subject of an earlier clause of this sentence, else of the previous
+        sentence of the same paragraph (through "said" to what was said)."""
+        doc = n.doc
+        above = {n.i}
+        for a in n.ancestors:  # the clause the noun is in (its verb and that verb's xcomp heads)
+            above.add(a.i)
+            if a.pos_ in ("VERB", "AUX") and a.dep_ not in ("xcomp",):
+                break
+        cands = [v for v in reversed(doc[self.sent.start:n.i]) if v.pos_ == "VERB" and v.i not in above
+                 and v.dep_ in ("ROOT", "conj") and lemma(v) not in SPEECH_VERBS]
+        j = self.sent.start - 1
+        while j >= 0 and doc[j].is_space and "\n" not in doc[j].text:
+            j -= 1
+        if j >= 0 and not doc[j].is_space and "\n" not in doc[j].whitespace_:  # same paragraph
+            root = doc[j].sent.root
+            while lemma(root) in SPEECH_VERBS:
+                nxt = next((c for c in root.children if c.dep_ == "ccomp"), None)
+                if nxt is None:
+                    break
+                root = nxt
+            if root.pos_ in ("VERB", "AUX") and lemma(root) not in SPEECH_VERBS:
+                cands.append(root)
+        for v in cands[:2]:
+            subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+            if subj is None:
+                continue
+            got = self.args(subj, depth=1)
+            if got:
+                return [Arg(a.mention, a.actor, a.factor * 0.7) for a in got]
+            return []
+        return []
+
+    def _first_person(self, t: Token) -> list[Arg]:
+        if not self.speaker:
+            return []
+        out = []
+        for a in self.speaker:
+            actor = a.actor
+            if t.lower_ in ("we", "us", "our") and actor.type == "person" and actor.affiliation:
+                aff = self.index.actors.get(actor.affiliation)
+                if aff is not None:
+                    actor = aff
+            m = MentionRef(t.i, t.i + 1, (actor,), "speaker", t.text)
+            out.append(Arg(m, actor, MENTION_CONFIDENCE["speaker"]))
+        return out

@@ -1,0 +1,64 @@
+"""The records the stance rules pass around, and the confidence each kind of pattern starts from."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Token
+
+from ..records import Actor
+
+#: base confidence per pattern kind
+KIND_CONFIDENCE = {"verb": 0.9, "passive": 0.85, "prep": 0.85, "chain": 0.8, "noun": 0.75, "hyphen": 0.8,
+                   "relational": 0.8, "reciprocal": 0.75, "joint": 0.7, "adjective": 0.75, "evaluation": 0.7,
+                   "demand": 0.7, "compose": 0.6, "announced": 0.75}
+MENTION_CONFIDENCE = {"pronoun": 0.8, "role": 0.9, "demonym": 0.9, "group": 0.85, "speaker": 0.8}
+OWNER_FACTOR = 0.85  # the target/source was reached through an owned thing ("Trump's policy")
+
+QUOTE_CHARS = "\"\u201c\u201d"
+
+
+@dataclass
+class Stance:
+    """One stance found in one sentence."""
+
+    source: Any  # actors.Mention (or a speaker stand-in with .text/.kind)
+    target: Any
+    source_actor: Actor
+    target_actor: Actor
+    relation: str
+    sign: int
+    cue: str
+    sent_index: int
+    confidence: float
+    kind: str = ""  # the kind of pattern (sets the base confidence)
+    rule: str = ""  # the id of the registered rule that found it ("verb.direct", ...)
+
+    @property
+    def stance(self) -> str:
+        return "supports" if self.sign > 0 else "opposes"
+
+
+@dataclass
+class MentionRef:
+    """A mention as plain data: a first-person pronoun standing for the quoted speaker,
+    or a mention rebuilt from a Doc shipped back by a worker process."""
+
+    start: int
+    end: int
+    actors: tuple
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Arg:
+    """One actor reached through one mention, with a confidence factor."""
+
+    mention: Any
+    actor: Actor
+    factor: float = 1.0
+
+
+def lemma(t: Token) -> str:
+    return t.lemma_.lower()

@@ -1,0 +1,101 @@
+"""Is a stance asserted? Walks from the cue up through every clause above it.
+
+A stance is dropped when its cue or a clause above it is negated ("not", "never", "no longer", "has yet
+to"), denied, failed, refused or ruled out (``blockers``), conditional ("if", "unless"), or under
+"without" / "instead of"; modal hedges ("could", "would") keep it at a lower confidence (``hedge_modals``).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .base import lemma
+from .vocab import BLOCKERS, HEDGE_MODALS, NEG_ADVERBS, OBJECT_BLOCKERS, REBUTTED_NOUNS
+
+
+def blocked(cue: Token, *, skip_self_blocker: bool = True) -> tuple[bool, float]:
+    """(blocked?, hedge factor) of the stance at ``cue``; the cue itself may be a blocker word only when
+    ``skip_self_blocker`` is false."""
+    hedge = 1.0
+    t, prev, via, first = cue, cue, "", True
+    for _ in range(30):
+        own_denial = _own_denial(t, prev, via)
+        if _passes_over(t, prev, via):
+            if t.head.i == t.i:
+                break
+            prev, via, t = t, t.dep_, t.head
+            continue
+        stop, factor = _negated_here(t, via)
+        if stop:
+            return True, 1.0
+        hedge = min(hedge, factor)
+        if _blocks_here(t, via, own_denial, check_word=not (first and skip_self_blocker)):
+            return True, 1.0
+        first = False
+        if t.head.i == t.i:
+            break
+        prev, via, t = t, t.dep_, t.head
+    return False, hedge
+
+
+def _own_denial(t: Token, prev: Token, via: str) -> bool:
+    """ "X denied any role and accused Y" (a denial with an object of its own does not cover its conjunct);
+    "X accused Y of ..., a charge Y denies" (the rebuttal after the claim does not withdraw it)."""
+    if via == "conj" and prev.i > t.i and any(c.dep_ in ("dobj", "xcomp", "ccomp") and c.i < prev.i
+                                              for c in t.children):
+        return True
+    return via == "ccomp" and prev.i < t.i and any(
+        lemma(x) in REBUTTED_NOUNS | {"claim"} for x in t.doc[prev.right_edge.i + 1:t.i])
+
+
+def _passes_over(t: Token, prev: Token, via: str) -> bool:
+    """The cue sits in the subject ("X's rhetoric against Y is not uncommon" still asserts it), or in a
+    conjunct with its own subject or after "but" ("X never named Y but blamed Z"): this clause's negation
+    is not the cue's."""
+    return via in ("nsubj", "nsubjpass", "csubj") or (via == "conj" and t.pos_ in ("VERB", "AUX") and (
+        any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in t.children)
+        or any(c.dep_ in ("nsubj", "nsubjpass") for c in prev.children)))
+
+
+def _negated_here(t: Token, via: str) -> tuple[bool, float]:
+    """Negation, "no longer", "has yet to", "if" on ``t`` itself; else the lowest modal hedge on it."""
+    hedge = 1.0
+    for c in t.children:
+        if c.dep_ == "neg":
+            return True, 1.0
+        if c.dep_ in ("advmod", "det", "preconj") and c.lower_ in NEG_ADVERBS:
+            if c.lower_ == "no" and c.dep_ == "advmod" and any(g.lower_ == "longer" for g in c.head.children):
+                return True, 1.0
+            if c.lower_ != "no" or c.dep_ == "det":
+                return True, 1.0
+        if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "lest"):
+            return True, 1.0
+        if c.dep_ == "advmod" and c.lower_ in ("longer", "more") and via != "conj" and any(
+                g.lower_ in ("no", "not", "never") for g in c.children):
+            return True, 1.0  # "X no longer supports Y" (parsed longer <- no)
+        if c.dep_ == "advmod" and c.lower_ == "yet" and via == "xcomp" and lemma(t) in ("have", "be"):
+            return True, 1.0  # "X has yet to recognise Y", "X is yet to condemn Y"
+        if c.dep_ == "aux" and c.lower_ in HEDGE_MODALS:
+            hedge = min(hedge, HEDGE_MODALS[c.lower_])
+    return False, hedge
+
+
+def _blocks_here(t: Token, via: str, own_denial: bool, check_word: bool) -> bool:
+    """A blocking word or shape at ``t``: "hardly possible", "refused to", "withheld aid meant to", "ruled
+    out", "was not able to", "without condemning", "instead of working with"."""
+    lem = lemma(t)
+    if t.pos_ in ("AUX", "VERB") and any(c.dep_ == "acomp" and (lemma(c) in BLOCKERS or any(
+            g.dep_ in ("advmod", "neg") and g.lower_ in NEG_ADVERBS for g in c.children)) for c in t.children):
+        return True  # "That is hardly possible after ...", "it is unlikely that ..."
+    if check_word and (
+            (lem in BLOCKERS and t.pos_ in ("VERB", "ADJ", "AUX", "NOUN") and not own_denial)
+            or (lem in OBJECT_BLOCKERS and t.pos_ == "VERB" and via == "dobj")
+            or (lem == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in t.children))
+            or (t.pos_ == "ADJ" and lem in ("able",) and any(c.dep_ == "neg" for c in t.children))):
+        return True
+    if t.dep_ in ("pcomp", "pobj") and t.head.lower_ in ("without", "instead", "against") \
+            and t.head.dep_ == "prep" and t.pos_ == "VERB":
+        return True  # "warned X against joining Y", "without condemning Y" (the cue itself included)
+    if t.lower_ in ("without",) and t.dep_ == "prep":
+        return True
+    return t.dep_ in ("prep", "mark", "cc") and t.lower_ in ("of", "than") and any(
+        c.lower_ in ("instead", "rather") for c in t.children)  # "instead of working with X"

@@ -1,0 +1,258 @@
+"""Who does or owns something: subjects up clause chains, owners of nouns, holders of a judgement."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .base import Arg, OWNER_FACTOR, lemma
+from .vocab import (CARRY_OUT_VERBS, CAUSATIVE_VERBS, DEMAND_VERBS, HYPHEN_CUES, OBJECT_CONTROL, ORIGIN_NOUNS, PATIENT_OF, SPEECH_VERBS, TOPIC_NOUNS, WANT_NOUNS, WANT_THAT_VERBS, WANT_VERBS)
+
+
+class Holders:
+    """Who does or owns something: subjects up clause chains, owners of nouns, holders of a judgement."""
+
+    def owners(self, n: Token, depth: int = 0, between_ok: bool = True) -> list[Arg]:
+        """Whose thing a noun is: "Trump's policy", "drills by Japan", "sanctions imposed by the UN"."""
+        if depth > 2:
+            return []
+        if n.tag_ == "NNS" and any(c.dep_ == "nummod" for c in n.children):
+            return []  # "the court's four liberal members": some of its members, not the court itself
+        res: list[Arg] = []
+        for c in n.children:
+            d = c.dep_
+            if d == "poss":
+                res.extend(self.args(c, depth=depth + 1))
+            elif d in ("compound", "amod", "nmod", "npadvmod") and c.i < n.i:
+                if lemma(n) in TOPIC_NOUNS or n.lower_ in TOPIC_NOUNS:
+                    continue  # "the Russia investigation" is about Russia, not Russia's
+                if lemma(n) in ORIGIN_NOUNS:
+                    continue  # "a Wyoming hunter" comes from there; he is not the state's
+                if self._mentions_at([c]):
+                    res.extend(self._mentions_at((c, *c.conjuncts)))
+                elif d == "amod" and HYPHEN_CUES.get(c.lower_) == "leads":
+                    # "the US-led coalition", "the rebel-held port": the leader owns it ("Iran-backed
+                    # militias" are the backer's clients, not the backer: what they do is their own)
+                    for g in c.children:
+                        m2 = self.index.mention_at(g)
+                        if m2 is not None and m2.actors and g.i < c.i:
+                            res.extend(self._mention_args(m2))
+            elif d == "prep" and c.lower_ in ("by", "between", "from", "among") and (
+                    between_ok or c.lower_ in ("by", "from")):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        res.extend(self.args(p, depth=depth + 1))
+            elif d == "prep" and c.lower_ == "of" and lemma(n) not in PATIENT_OF and n.lower_ not in PATIENT_OF:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        got = self.args(p, depth=depth + 1)
+                        if not got and p.pos_ == "NOUN":
+                            got = self.owners(p, depth + 1)
+                        res.extend(got)
+            elif d in ("acl", "relcl") and c.tag_ == "VBN":
+                # "the deal negotiated by X", "the deal that was negotiated under X"
+                for a in c.children:
+                    if a.dep_ == "agent" or (a.dep_ == "prep" and a.lower_ == "under" and (
+                            d == "acl" or any(x.dep_ == "nsubjpass" and x.lower_ in ("that", "which")
+                                              for x in c.children))):
+                        for p in a.children:
+                            if p.dep_ == "pobj":
+                                res.extend(self.args(p, depth=depth + 1))
+        if not res and n.dep_ == "nsubjpass" and lemma(n.head) in CARRY_OUT_VERBS:
+            # "the strikes were carried out by X", "the attack was claimed by X"
+            for c in n.head.children:
+                if c.dep_ == "agent":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            res.extend(self.args(p, depth=depth + 1))
+        return [Arg(a.mention, a.actor, a.factor * OWNER_FACTOR) for a in res]
+
+    def subjects(self, v: Token, *, avoid: set[str] | None = None, depth: int = 0) -> list[Arg]:
+        """Who does ``v``: its own subject, else inherited up xcomp/conj/advcl/acl chains."""
+        if depth > 6:
+            return []
+        got = self._own_subject(v)
+        if got is not None:
+            return got
+        # "Moscow, which ...", "the group that attacked ..."
+        if v.dep_ == "relcl":
+            return self.args(v.head)
+        h = v.head
+        if h.i == v.i:
+            return []
+        if v.dep_ == "xcomp":
+            if lemma(h) in OBJECT_CONTROL:
+                for c in h.children:
+                    if c.dep_ == "dobj":
+                        return self.args(c, owner="source")
+            if h.pos_ in ("VERB", "AUX") or h.pos_ == "ADJ":
+                return self.subjects(h, avoid=avoid, depth=depth + 1)
+            if h.pos_ in ("NOUN", "PROPN"):
+                return self._noun_holder(h, depth)
+        if v.dep_ == "acomp" and h.pos_ in ("VERB", "AUX"):
+            return self.subjects(h, avoid=avoid, depth=depth + 1)
+        if v.dep_ == "conj" and h.pos_ in ("VERB", "AUX"):
+            got = self.subjects(h, avoid=avoid, depth=depth + 1)
+            if avoid and got and all(a.actor.name in avoid for a in got):
+                # "The US said the president has no legitimacy, and demanded that he step down":
+                # a misattached conjunct; the clause above is the better subject
+                up = h
+                while up.dep_ in ("ccomp", "conj", "xcomp") and up.head.i != up.i:
+                    up = up.head
+                    got2 = self.subjects(up, avoid=avoid, depth=depth + 1)
+                    if got2 and not all(a.actor.name in avoid for a in got2):
+                        return got2
+            return got
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+        if v.dep_ == "advcl" and (v.tag_ in ("VBG", "VBN") or infinitive):
+            return self.subjects(h, avoid=avoid, depth=depth + 1)
+        if v.dep_ == "acl":
+            if h.pos_ in ("NOUN", "PROPN", "PRON"):
+                return self._noun_holder(h, depth)
+        if v.dep_ == "pcomp" and h.dep_ == "prep":
+            gov = h.head
+            if gov.pos_ == "ADJ" and gov.dep_ in ("acomp", "amod", "oprd"):
+                return self.subjects(gov, avoid=avoid, depth=depth + 1)  # "proud of standing up to X"
+            if gov.pos_ in ("VERB", "AUX"):
+                if lemma(gov) in ("accuse", "blame", "charge", "criticise", "criticize", "praise", "thank"):
+                    for c in gov.children:
+                        if c.dep_ == "dobj":
+                            return self.args(c, owner="source")
+                return self.subjects(gov, avoid=avoid, depth=depth + 1)
+            if gov.pos_ in ("NOUN", "PROPN"):
+                return self._noun_holder(gov, depth)
+        return []
+
+    def _own_subject(self, v: Token) -> list[Arg] | None:
+        """``v``'s own subject (nearest first: "WASHINGTON (AP) - President X has filed ..." has two; the
+        dateline is not one), its passive agent, or a name the tagger took for an auxiliary ("... that IS
+        presented a common enemy"); None when it has none."""
+        for c in sorted(v.children, key=lambda c: abs(c.i - v.i)):
+            if c.dep_ in ("nsubj", "csubj"):
+                if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
+                    return self.args(v.head)
+                if c.text.isupper() and len(c.text) > 2 and c.i + 1 < len(c.doc) and c.doc[c.i + 1].text in (
+                        "-", "\u2013", "\u2014", "(", "--"):
+                    # "WASHINGTON - Gov. X joined ...": a dateline parsed as the subject, X as its apposition
+                    app = next((g for g in c.children if g.dep_ == "appos"), None)
+                    if app is not None:
+                        return self.args(app, owner="source")
+                got = self.args(c, owner="source")
+                if got or c.dep_ == "nsubj":
+                    return got
+            if c.dep_ == "agent" and any(x.dep_ == "nsubjpass" for x in v.children):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return self.args(p, owner="source")
+        for c in v.children:
+            if c.i < v.i and c.dep_ in ("aux", "auxpass"):
+                m = self.index.mention_at(c)
+                if m is not None and m.actors and getattr(m, "kind", "") in ("name", "alias", "metonym"):
+                    return self._mention_args(m)
+        return None
+
+    def wanted_by(self, v: Token) -> list[Arg] | None:
+        """ "urged Ukraine to investigate Biden", "Trump's demand that Ukraine investigate ...": the one who
+        wants it done holds the stance; None when ``v`` is not such a wanted act."""
+        t = v
+        for _ in range(3):
+            d = t.dep_
+            h = t.head
+            if h.i == t.i or d not in ("xcomp", "ccomp", "acl", "advcl", "pcomp", "pobj", "prep"):
+                return None
+            lem = lemma(h)
+            if h.pos_ in ("VERB", "AUX") and lem in CAUSATIVE_VERBS and d == "ccomp" and any(
+                    c.dep_ == "nsubj" for c in t.children):
+                t = h  # "to have Ukraine investigate X": look above "have" for who wants it
+                continue
+            if h.pos_ in ("VERB", "AUX"):
+                # "called for a Republican to oust X": the "for ... to" clause hangs as an advcl
+                for_to = d == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in t.children)
+                # "pressuring X to investigate Y" parsed with X as the subject of an infinitival ccomp
+                to_inf = d == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+                if lem in WANT_VERBS and (d == "xcomp" or d == "ccomp" and (lem in WANT_THAT_VERBS or to_inf)
+                                          or for_to):
+                    controlled = any(c.dep_ == "dobj" for c in h.children) or any(
+                        c.dep_ == "nsubj" for c in t.children)
+                    if d == "xcomp" and not controlled:
+                        return None  # "wants to protect Assad": the same subject
+                    return self.subjects(h)
+                if d in ("xcomp", "ccomp", "advcl"):
+                    return None
+            if h.pos_ == "NOUN" and (lem in WANT_NOUNS or h.lower_ in WANT_NOUNS):
+                got = self.owners(h, between_ok=False)
+                if not got:
+                    got, _ = self.clause_subjects(h)
+                return got
+            t = h
+        return None
+
+    def _noun_holder(self, n: Token, depth: int) -> list[Arg]:
+        """ "her way to join", "China's willingness to get tough", "the Russians fighting for IS"."""
+        # "X joined the field of candidates hoping to unseat Y", "X became one of the Democrats vying to ...":
+        # the one who joins the group
+        t = n
+        for _ in range(4):
+            if t.dep_ == "pobj" and t.head.lower_ in ("of", "among", "in") and t.head.head.i != t.head.i:
+                t = t.head.head
+            else:
+                break
+        if t is not n:
+            if t.dep_ in ("dobj", "attr") and t.head.pos_ in ("VERB", "AUX") and lemma(t.head) in (
+                    "join", "enter", "be", "become", "remain"):
+                return self.subjects(t.head, depth=depth + 1)
+            if t.pos_ in ("VERB", "AUX") and lemma(t) in ("be", "become", "remain"):
+                return self.subjects(t, depth=depth + 1)
+        m = self.index.mention_for(n)
+        if m is not None and m.actors:
+            return self._mention_args(m)
+        got = self.owners(n, depth=1, between_ok=False)
+        if got:
+            return got
+        return []
+
+    def clause_subjects(self, n: Token, avoid: set[str] | None = None) -> tuple[list[Arg], Token | None]:
+        """For a noun: the subject of the clause it is an object in, and that clause's verb."""
+        t = n
+        for _ in range(8):
+            d = t.dep_
+            h = t.head
+            if h.i == t.i:
+                return [], None
+            if d in ("dobj", "pobj", "prep", "attr", "oprd", "conj", "appos", "dative", "npadvmod", "pcomp"):
+                if h.pos_ in ("VERB", "AUX"):
+                    if any(c.dep_ == "expl" for c in h.children):
+                        return [], h
+                    return self.subjects(h, avoid=avoid), h
+                if h.pos_ == "ADJ" and d == "prep":
+                    return self.subjects(h, avoid=avoid), h
+                if h.pos_ in ("NOUN", "PROPN") and d in ("prep", "pobj"):
+                    if d == "prep":
+                        got = self.owners(h, depth=1, between_ok=False)
+                        if got:
+                            return got, None
+                t = h
+                continue
+            return [], None
+        return [], None
+
+    def holder(self, t: Token, exclude: set[str]) -> list[Arg]:
+        """Who holds a judgement at ``t``: the subject of the saying/thinking clause above it
+        ("the US said ...", "the two were in agreement that ..."), or "according to X"."""
+        x = t
+        for _ in range(10):
+            if x.head.i == x.i:
+                break
+            x = x.head
+            lem = lemma(x)
+            holding = lem in SPEECH_VERBS or lem in DEMAND_VERBS or (lem == "be" and any(
+                c.dep_ == "prep" and c.lower_ == "in" and any(lemma(o) in ("agreement", "accord", "consensus")
+                                                               for o in c.children) for c in x.children))
+            if holding and x.pos_ in ("VERB", "AUX"):
+                got = [a for a in self.subjects(x) if a.actor.name not in exclude]
+                if got:
+                    return got
+        for tok in self.sent:
+            if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+                for c in tok.doc[tok.i + 1].children:
+                    if c.dep_ == "pobj":
+                        return [a for a in self.args(c) if a.actor.name not in exclude]
+        return []

@@ -1,0 +1,333 @@
+"""Judgements held by someone: what a speaker says of another ("X said Y is corrupt", quoted sentences),
+naming ("called Y a liar", "described Y as reckless"), allegations, complaints and fears."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .base import Arg, lemma
+from .context import Sentence
+from .registry import rule
+from .vocab import (ACT_NOUNS, CALL_VERBS, DESCRIBE_VERBS, EVAL_ADJS, EVAL_NOUNS, JUDGEMENT_ADJS, JUDGEMENT_WORDS, LEGITIMACY, NEG_ADVERBS, OUSTER_NOUNS, SPEECH_VERBS)
+
+
+def _judged_thing(ctx: Sentence, judged_tok: Token) -> list[Arg]:
+    """Whose thing is judged: "Her questioning is excellent", "the Democratic demands are overreach"
+    (the owner), "X said the comments were disgusting" (the act told just before)."""
+    judged = [a for c in judged_tok.children if c.dep_ == "poss" for a in ctx.args(c)]
+    if not judged:
+        # (not a compound: "the Russia hoax" is about Russia)
+        judged = [a for a in ctx.owners(judged_tok, between_ok=False) if a.mention.start < judged_tok.i
+                  and not any(c.dep_ == "compound" and a.mention.start <= c.i < a.mention.end
+                              for c in judged_tok.children)]
+    if not judged and (lemma(judged_tok) in ACT_NOUNS or judged_tok.lower_ in ACT_NOUNS) \
+            and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+                    for c in judged_tok.children) \
+            and not any(c.dep_ in ("prep", "acl", "relcl", "compound", "amod") for c in judged_tok.children):
+        judged = ctx._act_agent(judged_tok)
+    return judged
+
+
+def _victims(ctx: Sentence, judged_tok: Token) -> list[Arg]:
+    """ "the process against X is a sham": condemning what is done against X takes X's side."""
+    victims = [a for c in judged_tok.children if c.dep_ == "prep" and c.lower_ == "against"
+               for o in c.children if o.dep_ == "pobj" for a in ctx.args(o)]
+    if not victims:
+        victims = [a for c in judged_tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for o in c.children if o.dep_ == "pobj" and (lemma(o) in OUSTER_NOUNS)
+                   for cc in o.children if cc.dep_ == "prep" and cc.lower_ == "against"
+                   for oo in cc.children if oo.dep_ == "pobj" for a in ctx.args(oo)]
+    return victims
+
+
+@rule("judgement.said", pos="verb", words="report_verbs", order=110,
+      emits=("judgement.victim", "judgement.owned_wrong"))
+def speaker_judgement(ctx: Sentence, v: Token, lem: str) -> None:
+    """ "X said Y has been lying", "'Y is a disgrace,' X tweeted": the speaker judges the subject of
+    what is said. Only the clause's own judgement words count (not the verbs of what Y did)."""
+    content = next((c for c in v.children if c.dep_ == "ccomp"), None)
+    if content is None:
+        return
+    speakers = ctx.subjects(v)
+    if not speakers:
+        return
+    judged_tok = next((c for c in content.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    judged = ctx.args(judged_tok)
+    victims: list[Arg] = []
+    if not judged and judged_tok is not None and (judged_tok.pos_ == "NOUN" or judged_tok.tag_ == "VBG"):
+        judged = _judged_thing(ctx, judged_tok)
+        victims = _victims(ctx, judged_tok)
+    ctx.within("judgement.owned_wrong", _owned_wrongs, v, content, speakers)
+    if (not judged and not victims) or judged_tok is None:
+        return
+    score = ctx._judgement_score(content, judged_tok)
+    if any(c.dep_ == "neg" for c in content.children):
+        if score <= 0 or JUDGEMENT_WORDS.get(content.lower_) or JUDGEMENT_WORDS.get(lemma(content)):
+            return  # "Y did not lie" (already counted the other way) or "Y is not corrupt": no stance
+        score = -score  # "Y is not fit / not welcome": a praise word denied is a criticism
+    if score == 0:
+        return
+    ex = {a.actor.name for a in speakers}
+    if victims and score < 0:
+        ctx.emit(speakers, [a for a in victims if a.actor.name not in ex], "defends", v, "evaluation",
+                 factor=0.7, check=v, rule="judgement.victim")
+    ctx.emit(speakers, [a for a in judged if a.actor.name not in ex], "criticises" if score < 0 else "praises", v,
+             "evaluation", factor=0.75, check=v)
+
+
+def _owned_wrongs(ctx: Sentence, v: Token, content: Token, speakers: list[Arg]) -> None:
+    """ "X said waiting would make them 'accomplices to his obstruction'": a wrong said to be Y's
+    ("Y's obstruction / lies / corruption") anywhere in what the speaker says is the speaker's charge
+    against Y (not in somebody else's words, nor when anything is denied)."""
+    stack = [content]
+    owners: list[Arg] = []
+    n = 0
+    while stack and n < 60:
+        t = stack.pop()
+        n += 1
+        if t.dep_ == "neg" or t.lower_ in NEG_ADVERBS:
+            return
+        if t is not content and t.pos_ in ("VERB", "AUX") and lemma(t) in SPEECH_VERBS:
+            continue
+        stack.extend(t.children)
+        if t.pos_ == "NOUN" and (JUDGEMENT_WORDS.get(t.lower_, 0) < 0 or JUDGEMENT_WORDS.get(lemma(t), 0) < 0):
+            owners.extend(a for c in t.children if c.dep_ == "poss" for a in ctx.args(c))
+    ex = {a.actor.name for a in speakers}
+    owners = [a for a in owners if a.actor.name not in ex]
+    if owners:
+        ctx.emit(speakers, owners, "criticises", v, "evaluation", factor=0.6, check=v)
+
+
+@rule("judgement.called", pos="verb", words=("call_verbs", "describe_verbs"), order=140)
+def called_or_described(ctx: Sentence, v: Token, lem: str) -> None:
+    """ "X called Y's push a 'lynching'", "X described Y as reckless": a naming verb's predicate judges its
+    object."""
+    if lem in CALL_VERBS:
+        called(ctx, v)
+    if lem in DESCRIBE_VERBS:
+        described_as(ctx, v)
+
+
+def called(ctx: Sentence, v: Token) -> None:
+    """ "X called Y's push for impeachment a 'lynching'", "X called the report 'condescending'" (said of Y's
+    thing): the judgement words of the predicate noun/adjective judge the object or its owner."""
+    obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+    # the last predicate: "called the Democrats' push for X a 'lynching'" may parse "push" as one too
+    pred = next((c for c in reversed(list(v.children)) if c.dep_ in ("oprd", "xcomp", "ccomp")
+                 and c.i > (obj.i if obj is not None else v.i)), None)
+    if pred is None and obj is not None:
+        pred, obj = obj, None  # "called X's report 'condescending'" parsed as one object
+    if pred is None:
+        return
+    if obj is None:  # the thing judged hangs on the predicate: "X's report" as its modifier
+        obj = next((c for c in pred.children if c.dep_ in ("poss", "nmod", "compound") and c.i < pred.i), None)
+        if obj is None:
+            return
+    if lemma(pred) in EVAL_NOUNS or lemma(pred) in EVAL_ADJS:
+        return  # the evaluation rules have it
+    score = 0
+    # (the predicate may hang on the judged thing as its apposition: "called X's push a 'disgrace'")
+    words = [pred, *[c for c in pred.children if c.dep_ in ("amod", "compound", "appos", "npadvmod")]]
+    words += [g for c in pred.children if c.dep_ in ("appos", "npadvmod") for g in c.children if g.dep_ == "amod"]
+    for t in words:
+        score += JUDGEMENT_WORDS.get(t.lower_) or JUDGEMENT_WORDS.get(lemma(t)) or 0
+    if score == 0:
+        return
+    judged = ctx.args(obj, owner=True)
+    ex = {a.actor.name for a in ctx.subjects(v)}
+    ctx.emit(ctx.subjects(v), [a for a in judged if a.actor.name not in ex],
+              "criticises" if score < 0 else "praises", v, "evaluation", factor=0.8)
+
+
+def described_as(ctx: Sentence, v: Token) -> None:
+    """ "X described Y as reckless", "X portrayed Y's plan as a disaster", "X referred to Y as a crook":
+    the judgement words of the "as" phrase judge the object (or its owner)."""
+    obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+    if obj is None and lemma(v) == "refer":
+        obj = next((p for c in v.children if c.dep_ == "prep" and c.lower_ == "to"
+                    for p in c.children if p.dep_ == "pobj"), None)
+    if obj is None:
+        return
+    as_ = next((c for h in (v, obj) for c in h.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if as_ is None:
+        return
+    preds = [c for c in as_.children if c.dep_ in ("pobj", "amod", "acomp", "advmod", "nmod")]
+    if any(lemma(p) in EVAL_NOUNS for p in preds if p.dep_ == "pobj"):
+        return  # the evaluation rules have it
+    words = [w for p in preds for w in (p, *p.conjuncts)]
+    words += [c for w in list(words) for c in w.children if c.dep_ in ("amod", "compound", "advmod")]
+    score = 0
+    for w in words:
+        x = JUDGEMENT_WORDS.get(w.lower_) or JUDGEMENT_WORDS.get(lemma(w)) or 0
+        if not x and w.pos_ == "ADJ":
+            x = JUDGEMENT_ADJS.get(w.lower_, 0) or EVAL_ADJS.get(w.lower_, 0)
+        score += x
+    if score == 0:
+        return
+    subj = ctx.subjects(v)
+    ex = {a.actor.name for a in subj}
+    ctx.emit(subj, [a for a in ctx.args(obj, owner=True) if a.actor.name not in ex],
+              "criticises" if score < 0 else "praises", v, "evaluation", factor=0.8)
+
+
+@rule("judgement.fear", pos="verb", order=190, when=lambda t, lem, pos: lem in ("fear", "worry") and pos == "VERB")
+def fear_that(ctx: Sentence, v: Token, lem: str) -> None:
+    """ "X feared that Y's move could ...": a fear about what Y does is a stance on Y."""
+    emotion_that(ctx, v, -1)
+
+
+def emotion_that(ctx: Sentence, a: Token, sign: int) -> None:
+    """ "X was disappointed that Y rejected the bill", "I am glad that Y won": how X feels about what Y
+    did is X's stance on Y."""
+    content = next((c for c in a.children if c.dep_ == "ccomp" and (a.pos_ == "VERB" and a.tag_ != "VBN" or any(
+        g.dep_ == "mark" and g.lower_ == "that" for g in c.children))), None)
+    if content is None:
+        return
+    judged = ctx.args(next((c for c in content.children if c.dep_ in ("nsubj", "nsubjpass")), None),
+                       owner="source")
+    if not judged:
+        return
+    if a.dep_ in ("acomp", "xcomp", "oprd") and a.head.i != a.i:
+        holders = ctx.subjects(a.head)
+    else:
+        holders = ctx.args(next((c for c in a.children if c.dep_ in ("nsubj", "nsubjpass")), None),
+                            owner="source") or ctx.subjects(a)
+    ex = {x.actor.name for x in holders}
+    ctx.emit(holders, [x for x in judged if x.actor.name not in ex], "criticises" if sign < 0 else "praises", a,
+              "evaluation", factor=0.8)
+
+
+@rule("judgement.alleged", pos="verb", words="allege_verbs", order=180)
+def alleged(ctx: Sentence, v: Token, lem: str) -> None:
+    """ "X alleged that Y proposed a deal behind his back", "X sued, alleging that Y spied on him": to
+    allege something of Y is to accuse Y, whatever the act told."""
+    content = next((c for c in v.children if c.dep_ == "ccomp"), None)
+    if content is None or (lemma(v) == "charge" and any(c.dep_ == "dobj" for c in v.children)):
+        return
+    judged_tok = next((c for c in content.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    judged = ctx.args(judged_tok, owner="source")
+    if not judged:
+        return
+    speakers = ctx.subjects(v)
+    ex = {a.actor.name for a in speakers}
+    ctx.emit(speakers, [a for a in judged if a.actor.name not in ex], "accuses", v, "evaluation", factor=0.8)
+
+
+@rule("judgement.complaint", pos="verb", words="complaint_verbs", order=120)
+def complaint(ctx: Sentence, v: Token, lem: str) -> None:
+    """ "X complained that Y concealed ...": a complaint about what Y did is a criticism of Y."""
+    content = next((c for c in v.children if c.dep_ == "ccomp"), None)
+    if content is None:
+        return
+    speakers = ctx.subjects(v)
+    judged_tok = next((c for c in content.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    judged = ctx.args(judged_tok, owner=True)
+    ex = {a.actor.name for a in speakers}
+    ctx.emit(speakers, [a for a in judged if a.actor.name not in ex], "criticises", v, "evaluation",
+              factor=0.75)
+
+
+@rule("quote.speaker", pos="sentence", order=20)
+def quoted_sentence(ctx: Sentence) -> None:
+    """A sentence wholly inside a quotation whose speaker is named in a neighbouring sentence."""
+    if ctx.quoted:
+        for t in ctx.sent:
+            if t.dep_ == "ROOT" or (t.dep_ == "conj" and t.head.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")):
+                quoted_judgement(ctx, t)
+
+
+def quoted_judgement(ctx: Sentence, root: Token) -> None:
+    """ "'They are lying to the country.'" inside a quotation whose speaker is named elsewhere: the
+    speaker judges the subject of the quoted clause."""
+    judged_tok = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    judged = ctx.args(judged_tok)
+    if not judged or any(c.dep_ == "neg" for c in root.children):
+        return
+    score = ctx._judgement_score(root, judged_tok)
+    if score == 0:
+        return
+    ex = {a.actor.name for a in ctx.speaker}
+    ctx.emit(ctx.speaker, [a for a in judged if a.actor.name not in ex],
+              "criticises" if score < 0 else "praises", root, "evaluation", factor=0.7)
+
+
+@rule("judgement.legitimacy", pos="verb", order=100, when=lambda t, lem, pos: lem in ("have", "lack", "lose"))
+def evaluation_verb(ctx: Sentence, v: Token, lem: str) -> None:
+    """ "X has no legitimacy", "X lacks legitimacy": judged by whoever says so."""
+    if lem not in ("have", "lack", "lose"):
+        return
+    obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+    if obj is None or lemma(obj) not in LEGITIMACY:
+        return
+    if lem == "have" and not any(c.dep_ == "det" and c.lower_ == "no" for c in obj.children):
+        return
+    judged = ctx.args(next((c for c in v.children if c.dep_ == "nsubj"), None))
+    if not judged:
+        return
+    holders = ctx.holder(v, {a.actor.name for a in judged})
+    blocked, hedge = ctx.blocked(v.head) if v.head.i != v.i else (False, 1.0)
+    if blocked or ctx.question:
+        return
+    if any(c.dep_ == "neg" for c in v.children):
+        return
+    ctx.emit(holders, judged, "delegitimises", obj, "evaluation", hedge=hedge)
+
+
+@rule("judgement.eval_noun", pos="noun", words="eval_nouns", order=90)
+def evaluation_noun(ctx: Sentence, n: Token, lem: str) -> None:
+    """ "described IS as an enemy", "called him a liar", "IS presented a common enemy"."""
+    sign = EVAL_NOUNS[lem]
+    judged: list[Arg] = []
+    gov = None
+    if n.dep_ == "pobj" and n.head.lower_ == "as":
+        g = n.head.head
+        if g.dep_ == "dobj" and g.head.pos_ == "VERB":
+            judged, gov = ctx.args(g), g.head
+        elif g.pos_ == "VERB":
+            judged, gov = ctx.args(next((c for c in g.children if c.dep_ == "dobj"), None)), g
+    elif n.dep_ in ("oprd", "xcomp") and n.head.pos_ == "VERB":
+        gov = n.head
+        # "called X's push for a vote a disgrace": X is judged
+        judged = ctx.args(next((c for c in gov.children if c.dep_ == "dobj"), None), owner=True)
+    elif n.dep_ in ("attr", "dobj") and n.head.pos_ in ("AUX", "VERB") and lemma(n.head) in (
+            "be", "present", "pose", "represent", "constitute", "remain", "become"):
+        judged = ctx.args(next((c for c in n.head.children if c.dep_ == "nsubj"), None))
+        if not judged:
+            judged = ctx.subjects(n.head)
+        gov = n.head
+        if judged:
+            ex = {a.actor.name for a in judged}
+            holders = ctx.holder(gov, ex)
+            if holders:
+                ctx.emit(holders, judged, "opposes" if sign < 0 else "supports", n, "evaluation",
+                          check=gov)
+            return
+    if not judged or gov is None:
+        return
+    if lemma(gov) not in ("describe", "call", "label", "brand", "dub", "name", "consider", "regard", "see",
+                           "view", "deem", "term", "designate", "list", "treat", "portray", "paint", "cast"):
+        return
+    holders = ctx.subjects(gov)
+    ctx.emit(holders, judged, "opposes" if sign < 0 else "supports", n, "evaluation", check=gov)
+
+
+@rule("judgement.eval_adj", pos="adj", words="eval_adjs", order=30)
+def evaluation_adj(ctx: Sentence, a: Token, lem: str) -> None:
+    """ "what he has called an illegitimate government", "X is illegitimate, the US said"."""
+    judged: list[Arg] = []
+    if a.dep_ == "amod":
+        judged = ctx.args(a.head)
+        anchor = a.head
+    elif a.dep_ in ("acomp", "oprd", "ccomp", "xcomp"):
+        anchor = a.head
+        if a.dep_ == "oprd" or (a.dep_ in ("ccomp", "xcomp") and lemma(a.head) != "be"):
+            judged = ctx.args(next((c for c in a.head.children if c.dep_ == "dobj"), None))
+        else:
+            judged = ctx.args(next((c for c in a.head.children if c.dep_ == "nsubj"), None))
+    else:
+        return
+    if not judged:
+        return
+    holders = ctx.holder(anchor, {x.actor.name for x in judged})
+    # only a judgement somebody voiced counts: the holder must be a speaker/caller
+    ctx.emit(holders, judged, "delegitimises" if a.lower_ == "illegitimate" else "criticises", a,
+              "evaluation", check=anchor)

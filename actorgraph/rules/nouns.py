@@ -1,0 +1,278 @@
+"""Rules read off a noun: a stance noun's owner toward its target ("Russia's support for Assad"), ties,
+"against" phrases, wars waged in a place, and relational nouns ("its ally Turkey", "a critic of Y")."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .base import Arg, lemma
+from .context import Sentence
+from .registry import rule
+from .vocab import (ADJ_CUES, BREAKERS, NEGATIVE_TIE_WORDS, NOUN_CUES, PACT_NOUNS, PACT_VERBS, PERSONAL_RELATIONS, POSITIVE_TIE_WORDS, RECEIVED_NOUNS, RECEIVE_VERBS, RELATIONAL_NOUNS, RELATIONS, STAFF_NOUNS, VERB_CUES, WAGE_VERBS)
+
+
+def _between(ctx: Sentence, n: Token, entry: dict[str, str], between: list[Arg], has_targets: bool) -> None:
+    """ "cooperation between X and Y", "X and Y pledged closer cooperation": both directions."""
+    rel_between = entry.get("between")
+    if not rel_between:
+        return
+    if not has_targets and len(between) < 2 and RELATIONS[rel_between] > 0 and n.dep_ == "dobj" \
+            and n.head.pos_ == "VERB" and lemma(n.head) not in BREAKERS:
+        between = ctx._joint_subject(n.head)  # the joint subject is the pair
+    if len(between) >= 2:
+        gov = ctx._governor(n)
+        if RELATIONS[rel_between] > 0 and gov is not None and lemma(gov) in BREAKERS:
+            ctx.mutual(between, "opposes", gov, "noun", check=gov, rule="noun.broken")
+        else:
+            ctx.mutual(between, rel_between, n, "noun", rule="noun.between")
+
+
+def _left_to_verb(n: Token, lem: str, gov: Token | None, explicit: bool) -> bool:
+    """Is the noun read by its governing verb's rule ("backed sanctions on Mali", "won the backing of Y")?"""
+    if gov is None or explicit:
+        return False
+    slots = VERB_CUES.get(lemma(gov), {})
+    composed = ("obj" in slots) if n.dep_ == "dobj" else (n.head.lower_ in slots or any(
+        f"{x.lower_} {n.head.lower_}" in slots for x in gov.children if x.dep_ in ("dobj", "prt")))
+    if (composed or lemma(gov) in ADJ_CUES) and n.dep_ in ("dobj", "pobj") and lemma(gov) not in BREAKERS \
+            and not (lemma(gov) in PACT_VERBS and lem in PACT_NOUNS):
+        return True
+    return lemma(gov) in RECEIVE_VERBS and n.dep_ == "dobj" and any(
+        c.dep_ == "prep" and c.lower_ in ("of", "from") for c in n.children)
+
+
+@rule("noun.possessor", pos="noun", words="noun_cues", match="lemma|lower", order=10,
+      emits=("noun.clause", "noun.between", "noun.broken"))
+def noun(ctx: Sentence, n: Token, lem: str) -> None:
+    """ "Russia's support for Assad" (noun.possessor: possessor, compound or "by" phrase), "X voiced
+    concern about Y" (noun.clause: the subject of the clause), "a row between X and Y" (noun.between),
+    "severed ties / cancelled a pact with Y" (noun.broken)."""
+    entry = NOUN_CUES[lem]
+    targets, between = ctx._noun_targets(n, entry)
+    _between(ctx, n, entry, between, bool(targets))
+    if not targets:
+        return
+    owners, gov, explicit = ctx._noun_owner(n, [a for a, _ in targets], targets[0][1])
+    if _left_to_verb(n, lem, gov, explicit):
+        return
+    rid = "noun.possessor" if explicit else "noun.clause"
+    broken = gov is not None and lemma(gov) in BREAKERS
+    for a, rel in targets:
+        if broken:
+            if rel in ("allies", "cooperates"):
+                # "cancelled a pact with South Korea", "severed ties with Paris"
+                blocked, hedge = ctx.blocked(gov)
+                if not blocked:
+                    ctx.emit(owners, [a], "opposes", gov, "noun", hedge=hedge, rule="noun.broken")
+            continue  # "lifted sanctions on", "ended the war against": no stance
+        ctx.emit(owners, [a], rel, n, "noun", rule=rid)
+        if rel == "clashes":
+            ctx.emit([a], owners, rel, n, "noun", rule=rid)
+
+
+@rule("verb.against", pos="verb", order=30, when=lambda t, lem, pos: lem not in VERB_CUES)
+def against_verb(ctx: Sentence, t: Token, lem: str) -> None:
+    """ "testified against X", "campaigned against X" (verbs without a cue of their own)."""
+    against(ctx, t)
+
+
+@rule("noun.against", pos="noun", order=40,
+      when=lambda t, lem, pos: "against" not in (NOUN_CUES.get(lem) or NOUN_CUES.get(t.lower_) or {}))
+def against_noun(ctx: Sentence, t: Token, lem: str) -> None:
+    """ "articles of impeachment against X", "a lawsuit against X"."""
+    against(ctx, t)
+
+
+def against(ctx: Sentence, t: Token) -> None:
+    """Any noun or verb "against" an actor: "articles of impeachment against X", "testified against X"."""
+    tgt: list[Arg] = []
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ == "against":
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    tgt.extend(ctx.args(o, owner=True))
+    if not tgt:
+        return
+    if t.pos_ in ("VERB", "AUX"):
+        if ctx.wanted_by(t) is not None:
+            src = ctx.wanted_by(t)
+        else:
+            src = ctx.subjects(t, avoid={a.actor.name for a in tgt})
+        ctx.emit(src, tgt, "opposes", t, "prep", factor=0.75)
+        return
+    owners, gov, explicit = ctx._noun_owner(t, tgt, "opposes")
+    if gov is not None and not explicit and n_is_object(t) and (
+            lemma(gov) in VERB_CUES or lemma(gov) in BREAKERS):
+        return
+    ctx.emit(owners, tgt, "opposes", t, "noun", factor=0.75)
+
+
+@rule("noun.ties", pos="noun", words="tie_nouns", order=50)
+def ties(ctx: Sentence, n: Token, lem: str) -> None:
+    """ "closer ties with Russia", "severed relations with France", "cancelled a hotline with the US"."""
+    partners: list[Arg] = []
+    between: list[Arg] = []
+    for c in n.children:
+        if c.dep_ == "prep" and c.lower_ in ("with", "to"):
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    partners.extend(ctx.args(o, owner=True))
+        if c.dep_ == "prep" and c.lower_ == "between":
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    between.extend(ctx.args(o, owner=True))
+    gov = ctx._governor(n)
+    if not partners and len(between) < 2 and gov is not None and n.dep_ == "dobj":
+        # "X and Y restored / severed diplomatic relations": the joint subject is the pair
+        between = ctx._joint_subject(gov)
+    if not partners and len(between) < 2:
+        return
+    words = {lemma(c) for c in n.children if c.dep_ in ("amod", "compound")} | {c.lower_ for c in n.children}
+    sign = 0
+    if words & POSITIVE_TIE_WORDS or (gov is not None and lemma(gov) in POSITIVE_TIE_WORDS):
+        sign = 1
+    elif words & NEGATIVE_TIE_WORDS:
+        sign = -1
+    broken = gov is not None and lemma(gov) in BREAKERS
+    if broken:
+        sign = -1
+    if sign == 0:
+        return
+    rel = "cooperates" if sign > 0 else ("opposes" if broken else "clashes")
+    cue = gov if broken else n
+    if len(between) >= 2:
+        ctx.mutual(between, rel, cue, "noun")
+        return
+    owners, gov2, _ = ctx._noun_owner(n, partners, rel)
+    ctx.emit(owners, partners, rel, cue, "noun")
+
+
+@rule("noun.war_in", pos="noun", words="war_in_nouns", order=70)
+def war_in(ctx: Sentence, n: Token, lem: str) -> None:
+    """ "Russia's war in Ukraine", "launched an offensive in Gaza": only with a named waging side."""
+    tgt = [a for c in n.children if c.dep_ == "prep" and c.lower_ == "in"
+           for p in c.children if p.dep_ == "pobj" for a in ctx.args(p)]
+    if not tgt:
+        return
+    ex = {a.actor.name for a in tgt}
+    src = [a for a in ctx.owners(n, between_ok=False) if a.actor.name not in ex]
+    cue = n
+    if not src and n.dep_ == "dobj" and lemma(n.head) in WAGE_VERBS:
+        cue = n.head
+        src = ctx.subjects(n.head, avoid=ex)
+    ctx.emit(src, tgt, "threatens" if lemma(cue) == "threaten" else "attacks", cue, "noun", check=n)
+
+
+@rule("noun.relational", pos="noun", words="relational_nouns", match="lemma|lower", order=20)
+def relational(ctx: Sentence, n: Token, lem: str) -> None:
+    """ "its ally Turkey", "Hamas ally Hezbollah", "China, the North's only ally", "a critic of Trump"."""
+    relation, symmetric, direction = RELATIONAL_NOUNS[lem]
+    owner = _relational_owner(ctx, n, lem)
+    ref, owner = _relational_referent(ctx, n, lem, owner)
+    spans = {(a.mention.start, a.mention.end) for a in ref}
+    # a title word inside the name's own mention ("Democratic presidential nominee X") owns nothing
+    owner = [a for a in owner if (a.mention.start, a.mention.end) not in spans]
+    if not ref or not owner or not _political(n, lem, ref, owner):
+        return
+    src, tgt = (ref, owner) if direction == "ref" else (owner, ref)
+    ctx.emit(src, tgt, relation, n, "relational", factor=0.8 if lem in STAFF_NOUNS else 1.0)
+    if symmetric:
+        ctx.emit(tgt, src, relation, n, "relational")
+
+
+def _relational_owner(ctx: Sentence, n: Token, lem: str) -> list[Arg]:
+    """Whose ally / critic: the possessor, a compound actor before the noun, the "of"/"to" phrase ("a target
+    of Y's wrath", "a target of criticism by Y"), else the actor just before it ("Hamas ally Hezbollah")."""
+    owner: list[Arg] = []
+    for c in n.children:
+        if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i < n.i and lem != "target"):
+            owner.extend(ctx.args(c))  # "a Russian target" is a place hit, not Russia's aim
+        elif c.dep_ == "prep" and c.lower_ in ("of", "to"):
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    got = ctx.args(o)
+                    if not got and lem == "target" and (lemma(o) in RECEIVED_NOUNS or o.lower_ in RECEIVED_NOUNS):
+                        got = [a for g in o.children if g.dep_ == "poss" for a in ctx.args(g)]
+                        got += [a for g in o.children if g.dep_ == "prep" and g.lower_ == "by"
+                                for p in g.children if p.dep_ == "pobj" for a in ctx.args(p)]
+                    owner.extend(got)
+        elif c.dep_ == "prep" and c.lower_ == "by" and lem == "target":
+            owner.extend(a for o in c.children if o.dep_ == "pobj" for a in ctx.args(o))
+    if not owner and lem != "target":  # surface fallback: "Hamas ally Hezbollah" misparsed
+        doc, j = n.doc, n.i - 1
+        while j >= ctx.sent.start and doc[j].pos_ == "ADJ":
+            j -= 1
+        if j >= ctx.sent.start and doc[j].lower_ in ("'s", "'"):
+            j -= 1
+        m = ctx.index.mention_at(doc[j]) if j >= ctx.sent.start else None
+        if m is not None and m.actors:
+            owner = ctx._mention_args(m)
+    return owner
+
+
+def _relational_referent(ctx: Sentence, n: Token, lem: str, owner: list[Arg]) -> tuple[list[Arg], list[Arg]]:
+    """Who the ally / critic is: an apposition either way, the name it titles, the subject of a copula ("X is
+    among Y's critics", "X has become one of Y's allies"), the object of "described X as", the name after it."""
+    ref = [a for c in n.children if c.dep_ == "appos" for a in ctx.args(c)]
+    if not ref and n.dep_ == "appos":
+        ref = ctx.args(n.head)
+        if not ref and n.head.dep_ == "appos" and n.head.pos_ == "PROPN":
+            ref = ctx.args(n.head.head)  # "Rep. X, R-Ill., a critic of Y": past the party-state tag
+    if not ref and n.dep_ in ("compound", "nmod", "npadvmod", "amod") and lem != "target":
+        ref = ctx._one(n.head, owner=False, depth=0)  # the titled name only, not "nominee X and Y"
+        if ref and not owner:
+            for c in n.head.children:
+                if c.dep_ == "poss":
+                    owner = ctx.args(c)
+    if not ref and n.dep_ in ("attr",) and n.head.pos_ in ("AUX", "VERB"):
+        ref = ctx.subjects(n.head)
+    if not ref and n.dep_ == "pobj" and n.head.lower_ == "among" and n.head.head.pos_ in ("AUX", "VERB") \
+            and lemma(n.head.head) in ("be", "remain", "become", "count"):
+        ref = ctx.subjects(n.head.head)
+    if not ref and n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lower_ in ("one", "some") \
+            and n.head.head.dep_ == "attr" and lemma(n.head.head.head) in ("be", "remain", "become"):
+        ref = ctx.subjects(n.head.head.head)
+    if not ref and n.dep_ == "pobj" and n.head.lower_ == "as":
+        ref = _described_as_what(ctx, n.head.head)
+    if not ref and n.i + 1 < ctx.sent.end:
+        m = ctx.index.mention_at(n.doc[n.i + 1])
+        if m is not None and m.actors and m.start == n.i + 1:
+            ref = ctx._mention_args(m)
+    if not ref and lem != "target":
+        m = ctx.index.mention_for(n)
+        if m is not None and m.actors and m.start < n.i < m.end == n.i + 1 and m.kind in ("alias", "name"):
+            ref = ctx._mention_args(m)  # "Kyiv's Western backers": the noun is itself the actor's name
+    return ref, owner
+
+
+def _described_as_what(ctx: Sentence, gov: Token) -> list[Arg]:
+    """ "described IS as Russia's enemy": the object of describe/see/regard ("X has been mentioned as a
+    challenger to Y": the passive subject)."""
+    if gov.pos_ in ("NOUN", "PROPN", "AUX") and gov.dep_ == "dobj":
+        return ctx.args(gov)
+    if gov.pos_ == "VERB":
+        return ctx.args(next((c for c in gov.children if c.dep_ == "dobj"), None)) or ctx.args(
+            next((c for c in gov.children if c.dep_ == "nsubjpass"), None))
+    return []
+
+
+def _political(n: Token, lem: str, ref: list[Arg], owner: list[Arg]) -> bool:
+    """Is this a political tie? Not "a Trump donor" (money to a campaign), "his partner Dr. X" (private; a
+    "business partner" is not), a pick that is no person, "a former Trump associate" or an office ("National
+    Security Adviser X")."""
+    if lem == "donor" and any(a.actor.type == "person" for a in ref):
+        return False
+    if lem in PERSONAL_RELATIONS and (any(a.actor.type == "person" for a in ref)
+                                      or any(a.actor.type == "person" for a in owner)) and not any(
+            c.dep_ in ("compound", "amod") and c.lower_ in ("business", "lobbying", "political", "campaign",
+                                                            "legislative", "coalition", "strategic")
+            for c in n.children):
+        return False
+    if lem in ("pick", "nominee", "choice") and not any(a.actor.type == "person" for a in ref):
+        return False
+    return not (lem in STAFF_NOUNS and (any(c.lower_ in ("former", "ex") for c in n.children)
+                                        or not n.text.islower() or any(a.actor.type == "country" for a in owner)))
+
+
+def n_is_object(n: Token) -> bool:
+    return n.dep_ in ("dobj", "pobj", "conj")
+

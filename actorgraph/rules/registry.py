@@ -1,0 +1,128 @@
+"""The rule registry: every stance construction is a small function registered under a stable id.
+
+A rule declares what triggers it: the part of speech of the token (``verb``,
+``noun``, ``adj``, ``any``; ``sentence`` rules run once per sentence) and the
+lexicon entries its lemma (or lower-case form) must be in. The dispatcher runs,
+for each token of a sentence, every rule whose trigger matches, part of speech
+by part of speech (verb, noun, adjective, any) and within one in ``order``; a
+rule that calls a shared construction whose statements carry their own id
+declares those ids in ``emits``. Every statement carries the id of the rule
+that made it, so ``benchmarks/rule_report.py`` can measure each one.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+from spacy.tokens import Token
+
+from . import vocab
+from .base import lemma
+
+POS_GROUPS = ("verb", "noun", "adj", "any")
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    fn: Callable
+    pos: str  # verb | noun | adj | any | sentence
+    words: tuple[str, ...] = ()  # lexicon tables/classes (names) whose entries trigger it
+    match: str = "lemma"  # lemma | lower | lemma|lower: which form of the token is looked up
+    when: Callable[[Token, str, str], bool] | None = None  # extra test on (token, lemma, part of speech)
+    emits: tuple[str, ...] = ()  # ids of shared constructions it may emit through
+    order: int = 0
+    doc: str = ""
+    lookup: tuple = field(default=(), compare=False, repr=False)
+
+    def key(self, t: Token, lem: str) -> str | None:
+        """The word the trigger matched (None when the rule is not triggered by this token)."""
+        if not self.lookup:
+            return lem
+        if "lemma" in self.match and any(lem in w for w in self.lookup):
+            return lem
+        if "lower" in self.match and any(t.lower_ in w for w in self.lookup):
+            return t.lower_
+        return None
+
+
+RULES: dict[str, Rule] = {}
+#: Ids of shared constructions (emitted from inside other rules) with their docs.
+SHARED: dict[str, str] = {}
+
+
+def rule(rule_id: str, *, pos: str, words: str | Iterable[str] = (), match: str = "lemma",
+         when: Callable[[Token, str, str], bool] | None = None, emits: Iterable[str] = (), order: int | None = None):
+    """Register ``fn(ctx, token, key)`` (``fn(ctx)`` for sentence rules) under ``rule_id``."""
+    names = (words,) if isinstance(words, str) else tuple(words)
+
+    def deco(fn: Callable) -> Callable:
+        if rule_id in RULES:
+            raise ValueError(f"rule {rule_id!r} registered twice")
+        RULES[rule_id] = Rule(rule_id, fn, pos, names, match, when, tuple(emits),
+                              len(RULES) + 1000 if order is None else order,
+                              (fn.__doc__ or "").strip().split("\n")[0], tuple(vocab.lookup(n) for n in names))
+        return fn
+
+    return deco
+
+
+def shared(rule_id: str, doc: str) -> str:
+    """Declare the id of a construction other rules call (its statements carry this id)."""
+    SHARED[rule_id] = doc
+    return rule_id
+
+
+def rule_ids() -> list[str]:
+    """Every id a statement can carry: the registered rules and the shared constructions."""
+    return sorted(set(RULES) | set(SHARED) | {e for r in RULES.values() for e in r.emits})
+
+
+def _by_pos() -> dict[str, list[Rule]]:
+    out = {p: sorted((r for r in RULES.values() if r.pos == p), key=lambda r: r.order) for p in (*POS_GROUPS, "sentence")}
+    return out
+
+
+_TABLE: dict[str, list[Rule]] = {}
+
+
+def table() -> dict[str, list[Rule]]:
+    if not _TABLE:
+        _TABLE.update(_by_pos())
+    return _TABLE
+
+
+def groups(t: Token) -> tuple[tuple[str, str], ...]:
+    """The part-of-speech groups a token triggers rules in, each with the part of speech the rules see."""
+    pos, lem = t.pos_, lemma(t)
+    if pos == "NOUN" and t.dep_ == "ROOT" and t.tag_ == "NNS" and lem in vocab.VERB_CUES and any(
+            c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in t.children):
+        pos = "VERB"  # a headline verb tagged as a plural noun: "Niger summons Benin envoy"
+    out = []
+    if pos in ("VERB", "AUX") or (pos == "ADJ" and t.tag_ == "VBN"):
+        out.append(("verb", pos))
+    if pos in ("NOUN", "PROPN"):
+        out.append(("noun", pos))
+    if pos == "ADJ" or t.tag_ in ("JJ", "VBN"):
+        out.append(("adj", pos))
+    out.append(("any", pos))
+    return tuple(out)
+
+
+def run_token(ctx, t: Token) -> None:
+    """Every rule the token triggers, in order."""
+    rules = table()
+    lem = lemma(t)
+    for group, pos in groups(t):
+        for r in rules[group]:
+            key = r.key(t, lem)
+            if key is None or (r.when is not None and not r.when(t, lem, pos)):
+                continue
+            ctx.rule = r.id
+            r.fn(ctx, t, key)
+
+
+def run_sentence(ctx) -> None:
+    for r in table()["sentence"]:
+        ctx.rule = r.id
+        r.fn(ctx)

@@ -1,0 +1,228 @@
+"""Parse shapes several rules share: a verb's slots, reciprocals, noun targets and owners, judgement words."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .base import Arg, lemma
+from .vocab import (BREAKERS, COUNTER_VERBS, EXPRESS_VERBS, IN_FAVOUR, JUDGEMENT_ADJS, JUDGEMENT_WORDS, NEG_ADVERBS, OBJECT_BLOCKERS, ON_BEHALF, PACT_VERBS, RELATIONS)
+
+
+class Syntax:
+    """Parse shapes several rules share: a verb's slots, reciprocals, noun targets and owners, judgement words."""
+
+    def _slots(self, v: Token) -> list[tuple[str, Token]]:
+        """(slot, argument head) pairs of a verb: "obj" for its object, prepositions with their particle."""
+        # particles, and "back" parsed as an adverb ("hit back at X")
+        prt = " ".join(c.lower_ for c in v.children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ == "back"))
+        out = []
+        if not any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp") for c in v.children) and v.dep_ == "ROOT":
+            # headlines: "Niger summons Benin envoy", "Mali expels French ambassador" leave the object as an
+            # apposition / npadvmod of the verb
+            out.extend(("obj", c) for c in v.children if c.dep_ in ("appos", "npadvmod") and c.i == v.right_edge.i
+                       or (c.dep_ in ("appos", "npadvmod") and c.i > v.i and c.pos_ in ("NOUN", "PROPN")
+                           and c.left_edge.i == v.i + 1))
+        for c in v.children:
+            if c.dep_ in ("dobj", "dative") and c.lower_ not in ("other", "another"):
+                out.extend(_object_slots(v, c, prt))
+            elif c.dep_ == "prep":
+                out.extend(_prep_slots(c, prt))
+            elif c.dep_ == "ccomp" and lemma(v) == "help" and lemma(v.head) not in OBJECT_BLOCKERS:
+                # "sent troops to help Russia fight ...": the one helped is the clause's subject
+                out.extend(("obj", g) for g in c.children if g.dep_ == "nsubj")
+            elif c.dep_ == "prt":
+                # "shoots down X's offer" with the object hung on the particle
+                out.extend((f"{c.lower_} obj", o) for o in c.children if o.dep_ == "pobj")
+            elif c.dep_ == "advmod" and c.lower_ in ("back", "out"):
+                # "pushed back against X" with the preposition hung on the adverb
+                out.extend((f"{c.lower_} {p.lower_}", o) for p in c.children if p.dep_ == "prep"
+                           for o in p.children if o.dep_ == "pobj")
+        return out
+
+    def _each_other(self, v: Token) -> Token | None:
+        for c in v.children:
+            if c.dep_ in ("dobj", "pobj", "prep"):
+                cands = [c] if c.dep_ != "prep" else [o for o in c.children if o.dep_ == "pobj"]
+                for o in cands:
+                    if o.lower_ not in ("other", "another"):
+                        continue
+                    if any(g.lower_ in ("each", "one", "the") for g in o.children) or (
+                            o.i > 0 and o.doc[o.i - 1].lower_ == "one"):
+                        return o
+        return None
+
+    def _venue(self, n: Token) -> set[str]:
+        """Organisations named on a resolution as its forum ("a UN resolution", "a Security Council
+        statement"), as opposed to a sponsoring state ("a US resolution")."""
+        return {a.actor.name for c in n.children if c.dep_ in ("compound", "nmod", "amod") and c.i < n.i
+                for a in self.args(c) if a.actor.type == "organisation"}
+
+    def _governor(self, n: Token) -> Token | None:
+        t = n
+        for _ in range(6):
+            if t.dep_ in ("dobj", "pobj", "prep", "conj", "attr", "nsubjpass") and t.head.i != t.i:
+                t = t.head
+                if t.pos_ in ("VERB", "AUX"):
+                    return t
+            else:
+                return None
+        return None
+
+    def _headline_pair(self, v: Token) -> list[Arg]:
+        """Headline pairs "Kenya, Somalia restore ties", "Egypt, Turkey hold drills": the parser hangs the two
+        names on the verb separately (two nsubj, or npadvmod + nsubj) with only a comma between them."""
+        names = [c for c in v.children if c.i < v.i and c.dep_ in ("nsubj", "npadvmod") and c.pos_ == "PROPN"]
+        if len(names) < 2 or any(c.dep_ == "nsubj" and c.pos_ != "PROPN" for c in v.children):
+            return []
+        names.sort(key=lambda c: c.i)
+        for a, b in zip(names, names[1:]):
+            if any(t.lower_ not in (",", "and") for t in v.doc[a.right_edge.i + 1:b.left_edge.i]):
+                return []
+        group: list[Arg] = []
+        for c in names:
+            got = self.args(c, owner="source")
+            if not got:
+                return []
+            group.extend(got)
+        return group
+
+    def _joint_subject(self, v: Token) -> list[Arg]:
+        """The pair in "X and Y restored ties" (a conjoined subject), or a headline's "X, Y restore ties"."""
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.conjuncts:
+            return self.args(subj, owner="source")
+        return self._headline_pair(v)
+
+    def _noun_targets(self, n: Token, entry: dict[str, str]) -> tuple[list[tuple[Arg, str]], list[Arg]]:
+        """(target, relation) pairs from a noun's prepositions, and the "between" group."""
+        targets: list[tuple[Arg, str]] = []
+        between: list[Arg] = []
+        rel_between = entry.get("between")
+        holders = [n] + [c for c in n.children if c.dep_ == "acl" and c.tag_ == "VBN"]  # "sanctions imposed on Mali"
+        for h in holders:
+            for c in h.children:
+                if c.dep_ != "prep":
+                    continue
+                p = c.lower_
+                if p == "between" and rel_between and h is n:
+                    for o in c.children:
+                        if o.dep_ == "pobj":
+                            between.extend(self.args(o, owner=True))
+                elif p in entry and p != "between":
+                    for o in c.children:
+                        if o.dep_ == "pobj":
+                            for a in self.args(o, owner=True):
+                                targets.append((a, entry[p]))
+        # "imposed sanctions on Mali": the preposition hangs on the verb
+        if not targets and n.dep_ in ("dobj", "pobj") and (
+                lemma(n) in ("sanction", "sanctions", "embargo", "pressure")
+                or (n.dep_ == "dobj" and lemma(n.head) in EXPRESS_VERBS)  # "expressed anger with X"
+                or (n.dep_ == "dobj" and lemma(n.head) in BREAKERS | PACT_VERBS)):  # "revoked an accord with X"
+            gov = n.head if n.dep_ == "dobj" else (n.head.head if n.head.dep_ == "prep" else None)
+            if gov is not None and n.dep_ == "pobj" and gov.pos_ == "NOUN" and gov.dep_ == "dobj":
+                gov = gov.head
+            if gov is not None and gov.pos_ == "VERB":
+                for c in gov.children:
+                    if c.dep_ == "prep" and c.lower_ in entry:
+                        for o in c.children:
+                            if o.dep_ == "pobj":
+                                for a in self.args(o, owner=True):
+                                    targets.append((a, entry[c.lower_]))
+        return targets, between
+
+    def _noun_owner(self, n: Token, targets: list[Arg], relation: str) -> tuple[list[Arg], Token | None, bool]:
+        """Who holds a stance noun: its possessor/compound/"by" actor, else the subject of its clause.
+
+        Returns (owners, governing verb, explicit?)."""
+        owners = self.owners(n, between_ok=False)
+        got, gov = self.clause_subjects(n, avoid={a.actor.name for a in targets})
+        if owners:
+            return owners, gov, True
+        if not got and gov is not None and gov.pos_ in ("VERB", "AUX"):
+            # "asked the chairmen to draw up charges against X": the one who asks
+            got = self.wanted_by(gov) or []
+        if not got and gov is not None and any(c.dep_ == "expl" for c in gov.children) and \
+                RELATIONS.get(relation, 0) > 0:
+            # "we have a strong partnership with Russia", said by someone: the speaker is the partner
+            got = self.holder(gov, {a.actor.name for a in targets})
+        return got, gov, False
+
+    def _judgement_score(self, content: Token, judged_tok: Token | None) -> int:
+        """Sum of the judgement words said of the judged; a negated word counts the other way."""
+        score = 0
+        toks = self._judgement_tokens(content, judged_tok)
+        if judged_tok is not None:  # "the radical Democrats are ...": what the judged is called
+            toks += [c for c in judged_tok.children if c.dep_ in ("amod", "compound") and self.index.mention_at(c)
+                     is None]
+        for t in toks:
+            w = JUDGEMENT_WORDS.get(t.lower_) or JUDGEMENT_WORDS.get(lemma(t))
+            if not w and t.pos_ == "ADJ":
+                w = JUDGEMENT_ADJS.get(t.lower_, 0)
+            if w:
+                neg = any(c.dep_ == "neg" or c.lower_ in NEG_ADVERBS for c in t.children)
+                score += -w if neg else w
+        return score
+
+    def _judgement_tokens(self, root: Token, judged_tok: Token | None = None) -> list[Token]:
+        """The words of what is said about the judged: the content clause down to its objects, complements
+        and prepositional phrases, but not into a nested clause about somebody else ("X said Y knew that
+        Z lied": Z's lying is not said of Y) nor into the judged phrase itself."""
+        out: list[Token] = []
+        stack = [root]
+        while stack:
+            t = stack.pop()
+            out.append(t)
+            for c in t.children:
+                if c is judged_tok or c.dep_ in ("nsubj", "nsubjpass", "csubj", "punct", "mark", "cc"):
+                    continue
+                if c.dep_ in ("ccomp", "advcl", "relcl", "acl", "parataxis") and any(
+                        g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                    continue
+                if c.dep_ in ("dobj", "prep", "pobj") and lemma(t) in COUNTER_VERBS:
+                    continue  # "Y must condemn racism", "Y fought corruption": the evil is not Y's
+                stack.append(c)
+        return out
+
+
+def _object_slots(v: Token, c: Token, prt: str) -> list[tuple[str, Token]]:
+    """Slots of a direct object ``c``: "obj", "took on X" ("on obj"), "join forces with", "take aim at"
+    (noun + preposition, on the object or on the verb), "fired missiles at X"."""
+    out = [("obj", c)]
+    if prt:
+        out.append((f"{prt} obj", c))
+    for p in c.children:
+        if p.dep_ == "prep":
+            for o in p.children:
+                if o.dep_ == "pobj":
+                    out.append((f"{c.lower_} {p.lower_}", o))
+                    out.append((f"{c.lower_}_{p.lower_}", o))
+                    if p.lower_ in ("at", "on", "from"):
+                        out.append((p.lower_, o))  # "retook the town from X" parsed onto the object
+    for p in v.children:
+        if p.dep_ == "prep" and p.i > c.i:
+            out.extend((f"{c.lower_} {p.lower_}", o) for o in p.children if o.dep_ == "pobj")
+    return out
+
+
+def _prep_slots(c: Token, prt: str) -> list[tuple[str, Token]]:
+    """Slots of a preposition ``c`` on the verb: "with X", "up with X", "on behalf of X" (= for), "in
+    conjunction with X" (= with), "in favour of X" (= for), "served in the department under X", "up to X"."""
+    out: list[tuple[str, Token]] = []
+    for o in c.children:
+        if o.dep_ == "pobj" and c.lower_ in ("in", "on") and lemma(o) in ON_BEHALF:
+            out.extend(("for" if p.lower_ == "of" else "with", oo) for p in o.children
+                       if p.dep_ == "prep" and p.lower_ in ("of", "with") for oo in p.children if oo.dep_ == "pobj")
+            continue
+        if o.dep_ == "pobj" and c.lower_ == "in" and lemma(o) in IN_FAVOUR:
+            out.extend(("for", oo) for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                       for oo in p.children if oo.dep_ == "pobj")
+            continue
+        if o.dep_ in ("pobj", "pcomp"):
+            out.append((c.lower_, o))
+            if prt:
+                out.append((f"{prt} {c.lower_}", o))
+            if c.lower_ in ("in", "at"):
+                out.extend(("under", oo) for p in o.children if p.dep_ == "prep" and p.lower_ == "under"
+                           for oo in p.children if oo.dep_ == "pobj")
+        elif o.dep_ == "prep":  # "up to", "out against"
+            out.extend((f"{c.lower_} {o.lower_}", oo) for oo in o.children if oo.dep_ == "pobj")
+    return out

@@ -1,0 +1,343 @@
+"""Rules read off a cue verb: its subject acts on its object or on a preposition's object (direct, passive,
+wanted, composed with a stance noun, aimed at a purpose), and the verbs of receiving, replying and demanding."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .base import Arg, lemma
+from .context import Sentence
+from .registry import rule, shared
+from .vocab import (ADJ_CUES, AID_OBJECTS, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, HOSTILE_MANNER, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, PACT_NOUNS, PACT_VERBS, PURPOSE_NOUNS, REBUTTED_NOUNS, RECEIVED_NOUNS, RELATIONS, RESOLUTION_NOUNS, SHIELD_VERBS, VERB_CUES)
+
+COMPOSE = shared("verb.compose", "a verb over a stance noun: \"backed sanctions on Mali\"")
+PURPOSE = "verb.purpose"  # registered below (launch verbs); verb.direct reaches it through its objects
+
+
+def _passive(v: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or (
+        v.tag_ == "VBN" and v.dep_ in ("acl", "amod"))
+
+
+def _agent(v: Token) -> Token | None:
+    """The ``by`` phrase of a passive verb (or of its predicate: "was appointed the U.S. attorney by X")."""
+    agent = None
+    for c in v.children:
+        if c.dep_ == "agent":
+            agent = next((p for p in c.children if p.dep_ == "pobj"), None)
+    if agent is None:
+        agent = next((p for c in v.children if c.dep_ in ("oprd", "attr") for g in c.children
+                      if g.dep_ in ("prep", "agent") and g.lower_ == "by"
+                      for p in g.children if p.dep_ == "pobj"), None)
+    return agent
+
+
+def _passive_subject(v: Token) -> Token | None:
+    subj = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+    if subj is None:  # "which ... are backed by": the relative pronoun parsed as a plain subject
+        subj = next((c for c in v.children if c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that")), None)
+    if subj is not None and subj.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
+        subj = v.head
+    elif subj is not None and subj.lower_ in ("who", "which", "that") and v.dep_ == "ccomp" \
+            and v.head.dep_ == "relcl":
+        subj = v.head.head  # "the rebels, which Kinshasa says are backed by Rwanda"
+    return subj
+
+
+@rule("verb.passive", pos="verb", words="verb_cues", match="lemma|lower", order=10)
+def verb_passive(ctx: Sentence, v: Token, lem: str) -> None:
+    """ "Assad is backed by Russia", "the rebels backed by Rwanda": the agent acts on the subject."""
+    slots = VERB_CUES[lem]
+    if not _passive(v):
+        return
+    agent = _agent(v)
+    if agent is None or "obj" not in slots:
+        return
+    src = ctx.args(agent, owner=True)
+    if v.dep_ in ("acl", "amod") and v.head.pos_ in ("NOUN", "PROPN"):
+        tgt = ctx.args(v.head, owner=True)
+    else:
+        tgt = ctx.args(_passive_subject(v), owner=True)
+    prt = " ".join(c.lower_ for c in v.children if c.dep_ == "prt")
+    rel = slots.get(f"{prt} obj") if prt else slots["obj"]  # "was shot down by X" is not "was shot"
+    if rel is not None:
+        ctx.emit(src, tgt, rel, v, "passive")
+
+
+def _shielded(ctx: Sentence, v: Token) -> list[Arg] | None:
+    """ "vetoed a UN resolution condemning Y": the text was stopped, so its body did not condemn Y; its
+    subject is then the sponsors, not the venue."""
+    if v.dep_ in ("acl", "relcl") and lemma(v.head) in RESOLUTION_NOUNS and v.head.dep_ in ("dobj", "pobj") \
+            and (lemma(v.head.head) in SHIELD_VERBS or v.head.head.lower_ == "against"
+                 or lemma(v.head.head.head) in SHIELD_VERBS):
+        venue = ctx._venue(v.head)
+        if venue:
+            return [a for a in ctx.subjects(v) if a.actor.name not in venue]
+    return None
+
+
+def _slot_targets(ctx: Sentence, v: Token, slot: str, arg: Token, rel: str) -> list[Arg]:
+    """The actors in one slot, after the nouns the verb composes with have had their say."""
+    if arg.pos_ == "NOUN" and (lemma(arg) in NOUN_CUES or arg.lower_ in NOUN_CUES):
+        ctx.within(COMPOSE, compose, v, arg, RELATIONS[rel])
+    if arg.pos_ == "NOUN" and lemma(arg) in PURPOSE_NOUNS | RESOLUTION_NOUNS and slot in ("obj", "for", "against"):
+        ctx.within(PURPOSE, purpose, v, arg, RELATIONS[rel])  # "voted for / in favour of / against a resolution"
+    if slot == "obj" and arg.lower_ in ("that", "which", "whom") and v.dep_ == "relcl":
+        arg = v.head  # "the plan, which Germany rejected": the noun the clause is about
+    tgt = ctx.args(arg, owner=True)
+    if lemma(arg) in RESOLUTION_NOUNS:
+        # "vetoed a UN / Security Council resolution": the body is the venue, not the target
+        venue = ctx._venue(arg)
+        tgt = [a for a in tgt if a.actor.name not in venue]
+    return tgt
+
+
+@rule("verb.direct", pos="verb", words="verb_cues", match="lemma|lower", order=11,
+      emits=("verb.prep", "verb.wanted", "verb.compose", "verb.purpose", "announce.institution"))
+def verb_direct(ctx: Sentence, v: Token, lem: str) -> None:
+    """ "Germany condemned Iran" (verb.direct), "sided with Y" (verb.prep), "urged X to investigate Y"
+    (verb.wanted: the urger's stance): the subject acts on the object or the preposition's object; with
+    "each other" as the object, every member of the joint subject on the others."""
+    slots = VERB_CUES[lem]
+    if _passive(v):
+        return
+    wanter = ctx.wanted_by(v)
+    subj = _shielded(ctx, v)
+    for slot, arg in ctx._slots(v):
+        rel = slots.get(slot)
+        if rel is None or (slot == "obj" and lem in PACT_VERBS and lemma(arg) in PACT_NOUNS):
+            continue  # "struck a deal with X" is no strike: the noun's own rule reads it
+        tgt = _slot_targets(ctx, v, slot, arg, rel)
+        if not tgt:
+            continue
+        kind = "verb" if slot == "obj" else "prep"
+        rid = "verb.direct" if slot == "obj" else "verb.prep"
+        if wanter is not None:
+            ctx.emit(wanter, tgt, rel, v, "chain", factor=0.85, rule="verb.wanted")
+            continue
+        if subj is None:
+            subj = ctx.subjects(v, avoid={a.actor.name for a in tgt})
+        if not any(c.dep_ == "nsubj" for c in v.children):
+            kind = "chain"
+        ctx.emit(subj, tgt, rel, v, kind, rule=rid)
+        if rel == "clashes":  # "X clashed with Y": Y clashed with X too
+            ctx.emit(tgt, subj, rel, v, kind, rule=rid)
+    if ctx._each_other(v) is not None:  # "the two sides accused each other"
+        group = ctx.subjects(v)
+        if len(group) >= 2:
+            ctx.mutual(group, next(iter(slots.values())), v, "reciprocal")
+
+
+def purpose(ctx: Sentence, v: Token, n: Token, vsign: int) -> None:
+    """ "X backed a measure to overturn Y's decree": backing what is meant to act on Y takes that act's
+    side (opposing it is not read: rejecting a plan to sanction Y need not mean backing Y).
+
+    Resolutions are read in both directions: voting for / sponsoring "a resolution condemning Y" opposes Y,
+    and vetoing or voting against one shields Y (a weaker, "supports" reading: Russia vetoing resolutions
+    condemning Syria). "... demanding that Y withdraw" opposes Y."""
+    resolution = lemma(n) in RESOLUTION_NOUNS
+    if vsign < 0 and not (resolution and (lemma(v) in SHIELD_VERBS or any(
+            c.dep_ == "prep" and c.lower_ == "against" for c in v.children))):
+        return
+    for c in n.children:
+        if resolution and c.dep_ in ("amod", "acl") and c.pos_ == "ADJ" and lemma(c) in ADJ_CUES:
+            # "a draft resolution critical of Israel"
+            for p in c.children:
+                rel = ADJ_CUES[lemma(c)].get(p.lower_) if p.dep_ == "prep" else None
+                tgt = [a for o in p.children if o.dep_ == "pobj" for a in ctx.args(o, owner=True)] if rel else []
+                if tgt:
+                    ex = {a.actor.name for a in tgt}
+                    ctx.emit([a for a in ctx.subjects(v) if a.actor.name not in ex], tgt, rel, v, "compose",
+                              sign=vsign * RELATIONS[rel], factor=0.75 if vsign < 0 else 0.85, check=v)
+            continue
+        if c.dep_ not in ("acl", "relcl") or c.pos_ != "VERB":
+            continue
+        infinitive = any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        # "a resolution condemning Y", "a motion that condemns Y" (not "a resolution Y rejected")
+        clause = resolution and not any(a.dep_ == "nsubj" and a.lower_ not in ("that", "which")
+                                        for a in c.children) and (c.tag_ in ("VBG", "VBZ", "VBP") or (
+            c.tag_ == "VBD" and any(a.dep_ == "nsubj" for a in c.children)))
+        if not infinitive and not clause:
+            continue
+        if vsign < 0 and not clause:
+            continue
+        factor = 0.75 if vsign < 0 else 0.85
+        if clause and lemma(c) in DEMAND_VERBS:
+            # "a resolution demanding that Russia withdraw / calling on Israel to halt ..."
+            for cc in c.children:
+                x = cc if cc.dep_ in ("ccomp", "xcomp") else None
+                if x is None or lemma(x) not in EXIT_VERBS | OUSTER_VERBS | {"halt", "stop", "cease", "end"}:
+                    continue
+                who = [a for s2 in x.children if s2.dep_ == "nsubj" for a in ctx.args(s2)]
+                who += [a for s2 in c.children if s2.dep_ == "prep" and s2.lower_ == "on"
+                        for o in s2.children if o.dep_ == "pobj" for a in ctx.args(o)]
+                if who:
+                    ex = {a.actor.name for a in who}
+                    ctx.emit([a for a in ctx.subjects(v) if a.actor.name not in ex], who, "opposes", v,
+                              "compose", sign=-vsign, factor=factor, check=v)
+            continue
+        rel = VERB_CUES.get(lemma(c), {}).get("obj")
+        # "a resolution criticising Azerbaijan" is sometimes parsed with the object as npadvmod
+        obj = next((o for o in c.children if o.dep_ == "dobj" or (
+            clause and o.dep_ == "npadvmod" and o.pos_ == "PROPN" and o.i > c.i)), None)
+        if rel is None or obj is None or any(a.dep_ == "neg" for a in c.children):
+            continue
+        tgt = ctx.args(obj, owner=True)
+        if not tgt:
+            continue
+        sign = vsign * RELATIONS[rel]
+        ex = {a.actor.name for a in tgt}
+        ctx.emit([a for a in ctx.subjects(v) if a.actor.name not in ex], tgt, rel, v, "compose", sign=sign,
+                  factor=factor, check=v)
+        if vsign > 0:  # "a Green measure to ...": its owners mean it
+            ctx.emit(ctx.owners(n, between_ok=False), tgt, rel, c, "compose", factor=0.85, check=v)
+
+
+@rule(PURPOSE, pos="verb", words="launch_verbs", order=150,
+      when=lambda t, lem, pos: "obj" not in VERB_CUES.get(lem, {}))
+def purpose_launch(ctx: Sentence, v: Token, lem: str) -> None:
+    """ "launched a resolution to stop X's emergency", "joined the race to unseat X", and (from verb.direct)
+    "voted for a resolution condemning X": backing what is meant to act on X takes that act's side."""
+    for c in v.children:
+        if c.dep_ == "dobj" and c.pos_ == "NOUN" and lemma(c) in PURPOSE_NOUNS:
+            purpose(ctx, v, c, 1)
+
+
+def compose(ctx: Sentence, v: Token, n: Token, vsign: int) -> None:
+    """ "backed sanctions on Mali", "echo ECOWAS's concern over Wagner": a verb over a stance noun."""
+    lem = lemma(n)
+    entry = NOUN_CUES.get(lem) or NOUN_CUES.get(n.lower_)
+    if not entry:
+        return
+    targets: list[Arg] = []
+    nrel = None
+    if lemma(v) == "blame" and vsign < 0:
+        # "blamed the attack on X": X is the culprit blamed, not the attack's victim
+        culprits = [a for c in n.children if c.dep_ == "prep" and c.lower_ == "on"
+                    for p in c.children if p.dep_ == "pobj" for a in ctx.args(p, owner=True)]
+        if culprits:
+            subj = ctx.subjects(v, avoid={a.actor.name for a in culprits})
+            ctx.emit(subj, culprits, "accuses", v, "verb")
+            return
+    for c in n.children:
+        if c.dep_ == "prep" and c.lower_ in entry and c.lower_ != "between":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    got = ctx.args(p, owner=True)
+                    if got:
+                        targets.extend(got)
+                        nrel = entry[c.lower_]
+    if not targets or nrel is None:
+        return
+    subj = ctx.subjects(v)
+    ctx.emit(subj, targets, nrel, v, "compose", sign=vsign * RELATIONS[nrel], check=v)
+
+
+@rule("verb.received", pos="verb", words="receive_verbs", order=40)
+def received(ctx: Sentence, v: Token, lem: str) -> None:
+    """ "X drew criticism from Y", "X won the backing of Y", "X came under fire from Y"."""
+    objs = [c for c in v.children if c.dep_ == "dobj"]
+    for c in v.children:  # "came under fire from"
+        if c.dep_ == "prep" and c.lower_ == "under":
+            objs.extend(o for o in c.children if o.dep_ == "pobj")
+    for o in objs:
+        rel = RECEIVED_NOUNS.get(o.lower_) or RECEIVED_NOUNS.get(lemma(o))
+        if rel is None and lemma(v) in ("receive", "get", "obtain", "acquire") and (
+                o.lower_ in AID_OBJECTS or lemma(o) in AID_OBJECTS) and o.lower_ not in ("support", "backing"):
+            rel = "aids"  # "the RSF was receiving weapons from the UAE": the giver aids the receiver
+        if rel is None:
+            continue
+        givers: list[Arg] = []
+        for holder in (o, v):
+            for c in holder.children:
+                if c.dep_ == "prep" and (c.lower_ == "from" or (c.lower_ == "of" and holder is o)):
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            givers.extend(ctx.args(p, owner="source"))
+        givers.extend(a for c in o.children if c.dep_ == "poss" for a in ctx.args(c))
+        if givers:
+            ctx.emit(givers, ctx.subjects(v, avoid={a.actor.name for a in givers}), rel, o, "noun",
+                      check=v)
+
+
+@rule("verb.react", pos="verb", words="react_verbs", order=90)
+def react(ctx: Sentence, v: Token, lem: str) -> None:
+    """ "reacted angrily to the sanctions imposed by the UN", "responded to X's attacks / comments"."""
+    hostile = any(c.dep_ == "advmod" and c.lower_ in HOSTILE_MANNER for c in v.children)
+    tgt: list[Arg] = []
+    for c in v.children:
+        if c.dep_ == "prep" and c.lower_ in ("to", "against"):
+            for o in c.children:
+                if o.dep_ != "pobj":
+                    continue
+                if hostile:
+                    tgt.extend(ctx.args(o, owner=True))
+                elif lemma(o) in REBUTTED_NOUNS or o.lower_ in REBUTTED_NOUNS:
+                    # answering someone's attacks or remarks is taking issue with them
+                    tgt.extend(a for g in o.children if g.dep_ == "poss" for a in ctx.args(g))
+    if tgt:
+        ctx.emit(ctx.subjects(v, avoid={a.actor.name for a in tgt}), tgt, "criticises", v, "verb")
+
+
+def _demanded_of(v: Token, c: Token) -> Token | None:
+    """Who is to do the demanded act: its own subject, else the object or "on X" of the demand."""
+    tgt_tok = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+    if tgt_tok is None and c.dep_ == "xcomp":
+        tgt_tok = next((g for g in v.children if g.dep_ == "dobj"), None)
+    if tgt_tok is None and c.dep_ == "xcomp":  # "called on X to resign"
+        tgt_tok = next((p for g in v.children if g.dep_ == "prep" and g.lower_ in ("on", "upon")
+                        for p in g.children if p.dep_ == "pobj"), None)
+    return tgt_tok
+
+
+def _corrective(ctx: Sentence, v: Token, c: Token) -> None:
+    """ "called on X to apologise", "urged X to retract the claim": X is in the wrong."""
+    tgt_tok = _demanded_of(v, c)
+    if tgt_tok is not None and not any(g.dep_ == "neg" for g in c.children):
+        tgt = ctx.args(tgt_tok)
+        src = ctx.subjects(v, avoid={a.actor.name for a in tgt})
+        ctx.emit(src, tgt, "opposes", v, "demand", factor=0.9, rule="demand.corrective")
+
+
+def _ouster(ctx: Sentence, v: Token, c: Token) -> None:
+    """ "demanded that he step down", "demanded X face charges", "want him removed"."""
+    lc = lemma(c)
+    if lc == "step" and not any(g.dep_ == "prt" and g.lower_ in ("down", "aside") for g in c.children):
+        return
+    if lc == "face" and not any(g.dep_ == "dobj" for g in c.children):
+        return
+    if lc in ("go", "leave") and any(g.dep_ in ("dobj", "prep") for g in c.children):
+        return
+    if lc not in ("face", "step", "resign", "quit", "go", "leave") and not any(
+            g.dep_ == "auxpass" for g in c.children):
+        return  # "urged Ukraine to investigate X": the verb rule gives the urger's stance on X
+    tgt = ctx.args(_demanded_of(v, c))
+    src = ctx.subjects(v, avoid={a.actor.name for a in tgt})
+    ctx.emit(src, tgt, "delegitimises" if lc in ("resign", "quit", "step", "go", "leave") else "opposes", v,
+             "demand")
+
+
+def _ouster_noun(ctx: Sentence, v: Token, c: Token) -> None:
+    """ "called for his resignation", "demanded the removal of X"."""
+    objs = [c] if c.dep_ == "dobj" else [o for o in c.children if o.dep_ == "pobj"]
+    for o in objs:
+        if lemma(o) in OUSTER_NOUNS:
+            tgt = []
+            for g in o.children:
+                if g.dep_ == "poss":
+                    tgt.extend(ctx.args(g))
+                elif g.dep_ == "prep" and g.lower_ == "of":
+                    tgt.extend(ctx.args(next((p for p in g.children if p.dep_ == "pobj"), None)))
+            src = ctx.subjects(v, avoid={a.actor.name for a in tgt})
+            ctx.emit(src, tgt, "opposes", v, "demand", rule="demand.ouster_noun")
+
+
+@rule("demand.ouster", pos="verb", words="demand_verbs", order=200, emits=("demand.corrective", "demand.ouster_noun"))
+def demand(ctx: Sentence, v: Token, lem: str) -> None:
+    """ "demanded that he step down", "called for his resignation", "called on X to apologise"."""
+    for c in v.children:
+        if c.dep_ in ("ccomp", "xcomp") and lemma(c) in CORRECTIVE_VERBS and lem != "want":
+            _corrective(ctx, v, c)
+        if c.dep_ in ("ccomp", "xcomp") and lemma(c) in OUSTER_VERBS:
+            _ouster(ctx, v, c)
+        if c.dep_ in ("dobj", "prep"):
+            _ouster_noun(ctx, v, c)

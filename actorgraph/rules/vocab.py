@@ -1,0 +1,147 @@
+"""The stance rules' vocabulary, read once from the lexicon files (``actorgraph/lexicon/en``).
+
+Each name here is one word class or cue table of those files; the rules never
+hold word lists of their own, so a cue is added with one row (see the README
+of ``actorgraph/lexicon/en``). A bad row is a LexiconError naming its file and line.
+"""
+from __future__ import annotations
+
+from ..lexicon import check, check_class, check_number, check_relation, relations, table, words
+
+#: relation -> sign (+1 supports, -1 opposes), from relations.csv.
+RELATIONS: dict[str, int] = relations()
+
+
+def _cue_table(name: str, key: str, slot: str) -> dict[str, dict[str, str]]:
+    """``key -> {slot: relation}`` from a cue table (rows in file order; a later row wins)."""
+    out: dict[str, dict[str, str]] = {}
+    for row in table(name, (key, slot, "relation")):
+        check(bool(row[key]) and bool(row[slot]), row, f"{key} and {slot} must not be empty")
+        out.setdefault(row[key], {})[row[slot]] = check_relation(row, row["relation"])
+    return out
+
+
+def _by_class(name: str, value: str) -> dict[str, dict[str, str]]:
+    """``class -> {word: value}`` from a table with a ``class`` column (classes must be declared)."""
+    out: dict[str, dict[str, str]] = {}
+    for row in table(name, ("class", "word", value)):
+        check(bool(row["word"]), row, "empty word")
+        out.setdefault(check_class(row, row["class"]), {})[row["word"]] = row
+    return out
+
+
+def _relation_words(cls: str) -> dict[str, str]:
+    return {w: check_relation(r, r["relation"]) for w, r in _WORD_RELATIONS.get(cls, {}).items()}
+
+
+def _signed_words(cls: str) -> dict[str, int]:
+    return {w: int(check_number(r, "sign", ("+1", "-1", "1"))) for w, r in _SIGNED.get(cls, {}).items()}
+
+
+def _relational_nouns() -> dict[str, tuple[str, bool, str]]:
+    out = {}
+    for row in table("relational_nouns", ("noun", "relation", "symmetric", "direction")):
+        check(row["direction"] in ("ref", "owner"), row, f"direction must be ref or owner, not {row['direction']!r}")
+        sym = check_number(row, "symmetric", ("0", "1"))
+        out[row["noun"]] = (check_relation(row, row["relation"]), bool(sym), row["direction"])
+    return out
+
+
+def _hyphen_cues() -> tuple[dict[str, str], dict[str, float]]:
+    cues, conf = {}, {}
+    for row in table("hyphen_cues", ("participle", "relation", "confidence")):
+        cues[row["participle"]] = check_relation(row, row["relation"])
+        if row["confidence"]:
+            conf[row["participle"]] = check_number(row, "confidence")
+    return cues, conf
+
+
+VERB_CUES = _cue_table("verb_cues", "verb", "slot")
+NOUN_CUES = _cue_table("noun_cues", "noun", "prep")
+ADJ_CUES = _cue_table("adjective_cues", "adjective", "prep")
+RELATIONAL_NOUNS = _relational_nouns()
+HYPHEN_CUES, HYPHEN_CONFIDENCE = _hyphen_cues()
+HEDGE_MODALS = {r["modal"]: check_number(r, "factor") for r in table("hedge_modals", ("modal", "factor"))}
+
+_WORD_RELATIONS = _by_class("word_relations", "relation")
+RECEIVED_NOUNS = _relation_words("received_nouns")
+RECIPROCAL_POSITIVE = _relation_words("reciprocal_positive")
+RECIPROCAL_NEGATIVE = _relation_words("reciprocal_negative")
+
+_SIGNED = _by_class("signed_words", "sign")
+JUDGEMENT_WORDS = _signed_words("judgement_words")
+JUDGEMENT_ADJS = _signed_words("judgement_adjs")
+EVAL_NOUNS = _signed_words("eval_nouns")
+EVAL_ADJS = _signed_words("eval_adjs")
+
+# word classes (words/shared.csv and words/stances.csv)
+PROXY_NOUNS = words("apparatus_nouns")
+SPEECH_VERBS = words("speech_verbs")
+ACT_NOUNS = words("act_nouns")
+AID_OBJECTS = words("aid_objects")
+ALLEGE_VERBS = words("allege_verbs")
+ANNOUNCE_VERBS = words("announce_verbs")
+ATTRIBUTION_VERBS = words("attribution_verbs")
+BLOCKERS = words("blockers")
+BREAKERS = words("breakers")
+CALL_VERBS = words("call_verbs")
+CARRY_OUT_VERBS = words("carry_out_verbs")
+CAUSATIVE_VERBS = words("causative_verbs")
+COMPLAINT_VERBS = words("complaint_verbs")
+CORRECTIVE_VERBS = words("corrective_verbs")
+COUNTER_VERBS = words("counter_verbs")
+DEMAND_VERBS = words("demand_verbs")
+DESCRIBE_VERBS = words("describe_verbs")
+EXCHANGE_OBJECTS = words("exchange_objects")
+EXIT_VERBS = words("exit_verbs")
+EXPRESS_VERBS = words("express_verbs")
+HOSTILE_MANNER = words("hostile_manner")
+IN_FAVOUR = words("in_favour")
+JOINT_ACTIVITY = words("joint_activity")
+JOINT_MARKERS = words("joint_markers")
+LAUNCH_VERBS = words("launch_verbs")
+LEGITIMACY = words("legitimacy")
+LOYAL_NOUNS = words("loyal_nouns")
+NEGATIVE_TIE_WORDS = words("negative_tie_words")
+NEG_ADVERBS = words("neg_adverbs")
+OBJECT_BLOCKERS = words("object_blockers")
+OBJECT_CONTROL = words("object_control")
+ON_BEHALF = words("on_behalf")
+ORIGIN_NOUNS = words("origin_nouns")
+OUSTER_NOUNS = words("ouster_nouns")
+OUSTER_VERBS = words("ouster_verbs")
+PACT_NOUNS = words("pact_nouns")
+PACT_VERBS = words("pact_verbs")
+PATIENT_OF = words("patient_of")
+PERSONAL_RELATIONS = words("personal_relations")
+POSITIVE_TIE_WORDS = words("positive_tie_words")
+PURPOSE_NOUNS = words("purpose_nouns")
+QUANTITY_NOUNS = words("quantity_nouns")
+REACT_VERBS = words("react_verbs")
+REBUTTED_NOUNS = words("rebutted_nouns")
+RECEIVE_VERBS = words("receive_verbs")
+REPORT_VERBS = words("report_verbs")
+RESOLUTION_NOUNS = words("resolution_nouns")
+SHIELD_VERBS = words("shield_verbs")
+_SOURCE_OWNED_EXTRA = words("source_owned")
+STAFF_NOUNS = words("staff_nouns")
+TIE_NOUNS = words("tie_nouns")
+TOPIC_NOUNS = words("topic_nouns")
+WAGE_VERBS = words("wage_verbs")
+WANT_NOUNS = words("want_nouns")
+WANT_THAT_VERBS = words("want_that_verbs")
+WANT_VERBS = words("want_verbs")
+WAR_IN_NOUNS = words("war_in_nouns")
+WORK_TOGETHER = words("work_together")
+SOURCE_OWNED = PROXY_NOUNS | _SOURCE_OWNED_EXTRA
+
+_TABLES = {"verb_cues": VERB_CUES, "noun_cues": NOUN_CUES, "adjective_cues": ADJ_CUES,
+           "relational_nouns": RELATIONAL_NOUNS, "hyphen_cues": HYPHEN_CUES, "hedge_modals": HEDGE_MODALS,
+           "received_nouns": RECEIVED_NOUNS, "reciprocal_positive": RECIPROCAL_POSITIVE,
+           "reciprocal_negative": RECIPROCAL_NEGATIVE, "judgement_words": JUDGEMENT_WORDS,
+           "judgement_adjs": JUDGEMENT_ADJS, "eval_nouns": EVAL_NOUNS, "eval_adjs": EVAL_ADJS}
+
+
+def lookup(name: str):
+    """The entries of a cue table or word class by its lexicon name (what rule triggers name)."""
+    return _TABLES[name] if name in _TABLES else words(name)
