@@ -34,7 +34,10 @@ OPTIONAL_TEXT = ("date", "path", "url", "source_affiliation", "source_role", "ta
 INT_COLUMNS = ("sign", "sentence_index", "start", "end")
 FLOAT_COLUMNS = ("confidence",)
 
-#: Node attributes counted per actor, in the order exports list them.
+#: Node attributes counted per actor, in the order exports list them. ``mentions`` counts
+#: distinct (article, sentence, written form) occurrences of the actor as an end of a
+#: statement: "Russia backed Assad and condemned IS" is two statements but one mention of
+#: Russia. The stance counts are statements.
 NODE_COUNTS = ("mentions", "articles", "supports_given", "opposes_given", "supports_received", "opposes_received")
 
 
@@ -95,7 +98,8 @@ def _endpoint_rows(df: pd.DataFrame) -> pd.DataFrame:
                 {
                     "actor": df[side], "type": df[f"{side}_type"], "mention": df[f"{side}_mention"],
                     "affiliation": df[f"{side}_affiliation"], "role": df[f"{side}_role"],
-                    "article": df["article_id"], "count": df["stance"] + f"_{direction}",
+                    "article": df["article_id"], "sentence": df["sentence_index"],
+                    "count": df["stance"] + f"_{direction}",
                 }  # fmt: skip
             )
         )
@@ -117,6 +121,8 @@ def _node_attributes(df: pd.DataFrame) -> dict[str, dict[str, Any]]:
     types, mentions, counts = _tallies(ends, "type"), _tallies(ends, "mention"), _tallies(ends, "count")
     affiliations, roles = _tallies(ends, "affiliation"), _tallies(ends, "role")
     articles = ends.groupby("actor")["article"].nunique()
+    # a mention: one (article, sentence, written form) where the actor is an end of some statement
+    said = ends.drop_duplicates(["actor", "article", "sentence", "mention"]).groupby("actor").size()
     nodes = {}
     for actor in sorted(set(ends["actor"])):
         c = counts[actor]
@@ -126,7 +132,7 @@ def _node_attributes(df: pd.DataFrame) -> dict[str, dict[str, Any]]:
             "aliases": [m for m, _ in sorted(mentions[actor].items(), key=lambda kv: (-kv[1], kv[0])) if m != actor],
             "affiliation": _most_common(affiliations[actor]),
             "role": _most_common(roles[actor]),
-            "mentions": sum(c.values()),
+            "mentions": int(said[actor]),
             "articles": int(articles[actor]),
             **{k: c[k] for k in NODE_COUNTS[2:]},
         }
@@ -164,40 +170,73 @@ def build_multigraph(df: pd.DataFrame) -> nx.MultiDiGraph:
     return annotate(G, inplace=True)
 
 
+def _first_rows(group: np.ndarray, values: pd.Series) -> np.ndarray:
+    """Positions of the first row of each distinct (group, value) pair, in row order."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    key = group.astype(np.int64) * (len(uniques) + 1) + (codes.astype(np.int64) + 1)
+    first = np.unique(key, return_index=True)[1]
+    first.sort()
+    return first
+
+
+def _per_group(group: np.ndarray, n_groups: int, values: pd.Series, keep: np.ndarray | None = None) -> list[list]:
+    """Per group (rows contiguous by group), the distinct ``values`` in row order (``keep``: rows allowed)."""
+    first = _first_rows(group, values)
+    if keep is not None:
+        first = first[keep[first]]
+    items = values.to_numpy(dtype=object)[first].tolist()
+    bounds = np.searchsorted(group[first], np.arange(n_groups + 1)).tolist()
+    return [items[bounds[i] : bounds[i + 1]] for i in range(n_groups)]
+
+
+def _truthy(s: pd.Series) -> np.ndarray:
+    return (s.notna() & (s.astype(object) != "")).to_numpy()
+
+
 def build_graph(df: pd.DataFrame) -> nx.MultiDiGraph:
     """The aggregated graph: one edge per (source, target, stance), key = stance.
 
     List attributes hold distinct values in time order; ``titles`` runs parallel
     to ``articles``; ``statement_ids`` lists every statement behind the edge.
+    Grouping and the distinct lists are computed in numpy/pandas (one pass per
+    attribute), so only the edges themselves are built in Python.
     """
     rows = _chronological(df)
     group = rows.groupby(["source", "target", "stance"], sort=False).ngroup().to_numpy()
     order = np.argsort(group, kind="stable")  # each edge's rows contiguous, still in time order
-    rows, group = rows.iloc[order], group[order]
-    ends = [*(np.flatnonzero(np.diff(group)) + 1).tolist(), len(rows)]
-    col = {c: rows[c].tolist() for c in ("id", "source", "target", "stance", "sign", "relation", "rule", "quote",
-                                          "article_id", "title", "date", "confidence")}  # fmt: skip
-    refs = [source_ref(p, u) for p, u in zip(rows["path"].tolist(), rows["url"].tolist())]
+    rows, group = rows.iloc[order].reset_index(drop=True), group[order]
+    n = int(group[-1]) + 1 if len(group) else 0
+    starts = np.searchsorted(group, np.arange(n))
+    sizes = np.diff(np.append(starts, len(group))).tolist()
+    url, path = rows["url"].astype(object), rows["path"].astype(object)
+    refs = pd.Series(np.where(_truthy(url), url, np.where(_truthy(path), path, "")), dtype=object)
+    relations = _per_group(group, n, rows["relation"])
+    rules = _per_group(group, n, rows["rule"], _truthy(rows["rule"]))
+    quotes = _per_group(group, n, rows["quote"])
+    sources = _per_group(group, n, refs, _truthy(refs))
+    art_first = _first_rows(group, rows["article_id"])
+    art_bounds = np.searchsorted(group[art_first], np.arange(n + 1)).tolist()
+    art_ids = rows["article_id"].to_numpy(dtype=object)[art_first].tolist()
+    art_titles = rows["title"].to_numpy(dtype=object)[art_first].tolist()
+    dated = _truthy(rows["date"])
+    dates = rows["date"][dated].groupby(group[dated]).agg(["first", "last"]).reindex(range(n))
+    first_dates = dates["first"].astype(object).where(dates["first"].notna(), None).tolist()
+    last_dates = dates["last"].astype(object).where(dates["last"].notna(), None).tolist()
+    conf = (np.bincount(group, weights=rows["confidence"].to_numpy(), minlength=n) / np.maximum(sizes, 1)).tolist()
+    ids = rows["id"].tolist()
+    head = rows.iloc[starts] if n else rows.iloc[0:0]
+    heads = zip(head["source"].tolist(), head["target"].tolist(), head["stance"].tolist(), head["sign"].tolist())
     G = nx.MultiDiGraph(kind="aggregated", statements=len(df))
     G.add_nodes_from(_node_attributes(df).items())
     edges = []
-    start = 0
-    for end in ends if len(rows) else []:
-        part = slice(start, end)
-        articles = list(dict.fromkeys(col["article_id"][part]))
-        first_title = dict(zip(reversed(col["article_id"][part]), reversed(col["title"][part])))
-        dates = [d for d in col["date"][part] if d]
-        stance = col["stance"][start]
-        edges.append((col["source"][start], col["target"][start], stance, {
-            "stance": stance, "sign": int(col["sign"][start]), "weight": end - start,
-            "relations": list(dict.fromkeys(col["relation"][part])),
-            "rules": [r for r in dict.fromkeys(col["rule"][part]) if r], "quotes": list(dict.fromkeys(col["quote"][part])),
-            "statement_ids": col["id"][part], "articles": articles, "titles": [first_title[a] for a in articles],
-            "sources": [r for r in dict.fromkeys(refs[part]) if r],
-            "first_date": min(dates, default=None), "last_date": max(dates, default=None),
-            "confidence": sum(col["confidence"][part]) / (end - start),
+    for i, (source, target, stance, sign) in enumerate(heads):
+        a, b, s = art_bounds[i], art_bounds[i + 1], int(starts[i])
+        edges.append((source, target, stance, {
+            "stance": stance, "sign": int(sign), "weight": sizes[i], "relations": relations[i], "rules": rules[i],
+            "quotes": quotes[i], "statement_ids": ids[s : s + sizes[i]], "articles": art_ids[a:b],
+            "titles": art_titles[a:b], "sources": sources[i], "first_date": first_dates[i],
+            "last_date": last_dates[i], "confidence": conf[i],
         }))  # fmt: skip
-        start = end
     G.add_edges_from(edges)
     return annotate(G, inplace=True)
 
