@@ -5,7 +5,7 @@ Filtering selects rows of the frame; the graph is then built from what is left
 
 1. statement filters: stance, relation, actor types (both ends), date range,
    articles, sources, minimum confidence, text search (either end's name or
-   an alias it was written as);
+   an alias it was written as), quote search (words in the sentence itself);
 2. minimum weight, per aggregated (source, target, stance) edge;
 3. focus actor: its ego network within ``hops`` undirected steps;
 4. top N actors by weighted degree (statements they take part in).
@@ -48,6 +48,7 @@ class Filters:
     hops: int = 1
     drop_isolated: bool = True
     top_n: int | None = None
+    quote: str = ""  # case-insensitive text the statement's sentence must contain
 
     def __post_init__(self) -> None:
         # Accept lists/sets and date objects from the UI; store hashable, comparable values.
@@ -158,6 +159,8 @@ def _apply(df: pd.DataFrame, f: Filters) -> tuple[pd.DataFrame, set[str] | None]
         found = search_actors(df, f.search)
         mask &= df["source"].isin(found) | df["target"].isin(found)
         selected = found if selected is None else selected & found
+    if f.quote.strip():
+        mask &= df["quote"].str.contains(f.quote.strip(), case=False, regex=False, na=False)
     out = df[mask]
     if f.min_weight > 1 and len(out):
         weight = out.groupby(["source", "target", "stance"])["id"].transform("size")

@@ -629,6 +629,28 @@ def quote_markdown(q: dict[str, Any]) -> str:
     return "> " + md_escape(q.get("quote", ""))
 
 
+#: The evidence panel shows this many quotes per group, then a "more" button.
+EVIDENCE_PAGE = 50
+
+
+def quotes_block(quotes: Sequence[dict[str, Any]]) -> str:
+    """Several quotes with their captions as one Markdown text: one element to render, not two per quote."""
+    return "\n\n".join(f"{quote_markdown(q)}\n\n{quote_caption(q)}" for q in quotes)
+
+
+def search_groups(groups: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
+    """Groups from ``analysis.actor_quotes`` keeping only quotes (or titles) containing ``text``."""
+    q = " ".join(text.split()).lower()
+    if not q:
+        return groups
+    out = []
+    for g in groups:
+        hits = [x for x in g["quotes"] if q in str(x.get("quote", "")).lower() or q in str(x.get("title", "")).lower()]
+        if hits:
+            out.append({**g, "quotes": hits, "count": len(hits)})
+    return out
+
+
 def group_heading(actor: str, group: dict[str, Any]) -> str:
     """"Russia supports → Assad (3)" for one group from ``analysis.actor_quotes``."""
     me, other = md_escape(actor), md_escape(group["counterpart"])
@@ -646,6 +668,30 @@ def group_heading(actor: str, group: dict[str, Any]) -> str:
 STATEMENT_TABLE_COLUMNS = [
     "source", "stance", "target", "relation", "quote", "title", "date", "origin", "confidence", "cue", "id",
 ]  # fmt: skip
+
+
+def _labels(names: dict[str, str], wide: Iterable[str] = ()) -> dict[str, dict[str, str]]:
+    """Streamlit column configs (plain dicts) giving each column a readable header."""
+    return {c: {"label": label, **({"width": "large"} if c in wide else {})} for c, label in names.items()}
+
+
+STATEMENT_COLUMN_CONFIG = _labels({
+    "source": "Source", "stance": "Stance", "target": "Target", "relation": "Relation", "quote": "Quote",
+    "title": "Article", "date": "Date", "origin": "From", "confidence": "Confidence", "cue": "Cue word",
+    "id": "Statement id",
+}, wide=("quote",))  # fmt: skip
+ACTOR_COLUMN_CONFIG = _labels({
+    "name": "Actor", "type": "Type", "affiliation": "Affiliation", "role": "Role", "mentions": "Mentions",
+    "articles": "Articles", "supports_given": "Supports given", "opposes_given": "Opposes given",
+    "supports_received": "Supports received", "opposes_received": "Opposes received",
+    "weighted_degree": "Statements", "pagerank": "PageRank (support)", "camp": "Camp", "allies": "Allies",
+    "opponents": "Opponents",
+})  # fmt: skip
+CHANGE_COLUMNS = _labels({
+    "source": "Source", "target": "Target", "change": "Change", "supports_before": "Supports before",
+    "opposes_before": "Opposes before", "supports_after": "Supports after", "opposes_after": "Opposes after",
+    "sign_before": "Sign before", "sign_after": "Sign after",
+})  # fmt: skip
 
 
 def statements_table(df: pd.DataFrame) -> pd.DataFrame:
