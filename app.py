@@ -292,10 +292,11 @@ def window_periods(signature: str, _df) -> list[str]:
 
 
 def shift_window(key: str, periods: list[str], step: int) -> None:
-    """Move the window one stop earlier or later, keeping its width."""
+    """Move the window one stop earlier or later, keeping its width (a new slider key shows it)."""
     lo, hi = (periods.index(p) for p in st.session_state[key])
     step = max(-lo, min(step, len(periods) - 1 - hi))
     st.session_state[key] = (periods[lo + step], periods[hi + step])
+    st.session_state[key + "_gen"] = st.session_state.get(key + "_gen", 0) + 1
 
 
 def time_window(df, signature: str) -> tuple[str | None, str | None]:
@@ -306,13 +307,15 @@ def time_window(df, signature: str) -> tuple[str | None, str | None]:
     if len(periods) < 2:
         return None, None
     key = f"window_{signature}"
-    if key not in st.session_state or any(p not in periods for p in st.session_state[key]):
-        st.session_state[key] = (periods[0], periods[-1])
+    value = st.session_state.get(key)
+    if not value or any(p not in periods for p in value):
+        value = (periods[0], periods[-1])
     back, slider, forward = st.columns([1, 14, 1], vertical_alignment="bottom")
     back.button("◀", key="window_back", on_click=shift_window, args=(key, periods, -1), help="Move the window earlier")
     forward.button("▶", key="window_forward", on_click=shift_window, args=(key, periods, 1), help="Move the window later")
-    slider.select_slider("Date window", options=periods, key=key, help="Only statements from articles dated in this window")
-    lo, hi = st.session_state[key]
+    lo, hi = slider.select_slider("Date window", options=periods, value=value, key=f"{key}_w{st.session_state.get(key + '_gen', 0)}",
+                                  help="Only statements from articles dated in this window")  # fmt: skip
+    st.session_state[key] = (lo, hi)
     return (None if lo == periods[0] else lo), (None if hi == periods[-1] else hi)
 
 
