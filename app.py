@@ -331,6 +331,19 @@ def sidebar_drawing() -> tuple[str, str, str]:
     return layout, size_by, quote
 
 
+def drawing_positions(G_draw, gsig: str, layout: str):
+    """Python positions (grouped layouts, or force above the limit); None: vis lays it out.
+
+    When the drawing changes (the date window moved), actors already drawn keep their place."""
+    if layout == "force" and G_draw.number_of_nodes() <= view.PYTHON_LAYOUT_LIMIT:
+        return None
+    last = st.session_state.get("last_positions")
+    reused = view.reuse_positions(G_draw, last[1]) if last and last[0] == layout else None
+    pos = reused or positions(gsig, layout, G_draw)
+    st.session_state["last_positions"] = (layout, pos)
+    return pos
+
+
 def count_metric(col, label: str, drawn: int, total: int, help_text: str) -> None:
     """A header count; "drawn of total" when the actor cap leaves some out."""
     col.metric(label, f"{drawn:,} of {total:,}" if drawn != total else f"{drawn:,}", help=help_text)
@@ -576,8 +589,7 @@ def main() -> None:
     keep = [a for a in (st.session_state.get("selected_actor"), f.focus) if a]
     G_draw, left_out = view.cap_graph(G_view, cap, keep=keep)
     gsig = view.graph_signature(G_draw)
-    python_layout = layout != "force" or G_draw.number_of_nodes() > view.PYTHON_LAYOUT_LIMIT
-    pos = positions(gsig, layout, G_draw) if python_layout else None
+    pos = drawing_positions(G_draw, gsig, layout)
     with header:
         m = st.columns(4)
         count_metric(m[0], "Actors", G_draw.number_of_nodes(), G_view.number_of_nodes(),

@@ -330,6 +330,35 @@ def size_value(attrs: dict[str, Any], size_by: str = "mentions") -> float:
     return float(value or 0)
 
 
+def reuse_positions(
+    G: nx.Graph, previous: dict[str, tuple[float, float]] | None, min_share: float = 0.6, unit: float = 60.0
+) -> dict[str, tuple[float, float]] | None:
+    """Positions for ``G`` from the drawing before: actors already placed keep their place (the
+    map stays readable while the date window moves, and no layout is computed); a new actor
+    goes beside its placed neighbours, or in a row under the drawing. None when fewer than
+    ``min_share`` of the actors were placed before."""
+    if not previous or G.number_of_nodes() == 0:
+        return None
+    out = {str(n): previous[str(n)] for n in G if str(n) in previous}
+    if len(out) < min_share * G.number_of_nodes():
+        return None
+    if not out:
+        return None
+    left, bottom = min(p[0] for p in out.values()), max(p[1] for p in out.values()) + 2 * unit
+    row = 0
+    for n in sorted((n for n in G if str(n) not in out), key=str):
+        near = [out[str(m)] for m in nx.all_neighbors(G, n) if str(m) in out]
+        if near:
+            angle = int(hashlib.sha1(str(n).encode("utf-8")).hexdigest()[:6], 16) % 360 * math.pi / 180
+            x = sum(p[0] for p in near) / len(near) + unit * 0.8 * math.cos(angle)
+            y = sum(p[1] for p in near) / len(near) + unit * 0.8 * math.sin(angle)
+        else:
+            x, y = left + (row % 40) * unit, bottom + (row // 40) * unit
+            row += 1
+        out[str(n)] = (round(x, 1), round(y, 1))
+    return out
+
+
 def grouped_positions(G: nx.Graph, by: str, gap: float = 2.5, unit: float = 60.0) -> dict[str, tuple[float, float]]:
     """One force-directed block per group (``camp`` or ``type``), blocks side by side in rows.
 
@@ -433,6 +462,7 @@ def build_network(
     Edges of the aggregated graph are keyed by stance; each becomes one vis edge
     carrying ``stance`` so a click can name it.
     """
+    from pyvis.edge import Edge
     from pyvis.network import Network
 
     n = G.number_of_nodes()
@@ -474,9 +504,12 @@ def build_network(
             i = per_pair[(str(u), str(v))]
             per_pair[(str(u), str(v))] += 1
             extra["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": round(0.12 + 0.18 * i, 2)}
-        net.add_edge(
+        # pyvis's Edge, appended directly: Network.add_edge checks both ends against
+        # a list of node ids (linear per edge, seconds at 10,000 edges); these come from G.
+        net.edges.append(Edge(
             str(u),
             str(v),
+            True,
             id=edge_id(str(u), str(v), stance),
             stance=stance,
             weight=int(d.get("weight", 1) or 1),
@@ -485,7 +518,7 @@ def build_network(
             title=edge_tooltip(str(u), str(v), d),
             arrows="to",
             **extra,
-        )
+        ).options)  # fmt: skip
     net.options = network_options(n, positioned=bool(positions))
     return net
 

@@ -373,3 +373,15 @@ def test_component_ships_vis_from_pyvis_and_loads_nothing_remote():
     assert ".actorgraph-root" in css and "@import" not in css and "url(" not in css
     package_files = {p.name for p in view.COMPONENT_DIR.iterdir()}
     assert {"network.js", "network.css"} <= package_files
+
+
+def test_reused_positions_keep_placed_actors_and_put_new_ones_near_their_neighbours():
+    G = nx.MultiDiGraph()
+    G.add_edges_from([("a", "b"), ("b", "c"), ("c", "d"), ("d", "new")])
+    G.add_node("lone")
+    before = {"a": (0.0, 0.0), "b": (60.0, 0.0), "c": (120.0, 0.0), "d": (180.0, 0.0), "gone": (999.0, 9.0)}
+    pos = view.reuse_positions(G, before)
+    assert set(pos) == set(G) and all(pos[k] == before[k] for k in "abcd")
+    assert math.dist(pos["new"], before["d"]) < 60  # beside its only neighbour
+    assert pos["lone"][1] > 0  # in a row under the drawing
+    assert view.reuse_positions(G, {"a": (0.0, 0.0)}) is None  # too few known: lay it out afresh

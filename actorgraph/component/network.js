@@ -359,7 +359,11 @@ function publish(state) {
     highlightAt: state.highlightAt,
     highlight: () => state.highlight,
     shownLabels: () => state.shownLabels || [],
-    select: (id) => { state.network.selectNodes([id], true); setHighlight(state, { kind: "node", id }); },
+    select: (id) => {
+      if (id == null) state.network.unselectAll();
+      else state.network.selectNodes([id], true);
+      setHighlight(state, id == null ? null : { kind: "node", id });
+    },
     pngDataURL: () => pngDataURL(state),
     svgText: () => svgText(state),
   };
