@@ -400,8 +400,10 @@ def evidence(actor: str, groups: list[dict]) -> None:
     groups = view.search_groups(groups, needle)
     total = sum(g["count"] for g in groups)
     st.markdown(f"**Evidence** ({total} statement{'' if total == 1 else 's'} in {len(groups)} group(s))")
+    groups_key = f"ev_groups_{actor}"
+    n_groups = st.session_state.get(groups_key, view.EVIDENCE_GROUPS)
     with st.container(height=520, border=False):
-        for i, g in enumerate(groups):
+        for i, g in enumerate(groups[:n_groups]):
             st.markdown(view.group_heading(actor, g))
             more_key = f"ev_more_{actor}_{g['counterpart']}_{g['direction']}_{g['stance']}"
             shown = st.session_state.get(more_key, view.EVIDENCE_PAGE)
@@ -410,6 +412,10 @@ def evidence(actor: str, groups: list[dict]) -> None:
             if left > 0:
                 st.button(f"Show {min(left, view.EVIDENCE_PAGE)} more of {left} left", key=f"ev_btn_{i}_{more_key}",
                           on_click=st.session_state.__setitem__, args=(more_key, shown + view.EVIDENCE_PAGE))  # fmt: skip
+        if len(groups) > n_groups:
+            st.button(f"Show {min(len(groups) - n_groups, view.EVIDENCE_GROUPS)} more counterparts of "
+                      f"{len(groups) - n_groups} left", key=f"ev_groups_btn_{actor}",
+                      on_click=st.session_state.__setitem__, args=(groups_key, n_groups + view.EVIDENCE_GROUPS))  # fmt: skip
 
 
 def what_changed_tab(df, f: Filters, signature: str) -> None:

@@ -664,6 +664,8 @@ def quote_markdown(q: dict[str, Any]) -> str:
 
 #: The evidence panel shows this many quotes per group, then a "more" button.
 EVIDENCE_PAGE = 50
+#: ... and this many groups (counterpart, direction, stance), largest first, then another "more" button.
+EVIDENCE_GROUPS = 20
 
 
 def quotes_block(quotes: Sequence[dict[str, Any]]) -> str:

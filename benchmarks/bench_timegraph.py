@@ -11,7 +11,9 @@ app is started on it with every actor drawn. One actor, the hub, takes part in
   * ``first drawing``: from the moment the component has its data (the vis
     Network is created) to the first frame of the finished drawing;
   * ``highlight``: from selecting the hub in the page (as a click does,
-    before Python answers) to the frame that shows it and its neighbours;
+    before Python answers) to the painted frame that shows it and its
+    neighbours over a veil (a snapshot of the drawing, then the
+    neighbourhood: vis's own full redraw follows later);
   * ``date window``: from a click on the date window's track to the new
     drawing being stable, end to end (Python filters and rebuilds the graph,
     the browser updates the drawing);
@@ -82,17 +84,18 @@ def corpus(n_actors: int, n_edges: int, hub: int, seed: int = 5) -> list[Stateme
     return out
 
 
-HIGHLIGHT_JS = """(id) => new Promise((done) => {
+HIGHLIGHT_JS = """(id) => {
   const s = window.actorgraphState;
   const t0 = performance.now();
-  s.network.once("afterDrawing", () => done(performance.now() - t0));
-  s.select(id);
-})"""
+  s.select(id);  // paints the highlight at once, over a snapshot of the drawing
+  return performance.now() - t0;
+}"""
 
 UNSELECT_JS = """() => new Promise((done) => {
   const s = window.actorgraphState;
-  s.network.once("afterDrawing", () => done(0));
   s.select(null);
+  s.network.once("afterDrawing", () => done(0));
+  s.network.redraw();
 })"""
 
 

@@ -147,10 +147,49 @@ function neighbourhood(state) {
   return { nodes, edges };
 }
 
-function drawOverlay(state, ctx) {
+function viewKey(state) {
+  const view = state.network.body.view;
+  const canvas = state.container.querySelector("canvas");
+  return [view.scale, view.translation.x, view.translation.y, canvas.width, canvas.height, state.version].join("|");
+}
+
+function snapshot(state, canvas) {
+  // The drawing as vis left it (before veil and labels): a highlight is then one
+  // image copy plus the neighbourhood, not a redraw of every edge.
+  if (!state.snap) state.snap = document.createElement("canvas");
+  state.snap.width = canvas.width;
+  state.snap.height = canvas.height;
+  state.snap.getContext("2d").drawImage(canvas, 0, 0);
+  state.snapKey = viewKey(state);
+}
+
+function quickPaint(state) {
+  const network = state.network;
+  const canvas = state.container.querySelector("canvas");
+  if (!canvas || !state.snap || state.snapKey !== viewKey(state) || !network.canvas) {
+    network.redraw();
+    return;
+  }
+  const ctx = canvas.getContext("2d");
+  ctx.save();
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, canvas.width, canvas.height);
+  ctx.drawImage(state.snap, 0, 0);
+  ctx.restore();
+  ctx.save();
+  network.canvas.setTransform(); // vis's pixel ratio
+  const view = network.body.view;
+  ctx.translate(view.translation.x, view.translation.y);
+  ctx.scale(view.scale, view.scale);
+  drawOverlay(state, ctx, false);
+  ctx.restore();
+}
+
+function drawOverlay(state, ctx, fresh = true) {
   const network = state.network;
   const body = network.body;
   const scale = network.getScale();
+  if (fresh) snapshot(state, ctx.canvas);
   const near = neighbourhood(state);
   if (near) {
     // Veil over everything, then the neighbourhood drawn again on top.
@@ -230,7 +269,8 @@ function setHighlight(state, selected) {
   state.highlight = selected && (selected.kind === "node" || selected.kind === "edge") ? selected : null;
   if (JSON.stringify(state.highlight) !== before) {
     state.highlightAt = performance.now();
-    state.network.redraw();
+    quickPaint(state);
+    state.highlightDrawnAt = performance.now();
   }
 }
 
@@ -357,6 +397,7 @@ function publish(state) {
     createdAt: state.createdAt,
     version: state.version,
     highlightAt: state.highlightAt,
+    highlightDrawnAt: () => state.highlightDrawnAt,
     highlight: () => state.highlight,
     shownLabels: () => state.shownLabels || [],
     select: (id) => {
