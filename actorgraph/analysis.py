@@ -168,8 +168,8 @@ def _spectral_sides(adj: dict[str, dict[str, float]], comp: list[str]) -> dict[s
     return {v: 1 if vec[index[v]] >= 0 else -1 for v in comp}
 
 
-#: Above this many actors the lowest eigenvector comes from sparse Lanczos (scipy), not a full
-#: dense decomposition: 2,000 actors take ~0.1 s instead of ~20 s.
+#: Above this many actors the lowest eigenvector comes from sparse shift-invert Lanczos (scipy),
+#: not a full dense decomposition: 2,000 actors take ~1 s instead of ~20 s on the shared machine.
 SPARSE_FROM = 300
 
 
@@ -180,9 +180,9 @@ def _lowest_eigenvector(L: np.ndarray) -> np.ndarray:
             from scipy.sparse import csr_matrix
             from scipy.sparse.linalg import ArpackNoConvergence, eigsh
 
-            try:
-                return eigsh(csr_matrix(L), k=1, which="SA", tol=1e-10)[1][:, 0]
-            except ArpackNoConvergence:
+            try:  # shift-invert just below 0 (L is positive semi-definite): few iterations
+                return eigsh(csr_matrix(L).tocsc(), k=1, sigma=-1e-3, which="LM")[1][:, 0]
+            except (ArpackNoConvergence, RuntimeError):
                 pass
         except ImportError:
             pass
