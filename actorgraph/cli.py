@@ -87,6 +87,7 @@ def _export_filters(args: argparse.Namespace):
         date_from=args.date_from, date_to=args.date_to, articles=args.article, sources=args.source,
         min_weight=args.min_weight, min_confidence=args.min_confidence, search=args.search or "",
         focus=args.focus, hops=args.hops, drop_isolated=not args.keep_isolated, top_n=args.top,
+        quote=args.quote or "",
     )  # fmt: skip
 
 
@@ -253,6 +254,7 @@ def _add_export_parser(sub, common: argparse.ArgumentParser) -> None:
     g.add_argument("--min-confidence", type=_at_least(0.0, float), default=0.0, metavar="X",
                    help="keep statements with confidence >= X")
     g.add_argument("--search", metavar="TEXT", help="keep statements with an actor whose name or alias contains TEXT")
+    g.add_argument("--quote", metavar="TEXT", help="keep statements whose sentence contains TEXT (case-insensitive)")
     g.add_argument("--focus", metavar="ACTOR", help="keep the ego network of this actor (name or alias)")
     g.add_argument("--hops", type=_at_least(0), default=1, metavar="N", help="ego network radius for --focus (default 1)")
     g.add_argument("--top", type=_at_least(1), metavar="N", help="keep the N actors in most statements")

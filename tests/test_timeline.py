@@ -139,3 +139,13 @@ def test_timeline_command_date_window_and_output_file(tmp_path, capsys):
 def test_timeline_command_unknown_actor_names_it(tmp_path, capsys):
     assert main(["timeline", "--from", saved(tmp_path), "--actor", "Nowhere"]) == 1
     assert "--actor 'Nowhere'" in capsys.readouterr().err
+
+
+def test_export_quote_flag_keeps_statements_whose_sentence_matches(tmp_path, capsys):
+    import json
+
+    out = tmp_path / "g.json"
+    assert main(["export", "--from", saved(tmp_path), "--quote", "CRITICISED borea", "-o", str(out)]) == 0
+    graph = json.loads(out.read_text(encoding="utf-8"))
+    assert {(e["source"], e["target"], e["stance"]) for e in graph["edges"]} == {("Aland", "Borea", "opposes")}
+    assert "2 of 8 statements" in capsys.readouterr().err
