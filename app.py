@@ -418,9 +418,18 @@ def evidence(actor: str, groups: list[dict]) -> None:
                       on_click=st.session_state.__setitem__, args=(groups_key, n_groups + view.EVIDENCE_GROUPS))  # fmt: skip
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def changes_between(signature: str, f: Filters, before: tuple[str, str], after: tuple[str, str], _df):
+    """``timeline.what_changed`` under the filters other than dates, cached per corpus and choice."""
+    from actorgraph.timeline import Window, what_changed
+
+    base = _df if f.is_default() else filter_frame(_df, f)
+    return what_changed(base, Window(*before), Window(*after))
+
+
 def what_changed_tab(df, f: Filters, signature: str) -> None:
     """Edges that appeared, disappeared or changed sign between two windows (the other filters apply)."""
-    from actorgraph.timeline import Window, change_counts, what_changed
+    from actorgraph.timeline import change_counts
 
     periods = window_periods(signature, df)
     if len(periods) < 2:
@@ -430,8 +439,7 @@ def what_changed_tab(df, f: Filters, signature: str) -> None:
     c1, c2 = st.columns(2)
     a = c1.select_slider("Before", options=periods, value=(periods[0], periods[mid - 1]), key=f"wc_a_{signature}")
     b = c2.select_slider("After", options=periods, value=(periods[mid], periods[-1]), key=f"wc_b_{signature}")
-    base = filter_frame(df, dataclasses.replace(f, date_from=None, date_to=None)) if not f.is_default() else df
-    changes = what_changed(base, Window(*a), Window(*b))
+    changes = changes_between(signature, dataclasses.replace(f, date_from=None, date_to=None), a, b, df)
     counts = change_counts(changes)
     cols = st.columns(4)
     for col, (label, n) in zip(cols, counts.items()):
@@ -470,8 +478,14 @@ def statements_tab(df_view) -> None:
     st.caption("Click a row to select its edge in the graph; long quotes wrap (double-click a cell to read it whole).")
 
 
-def actors_tab(G_view) -> None:
-    table = table_page(view.actors_table(G_view), "page_actors")
+@st.cache_data(show_spinner=False, max_entries=16)
+def actors_frame(key: str, _G):
+    return view.actors_table(_G)
+
+
+def actors_tab(G_view, key: str) -> None:
+    """The actors of the view (``key``: corpus and filters, for the cache)."""
+    table = table_page(actors_frame(key, G_view), "page_actors")
     st.dataframe(table, hide_index=True, width="stretch", key="tbl_actors",
                  on_select=lambda: on_table_pick("tbl_actors", table, "actor"), selection_mode="single-row",
                  column_config=view.ACTOR_COLUMN_CONFIG)  # fmt: skip
@@ -625,7 +639,7 @@ def main() -> None:
     with tabs[0]:
         statements_tab(df_view)
     with tabs[1]:
-        actors_tab(G_view)
+        actors_tab(G_view, f"{sig}|{f}")
     with tabs[2]:
         what_changed_tab(df, f, sig)
     with tabs[3]:
