@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
+import numpy as np
 import pandas as pd
 
 FREQS = {"D": "day", "W": "week", "M": "month", "Y": "year"}
@@ -28,7 +29,16 @@ CORPUS_COUNTS = ("supports", "opposes")
 
 
 def parse_dates(dates: pd.Series) -> pd.Series:
-    """ISO dates (or prefixes ``YYYY``/``YYYY-MM``) as datetimes; anything else NaT. Vectorised."""
+    """ISO dates (or prefixes ``YYYY``/``YYYY-MM``) as datetimes; anything else NaT.
+
+    Parsed once per distinct value (a corpus has far fewer dates than statements)."""
+    codes, uniques = pd.factorize(dates)
+    parsed = _parse_unique(pd.Series(uniques, dtype=object))
+    when = pd.Series(np.append(parsed.to_numpy(), np.datetime64("NaT"))[codes], index=dates.index)
+    return when.astype("datetime64[ns]")
+
+
+def _parse_unique(dates: pd.Series) -> pd.Series:
     text = dates.astype(object).where(dates.notna(), None).astype("string").str.slice(0, 10)
     full = text.str.pad(10, side="right", fillchar="x")
     full = full.str.replace(r"^(\d{4})x{6}$", r"\1-01-01", regex=True).str.replace(r"^(\d{4}-\d{2})x{3}$", r"\1-01", regex=True)
@@ -58,7 +68,13 @@ def check_freq(freq: str | None, dates: pd.Series) -> str:
 
 
 def period_label(when: pd.Series, freq: str) -> pd.Series:
-    """Datetimes as period labels (see the module docstring); NaT gives None."""
+    """Datetimes as period labels (see the module docstring); NaT gives None. Once per distinct value."""
+    codes, uniques = pd.factorize(when)
+    labels = _label_unique(pd.Series(uniques).astype("datetime64[ns]"), freq).to_numpy(dtype=object)
+    return pd.Series(np.append(labels, None)[codes], index=when.index, dtype=object)
+
+
+def _label_unique(when: pd.Series, freq: str) -> pd.Series:
     periods = when.dt.to_period(_PANDAS_FREQ[freq])
     if freq == "W":
         labels = periods.dt.start_time.dt.strftime("%Y-%m-%d")
@@ -154,14 +170,11 @@ class Window:
     date_from: str | None = None
     date_to: str | None = None
 
-    def mask(self, df: pd.DataFrame) -> pd.Series:
-        dates = df["date"].astype(object).where(df["date"].notna(), "").astype(str)
-        keep = dates != ""
-        if self.date_from:
-            keep &= dates >= self.date_from
-        if self.date_to:
-            keep &= dates.str.slice(0, len(self.date_to)) <= self.date_to
-        return keep
+    def mask(self, df: pd.DataFrame) -> np.ndarray:
+        """Dated rows inside the window (the same rule as ``Filters.date_from``/``date_to``)."""
+        from .filters import _date_mask
+
+        return _date_mask(df["date"], self.date_from, self.date_to)
 
     def label(self) -> str:
         return f"{self.date_from or '…'} to {self.date_to or '…'}"
