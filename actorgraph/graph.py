@@ -17,7 +17,7 @@ returned, so callers never need to mutate a graph they cache.
 """
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from operator import attrgetter
 from typing import Any, Iterable, Mapping
 
