@@ -334,11 +334,12 @@ def sidebar_drawing() -> tuple[str, str, str]:
 def drawing_positions(G_draw, gsig: str, layout: str):
     """Python positions (grouped layouts, or force above the limit); None: vis lays it out.
 
-    When the drawing changes (the date window moved), actors already drawn keep their place."""
+    When the force drawing changes (the date window moved), actors already drawn keep their place;
+    grouped layouts are recomputed, since an actor's camp can change with the window."""
     if layout == "force" and G_draw.number_of_nodes() <= view.PYTHON_LAYOUT_LIMIT:
         return None
     last = st.session_state.get("last_positions")
-    reused = view.reuse_positions(G_draw, last[1]) if last and last[0] == layout else None
+    reused = view.reuse_positions(G_draw, last[1]) if last and last[0] == layout == "force" else None
     pos = reused or positions(gsig, layout, G_draw)
     st.session_state["last_positions"] = (layout, pos)
     return pos
