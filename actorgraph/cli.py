@@ -149,7 +149,10 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     from .graph import statements_frame
     from .timeline import period_counts
 
-    statements, errors = _read_saved(args.from_files)
+    if not args.from_files:
+        print("actorgraph: nothing to count: give --from STATEMENTS", file=sys.stderr)
+        return 2
+    statements, errors = _read_saved(args.from_files)  # the same reader as export --from
     _report(errors)
     df = statements_frame(statements)
     if args.date_from or args.date_to:
@@ -185,7 +188,7 @@ def _add_timeline_parser(sub) -> None:
         "given and received by one actor (--actor), optionally only with one counterpart. Every period "
         "from the first to the last date is listed; undated statements are left out.",
     )
-    t.add_argument("--from", dest="from_files", action="append", default=[], metavar="STATEMENTS", required=True,
+    t.add_argument("--from", dest="from_files", action="append", default=[], metavar="STATEMENTS",
                    help="statements saved by 'actorgraph extract' (.jsonl or .csv); repeatable")
     t.add_argument("--actor", metavar="NAME", help="count what this actor (name or alias) gives and receives")
     t.add_argument("--counterpart", metavar="NAME", help="with --actor: only statements between the two")

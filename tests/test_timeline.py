@@ -149,3 +149,8 @@ def test_export_quote_flag_keeps_statements_whose_sentence_matches(tmp_path, cap
     graph = json.loads(out.read_text(encoding="utf-8"))
     assert {(e["source"], e["target"], e["stance"]) for e in graph["edges"]} == {("Aland", "Borea", "opposes")}
     assert "2 of 8 statements" in capsys.readouterr().err
+
+
+def test_timeline_command_without_a_source_is_a_usage_error(capsys):
+    assert main(["timeline"]) == 2
+    assert "--from" in capsys.readouterr().err
