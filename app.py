@@ -537,8 +537,14 @@ def edge_panel(G, df, ref: view.EdgeRef) -> None:
     b2.button("Show " + view.md_escape(ref.target[:40]), on_click=select_actor, args=(ref.target,), key="edge_tgt")
     b3.button("Clear selection", on_click=clear_selection, key="clear_edge")
     edge_chart(df, ref)
+    more_key = f"ev_edge_more_{ref.source}_{ref.target}_{ref.stance}"
+    shown = st.session_state.get(more_key, view.EVIDENCE_PAGE)
     with st.container(height=520, border=False):
-        st.markdown(view.quotes_block(quotes))
+        st.markdown(view.quotes_block(quotes[:shown]))
+        if len(quotes) > shown:
+            left = len(quotes) - shown
+            st.button(f"Show {min(left, view.EVIDENCE_PAGE)} more of {left} left", key="ev_edge_more",
+                      on_click=st.session_state.__setitem__, args=(more_key, shown + view.EVIDENCE_PAGE))  # fmt: skip
 
 
 def panel(G, df) -> None:

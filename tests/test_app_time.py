@@ -144,3 +144,14 @@ def test_what_changed_tab_counts_pairs_between_two_periods(at, df):
     assert counts["changed sign"] == 1  # Ostra -> Pell: supports, then opposes
     for kind, n in counts.items():
         assert int(labels[kind.capitalize()]) == n
+
+
+def test_edge_evidence_shows_fifty_quotes_then_more(at, df):
+    at.session_state["selected_edge"] = {"source": "Ostra", "target": "Pell", "stance": "supports"}
+    at.run()
+    quotes = "\n".join(m.value for m in at.markdown if m.value.startswith(">"))
+    assert quotes.count("about the canal") == view.EVIDENCE_PAGE
+    (more,) = [b for b in at.button if b.label == "Show 15 more of 15 left"]
+    more.click().run()
+    quotes = "\n".join(m.value for m in at.markdown if m.value.startswith(">"))
+    assert quotes.count("about the canal") == 65
