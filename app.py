@@ -15,7 +15,7 @@ Environment (for tests, benchmarks and other corpora):
 """
 from __future__ import annotations
 
-import datetime as dt
+import dataclasses
 import os
 from pathlib import Path
 
@@ -109,13 +109,15 @@ def view_stage(signature: str, f: Filters, _df, _G_all):
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def positions(signature: str, _G):
+def positions(signature: str, layout: str, _G):
+    if layout in ("camp", "type"):
+        return view.grouped_positions(_G, layout)
     return view.layout_positions(_G)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def base_payload(signature: str, color_by: str, positioned: bool, _G, _positions):
-    return view.network_payload(_G, color_by=color_by, positions=_positions)
+def base_payload(signature: str, color_by: str, size_by: str, positioned: bool, _G, _positions):
+    return view.network_payload(_G, color_by=color_by, positions=_positions, size_by=size_by)
 
 
 def bundled_articles() -> str:
@@ -267,29 +269,12 @@ def sidebar_sources() -> None:
             st.rerun()
 
 
-def date_or_none(value: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(str(value)[:10]) if value else None
-    except ValueError:
-        return None
-
-
 def sidebar_filters(opts: dict) -> tuple[Filters, str, int]:
     st.header("Filters")
     stances = st.multiselect("Stance", opts["stances"], key="f_stances", placeholder="all")
     relations = st.multiselect("Relation", opts["relations"], key="f_relations", placeholder="all")
     types = st.multiselect("Actor type", opts["actor_types"], key="f_types", placeholder="all")
-    date_from = date_to = None
-    dmin, dmax = date_or_none(opts["date_min"]), date_or_none(opts["date_max"])
-    if dmin and dmax:
-        picked = st.date_input(
-            "Dates", value=(dmin, dmax), min_value=dmin, max_value=dmax, key=f"f_dates_{dmin}_{dmax}"
-        )
-        picked = tuple(picked) if isinstance(picked, (tuple, list)) else (picked,)
-        if picked and picked[0] and picked[0] > dmin:
-            date_from = picked[0].isoformat()
-        if len(picked) > 1 and picked[1] and picked[1] < dmax:
-            date_to = picked[1].isoformat()
+    date_from = date_to = None  # set by the date window above the graph (time_window)
     titles = opts["articles"]
     articles = st.multiselect(
         "Articles", list(titles), key="f_articles", placeholder="all", format_func=lambda a: titles.get(a) or a
@@ -316,6 +301,233 @@ def sidebar_filters(opts: dict) -> tuple[Filters, str, int]:
         hops=int(hops), drop_isolated=bool(drop_isolated),
     )  # fmt: skip
     return f, color_by, int(cap)
+
+
+# --------------------------------------------------------------------------- time and drawing (issue 12)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def window_periods(signature: str, _df) -> list[str]:
+    """The date window's stops: the corpus's days when it spans up to three months, else its months."""
+    from actorgraph.timeline import all_periods, parse_dates
+
+    when = parse_dates(_df["date"]).dropna()
+    if when.empty:
+        return []
+    return all_periods(_df["date"], "D" if (when.max() - when.min()).days <= 92 else "M")
+
+
+def shift_window(key: str, periods: list[str], step: int) -> None:
+    """Move the window one stop earlier or later, keeping its width (a new slider key shows it)."""
+    lo, hi = (periods.index(p) for p in st.session_state[key])
+    step = max(-lo, min(step, len(periods) - 1 - hi))
+    st.session_state[key] = (periods[lo + step], periods[hi + step])
+    st.session_state[key + "_gen"] = st.session_state.get(key + "_gen", 0) + 1
+
+
+def time_window(df, signature: str) -> tuple[str | None, str | None]:
+    """A range slider over the corpus's days or months, with step buttons; filters everything.
+
+    The whole range means no date filter (undated statements stay in)."""
+    periods = window_periods(signature, df)
+    if len(periods) < 2:
+        return None, None
+    key = f"window_{signature}"
+    value = st.session_state.get(key)
+    if not value or any(p not in periods for p in value):
+        value = (periods[0], periods[-1])
+    back, slider, forward = st.columns([1, 14, 1], vertical_alignment="bottom")
+    back.button("◀", key="window_back", on_click=shift_window, args=(key, periods, -1), help="Move the window earlier")
+    forward.button("▶", key="window_forward", on_click=shift_window, args=(key, periods, 1), help="Move the window later")
+    lo, hi = slider.select_slider("Date window", options=periods, value=value, key=f"{key}_w{st.session_state.get(key + '_gen', 0)}",
+                                  help="Only statements from articles dated in this window")  # fmt: skip
+    st.session_state[key] = (lo, hi)
+    return (None if lo == periods[0] else lo), (None if hi == periods[-1] else hi)
+
+
+def sidebar_drawing() -> tuple[str, str, str]:
+    """Layout, dot size and the quote search (the sidebar's drawing section)."""
+    st.header("Drawing")
+    layout = st.radio("Layout", view.LAYOUT_MODES, horizontal=True, key="d_layout",
+                      format_func={"force": "force", "camp": "by camp", "type": "by type"}.get,
+                      help="Force: ties pull actors together. By camp / by type: one block per group.")  # fmt: skip
+    size_by = st.selectbox("Dot size", list(view.SIZE_MODES), key="d_size")
+    quote = st.text_input("Search quotes", key="f_quote", placeholder="words in the sentence",
+                          help="Keep only statements whose sentence contains this text (graph and tables)")  # fmt: skip
+    return layout, size_by, quote
+
+
+def drawing_positions(G_draw, gsig: str, layout: str):
+    """Python positions (grouped layouts, or force above the limit); None: vis lays it out.
+
+    When the force drawing changes (the date window moved), actors already drawn keep their place;
+    grouped layouts are recomputed, since an actor's camp can change with the window."""
+    if layout == "force" and G_draw.number_of_nodes() <= view.PYTHON_LAYOUT_LIMIT:
+        return None
+    last = st.session_state.get("last_positions")
+    reused = view.reuse_positions(G_draw, last[1]) if last and last[0] == layout == "force" else None
+    pos = reused or positions(gsig, layout, G_draw)
+    st.session_state["last_positions"] = (layout, pos)
+    return pos
+
+
+def count_metric(col, label: str, drawn: int, total: int, help_text: str) -> None:
+    """A header count; "drawn of total" when the actor cap leaves some out."""
+    col.metric(label, f"{drawn:,} of {total:,}" if drawn != total else f"{drawn:,}", help=help_text)
+
+
+def time_chart(df, actor: str) -> None:
+    """Statements per period given and received by ``actor``; per counterpart on demand."""
+    import altair as alt
+
+    from actorgraph.timeline import FREQS, long_counts, period_counts
+
+    others = sorted((set(df.loc[df["target"] == actor, "source"]) | set(df.loc[df["source"] == actor, "target"])) - {actor})
+    other = st.selectbox("Over time, with", [""] + others, key=f"chart_with_{actor}",
+                         format_func=lambda a: a or "(everyone)")  # fmt: skip
+    table = period_counts(df, actor=actor, counterpart=other or None)
+    if table.empty:
+        st.caption("No dated statements to chart.")
+        return
+    data = long_counts(table)
+    colors = alt.Scale(domain=["supports given", "opposes given", "supports received", "opposes received"],
+                       range=["#2ca02c", "#d62728", "#98df8a", "#ff9896"])  # fmt: skip
+    chart = alt.Chart(data).mark_bar().encode(
+        x=alt.X("period:O", title=FREQS[table.attrs["freq"]], axis=alt.Axis(labelAngle=-45)),
+        y=alt.Y("count:Q", title="statements"), color=alt.Color("series:N", scale=colors, title=None),
+        tooltip=["period", "series", "count"],
+    ).properties(height=180)  # fmt: skip
+    with st.container(key="actorgraph-chart"):
+        st.altair_chart(chart, width="stretch")
+    if table.attrs["undated"]:
+        st.caption(f"{table.attrs['undated']} undated statement(s) not charted.")
+
+
+def edge_chart(df, ref) -> None:
+    """One dot per statement behind the edge, over time; the quote shows on hover."""
+    import altair as alt
+
+    from actorgraph.timeline import edge_statements
+
+    rows = edge_statements(df, ref.source, ref.target, ref.stance)
+    if rows.empty:
+        return
+    chart = alt.Chart(rows).mark_circle(size=90, opacity=0.8).encode(
+        x=alt.X("when:T", title="date"), y=alt.Y("count():Q", title="statements", stack=True),
+        color=alt.value(view.STANCE_COLORS.get(ref.stance, "#888888")),
+        tooltip=["date", "relation", "title", "quote"],
+    ).properties(height=150)  # fmt: skip
+    with st.container(key="actorgraph-edge-chart"):
+        st.altair_chart(chart, width="stretch")
+
+
+def quote_list(quotes: list[dict], df) -> None:
+    """Quotes as one Markdown block; in store mode one by one, each with its correction buttons."""
+    if not store_mode():
+        st.markdown(view.quotes_block(quotes))
+        return
+    for q in quotes:
+        st.markdown(view.quote_markdown(q))
+        st.caption(view.quote_caption(q))
+        quote_controls(q, df)
+
+
+def evidence(actor: str, groups: list[dict], df) -> None:
+    """The quotes behind an actor: a search box, then per group the first 50 and a "more" button."""
+    needle = st.text_input("Search the evidence", key=f"ev_search_{actor}", placeholder="words in the quotes")
+    groups = view.search_groups(groups, needle)
+    total = sum(g["count"] for g in groups)
+    st.markdown(f"**Evidence** ({total} statement{'' if total == 1 else 's'} in {len(groups)} group(s))")
+    groups_key = f"ev_groups_{actor}"
+    n_groups = st.session_state.get(groups_key, view.EVIDENCE_GROUPS)
+    with st.container(height=520, border=False):
+        for i, g in enumerate(groups[:n_groups]):
+            st.markdown(view.group_heading(actor, g))
+            more_key = f"ev_more_{actor}_{g['counterpart']}_{g['direction']}_{g['stance']}"
+            shown = st.session_state.get(more_key, view.EVIDENCE_PAGE)
+            quote_list(g["quotes"][:shown], df)
+            left = g["count"] - shown
+            if left > 0:
+                st.button(f"Show {min(left, view.EVIDENCE_PAGE)} more of {left} left", key=f"ev_btn_{i}_{more_key}",
+                          on_click=st.session_state.__setitem__, args=(more_key, shown + view.EVIDENCE_PAGE))  # fmt: skip
+        if len(groups) > n_groups:
+            st.button(f"Show {min(len(groups) - n_groups, view.EVIDENCE_GROUPS)} more counterparts of "
+                      f"{len(groups) - n_groups} left", key=f"ev_groups_btn_{actor}",
+                      on_click=st.session_state.__setitem__, args=(groups_key, n_groups + view.EVIDENCE_GROUPS))  # fmt: skip
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def changes_between(signature: str, f: Filters, before: tuple[str, str], after: tuple[str, str], _df):
+    """``timeline.what_changed`` under the filters other than dates, cached per corpus and choice."""
+    from actorgraph.timeline import Window, what_changed
+
+    base = _df if f.is_default() else filter_frame(_df, f)
+    return what_changed(base, Window(*before), Window(*after))
+
+
+def what_changed_tab(df, f: Filters, signature: str) -> None:
+    """Edges that appeared, disappeared or changed sign between two windows (the other filters apply)."""
+    from actorgraph.timeline import change_counts
+
+    periods = window_periods(signature, df)
+    if len(periods) < 2:
+        st.caption("The articles need dates in at least two periods to compare.")
+        return
+    mid = len(periods) // 2
+    c1, c2 = st.columns(2)
+    a = c1.select_slider("Before", options=periods, value=(periods[0], periods[mid - 1]), key=f"wc_a_{signature}")
+    b = c2.select_slider("After", options=periods, value=(periods[mid], periods[-1]), key=f"wc_b_{signature}")
+    changes = changes_between(signature, dataclasses.replace(f, date_from=None, date_to=None), a, b, df)
+    counts = change_counts(changes)
+    cols = st.columns(4)
+    for col, (label, n) in zip(cols, counts.items()):
+        col.metric(label.capitalize(), n, help="pairs (source → target)")
+    shown = changes[changes["change"] != "unchanged"]
+    st.dataframe(shown, hide_index=True, width="stretch", column_config=view.CHANGE_COLUMNS)
+
+
+def table_page(frame, key: str, page_size: int = 1000):
+    """Rows of one page of a large table, with a page picker when there is more than one page."""
+    pages = max(1, -(-len(frame) // page_size))
+    if pages == 1:
+        return frame
+    page = st.number_input(f"Page (of {pages}, {page_size:,} rows each)", 1, pages, 1, key=key)
+    return frame.iloc[(page - 1) * page_size : page * page_size]
+
+
+def on_table_pick(key: str, frame, kind: str) -> None:
+    """A clicked table row selects its actor (actors table) or its edge (statements table)."""
+    rows = st.session_state[key].selection.rows
+    if not rows:
+        return
+    row = frame.iloc[rows[0]]
+    if kind == "actor":
+        select_actor(str(row["name"]))
+    else:
+        st.session_state["selected_edge"] = {"source": row["source"], "target": row["target"], "stance": row["stance"]}
+
+
+def statements_tab(df_view) -> None:
+    page = table_page(df_view, "page_statements")
+    table = view.statements_table(page)
+    st.dataframe(table, hide_index=True, width="stretch", row_height=72, key="tbl_statements",
+                 on_select=lambda: on_table_pick("tbl_statements", table, "edge"), selection_mode="single-row",
+                 column_config=view.STATEMENT_COLUMN_CONFIG)  # fmt: skip
+    st.caption("Click a row to select its edge in the graph; long quotes wrap (double-click a cell to read it whole).")
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def actors_frame(key: str, _G):
+    return view.actors_table(_G)
+
+
+def actors_tab(G_view, key: str) -> None:
+    """The actors of the view (``key``: corpus and filters, for the cache)."""
+    table = table_page(actors_frame(key, G_view), "page_actors")
+    st.dataframe(table, hide_index=True, width="stretch", key="tbl_actors",
+                 on_select=lambda: on_table_pick("tbl_actors", table, "actor"), selection_mode="single-row",
+                 column_config=view.ACTOR_COLUMN_CONFIG)  # fmt: skip
+    st.caption("Click a row to select the actor in the graph. " + view.CAMP_NOTE)
 
 
 # --------------------------------------------------------------------------- panel
@@ -348,16 +560,8 @@ def actor_panel(G, df, actor: str) -> None:
         st.rerun(scope="app")
     b2.button("Clear selection", on_click=clear_selection, key="clear_actor")
     actor_curation(actor, df)
-    groups = actor_quotes(df, actor)
-    total = sum(g["count"] for g in groups)
-    st.markdown(f"**Evidence** ({total} statement{'' if total == 1 else 's'})")
-    with st.container(height=520, border=False):
-        for g in groups:
-            st.markdown(view.group_heading(actor, g))
-            for q in g["quotes"]:
-                st.markdown(view.quote_markdown(q))
-                st.caption(view.quote_caption(q))
-                quote_controls(q, df)
+    time_chart(df, actor)
+    evidence(actor, actor_quotes(df, actor), df)
 
 
 def edge_panel(G, df, ref: view.EdgeRef) -> None:
@@ -370,11 +574,15 @@ def edge_panel(G, df, ref: view.EdgeRef) -> None:
     b1.button("Show " + view.md_escape(ref.source[:40]), on_click=select_actor, args=(ref.source,), key="edge_src")
     b2.button("Show " + view.md_escape(ref.target[:40]), on_click=select_actor, args=(ref.target,), key="edge_tgt")
     b3.button("Clear selection", on_click=clear_selection, key="clear_edge")
+    edge_chart(df, ref)
+    more_key = f"ev_edge_more_{ref.source}_{ref.target}_{ref.stance}"
+    shown = st.session_state.get(more_key, view.EVIDENCE_PAGE)
     with st.container(height=520, border=False):
-        for q in quotes:
-            st.markdown(view.quote_markdown(q))
-            st.caption(view.quote_caption(q))
-            quote_controls(q, df)
+        quote_list(quotes[:shown], df)
+        if len(quotes) > shown:
+            left = len(quotes) - shown
+            st.button(f"Show {min(left, view.EVIDENCE_PAGE)} more of {left} left", key="ev_edge_more",
+                      on_click=st.session_state.__setitem__, args=(more_key, shown + view.EVIDENCE_PAGE))  # fmt: skip
 
 
 def panel(G, df) -> None:
@@ -402,8 +610,11 @@ def panel(G, df) -> None:
 @st.fragment
 def graph_and_panel(payload: dict, G_draw, G_view, df_view) -> None:
     """The drawing and the evidence panel: a click reruns only this fragment."""
-    col_graph, col_panel = st.columns([3, 2], gap="medium")
     ss = st.session_state
+    if ss.get("panel_beside", True):
+        col_graph, col_panel = st.columns([3, 2], gap="medium")
+    else:  # the drawing takes the page width, the evidence goes below it
+        col_graph, col_panel = st.container(), st.container()
     selection = {"actor": ss.get("selected_actor"), "edge": ss.get("selected_edge")}
     data = {**payload, "selected": view.selected_for_component(G_draw, selection)}
     with col_graph:
@@ -713,17 +924,23 @@ def main() -> None:
         opts = choices(df)
         url_and_history(opts)
         f, color_by, cap = sidebar_filters(opts)
+        layout, size_by, quote = sidebar_drawing()
+    with header:
+        date_from, date_to = time_window(df, sig)
+    f = dataclasses.replace(f, date_from=date_from, date_to=date_to, quote=quote)
     df_view, G_view = view_stage(sig, f, df, G_all)
     keep = [a for a in (st.session_state.get("selected_actor"), f.focus) if a]
     G_draw, left_out = view.cap_graph(G_view, cap, keep=keep)
     gsig = view.graph_signature(G_draw)
-    pos = positions(gsig, G_draw) if G_draw.number_of_nodes() > view.PYTHON_LAYOUT_LIMIT else None
+    pos = drawing_positions(G_draw, gsig, layout)
     with header:
         m = st.columns(4)
-        m[0].metric("Actors", G_draw.number_of_nodes(), help=f"{G_all.number_of_nodes()} in all articles")
-        m[1].metric("Statements", len(df_view), help=f"{len(df)} in all articles")
-        m[2].metric("Edges", G_draw.number_of_edges(), help="one per source, target and stance")
-        m[3].metric("Articles", int(df_view["article_id"].nunique()), help=f"{df['article_id'].nunique()} in all")
+        count_metric(m[0], "Actors", G_draw.number_of_nodes(), G_view.number_of_nodes(),
+                     f"drawn of those matching the filters; {G_all.number_of_nodes():,} in all articles")  # fmt: skip
+        m[1].metric("Statements", f"{len(df_view):,}", help=f"{len(df):,} in all articles")
+        count_metric(m[2], "Edges", G_draw.number_of_edges(), G_view.number_of_edges(),
+                     "one per source, target and stance; drawn of those matching the filters")  # fmt: skip
+        m[3].metric("Articles", f"{int(df_view['article_id'].nunique()):,}", help=f"{df['article_id'].nunique():,} in all")
         if left_out:
             st.info(
                 f"{left_out} actors not shown: only the {G_draw.number_of_nodes()} most connected of "
@@ -733,23 +950,24 @@ def main() -> None:
             c1, c2 = st.columns([4, 1])
             c1.info(f"Focused on {view.md_escape(f.focus)}, {f.hops} hop(s) around it.")
             c2.button("Show whole graph", on_click=set_focus, args=(None,))
+        st.toggle("Evidence beside the graph", value=True, key="panel_beside",
+                  help="Off: the drawing takes the page width and the evidence goes below it")  # fmt: skip
     if G_draw.number_of_nodes() == 0:
         st.warning("No actor matches these filters.")
     else:
-        payload = base_payload(f"{gsig}|{sig}|{f}", color_by, pos is not None, G_draw, pos)
+        payload = base_payload(f"{gsig}|{sig}|{f}|{layout}", color_by, size_by, pos is not None, G_draw, pos)
         graph_and_panel(payload, G_draw, G_view, df_view)
 
-    tab_statements, tab_actors, tab_export = st.tabs(["Statements", "Actors", "Downloads"])
-    with tab_statements:
-        st.dataframe(
-            view.statements_table(df_view), hide_index=True, width="stretch",
-            column_config={"quote": st.column_config.TextColumn("quote", width="large"),
-                           "confidence": st.column_config.NumberColumn("confidence", format="%.2f")},
-        )  # fmt: skip
-    with tab_actors:
-        st.dataframe(view.actors_table(G_view), hide_index=True, width="stretch")
-    with tab_export:
-        st.caption("“Current view” is the filtered graph; “whole graph” is every statement found.")
+    tabs = st.tabs(["Statements", "Actors", "What changed", "Downloads"])
+    with tabs[0]:
+        statements_tab(df_view)
+    with tabs[1]:
+        actors_tab(G_view, f"{sig}|{f}")
+    with tabs[2]:
+        what_changed_tab(df, f, sig)
+    with tabs[3]:
+        st.caption("“Current view” is the filtered graph; “whole graph” is every statement found. "
+                   "The drawing itself: the PNG and SVG buttons under it save the current view.")  # fmt: skip
         for i, e in enumerate(view.exports(G_view, G_all, df_view)):
             st.download_button(e.label, data=e.data, file_name=e.file_name, mime=e.mime, on_click="ignore", key=f"dl{i}")
     finish_run()

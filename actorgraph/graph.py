@@ -17,7 +17,7 @@ returned, so callers never need to mutate a graph they cache.
 """
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from operator import attrgetter
 from typing import Any, Iterable, Mapping
 
@@ -37,7 +37,10 @@ FLOAT_COLUMNS = ("confidence",)
 #: Curated-frame flags (``curation.EXTRA_COLUMNS``) counted on each edge when present.
 CURATION_COUNTS = ("corrected", "manual")
 
-#: Node attributes counted per actor, in the order exports list them.
+#: Node attributes counted per actor, in the order exports list them. ``mentions`` counts
+#: distinct (article, sentence, written form) occurrences of the actor as an end of a
+#: statement: "Russia backed Assad and condemned IS" is two statements but one mention of
+#: Russia. The stance counts are statements.
 NODE_COUNTS = ("mentions", "articles", "supports_given", "opposes_given", "supports_received", "opposes_received")
 
 
@@ -89,57 +92,102 @@ def source_ref(path: str | None, url: str | None) -> str:
 # --------------------------------------------------------------------------- nodes
 
 
-def _endpoint_rows(df: pd.DataFrame) -> pd.DataFrame:
-    """Each statement end as a row: actor, type, mention, affiliation, role, article, count key."""
-    parts = []
-    for side, direction in (("source", "given"), ("target", "received")):
-        parts.append(
-            pd.DataFrame(
-                {
-                    "actor": df[side], "type": df[f"{side}_type"], "mention": df[f"{side}_mention"],
-                    "affiliation": df[f"{side}_affiliation"], "role": df[f"{side}_role"],
-                    "article": df["article_id"], "count": df["stance"] + f"_{direction}",
-                }  # fmt: skip
-            )
-        )
-    return pd.concat(parts, ignore_index=True)
-
-
-def _tallies(ends: pd.DataFrame, column: str) -> dict[str, Counter]:
-    """Per actor, how often each non-empty value of ``column`` occurs (counted in pandas)."""
-    sizes = ends[ends[column].notna() & (ends[column] != "")].groupby(["actor", column]).size()
-    out: dict[str, Counter] = defaultdict(Counter)
-    for (actor, value), n in sizes.items():
-        out[actor][value] = int(n)
+def _fold(*codes: np.ndarray) -> np.ndarray:
+    """One integer code per row for a tuple of code columns (each >= -1), numbered by first appearance."""
+    out = np.zeros(len(codes[0]), dtype=np.int64)
+    for c in codes:
+        c = np.asarray(c, dtype=np.int64) + 1
+        out = pd.factorize(out * (int(c.max(initial=0)) + 1) + c)[0].astype(np.int64)
     return out
 
 
+class _Ends:
+    """Both ends of every statement as integer codes: end i < n is row i's source, i >= n its target."""
+
+    def __init__(self, df: pd.DataFrame) -> None:
+        self.df = df
+        self.actor, self.actors = pd.factorize(pd.concat([df["source"], df["target"]], ignore_index=True))
+        self.actor = self.actor.astype(np.int64)
+
+    def values(self, column: str) -> tuple[np.ndarray, np.ndarray]:
+        """Codes (-1: missing or empty) and values of ``source_<column>``/``target_<column>``."""
+        both = pd.concat([self.df[f"source_{column}"], self.df[f"target_{column}"]], ignore_index=True)
+        codes, uniques = pd.factorize(both)
+        uniques = np.asarray(uniques, dtype=object)
+        empty = np.flatnonzero(uniques == "")
+        if len(empty):
+            codes = np.where(codes == empty[0], -1, codes)
+        return codes.astype(np.int64), uniques
+
+    def tally(self, codes: np.ndarray, uniques: np.ndarray) -> dict[int, dict[Any, int]]:
+        """Per actor code, how often each value occurs (missing and empty values skipped)."""
+        keep = codes >= 0
+        key = self.actor[keep] * (len(uniques) + 1) + codes[keep]
+        pairs, counts = np.unique(key, return_counts=True)
+        out: dict[int, dict[Any, int]] = defaultdict(dict)
+        for pair, n in zip(pairs.tolist(), counts.tolist()):
+            out[pair // (len(uniques) + 1)][uniques[pair % (len(uniques) + 1)]] = n
+        return out
+
+    def distinct_per_actor(self, *codes: np.ndarray) -> np.ndarray:
+        """How many distinct tuples of ``codes`` each actor has (indexed by actor code)."""
+        key = _fold(self.actor, *codes)
+        first = np.unique(key, return_index=True)[1]
+        return np.bincount(self.actor[first], minlength=len(self.actors))
+
+
 def _node_attributes(df: pd.DataFrame) -> dict[str, dict[str, Any]]:
-    """Per actor: name, type, aliases, affiliation, role and the counts in NODE_COUNTS."""
-    ends = _endpoint_rows(df)
-    if "source_was" in df:  # names merged or renamed into an actor (curation) are aliases too
-        was = pd.concat([pd.DataFrame({"actor": df[s], "mention": df[f"{s}_was"]}) for s in ("source", "target")])
-        ends = pd.concat([ends, was], ignore_index=True)
-    types, mentions, counts = _tallies(ends, "type"), _tallies(ends, "mention"), _tallies(ends, "count")
-    affiliations, roles = _tallies(ends, "affiliation"), _tallies(ends, "role")
-    articles = ends.groupby("actor")["article"].nunique()
+    """Per actor: name, type, aliases, affiliation, role and the counts in NODE_COUNTS.
+
+    Counted on integer codes (numpy), so the cost per statement is no Python at all."""
+    if len(df) == 0:
+        return {}
+    ends = _Ends(df)
+    n = len(df)
+    types, mentions = ends.tally(*ends.values("type")), ends.tally(*ends.values("mention"))
+    affiliations, roles = ends.tally(*ends.values("affiliation")), ends.tally(*ends.values("role"))
+    stance = df["stance"].to_numpy(dtype=object)
+    kinds = np.concatenate([stance + "_given", stance + "_received"]) if n else np.array([], dtype=object)
+    counts = ends.tally(*_codes_of(kinds))
+    article = np.tile(pd.factorize(df["article_id"])[0], 2)
+    articles = ends.distinct_per_actor(article)
+    # a mention: one (article, sentence, written form) where the actor is an end of some statement
+    mention_codes = pd.factorize(pd.concat([df["source_mention"], df["target_mention"]], ignore_index=True))[0]
+    said = ends.distinct_per_actor(article, np.tile(df["sentence_index"].to_numpy(), 2), mention_codes)
     nodes = {}
-    for actor in sorted(set(ends["actor"])):
-        c = counts[actor]
+    for code, actor in sorted(enumerate(ends.actors.tolist()), key=lambda kv: kv[1]):
+        c = counts.get(code, {})
         nodes[actor] = {
             "name": actor,
-            "type": _most_common(types[actor]) or "",
-            "aliases": [m for m, _ in sorted(mentions[actor].items(), key=lambda kv: (-kv[1], kv[0])) if m != actor],
-            "affiliation": _most_common(affiliations[actor]),
-            "role": _most_common(roles[actor]),
-            "mentions": sum(c.values()),
-            "articles": int(articles[actor]),
-            **{k: c[k] for k in NODE_COUNTS[2:]},
+            "type": _most_common(types.get(code)) or "",
+            "aliases": [m for m, _ in sorted(mentions.get(code, {}).items(), key=lambda kv: (-kv[1], kv[0])) if m != actor],
+            "affiliation": _most_common(affiliations.get(code)),
+            "role": _most_common(roles.get(code)),
+            "mentions": int(said[code]),
+            "articles": int(articles[code]),
+            **{k: c.get(k, 0) for k in NODE_COUNTS[2:]},
         }
+    _add_merged_aliases(nodes, df)
     return nodes
 
 
-def _most_common(counter: Counter) -> str | None:
+def _add_merged_aliases(nodes: dict[str, dict[str, Any]], df: pd.DataFrame) -> None:
+    """Names merged or renamed into an actor by curation (``source_was``) are aliases too."""
+    if "source_was" not in df:
+        return
+    pairs = pd.concat([pd.DataFrame({"actor": df[e], "was": df[f"{e}_was"]}) for e in ("source", "target")])
+    pairs = pairs[pairs["was"].notna() & (pairs["was"] != pairs["actor"])].drop_duplicates()
+    for actor, was in zip(pairs["actor"].tolist(), pairs["was"].tolist()):
+        if was and was not in nodes[actor]["aliases"]:
+            nodes[actor]["aliases"].append(was)
+
+
+def _codes_of(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    codes, uniques = pd.factorize(values)
+    return codes.astype(np.int64), np.asarray(uniques, dtype=object)
+
+
+def _most_common(counter: dict[Any, int] | None) -> str | None:
     """Most frequent value; ties go to the alphabetically first so builds are stable."""
     if not counter:
         return None
@@ -149,9 +197,20 @@ def _most_common(counter: Counter) -> str | None:
 # --------------------------------------------------------------------------- graphs
 
 
+def _chronological_order(df: pd.DataFrame) -> np.ndarray:
+    """Row positions by date (undated last), article and position: list attributes read in time order.
+
+    The same order as a stable ``sort_values(["date", "article_id", "start"])``, sorted on codes."""
+    if len(df) == 0:
+        return np.zeros(0, dtype=np.int64)
+    date, _ = pd.factorize(df["date"], sort=True)
+    date = np.where(date < 0, date.max() + 1, date)
+    article, _ = pd.factorize(df["article_id"], sort=True)
+    return np.lexsort((df["start"].to_numpy(), article, date))
+
+
 def _chronological(df: pd.DataFrame) -> pd.DataFrame:
-    """Rows by date (undated last), article and position: list attributes read in time order."""
-    return df.sort_values(["date", "article_id", "start"], na_position="last", kind="stable")
+    return df.iloc[_chronological_order(df)]
 
 
 def build_multigraph(df: pd.DataFrame) -> nx.MultiDiGraph:
@@ -171,43 +230,79 @@ def build_multigraph(df: pd.DataFrame) -> nx.MultiDiGraph:
     return annotate(G, inplace=True)
 
 
+def _first_rows(group: np.ndarray, values: pd.Series) -> np.ndarray:
+    """Positions of the first row of each distinct (group, value) pair, in row order."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    key = group.astype(np.int64) * (len(uniques) + 1) + (codes.astype(np.int64) + 1)
+    first = np.unique(key, return_index=True)[1]
+    first.sort()
+    return first
+
+
+def _per_group(group: np.ndarray, n_groups: int, values: pd.Series, keep: np.ndarray | None = None) -> list[list]:
+    """Per group (rows contiguous by group), the distinct ``values`` in row order (``keep``: rows allowed)."""
+    first = _first_rows(group, values)
+    if keep is not None:
+        first = first[keep[first]]
+    items = values.to_numpy(dtype=object)[first].tolist()
+    bounds = np.searchsorted(group[first], np.arange(n_groups + 1)).tolist()
+    return [items[bounds[i] : bounds[i + 1]] for i in range(n_groups)]
+
+
+def _truthy(s: pd.Series) -> np.ndarray:
+    return (s.notna() & (s.astype(object) != "")).to_numpy()
+
+
 def build_graph(df: pd.DataFrame) -> nx.MultiDiGraph:
     """The aggregated graph: one edge per (source, target, stance), key = stance.
 
     List attributes hold distinct values in time order; ``titles`` runs parallel
     to ``articles``; ``statement_ids`` lists every statement behind the edge.
+    Grouping and the distinct lists are computed in numpy/pandas (one pass per
+    attribute), so only the edges themselves are built in Python.
     """
-    rows = _chronological(df)
-    group = rows.groupby(["source", "target", "stance"], sort=False).ngroup().to_numpy()
+    chrono = _chronological_order(df)
+    edge_key = _fold(*(pd.factorize(df[c])[0] for c in ("source", "target", "stance")))
+    group = pd.factorize(edge_key[chrono])[0]  # edges numbered by their first statement in time
     order = np.argsort(group, kind="stable")  # each edge's rows contiguous, still in time order
-    rows, group = rows.iloc[order], group[order]
-    ends = [*(np.flatnonzero(np.diff(group)) + 1).tolist(), len(rows)]
-    col = {c: rows[c].tolist() for c in ("id", "source", "target", "stance", "sign", "relation", "rule", "quote",
-                                          "article_id", "title", "date", "confidence")}  # fmt: skip
-    curated = [c for c in CURATION_COUNTS if c in rows]  # statements from a store: corrected / manual counts
-    flags = {c: np.concatenate([[0], np.cumsum(rows[c].to_numpy(dtype="int64"))]) for c in curated}
-    refs = [source_ref(p, u) for p, u in zip(rows["path"].tolist(), rows["url"].tolist())]
+    curated = [c for c in CURATION_COUNTS if c in df]  # statements from a store: corrected / manual counts
+    needed = ["id", "source", "target", "stance", "sign", "relation", "rule", "quote", "article_id", "title", "date",
+              "path", "url", "confidence", *curated]  # fmt: skip
+    rows, group = df[needed].take(chrono[order]).reset_index(drop=True), group[order]
+    n = int(group[-1]) + 1 if len(group) else 0
+    starts = np.searchsorted(group, np.arange(n))
+    sizes = np.diff(np.append(starts, len(group))).tolist()
+    url, path = rows["url"].astype(object), rows["path"].astype(object)
+    refs = pd.Series(np.where(_truthy(url), url, np.where(_truthy(path), path, "")), dtype=object)
+    relations = _per_group(group, n, rows["relation"])
+    rules = _per_group(group, n, rows["rule"], _truthy(rows["rule"]))
+    quotes = _per_group(group, n, rows["quote"])
+    sources = _per_group(group, n, refs, _truthy(refs))
+    art_first = _first_rows(group, rows["article_id"])
+    art_bounds = np.searchsorted(group[art_first], np.arange(n + 1)).tolist()
+    art_ids = rows["article_id"].to_numpy(dtype=object)[art_first].tolist()
+    art_titles = rows["title"].to_numpy(dtype=object)[art_first].tolist()
+    dated = _truthy(rows["date"])
+    dates = rows["date"][dated].groupby(group[dated]).agg(["first", "last"]).reindex(range(n))
+    first_dates = dates["first"].astype(object).where(dates["first"].notna(), None).tolist()
+    last_dates = dates["last"].astype(object).where(dates["last"].notna(), None).tolist()
+    conf = (np.bincount(group, weights=rows["confidence"].to_numpy(), minlength=n) / np.maximum(sizes, 1)).tolist()
+    ids = rows["id"].tolist()
+    flags = {c: np.bincount(group, weights=rows[c].to_numpy(dtype="int64"), minlength=n).astype(int).tolist()
+             for c in curated}  # fmt: skip
+    head = rows.iloc[starts] if n else rows.iloc[0:0]
+    heads = zip(head["source"].tolist(), head["target"].tolist(), head["stance"].tolist(), head["sign"].tolist())
     G = nx.MultiDiGraph(kind="aggregated", statements=len(df))
     G.add_nodes_from(_node_attributes(df).items())
     edges = []
-    start = 0
-    for end in ends if len(rows) else []:
-        part = slice(start, end)
-        articles = list(dict.fromkeys(col["article_id"][part]))
-        first_title = dict(zip(reversed(col["article_id"][part]), reversed(col["title"][part])))
-        dates = [d for d in col["date"][part] if d]
-        stance = col["stance"][start]
-        edges.append((col["source"][start], col["target"][start], stance, {
-            "stance": stance, "sign": int(col["sign"][start]), "weight": end - start,
-            "relations": list(dict.fromkeys(col["relation"][part])),
-            "rules": [r for r in dict.fromkeys(col["rule"][part]) if r], "quotes": list(dict.fromkeys(col["quote"][part])),
-            "statement_ids": col["id"][part], "articles": articles, "titles": [first_title[a] for a in articles],
-            "sources": [r for r in dict.fromkeys(refs[part]) if r],
-            "first_date": min(dates, default=None), "last_date": max(dates, default=None),
-            "confidence": sum(col["confidence"][part]) / (end - start),
-            **{c: int(flags[c][end] - flags[c][start]) for c in curated},
+    for i, (source, target, stance, sign) in enumerate(heads):
+        a, b, s = art_bounds[i], art_bounds[i + 1], int(starts[i])
+        edges.append((source, target, stance, {
+            "stance": stance, "sign": int(sign), "weight": sizes[i], "relations": relations[i], "rules": rules[i],
+            "quotes": quotes[i], "statement_ids": ids[s : s + sizes[i]], "articles": art_ids[a:b],
+            "titles": art_titles[a:b], "sources": sources[i], "first_date": first_dates[i],
+            "last_date": last_dates[i], "confidence": conf[i], **{c: flags[c][i] for c in curated},
         }))  # fmt: skip
-        start = end
     G.add_edges_from(edges)
     return annotate(G, inplace=True)
 

@@ -60,6 +60,14 @@ UNKNOWN_COLOR = "#9d9d9d"
 CAMP_COLORS = ["#1f77b4", "#ff7f0e", "#17becf", "#bcbd22", "#e377c2", "#8c564b", "#7f7f7f", "#9467bd"]
 STANCE_COLORS = {"supports": "#2ca02c", "opposes": "#d62728"}
 COLOR_MODES = ("type", "camp")
+#: What a dot's size shows: label -> node attribute.
+SIZE_MODES = {"statements": "weighted_degree", "mentions": "mentions", "articles": "articles", "pagerank": "pagerank"}
+#: Layouts: force-directed, or grouped (one force-directed block per camp or per actor type).
+LAYOUT_MODES = ("force", "camp", "type")
+#: The biggest actors are labelled at every zoom; the others only where their label fits.
+ALWAYS_LABELLED = 12
+#: Camps are numbered from this in the app, as in every export (0 = the largest camp).
+CAMP_NOTE = "Camps: actors split so that most support falls inside a camp and most opposition across; 0 is the largest."
 
 
 # --------------------------------------------------------------------------- text safety
@@ -130,7 +138,7 @@ def legend(G: nx.Graph, color_by: str = "type") -> list[dict[str, str]]:
     if color_by == "camp":
         camps = sorted({d.get("camp", -1) for _, d in G.nodes(data=True)}, key=lambda c: (c < 0, c))
         for c in camps:
-            label = f"camp {c + 1}" if isinstance(c, int) and c >= 0 else "no camp"
+            label = f"camp {c}" if isinstance(c, int) and c >= 0 else "no camp"
             items.append({"label": label, "color": node_color({"camp": c}, "camp"), "kind": "node"})
     else:
         present = {d.get("type") or "" for _, d in G.nodes(data=True)}
@@ -173,7 +181,7 @@ def node_tooltip(name: str, attrs: dict[str, Any]) -> str:
     )
     camp = attrs.get("camp")
     if isinstance(camp, int) and camp >= 0:
-        lines.append(f"Camp {camp + 1}")
+        lines.append(f"Camp {camp}")
     return "\n".join(lines)
 
 
@@ -321,12 +329,81 @@ def layout_positions(G: nx.Graph, seed: int = 7, iterations: int = 60, unit: flo
     return {k: (round(px * unit, 1), round(py * unit, 1)) for k, (px, py) in out.items()}
 
 
-def node_size(mentions: Any, max_mentions: int) -> float:
-    """Dot radius from mentions: 10 to 40 px by square root, so area tracks the count."""
-    m = max(0, int(mentions or 0))
+def node_size(mentions: Any, max_mentions: float) -> float:
+    """Dot radius from a count (or PageRank): 10 to 40 px by square root, so area tracks the value."""
+    m = max(0.0, float(mentions or 0))
     if max_mentions <= 0:
         return 12.0
-    return round(10.0 + 30.0 * math.sqrt(m / max_mentions), 2)
+    return round(10.0 + 30.0 * math.sqrt(min(1.0, m / max_mentions)), 2)
+
+
+def size_value(attrs: dict[str, Any], size_by: str = "mentions") -> float:
+    """The node attribute a dot's size shows (``SIZE_MODES``)."""
+    key = SIZE_MODES.get(size_by, size_by)
+    value = attrs.get(key)
+    if value is None and key == "weighted_degree":
+        value = sum(int(attrs.get(k) or 0) for k in ("supports_given", "opposes_given", "supports_received", "opposes_received"))
+    return float(value or 0)
+
+
+def reuse_positions(
+    G: nx.Graph, previous: dict[str, tuple[float, float]] | None, min_share: float = 0.6, unit: float = 60.0
+) -> dict[str, tuple[float, float]] | None:
+    """Positions for ``G`` from the drawing before: actors already placed keep their place (the
+    map stays readable while the date window moves, and no layout is computed); a new actor
+    goes beside its placed neighbours, or in a row under the drawing. None when fewer than
+    ``min_share`` of the actors were placed before."""
+    if not previous or G.number_of_nodes() == 0:
+        return None
+    out = {str(n): previous[str(n)] for n in G if str(n) in previous}
+    if len(out) < min_share * G.number_of_nodes():
+        return None
+    if not out:
+        return None
+    left, bottom = min(p[0] for p in out.values()), max(p[1] for p in out.values()) + 2 * unit
+    row = 0
+    for n in sorted((n for n in G if str(n) not in out), key=str):
+        near = [out[str(m)] for m in nx.all_neighbors(G, n) if str(m) in out]
+        if near:
+            angle = int(hashlib.sha1(str(n).encode("utf-8")).hexdigest()[:6], 16) % 360 * math.pi / 180
+            x = sum(p[0] for p in near) / len(near) + unit * 0.8 * math.cos(angle)
+            y = sum(p[1] for p in near) / len(near) + unit * 0.8 * math.sin(angle)
+        else:
+            x, y = left + (row % 40) * unit, bottom + (row // 40) * unit
+            row += 1
+        out[str(n)] = (round(x, 1), round(y, 1))
+    return out
+
+
+def grouped_positions(G: nx.Graph, by: str, gap: float = 2.5, unit: float = 60.0) -> dict[str, tuple[float, float]]:
+    """One force-directed block per group (``camp`` or ``type``), blocks side by side in rows.
+
+    Each block is ``layout_positions`` of the group's own subgraph, so actors of
+    one camp (or type) sit together and the lines between blocks show the
+    ties across groups.
+    """
+    groups: dict[Any, list] = defaultdict(list)
+    for n, d in G.nodes(data=True):
+        value = d.get(by)
+        groups[value if value not in (None, "") else "~"].append(n)
+    order = sorted(groups, key=lambda g: (-len(groups[g]), str(g)))
+    blocks = []
+    for g in order:
+        pos = layout_positions(G.subgraph(groups[g]), unit=unit)
+        xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
+        blocks.append((pos, min(xs), max(xs), min(ys), max(ys)))
+    row_width = max(math.sqrt(sum((b[2] - b[1] + unit) * (b[4] - b[3] + unit) for b in blocks)) * 1.3, unit)
+    out: dict[str, tuple[float, float]] = {}
+    x, y, row_h = 0.0, 0.0, 0.0
+    for pos, x0, x1, y0, y1 in blocks:
+        w, h = x1 - x0, y1 - y0
+        if x > 0 and x + w > row_width:
+            x, y, row_h = 0.0, y + row_h + gap * unit, 0.0
+        for k, (px, py) in pos.items():
+            out[k] = (round(x + px - x0, 1), round(y + py - y0, 1))
+        x += w + gap * unit
+        row_h = max(row_h, h)
+    return out
 
 
 def edge_width(weight: Any) -> float:
@@ -369,7 +446,10 @@ def network_options(n_nodes: int, *, positioned: bool = False) -> dict[str, Any]
         "selectionWidth": 2,
         "hoverWidth": 1.5,
     }
-    opts["nodes"] = {"shape": "dot", "borderWidth": 1, "font": {"size": 14, "face": "sans-serif"}}
+    # vis's own labels are never drawn (threshold out of reach): the component draws
+    # names at a constant screen size, biggest actors first, never overlapping.
+    opts["nodes"] = {"shape": "dot", "borderWidth": 1, "font": {"size": 14, "face": "sans-serif"},
+                     "scaling": {"label": {"enabled": False, "drawThreshold": 100000}}}  # fmt: skip
     interaction = opts.setdefault("interaction", {})
     interaction.update(
         {
@@ -391,18 +471,23 @@ def build_network(
     *,
     color_by: str = "type",
     positions: dict[str, tuple[float, float]] | None = None,
+    size_by: str = "mentions",
 ):
     """A pyvis Network filled from plain lists (never ``from_nx``: it would rewrite ``G``).
 
     Edges of the aggregated graph are keyed by stance; each becomes one vis edge
     carrying ``stance`` so a click can name it.
     """
+    from pyvis.edge import Edge
     from pyvis.network import Network
 
     n = G.number_of_nodes()
     big = n > IMPROVED_LAYOUT_LIMIT
     net = Network(directed=True, height="620px", width="100%", cdn_resources="local")
-    max_mentions = max((int(d.get("mentions") or 0) for _, d in G.nodes(data=True)), default=0)
+    values = {n: size_value(d, size_by) for n, d in G.nodes(data=True)}
+    max_value = max(values.values(), default=0.0)
+    ranked = sorted(values, key=lambda v: (-values[v], -_rank_value(G, v), str(v)))
+    rank = {v: i for i, v in enumerate(ranked)}
     for name, d in sorted(G.nodes(data=True), key=lambda kv: str(kv[0])):
         color = node_color(d, color_by)
         extra: dict[str, Any] = {}
@@ -415,8 +500,10 @@ def build_network(
             shape="dot",
             color={"background": color, "border": "#3b3b3b", "highlight": {"background": color, "border": "#000000"},
                    "hover": {"background": color, "border": "#000000"}},
-            size=node_size(d.get("mentions"), max_mentions),
+            size=node_size(values[name], max_value),
             title=node_tooltip(str(name), d),
+            rank=rank[name],
+            pinLabel=rank[name] < ALWAYS_LABELLED,
             actorType=d.get("type") or "",
             camp=int(d["camp"]) if isinstance(d.get("camp"), int) else -1,
             **extra,
@@ -433,9 +520,12 @@ def build_network(
             i = per_pair[(str(u), str(v))]
             per_pair[(str(u), str(v))] += 1
             extra["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": round(0.12 + 0.18 * i, 2)}
-        net.add_edge(
+        # pyvis's Edge, appended directly: Network.add_edge checks both ends against
+        # a list of node ids (linear per edge, seconds at 10,000 edges); these come from G.
+        net.edges.append(Edge(
             str(u),
             str(v),
+            True,
             id=edge_id(str(u), str(v), stance),
             stance=stance,
             weight=int(d.get("weight", 1) or 1),
@@ -444,7 +534,7 @@ def build_network(
             title=edge_tooltip(str(u), str(v), d),
             arrows="to",
             **extra,
-        )
+        ).options)  # fmt: skip
     net.options = network_options(n, positioned=bool(positions))
     return net
 
@@ -457,20 +547,23 @@ def network_payload(
     selected: dict[str, Any] | None = None,
     notice: str | None = None,
     height: int = 620,
+    size_by: str = "mentions",
+    export_stem: str = "actorgraph_view",
 ) -> dict[str, Any]:
     """What the component receives: pyvis's nodes, edges and options, plus legend and selection.
 
     ``version`` changes only when the drawing does, so the browser skips the
     data update when a click merely changes the selection.
     """
-    net = build_network(G, color_by=color_by, positions=positions)
+    net = build_network(G, color_by=color_by, positions=positions, size_by=size_by)
     body = {"nodes": net.nodes, "edges": net.edges, "options": net.options}
     version = hashlib.sha1(json.dumps(body, sort_keys=True, default=str).encode("utf-8")).hexdigest()[:16]
     return {
         **body,
         "version": version,
         "legend": legend(G, color_by),
-        "notice": notice or "",
+        "notice": " ".join(x for x in (f"Dot size: {size_by}.", CAMP_NOTE if color_by == "camp" else "", notice or "") if x),
+        "exportStem": export_stem,
         "selected": selected_for_component(G, selected),
         "height": int(height),
     }
@@ -561,7 +654,7 @@ def actor_card(G: nx.Graph, actor: str) -> dict[str, Any] | None:
         "aliases": [a for a in (d.get("aliases") or []) if a and a != actor],
         "mentions": int(d.get("mentions") or 0),
         "articles": int(d.get("articles") or 0),
-        "camp": (int(camp) + 1) if isinstance(camp, int) and camp >= 0 else None,
+        "camp": int(camp) if isinstance(camp, int) and camp >= 0 else None,
         **{key: int(d.get(key) or 0) for _, key in CARD_COUNTS},
     }
 
@@ -587,6 +680,30 @@ def quote_markdown(q: dict[str, Any]) -> str:
     return "> " + md_escape(q.get("quote", ""))
 
 
+#: The evidence panel shows this many quotes per group, then a "more" button.
+EVIDENCE_PAGE = 50
+#: ... and this many groups (counterpart, direction, stance), largest first, then another "more" button.
+EVIDENCE_GROUPS = 20
+
+
+def quotes_block(quotes: Sequence[dict[str, Any]]) -> str:
+    """Several quotes with their captions as one Markdown text: one element to render, not two per quote."""
+    return "\n\n".join(f"{quote_markdown(q)}\n\n{quote_caption(q)}" for q in quotes)
+
+
+def search_groups(groups: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
+    """Groups from ``analysis.actor_quotes`` keeping only quotes (or titles) containing ``text``."""
+    q = " ".join(text.split()).lower()
+    if not q:
+        return groups
+    out = []
+    for g in groups:
+        hits = [x for x in g["quotes"] if q in str(x.get("quote", "")).lower() or q in str(x.get("title", "")).lower()]
+        if hits:
+            out.append({**g, "quotes": hits, "count": len(hits)})
+    return out
+
+
 def group_heading(actor: str, group: dict[str, Any]) -> str:
     """"Russia supports → Assad (3)" for one group from ``analysis.actor_quotes``."""
     me, other = md_escape(actor), md_escape(group["counterpart"])
@@ -604,6 +721,30 @@ def group_heading(actor: str, group: dict[str, Any]) -> str:
 STATEMENT_TABLE_COLUMNS = [
     "source", "stance", "target", "relation", "quote", "title", "date", "origin", "confidence", "cue", "id",
 ]  # fmt: skip
+
+
+def _labels(names: dict[str, str], wide: Iterable[str] = ()) -> dict[str, dict[str, str]]:
+    """Streamlit column configs (plain dicts) giving each column a readable header."""
+    return {c: {"label": label, **({"width": "large"} if c in wide else {})} for c, label in names.items()}
+
+
+STATEMENT_COLUMN_CONFIG = _labels({
+    "source": "Source", "stance": "Stance", "target": "Target", "relation": "Relation", "quote": "Quote",
+    "title": "Article", "date": "Date", "origin": "From", "confidence": "Confidence", "cue": "Cue word",
+    "id": "Statement id",
+}, wide=("quote",))  # fmt: skip
+ACTOR_COLUMN_CONFIG = _labels({
+    "name": "Actor", "type": "Type", "affiliation": "Affiliation", "role": "Role", "mentions": "Mentions",
+    "articles": "Articles", "supports_given": "Supports given", "opposes_given": "Opposes given",
+    "supports_received": "Supports received", "opposes_received": "Opposes received",
+    "weighted_degree": "Statements", "pagerank": "PageRank (support)", "camp": "Camp", "allies": "Allies",
+    "opponents": "Opponents",
+})  # fmt: skip
+CHANGE_COLUMNS = _labels({
+    "source": "Source", "target": "Target", "change": "Change", "supports_before": "Supports before",
+    "opposes_before": "Opposes before", "supports_after": "Supports after", "opposes_after": "Opposes after",
+    "sign_before": "Sign before", "sign_after": "Sign after",
+})  # fmt: skip
 
 
 def statements_table(df: pd.DataFrame) -> pd.DataFrame:
@@ -633,7 +774,7 @@ def actors_table(G: nx.Graph) -> pd.DataFrame:
 
     table = actor_table(G)
     if "camp" in table:
-        table["camp"] = [int(c) + 1 if isinstance(c, (int,)) and c >= 0 else None for c in table["camp"]]
+        table["camp"] = [int(c) if isinstance(c, (int,)) and c >= 0 else None for c in table["camp"]]
     if "pagerank" in table:
         table["pagerank"] = table["pagerank"].astype(float).round(4)
     return table

@@ -311,16 +311,26 @@ def click_node(page: Any, node_id: str) -> None:
 # --------------------------------------------------------------------------- fixtures
 
 
+_SESSION_BROWSER: list[Any] = []
+
+
 @pytest.fixture(scope="session")
 def chromium_browser() -> Iterator[Any]:
+    """One Chromium for the whole run: every test module that imports this fixture gets its own
+    session fixture, and a second sync Playwright cannot start while the first one runs."""
     from playwright.sync_api import sync_playwright
 
+    if _SESSION_BROWSER:
+        yield _SESSION_BROWSER[0]
+        return
     require_chromium()
     with sync_playwright() as pw:
         browser = launch_chromium(pw)
+        _SESSION_BROWSER.append(browser)
         try:
             yield browser
         finally:
+            _SESSION_BROWSER.clear()
             browser.close()
 
 

@@ -178,3 +178,21 @@ def test_fixture_camps_separate_backers_and_opponents(df):
     camp = nx.get_node_attributes(G, "camp")
     assert camp[backer.source] == camp[backer.target]
     assert any(camp[f] != camp[backer.target] for f in foes["source"])
+
+
+def test_sparse_and_dense_lowest_eigenvector_give_the_same_camps(monkeypatch):
+    """Above SPARSE_FROM actors scipy's Lanczos replaces the dense decomposition: same split."""
+    import random
+
+    rng = random.Random(4)
+    left, right = [f"l{i}" for i in range(40)], [f"r{i}" for i in range(30)]
+    ties = [(a, b, 1) for side in (left, right) for a, b in zip(side, side[1:] + side[:1])]
+    ties += [(rng.choice(left), rng.choice(right), -1) for _ in range(50)]
+    ties += [(rng.choice(left), rng.choice(left), 1) for _ in range(30)]
+    G = signed(*ties)
+    monkeypatch.setattr(analysis, "SPARSE_FROM", 10)
+    sparse = analysis.camps(G)
+    monkeypatch.setattr(analysis, "SPARSE_FROM", 10_000)
+    dense = analysis.camps(G)
+    assert sparse == dense
+    assert len({sparse[v] for v in left}) == 1 and sparse[left[0]] != sparse[right[0]]

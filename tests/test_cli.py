@@ -15,12 +15,12 @@ def _help(argv: list[str], capsys) -> str:
 
 def test_top_level_help_lists_every_command(capsys):
     out = _help(["--help"], capsys)
-    for command in ("extract", "export"):
+    for command in ("extract", "export", "timeline"):
         assert command in out
     assert "examples:" in out and "streamlit run app.py" in out
 
 
-@pytest.mark.parametrize("command", ["extract", "export"])
+@pytest.mark.parametrize("command", ["extract", "export", "timeline"])
 def test_every_option_has_a_description(command, capsys):
     sub = build_parser()._subparsers._group_actions[0].choices[command]  # noqa: SLF001
     undocumented = [a.dest for a in sub._actions if not a.help]  # noqa: SLF001

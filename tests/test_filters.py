@@ -175,3 +175,11 @@ def test_choices_describe_the_unfiltered_statements(df):
     assert c["articles"] == dict(sorted(zip(df["article_id"], df["title"]), key=lambda kv: (kv[1], kv[0])))
     assert c["max_weight"] == df.groupby(["source", "target", "stance"]).size().max()
     assert set(c["actor_types"]) == set(df["source_type"]) | set(df["target_type"])
+
+
+def test_quote_search_keeps_statements_whose_sentence_contains_the_text(df):
+    word = df["quote"].iloc[0].split()[1]
+    out = filter_frame(df, Filters(quote=word.upper()))
+    assert len(out) and out["quote"].str.lower().str.contains(word.lower(), regex=False).all()
+    assert len(out) == df["quote"].str.lower().str.contains(word.lower(), regex=False).sum()
+    assert filter_frame(df, Filters(quote="no sentence says this")).empty

@@ -110,7 +110,10 @@ def test_node_attributes_count_the_statements(df):
         assert d["opposes_given"] == (given["stance"] == "opposes").sum()
         assert d["supports_received"] == (received["stance"] == "supports").sum()
         assert d["opposes_received"] == (received["stance"] == "opposes").sum()
-        assert d["mentions"] == len(given) + len(received)
+        said = {(r.article_id, r.sentence_index, r.source_mention) for r in given.itertuples()} | {
+            (r.article_id, r.sentence_index, r.target_mention) for r in received.itertuples()
+        }
+        assert d["mentions"] == len(said) <= len(given) + len(received)
         assert d["articles"] == len(set(given["article_id"]) | set(received["article_id"]))
         seen = set(given["source_mention"]) | set(received["target_mention"])
         assert set(d["aliases"]) == seen - {actor, ""}
@@ -160,3 +163,14 @@ def test_add_isolated_describes_actor_with_zero_counts(df):
     assert lone not in G and lone in H
     assert H.degree(lone) == 0 and H.nodes[lone]["mentions"] == 0
     assert H.nodes[lone]["type"] == df["source_type"].iloc[0]
+
+
+def test_mentions_count_occurrences_not_statements(statements):
+    """Two stances in one sentence ("X backed Y and condemned Z") are one mention of X."""
+    base = statements[0]
+    twin = dataclasses.replace(base, target=base.target + " II", stance="opposes", sign=-1, relation="opposes")
+    later = dataclasses.replace(base, sentence_index=base.sentence_index + 5, start=base.start + 500, end=base.end + 500)
+    G = graph.build_graph(graph.statements_frame([base, twin, later]))
+    d = G.nodes[base.source]
+    assert d["supports_given"] + d["opposes_given"] == 3
+    assert d["mentions"] == 2

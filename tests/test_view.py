@@ -393,3 +393,36 @@ def test_edge_quotes_carry_the_rule():
     row.update(source="A", target="B", stance="opposes", relation="condemns", quote="A condemned B.", id="x",
                article_id="a", title="T", start=0, confidence=0.9, rule="verb.direct")
     assert [q["rule"] for q in edge_quotes(pd.DataFrame([row]), "A", "B")] == ["verb.direct"]
+
+
+def test_reused_positions_keep_placed_actors_and_put_new_ones_near_their_neighbours():
+    G = nx.MultiDiGraph()
+    G.add_edges_from([("a", "b"), ("b", "c"), ("c", "d"), ("d", "new")])
+    G.add_node("lone")
+    before = {"a": (0.0, 0.0), "b": (60.0, 0.0), "c": (120.0, 0.0), "d": (180.0, 0.0), "gone": (999.0, 9.0)}
+    pos = view.reuse_positions(G, before)
+    assert set(pos) == set(G) and all(pos[k] == before[k] for k in "abcd")
+    assert math.dist(pos["new"], before["d"]) < 60  # beside its only neighbour
+    assert pos["lone"][1] > 0  # in a row under the drawing
+    assert view.reuse_positions(G, {"a": (0.0, 0.0)}) is None  # too few known: lay it out afresh
+
+
+def test_grouped_layout_puts_each_camp_in_its_own_block():
+    G = nx.MultiDiGraph()
+    for camp, names in enumerate((["a1", "a2", "a3", "a4"], ["b1", "b2", "b3"], ["c1", "c2"])):
+        for n in names:
+            G.add_node(n, camp=camp, type="country")
+        G.add_edges_from(zip(names, names[1:]))
+    G.add_edge("a1", "b1")
+    pos = view.grouped_positions(G, "camp")
+    assert set(pos) == set(G)
+    boxes = []
+    for prefix in "abc":
+        xs = [pos[n][0] for n in G if n.startswith(prefix)]
+        ys = [pos[n][1] for n in G if n.startswith(prefix)]
+        boxes.append((min(xs), max(xs), min(ys), max(ys)))
+    for i, p in enumerate(boxes):
+        for q in boxes[i + 1 :]:
+            apart_x = p[1] < q[0] or q[1] < p[0]
+            apart_y = p[3] < q[2] or q[3] < p[2]
+            assert apart_x or apart_y, (p, q)

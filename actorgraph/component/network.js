@@ -11,6 +11,17 @@
 // of rebuilding the drawing. Clicks go back to Python as the trigger value
 // "select": {kind: "node", id} or {kind: "edge", id, source, target, stance}.
 //
+// Reading aids drawn on vis's canvas (afterDrawing), so PNG exports include them:
+// * labels: vis's own labels are off (their drawThreshold is never reached);
+//   this module draws names at a constant screen size, most important actors
+//   first (Python sends `rank`), skipping any label that would cover one
+//   already drawn. Zoomed out only the top actors fit; zooming in reveals the
+//   rest. Nodes marked `pinLabel` are always labelled.
+// * highlight: a selected actor (or edge) and its neighbours are redrawn over
+//   a white veil that dims everything else; it follows a click at once,
+//   before Python answers.
+// Buttons: zoom in, zoom out, fit, PNG and SVG of the current view.
+//
 // For tests, benchmarks and power users the live Network is
 // `window.actorgraphNetwork` (the app's main window: v2 components are not in
 // an iframe), and `window.actorgraphState` holds {network, nodes, edges, stable,
@@ -106,6 +117,273 @@ function applySelection(state, selected) {
   } else {
     network.unselectAll();
   }
+  setHighlight(state, selected);
+}
+
+// --------------------------------------------------------------------------- labels and highlight
+
+const LABEL_PX = 13; // screen pixels, whatever the zoom
+const MAX_LABELS = 400;
+
+function neighbourhood(state) {
+  const sel = state.highlight;
+  if (!sel) return null;
+  const network = state.network;
+  const nodes = new Set();
+  const edges = new Set();
+  if (sel.kind === "node" && state.nodes.get(sel.id)) {
+    nodes.add(sel.id);
+    for (const id of network.getConnectedNodes(sel.id)) nodes.add(id);
+    for (const id of network.getConnectedEdges(sel.id)) edges.add(id);
+  } else if (sel.kind === "edge") {
+    const edge = state.edges.get(sel.id);
+    if (!edge) return null;
+    nodes.add(edge.from);
+    nodes.add(edge.to);
+    edges.add(sel.id);
+  } else {
+    return null;
+  }
+  return { nodes, edges };
+}
+
+function viewKey(state) {
+  const view = state.network.body.view;
+  const canvas = state.container.querySelector("canvas");
+  return [view.scale, view.translation.x, view.translation.y, canvas.width, canvas.height, state.version].join("|");
+}
+
+function snapshot(state, canvas) {
+  // The drawing as vis left it (before veil and labels): a highlight is then one
+  // image copy plus the neighbourhood, not a redraw of every edge.
+  if (!state.snap) state.snap = document.createElement("canvas");
+  state.snap.width = canvas.width;
+  state.snap.height = canvas.height;
+  state.snap.getContext("2d").drawImage(canvas, 0, 0);
+  state.snapKey = viewKey(state);
+}
+
+function quickPaint(state) {
+  const network = state.network;
+  const canvas = state.container.querySelector("canvas");
+  if (!canvas || !state.snap || state.snapKey !== viewKey(state) || !network.canvas) {
+    network.redraw();
+    return;
+  }
+  const ctx = canvas.getContext("2d");
+  ctx.save();
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, canvas.width, canvas.height);
+  ctx.drawImage(state.snap, 0, 0);
+  ctx.restore();
+  ctx.save();
+  network.canvas.setTransform(); // vis's pixel ratio
+  const view = network.body.view;
+  ctx.translate(view.translation.x, view.translation.y);
+  ctx.scale(view.scale, view.scale);
+  drawOverlay(state, ctx, false);
+  ctx.restore();
+}
+
+function drawOverlay(state, ctx, fresh = true) {
+  const network = state.network;
+  const body = network.body;
+  const scale = network.getScale();
+  if (fresh) snapshot(state, ctx.canvas);
+  const near = neighbourhood(state);
+  if (near) {
+    // Veil over everything, then the neighbourhood drawn again on top.
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.fillStyle = "rgba(255, 255, 255, 0.78)";
+    ctx.fillRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+    ctx.restore();
+    for (const id of near.edges) {
+      const edge = body.edges[id];
+      if (edge && edge.connected) {
+        edge.draw(ctx);
+        if (typeof edge.drawArrows === "function") edge.drawArrows(ctx);
+      }
+    }
+    for (const id of near.nodes) {
+      const node = body.nodes[id];
+      if (node) node.draw(ctx);
+    }
+  }
+  drawLabels(state, ctx, scale, near);
+}
+
+function drawLabels(state, ctx, scale, near) {
+  const body = state.network.body;
+  const ids = state.labelOrder || [];
+  const fontPx = LABEL_PX / scale;
+  const pad = 2 / scale;
+  const view = state.network.getViewPosition();
+  const halfW = state.container.clientWidth / 2 / scale;
+  const halfH = state.container.clientHeight / 2 / scale;
+  const taken = [];
+  const shown = [];
+  ctx.save();
+  ctx.font = `${fontPx}px sans-serif`;
+  ctx.textAlign = "center";
+  ctx.textBaseline = "top";
+  ctx.lineJoin = "round";
+  ctx.lineWidth = 3 / scale;
+  ctx.strokeStyle = "rgba(255, 255, 255, 0.9)";
+  const order = near ? [...ids.filter((id) => near.nodes.has(id)), ...ids.filter((id) => !near.nodes.has(id))] : ids;
+  for (const id of order) {
+    if (shown.length >= MAX_LABELS) break;
+    const node = body.nodes[id];
+    if (!node || !node.options || node.options.hidden) continue;
+    const text = state.labels.get(id);
+    if (!text) continue;
+    const x = node.x;
+    const y = node.y + (node.options.size || 10) + 2 / scale;
+    if (Math.abs(x - view.x) > halfW + 200 / scale || Math.abs(y - view.y) > halfH + 50 / scale) continue;
+    const w = ctx.measureText(text).width;
+    const box = [x - w / 2 - pad, y - pad, x + w / 2 + pad, y + fontPx + pad];
+    const pinned = state.pinned.has(id) || (near && near.nodes.has(id));
+    if (!pinned && taken.some((b) => box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3])) continue;
+    taken.push(box);
+    const dim = near && !near.nodes.has(id);
+    ctx.fillStyle = dim ? "rgba(60, 60, 60, 0.35)" : "#1f1f1f";
+    ctx.strokeText(text, x, y);
+    ctx.fillText(text, x, y);
+    shown.push(id);
+  }
+  ctx.restore();
+  state.shownLabels = shown;
+  state.root.dataset.labels = String(shown.length);
+}
+
+function indexLabels(state, nodes) {
+  // Most important first: Python's rank (0 = biggest), then name.
+  const sorted = [...nodes].sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || String(a.id).localeCompare(String(b.id)));
+  state.labelOrder = sorted.map((n) => n.id);
+  state.labels = new Map(sorted.map((n) => [n.id, String(n.label ?? n.id)]));
+  state.pinned = new Set(sorted.filter((n) => n.pinLabel).map((n) => n.id));
+}
+
+function setHighlight(state, selected) {
+  const before = JSON.stringify(state.highlight || null);
+  state.highlight = selected && (selected.kind === "node" || selected.kind === "edge") ? selected : null;
+  if (JSON.stringify(state.highlight) !== before) {
+    state.highlightAt = performance.now();
+    quickPaint(state);
+    state.highlightDrawnAt = performance.now();
+  }
+}
+
+// --------------------------------------------------------------------------- export
+
+function exportName(state, ext) {
+  return `${state.exportStem || "actorgraph"}.${ext}`;
+}
+
+function download(href, name) {
+  const a = document.createElement("a");
+  a.href = href;
+  a.download = name;
+  a.style.display = "none";
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+}
+
+function pngDataURL(state) {
+  // The canvas is transparent: paint it on white so viewers show what the page shows.
+  const src = state.container.querySelector("canvas");
+  const out = document.createElement("canvas");
+  out.width = src.width;
+  out.height = src.height;
+  const ctx = out.getContext("2d");
+  ctx.fillStyle = "#ffffff";
+  ctx.fillRect(0, 0, out.width, out.height);
+  ctx.drawImage(src, 0, 0);
+  return out.toDataURL("image/png");
+}
+
+function svgEscape(text) {
+  return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+function svgText(state) {
+  // The current view as vector shapes: straight edges, dots, and the labels shown now.
+  const network = state.network;
+  const w = state.container.clientWidth;
+  const h = state.container.clientHeight;
+  const near = neighbourhood(state);
+  const pos = network.getPositions();
+  const dom = (id) => network.canvasToDOM(pos[id]);
+  const scale = network.getScale();
+  const parts = [`<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">`,
+    `<rect width="${w}" height="${h}" fill="#ffffff"/>`];
+  for (const e of state.edges.get()) {
+    if (!pos[e.from] || !pos[e.to]) continue;
+    const a = dom(e.from);
+    const b = dom(e.to);
+    const color = (e.color && e.color.color) || "#999999";
+    const opacity = near && !near.edges.has(e.id) ? 0.2 : 0.9;
+    parts.push(`<line x1="${a.x.toFixed(1)}" y1="${a.y.toFixed(1)}" x2="${b.x.toFixed(1)}" y2="${b.y.toFixed(1)}" ` +
+      `stroke="${svgEscape(color)}" stroke-width="${Math.max(0.5, (e.width || 1) * scale).toFixed(2)}" stroke-opacity="${opacity}"/>`);
+  }
+  for (const n of state.nodes.get()) {
+    if (!pos[n.id]) continue;
+    const p = dom(n.id);
+    const fill = (n.color && n.color.background) || "#999999";
+    const opacity = near && !near.nodes.has(n.id) ? 0.25 : 1;
+    parts.push(`<circle cx="${p.x.toFixed(1)}" cy="${p.y.toFixed(1)}" r="${Math.max(1, (n.size || 10) * scale).toFixed(2)}" ` +
+      `fill="${svgEscape(fill)}" fill-opacity="${opacity}" stroke="#3b3b3b" stroke-width="0.5"/>`);
+  }
+  for (const id of state.shownLabels || []) {
+    if (!pos[id]) continue;
+    const p = dom(id);
+    const node = state.nodes.get(id);
+    const y = p.y + ((node && node.size) || 10) * scale + 2 + LABEL_PX;
+    parts.push(`<text x="${p.x.toFixed(1)}" y="${y.toFixed(1)}" font-family="sans-serif" font-size="${LABEL_PX}" ` +
+      `text-anchor="middle" fill="#1f1f1f">${svgEscape(state.labels.get(id) || id)}</text>`);
+  }
+  parts.push("</svg>");
+  return parts.join("\n");
+}
+
+function exportPNG(state) {
+  download(pngDataURL(state), exportName(state, "png"));
+}
+
+function exportSVG(state) {
+  const blob = new Blob([svgText(state)], { type: "image/svg+xml" });
+  const url = URL.createObjectURL(blob);
+  download(url, exportName(state, "svg"));
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function zoomBy(state, factor) {
+  const network = state.network;
+  network.moveTo({ scale: Math.min(8, Math.max(0.02, network.getScale() * factor)), animation: false });
+}
+
+function toolbar(state) {
+  const bar = document.createElement("div");
+  bar.className = "actorgraph-toolbar";
+  const buttons = [
+    ["+", "Zoom in", "zoom-in", () => zoomBy(state, 1.4)],
+    ["\u2212", "Zoom out", "zoom-out", () => zoomBy(state, 1 / 1.4)],
+    ["Fit", "Fit the whole drawing in view", "fit", () => state.network.fit({ animation: false })],
+    ["PNG", "Download the current view as a PNG image", "png", () => exportPNG(state)],
+    ["SVG", "Download the current view as an SVG drawing", "svg", () => exportSVG(state)],
+  ];
+  for (const [text, title, name, action] of buttons) {
+    const b = document.createElement("button");
+    b.type = "button";
+    b.className = `actorgraph-btn actorgraph-${name}`;
+    b.textContent = text;
+    b.title = title;
+    b.setAttribute("aria-label", title);
+    b.addEventListener("click", action);
+    bar.appendChild(b);
+  }
+  return bar;
 }
 
 function publish(state) {
@@ -118,6 +396,17 @@ function publish(state) {
     stableAt: state.stableAt,
     createdAt: state.createdAt,
     version: state.version,
+    highlightAt: state.highlightAt,
+    highlightDrawnAt: () => state.highlightDrawnAt,
+    highlight: () => state.highlight,
+    shownLabels: () => state.shownLabels || [],
+    select: (id) => {
+      if (id == null) state.network.unselectAll();
+      else state.network.selectNodes([id], true);
+      setHighlight(state, id == null ? null : { kind: "node", id });
+    },
+    pngDataURL: () => pngDataURL(state),
+    svgText: () => svgText(state),
   };
 }
 
@@ -131,12 +420,7 @@ function create(parentElement, data, api) {
   container.className = "actorgraph-network";
   container.dataset.testid = "actorgraph-network";
   container.style.height = `${data.height || 620}px`;
-  const fit = document.createElement("button");
-  fit.type = "button";
-  fit.className = "actorgraph-fit";
-  fit.textContent = "Fit";
-  fit.title = "Fit the whole drawing in view";
-  root.append(legend, container, fit);
+  root.append(legend, container);
   parentElement.appendChild(root);
 
   const nodes = new vis.DataSet(data.nodes || []);
@@ -147,8 +431,11 @@ function create(parentElement, data, api) {
     version: data.version, options: data.options, stable: false, stableAt: null,
     createdAt: performance.now(),
     physicsOn: !(data.options && data.options.physics && data.options.physics.enabled === false),
+    highlight: null, highlightAt: null, exportStem: data.exportStem,
   };
-  fit.addEventListener("click", () => network.fit({ animation: false }));
+  root.appendChild(toolbar(state));
+  indexLabels(state, data.nodes || []);
+  network.on("afterDrawing", (ctx) => drawOverlay(state, ctx));
 
   network.on("stabilizationIterationsDone", () => freeze(state));
   network.on("stabilized", () => freeze(state));
@@ -157,10 +444,12 @@ function create(parentElement, data, api) {
   });
   network.on("click", (params) => {
     if (params.nodes && params.nodes.length) {
+      setHighlight(state, { kind: "node", id: params.nodes[0] });
       state.api.setTriggerValue("select", { kind: "node", id: params.nodes[0] });
     } else if (params.edges && params.edges.length) {
       const edge = edges.get(params.edges[0]);
       if (edge) {
+        setHighlight(state, { kind: "edge", id: edge.id });
         state.api.setTriggerValue("select", {
           kind: "edge", id: edge.id, source: edge.from, target: edge.to, stance: edge.stance,
         });
@@ -174,6 +463,7 @@ function create(parentElement, data, api) {
 
 function update(state, data, api) {
   state.api = api;
+  state.exportStem = data.exportStem;
   state.container.style.height = `${data.height || 620}px`;
   renderLegend(state, data.legend, data.notice);
   if (data.version !== state.version) {
@@ -190,6 +480,7 @@ function update(state, data, api) {
     if (staleEdges.length) state.edges.remove(staleEdges);
     syncDataSet(state.nodes, data.nodes || []);
     syncDataSet(state.edges, data.edges || []);
+    indexLabels(state, data.nodes || []);
     state.version = data.version;
     const added = (data.nodes || []).some((n) => !before.has(n.id));
     const removed = before.size + (data.nodes || []).filter((n) => !before.has(n.id)).length !== (data.nodes || []).length;
