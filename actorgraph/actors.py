@@ -107,6 +107,17 @@ from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import Entry, Gazetteer, load_gazetteer
 from .records import Actor
+from .resolve.vocab import (  # noqa: F401  (the names stay importable from here)
+    ATTITUDE_ADJECTIVES, CAUCUS_NOUNS, CHAMBER_WORDS, COMPASS_WORDS, DEFINITE_GROUP_NOUNS, DEFINITE_STATE_NOUNS,
+    GENDERED_ROLES, GOVERNMENT_NOUNS, GROUP_NOUNS, HONORIFICS, JUDGED_FOR_VERBS, LEGISLATOR_WORDS, LESSER_WORDS,
+    LOCATIVE_PREPS, MEDIA_NAME_WORDS, MEDIA_NOUNS, MEDIA_VERBS, NAME_PARTICLES, NAME_PREFIXES, NAME_SUFFIXES,
+    NICKNAMES, OFFICE_WORDS, ORG_HEAD_NOUNS, ORG_WORDS, OWNED_NOUNS, PARTY_MEMBER_NOUNS, PARTY_TAGS,
+    PERSON_ATTACK_VERBS, PERSON_STATE_NOUNS, PERSON_TEAM_NOUNS, PLACE_ATTACK_VERBS, PLACE_OF_NOUNS, PLACE_PREPS,
+    PLURAL_ACTOR_NOUNS, POLICY_WORDS, PRON_IT, PRON_PERSON, PRON_THEY, REGION_PLURAL_LEMMAS, ROLE_ABBREVIATIONS,
+    ROLE_HEADS, ROLE_MODIFIERS, RULING_LEMMAS, SPEECH_VERBS, STATE_NOUNS, TOP_ROLES, US_STATES,
+)
+from .resolve.vocab import LOWER_HOUSE as _LOWER_HOUSE, PLURAL_COUNT as _PLURAL_COUNT, POSS_PRON as _POSS_PRON
+from .resolve.vocab import us_state as _us_state
 
 __all__ = ["Mention", "ActorIndex", "ActorRecognizer", "default_gazetteer", "USER_DATA_KEY"]
 
@@ -116,169 +127,13 @@ USER_DATA_KEY = "actorgraph.actors"
 # Lexicons (general English; no article-specific entries)
 # ---------------------------------------------------------------------------
 
-#: Nouns that, modified by a country (demonym, name, metonym), stand for that country's state.
-STATE_NOUNS = frozenset(
-    """government governments regime administration authorities authority officials official
-    forces force army armies military militaries troops soldiers diplomats diplomat diplomacy
-    leadership leaders navy parliament junta cabinet ministry ministries embassy delegation
-    delegates negotiators envoys lawmakers legislators senators congress legislature
-    intelligence police security coalition state establishment ministers presidents heads
-    spokesman spokeswoman spokesperson
-    rulers warplanes warplane jets jet bombers bomber warships warship drones drone missiles missile aircraft
-    artillery tanks vessels vessel
-    positions position targets bases base outposts outpost facilities facility refinery refineries airfield airbase consulate territory
-    guard coastguard
-    strike strikes airstrike airstrikes attack attacks offensive invasion bombing bombardment shelling raid raids
-    incursion aggression defences defenses peacekeepers""".split()
-)
-#: Nouns that stand for a group when modified by a group name or a group demonym ("IS militants").
-GROUP_NOUNS = frozenset(
-    """fighters militants militant rebels rebel militia militias insurgents insurgency guerrillas
-    jihadists separatists forces members leaders leadership supporters loyalists activists
-    movement protesters protestors demonstrators candidates politicians representatives governors
-    lawmakers legislators senators officials""".split()
-)
-#: Nouns that with only "the" in front mean the state the article is about ("the junta").
-DEFINITE_STATE_NOUNS = frozenset(
-    "government regime junta administration authorities leadership cabinet country nation kingdom republic army military"
-    .split()
-)
-#: Nouns that with "the" (and descriptive words) mean the armed group or movement just named ("the group").
-DEFINITE_GROUP_NOUNS = frozenset("group militia movement".split())
-#: "<Person> regime" style nouns that mean the person's state.
-#: Lemmas of the nouns for whoever rules a state: one may stand for another ("Niger's military government ...
-#: the junta", "the authorities in Niamey ... the regime"); not "administration", the US word for its own
-#: government ("the Trump administration ... the regime" in Riyadh are two).
-RULING_LEMMAS = frozenset("government regime junta authority leadership".split())
-PERSON_STATE_NOUNS = frozenset("regime government administration forces loyalists".split())
-
-#: Verbs whose object is thanked or blamed "for its ..." (the possessive is the object's).
-JUDGED_FOR_VERBS = frozenset(
-    """thank praise commend congratulate hail laud applaud salute credit reward honour honor criticise criticize
-    blame condemn slam fault rebuke chide castigate sanction punish penalise penalize censure""".split()
-)
-#: "<Leader> administration": the government named after its leader.
-GOVERNMENT_NOUNS = frozenset("regime government administration".split())
-#: Plural nouns for a party's members in a legislature ("Democratic lawmakers").
-CAUCUS_NOUNS = frozenset("lawmakers legislators senators congressmen representatives".split())
-#: Chambers whose party members form a caucus ("House Democrats", "Senate Republicans").
-CHAMBER_WORDS = frozenset("House Senate Congressional Parliamentary".split())
-#: A person's own people: "Mueller's team", "the Smith campaign" act for that person.
-PERSON_TEAM_NOUNS = frozenset("team campaign camp office".split())
-#: Things a party or group owns: "the Republican argument" (a party adjective on them is a mention of it).
-OWNED_NOUNS = frozenset(
-    """demand argument criticism effort measure bill proposal plan push call complaint attack
-    opposition support objection pressure strategy agenda campaign initiative resolution amendment
-    position stance request claim charge accusation attempt""".split()
-)
-#: Singular party-member nouns: "the Ohio Republican" is a person of that party named before.
-PARTY_MEMBER_NOUNS = frozenset("democrat republican conservative liberal socialist".split())
-#: Organisation head nouns that with "the" mean the organisation of that kind named last
-#: ("the committee" after "the House Judiciary Committee").
-ORG_HEAD_NOUNS = frozenset(
-    """committee court department agency commission council ministry panel bureau tribunal
-    assembly parliament senate house congress union alliance coalition league campaign""".split()
-)
-
-#: Head words of roles ("president", "foreign minister" has head "minister").
-ROLE_HEADS = frozenset(
-    """president presidents minister ministers premier chancellor secretary spokesman spokeswoman
-    spokesperson speaker chairman chairwoman chair chairperson leader head chief ambassador envoy
-    king queen prince princess emir sultan sheikh monarch ayatollah pope general commander
-    senator governor mayor representative congressman congresswoman lawmaker director adviser
-    advisor negotiator diplomat dictator legislator nominee prosecutor commissioner coordinator
-    delegate colonel admiral marshal founder ceo tsar czar shah patriarch cleric mp vice-president
-    secretary-general attorney-general prime-minister attorney counsel judge sheriff lawyer activist
-    candidate officer agent professor journalist businessman businesswoman billionaire""".split()
-)
-#: Words that may precede a role head inside a title.
-ROLE_MODIFIERS = frozenset(
-    """foreign defence defense interior finance justice economy economic trade energy health
-    education prime vice deputy acting former ex interim press state supreme army military chief
-    top senior general national security affairs first majority minority opposition party
-    presidential special assistant executive armed forces home internal external opposition
-    house senate white navy naval air force crown grand high assembly council ministry department
-    office embassy government attorney district circuit""".split()
-)
-#: Abbreviated titles and the role they stand for ("Sen. Graham": senator).
-ROLE_ABBREVIATIONS = {"rep.": "representative", "rep": "representative", "sen.": "senator", "sen": "senator",
-                      "gov.": "governor", "gen.": "general", "adm.": "admiral", "col.": "colonel",
-                      "lt.": "lieutenant", "pres.": "president", "sec.": "secretary", "amb.": "ambassador",
-                      "maj.": "major", "sgt.": "sergeant", "capt.": "captain", "atty.": "attorney"}
-#: US press party tags after a legislator's name ("(D-Calif.)", "R-S.C."): letter -> party row.
-PARTY_TAGS = {"D": "Democratic Party", "R": "Republican Party"}
-#: Words of an office after "of" in a title ("Secretary of State", "Secretary of Homeland Security").
-OFFICE_WORDS = frozenset(
-    """state defense defence treasury commerce labor labour agriculture transportation housing veterans
-    homeland security health education energy interior justice the staff foreign affairs""".split()
-)
-#: Last words of the names of laws, treaties and programmes, which NER takes for organisations.
-POLICY_WORDS = frozenset(
-    "act resolution bill law amendment treaty accord agreement deal program programme doctrine".split()
-)
-#: US states by full name, AP abbreviation and postal code (dots dropped, lower case): the home state in
-#: "(D-Calif.)", "X, Illinois Republican" and "the Maryland Democrat".
-US_STATES: dict[str, str] = {}
-for _row in """alabama ala al|alaska alaska ak|arizona ariz az|arkansas ark ar|california calif ca|colorado colo co|
-    connecticut conn ct|delaware del de|florida fla fl|georgia ga ga|hawaii hawaii hi|idaho idaho id|illinois ill il|
-    indiana ind in|iowa iowa ia|kansas kan ks|kentucky ky ky|louisiana la la|maine maine me|maryland md md|
-    massachusetts mass ma|michigan mich mi|minnesota minn mn|mississippi miss ms|missouri mo mo|montana mont mt|
-    nebraska neb ne|nevada nev nv|new_hampshire nh nh|new_jersey nj nj|new_mexico nm nm|new_york ny ny|
-    north_carolina nc nc|north_dakota nd nd|ohio ohio oh|oklahoma okla ok|oregon ore or|pennsylvania pa pa|
-    rhode_island ri ri|south_carolina sc sc|south_dakota sd sd|tennessee tenn tn|texas texas tx|utah utah ut|
-    vermont vt vt|virginia va va|washington wash wa|west_virginia wva wv|wisconsin wis wi|wyoming wyo wy""".split("|"):
-    _full, *_short = _row.split()
-    for _k in (_full, *_short):
-        US_STATES[_k.replace("_", " ")] = _full.replace("_", " ")
 
 
-def _us_state(words: Iterable[str]) -> str | None:
-    """The US state a few words name ("S.C.", "South Carolina", "Calif."), if any."""
-    key = " ".join(w.replace(".", "").lower() for w in words if w != ".").strip()
-    return US_STATES.get(key) or US_STATES.get(key.replace(" ", ""))
 
 
-#: Offices whose holder "the <country> leader" means.
-TOP_ROLES = frozenset("president premier chancellor king queen emir sultan monarch leader ayatollah".split())
-HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f",
-              "dr": None, "dr.": None, "sir": "m", "dame": "f", "lord": "m", "lady": "f"}
-GENDERED_ROLES = {"spokesman": "m", "spokeswoman": "f", "lady": "f", "chairman": "m", "chairwoman": "f",
-                  "king": "m", "queen": "f", "prince": "m", "princess": "f",
-                  "congressman": "m", "congresswoman": "f", "emir": "m", "sultan": "m", "sheikh": "m"}
-#: Plural nouns after "the two"/"both" and the actor type they call for (None: any).
-PLURAL_ACTOR_NOUNS = {
-    **{w: "person" for w in """men women leaders diplomats presidents ministers politicians officials
-       heads envoys statesmen rivals counterparts colleagues allies foes negotiators senators""".split()},
-    **{w: "country" for w in "countries nations states governments powers neighbours neighbors capitals".split()},
-    **{w: None for w in "sides parties groups camps".split()},
-}
-MEDIA_NOUNS = frozenset(
-    """newspaper newspapers daily weekly agency broadcaster outlet outlets channel tv television radio
-    magazine website site portal paper tabloid network station journal""".split()
-)
-MEDIA_NAME_WORDS = frozenset(
-    """news times post journal gazette herald tribune telegraph guardian daily tv radio agency press
-    broadcasting broadcaster television magazine wire""".split()
-)
-MEDIA_VERBS = frozenset("told tell tells telling".split())
-#: Verbs whose subject is a person or a body that speaks ("Pelosi said").
-SPEECH_VERBS = frozenset(
-    "say tell add argue write insist claim note announce explain reply respond tweet contend recall acknowledge".split()
-)
-ORG_WORDS = frozenset(
-    """emirate council party front army brigade brigades movement organisation organization institute
-    ministry group union league alliance committee agency commission bank fund association academy
-    federation corps guard militia coalition assembly parliament court""".split()
-)
-NAME_PARTICLES = frozenset("al el bin ibn bint de da di del della der van von la le du dos das ben abu".split())
-LOCATIVE_PREPS = frozenset("in from into near across throughout inside outside around via through within".split())
-#: Prepositions before a place, not a person or organisation ("in the Sahel", "fighting near Kupiansk"; not
-#: "into": "an investigation into the X Foundation").
-PLACE_PREPS = frozenset("in near across throughout inside".split())
+
+
 SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
-PRON_PERSON = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
-PRON_IT = frozenset("it its itself".split())
-PRON_THEY = frozenset("they them their theirs themselves".split())
 _SHORT_CAPS = re.compile(r"(?:[A-Z]\.?){1,5}")
 
 
@@ -548,9 +403,7 @@ class ActorRecognizer:
 # ---------------------------------------------------------------------------
 
 
-_PLURAL_COUNT = {"two": 2, "both": 2, "three": 3, "four": 4}
 _QUOTE_CHARS = set("\"'\u2018\u2019\u201c\u201d`")
-_POSS_PRON = frozenset("his her hers its their theirs".split())
 
 
 def _clean_surface(text: str) -> str:
@@ -590,8 +443,6 @@ def _title_lines(doc: Doc) -> list[bool]:
     return _line_flags(doc, 4, lambda w: w[:1].isupper(), 0.8)
 
 
-#: First words of place names, never of a person's name ("East Hartley").
-COMPASS_WORDS = frozenset("north south east west northern southern eastern western central".split())
 
 _OPEN_QUOTES = {"\u201c", "``"}
 _CLOSE_QUOTES = {"\u201d", "''"}
@@ -616,12 +467,6 @@ def _quoted(doc: Doc) -> list[bool]:
     return out
 
 
-#: Adjectives that make "it is ..." an actor's attitude ("it was very concerned").
-ATTITUDE_ADJECTIVES = frozenset(
-    """concerned worried alarmed ready willing determined committed prepared opposed grateful pleased
-    disappointed dissatisfied satisfied unhappy happy confident open eager reluctant unwilling
-    resolute angry furious""".split()
-)
 
 
 def _attitude_copula(t: Token) -> bool:
@@ -716,10 +561,6 @@ def _name_tail(doc, s: int, e: int) -> int:
     return end + 1
 
 
-#: Prefixes that a hyphen joins to a name ("ex-Trump aide", "anti-Smith protesters").
-NAME_PREFIXES = frozenset("ex anti pro non never post pre neo".split())
-#: Generational suffixes after a surname ("Robert S. Mueller III", "William Taylor Jr.").
-NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 
 
 def _name_words(toks: list) -> list:
@@ -780,16 +621,6 @@ def _is_media(doc: Doc, s: int, e: int) -> bool:
     return False
 
 
-#: Nouns whose "of" takes a place ("control of Sagaing", "the outskirts of Goma").
-PLACE_OF_NOUNS = frozenset("control outskirts capital city town village province region district part parts edge "
-                           "centre center north south east west".split())
-#: Verbs whose object is a place fought over, not an actor ("shelled Kharkiv", "recaptured Bakhmut").
-PLACE_ATTACK_VERBS = frozenset("shell bomb bombard besiege storm raid strike encircle capture recapture retake overrun occupy "
-                               "liberate".split())
-#: Of those, the ones that may take a person too, for a name NER calls a person ("He strikes Smith").
-PERSON_ATTACK_VERBS = frozenset("strike capture liberate bomb".split())
-#: Plural nouns a region's name modifies ("Sahel juntas", "Gulf states", "Balkan countries").
-REGION_PLURAL_LEMMAS = frozenset("state country nation junta government regime".split())
 
 
 def _place_use(span: Span, person: bool = False) -> bool:
@@ -813,9 +644,6 @@ def _agentive(span: Span) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in ("by", "against", "with", "between")
 
 
-#: Words for a member of a legislature: "the lawmaker" may be any of them; "the congressman" a representative.
-LEGISLATOR_WORDS = frozenset("lawmaker legislator representative congressman congresswoman senator mp".split())
-_LOWER_HOUSE = frozenset("representative congressman congresswoman".split())
 
 
 def _same_office(ref: str, head: str) -> bool:
@@ -873,8 +701,6 @@ def _body_words(gaz: Gazetteer) -> dict[tuple[str, str], list[Entry]]:
     return table
 
 
-#: Words that make a role another, lesser office ("vice president", "former prime minister").
-LESSER_WORDS = frozenset("vice deputy former ex acting assistant first".split())
 
 
 def _role_match(ref: str, role: str | None) -> bool:
@@ -906,16 +732,6 @@ def _spelling_variant(a: str, b: str) -> bool:
     return difflib.SequenceMatcher(None, a, b).ratio() >= 0.85
 
 
-#: Common English short forms of given names (one person written both ways in one article).
-NICKNAMES = {
-    "bob": "robert", "rob": "robert", "bobby": "robert", "bill": "william", "will": "william", "billy": "william",
-    "jim": "james", "jimmy": "james", "mike": "michael", "joe": "joseph", "chuck": "charles", "charlie": "charles",
-    "tom": "thomas", "rudy": "rudolph", "ted": "edward", "ed": "edward", "eddie": "edward", "dick": "richard",
-    "rick": "richard", "jerry": "jerrold", "liz": "elizabeth", "beth": "elizabeth", "kate": "katherine",
-    "peggy": "margaret", "maggie": "margaret", "sasha": "alexander", "hank": "henry",
-    "jack": "john", "tony": "anthony", "andy": "andrew", "dave": "david", "steve": "stephen", "chris": "christopher",
-    "nick": "nicholas", "pat": "patrick", "sam": "samuel", "dan": "daniel", "ben": "benjamin", "don": "donald",
-}
 
 
 def _first_compatible(a: str, b: str) -> bool:
