@@ -1,4 +1,5 @@
-"""TODO"""
+"""Names: gazetteer matches and spaCy entities become candidate mentions (pass ``names.gazetteer_ner``),
+and "the North" after "North Korea" (``names.short``)."""
 from __future__ import annotations
 
 import re
@@ -14,6 +15,7 @@ from .vocab import STATE_NOUNS, GROUP_NOUNS, ORG_HEAD_NOUNS, ROLE_HEADS, ROLE_MO
 
 
 def base_spans(st: ResolverState) -> None:
+    """Gazetteer hits and NER entities, longest first (the gazetteer wins ties); demonyms are noted, not claimed."""
     doc = st.doc
     shouting = st.shouting
     hits = st.matcher(doc, shouting)
@@ -54,6 +56,7 @@ def base_spans(st: ResolverState) -> None:
 
 
 def ner_span(st: ResolverState, s: int, e: int, ent: Span, gaz_spans: list[tuple[int, int]]) -> None:
+    """One trimmed NER entity: a gazetteer actor, blocked (media, laws), or a candidate decided later."""
     doc = st.doc
     label = ent.label_
     span = doc[s:e]
@@ -85,35 +88,7 @@ def ner_span(st: ResolverState, s: int, e: int, ent: Span, gaz_spans: list[tuple
     if all(t.lower_ in ROLE_HEADS or t.lower_ in ROLE_MODIFIERS or t.is_punct for t in span):
         return  # NER's "State" in "Secretary of State": part of a title
     if label == "PERSON":
-        ands = [t.i for t in span[1:-1] if t.lower_ in ("and", "&")]
-        if len(ands) == 1:
-            # "Smith and Jones" taken as one name: two people
-            a = ands[0]
-            for ps, pe in ((s, a), (a + 1, e)):
-                if person_name_ok(doc[ps:pe]) and st.free(ps, pe):
-                    st.person_ks.append(st.add(ps, pe, (), "name"))
-            return
-        # "Trump White House": a name in front of a known actor, two mentions (one-word
-        # names inside stay: "Jim Jordan", "Chad Wolf" are people)
-        inner = [(gs, ge) for gs, ge in gaz_spans if s <= gs and ge <= e and (gs, ge) != (s, e) and ge - gs >= 2]
-        if inner:
-            gs, ge = max(inner, key=lambda g: g[1] - g[0])
-            ps, pe = (s, gs) if ge == e else (ge, e) if gs == s else (s, s)
-            if ps < pe and person_name_ok(doc[ps:pe]) and st.free(ps, pe):
-                st.person_ks.append(st.add(ps, pe, (), "name"))
-            return
-        prep = span.root.head if span.root.dep_ == "pobj" else None
-        if place_use(span, person=True) and (prep is None or prep.lower_ not in PLACE_PREPS or doc[s - 1].lower_ == "the"
-                                 or prep.head.pos_ == "VERB"):
-            # NER's person in "jihadists in the Sahel", "fighting near Zaporizhzhia", "Sahel juntas": a
-            # place ("faith in Trump" aside)
-            st.add(s, e, None, "blocked")
-        elif looks_like_org(span):
-            st.add(s, e, (st.actor(clean_surface(span.text), "organisation"),), "name")
-        elif s > 0 and doc[s - 1].lower_ == "the" and span.root.dep_ not in ("compound", "amod", "nmod", "poss"):
-            st.add(s, e, (st.actor(clean_surface(span.text), "group"),), "name")  # "the Houthis"
-        elif person_name_ok(span):
-            st.person_ks.append(st.add(s, e, (), "name"))
+        ner_person(st, s, e, gaz_spans)
         return
     inner = [(gs, ge) for gs, ge in gaz_spans if s <= gs and ge <= e]
     if inner and rest_is_modifiers(st, s, e, inner):
@@ -126,6 +101,43 @@ def ner_span(st: ResolverState, s: int, e: int, ent: Span, gaz_spans: list[tuple
     elif label == "GPE":
         # unknown places are locations; keep only doers, and names that may be people
         st.pending.append((st.add(s, e, (), "name"), label))
+
+
+
+def ner_person(st: ResolverState, s: int, e: int, gaz_spans: list[tuple[int, int]]) -> None:
+    """An NER person: two people joined by "and", a name in front of a known actor, a place, an
+    organisation or group NER took for a person, else a person candidate for the people pass."""
+    doc = st.doc
+    span = doc[s:e]
+    ands = [t.i for t in span[1:-1] if t.lower_ in ("and", "&")]
+    if len(ands) == 1:
+        # "Smith and Jones" taken as one name: two people
+        a = ands[0]
+        for ps, pe in ((s, a), (a + 1, e)):
+            if person_name_ok(doc[ps:pe]) and st.free(ps, pe):
+                st.person_ks.append(st.add(ps, pe, (), "name"))
+        return
+    # "Trump White House": a name in front of a known actor, two mentions (one-word
+    # names inside stay: "Jim Jordan", "Chad Wolf" are people)
+    inner = [(gs, ge) for gs, ge in gaz_spans if s <= gs and ge <= e and (gs, ge) != (s, e) and ge - gs >= 2]
+    if inner:
+        gs, ge = max(inner, key=lambda g: g[1] - g[0])
+        ps, pe = (s, gs) if ge == e else (ge, e) if gs == s else (s, s)
+        if ps < pe and person_name_ok(doc[ps:pe]) and st.free(ps, pe):
+            st.person_ks.append(st.add(ps, pe, (), "name"))
+        return
+    prep = span.root.head if span.root.dep_ == "pobj" else None
+    if place_use(span, person=True) and (prep is None or prep.lower_ not in PLACE_PREPS or doc[s - 1].lower_ == "the"
+                                         or prep.head.pos_ == "VERB"):
+        # NER's person in "jihadists in the Sahel", "fighting near Zaporizhzhia", "Sahel juntas": a
+        # place ("faith in Trump" aside)
+        st.add(s, e, None, "blocked")
+    elif looks_like_org(span):
+        st.add(s, e, (st.actor(clean_surface(span.text), "organisation"),), "name")
+    elif s > 0 and doc[s - 1].lower_ == "the" and span.root.dep_ not in ("compound", "amod", "nmod", "poss"):
+        st.add(s, e, (st.actor(clean_surface(span.text), "group"),), "name")  # "the Houthis"
+    elif person_name_ok(span):
+        st.person_ks.append(st.add(s, e, (), "name"))
 
 
 def rest_is_modifiers(st: ResolverState, s: int, e: int, inner: list[tuple[int, int]]) -> bool:

@@ -1,5 +1,7 @@
-"""TODO"""
+"""Pronouns (rule ``pronouns.nearest`` of the reference walk): he/she, it/its, they/their."""
 from __future__ import annotations
+
+from typing import Callable
 
 from spacy.tokens import Token
 
@@ -10,10 +12,61 @@ from .text import attitude_copula, SUBJ_DEPS
 from .vocab import SPEECH_VERBS, JUDGED_FOR_VERBS, CAUCUS_NOUNS, ROLE_HEADS, PRON_PERSON, PRON_IT, PRON_THEY, POSS_PRON
 
 
+#: Verbs whose subject "it" is a thing or an expletive ("it seems", "it takes"), not an actor.
+_THING_IT_VERBS = frozenset("be seem appear become remain happen matter take make".split())
+_GO_ON = object()  # a step found no answer: the next step decides
+
+
 def pronoun(st: ResolverState, t: Token, history: list[Mention]) -> tuple[Actor, ...] | None:
+    """The actor(s) a pronoun refers to: same sentence first, else the most salient recent mention."""
     low = t.lower_
     s = st.sent_of[t.i]
     possessive = low in POSS_PRON and t.dep_ == "poss" or low in ("its", "their", "his")
+    kind = _antecedent_kind(st, t)
+    if kind is None:
+        return None
+    fits, window = kind
+    cands = _candidates(st, t, history, fits, window)
+    # "X, speaking at a forum, said that he ...": the subject of a verb above the pronoun binds it,
+    # even when another person's gender is better known
+    bound = clause_subject(st, t, cands) if low in PRON_PERSON and not possessive else None
+    if low in PRON_PERSON and bound is None and unnamed_subject(st, t):
+        return None  # "Ukraine's president said his forces ...": the unnamed one's, not a person before
+    if low in PRON_PERSON:  # people known to be of the pronoun's gender come first
+        known = [m for m in cands if st.gender.get(m.actors[0].name) == PRON_PERSON[low]]
+        if known:
+            cands = known
+    if not cands:
+        return None
+    if low in PRON_IT or low in PRON_THEY:
+        nearer = _nearer_thing(st, t, cands)
+        if nearer is not _GO_ON:
+            return nearer  # type: ignore[return-value]
+    if not st.in_quote[t.i]:  # '"...the U.S. ...", its spokesman said': not the quoted ones
+        cands = [m for m in cands if not (st.in_quote[m.start] and st.sent_of[m.start] == s)]
+        if not cands:
+            return None
+    same = [m for m in cands if st.sent_of[m.start] == s]
+    if same and low in PRON_THEY:
+        plural = [m for m in same if plural_mention(st, m)]
+        if plural:  # "help the West and Arab states in their fight": not the singular subject
+            same = plural
+    chosen = bound if bound is not None else _choose(st, t, cands, same, possessive, window)
+    if chosen is None:
+        return None
+    if low in PRON_PERSON and same and len({m.actors[0].name for m in same}) == 1:
+        # the only person of the sentence: learn the gender ("Pelosi used her ...")
+        st.gender.setdefault(chosen.actors[0].name, PRON_PERSON[low])
+    if low in PRON_THEY and len(chosen.actors) == 1:
+        group = coordination(st, chosen)
+        if group:
+            return group
+    return chosen.actors
+
+
+def _antecedent_kind(st: ResolverState, t: Token) -> tuple[Callable[[Mention], bool], int] | None:
+    """What a pronoun may refer to and how many sentences back; None for an expletive or thing "it"."""
+    low = t.lower_
     if low in PRON_PERSON:
         g = PRON_PERSON[low]
 
@@ -22,11 +75,10 @@ def pronoun(st: ResolverState, t: Token, history: list[Mention]) -> tuple[Actor,
                 return False
             known = st.gender.get(m.actors[0].name)
             return known is None or known == g
-        window = 2
-    elif low in PRON_IT:
-        if low == "it" and (t.dep_ not in ("nsubj", "nsubjpass") or t.head.pos_ != "VERB" or t.head.lemma_ in
-                            ("be", "seem", "appear", "become", "remain", "happen", "matter", "take", "make")) \
-                and not attitude_copula(t):
+        return fits, 2
+    if low in PRON_IT:
+        if low == "it" and (t.dep_ not in ("nsubj", "nsubjpass") or t.head.pos_ != "VERB"
+                            or t.head.lemma_ in _THING_IT_VERBS) and not attitude_copula(t):
             return None  # expletive or a thing, not an actor
         if t.dep_ == "expl":
             return None
@@ -35,11 +87,18 @@ def pronoun(st: ResolverState, t: Token, history: list[Mention]) -> tuple[Actor,
             return (len(m.actors) == 1 and m.actors[0].type != "person"
                     and st.doc[m.head].tag_ not in ("NNS", "NNPS")
                     and m.actors[0].name.split()[-1].lower() not in CAUCUS_NOUNS)  # "Republican lawmakers"
-        window = 1 if low == "it" else 2
-    else:
-        def fits(m: Mention) -> bool:
-            return len(m.actors) > 1 or m.actors[0].type != "person"
-        window = 2
+        return fits, (1 if low == "it" else 2)
+
+    def fits(m: Mention) -> bool:
+        return len(m.actors) > 1 or m.actors[0].type != "person"
+    return fits, 2
+
+
+def _candidates(st: ResolverState, t: Token, history: list[Mention], fits: Callable[[Mention], bool],
+                window: int) -> list[Mention]:
+    """Recent fitting mentions, latest first, without those the pronoun's own clause rules out."""
+    low = t.lower_
+    s = st.sent_of[t.i]
     cands = [m for m in reversed(history) if st.sent_of[m.start] >= s - window and m.end <= t.i and fits(m)
              and st.salience(m) >= 0]
     # principle B: an object pronoun is not the subject of its own verb
@@ -59,75 +118,51 @@ def pronoun(st: ResolverState, t: Token, history: list[Mention]) -> tuple[Actor,
         speaker = quote_speaker(st, s)
         if speaker is not None:
             cands = [m for m in cands if m.actors[0] is not speaker]
-    # "X, speaking at a forum, said that he ...": the subject of a verb above the pronoun binds it,
-    # even when another person's gender is better known
-    bound = clause_subject(st, t, cands) if low in PRON_PERSON and not possessive else None
-    if low in PRON_PERSON and bound is None and unnamed_subject(st, t):
-        return None  # "Ukraine's president said his forces ...": the unnamed one's, not a person before
-    if low in PRON_PERSON:  # people known to be of the pronoun's gender come first
-        known = [m for m in cands if st.gender.get(m.actors[0].name) == PRON_PERSON[low]]
-        if known:
-            cands = known
-    if not cands:
-        return None
-    if low in PRON_IT or low in PRON_THEY:
-        # a nearer subject that is a thing of the same number is the antecedent ("Trump's lawyers ...
-        # their own witnesses"); with no actor earlier in the sentence, a nearer object too ("He will
-        # defend the city against attacks on its name": not the country of the sentence before)
-        plural = low in PRON_THEY
-        sent_start = st.sent_bounds[s][0]
-        nearest = max((m.end for m in cands if st.sent_of[m.start] == s), default=sent_start)
-        deps = SUBJ_DEPS | {"dobj"} if nearest == sent_start else SUBJ_DEPS
-        for x in st.doc[nearest:t.i]:
-            gm = st.cands[st.gov[x.i]] if x.i in st.gov and x.dep_ in SUBJ_DEPS else None
-            if gm is not None and gm.actors and gm.actors[0].type == "person" and gm.kind != "pronoun" \
-                    and (x.tag_ == "NNS") == plural:
-                # "Pashinyan's government froze its participation": the person's state, not a state before
-                state = st.person_state(gm.actors[0])
-                return (state,) if state is not None else None
-            if x.dep_ in deps and x.pos_ == "NOUN" and st.owner[x.i] < 0 and x.i not in st.gov \
-                    and (x.tag_ == "NNS") == plural:
-                return None
-    if not st.in_quote[t.i]:  # '"...the U.S. ...", its spokesman said': not the quoted ones
-        cands = [m for m in cands if not (st.in_quote[m.start] and st.sent_of[m.start] == s)]
-        if not cands:
+    return cands
+
+
+def _nearer_thing(st: ResolverState, t: Token, cands: list[Mention]) -> object:
+    """A nearer subject that is a thing of the same number is the antecedent ("Trump's lawyers ... their
+    own witnesses"): None; with no actor earlier in the sentence, a nearer object too ("He will defend
+    the city against attacks on its name"). "Pashinyan's government froze its ...": the person's state."""
+    plural = t.lower_ in PRON_THEY
+    s = st.sent_of[t.i]
+    sent_start = st.sent_bounds[s][0]
+    nearest = max((m.end for m in cands if st.sent_of[m.start] == s), default=sent_start)
+    deps = SUBJ_DEPS | {"dobj"} if nearest == sent_start else SUBJ_DEPS
+    for x in st.doc[nearest:t.i]:
+        gm = st.cands[st.gov[x.i]] if x.i in st.gov and x.dep_ in SUBJ_DEPS else None
+        if gm is not None and gm.actors and gm.actors[0].type == "person" and gm.kind != "pronoun" \
+                and (x.tag_ == "NNS") == plural:
+            state = st.person_state(gm.actors[0])
+            return (state,) if state is not None else None
+        if x.dep_ in deps and x.pos_ == "NOUN" and st.owner[x.i] < 0 and x.i not in st.gov \
+                and (x.tag_ == "NNS") == plural:
             return None
-    same = [m for m in cands if st.sent_of[m.start] == s]
-    chosen: Mention | None = None
-    if same and low in PRON_THEY:
-        plural = [m for m in same if plural_mention(st, m)]
-        if plural:  # "help the West and Arab states in their fight": not the singular subject
-            same = plural
-    if bound is not None:
-        chosen = bound
-    elif same:
+    return _GO_ON
+
+
+def _choose(st: ResolverState, t: Token, cands: list[Mention], same: list[Mention], possessive: bool,
+            window: int) -> Mention | None:
+    """In the same sentence the possessor or the subject; else the most salient of the nearest sentence."""
+    low = t.lower_
+    s = st.sent_of[t.i]
+    if same:
         if possessive:
-            chosen = possessor(st, t, same)
-        else:
-            subj = [m for m in same if st.salience(m) == 3]
-            chosen = subj[0] if subj else next((m for m in same if st.salience(m) > 0), same[0])
-    else:
-        if low in PRON_IT or low in PRON_THEY:
-            subj = main_subject(st, s - 1)
-            if subj is not None and st.owner[subj.i] < 0 and subj.pos_ in ("NOUN", "PROPN") and \
-                    (subj.tag_ in ("NNS", "NNPS")) == (low in PRON_THEY):
-                return None  # "The vote was ... It ties into": the pronoun is the thing, not an actor
-        for si in range(s - 1, s - window - 1, -1):
-            in_s = [m for m in cands if st.sent_of[m.start] == si]
-            if in_s:
-                in_s.sort(key=lambda m: m.start)
-                chosen = max(in_s, key=st.salience)  # max keeps the leftmost on ties
-                break
-    if chosen is None:
-        return None
-    if low in PRON_PERSON and same and len({m.actors[0].name for m in same}) == 1:
-        # the only person of the sentence: learn the gender ("Pelosi used her ...")
-        st.gender.setdefault(chosen.actors[0].name, PRON_PERSON[low])
-    if low in PRON_THEY and len(chosen.actors) == 1:
-        group = coordination(st, chosen)
-        if group:
-            return group
-    return chosen.actors
+            return possessor(st, t, same)
+        subj = [m for m in same if st.salience(m) == 3]
+        return subj[0] if subj else next((m for m in same if st.salience(m) > 0), same[0])
+    if low in PRON_IT or low in PRON_THEY:
+        subj = main_subject(st, s - 1)
+        if subj is not None and st.owner[subj.i] < 0 and subj.pos_ in ("NOUN", "PROPN") and \
+                (subj.tag_ in ("NNS", "NNPS")) == (low in PRON_THEY):
+            return None  # "The vote was ... It ties into": the pronoun is the thing, not an actor
+    for si in range(s - 1, s - window - 1, -1):
+        in_s = [m for m in cands if st.sent_of[m.start] == si]
+        if in_s:
+            in_s.sort(key=lambda m: m.start)
+            return max(in_s, key=st.salience)  # max keeps the leftmost on ties
+    return None
 
 
 def quote_speaker(st: ResolverState, si: int) -> Actor | None:
