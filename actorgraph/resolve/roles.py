@@ -1,6 +1,8 @@
-"""TODO"""
+"""Role references: "the Russian president" (``roles.reference``), "the California Democrat"
+(``roles.party_member``)."""
 from __future__ import annotations
 
+from spacy.tokens import Token
 
 from ..records import Actor
 from .index import Mention
@@ -10,6 +12,8 @@ from .vocab import PARTY_MEMBER_NOUNS, ROLE_HEADS, ROLE_MODIFIERS, OFFICE_WORDS,
 
 
 def role_references(st: ResolverState) -> None:
+    """"the Russian president", "the secretary of state": the person named with that role (and
+    affiliation) in the article; unresolved when there is none."""
     doc = st.doc
     people = [m for m in st.cands if m is not None and m.actors and m.actors[0].type == "person"]
     if not people:
@@ -24,41 +28,7 @@ def role_references(st: ResolverState) -> None:
         det = [c for c in t.children if c.i < t.i and (c.lower_ in ("the", "this") or c.dep_ == "poss")]
         if not det:
             continue
-        affil: str | None = None
-        of_part = ""
-        start = t.i
-        mods = []
-        for c in sorted(t.children, key=lambda c: c.i):
-            if c.i > t.i:
-                if c.dep_ == "prep" and c.lower_ == "of" and affil is None:
-                    affil = ""  # "the Minister of Foreign Affairs": an office we cannot match
-                    for p in c.children:
-                        pm = st.cand_at(p.i)
-                        if p.dep_ == "pobj" and pm is not None and pm.actors and pm.actors[0].type != "person":
-                            affil = pm.actors[0].name
-                        elif p.dep_ == "pobj" and pm is None and p.right_edge.i - c.i <= 3 and all(
-                                x.lower_ in ROLE_MODIFIERS or x.lower_ in OFFICE_WORDS for x in doc[c.i + 1:p.right_edge.i + 1]):
-                            affil = None  # "the secretary of state": the office is part of the role
-                            of_part = doc[c.i:p.right_edge.i + 1].text.lower()
-                continue
-            if c.lower_ in ("the", "this"):
-                start = min(start, c.i)
-            elif c.dep_ == "poss":
-                pm = st.cand_at(c.i)
-                if pm is not None and pm.actors and pm.actors[0].type != "person":
-                    affil = pm.actors[0].name
-            elif c.i in st.demonym_at and st.owner[c.i] < 0:
-                affil = st.demonym_at[c.i][1].name
-                start = min(start, c.i)
-            elif c.dep_ in ("compound", "amod") and (c.lower_ in ROLE_MODIFIERS or c.lower_ in ROLE_HEADS):
-                mods.append(c.i)
-                start = min(start, c.i)
-            else:
-                pm = st.cand_at(c.i)
-                if c.dep_ == "compound" and pm is not None and pm.actors and pm.actors[0].type != "person":
-                    affil = pm.actors[0].name  # "the US president"
-                    continue
-                break
+        affil, of_part, start, mods = _role_phrase(st, t)
         if affil == "":
             continue
         lo = min(mods + [t.i])
@@ -72,6 +42,48 @@ def role_references(st: ResolverState) -> None:
             continue
         k = st.add(start, end, (target,), "role", head=t.i)
         st.person_ks.append(k)
+
+
+def _role_phrase(st: ResolverState, t: Token) -> tuple[str | None, str, int, list[int]]:
+    """The affiliation a role noun's modifiers give ("" when an "of" office cannot be matched), the
+    office after "of" that is part of the role, where the phrase starts, and the role's modifiers."""
+    doc = st.doc
+    affil: str | None = None
+    of_part = ""
+    start = t.i
+    mods = []
+    for c in sorted(t.children, key=lambda c: c.i):
+        if c.i > t.i:
+            if c.dep_ == "prep" and c.lower_ == "of" and affil is None:
+                affil = ""  # "the Minister of Foreign Affairs": an office we cannot match
+                for p in c.children:
+                    pm = st.cand_at(p.i)
+                    if p.dep_ == "pobj" and pm is not None and pm.actors and pm.actors[0].type != "person":
+                        affil = pm.actors[0].name
+                    elif p.dep_ == "pobj" and pm is None and p.right_edge.i - c.i <= 3 and all(
+                            x.lower_ in ROLE_MODIFIERS or x.lower_ in OFFICE_WORDS for x in doc[c.i + 1:p.right_edge.i + 1]):
+                        affil = None  # "the secretary of state": the office is part of the role
+                        of_part = doc[c.i:p.right_edge.i + 1].text.lower()
+            continue
+        if c.lower_ in ("the", "this"):
+            start = min(start, c.i)
+        elif c.dep_ == "poss":
+            pm = st.cand_at(c.i)
+            if pm is not None and pm.actors and pm.actors[0].type != "person":
+                affil = pm.actors[0].name
+        elif c.i in st.demonym_at and st.owner[c.i] < 0:
+            affil = st.demonym_at[c.i][1].name
+            start = min(start, c.i)
+        elif c.dep_ in ("compound", "amod") and (c.lower_ in ROLE_MODIFIERS or c.lower_ in ROLE_HEADS):
+            mods.append(c.i)
+            start = min(start, c.i)
+        else:
+            pm = st.cand_at(c.i)
+            if c.dep_ == "compound" and pm is not None and pm.actors and pm.actors[0].type != "person":
+                affil = pm.actors[0].name  # "the US president"
+                continue
+            break
+    return affil, of_part, start, mods
 
 
 def party_references(st: ResolverState) -> None:

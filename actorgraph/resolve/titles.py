@@ -1,8 +1,9 @@
-"""TODO"""
+"""What the words around a person's name say (pass ``roles.title``): a title in front, a US party
+tag, an apposition, a home state; and "X of <body>" (``roles.of_phrase``)."""
 from __future__ import annotations
 
 import re
-
+from dataclasses import dataclass, field
 
 from ..gazetteer import Entry
 from ..records import Actor
@@ -28,15 +29,52 @@ def titles(st: ResolverState) -> None:
             person.affiliation = a.affiliation if a.type == "person" else affil_name(a)
 
 
+@dataclass
+class Title:
+    """What the words before a person's name say: where the title starts, its role words, the
+    state or body it names, and the gender an honorific or role marks."""
+
+    first: int
+    role_idx: list[int] = field(default_factory=list)
+    affil: Actor | Entry | None = None
+    gender: str | None = None
+
+
 def title_before(st: ResolverState, k: int, m: Mention) -> None:
+    """"Russian Foreign Minister Sergey Lavrov": role, affiliation and gender, and the mention covers its title."""
+    doc = st.doc
+    person = m.actors[0]
+    ti = _scan_title(st, m)
+    if not ti.role_idx and ti.affil is None and ti.gender is None:
+        return
+    role = None
+    if ti.role_idx and any(doc[i].lower_ in ROLE_HEADS or doc[i].lower_ in ROLE_ABBREVIATIONS for i in ti.role_idx):
+        lo, hi = min(ti.role_idx), max(ti.role_idx)
+        words = " ".join(ROLE_ABBREVIATIONS.get(t.lower_, t.lower_) for t in doc[lo:hi + 1])
+        role = re.sub(r"\s*-\s*", "-", words)
+    if role is None and ti.affil is None and ti.gender is None:
+        return
+    if role and person.role is None:
+        person.role = role
+    if ti.affil is not None and person.affiliation is None:
+        person.affiliation = affil_name(ti.affil)
+    if ti.gender and person.name not in st.gender:
+        st.gender[person.name] = ti.gender
+    # the mention covers its title: "Russian Foreign Minister Sergey Lavrov"
+    first = ti.first
+    while first < m.start and (is_quote(doc[first]) or doc[first].is_punct):
+        first += 1
+    if first < m.start:
+        st.extend(k, first, m.end, absorb=True)
+        m.head = st.doc[m.start:m.end].root.i
+
+
+def _scan_title(st: ResolverState, m: Mention) -> Title:
+    """Walk left from the name over title words, a demonym or an actor's name, within the sentence."""
     doc = st.doc
     sent = st.sent_of[m.start]
-    person = m.actors[0]
     j = m.start - 1
-    first = m.start  # leftmost token of the title
-    role_idx: list[int] = []
-    affil: Actor | Entry | None = None
-    gender = None
+    ti = Title(first=m.start)
     while j >= 0 and st.sent_of[j] == sent:
         t = doc[j]
         low = t.lower_
@@ -44,67 +82,37 @@ def title_before(st: ResolverState, k: int, m: Mention) -> None:
         if owner is None and (low in ROLE_HEADS or (low in ROLE_MODIFIERS and t.pos_ != "VERB") or low in HONORIFICS
                               or low in ROLE_ABBREVIATIONS):
             if low in HONORIFICS:
-                gender = gender or HONORIFICS[low]
+                ti.gender = ti.gender or HONORIFICS[low]
             else:
-                role_idx.append(j)
-                gender = gender or GENDERED_ROLES.get(low)
-            first = j
-            j -= 1
-            continue
-        if owner is None and t.text == "-" and j > 0 and doc[j - 1].lower_ in ROLE_HEADS | ROLE_MODIFIERS and role_idx:
-            role_idx.append(j)
-            first = j
-            j -= 1
-            continue
-        if owner is None and low in ("of", "for") and role_idx and j > 0 and doc[j - 1].lower_ in ROLE_HEADS:
-            role_idx.append(j)
-            first = j
-            j -= 1
-            continue
-        if owner is None and j + 1 in st.demonym_end and affil is None:
+                ti.role_idx.append(j)
+                ti.gender = ti.gender or GENDERED_ROLES.get(low)
+        elif owner is None and ti.role_idx and j > 0 and (
+                t.text == "-" and doc[j - 1].lower_ in ROLE_HEADS | ROLE_MODIFIERS
+                or low in ("of", "for") and doc[j - 1].lower_ in ROLE_HEADS):
+            ti.role_idx.append(j)  # "vice-president", "Secretary of State"
+        elif owner is None and j + 1 in st.demonym_end and ti.affil is None:
             ds, entry = st.demonym_end[j + 1]
-            affil = entry
-            first = ds
-            j = ds - 1
+            ti.affil, ti.first, j = entry, ds, ds - 1
             continue
-        if owner is not None and owner.actors and owner.end == j + 1 and affil is None \
+        elif owner is not None and owner.actors and owner.end == j + 1 and ti.affil is None \
                 and owner.actors[0].type != "person" and owner.kind in ("name", "alias", "metonym"):
-            affil = owner.actors[0]
-            first = owner.start
-            j = owner.start - 1
+            ti.affil, ti.first, j = owner.actors[0], owner.start, owner.start - 1
             continue
-        if is_quote(t) and role_idx == [] and j > 0 and st.cand_at(j - 1) is not None:
+        elif is_quote(t) and ti.role_idx == [] and j > 0 and st.cand_at(j - 1) is not None:
             j -= 1  # "'IS' leader X"
             continue
-        if t.text in ("'s", "\u2019s", "'") and owner is None and j > 0 and affil is None:
-            pm = st.cand_at(j - 1)
-            if pm is not None and pm.actors and (role_idx or gender):
-                if pm.actors[0].type == "person":
-                    st.poss_affil.append((person, st.owner[j - 1]))
-                else:
-                    affil = pm.actors[0]
-        break
-    if not role_idx and affil is None and gender is None:
-        return
-    role = None
-    if role_idx and any(doc[i].lower_ in ROLE_HEADS or doc[i].lower_ in ROLE_ABBREVIATIONS for i in role_idx):
-        lo, hi = min(role_idx), max(role_idx)
-        words = " ".join(ROLE_ABBREVIATIONS.get(t.lower_, t.lower_) for t in doc[lo:hi + 1])
-        role = re.sub(r"\s*-\s*", "-", words)
-    if role is None and affil is None and gender is None:
-        return
-    if role and person.role is None:
-        person.role = role
-    if affil is not None and person.affiliation is None:
-        person.affiliation = affil_name(affil)
-    if gender and person.name not in st.gender:
-        st.gender[person.name] = gender
-    # the mention covers its title: "Russian Foreign Minister Sergey Lavrov"
-    while first < m.start and (is_quote(doc[first]) or doc[first].is_punct):
-        first += 1
-    if first < m.start:
-        st.extend(k, first, m.end, absorb=True)
-        m.head = st.doc[m.start:m.end].root.i
+        else:
+            if t.text in ("'s", "\u2019s", "'") and owner is None and j > 0 and ti.affil is None:
+                pm = st.cand_at(j - 1)
+                if pm is not None and pm.actors and (ti.role_idx or ti.gender):
+                    if pm.actors[0].type == "person":
+                        st.poss_affil.append((m.actors[0], st.owner[j - 1]))
+                    else:
+                        ti.affil = pm.actors[0]
+            break
+        ti.first = j
+        j -= 1
+    return ti
 
 
 def party_tag(st: ResolverState, m: Mention) -> None:
