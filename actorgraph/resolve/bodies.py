@@ -1,4 +1,6 @@
-"""TODO"""
+"""Organisations referred to again: "the committee" (``orgs.reference``), "the Senate" of the state in
+focus (``orgs.bare_body``), "House Democrats" (``caucus.chamber``), and a short name merged with the
+full one named in the article or the gazetteer (``orgs.full_name``, when the index is built)."""
 from __future__ import annotations
 
 

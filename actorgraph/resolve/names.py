@@ -133,9 +133,11 @@ def ner_person(st: ResolverState, s: int, e: int, gaz_spans: list[tuple[int, int
         # place ("faith in Trump" aside)
         st.add(s, e, None, "blocked")
     elif looks_like_org(span):
-        st.add(s, e, (st.actor(clean_surface(span.text), "organisation"),), "name")
+        a = st.surface_actor(span.text, "organisation")
+        st.add(s, e, (a,) if a else None, "name")
     elif s > 0 and doc[s - 1].lower_ == "the" and span.root.dep_ not in ("compound", "amod", "nmod", "poss"):
-        st.add(s, e, (st.actor(clean_surface(span.text), "group"),), "name")  # "the Houthis"
+        a = st.surface_actor(span.text, "group")  # "the Houthis"
+        st.add(s, e, (a,) if a else None, "name")
     elif person_name_ok(span):
         st.person_ks.append(st.add(s, e, (), "name"))
 

@@ -1,4 +1,5 @@
-"""TODO"""
+"""People NER missed or mislabelled, found by the press's own cues: a title or a party tag around a
+name (``names.titled``), a bare capitalised name that says things (``names.speaker``)."""
 from __future__ import annotations
 
 import re

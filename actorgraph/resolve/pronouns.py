@@ -9,11 +9,9 @@ from ..records import Actor
 from .index import Mention
 from .state import ResolverState
 from .text import attitude_copula, SUBJ_DEPS
-from .vocab import SPEECH_VERBS, JUDGED_FOR_VERBS, CAUCUS_NOUNS, ROLE_HEADS, PRON_PERSON, PRON_IT, PRON_THEY, POSS_PRON
+from .vocab import SPEECH_VERBS, JUDGED_FOR_VERBS, CAUCUS_NOUNS, ROLE_HEADS, PRON_PERSON, PRON_IT, PRON_THEY, POSS_PRON, THING_IT_VERBS
 
 
-#: Verbs whose subject "it" is a thing or an expletive ("it seems", "it takes"), not an actor.
-_THING_IT_VERBS = frozenset("be seem appear become remain happen matter take make".split())
 _GO_ON = object()  # a step found no answer: the next step decides
 
 
@@ -78,7 +76,7 @@ def _antecedent_kind(st: ResolverState, t: Token) -> tuple[Callable[[Mention], b
         return fits, 2
     if low in PRON_IT:
         if low == "it" and (t.dep_ not in ("nsubj", "nsubjpass") or t.head.pos_ != "VERB"
-                            or t.head.lemma_ in _THING_IT_VERBS) and not attitude_copula(t):
+                            or t.head.lemma_ in THING_IT_VERBS) and not attitude_copula(t):
             return None  # expletive or a thing, not an actor
         if t.dep_ == "expl":
             return None

@@ -1,4 +1,6 @@
-"""TODO"""
+"""The reference walk (pass ``refs.walk``): in document order, pronouns (``pronouns.nearest``), "the
+two"/"both" (``refs.count``), "the junta"/"the government"/"the country" (``refs.the_state``) and "the
+group"/"the militia" (``refs.the_group``) take the actors mentioned before them."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field

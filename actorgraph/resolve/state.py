@@ -65,6 +65,12 @@ class ResolverState:
             self.actors[name] = a
         return a
 
+    def surface_actor(self, text: str, type_: str) -> Actor | None:
+        """The actor named by a text as written, or None when nothing of a name is left once quotes,
+        "the" and a possessive are cut (no actor has an empty name)."""
+        name = clean_surface(text)
+        return self.actor(name, type_) if any(ch.isalnum() for ch in name) else None
+
     def entry_actor(self, e: Entry) -> Actor:
         return self.actor(e.name, e.type, e)
 

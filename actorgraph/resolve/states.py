@@ -7,7 +7,6 @@ from spacy.tokens import Token
 from ..records import Actor
 from .index import Mention
 from .state import ResolverState, fits
-from .text import clean_surface
 from .trim import trim
 from .vocab import STATE_NOUNS, GROUP_NOUNS, DEFINITE_STATE_NOUNS, PERSON_STATE_NOUNS, GOVERNMENT_NOUNS, PERSON_TEAM_NOUNS, CAUCUS_NOUNS, OWNED_NOUNS
 
@@ -149,4 +148,6 @@ def norp_nouns(st: ResolverState) -> None:
             continue
         root = doc[s:e].root
         if root.tag_ in ("NNS", "NNPS") and root.dep_ not in ("amod", "compound", "nmod"):
-            st.add(s, e, (st.actor(clean_surface(doc[s:e].text), "group"),), "demonym")
+            a = st.surface_actor(doc[s:e].text, "group")
+            if a is not None:
+                st.add(s, e, (a,), "demonym")

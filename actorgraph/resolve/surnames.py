@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from ..records import Actor
 from .index import Mention
 from .state import ResolverState
-from .text import clean_surface, name_words, display_name, person_name_ok, looks_like_org, place_use, agentive, spelling_variant, first_compatible, name_suffix
+from .text import name_words, display_name, person_name_ok, looks_like_org, place_use, agentive, spelling_variant, first_compatible, name_suffix
 from .vocab import ROLE_HEADS, ROLE_ABBREVIATIONS, HONORIFICS, GENDERED_ROLES, NAME_PREFIXES, COMPASS_WORDS
 
 
@@ -109,12 +109,13 @@ def decide_pending(st: ResolverState, forms: dict[int, tuple[str, ...]]) -> None
                 and person_name_ok(span) \
                 and not looks_like_org(span):
             _pending_person(st, k, m, ts, f, forms, person_full)
-        elif label == "ORG" and not place_use(span):
+        elif label == "ORG" and not place_use(span) and st.surface_actor(span.text, "organisation"):
             # (an unknown "organisation" one is "in" is a place: "fighting in the Caucasus", "took
             # control of Sagaing")
-            m.actors = (st.actor(clean_surface(span.text), "organisation"),)
-        elif label == "GPE" and agentive(span) and span.root.tag_ == "NNP" and not place_use(span):  # not "the Bidens"
-            m.actors = (st.actor(clean_surface(span.text), "country"),)
+            m.actors = (st.surface_actor(span.text, "organisation"),)
+        elif label == "GPE" and agentive(span) and span.root.tag_ == "NNP" and not place_use(span) \
+                and st.surface_actor(span.text, "country"):  # not "the Bidens"
+            m.actors = (st.surface_actor(span.text, "country"),)
         else:
             st.drop(k)
 

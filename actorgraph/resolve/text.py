@@ -1,4 +1,5 @@
-"""TODO"""
+"""Small token and span tests shared by the passes (no state): quotes, headline lines, name shapes,
+places, media, role matching."""
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
-"""TODO"""
+"""Entity bounds without what NER glues to a name: determiners, quotes, titles, possessives, verbs,
+repeated link text; and names NER cuts short, completed."""
 from __future__ import annotations
 
 import re
@@ -10,9 +11,12 @@ from .vocab import ROLE_HEADS, ROLE_MODIFIERS, ROLE_ABBREVIATIONS, HONORIFICS, O
 
 
 def trim(ent: Span) -> tuple[int, int]:
-    """Entity bounds without determiners, quotes, honorifics/titles (for people) and possessives."""
+    """Entity bounds without determiners, quotes, honorifics/titles (for people) and possessives; empty
+    for an entity NER draws over a bare line break (it would be an actor without a name)."""
     s, e = ent.start, ent.end
     doc = ent.doc
+    if all(t.is_space for t in ent):
+        return s, s  # NER's entity over a bare line break: no name at all
     person = ent.label_ == "PERSON"
     while s < e and (doc[s].lower_ in ("the", "a", "an") or is_quote(doc[s]) or doc[s].is_punct
                      or (person and (doc[s].lower_ in HONORIFICS or doc[s].lower_ in ROLE_HEADS

@@ -59,6 +59,7 @@ PRON_IT = words("it_pronouns")
 PRON_THEY = words("they_pronouns")
 POSS_PRON = words("possessive_pronouns")
 NICKNAMES = mapping("nicknames")
+THING_IT_VERBS = words("thing_it_verbs")
 
 
 def us_state(tokens: Iterable[str]) -> str | None:
