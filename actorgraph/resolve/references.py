@@ -12,7 +12,7 @@ from ..records import Actor
 from .index import Mention
 from .state import ResolverState, fits
 from .text import SUBJ_DEPS
-from .vocab import DEFINITE_STATE_NOUNS, DEFINITE_GROUP_NOUNS, RULING_LEMMAS, PERSON_STATE_NOUNS, PERSON_TEAM_NOUNS, PLURAL_ACTOR_NOUNS, PLURAL_COUNT, PRON_PERSON, PRON_IT, PRON_THEY
+from .vocab import COUNTRY_NOUNS, DEFINITE_STATE_NOUNS, DEFINITE_GROUP_NOUNS, RULING_LEMMAS, PERSON_STATE_NOUNS, PERSON_TEAM_NOUNS, PLURAL_ACTOR_NOUNS, PLURAL_COUNT, PRON_PERSON, PRON_IT, PRON_THEY
 from .pronouns import pronoun
 
 
@@ -150,7 +150,7 @@ def definite_state(st: ResolverState, t: Token, history: list[Mention]) -> Menti
         return st.cands[st.add(start, t.i + 1, (links[-1],), "role", head=t.i)]
     countries = [m for m in reversed(history) if st.sent_of[m.start] >= s - 3
                  and len(m.actors) == 1 and m.actors[0].type == "country"]
-    if t.lemma_ in ("country", "nation", "kingdom", "republic"):
+    if t.lemma_ in COUNTRY_NOUNS:
         # "the country": the country in focus, the most salient one of the nearest sentence
         for si in range(s, s - 4, -1):
             in_s = [m for m in countries if st.sent_of[m.start] == si and st.salience(m) >= 0]

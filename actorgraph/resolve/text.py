@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import Entry
 from ..records import Actor
-from .vocab import TOP_ROLES, LESSER_WORDS, LEGISLATOR_WORDS, LOWER_HOUSE, MEDIA_NOUNS, MEDIA_NAME_WORDS, MEDIA_VERBS, ORG_WORDS, NAME_PARTICLES, NAME_SUFFIXES, PLACE_PREPS, PLACE_OF_NOUNS, PLACE_ATTACK_VERBS, PERSON_ATTACK_VERBS, REGION_PLURAL_LEMMAS, ATTITUDE_ADJECTIVES, NICKNAMES
+from .vocab import AGENT_PREPS, COPULA_VERBS, STANCE_PREFIXES, TOP_ROLES, LESSER_WORDS, LEGISLATOR_WORDS, LOWER_HOUSE, MEDIA_NOUNS, MEDIA_NAME_WORDS, MEDIA_VERBS, ORG_WORDS, NAME_PARTICLES, NAME_SUFFIXES, PLACE_PREPS, PLACE_OF_NOUNS, PLACE_ATTACK_VERBS, PERSON_ATTACK_VERBS, REGION_PLURAL_LEMMAS, ATTITUDE_ADJECTIVES, NICKNAMES
 
 
 SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -84,14 +84,14 @@ def quoted(doc: Doc) -> list[bool]:
 def attitude_copula(t: Token) -> bool:
     """"it was concerned", "it is ready to talk": "it" is someone, not an expletive."""
     h = t.head
-    if t.dep_ != "nsubj" or h.lemma_ not in ("be", "remain", "seem", "appear"):
+    if t.dep_ != "nsubj" or h.lemma_ not in COPULA_VERBS:
         return False
     return any(c.dep_ == "acomp" and c.lower_ in ATTITUDE_ADJECTIVES for c in h.children)
 
 
 def stance_prefixed(doc: Doc, i: int) -> bool:
     """Is the word at i joined by a hyphen to "pro"/"anti" ("pro-Russian", "anti-Israel")?"""
-    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("pro", "anti") \
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in STANCE_PREFIXES \
         and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_
 
 
@@ -176,7 +176,7 @@ def agentive(span: Span) -> bool:
     root = span.root
     if root.dep_ in SUBJ_DEPS or root.dep_ in ("dobj", "poss"):
         return True
-    return root.dep_ == "pobj" and root.head.lower_ in ("by", "against", "with", "between")
+    return root.dep_ == "pobj" and root.head.lower_ in AGENT_PREPS
 
 
 def same_office(ref: str, head: str) -> bool:

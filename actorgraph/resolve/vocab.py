@@ -60,6 +60,10 @@ PRON_THEY = words("they_pronouns")
 POSS_PRON = words("possessive_pronouns")
 NICKNAMES = mapping("nicknames")
 THING_IT_VERBS = words("thing_it_verbs")
+COPULA_VERBS = words("copula_verbs")
+STANCE_PREFIXES = words("stance_prefixes")
+AGENT_PREPS = words("agent_preps")
+COUNTRY_NOUNS = words("country_nouns")
 
 
 def us_state(tokens: Iterable[str]) -> str | None:
