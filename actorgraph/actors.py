@@ -6,6 +6,7 @@ API (the stances stage codes against exactly this)::
     nlp.add_pipe("actorgraph_actors", after="ner")          # bundled gazetteer
     nlp.add_pipe("actorgraph_actors", config={"gazetteer_files": ["mine.csv"]})
     nlp.get_pipe("actorgraph_actors").gazetteer = gaz       # or any Gazetteer object
+    nlp.add_pipe("actorgraph_actors", config={"skip_passes": ["names.short"]})  # measure a pass
     doc = nlp(text)
     index: ActorIndex = doc._.actors
     index.actors            # canonical name -> records.Actor (one shared object per name)
@@ -23,6 +24,10 @@ Why the shapes: spaCy's multiprocessing ships Docs back with ``Doc.to_bytes`` (m
 so the component stores a plain-data form in ``doc.user_data`` and ``doc._.actors`` is a
 getter that rebuilds (and caches) the ``ActorIndex``; the index itself is plain
 dataclasses with token indices, so it also pickles.
+
+How: ``actorgraph/resolve/`` runs an ordered list of named passes (``resolve.passes.PASSES``,
+ids such as ``names.surname``, ``roles.title``, ``states.apparatus``, ``refs.walk``) over one
+``ResolverState``; every word class they read is data in ``actorgraph/lexicon/en/words/``.
 
 Decisions (general rules, not per article):
 - The gazetteer names the actor whenever it knows the name; NER adds people and unknown

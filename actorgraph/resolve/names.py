@@ -11,7 +11,9 @@ from .state import ResolverState
 from .text import clean_surface, stance_prefixed, person_name_ok, looks_like_org, is_media, place_use
 from .trim import trim
 from .gazmatch import Pattern
-from .vocab import STATE_NOUNS, GROUP_NOUNS, ORG_HEAD_NOUNS, ROLE_HEADS, ROLE_MODIFIERS, POLICY_WORDS, ORG_WORDS, PLACE_PREPS
+from .vocab import (
+    STATE_NOUNS, GROUP_NOUNS, ORG_HEAD_NOUNS, ROLE_HEADS, ROLE_MODIFIERS, POLICY_WORDS, ORG_WORDS, PLACE_PREPS,
+)
 
 
 def base_spans(st: ResolverState) -> None:

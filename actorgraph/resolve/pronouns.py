@@ -9,7 +9,10 @@ from ..records import Actor
 from .index import Mention
 from .state import ResolverState
 from .text import attitude_copula, SUBJ_DEPS
-from .vocab import SPEECH_VERBS, JUDGED_FOR_VERBS, CAUCUS_NOUNS, ROLE_HEADS, PRON_PERSON, PRON_IT, PRON_THEY, POSS_PRON, THING_IT_VERBS
+from .vocab import (
+    SPEECH_VERBS, JUDGED_FOR_VERBS, CAUCUS_NOUNS, ROLE_HEADS, PRON_PERSON, PRON_IT, PRON_THEY, POSS_PRON,
+    THING_IT_VERBS,
+)
 
 
 _GO_ON = object()  # a step found no answer: the next step decides

@@ -15,7 +15,10 @@ from ..records import Actor
 from .gazmatch import GazMatcher
 from .index import Mention
 from .text import SUBJ_DEPS, affil_name, clean_surface, is_quote
-from .vocab import GROUP_NOUNS, HONORIFICS, LOCATIVE_PREPS, NAME_PARTICLES, ROLE_ABBREVIATIONS, ROLE_HEADS, ROLE_MODIFIERS, STATE_NOUNS
+from .vocab import (
+    GROUP_NOUNS, HONORIFICS, LOCATIVE_PREPS, NAME_PARTICLES, ROLE_ABBREVIATIONS, ROLE_HEADS, ROLE_MODIFIERS,
+    STATE_NOUNS,
+)
 
 
 @dataclass

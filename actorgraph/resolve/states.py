@@ -8,7 +8,10 @@ from ..records import Actor
 from .index import Mention
 from .state import ResolverState, fits
 from .trim import trim
-from .vocab import STATE_NOUNS, GROUP_NOUNS, DEFINITE_STATE_NOUNS, PERSON_STATE_NOUNS, GOVERNMENT_NOUNS, PERSON_TEAM_NOUNS, CAUCUS_NOUNS, OWNED_NOUNS
+from .vocab import (
+    STATE_NOUNS, GROUP_NOUNS, DEFINITE_STATE_NOUNS, PERSON_STATE_NOUNS, GOVERNMENT_NOUNS, PERSON_TEAM_NOUNS,
+    CAUCUS_NOUNS, OWNED_NOUNS,
+)
 
 
 def government_phrases(st: ResolverState) -> None:

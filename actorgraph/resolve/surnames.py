@@ -6,7 +6,10 @@ from dataclasses import dataclass, field
 from ..records import Actor
 from .index import Mention
 from .state import ResolverState
-from .text import name_words, display_name, person_name_ok, looks_like_org, place_use, agentive, spelling_variant, first_compatible, name_suffix
+from .text import (
+    name_words, display_name, person_name_ok, looks_like_org, place_use, agentive, spelling_variant,
+    first_compatible, name_suffix,
+)
 from .vocab import ROLE_HEADS, ROLE_ABBREVIATIONS, HONORIFICS, GENDERED_ROLES, NAME_PREFIXES, COMPASS_WORDS
 
 

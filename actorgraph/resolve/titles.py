@@ -10,7 +10,10 @@ from ..records import Actor
 from .index import Mention
 from .state import ResolverState
 from .text import is_quote, affil_name
-from .vocab import PARTY_MEMBER_NOUNS, ROLE_HEADS, ROLE_MODIFIERS, ROLE_ABBREVIATIONS, PARTY_TAGS, HONORIFICS, GENDERED_ROLES, us_state
+from .vocab import (
+    PARTY_MEMBER_NOUNS, ROLE_HEADS, ROLE_MODIFIERS, ROLE_ABBREVIATIONS, PARTY_TAGS, HONORIFICS, GENDERED_ROLES,
+    us_state,
+)
 
 
 def titles(st: ResolverState) -> None:
