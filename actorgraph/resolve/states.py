@@ -120,7 +120,7 @@ def _joint_mention(st: ResolverState, h: Token, units: list, actors: list[Actor]
 
 def link_states(st: ResolverState) -> None:
     """Remember which state "the junta"/"the government" was last said to be."""
-    st.state_links_all: dict[str, list[tuple[int, Actor]]] = {}
+    st.state_links_all = {}
     heads = [(h, st.cands[k]) for h, k in st.gov.items()]
     heads += [(m.head, m) for m in st.cands if m is not None and m.actors]
     for h, m in sorted(heads, key=lambda x: x[0]):
@@ -132,6 +132,8 @@ def link_states(st: ResolverState) -> None:
 
 
 def norp_nouns(st: ResolverState) -> None:
+    """Demonyms and NORP entities used as nouns are actors ("the Kurds", "Palestinians"), and a party
+    adjective on what a party owns ("the Republican demands"); as adjectives alone they are not."""
     doc = st.doc
     for s, (e, entry) in sorted(st.demonym_at.items()):
         # "the Democratic demands", "Republican efforts": the party owns what the noun names

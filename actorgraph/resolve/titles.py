@@ -17,6 +17,8 @@ from .vocab import (
 
 
 def titles(st: ResolverState) -> None:
+    """Every person named so far gets what the words around the name say; a possessor person
+    ("Trump's lawyer X") lends its affiliation."""
     for k in list(st.person_ks):
         m = st.cands[k]
         if m is None or not m.actors or m.actors[0].type != "person":
