@@ -36,10 +36,12 @@ def test_wheel_installs_and_extracts(tmp_path: Path) -> None:
     _run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], tmp_path, env)
     py, exe = venv / "bin" / "python", venv / "bin" / "actorgraph"
     _run([str(py), "-m", "pip", "install", "--no-deps", "--no-index", "-q", str(wheel)], tmp_path, env)
-    where = _run([str(py), "-c", "import actorgraph.gazetteer as g; print(g.__file__); print(len(g.load_gazetteer()))"],
-                 tmp_path, env).stdout.split()
+    probe = ("import actorgraph.gazetteer as g, actorgraph.lexicon as L; print(g.__file__); "
+             "print(len(g.load_gazetteer())); print(len(L.words('role_heads')), len(L.words('speech_verbs')))")
+    where = _run([str(py), "-c", probe], tmp_path, env).stdout.split()
     assert Path(where[0]).is_relative_to(venv), f"actorgraph imported from {where[0]}, not the venv"
     assert int(where[1]) > 200  # every country at least
+    assert int(where[2]) > 50 and int(where[3]) > 5  # the lexicon's word files came along
     out = _run([str(exe), "extract", str(ROOT / "data" / "articles")], tmp_path, env).stdout
     rows = [json.loads(line) for line in out.splitlines() if line.strip()]
     assert rows and all(r["source"] and r["target"] for r in rows)
