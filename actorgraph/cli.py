@@ -433,7 +433,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="CSV",
-        help="an extra actor gazetteer CSV (same columns as data/gazetteer/actors.csv); repeatable",
+        help="an extra actor gazetteer CSV (same columns as actorgraph/data/gazetteer/actors.csv); repeatable",
     )
     common.add_argument(
         "--processes", type=int, default=1, metavar="N", help="spaCy worker processes (default 1)"

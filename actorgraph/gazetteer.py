@@ -1,7 +1,7 @@
 """The actor gazetteer: known actors, their aliases, metonyms and demonyms.
 
-The bundled file is ``data/gazetteer/actors.csv`` (documented in
-``data/gazetteer/README.md``). Users add their own CSV files with the same
+The bundled file is ``actorgraph/data/gazetteer/actors.csv`` (documented in
+``actorgraph/data/gazetteer/README.md``), package data, so it ships in the wheel. Users add their own CSV files with the same
 columns; later files override earlier ones for the same canonical name.
 """
 from __future__ import annotations
@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR = Path(__file__).resolve().parent / "data"
 DEFAULT_GAZETTEER = DATA_DIR / "gazetteer" / "actors.csv"
 COLUMNS = ("name", "type", "aliases", "metonyms", "demonyms", "affiliation", "role")
 _TYPES = ("country", "person", "organisation", "group")

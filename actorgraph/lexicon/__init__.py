@@ -8,8 +8,10 @@ Files:
 
 * ``relations.csv`` (``relation,sign,description``): the relation vocabulary.
 * ``word_classes.csv`` (``class,description``): the declared word classes.
-* ``words/*.csv`` (``class,entry,note``): the members of the classes; a class
-  may be filled from one file only, so it is defined once.
+* ``words/*.csv`` (``class,entry,note``, optionally ``value``): the members of
+  the classes; a class may be filled from one file only, so it is defined once.
+  Classes that map an entry to something ("sen." -> senator) fill ``value``
+  and are read with :func:`mapping`.
 * other tables (cue lexicons) are read with :func:`table`, which checks their
   columns and lets callers validate each row with :func:`check`,
   :func:`check_relation`, :func:`check_class` and :func:`check_number`.
@@ -164,8 +166,31 @@ def word_classes() -> dict[str, frozenset[str]]:
     return dict(_classes())
 
 
+@functools.lru_cache(maxsize=None)
+def _values() -> dict[str, dict[str, str]]:
+    """``value`` cells of the words files: class -> entry -> value; one entry, one value."""
+    declared = _classes()
+    out: dict[str, dict[str, str]] = {}
+    for folder in _folders(None):
+        for path in sorted((folder / "words").glob("*.csv")):
+            for row in _rows(path, ("class", "entry")):
+                if "value" not in row.values or row["class"] not in declared:
+                    continue
+                seen = out.setdefault(row["class"], {})
+                check(seen.setdefault(row["entry"], row["value"]) == row["value"], row,
+                      f"{row['class']!r} entry {row['entry']!r} has two values")
+    return out
+
+
+def mapping(cls: str) -> dict[str, str]:
+    """A declared class read as entry -> value ("" where the row has none), sorted by entry."""
+    values = _values().get(cls, {})
+    return {e: values.get(e, "") for e in sorted(words(cls))}
+
+
 def clear_cache() -> None:
     """Forget loaded files (tests and users who edit a file at run time)."""
     relations.cache_clear()
     _classes.cache_clear()
     _declared.cache_clear()
+    _values.cache_clear()

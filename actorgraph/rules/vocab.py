@@ -75,7 +75,7 @@ EVAL_NOUNS = _signed_words("eval_nouns")
 EVAL_ADJS = _signed_words("eval_adjs")
 
 # word classes (words/shared.csv and words/stances.csv)
-PROXY_NOUNS = words("apparatus_nouns")
+PROXY_NOUNS = words("proxy_nouns")
 SPEECH_VERBS = words("speech_verbs")
 ACT_NOUNS = words("act_nouns")
 AID_OBJECTS = words("aid_objects")

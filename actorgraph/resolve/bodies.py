@@ -1,0 +1,122 @@
+"""Organisations referred to again: "the committee" (``orgs.reference``), "the Senate" of the state in
+focus (``orgs.bare_body``), "House Democrats" (``caucus.chamber``), and a short name merged with the
+full one named in the article or the gazetteer (``orgs.full_name``, when the index is built)."""
+from __future__ import annotations
+
+
+from ..records import Actor
+from .index import Mention
+from .state import ResolverState
+from .text import SUBJ_DEPS
+from .gazmatch import long_names, body_words
+from .vocab import CHAMBER_WORDS, ORG_HEAD_NOUNS
+
+
+def org_references(st: ResolverState) -> None:
+    """"the committee" after "the House Ethics Committee": the latest organisation of that kind."""
+    doc = st.doc
+    orgs = sorted((m for m in st.cands if m is not None and len(m.actors) == 1
+                   and m.actors[0].type in ("organisation", "group")), key=lambda m: m.start)
+    if not orgs:
+        return
+    for t in st.toks:
+        low = t.lower_
+        if low not in ORG_HEAD_NOUNS or t.tag_ != "NN" or t.text[:1].isupper() or st.owner[t.i] >= 0 \
+                or t.i == 0 or doc[t.i - 1].lower_ != "the" or st.owner[t.i - 1] >= 0:
+            continue
+        if any(c.dep_ == "prep" and c.lower_ in ("of", "on", "for") for c in t.children):
+            continue  # "the committee of experts": a new one
+        found = [m.actors[0] for m in orgs if m.end <= t.i
+                 and low in m.actors[0].name.lower().split() and m.actors[0].name.split()[0].lower() != low]
+        if found:
+            st.add(t.i - 1, t.i + 1, (found[-1],), "alias", head=t.i)
+
+
+def bare_bodies(st: ResolverState) -> None:
+    """"the Senate", "the House", "the Navy" with no state named: that body of the state the
+    article is about (the country its mentions and its state bodies point to most), if just one."""
+    doc = st.doc
+    table = body_words(st.gaz)
+    counts: dict[str, int] = {}
+    for m in st.cands:
+        if m is None or len(m.actors) != 1:
+            continue
+        a = m.actors[0]
+        name = a.name if a.type == "country" else a.affiliation if a.type in ("organisation", "group") else None
+        if name is not None and name in st.gaz.entries and st.gaz.entries[name].type == "country":
+            counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        return
+    best = max(counts.values())
+    focus = [n for n, c in counts.items() if c == best]
+    if len(focus) != 1 or best < 2:
+        return
+    for t in st.toks:
+        if st.owner[t.i] >= 0 or not t.text[:1].isupper() or not t.is_alpha or st.shouting[t.i] \
+                or t.dep_ in ("compound", "amod", "nmod"):
+            continue
+        if t.i + 1 < st.n and (doc[t.i + 1].lower_ in ("of", "for") or doc[t.i + 1].pos_ == "PROPN"):
+            continue  # "the House of Lords", "Senate Majority Leader": a longer name
+        found = table.get((focus[0], t.lower_), [])
+        if len(found) != 1:
+            continue
+        s = t.i - 1 if t.i > 0 and doc[t.i - 1].lower_ == "the" and st.owner[t.i - 1] < 0 else t.i
+        if s == t.i and t.dep_ not in SUBJ_DEPS and t.dep_ != "poss":
+            continue  # without "the", only as a doer ("Senate votes"): else an ordinary word
+        st.add(s, t.i + 1, (st.entry_actor(found[0]),), "alias", head=t.i)
+
+
+def chamber_caucuses(st: ResolverState) -> None:
+    """ "House Democrats", "Senate Republicans": a party's members in one chamber act as a caucus
+    of their own (as "Republican lawmakers" does), affiliated with the party."""
+    doc = st.doc
+    for k, m in enumerate(st.cands):
+        if m is None or len(m.actors) != 1 or m.actors[0].type != "group" or m.start == 0 \
+                or m.end - m.start != 1 or not doc[m.start].text.endswith("s") or st.shouting[m.start]:
+            continue
+        ch = doc[m.start - 1]
+        if ch.text not in CHAMBER_WORDS or st.owner[ch.i] >= 0 and st.cand_at(ch.i) is not m:
+            continue
+        if st.extend(k, ch.i, m.end):
+            m.actors = (st.caucus(m.actors[0], doc[m.end - 1].lower_, name=m.text),)
+            m.kind = "name"
+
+
+def merge_short_names(st: ResolverState, mentions: list[Mention]) -> None:
+    """An organisation the article also names in full is one actor: "the Supreme Court" after
+    "the Supreme Court of Ruritania", "the Fifth Circuit" with "the Fifth Circuit Court of Appeals"."""
+    orgs = {a.name: a for m in mentions for a in m.actors if a.type in ("organisation", "group")}
+    if not orgs:
+        return
+    repl: dict[str, Actor] = {}
+    for name, a in orgs.items():
+        if name in st.gaz.entries or len(name.split()) < 2:
+            continue
+        longer = [b for n, b in orgs.items() if n != name and n.startswith(name + " ") and b.type == a.type]
+        if len(longer) == 1:
+            repl[name] = longer[0]
+    # "the Supreme Court" in an article about Ruritania: the gazetteer's "Supreme Court of Ruritania"
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if len(m.actors) == 1 and m.actors[0].type == "country":
+            counts[m.actors[0].name] = counts.get(m.actors[0].name, 0) + 1
+    focus = max(counts, key=lambda n: counts[n]) if counts else None
+    if focus is not None:
+        for name, a in orgs.items():
+            if name in repl or name in st.gaz.entries or len(name.split()) < 2:
+                continue
+            full = [e for e in long_names(st.gaz).get(name.lower(), []) if e.affiliation == focus]
+            if len(full) == 1:
+                repl[name] = st.entry_actor(full[0])
+    if not repl:
+        return
+    for m in mentions:
+        if any(a.name in repl for a in m.actors):
+            new: list[Actor] = []
+            for a in m.actors:
+                b = repl.get(a.name, a)
+                if b not in new:
+                    new.append(b)
+                if b is not a:
+                    b.add_alias(a.name)
+            m.actors = tuple(new)

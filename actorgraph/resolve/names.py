@@ -1,0 +1,183 @@
+"""Names: gazetteer matches and spaCy entities become candidate mentions (pass ``names.gazetteer_ner``),
+and "the North" after "North Korea" (``names.short``)."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from .index import Mention
+from .state import ResolverState
+from .text import clean_surface, stance_prefixed, person_name_ok, looks_like_org, is_media, place_use
+from .trim import trim
+from .gazmatch import Pattern
+from .vocab import (
+    STATE_NOUNS, GROUP_NOUNS, ORG_HEAD_NOUNS, ROLE_HEADS, ROLE_MODIFIERS, POLICY_WORDS, ORG_WORDS, PLACE_PREPS,
+)
+
+
+def base_spans(st: ResolverState) -> None:
+    """Gazetteer hits and NER entities, longest first (the gazetteer wins ties); demonyms are noted, not claimed."""
+    doc = st.doc
+    shouting = st.shouting
+    hits = st.matcher(doc, shouting)
+    names = []
+    for s, e, pat in hits:
+        if stance_prefixed(doc, s):
+            st.add(s, e, None, "blocked")  # "pro-Russian separatists", "anti-Israel protesters": not them
+            continue
+        if pat.kind == "demonym":
+            if s not in st.demonym_at or st.demonym_at[s][0] < e:
+                st.demonym_at[s] = (e, pat.entry)
+            if e not in st.demonym_end or st.demonym_end[e][0] > s:
+                st.demonym_end[e] = (s, pat.entry)
+            for i in range(s, e):
+                if i not in st.demonym_tok or st.demonym_tok[i][1] - st.demonym_tok[i][0] < e - s:
+                    st.demonym_tok[i] = (s, e, pat.entry)
+        else:
+            names.append((s, e, pat))
+    cands: list[tuple[int, int, int, object]] = [(s, e, 2, pat) for s, e, pat in names]
+    for ent in doc.ents:
+        if ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
+            s, e = trim(ent)
+            if s < e:
+                cands.append((s, e, 1, ent))
+    # longest first; on equal length the gazetteer wins; then earliest
+    cands.sort(key=lambda c: (-(c[1] - c[0]), -c[2], c[0]))
+    gaz_spans = [(s, e) for s, e, _ in names]
+    for s, e, _prio, payload in cands:
+        if not st.free(s, e):
+            continue
+        if isinstance(payload, Pattern):
+            e_ = payload.entry
+            k = st.add(s, e, (st.entry_actor(e_),), payload.kind)
+            if e_.type == "person":
+                st.person_ks.append(k)
+        else:
+            ner_span(st, s, e, payload, gaz_spans)  # type: ignore[arg-type]
+
+
+def ner_span(st: ResolverState, s: int, e: int, ent: Span, gaz_spans: list[tuple[int, int]]) -> None:
+    """One trimmed NER entity: a gazetteer actor, blocked (media, laws), or a candidate decided later."""
+    doc = st.doc
+    label = ent.label_
+    span = doc[s:e]
+    if e - s == 1 and st.shouting[s] and span[0].is_stop:
+        return  # "IS"/"US" in an all-caps headline
+    entry = st.gaz.lookup(span.text)
+    if entry is not None and (entry.type != "person" or label == "PERSON"):
+        kind = "name" if clean_surface(span.text).lower() == entry.name.lower() else "alias"
+        k = st.add(s, e, (st.entry_actor(entry),), kind)
+        if entry.type == "person":
+            st.person_ks.append(k)
+        return
+    if s in st.demonym_at and st.demonym_at[s][0] >= e:
+        return  # a demonym ("Azerbaijani") NER took for a name
+    if label == "NORP":
+        if any(s <= gs and ge <= e and (gs, ge) != (s, e) for gs, ge in gaz_spans):
+            st.add(s, e, None, "blocked")  # "West African" is not the West
+        return  # only noun uses are actors: see norp_nouns
+    if label == "ORG" and span[0].lower_ in ROLE_HEADS:
+        return  # "Minister of Foreign Affairs": an office, not an organisation
+    if label in ("ORG", "GPE") and (span[-1].lower_ in POLICY_WORDS
+                                    or re.search(r"[a-z](?:care|caid)$", span[-1].lower_)):
+        st.add(s, e, None, "blocked")  # a law or programme ("War Powers Resolution", "Medicare"): no doer
+        return
+    root = span.root
+    if root.lower_ in STATE_NOUNS or root.lower_ in GROUP_NOUNS:
+        if any(t.i in st.demonym_at for t in span) or any(s <= gs and ge <= e for gs, ge in gaz_spans):
+            return  # "the Syrian government": see government_phrases
+    if all(t.lower_ in ROLE_HEADS or t.lower_ in ROLE_MODIFIERS or t.is_punct for t in span):
+        return  # NER's "State" in "Secretary of State": part of a title
+    if label == "PERSON":
+        ner_person(st, s, e, gaz_spans)
+        return
+    inner = [(gs, ge) for gs, ge in gaz_spans if s <= gs and ge <= e]
+    if inner and rest_is_modifiers(st, s, e, inner):
+        return  # the gazetteer names inside stand for it ("US State Department")
+    if label == "ORG":
+        if is_media(doc, s, e):
+            st.add(s, e, None, "blocked")
+        else:
+            st.pending.append((st.add(s, e, (), "name"), label))
+    elif label == "GPE":
+        # unknown places are locations; keep only doers, and names that may be people
+        st.pending.append((st.add(s, e, (), "name"), label))
+
+
+
+def ner_person(st: ResolverState, s: int, e: int, gaz_spans: list[tuple[int, int]]) -> None:
+    """An NER person: two people joined by "and", a name in front of a known actor, a place, an
+    organisation or group NER took for a person, else a person candidate for the people pass."""
+    doc = st.doc
+    span = doc[s:e]
+    ands = [t.i for t in span[1:-1] if t.lower_ in ("and", "&")]
+    if len(ands) == 1:
+        # "Smith and Jones" taken as one name: two people
+        a = ands[0]
+        for ps, pe in ((s, a), (a + 1, e)):
+            if person_name_ok(doc[ps:pe]) and st.free(ps, pe):
+                st.person_ks.append(st.add(ps, pe, (), "name"))
+        return
+    # "Trump White House": a name in front of a known actor, two mentions (one-word
+    # names inside stay: "Jim Jordan", "Chad Wolf" are people)
+    inner = [(gs, ge) for gs, ge in gaz_spans if s <= gs and ge <= e and (gs, ge) != (s, e) and ge - gs >= 2]
+    if inner:
+        gs, ge = max(inner, key=lambda g: g[1] - g[0])
+        ps, pe = (s, gs) if ge == e else (ge, e) if gs == s else (s, s)
+        if ps < pe and person_name_ok(doc[ps:pe]) and st.free(ps, pe):
+            st.person_ks.append(st.add(ps, pe, (), "name"))
+        return
+    prep = span.root.head if span.root.dep_ == "pobj" else None
+    if place_use(span, person=True) and (prep is None or prep.lower_ not in PLACE_PREPS or doc[s - 1].lower_ == "the"
+                                         or prep.head.pos_ == "VERB"):
+        # NER's person in "jihadists in the Sahel", "fighting near Zaporizhzhia", "Sahel juntas": a
+        # place ("faith in Trump" aside)
+        st.add(s, e, None, "blocked")
+    elif looks_like_org(span):
+        a = st.surface_actor(span.text, "organisation")
+        st.add(s, e, (a,) if a else None, "name")
+    elif s > 0 and doc[s - 1].lower_ == "the" and span.root.dep_ not in ("compound", "amod", "nmod", "poss"):
+        a = st.surface_actor(span.text, "group")  # "the Houthis"
+        st.add(s, e, (a,) if a else None, "name")
+    elif person_name_ok(span):
+        st.person_ks.append(st.add(s, e, (), "name"))
+
+
+def rest_is_modifiers(st: ResolverState, s: int, e: int, inner: list[tuple[int, int]]) -> bool:
+    covered = set()
+    for gs, ge in inner:
+        covered.update(range(gs, ge))
+    for i in range(s, e):
+        if i in covered:
+            continue
+        t = st.doc[i]
+        if t.is_punct or t.lower_ in ("the", "'s", "of"):
+            continue
+        return False
+    return True
+
+
+def short_names(st: ResolverState) -> None:
+    """"the North" after "North Korea": "the <Word>" where exactly one actor named earlier
+    has a name starting with that word."""
+    doc = st.doc
+    earlier: list[Mention] = sorted((m for m in st.cands if m is not None and m.actors
+                                     and m.actors[0].type != "person"), key=lambda m: m.start)
+    if not earlier:
+        return
+    for t in st.toks:
+        if t.i == 0 or st.owner[t.i] >= 0 or not t.is_alpha or not t.text[:1].isupper() or t.is_upper \
+                or doc[t.i - 1].lower_ != "the" or st.owner[t.i - 1] >= 0 or t.i in st.demonym_tok \
+                or t.dep_ in ("compound", "nmod") or t.dep_ == "amod" and t.head.pos_ in ("NOUN", "PROPN") \
+                or st.shouting[t.i]:
+            continue
+        nxt = doc[t.i + 1] if t.i + 1 < st.n else None
+        if nxt is not None and nxt.is_alpha and nxt.text[:1].isupper():
+            continue  # "the North Atlantic": a longer name
+        found = {a.name: a for m in earlier if m.end <= t.i for a in m.actors
+                 if len(a.name.split()) >= 2 and a.name.split()[0] == t.text
+                 and a.name.split()[-1].lower() not in ORG_WORDS | ORG_HEAD_NOUNS}
+        # (not "the House" for "the House Ethics Committee": a body named after its parent)
+        if len(found) == 1:
+            st.add(t.i - 1, t.i + 1, tuple(found.values()), "alias", head=t.i)

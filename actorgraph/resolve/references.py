@@ -1,0 +1,220 @@
+"""The reference walk (pass ``refs.walk``): in document order, pronouns (``pronouns.nearest``), "the
+two"/"both" (``refs.count``), "the junta"/"the government"/"the country" (``refs.the_state``) and "the
+group"/"the militia" (``refs.the_group``) take the actors mentioned before them."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from spacy.tokens import Token
+
+from ..records import Actor
+from .index import Mention
+from .state import ResolverState, fits
+from .text import SUBJ_DEPS
+from .vocab import (
+    COUNTRY_NOUNS, DEFINITE_STATE_NOUNS, DEFINITE_GROUP_NOUNS, RULING_LEMMAS, PERSON_STATE_NOUNS, PERSON_TEAM_NOUNS,
+    PLURAL_ACTOR_NOUNS, PLURAL_COUNT, PRON_PERSON, PRON_IT, PRON_THEY,
+)
+from .pronouns import pronoun
+
+
+@dataclass
+class Walk:
+    """What the reference walk has seen: the mentions so far, and the sentence whose "it" was a thing."""
+
+    history: list[Mention] = field(default_factory=list)
+    thing_it: int = -1
+
+
+@dataclass(frozen=True)
+class RefRule:
+    """A reference rule: ``id``, the words that trigger it, and the handler (the mention it made, if any)."""
+
+    id: str
+    triggers: Callable[[ResolverState, Token], bool]
+    run: Callable[[ResolverState, Token, Walk], Mention | None]
+
+
+def pronoun_mention(st: ResolverState, t: Token, walk: Walk) -> Mention | None:
+    """A pronoun as a mention of what it refers to; "his administration", "its forces" act for it."""
+    low = t.lower_
+    si = st.sent_of[t.i]
+    if low == "it" and walk.thing_it == si:
+        return None  # "it was an abuse ... and it could disrupt": the same thing again
+    actors = pronoun(st, t, walk.history)
+    if low == "it" and not actors:
+        walk.thing_it = si
+    if not actors:
+        return None
+    k = st.add(t.i, t.i + 1, actors, "pronoun")
+    h = t.head
+    if t.dep_ == "poss" and h.i > t.i and st.owner[h.i] < 0 and h.i not in st.gov and len(actors) == 1:
+        # "his administration", "its forces": the possessor's people act for it
+        if actors[0].type == "person":
+            ok = h.lower_ in PERSON_STATE_NOUNS or h.lower_ in PERSON_TEAM_NOUNS
+        else:
+            ok = fits(actors[0], h.lower_)
+        if ok:
+            st.gov[h.i] = k
+    return st.cands[k]
+
+
+#: Tried in order on every free token; the first whose trigger matches handles it.
+REFERENCE_RULES: list[RefRule] = [
+    RefRule("pronouns.nearest", lambda st, t: t.lower_ in PRON_PERSON or t.lower_ in PRON_IT or t.lower_ in PRON_THEY,
+            pronoun_mention),
+    RefRule("refs.count", lambda st, t: t.lower_ in PLURAL_COUNT, lambda st, t, w: plural(st, t, w.history)),
+    RefRule("refs.the_state", lambda st, t: t.lower_ in DEFINITE_STATE_NOUNS and t.i not in st.gov,
+            lambda st, t, w: definite_state(st, t, w.history)),
+    RefRule("refs.the_group", lambda st, t: t.lower_ in DEFINITE_GROUP_NOUNS and t.i not in st.gov,
+            lambda st, t, w: definite_group(st, t, w.history)),
+]
+
+
+def references(st: ResolverState) -> None:
+    """One walk in document order, so each reference sees the mentions (and references) before it."""
+    base = sorted((m for m in st.cands if m is not None and m.actors), key=lambda m: m.start)
+    rules = [r for r in REFERENCE_RULES if r.id not in st.skip]
+    walk = Walk()
+    p = 0
+    for t in st.toks:
+        while p < len(base) and base[p].end <= t.i:
+            walk.history.append(base[p])
+            p += 1
+        if st.owner[t.i] >= 0:
+            continue
+        rule = next((r for r in rules if r.triggers(st, t)), None)
+        m = rule.run(st, t, walk) if rule is not None else None
+        if m is not None:
+            walk.history.append(m)
+
+
+def the_phrase_start(st: ResolverState, t: Token, modifier: Callable[[Token], int | None]) -> int | None:
+    """Where "the <modifiers> <t>" starts ("the Iran-backed group", "the military junta"): None unless
+    it opens with "the" and every word before ``t`` is "the" or a modifier that ``modifier`` takes
+    (it gives the modifier's first token)."""
+    start = t.i
+    for c in t.children:
+        if c.i > t.i:
+            continue
+        if c.lower_ == "the" and c.dep_ == "det":
+            start = min(start, c.i)
+            continue
+        first = modifier(c)
+        if first is None:
+            return None
+        start = min(start, first)
+    return start if start < t.i and st.doc[start].lower_ == "the" else None
+
+
+def definite_group(st: ResolverState, t: Token, history: list[Mention]) -> Mention | None:
+    """"the group", "the Iran-backed militia", "the rebel movement": the armed group or movement named
+    just before (within two sentences)."""
+    if t.tag_ != "NN" or any(c.dep_ == "prep" and c.lower_ in ("of", "in") for c in t.children) \
+            or any(c.dep_ in ("relcl", "acl") for c in t.children):
+        return None
+    start = the_phrase_start(st, t, lambda c: c.left_edge.i if c.dep_ in ("amod", "compound", "npadvmod")
+                                   and c.pos_ in ("ADJ", "NOUN", "VERB", "PROPN") else None)
+    if start is None:
+        return None
+    if any(st.owner[i] >= 0 and st.doc[i].dep_ != "npadvmod" and st.doc[i].head.i == t.i
+           for i in range(start, t.i)):
+        return None  # "the Hamas group", "the Houthi movement": named already
+    s = st.sent_of[t.i]
+    for m in reversed(history):
+        if st.sent_of[m.start] < s - 2:
+            break
+        if len(m.actors) == 1 and m.actors[0].type == "group" and m.end <= t.i \
+                and not m.actors[0].name.endswith(" Party") and st.free(t.i, t.i + 1):
+            return st.cands[st.add(t.i, t.i + 1, m.actors, "role", head=t.i)]
+    return None
+
+
+def definite_state(st: ResolverState, t: Token, history: list[Mention]) -> Mention | None:
+    """"the junta", "the government" with nothing to say whose: the country in focus."""
+    if t.tag_ not in ("NN", "NNS") or any(c.dep_ == "prep" and c.lower_ in ("of", "in") for c in t.children):
+        return None
+    start = the_phrase_start(st, t, lambda c: c.i if c.dep_ in ("amod", "compound") and st.owner[c.i] < 0
+                                   and c.i not in st.demonym_at and c.pos_ in ("ADJ", "NOUN", "VERB") else None)
+    if start is None or not st.free(start, t.i + 1):
+        return None
+    s = st.sent_of[t.i]
+    links = [a for h, a in st.state_links_all.get(t.lemma_, []) if h < t.i]
+    if not links and t.lemma_ in RULING_LEMMAS:
+        # "Niger's military government" ... "the junta": the state whose rulers were named most often, then first
+        syn = sorted((h, a) for lem in RULING_LEMMAS for h, a in st.state_links_all.get(lem, []) if h < t.i)
+        if syn:
+            count: dict[str, int] = {}
+            for _, a in syn:
+                count[a.name] = count.get(a.name, 0) + 1
+            links = [max((a for _, a in syn), key=lambda a: count[a.name])]
+    if links:  # "Mali's junta" ... "the junta"
+        return st.cands[st.add(start, t.i + 1, (links[-1],), "role", head=t.i)]
+    countries = [m for m in reversed(history) if st.sent_of[m.start] >= s - 3
+                 and len(m.actors) == 1 and m.actors[0].type == "country"]
+    if t.lemma_ in COUNTRY_NOUNS:
+        # "the country": the country in focus, the most salient one of the nearest sentence
+        for si in range(s, s - 4, -1):
+            in_s = [m for m in countries if st.sent_of[m.start] == si and st.salience(m) >= 0]
+            if in_s:
+                best = max(reversed(in_s), key=st.salience)
+                return st.cands[st.add(start, t.i + 1, best.actors, "role", head=t.i)]
+        return None
+    for m in countries:
+        if not (st.sent_of[m.start] == s and st.salience(m) == 3):
+            # (the subject of the same sentence is who talks about "the government", not it)
+            return st.cands[st.add(start, t.i + 1, m.actors, "role", head=t.i)]
+    if not countries:
+        # no state named nearby: the state of a person named nearby ("Former Pakistani prime minister
+        # X accused the army")
+        for m in reversed(history):
+            if st.sent_of[m.start] < s - 3:
+                break
+            if len(m.actors) == 1 and m.actors[0].type == "person":
+                state = st.person_state(m.actors[0])
+                if state is not None:
+                    return st.cands[st.add(start, t.i + 1, (state,), "role", head=t.i)]
+    return None
+
+
+def plural(st: ResolverState, t: Token, history: list[Mention]) -> Mention | None:
+    doc = st.doc
+    low = t.lower_
+    noun: Token | None = None
+    if t.dep_ in ("nummod", "det", "predet", "preconj", "quantmod") or t.head.i > t.i and t.head.tag_ in ("NNS", "NNPS"):
+        noun = t.head
+        if noun.i <= t.i or noun.lower_ not in PLURAL_ACTOR_NOUNS or st.owner[noun.i] >= 0:
+            return None
+        want = PLURAL_ACTOR_NOUNS[noun.lower_]
+    elif t.dep_ in SUBJ_DEPS or t.dep_ in ("dobj", "pobj"):
+        want = None
+    else:
+        return None  # "Russia and the USA both agreed": the conjunction is the subject
+    count = PLURAL_COUNT[low]
+    if low != "both" and not (t.i > 0 and doc[t.i - 1].lower_ in ("the", "these", "those", "all")):
+        return None
+    start = t.i if low == "both" else t.i - 1
+    end = (noun.i if noun is not None else t.i) + 1
+    if not st.free(start, end):
+        return None
+    s = st.sent_of[t.i]
+    pool = [m for m in reversed(history) if st.sent_of[m.start] >= s - 3 and st.salience(m) >= 0]
+    for strict in (True, False):
+        actors: list[Actor] = []
+        kind = want
+        for m in pool:
+            if strict and st.salience(m) == 0:
+                continue
+            for a in m.actors:
+                if kind is None:
+                    kind = "person" if a.type == "person" else "other"
+                ok = a.type == kind or (kind == "other" and a.type != "person")
+                if ok and a not in actors:
+                    actors.append(a)
+            if len(actors) >= count:
+                break
+        if len(actors) >= count:
+            return st.cands[st.add(start, end, tuple(reversed(actors[:count])), "group",
+                                       head=(noun.i if noun is not None else t.i))]
+    return None

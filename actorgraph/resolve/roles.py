@@ -1,0 +1,155 @@
+"""Role references: "the Russian president" (``roles.reference``), "the California Democrat"
+(``roles.party_member``)."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..records import Actor
+from .index import Mention
+from .state import ResolverState
+from .text import role_match, SUBJ_DEPS
+from .vocab import PARTY_MEMBER_NOUNS, ROLE_HEADS, ROLE_MODIFIERS, OFFICE_WORDS, us_state
+
+
+def role_references(st: ResolverState) -> None:
+    """"the Russian president", "the secretary of state": the person named with that role (and
+    affiliation) in the article; unresolved when there is none."""
+    doc = st.doc
+    people = [m for m in st.cands if m is not None and m.actors and m.actors[0].type == "person"]
+    if not people:
+        return
+    people.sort(key=lambda m: m.start)
+    for t in st.toks:
+        if t.lower_ not in ROLE_HEADS or t.tag_ not in ("NN", "NNP") or st.owner[t.i] >= 0:
+            continue
+        nxt = doc[t.i + 1] if t.i + 1 < st.n else None
+        if nxt is not None and nxt.pos_ == "PROPN" and st.owner[nxt.i] >= 0:
+            continue  # a title in front of a name, handled by titles()
+        det = [c for c in t.children if c.i < t.i and (c.lower_ in ("the", "this") or c.dep_ == "poss")]
+        if not det:
+            continue
+        affil, of_part, start, mods = _role_phrase(st, t)
+        if affil == "":
+            continue
+        lo = min(mods + [t.i])
+        role = doc[lo:t.i + 1].text.lower()
+        end = t.i + 1
+        if of_part:
+            role += " " + of_part
+            end = max(x.right_edge.i for x in t.children if x.dep_ == "prep" and x.lower_ == "of") + 1
+        target = person_with_role(people, t.i, role, affil, st.sent_of)
+        if target is None or not st.free(start, end):
+            continue
+        k = st.add(start, end, (target,), "role", head=t.i)
+        st.person_ks.append(k)
+
+
+def _role_phrase(st: ResolverState, t: Token) -> tuple[str | None, str, int, list[int]]:
+    """The affiliation a role noun's modifiers give ("" when an "of" office cannot be matched), the
+    office after "of" that is part of the role, where the phrase starts, and the role's modifiers."""
+    doc = st.doc
+    affil: str | None = None
+    of_part = ""
+    start = t.i
+    mods = []
+    for c in sorted(t.children, key=lambda c: c.i):
+        if c.i > t.i:
+            if c.dep_ == "prep" and c.lower_ == "of" and affil is None:
+                affil = ""  # "the Minister of Foreign Affairs": an office we cannot match
+                for p in c.children:
+                    pm = st.cand_at(p.i)
+                    if p.dep_ == "pobj" and pm is not None and pm.actors and pm.actors[0].type != "person":
+                        affil = pm.actors[0].name
+                    elif p.dep_ == "pobj" and pm is None and p.right_edge.i - c.i <= 3 and all(
+                            x.lower_ in ROLE_MODIFIERS or x.lower_ in OFFICE_WORDS for x in doc[c.i + 1:p.right_edge.i + 1]):
+                        affil = None  # "the secretary of state": the office is part of the role
+                        of_part = doc[c.i:p.right_edge.i + 1].text.lower()
+            continue
+        if c.lower_ in ("the", "this"):
+            start = min(start, c.i)
+        elif c.dep_ == "poss":
+            pm = st.cand_at(c.i)
+            if pm is not None and pm.actors and pm.actors[0].type != "person":
+                affil = pm.actors[0].name
+        elif c.i in st.demonym_at and st.owner[c.i] < 0:
+            affil = st.demonym_at[c.i][1].name
+            start = min(start, c.i)
+        elif c.dep_ in ("compound", "amod") and (c.lower_ in ROLE_MODIFIERS or c.lower_ in ROLE_HEADS):
+            mods.append(c.i)
+            start = min(start, c.i)
+        else:
+            pm = st.cand_at(c.i)
+            if c.dep_ == "compound" and pm is not None and pm.actors and pm.actors[0].type != "person":
+                affil = pm.actors[0].name  # "the US president"
+                continue
+            break
+    return affil, of_part, start, mods
+
+
+def party_references(st: ResolverState) -> None:
+    """"the California Democrat", "the Republican": the latest person named before who is of that party."""
+    doc = st.doc
+    people = sorted((m for m in st.cands if m is not None and m.actors and m.actors[0].type == "person"
+                     and m.kind != "pronoun"), key=lambda m: m.start)
+    if not people:
+        return
+    for t in st.toks:
+        if t.lower_ not in PARTY_MEMBER_NOUNS or t.tag_ not in ("NN", "NNP") or t.i not in st.demonym_at \
+                or st.owner[t.i] >= 0 and (st.cand_at(t.i) is None or st.cand_at(t.i).kind != "demonym"):
+            continue
+        if t.dep_ in ("compound", "amod", "nmod") or st.shouting[t.i]:
+            continue  # "the Republican side", "Republican senators"
+        left = sorted((c for c in t.children if c.i < t.i), key=lambda c: c.i)
+        if not left or left[0].lower_ not in ("the", "this", "that"):
+            continue
+        start = left[0].i
+        # anything between the article and the noun is a place name ("the South Carolina Republican")
+        if not all(x.text[:1].isupper() and x.pos_ == "PROPN" for x in doc[start + 1:t.i]):
+            continue
+        inside = {st.owner[i] for i in range(start, t.i + 1) if st.owner[i] >= 0}
+        if any(st.cands[k] is not None and (st.cands[k].start < start or st.cands[k].end > t.i + 1
+                                               or st.cands[k].actors and st.cands[k].actors[0].type == "person")
+               for k in inside):
+            continue
+        party = st.demonym_at[t.i][1].name
+        home = us_state(x.text for x in doc[start + 1:t.i]) if t.i > start + 1 else None
+
+        def at_home(a: Actor) -> bool:  # "the Maryland Democrat" is not a Democrat from California
+            return home is None or st.home.get(a.name, home) == home
+        before = [m.actors[0] for m in people if m.end <= start and m.actors[0].affiliation == party
+                  and at_home(m.actors[0])]
+        if home is not None and any(st.home.get(a.name) == home for a in before):
+            before = [a for a in before if st.home.get(a.name) == home]
+        if not before:
+            # nobody known to be of the party: the person the last sentences were about, if their
+            # party is unknown ("Senate leader X said ... The Kentucky Republican added")
+            si = st.sent_of[t.i]
+            recent = [m for m in people if m.end <= start and si - 2 <= st.sent_of[m.start] <= si
+                      and st.doc[m.head].dep_ in SUBJ_DEPS and at_home(m.actors[0])]
+            if not recent or recent[-1].actors[0].affiliation is not None:
+                continue
+            before = [recent[-1].actors[0]]
+            before[0].affiliation = party
+        for k in inside:
+            st.cands[k] = None
+            for i in range(st.n):
+                if st.owner[i] == k:
+                    st.owner[i] = -1
+        if home is not None:
+            st.home.setdefault(before[-1].name, home)
+        k = st.add(start, t.i + 1, (before[-1],), "role", head=t.i)
+        st.person_ks.append(k)
+
+
+def person_with_role(people: list[Mention], i: int, role: str, affil: str | None,
+                      sent_of: list[int] | None = None) -> Actor | None:
+    def ok(a: Actor) -> bool:
+        return role_match(role, a.role) and (affil is None or a.affiliation in (None, affil))
+
+    before = [m.actors[0] for m in people if m.start < i and ok(m.actors[0])]
+    if before:
+        return before[-1]
+    after = [m for m in people if m.start > i and ok(m.actors[0])]
+    if not after or (sent_of is not None and sent_of[after[0].start] > sent_of[i] + 2):
+        return None  # a person introduced with the title much later is not who "the president" was
+    return after[0].actors[0]

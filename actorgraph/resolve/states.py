@@ -1,0 +1,158 @@
+"""States and groups behind nouns: "the Russian government", "IS militants" (``states.apparatus``),
+which state "the junta" was (``states.link``), demonyms as nouns (``groups.norp``)."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..records import Actor
+from .index import Mention
+from .state import ResolverState, fits
+from .trim import trim
+from .vocab import (
+    STATE_NOUNS, GROUP_NOUNS, DEFINITE_STATE_NOUNS, PERSON_STATE_NOUNS, GOVERNMENT_NOUNS, PERSON_TEAM_NOUNS,
+    CAUCUS_NOUNS, OWNED_NOUNS,
+)
+
+
+def government_phrases(st: ResolverState) -> None:
+    """A government-like noun stands for the actor that modifies it: "the Russian government" and
+    "Syrian government forces" are Russia and Syria, "Assad regime" Syria, "IS militants" the group,
+    "Chinese and US officials" both; "Russia's government" and "the government of Syria" are noted
+    (``st.gov``) so the stance rules can read them. A party's "lawmakers" are its caucus."""
+    for h in st.doc:
+        low = h.lower_
+        if h.pos_ not in ("NOUN", "PROPN") or not (low in STATE_NOUNS or low in GROUP_NOUNS
+                                                   or low in PERSON_TEAM_NOUNS):
+            continue
+        if st.owner[h.i] >= 0:
+            continue
+        for c in sorted(h.children, key=lambda c: -c.i):
+            if c.i > h.i:
+                if c.dep_ == "prep" and (c.lower_ == "of" or c.lower_ == "in" and low in DEFINITE_STATE_NOUNS):
+                    _of_state(st, h, c, low)
+                continue
+            if c.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod") and _modifier(st, h, c, low):
+                break
+
+
+def _of_state(st: ResolverState, h: Token, c: Token, low: str) -> None:
+    """"the government of Syria", "the government in Bamako", "the junta in power in Mali"."""
+    pobjs = [p for p in c.children if p.dep_ == "pobj"]
+    if low in DEFINITE_STATE_NOUNS:
+        pobjs += [q for p in pobjs if st.cand_at(p.i) is None for pp in p.children
+                  if pp.dep_ == "prep" and pp.lower_ == "in" for q in pp.children if q.dep_ == "pobj"]
+    for p in pobjs:
+        pm = st.cand_at(p.i)
+        if pm is not None and pm.actors and fits(pm.actors[0], low):
+            st.gov[h.i] = st.owner[p.i]
+            break
+
+
+def _modifier(st: ResolverState, h: Token, c: Token, low: str) -> bool:
+    """One modifier of the noun; True when it decided the noun (no further modifier is read)."""
+    cm = st.cand_at(c.i)
+    if low in PERSON_TEAM_NOUNS and (cm is None or not cm.actors or cm.actors[0].type != "person"
+                                     or c.dep_ not in ("poss", "compound", "amod") or cm.kind == "pronoun"):
+        return True
+    if cm is not None and cm.actors and cm.actors[0].type == "person":
+        _person_modifier(st, h, c, cm, low)
+        return True
+    units = [u for u in (st.unit(x) for x in [c, *c.conjuncts] if x.i < h.i) if u is not None]
+    if not units or (cm is None and c.i not in st.demonym_tok):
+        return False  # "foreign" in "China's foreign ministry"
+    actors: list[Actor] = []
+    for _, _, acts in units:
+        for a in acts:
+            if fits(a, low) and a not in actors:
+                actors.append(a)
+    if not actors:
+        return True
+    ck = st.owner[c.i]
+    if len(units) == 1 and cm is not None:
+        if c.dep_ != "poss" and st.free(cm.end, h.i + 1):
+            adjacent = h.i == cm.end
+            st.extend(ck, cm.start, h.i + 1)  # "US officials", "Syrian government forces"
+            if len(actors) == 1 and actors[0].name.endswith(" Party") and low in CAUCUS_NOUNS \
+                    and adjacent and not st.shouting[h.i] and len(cm.actors) == 1:
+                cm.actors, cm.kind = (st.caucus(actors[0], low),), "demonym"  # "GOP lawmakers"
+        else:
+            st.gov[h.i] = ck  # "Russia's government"
+        return True
+    if c.dep_ != "poss":
+        _joint_mention(st, h, units, actors, low)
+    return True
+
+
+def _person_modifier(st: ResolverState, h: Token, c: Token, cm: Mention, low: str) -> None:
+    """"the Assad regime" is Syria; "Putin's government" and "Mueller's team" act for the person."""
+    ck = st.owner[c.i]
+    if low in PERSON_STATE_NOUNS and cm.kind != "pronoun":
+        state = st.person_state(cm.actors[0])
+        if state is None and low in GOVERNMENT_NOUNS and c.dep_ != "poss" and h.tag_ == "NN":
+            # "the Smith administration" of a leader whose state the article never says:
+            # the government itself is the actor, and "the administration" later means it
+            state = st.actor(f"{cm.actors[0].name.split()[-1]} {low}", "country")
+        if state is not None and c.dep_ != "poss" and st.free(cm.end, h.i + 1):
+            cm.actors, cm.kind = (state,), "metonym"  # "the Assad regime"
+            st.extend(ck, cm.start, h.i + 1)
+        else:
+            st.gov[h.i] = ck
+    elif low in PERSON_TEAM_NOUNS:
+        st.gov[h.i] = ck  # "Mueller's team"
+
+
+def _joint_mention(st: ResolverState, h: Token, units: list, actors: list[Actor], low: str) -> None:
+    """"Chinese and US officials": one mention of both; "Republican lawmakers": the party's caucus."""
+    start = min(u[0] for u in units)
+    inside = {st.owner[i] for i in range(start, h.i + 1) if st.owner[i] >= 0}
+    mine = {st.owner[u[0]] for u in units if st.owner[u[0]] >= 0}
+    if not inside <= mine:
+        return
+    for o in inside:
+        st.cands[o] = None
+    kind = "demonym" if len(actors) == 1 else "group"
+    if len(actors) == 1 and actors[0].name.endswith(" Party") and low in CAUCUS_NOUNS \
+            and h.i - start == 1 and not st.shouting[h.i]:
+        # "Republican lawmakers": the party's members in a legislature act as a caucus of their own
+        actors = [st.caucus(actors[0], low)]
+    st.gov[h.i] = st.add(start, h.i + 1, tuple(actors), kind, head=h.i)
+
+
+def link_states(st: ResolverState) -> None:
+    """Remember which state "the junta"/"the government" was last said to be."""
+    st.state_links_all = {}
+    heads = [(h, st.cands[k]) for h, k in st.gov.items()]
+    heads += [(m.head, m) for m in st.cands if m is not None and m.actors]
+    for h, m in sorted(heads, key=lambda x: x[0]):
+        if m is None or len(m.actors) != 1 or m.actors[0].type != "country":
+            continue
+        lemma = st.doc[h].lemma_
+        if st.doc[h].lower_ in DEFINITE_STATE_NOUNS or lemma in DEFINITE_STATE_NOUNS:
+            st.state_links_all.setdefault(lemma, []).append((h, m.actors[0]))
+
+
+def norp_nouns(st: ResolverState) -> None:
+    """Demonyms and NORP entities used as nouns are actors ("the Kurds", "Palestinians"), and a party
+    adjective on what a party owns ("the Republican demands"); as adjectives alone they are not."""
+    doc = st.doc
+    for s, (e, entry) in sorted(st.demonym_at.items()):
+        # "the Democratic demands", "Republican efforts": the party owns what the noun names
+        h = doc[e - 1]
+        if entry.type == "group" and h.dep_ in ("amod", "compound") and h.head.i >= e \
+                and h.head.lemma_.lower() in OWNED_NOUNS and st.free(s, e) and not st.shouting[s]:
+            st.add(s, e, (st.entry_actor(entry),), "demonym")
+    for s, (e, entry) in sorted(st.demonym_at.items()):
+        root = doc[s:e].root
+        if st.free(s, e) and root.tag_ in ("NNS", "NNPS") and root.dep_ not in ("amod", "compound", "nmod"):
+            st.add(s, e, (st.entry_actor(entry),), "demonym")
+    for ent in doc.ents:
+        if ent.label_ != "NORP":
+            continue
+        s, e = trim(ent)
+        if s >= e or not st.free(s, e):
+            continue
+        root = doc[s:e].root
+        if root.tag_ in ("NNS", "NNPS") and root.dep_ not in ("amod", "compound", "nmod"):
+            a = st.surface_actor(doc[s:e].text, "group")
+            if a is not None:
+                st.add(s, e, (a,), "demonym")

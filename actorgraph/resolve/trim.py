@@ -1,0 +1,86 @@
+"""Entity bounds without what NER glues to a name: determiners, quotes, titles, possessives, verbs,
+repeated link text; and names NER cuts short, completed."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from .text import is_quote, junk_word
+from .vocab import ROLE_HEADS, ROLE_MODIFIERS, ROLE_ABBREVIATIONS, HONORIFICS, ORG_WORDS, NAME_PARTICLES, NAME_PREFIXES
+
+
+def trim(ent: Span) -> tuple[int, int]:
+    """Entity bounds without determiners, quotes, honorifics/titles (for people) and possessives; empty
+    for an entity NER draws over a bare line break (it would be an actor without a name)."""
+    s, e = ent.start, ent.end
+    doc = ent.doc
+    if all(t.is_space for t in ent):
+        return s, s  # NER's entity over a bare line break: no name at all
+    person = ent.label_ == "PERSON"
+    while s < e and (doc[s].lower_ in ("the", "a", "an") or is_quote(doc[s]) or doc[s].is_punct
+                     or (person and (doc[s].lower_ in HONORIFICS or doc[s].lower_ in ROLE_HEADS
+                                     or doc[s].lower_ in ROLE_ABBREVIATIONS
+                                     or doc[s].lower_ in ROLE_MODIFIERS))):
+        s += 1
+    while e > s and (doc[e - 1].text in ("'s", "'", "\u2019s", "\u2019") or is_quote(doc[e - 1]) or doc[e - 1].is_punct
+                     or (person and junk_word(doc[e - 1]))):
+        e -= 1  # (NER's "Joe Biden - for": no lower-case function words at a name's edges)
+    for j in range(s + 1, min(s + 3, e - 1)):  # NER's "Later the Supreme Court"
+        if doc[j].lower_ == "the" and all(doc[x].pos_ in ("ADV", "ADP", "SCONJ", "CCONJ") for x in range(s, j)):
+            s = j + 1
+            break
+    if person:
+        while s < e - 1 and (junk_word(doc[s]) or doc[s].is_punct or (doc[s].is_stop and doc[s].pos_ != "PROPN")):
+            s += 1
+    while e - s > 1 and doc[e - 1].pos_ in ("VERB", "AUX") and doc[e - 1].text[:1].islower():
+        e -= 1  # NER's "Trump attacked" (ORG): no verb at a name's end
+    for j in range(s + 1, e - 1):  # NER's "Lowe's 2020" (ORG): the possessor, not a name
+        if doc[j].text in ("'s", "\u2019s") and all(x.like_num or x.text[:1].islower() for x in doc[j + 1:e]):
+            e = j
+            break
+    if person:
+        # "Ex-Trump", "anti-Smith": a prefix joined by a hyphen is not a first name
+        while e - s > 2 and doc[s].lower_ in NAME_PREFIXES and doc[s + 1].text == "-" and not doc[s].whitespace_ \
+                and not doc[s + 1].whitespace_:
+            s += 2
+        # web boilerplate repeats a name ("Ann Lowe Ann LoweNewsletter"): the first copy
+        for j in range(s + 2, e):
+            if doc[j].text == doc[s].text and doc[j].is_title:
+                e = j
+                break
+        glued = re.fullmatch(r"([A-Z][a-z]+)[A-Z][a-z]{2,}", doc[e - 1].text) if e - s >= 2 else None
+        if glued and any(t.text == glued.group(1) for t in doc[max(0, s - 3):e - 1]):
+            e -= 1  # "Ann LoweNewsletter": a link's text glued to the name written just before
+        glued = re.fullmatch(r"([A-Z][a-z]+)[A-Z][a-z]{2,}\.?", doc[e].text) if e - s >= 2 and e < len(doc) else None
+        if glued and glued.group(1) == doc[s].text:
+            e = s + 1  # "Lowe Ann LoweJan.": the surname, then the start of the name repeated with glue
+        # a headline in title case glues the verb on ("Ann Lowe Goes On Trial")
+        while e - s > 2 and doc[e - 1].tag_ in ("VBZ", "VBD", "VBP") and doc[e - 1].is_title:
+            e -= 1
+    if person:  # NER cuts "Moon Jae-in" at the hyphen
+        while e + 1 < len(doc) and doc[e].text == "-" and not doc[e - 1].whitespace_ and not doc[e].whitespace_ \
+                and doc[e + 1].is_alpha:
+            e += 2
+    if person and e > s:
+        e = name_tail(doc, s, e)
+    return s, e
+
+
+def name_tail(doc, s: int, e: int) -> int:
+    """NER cuts long names short ("Min Aung" Hlaing, "Maria Corina" Machado, "Ursula von der" Leyen): when
+    the name's last word is a compound of a capitalised word right after it (or a particle), that word (and
+    up to one more between) ends the name. Not over another entity of several words ("Trump White House")."""
+    last = doc[e - 1]
+    end = last.head.i if last.dep_ == "compound" else -1
+    if last.lower_ in NAME_PARTICLES and last.text[:1].islower() and e < len(doc):
+        end = e  # a name does not end in a particle ("Ursula von der" Leyen), however parsed
+    if not e <= end <= e + 1 or e - s + (end - e + 1) > 5:
+        return e
+    for t in doc[e:end + 1]:
+        if t.pos_ != "PROPN" or not (t.is_title and t.is_alpha) or t.lower_ in ROLE_HEADS \
+                or t.lower_ in ORG_WORDS or (t.ent_iob_ != "O" and t.ent_type_ not in ("PERSON", "GPE", "NORP")) \
+                or (t.ent_iob_ == "B" and t.i + 1 < len(doc) and doc[t.i + 1].ent_iob_ == "I") \
+                or (t.ent_iob_ == "I" and t.i > e):
+            return e
+    return end + 1

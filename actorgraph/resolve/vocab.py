@@ -1,0 +1,72 @@
+"""The actor resolver's word classes, read once from the lexicon (``actorgraph/lexicon/en``).
+
+Names are the classes' (upper case) so the passes read like the rules they are; every entry
+lives in ``lexicon/en/words/actors.csv`` or ``words/shared.csv``, documented in ``word_classes.csv``.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..lexicon import mapping, words
+
+SPEECH_VERBS = words("speech_verbs")
+STATE_NOUNS = words("apparatus_nouns")
+GROUP_NOUNS = words("group_nouns")
+DEFINITE_STATE_NOUNS = words("definite_state_nouns")
+DEFINITE_GROUP_NOUNS = words("definite_group_nouns")
+RULING_LEMMAS = words("ruling_lemmas")
+PERSON_STATE_NOUNS = words("person_state_nouns")
+GOVERNMENT_NOUNS = words("leader_government_nouns")
+PERSON_TEAM_NOUNS = words("person_team_nouns")
+JUDGED_FOR_VERBS = words("judged_for_verbs")
+CAUCUS_NOUNS = words("caucus_nouns")
+CHAMBER_WORDS = words("chamber_words")
+OWNED_NOUNS = words("party_owned_nouns")
+PARTY_MEMBER_NOUNS = words("party_member_nouns")
+ORG_HEAD_NOUNS = words("org_head_nouns")
+ROLE_HEADS = words("role_heads")
+ROLE_MODIFIERS = words("role_modifiers")
+ROLE_ABBREVIATIONS = mapping("role_abbreviations")
+TOP_ROLES = words("top_roles")
+LESSER_WORDS = words("lesser_role_words")
+LEGISLATOR_WORDS = words("legislator_words")
+LOWER_HOUSE = words("lower_house_words")
+OFFICE_WORDS = words("office_words")
+PARTY_TAGS = mapping("party_tags")
+US_STATES = mapping("us_states")
+HONORIFICS = {k: v or None for k, v in mapping("honorifics").items()}
+GENDERED_ROLES = mapping("gendered_roles")
+PLURAL_ACTOR_NOUNS = {k: v or None for k, v in mapping("plural_actor_nouns").items()}
+PLURAL_COUNT = {k: int(v) for k, v in mapping("plural_counts").items()}
+POLICY_WORDS = words("policy_words")
+MEDIA_NOUNS = words("media_nouns")
+MEDIA_NAME_WORDS = words("media_name_words")
+MEDIA_VERBS = words("media_verbs")
+ORG_WORDS = words("org_name_words")
+NAME_PARTICLES = words("name_particles")
+NAME_PREFIXES = words("name_prefixes")
+NAME_SUFFIXES = words("name_suffixes")
+COMPASS_WORDS = words("compass_words")
+LOCATIVE_PREPS = words("locative_preps")
+PLACE_PREPS = words("place_preps")
+PLACE_OF_NOUNS = words("place_of_nouns")
+PLACE_ATTACK_VERBS = words("place_attack_verbs")
+PERSON_ATTACK_VERBS = words("person_attack_verbs")
+REGION_PLURAL_LEMMAS = words("region_plural_lemmas")
+ATTITUDE_ADJECTIVES = words("attitude_adjectives")
+PRON_PERSON = mapping("person_pronouns")
+PRON_IT = words("it_pronouns")
+PRON_THEY = words("they_pronouns")
+POSS_PRON = words("possessive_pronouns")
+NICKNAMES = mapping("nicknames")
+THING_IT_VERBS = words("thing_it_verbs")
+COPULA_VERBS = words("copula_verbs")
+STANCE_PREFIXES = words("stance_prefixes")
+AGENT_PREPS = words("agent_preps")
+COUNTRY_NOUNS = words("country_nouns")
+
+
+def us_state(tokens: Iterable[str]) -> str | None:
+    """The US state a few words name ("S.C.", "South Carolina", "Calif."), if any."""
+    key = " ".join(w.replace(".", "").lower() for w in tokens if w != ".").strip()
+    return US_STATES.get(key) or US_STATES.get(key.replace(" ", ""))
