@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import IO, Sequence
@@ -36,12 +37,35 @@ def _extract(paths: Sequence[str], input_format: str | None, gazetteers: Sequenc
     return statements, [*problems, *loaded.errors]
 
 
+def _extract_to_folder(args: argparse.Namespace) -> int:
+    from .distributed import describe, extract_to_folder
+
+    if not args.output or args.output == "-":
+        print("actorgraph: --engine dask writes a folder of Parquet shards: give -o OUT_DIR/", file=sys.stderr)
+        return 2
+    summary = extract_to_folder(
+        args.paths, args.output, fmt=args.input_format, gazetteers=args.gazetteer, engine=args.engine,
+        scheduler=args.scheduler, workers=args.workers, partition_size=args.partition_size, n_process=args.processes,
+    )  # fmt: skip
+    print(f"actorgraph: {describe(summary, args.output)}", file=sys.stderr)
+    return summary.exit_code
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     from .readwrite.statements import write_csv, write_jsonl
 
-    fmt = args.format or ("csv" if args.output and args.output.lower().endswith(".csv") else "jsonl")
+    out = args.output or ""
+    if args.engine == "dask" or out.endswith(("/", os.sep)) or os.path.isdir(out):
+        return _extract_to_folder(args)
+    fmt = args.format or ("csv" if out.lower().endswith(".csv") else "parquet" if out.lower().endswith(".parquet") else "jsonl")
     statements, errors = _extract(args.paths, args.input_format, args.gazetteer, args.processes)
     _report(errors)
+    if fmt == "parquet":
+        from .readwrite.parquet import write_statements
+
+        write_statements(statements, out)
+        print(f"actorgraph: {len(statements)} statements -> {out}", file=sys.stderr)
+        return 1 if errors else 0
     out = _open_out(args.output)
     try:
         (write_csv if fmt == "csv" else write_jsonl)(statements, out)
@@ -178,7 +202,8 @@ def _add_export_parser(sub, common: argparse.ArgumentParser) -> None:
     )
     x.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
     x.add_argument("--from", dest="from_files", action="append", default=[], metavar="STATEMENTS",
-                   help="statements saved by 'actorgraph extract' (.jsonl or .csv); repeatable")
+                   help="statements saved by 'actorgraph extract' (.jsonl, .csv, .parquet or a "
+                   "folder of Parquet shards); repeatable")
     x.add_argument("--format", choices=["graphml", "gexf", "json", "csv"],
                    help="output format (default: from the -o suffix; a folder means csv; graphml on stdout)")
     x.add_argument("-o", "--output", metavar="OUT",
@@ -225,7 +250,7 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--input-format",
-        choices=["txt", "md", "html", "csv", "json", "jsonl"],
+        choices=["txt", "md", "html", "csv", "json", "jsonl", "parquet"],
         help="read every input file as this format (default: by file suffix)",
     )
     common.add_argument(
@@ -251,10 +276,18 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
     e.add_argument(
         "--format",
-        choices=["jsonl", "csv"],
-        help="output format (default: jsonl, or csv when -o ends in .csv)",
+        choices=["jsonl", "csv", "parquet"],
+        help="output format (default: jsonl, or csv/parquet when -o ends in .csv/.parquet)",
     )
-    e.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    e.add_argument("-o", "--output", metavar="FILE",
+                   help="write here instead of stdout; a folder (OUT_DIR/) gets Parquet shards, resumable")
+    d = e.add_argument_group("Parquet shards and Dask (see README, 'Many machines: Dask')")
+    d.add_argument("--engine", choices=["local", "dask"], default="local",
+                   help="dask: extract on a Dask cluster into the folder -o OUT_DIR/ (default local)")
+    d.add_argument("--scheduler", metavar="ADDRESS", help="a running Dask scheduler (default: a local cluster)")
+    d.add_argument("--workers", type=_at_least(1), metavar="N", help="local cluster worker processes (default: cores)")
+    d.add_argument("--partition-size", type=_at_least(1), default=200, metavar="N",
+                   help="articles per partition and shard (default 200)")
     e.set_defaults(func=cmd_extract)
     _add_export_parser(sub, common)
     return p

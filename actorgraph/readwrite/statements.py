@@ -34,8 +34,14 @@ def write_csv(statements: Iterable[Statement], fh: IO[str]) -> int:
 
 
 def read_statements(path: str | Path) -> Iterator[Statement]:
-    """Statements saved by ``actorgraph extract`` (JSON lines, or CSV by suffix)."""
+    """Statements saved by ``actorgraph extract`` (JSON lines, or CSV or Parquet by suffix,
+    or a folder of Parquet shards)."""
     path = Path(path)
+    if path.is_dir() or path.suffix.lower() == ".parquet":
+        from .parquet import read_statements as read_parquet
+
+        yield from read_parquet(path)
+        return
     try:
         fh = path.open(encoding="utf-8", newline="")
     except OSError as exc:
