@@ -5,7 +5,8 @@ It opens on the bundled articles in ``data/articles/``, already analysed.
 
 Environment (for tests, benchmarks and other corpora):
   ACTORGRAPH_DATA        article files/folders to open on (os.pathsep-separated)
-  ACTORGRAPH_STATEMENTS  statements already extracted (JSONL or CSV, os.pathsep-separated);
+  ACTORGRAPH_STATEMENTS  statements already extracted (JSONL, CSV, Parquet file or shard folder;
+                         os.pathsep-separated);
                          when set without ACTORGRAPH_DATA, no bundled article is parsed
   ACTORGRAPH_MAX_NODES   default cap on drawn actors (300)
 """
@@ -19,9 +20,10 @@ import streamlit as st
 
 from actorgraph import view
 from actorgraph.filters import Filters, choices, filter_frame, filtered_graph
+from actorgraph.readwrite.parquet import is_statements
 
 HERE = Path(__file__).resolve().parent
-UPLOAD_TYPES = ["txt", "md", "html", "htm", "csv", "json", "jsonl"]
+UPLOAD_TYPES = ["txt", "md", "html", "htm", "csv", "json", "jsonl", "parquet"]
 NETWORK_KEY = "actorgraph_network"
 
 st.set_page_config(page_title="Actorgraph", layout="wide")  # no page_icon: an icon name would be fetched from Google
@@ -193,7 +195,9 @@ def load_corpus():
     statement_files = env_paths("ACTORGRAPH_STATEMENTS")
     if not data_paths and not statement_files:
         data_paths = [bundled_articles()]
-    paths = tuple(data_paths + list(st.session_state["folders"]))
+    saved = [p for p in st.session_state["folders"] if is_statements(p)]  # Parquet statements, not articles
+    statement_files += saved
+    paths = tuple(data_paths + [p for p in st.session_state["folders"] if p not in saved])
     articles = []
     if paths:
         arts, errs = read_paths(paths, tuple(view.folder_signature(p) for p in paths))
@@ -230,7 +234,7 @@ def sidebar_sources() -> None:
     st.header("Articles")
     st.file_uploader(
         "Add articles", type=UPLOAD_TYPES, accept_multiple_files=True, key="uploads",
-        help="Text, Markdown, HTML, or tables (CSV, JSON, JSON lines) with a text column.",
+        help="Text, Markdown, HTML, or tables (CSV, JSON, JSON lines, Parquet) with a text column.",
     )
     st.text_input("Add a folder or file on this machine", key="folder_input", placeholder="/path/to/articles")
     st.button("Add path", on_click=add_folder, disabled=False)
