@@ -53,10 +53,9 @@ def local(corpus):
 
 @pytest.fixture(scope="module")
 def cluster():
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                      silence_logs=40) as lc, Client(lc) as client:
+    with engine.local_cluster(2) as lc, Client(lc) as client:
         yield lc, client
 
 
