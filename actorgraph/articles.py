@@ -527,6 +527,21 @@ def _rows(rows: Iterable[tuple[str, Any]], path: str | None, errors: list[str]) 
     return out
 
 
+def _table_articles(names: list, rows: Iterable[dict], path: str | None, errors: list[str], first: int) -> list[Article]:
+    """Articles from the rows of a table with a header (CSV, Parquet), numbered from ``first``."""
+    cols = _columns(names)
+    if cols["text"] is None:
+        raise _no_text_column(names)
+    out = []
+    for n, row in enumerate(rows, start=first):
+        art = _row_article(row, cols, path)
+        if art is None:
+            errors.append(f"row {n}: empty text")
+        else:
+            out.append(art)
+    return out
+
+
 def _read_csv(text: str, path: str | None, errors: list[str], first: int = 1) -> list[Article]:
     header = text.lstrip("\ufeff").split("\n", 1)[0]
     delimiter = max(",;\t|", key=header.count) if header else ","
@@ -534,17 +549,7 @@ def _read_csv(text: str, path: str | None, errors: list[str], first: int = 1) ->
     try:
         reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=delimiter)
         names = [n for n in (reader.fieldnames or []) if n is not None]
-        cols = _columns(names)
-        if cols["text"] is None:
-            raise _no_text_column(names)
-        out = []
-        for n, row in enumerate(reader, start=first):
-            art = _row_article(row, cols, path)
-            if art is None:
-                errors.append(f"row {n}: empty text")
-            else:
-                out.append(art)
-        return out
+        return _table_articles(names, reader, path, errors, first)
     except csv.Error as e:
         raise ArticleError(f"not valid CSV: {e}") from None
 
@@ -617,17 +622,7 @@ def read_parquet_rows(source: str | bytes, path: str | None, errors: list[str], 
         raise ArticleError(str(e)) from None
     except (OSError, ValueError) as e:  # pyarrow's errors subclass these
         raise ArticleError(f"not a Parquet file ({' '.join(str(e).split())[:200]})") from None
-    cols = _columns(names)
-    if cols["text"] is None:
-        raise _no_text_column(names)
-    out = []
-    for n, row in enumerate(rows, start=start + 1):
-        art = _row_article(row, cols, path)
-        if art is None:
-            errors.append(f"row {n}: empty text")
-        else:
-            out.append(art)
-    return out
+    return _table_articles(names, rows, path, errors, start + 1)
 
 
 def _parse(name: str, data: bytes, fmt: str | None, errors: list[str]) -> list[Article]:

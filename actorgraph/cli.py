@@ -58,6 +58,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if args.engine == "dask" or out.endswith(("/", os.sep)) or os.path.isdir(out):
         return _extract_to_folder(args)
     fmt = args.format or ("csv" if out.lower().endswith(".csv") else "parquet" if out.lower().endswith(".parquet") else "jsonl")
+    if fmt == "parquet" and (not out or out == "-"):
+        print("actorgraph: Parquet is written to a file: give -o FILE.parquet (or -o OUT_DIR/ for shards)", file=sys.stderr)
+        return 2
     statements, errors = _extract(args.paths, args.input_format, args.gazetteer, args.processes)
     _report(errors)
     if fmt == "parquet":
