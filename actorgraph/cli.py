@@ -234,6 +234,17 @@ def _add_export_parser(sub, common: argparse.ArgumentParser) -> None:
     x.set_defaults(func=cmd_export)
 
 
+def _add_engine_args(e: argparse.ArgumentParser) -> None:
+    """Flags of ``extract`` for the Parquet shards and Dask (``actorgraph.distributed``)."""
+    d = e.add_argument_group("Parquet shards and Dask (see README, 'Many machines: Dask')")
+    d.add_argument("--engine", choices=["local", "dask"], default="local",
+                   help="dask: extract on a Dask cluster into the folder -o OUT_DIR/ (default local)")
+    d.add_argument("--scheduler", metavar="ADDRESS", help="a running Dask scheduler (default: a local cluster)")
+    d.add_argument("--workers", type=_at_least(1), metavar="N", help="local cluster worker processes (default: cores)")
+    d.add_argument("--partition-size", type=_at_least(1), default=200, metavar="N",
+                   help="articles per partition and shard (default 200)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="actorgraph",
@@ -284,13 +295,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     e.add_argument("-o", "--output", metavar="FILE",
                    help="write here instead of stdout; a folder (OUT_DIR/) gets Parquet shards, resumable")
-    d = e.add_argument_group("Parquet shards and Dask (see README, 'Many machines: Dask')")
-    d.add_argument("--engine", choices=["local", "dask"], default="local",
-                   help="dask: extract on a Dask cluster into the folder -o OUT_DIR/ (default local)")
-    d.add_argument("--scheduler", metavar="ADDRESS", help="a running Dask scheduler (default: a local cluster)")
-    d.add_argument("--workers", type=_at_least(1), metavar="N", help="local cluster worker processes (default: cores)")
-    d.add_argument("--partition-size", type=_at_least(1), default=200, metavar="N",
-                   help="articles per partition and shard (default 200)")
+    _add_engine_args(e)
     e.set_defaults(func=cmd_extract)
     _add_export_parser(sub, common)
     return p

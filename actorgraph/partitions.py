@@ -72,65 +72,74 @@ def _format(path: str, fmt: str | None) -> str | None:
         return None  # unknown suffix: the loader reports it
 
 
-def _csv_records(fh) -> Iterator[tuple[int, int, bool]]:
-    """(start, end, blank) of each CSV record: a line break ends one only outside quotes."""
-    start = pos = 0
-    quotes = 0
+def _csv_records(fh) -> Iterator[tuple[int, int, bool, int]]:
+    """(start, end, is_row, advance) of each CSV record; a line break ends one only outside
+    quotes, and an empty line is neither a row nor counted (as in the csv module)."""
+    start = pos = quotes = 0
     for line in fh:
         pos += len(line)
         quotes += line.count(b'"')
-        if quotes % 2 == 0:  # an empty line is no row for the csv module
-            yield start, pos, pos - start == len(line) and not line.strip(b"\r\n")
+        if quotes % 2 == 0:
+            row = pos - start != len(line) or bool(line.strip(b"\r\n"))
+            yield start, pos, row, int(row)
             start, quotes = pos, 0
     if pos > start:
-        yield start, pos, False
+        yield start, pos, True, 1
 
 
 def _jsonl_records(fh) -> Iterator[tuple[int, int, bool, int]]:
-    """(start, end, blank, lines) of each physical line; ``lines`` as ``splitlines`` counts them."""
+    """(start, end, is_row, advance) of each physical line; ``advance`` is how many lines
+    ``str.splitlines`` sees in it, as ``articles`` numbers them."""
     pos = 0
     for line in fh:
         n = 1
         if _EXTRA_BREAKS.search(line.rstrip(b"\n").rstrip(b"\r")):
             n = max(1, len(line.decode("utf-8", "replace").splitlines()))
-        yield pos, pos + len(line), not line.strip(), n
+        yield pos, pos + len(line), bool(line.strip()), n
         pos += len(line)
 
 
+def _ranges(records: Iterable[tuple[int, int, bool, int]], size: int) -> list[tuple[int, int, int, int]]:
+    """(start, end, first number, rows) of consecutive runs of ``size`` rows."""
+    ranges: list[tuple[int, int, int, int]] = []
+    begin, first, rows, number, end = None, 1, 0, 1, 0
+    for start, end, is_row, advance in records:
+        if begin is None:
+            begin, first = start, number
+        rows += is_row
+        number += advance
+        if rows == size:
+            ranges.append((begin, end, first, rows))
+            begin, rows = None, 0
+    if begin is not None and rows:
+        ranges.append((begin, end, first, rows))
+    return ranges
+
+
 def _text_pieces(path: str, fmt: str | None, kind: str, size: int, stamp: str) -> list[tuple[Piece, int]]:
-    """Row-range pieces of a CSV or JSONL file, or the whole file when it is small."""
+    """Row-range pieces of a CSV or JSONL file, or the whole file when it is small (or UTF-16/32,
+    whose line breaks are not single bytes)."""
+    whole = Piece(path, fmt, stamp)
     with open(path, "rb") as fh:
         if fh.read(4).startswith(_WIDE_BOMS):
-            return [(Piece(path, fmt, stamp), size)]
+            return [(whole, size)]
         fh.seek(0)
+        header = b""
         if kind == "csv":
-            records = ((s, e, b, 1) for s, e, b in _csv_records(fh))
-            header = next(records, None)
-            if header is None:
-                return [(Piece(path, fmt, stamp), 1)]
-            span = header[:2]
+            records = _csv_records(fh)
+            span = next(records, None)
+            if span is None:
+                return [(whole, 1)]
+            header_span = span[:2]
         else:
-            records, span = _jsonl_records(fh), None
-        ranges, rows, number = [], 0, 1
-        begin = first = None
-        for s, e, blank, lines in records:
-            if begin is None:
-                begin, first = s, number
-            if not blank:
-                rows += 1
-            number += lines if kind == "jsonl" else (0 if blank else 1)
-            if rows == size:
-                ranges.append((begin, e, first, rows))
-                begin, rows = None, 0
-        if begin is not None and rows:
-            ranges.append((begin, e, first, rows))
+            records, header_span = _jsonl_records(fh), None
+        ranges = _ranges(records, size)
         if len(ranges) <= 1:
-            return [(Piece(path, fmt, stamp), sum(r[3] for r in ranges) or 1)]
-        head = b""
-        if span:
-            fh.seek(span[0])
-            head = fh.read(span[1] - span[0])
-    return [(Piece(path, fmt, stamp, s, e, first, head), n) for s, e, first, n in ranges]
+            return [(whole, sum(r[3] for r in ranges) or 1)]
+        if header_span:
+            fh.seek(header_span[0])
+            header = fh.read(header_span[1] - header_span[0])
+    return [(Piece(path, fmt, stamp, s, e, first, header), n) for s, e, first, n in ranges]
 
 
 def _pieces(path: str, fmt: str | None, size: int) -> list[tuple[Piece, int]]:
