@@ -39,7 +39,10 @@ from actorgraph.readwrite.parquet import write_statements  # noqa: E402
 from actorgraph.statements import extract_statements  # noqa: E402
 from invented_articles import write_jsonl  # noqa: E402
 
-EVAL = Path(os.environ.get("ACTORGRAPH_EVAL") or ROOT.parent / "shared" / "eval")
+#: The evaluation folder beside the repository (or beside the folder of worktrees holding it).
+EVAL = next((p for p in (Path(os.environ.get("ACTORGRAPH_EVAL", "")), ROOT.parent / "shared" / "eval",
+                         ROOT.parent.parent / "shared" / "eval") if str(p) != "." and p.is_dir()),
+            ROOT.parent / "shared" / "eval")
 
 
 def default_paths(tmp: Path) -> list[str]:
@@ -82,10 +85,11 @@ def speed(paths: list[str], tmp: Path, repeat: int, size: int) -> dict[str, floa
     words = sum(len(a.text.split()) for a in arts)
     engine.pipeline()
     list(extract_statements(arts[:4], nlp=engine.pipeline()))
+    warm = write_jsonl(tmp / "warm.jsonl", 10_000_000, 4)
     clusters = {n: local_cluster(n) for n in (1, 2)}
     try:
         for n, (cluster, _) in clusters.items():  # load the pipelines before timing
-            run_dask([a.path for a in arts[:4] if a.path] or paths, tmp / f"warm{n}", cluster, size)
+            run_dask([str(warm)], tmp / f"warm{n}", cluster, 2)
         best: dict[str, float] = {}
         cpu: dict[str, float] = {}
         counts: dict[str, int] = {}
