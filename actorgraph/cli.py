@@ -38,15 +38,19 @@ def _extract(paths: Sequence[str], input_format: str | None, gazetteers: Sequenc
 
 
 def _extract_to_folder(args: argparse.Namespace) -> int:
-    from .distributed import describe, extract_to_folder
+    from .distributed import EngineError, describe, extract_to_folder
 
     if not args.output or args.output == "-":
         print("actorgraph: --engine dask writes a folder of Parquet shards: give -o OUT_DIR/", file=sys.stderr)
         return 2
-    summary = extract_to_folder(
-        args.paths, args.output, fmt=args.input_format, gazetteers=args.gazetteer, engine=args.engine,
-        scheduler=args.scheduler, workers=args.workers, partition_size=args.partition_size, n_process=args.processes,
-    )  # fmt: skip
+    try:
+        summary = extract_to_folder(
+            args.paths, args.output, fmt=args.input_format, gazetteers=args.gazetteer, engine=args.engine,
+            scheduler=args.scheduler, workers=args.workers, partition_size=args.partition_size, n_process=args.processes,
+        )  # fmt: skip
+    except EngineError as exc:
+        print(f"actorgraph: {exc}", file=sys.stderr)
+        return 2
     print(f"actorgraph: {describe(summary, args.output)}", file=sys.stderr)
     return summary.exit_code
 

@@ -157,10 +157,21 @@ def local_cluster(workers: int):
                             scheduler_kwargs={"dashboard_address": "127.0.0.1:0"})
 
 
-def _client(scheduler: str | None, workers: int):
-    from distributed import Client
+class EngineError(RuntimeError):
+    """Dask missing or the scheduler unreachable: one line for the user."""
 
-    return Client(scheduler) if scheduler else Client(local_cluster(workers))
+
+def _client(scheduler: str | None, workers: int):
+    try:
+        from distributed import Client
+    except ImportError:
+        raise EngineError("--engine dask needs Dask: pip install 'actorgraph[dask]'") from None
+    if not scheduler:
+        return Client(local_cluster(workers))
+    try:
+        return Client(scheduler)  # waits distributed.comm.timeouts.connect (30 s by default)
+    except (OSError, ValueError) as exc:  # refused, timed out, malformed address
+        raise EngineError(f"cannot reach the Dask scheduler at {scheduler} ({' '.join(str(exc).split())[:200]})") from None
 
 
 def _close(client) -> None:

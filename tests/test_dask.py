@@ -159,3 +159,12 @@ def test_cli_with_a_bad_file_among_good_ones(cluster, tmp_path, capsys):
 def test_dask_needs_an_output_folder(capsys):
     assert main(["extract", str(SEED), "--engine", "dask"]) == 2
     assert "-o OUT_DIR/" in capsys.readouterr().err
+
+
+def test_an_unreachable_scheduler_is_one_line(tmp_path, capsys):
+    import dask
+
+    with dask.config.set({"distributed.comm.timeouts.connect": "2s"}):
+        code = main(["extract", str(SEED), "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9", "-o", str(tmp_path)])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 2 and err[-1].startswith("actorgraph: cannot reach the Dask scheduler at tcp://127.0.0.1:9")

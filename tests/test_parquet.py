@@ -130,6 +130,10 @@ def test_local_engine_folder_output_is_shards_that_a_rerun_skips(tmp_path):
     assert expected == 0
     local = [s.to_dict() for s in read_statements(tmp_path / "local.jsonl")]
     assert [s.to_dict() for s in read_statements(out)] == local
+    graphs = tmp_path / "from_folder.graphml", tmp_path / "from_jsonl.graphml"
+    assert main(["export", "--from", f"{out}/", "-o", str(graphs[0])]) == 0
+    assert main(["export", "--from", str(tmp_path / "local.jsonl"), "-o", str(graphs[1])]) == 0
+    assert graphs[0].read_bytes() == graphs[1].read_bytes()
     articles, statements = parquet.iter_folder(out)
     assert [a.id for a in articles] == [a.id for a in read_articles([str(SEED), str(inputs)]).articles]
     assert [s.id for s in statements] == [s["id"] for s in local]
