@@ -240,7 +240,7 @@ def _add_export_parser(sub, common: argparse.ArgumentParser) -> None:
 
 def _add_engine_args(e: argparse.ArgumentParser) -> None:
     """Flags of ``extract`` for the Parquet shards and Dask (``actorgraph.distributed``)."""
-    d = e.add_argument_group("Parquet shards and Dask (see README, 'Many machines: Dask')")
+    d = e.add_argument_group("Parquet shards and Dask (see the README, 'Many machines: Dask and Parquet')")
     d.add_argument("--engine", choices=["local", "dask"], default="local",
                    help="dask: extract on a Dask cluster into the folder -o OUT_DIR/ (default local)")
     d.add_argument("--scheduler", metavar="ADDRESS", help="a running Dask scheduler (default: a local cluster)")
