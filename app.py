@@ -7,9 +7,9 @@ Environment (for tests, benchmarks and other corpora):
   ACTORGRAPH_DB          the store (default ./actorgraph.db): articles, statements and corrections
                          kept across reloads and restarts; the bundled corpus is ingested when empty
   ACTORGRAPH_DATA        article files/folders to open on (os.pathsep-separated)
-  ACTORGRAPH_STATEMENTS  statements already extracted (JSONL or CSV, os.pathsep-separated);
-                         when set without ACTORGRAPH_DATA, no bundled article is parsed; the app
-                         then runs in memory, without the store and its corrections
+  ACTORGRAPH_STATEMENTS  statements already extracted (JSONL, CSV, Parquet file or shard folder;
+                         os.pathsep-separated); when set without ACTORGRAPH_DATA, no bundled article
+                         is parsed; the app then runs in memory, without the store and its corrections
   ACTORGRAPH_MAX_NODES   default cap on drawn actors (300)
   ACTORGRAPH_INGEST_CHUNK  articles ingested per script run before the graph is redrawn (64)
 """
@@ -24,9 +24,10 @@ import streamlit as st
 from actorgraph import view
 from actorgraph.filters import Filters, choices, filter_frame, filtered_graph
 from actorgraph.paths import PathRefused, check_readable_path, under_roots
+from actorgraph.readwrite.parquet import is_statements
 
 HERE = Path(__file__).resolve().parent
-UPLOAD_TYPES = ["txt", "md", "html", "htm", "csv", "json", "jsonl"]
+UPLOAD_TYPES = ["txt", "md", "html", "htm", "csv", "json", "jsonl", "parquet"]
 NETWORK_KEY = "actorgraph_network"
 
 st.set_page_config(page_title="Actorgraph", layout="wide")  # no page_icon: an icon name would be fetched from Google
@@ -227,7 +228,10 @@ def load_memory_corpus():
     statement_files = env_paths("ACTORGRAPH_STATEMENTS")
     if not data_paths and not statement_files:
         data_paths = [bundled_articles()]
-    articles = read_offered(data_paths + [p for p in st.session_state["folders"] if under_roots(p)], errors)
+    folders = [p for p in st.session_state["folders"] if under_roots(p)]
+    saved = [p for p in folders if is_statements(p)]  # Parquet statements, not articles
+    statement_files += saved
+    articles = read_offered(data_paths + [p for p in folders if p not in saved], errors)
     statements = []
     if statement_files:
         found, errs = read_statement_files(tuple(statement_files), tuple(view.folder_signature(p) for p in statement_files))
@@ -255,7 +259,7 @@ def sidebar_sources() -> None:
     st.header("Articles")
     st.file_uploader(
         "Add articles", type=UPLOAD_TYPES, accept_multiple_files=True, key="uploads",
-        help="Text, Markdown, HTML, or tables (CSV, JSON, JSON lines) with a text column.",
+        help="Text, Markdown, HTML, or tables (CSV, JSON, JSON lines, Parquet) with a text column.",
     )
     st.text_input("Add a folder or file on this machine", key="folder_input", placeholder="/path/to/articles",
                   help="Only under the data folders (ACTORGRAPH_DATA_ROOT; by default data/ and the app's folder).")
@@ -667,7 +671,11 @@ def articles_to_ingest(store, errors: list[str]) -> list:
         st.session_state["bundled_checked"] = True
         if store.counts()["articles"] == 0:
             paths = [bundled_articles()]
-    articles = read_offered(paths + [p for p in st.session_state["folders"] if under_roots(p)], errors)
+    folders = [p for p in st.session_state["folders"] if under_roots(p)]
+    for p in filter(is_statements, folders):
+        errors.append(f"{view.md_escape(p)}: Parquet statements are not articles: add them with "
+                      "'actorgraph ingest --from' or open them with ACTORGRAPH_STATEMENTS")
+    articles = read_offered(paths + [p for p in folders if not is_statements(p)], errors)
     done = st.session_state.setdefault("ingested_ids", set())
     return [a for a in view.unique_articles(articles) if a.id not in done]
 

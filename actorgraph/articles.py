@@ -63,7 +63,7 @@ import sys
 from dataclasses import dataclass, field
 from datetime import date as _date, datetime, timezone
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from .csvrows import csv_rows
 from .paths import printable
@@ -85,8 +85,9 @@ SUFFIXES: dict[str, str] = {
     ".json": "json",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
+    ".parquet": "parquet",
 }
-FORMATS = ("txt", "md", "html", "csv", "json", "jsonl")
+FORMATS = ("txt", "md", "html", "csv", "json", "jsonl", "parquet")
 
 TEXT_KEYS = ("text", "body", "content", "article", "story", "full_text", "fulltext", "maintext",
              "article_text", "article_body", "articlebody")
@@ -592,17 +593,28 @@ def _take(row: dict, cols: dict[str, Any], path: str | None, label: str, out: li
         out.append(art)
 
 
-def _read_csv(text: str, path: str | None, errors: list[str]) -> list[Article]:
+def _table_articles(names: list, rows: Iterable[dict], path: str | None, errors: list[str], first: int) -> list[Article]:
+    """Articles from the rows of a table with a header (Parquet), numbered from ``first``."""
+    cols = _columns(names)
+    if cols["text"] is None:
+        raise _no_text_column(names)
+    out: list[Article] = []
+    for n, row in enumerate(rows, start=first):
+        _take(row, cols, path, f"row {n}", out, errors)
+    return out
+
+
+def _read_csv(text: str, path: str | None, errors: list[str], first: int = 1) -> list[Article]:
     header = text.lstrip("\ufeff").split("\n", 1)[0]
     delimiter = max(",;\t|", key=header.count) if header else ","
     rows = csv_rows(text.lstrip("\ufeff"), delimiter)
-    first = next(rows, None)
-    names = [n for n in (first.cells or []) if n is not None] if first else []
+    head = next(rows, None)
+    names = [n for n in (head.cells or []) if n is not None] if head else []
     cols = _columns(names)
     if cols["text"] is None:
-        raise _no_text_column(names) if first is None or first.cells is not None else ArticleError(first.problem)
+        raise _no_text_column(names) if head is None or head.cells is not None else ArticleError(head.problem)
     out = []
-    n = 0
+    n = first - 1
     for row in rows:
         if row.cells is None:
             errors.append(row.problem)
@@ -639,9 +651,9 @@ def _read_json(text: str, path: str | None, errors: list[str]) -> list[Article]:
     return _rows(((f"row {n}", row) for n, row in enumerate(data, start=1)), path, errors)
 
 
-def _read_jsonl(text: str, path: str | None, errors: list[str]) -> list[Article]:
+def _read_jsonl(text: str, path: str | None, errors: list[str], first: int = 1) -> list[Article]:
     rows = []
-    for n, line in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
+    for n, line in enumerate(text.lstrip("\ufeff").splitlines(), start=first):
         if not line.strip():
             continue
         try:
@@ -680,10 +692,26 @@ def max_html_bytes() -> int:
     return int(mb * 1_000_000) if mb == mb and mb > 0 else 5_000_000
 
 
+def read_parquet_rows(source: str | bytes, path: str | None, errors: list[str], start: int = 0,
+                      stop: int | None = None) -> list[Article]:
+    """Articles from rows ``start:stop`` of a Parquet table (columns as for CSV)."""
+    from .readwrite.parquet import ParquetError, table_rows
+
+    try:
+        names, rows = table_rows(source, start, stop)
+    except ParquetError as e:
+        raise ArticleError(str(e)) from None
+    except (OSError, ValueError) as e:  # pyarrow's errors subclass these
+        raise ArticleError(f"not a Parquet file ({' '.join(str(e).split())[:200]})") from None
+    return _table_articles(names, rows, path, errors, start + 1)
+
+
 def _parse(name: str, data: bytes, fmt: str | None, errors: list[str], warnings: list[str] | None = None) -> list[Article]:
     f = _format(name, fmt)
     if not data.strip():
         raise ArticleError("empty file")
+    if f == "parquet":
+        return read_parquet_rows(data, name, errors)
     if f == "html" and len(data) > max_html_bytes():
         raise ArticleError(f"HTML of {len(data) / 1e6:.1f} MB is over the {max_html_bytes() / 1e6:g} MB limit "
                            "(raise it with ACTORGRAPH_MAX_HTML_MB)")
@@ -777,6 +805,22 @@ def _folder_files(folder: str, fmt: str | None) -> list[str]:
     return sorted(found, key=lambda p: Path(os.path.relpath(p, folder)).parts)
 
 
+def input_files(paths: Iterable[str | Path], fmt: str | None, errors: list[LoadError]) -> Iterator[str]:
+    """The files behind the given paths (folders expanded, in order); missing paths and empty
+    folders go to ``errors`` as they are met."""
+    for given in paths:
+        name = str(given)
+        if name != "-" and os.path.isdir(name):
+            files = _folder_files(name, fmt)
+            if not files:
+                errors.append(LoadError(name, f"no article files in this folder (looked for {', '.join(SUFFIXES)})"))
+            yield from files
+        elif name == "-" or os.path.exists(name):
+            yield name
+        else:
+            errors.append(LoadError(name, "no such file or folder"))
+
+
 def read_articles(paths: Iterable[str | Path], fmt: str | None = None) -> LoadResult:
     """Articles from files and folders; every bad file or row becomes a LoadError, never an exception."""
     if isinstance(paths, (str, Path)):
@@ -785,29 +829,17 @@ def read_articles(paths: Iterable[str | Path], fmt: str | None = None) -> LoadRe
         _format("", fmt)  # a bad forced format is the caller's mistake: raise now
     result = LoadResult([], [])
     seen: set[str] = set()
-    for given in paths:
-        name = str(given)
-        if name != "-" and os.path.isdir(name):
-            files = _folder_files(name, fmt)
-            if not files:
-                result.errors.append(LoadError(name, "no article files in this folder "
-                                                     f"(looked for {', '.join(SUFFIXES)})"))
-        elif name == "-" or os.path.exists(name):
-            files = [name]
-        else:
-            result.errors.append(LoadError(name, "no such file or folder"))
+    for file in input_files(paths, fmt, result.errors):
+        try:
+            articles = _load(file, _read_path(file), fmt, result.errors, result.warnings)
+        except ArticleError as e:
+            result.errors.append(LoadError(file, " ".join(str(e).split())))
             continue
-        for file in files:
-            try:
-                articles = _load(file, _read_path(file), fmt, result.errors, result.warnings)
-            except ArticleError as e:
-                result.errors.append(LoadError(file, " ".join(str(e).split())))
-                continue
-            except Exception as e:  # a loader bug must not lose the other files
-                result.errors.append(LoadError(file, " ".join(f"could not read ({type(e).__name__}: {e})".split())))
-                continue
-            for art in articles:
-                if art.id not in seen:
-                    seen.add(art.id)
-                    result.articles.append(art)
+        except Exception as e:  # a loader bug must not lose the other files
+            result.errors.append(LoadError(file, " ".join(f"could not read ({type(e).__name__}: {e})".split())))
+            continue
+        for art in articles:
+            if art.id not in seen:
+                seen.add(art.id)
+                result.articles.append(art)
     return result

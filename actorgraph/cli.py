@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import IO, Sequence
@@ -86,14 +87,59 @@ def _stream_sink(fmt: str, exact: bool):
     return sink
 
 
+def _extract_to_folder(args: argparse.Namespace) -> int:
+    from .distributed import EngineError, describe, extract_to_folder
+
+    if not args.output or args.output == "-":
+        print("actorgraph: --engine dask writes a folder of Parquet shards: give -o OUT_DIR/", file=sys.stderr)
+        return 2
+    try:
+        summary = extract_to_folder(
+            args.paths, args.output, fmt=args.input_format, gazetteers=args.gazetteer, engine=args.engine,
+            scheduler=args.scheduler, workers=args.workers, partition_size=args.partition_size, n_process=args.processes,
+        )  # fmt: skip
+    except EngineError as exc:
+        print(f"actorgraph: {exc}", file=sys.stderr)
+        return 2
+    print(f"actorgraph: {describe(summary, args.output)}", file=sys.stderr)
+    return summary.exit_code
+
+
+def _extract_parquet(args: argparse.Namespace, out: str) -> int:
+    """``-o FILE.parquet``: the whole run, after the corpus pass, as one Parquet file."""
+    from .readwrite.parquet import write_statements
+
+    if not out or out == "-":
+        print("actorgraph: Parquet is written to a file: give -o FILE.parquet (or -o OUT_DIR/ for shards)", file=sys.stderr)
+        return 2
+    from .journal import JournalError, check_writable
+
+    try:
+        check_writable(out)  # before any parsing
+    except JournalError as e:
+        _report([e])
+        return 2
+    statements, errors = _extract(args.paths, args.input_format, args.gazetteer, args.processes)
+    _report(errors)
+    statements = _finish(statements, args)
+    write_statements(statements, out)
+    print(f"actorgraph: {len(statements)} statements -> {out}", file=sys.stderr)
+    return 1 if errors else 0
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     from .journal import Journal, JournalError
 
-    fmt = args.format or ("csv" if args.output and args.output.lower().endswith(".csv") else "jsonl")
+    out = args.output or ""
+    fmt = args.format or ("csv" if out.lower().endswith(".csv") else "parquet" if out.lower().endswith(".parquet") else "jsonl")
     if args.db is not None:  # a store: its statements with the corrections applied
         return _extract_db(args, fmt)
     if not args.paths:
         args.parser.error("the following arguments are required: PATH (or --db FILE)")  # exits 2
+    if args.engine == "dask" or out.endswith(("/", os.sep)) or os.path.isdir(out):
+        return _extract_to_folder(args)
+    if fmt == "parquet":
+        return _extract_parquet(args, out)
     to_file = bool(args.output) and args.output != "-"
     if args.resume and not to_file:
         print("actorgraph: --resume needs -o FILE (it reads FILE.partial)", file=sys.stderr)
@@ -373,7 +419,8 @@ def _add_export_parser(sub, common: argparse.ArgumentParser) -> None:
     x.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
     x.add_argument("--db", metavar="FILE", help="statements of an Actorgraph store, with its corrections")
     x.add_argument("--from", dest="from_files", action="append", default=[], metavar="STATEMENTS",
-                   help="statements saved by 'actorgraph extract' (.jsonl or .csv); repeatable")
+                   help="statements saved by 'actorgraph extract' (.jsonl, .csv, .parquet or a "
+                   "folder of Parquet shards); repeatable")
     x.add_argument("--format", choices=["graphml", "gexf", "json", "csv"],
                    help="output format (default: from the -o suffix; a folder means csv; graphml on stdout)")
     x.add_argument("-o", "--output", metavar="OUT",
@@ -405,6 +452,17 @@ def _add_export_parser(sub, common: argparse.ArgumentParser) -> None:
     x.set_defaults(func=cmd_export)
 
 
+def _add_engine_args(e: argparse.ArgumentParser) -> None:
+    """Flags of ``extract`` for the Parquet shards and Dask (``actorgraph.distributed``)."""
+    d = e.add_argument_group("Parquet shards and Dask (see the README, 'Many machines: Dask and Parquet')")
+    d.add_argument("--engine", choices=["local", "dask"], default="local",
+                   help="dask: extract on a Dask cluster into the folder -o OUT_DIR/ (default local)")
+    d.add_argument("--scheduler", metavar="ADDRESS", help="a running Dask scheduler (default: a local cluster)")
+    d.add_argument("--workers", type=_at_least(1), metavar="N", help="local cluster worker processes (default: cores)")
+    d.add_argument("--partition-size", type=_at_least(1), default=200, metavar="N",
+                   help="articles per partition and shard (default 200)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="actorgraph",
@@ -425,7 +483,7 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--input-format",
-        choices=["txt", "md", "html", "csv", "json", "jsonl"],
+        choices=["txt", "md", "html", "csv", "json", "jsonl", "parquet"],
         help="read every input file as this format (default: by file suffix)",
     )
     common.add_argument(
@@ -460,12 +518,13 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--db", metavar="FILE", help="print the statements of this store, corrections applied")
     e.add_argument(
         "--format",
-        choices=["jsonl", "csv"],
-        help="output format (default: jsonl, or csv when -o ends in .csv)",
+        choices=["jsonl", "csv", "parquet"],
+        help="output format (default: jsonl, or csv/parquet when -o ends in .csv/.parquet)",
     )
     e.add_argument("-o", "--output", metavar="FILE",
                    help="write here instead of stdout: checked before parsing; each finished article goes to "
-                        "FILE.partial at once, and FILE is written whole (after the corpus pass) at the end")
+                        "FILE.partial at once, and FILE is written whole (after the corpus pass) at the end; FILE.parquet is "
+                        "one Parquet file; a folder (OUT_DIR/) gets resumable Parquet shards")
     e.add_argument("--resume", action="store_true",
                    help="with -o FILE: skip the articles already finished in FILE.partial (a killed run)")
     e.add_argument("--stream", action="store_true",
@@ -474,6 +533,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--csv-exact", action="store_true",
                    help="CSV: write text exactly (default: cells starting with = + - @ tab or CR get a "
                         "leading ' so spreadsheets show them as text; --from strips it again)")
+    _add_engine_args(e)
     e.set_defaults(func=cmd_extract, parser=e)
     _add_export_parser(sub, common)
     from .cli_store import add_parsers

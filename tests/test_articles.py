@@ -370,7 +370,7 @@ def test_read_bytes_matches_read_file(name, offline):
 
 
 def test_read_bytes_format_from_suffix_or_forced():
-    assert set(SUFFIXES.values()) == {"txt", "md", "html", "csv", "json", "jsonl"}
+    assert set(SUFFIXES.values()) == {"txt", "md", "html", "csv", "json", "jsonl", "parquet"}
     with pytest.raises(ArticleError, match="unknown file type"):
         read_bytes("upload.bin", b"Title\nBody.")
     assert read_bytes("upload.bin", b"Title\nBody.", fmt="txt")[0].text == "Body."

@@ -445,7 +445,7 @@ def test_extract_checks_the_output_before_parsing(tmp_path, capsys, monkeypatch)
     monkeypatch.setattr(statements, "extract_statements", lambda *a, **k: pytest.fail("parsed before checking"))
     blocker = tmp_path / "file"
     blocker.write_text("")
-    for target in (blocker / "out.jsonl", tmp_path):
+    for target in (blocker / "out.jsonl", blocker / "out.parquet"):  # (a folder gets Parquet shards)
         assert main(["extract", str(ROOT / "data" / "articles"), "-o", str(target)]) == 2
         assert "actorgraph: " in capsys.readouterr().err
     assert not (blocker / "out.jsonl").exists()

@@ -129,6 +129,10 @@ def read_statements(path: str | Path, errors: list[str] | None = None, *, exact:
             raise StatementsError(message)
         errors.append(message)
 
+    if path.is_dir() or path.suffix.lower() == ".parquet":  # a Parquet file or a folder of shards
+        yield from _parquet_rows(path, name, fail)
+        return
+
     try:
         data = path.read_bytes() if path.is_file() else None
     except OSError as exc:
@@ -147,6 +151,22 @@ def read_statements(path: str | Path, errors: list[str] | None = None, *, exact:
             yield checked(row)
         except ValueError as exc:
             fail(f"{name}, line {where}: {exc}")
+
+
+def _parquet_rows(path: Path, name: str, fail) -> Iterator[Statement]:
+    """Parquet statements, each row checked like a JSON line; an unreadable file is one line."""
+    from .parquet import read_statements as read_parquet
+
+    try:
+        for i, s in enumerate(read_parquet(path), start=1):
+            try:
+                yield checked(s.to_dict())
+            except ValueError as exc:
+                fail(f"{name}, row {i}: {exc}")
+    except StatementsError:
+        raise
+    except (OSError, ValueError, TypeError, KeyError) as exc:  # pyarrow's errors derive from these
+        fail(f"{name}: not a readable Parquet file of statements ({str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__})")
 
 
 def _bad_text(cells: Iterable[Any]) -> str | None:
