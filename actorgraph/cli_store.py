@@ -67,8 +67,13 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     gaz = load_gazetteer(args.gazetteer, errors=problems)
     for p in problems:
         _err(p)
+    if not args.paths and not args.from_dirs:
+        _err("nothing to ingest: give article PATHs or --from DIR")
+        return 2
     report = ingest(store, args.paths, fmt=args.input_format, gazetteer=gaz, batch_size=args.batch_size,
                     processes=args.processes)  # fmt: skip
+    for folder in args.from_dirs:
+        _ingest_folder(store, folder, args.batch_size, report)
     if args.reextract:
         report.reextracted = reextract(store, gazetteer=gaz, batch_size=args.batch_size,
                                        processes=args.processes).reextracted  # fmt: skip
@@ -78,6 +83,20 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     print(f"actorgraph: {report.summary()} -> {store.path} ({counts['articles']} articles, "
           f"{counts['statements']} statements)", file=sys.stderr)  # fmt: skip
     return 1 if report.failed or problems else 0
+
+
+def _ingest_folder(store, folder: str, batch_size: int, report) -> None:
+    """One Parquet shard folder into the store; an unreadable one is one line and the rest goes on."""
+    from .ingest import ingest_extracted
+
+    try:
+        got = ingest_extracted(store, folder, batch_size=batch_size)
+    except (OSError, ValueError) as exc:  # pyarrow's errors derive from these
+        report.failed += 1
+        report.errors.append(f"{folder}: not a readable folder of Parquet shards ({str(exc).splitlines()[0][:120]})")
+        return
+    report.added += got.added
+    report.present += got.present
 
 
 # --------------------------------------------------------------------------- curate
@@ -192,7 +211,10 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
         "one transaction, so an interrupted run keeps whole batches and a rerun completes it. Bad files are "
         "reported and the rest goes in; the exit code is 1 when any failed.",
     )  # fmt: skip
-    i.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    i.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
+    i.add_argument("--from", dest="from_dirs", action="append", default=[], metavar="DIR",
+                   help="a folder of Parquet shards written by 'extract -o DIR/' (any engine): its articles "
+                   "and statements go in without parsing; repeatable")
     i.add_argument("--db", metavar="FILE", help="the store (default: $ACTORGRAPH_DB or ./actorgraph.db)")
     i.add_argument("--batch-size", type=int, default=32, metavar="N", help="articles per transaction (default 32)")
     i.add_argument("--reextract", action="store_true",

@@ -9,6 +9,8 @@ reported, and the rest goes on.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Sequence
@@ -45,6 +47,28 @@ def ingest(store: Store, paths: Iterable[str], *, fmt: str | None = None, **kw) 
     report = ingest_articles(store, loaded.articles, **kw)
     report.failed += len(loaded.errors)
     report.errors[:0] = [str(e) for e in loaded.errors]
+    return report
+
+
+def ingest_extracted(store: Store, folder: str, *, batch_size: int = DEFAULT_BATCH) -> IngestReport:
+    """Articles and statements already extracted into a Parquet shard folder (``extract -o DIR/``),
+    stored without parsing. Their extractor is recorded as ``parquet:<folder>``, so
+    ``ingest --reextract`` re-reads them with the current extractor when asked."""
+    from collections import defaultdict
+
+    from .readwrite.parquet import iter_folder
+
+    articles, statements = iter_folder(folder)
+    by_article: dict[str, list] = defaultdict(list)
+    for s in statements:
+        by_article[s.article_id].append(s)
+    unique = list({a.id: a for a in articles}.values())
+    known = store.known_hashes(content_hash(a.text) for a in unique)
+    todo = [a for a in unique if content_hash(a.text) not in known]
+    report = IngestReport(present=len(unique) - len(todo))
+    for i in range(0, len(todo), max(1, batch_size)):
+        report.added += store.add_extracted([(a, by_article.get(a.id, [])) for a in todo[i : i + batch_size]],
+                                            f"parquet:{Path(folder).name}")  # fmt: skip
     return report
 
 

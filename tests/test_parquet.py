@@ -168,3 +168,21 @@ def test_app_reads_a_shard_folder_from_the_environment_and_the_path_box(tmp_path
     [b for b in at.button if b.label == "Add path"][0].click().run()
     assert not at.exception, at.exception
     assert {m.label: int(m.value) for m in at.metric}["Statements"] == before + n
+
+
+def test_ingest_from_a_shard_folder_stores_its_statements_without_parsing(tmp_path, monkeypatch, capsys):
+    import actorgraph.statements as statements_mod
+    from actorgraph.cli import main
+    from actorgraph.store import Store
+
+    out = tmp_path / "shards"
+    extract_to_folder([str(SEED)], out)
+    want = {s.id for s in read_statements(out)}
+    monkeypatch.setattr(statements_mod, "extract_statements", lambda *a, **k: pytest.fail("parsed"))
+    db = tmp_path / "s.db"
+    assert main(["ingest", "--db", str(db), "--from", str(out)]) == 0
+    assert "1 added" in capsys.readouterr().err
+    assert set(Store(db).statements_frame()["id"]) == want
+    assert main(["ingest", "--db", str(db), "--from", str(out)]) == 0  # again: nothing new
+    assert "0 added, 1 already present" in capsys.readouterr().err
+    assert main(["ingest", "--db", str(db), "--from", str(tmp_path / "nowhere")]) == 1
