@@ -30,10 +30,11 @@ def _extract(paths: Sequence[str], input_format: str | None, gazetteers: Sequenc
     loaded = read_articles(paths, fmt=input_format)
     problems: list[str] = []
     gaz = load_gazetteer(gazetteers, errors=problems)
+    failed: list = []  # articles the pipeline could not analyse, one line each
     statements = list(
-        extract_statements(loaded.articles, gazetteer=gaz, n_process=processes, progress_bar=True)
+        extract_statements(loaded.articles, gazetteer=gaz, n_process=processes, progress_bar=True, errors=failed)
     )
-    return statements, [*problems, *loaded.errors]
+    return statements, [*problems, *loaded.errors, *failed]
 
 
 def cmd_extract(args: argparse.Namespace) -> int:

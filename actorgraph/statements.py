@@ -165,18 +165,26 @@ def extract_statements(
     gazetteer: Gazetteer | None = None,
     batch_size: int = 16,
     n_process: int = 1,
+    processes: int | None = None,
     progress_bar: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    errors: list | None = None,
 ) -> Iterator[Statement]:
-    """Every stance statement in the articles, article by article, in document order."""
+    """Every stance statement in the articles, article by article, in document order.
+
+    ``processes`` (alias ``n_process``) worker processes parse chunks of articles
+    (``workers.outcomes``). An article the pipeline fails on gives one
+    ``workers.ArticleFailure`` line: appended to ``errors`` when given, else
+    printed on stderr; the other articles go on.
+    """
+    from .workers import outcomes
+
     arts: Sequence[Article] = articles if isinstance(articles, Sequence) else list(articles)
     total = len(arts)
     if total == 0:
         return
     pipeline = build_pipeline(nlp, gazetteer)
-    n_process = max(1, int(n_process or 1))
-    if n_process > total:
-        n_process = max(1, total)
+    n_process = max(1, min(int(processes or n_process or 1), total))
     bar = None
     if progress_bar:
         from tqdm import tqdm
@@ -184,15 +192,23 @@ def extract_statements(
         # (disable=None: no bar when stderr is not a terminal, so logs and pipes stay clean)
         bar = tqdm(total=total, unit="article", file=sys.stderr, desc="extracting", leave=False, disable=None)
     done = 0
+
+    def step(n: int) -> None:
+        nonlocal done
+        done += n
+        if bar is not None:
+            bar.update(n)
+        if progress is not None:
+            progress(done, total)
+
     try:
-        docs = pipeline.pipe(((parsed_text(a), a) for a in arts), as_tuples=True, batch_size=batch_size, n_process=n_process)
-        for doc, article in docs:
-            yield from statements_from_doc(doc, article)
-            done += 1
-            if bar is not None:
-                bar.update(1)
-            if progress is not None:
-                progress(done, total)
+        for _article, found in outcomes(pipeline, arts, processes=n_process, batch_size=batch_size, done=step):
+            if isinstance(found, list):
+                yield from found
+            elif errors is not None:
+                errors.append(found)
+            else:
+                print(f"actorgraph: {found}", file=sys.stderr)
     finally:
         if bar is not None:
             bar.close()
