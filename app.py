@@ -8,10 +8,14 @@ Environment (for tests, benchmarks and other corpora):
   ACTORGRAPH_STATEMENTS  statements already extracted (JSONL or CSV, os.pathsep-separated);
                          when set without ACTORGRAPH_DATA, no bundled article is parsed
   ACTORGRAPH_MAX_NODES   default cap on drawn actors (300)
+  ACTORGRAPH_PROCESSES   worker processes for big batches of new articles (default: all cores)
+  ACTORGRAPH_UPLOAD_CACHE_MB, ACTORGRAPH_UPLOAD_CACHE_TTL  bound of the parsed-upload cache
+                         shared by all sessions (default 256 MB, 3600 s)
 """
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 from pathlib import Path
 
@@ -42,13 +46,21 @@ def gazetteer():
     return load_gazetteer()
 
 
-def extract(articles, progress=None):
+#: Fewer new articles than this are parsed in the server process (starting workers costs seconds).
+PARALLEL_FROM = 64
+
+
+def extract(articles, progress=None, errors=None):
+    """New articles -> statements; big batches on every core, a failing article one line in ``errors``."""
     from actorgraph.statements import extract_statements
 
-    return extract_statements(articles, gazetteer=gazetteer(), progress=progress)
+    processes = int(os.environ.get("ACTORGRAPH_PROCESSES") or os.cpu_count() or 1)
+    if len(articles) < PARALLEL_FROM:
+        processes = 1
+    return extract_statements(articles, gazetteer=gazetteer(), progress=progress, n_process=processes, errors=errors)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)
 def read_paths(paths: tuple[str, ...], signature: tuple[str, ...]):
     """Articles from files/folders; ``signature`` (names, sizes, times) invalidates the cache."""
     from actorgraph.articles import read_articles
@@ -57,19 +69,33 @@ def read_paths(paths: tuple[str, ...], signature: tuple[str, ...]):
     return res.articles, [str(e) for e in res.errors]
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+@st.cache_resource(show_spinner=False)
+def upload_cache():
+    """Parsed uploads by content, shared by sessions, bounded in bytes and time (issue 9)."""
+    from actorgraph.cache import BoundedCache
+
+    mb = float(os.environ.get("ACTORGRAPH_UPLOAD_CACHE_MB") or 256)
+    return BoundedCache(int(mb * 2**20), float(os.environ.get("ACTORGRAPH_UPLOAD_CACHE_TTL") or 3600))
+
+
 def read_upload(name: str, data: bytes):
+    import hashlib
+
     from actorgraph.articles import ArticleError, LoadError, read_bytes
 
-    errors: list[LoadError] = []
-    try:
-        articles = read_bytes(name, data, errors=errors)
-    except ArticleError as e:
-        return [], [f"{name}: {e}"]
-    return articles, [str(e) for e in errors]
+    def parse():
+        errors: list[LoadError] = []
+        try:
+            articles = read_bytes(name, data, errors=errors)
+        except ArticleError as e:
+            return [], [f"{name}: {e}"]
+        return articles, [str(e) for e in errors]
+
+    key = (name, hashlib.sha1(data).hexdigest())
+    return upload_cache().get_or_make(key, parse, size=2 * len(data))  # the text, and the bytes it came from
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@st.cache_resource(show_spinner=False, max_entries=8)
 def read_statement_files(paths: tuple[str, ...], signature: tuple[str, ...]):
     from actorgraph.readwrite.statements import StatementsError, read_statements
 
@@ -82,11 +108,18 @@ def read_statement_files(paths: tuple[str, ...], signature: tuple[str, ...]):
     return out, errors
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@st.cache_resource(show_spinner=False, max_entries=8)
 def corpus_frame(signature: str, _statements):
+    """Cached as the object itself (``cache_data`` would unpickle a copy on every rerun); never mutated."""
     from actorgraph.graph import statements_frame
 
     return statements_frame(_statements)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def filter_choices(signature: str, _df):
+    """What the filter widgets offer: built once per corpus, not on every rerun."""
+    return choices(_df)
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
@@ -104,12 +137,24 @@ def view_stage(signature: str, f: Filters, _df, _G_all):
     return filter_frame(_df, f), filtered_graph(_df, f)
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@st.cache_resource(show_spinner=False, max_entries=32)
+def drawn_graph(view_key: str, cap: int, keep: tuple[str, ...], _G_view):
+    """The capped graph, how many actors it leaves out, and its signature: once per view."""
+    G_draw, left_out = view.cap_graph(_G_view, cap, keep=list(keep))
+    return G_draw, left_out, view.graph_signature(G_draw)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def actors_table(view_key: str, _G_view):
+    return view.actors_table(_G_view)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
 def positions(signature: str, _G):
     return view.layout_positions(_G)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@st.cache_resource(show_spinner=False, max_entries=32)
 def base_payload(signature: str, color_by: str, positioned: bool, _G, _positions):
     return view.network_payload(_G, color_by=color_by, positions=_positions)
 
@@ -187,27 +232,38 @@ def pick_actor() -> None:
 
 
 def load_corpus():
-    """Articles (bundled, folders, uploads) -> statements; returns (statements, errors)."""
+    """Articles (bundled, folders, uploads) -> statements; returns (statements, errors, corpus key).
+
+    The key names the inputs (paths with their files' sizes and times, uploads,
+    statement files, the extractor version), never the statements one by one, so
+    computing it costs nothing per statement on a rerun.
+    """
     errors: list[str] = []
     data_paths = env_paths("ACTORGRAPH_DATA")
     statement_files = env_paths("ACTORGRAPH_STATEMENTS")
     if not data_paths and not statement_files:
         data_paths = [bundled_articles()]
     paths = tuple(data_paths + list(st.session_state["folders"]))
+    path_sigs = tuple(view.folder_signature(p) for p in paths)
+    uploads = st.session_state.get("uploads") or []
+    file_sigs = tuple(view.folder_signature(p) for p in statement_files)
+    key = corpus_key(paths, path_sigs, [(up.name, up.size, up.file_id) for up in uploads], statement_files, file_sigs)
     articles = []
     if paths:
-        arts, errs = read_paths(paths, tuple(view.folder_signature(p) for p in paths))
+        arts, errs = read_paths(paths, path_sigs)
         articles += arts
         errors += errs
-    for up in st.session_state.get("uploads") or []:
+    for up in uploads:
         arts, errs = read_upload(up.name, up.getvalue())
         articles += arts
         errors += errs
     statements = []
     if statement_files:
-        found, errs = read_statement_files(tuple(statement_files), tuple(view.folder_signature(p) for p in statement_files))
+        found, errs = read_statement_files(tuple(statement_files), file_sigs)
         statements += found
         errors += errs
+    failed: list = []
+    extract_new = functools.partial(extract, errors=failed)
     store = statement_store()
     todo = store.missing(articles)
     if todo:
@@ -216,11 +272,19 @@ def load_corpus():
         def progress(done: int, total: int) -> None:
             bar.progress(min(1.0, done / max(total, 1)), text=f"Analysing articles: {done} of {total}")
 
-        statements += store.get_or_extract(articles, extract, progress, errors)
+        statements += store.get_or_extract(articles, extract_new, progress, errors)
         bar.empty()
     else:
-        statements += store.get_or_extract(articles, extract)
-    return statements, errors
+        statements += store.get_or_extract(articles, extract_new)
+    return statements, errors + [str(f) for f in failed], key
+
+
+def corpus_key(*inputs) -> str:
+    import hashlib
+
+    from actorgraph.version import extractor_version
+
+    return hashlib.sha1(repr((extractor_version(), inputs)).encode("utf-8")).hexdigest()[:20]
 
 
 # --------------------------------------------------------------------------- sidebar
@@ -239,6 +303,23 @@ def sidebar_sources() -> None:
         if st.button("Remove added paths"):
             st.session_state["folders"] = []
             st.rerun()
+
+
+#: A widget offers at most this many choices; a search box finds the others (10,000 article
+#: titles in every rerun's widget options were megabytes sent to the browser).
+OPTIONS_SHOWN = 100
+
+
+def searchable_multiselect(label: str, options: dict[str, str], key: str) -> list[str]:
+    """A multiselect over ``options`` (value -> label) that ships at most ``OPTIONS_SHOWN`` of them."""
+    shown = list(options)
+    if len(options) > OPTIONS_SHOWN:
+        query = st.text_input(f"Find {label.lower()}", key=f"{key}_find",
+                              placeholder=f"search {len(options):,} {label.lower()}").strip().lower()  # fmt: skip
+        hits = (v for v, text in options.items() if query in text.lower() or query in v.lower())
+        chosen = list(st.session_state.get(key) or [])
+        shown = list(dict.fromkeys(chosen + [v for _, v in zip(range(OPTIONS_SHOWN), hits)]))
+    return st.multiselect(label, shown, key=key, placeholder="all", format_func=lambda v: options.get(v) or v)
 
 
 def date_or_none(value: str | None) -> dt.date | None:
@@ -264,11 +345,8 @@ def sidebar_filters(opts: dict) -> tuple[Filters, str, int]:
             date_from = picked[0].isoformat()
         if len(picked) > 1 and picked[1] and picked[1] < dmax:
             date_to = picked[1].isoformat()
-    titles = opts["articles"]
-    articles = st.multiselect(
-        "Articles", list(titles), key="f_articles", placeholder="all", format_func=lambda a: titles.get(a) or a
-    )
-    sources = st.multiselect("Sources", opts["sources"], key="f_sources", placeholder="all")
+    articles = searchable_multiselect("Articles", opts["articles"], key="f_articles")
+    sources = searchable_multiselect("Sources", {s: s for s in opts["sources"]}, key="f_sources")
     min_weight = 1
     if opts["max_weight"] > 1:
         min_weight = st.slider("Minimum statements per edge", 1, int(opts["max_weight"]), 1, key="f_weight")
@@ -385,6 +463,22 @@ def graph_and_panel(payload: dict, G_draw, G_view, df_view) -> None:
 # --------------------------------------------------------------------------- page
 
 
+#: Rows per table page: only the page shown is sent to the browser.
+TABLE_ROWS = 100
+
+
+def paged_dataframe(rows, make_table, key: str, **kwargs) -> None:
+    """``make_table(rows[page])`` as a dataframe, one page at a time, with a page picker when needed."""
+    pages = max(1, -(-len(rows) // TABLE_ROWS))
+    page = 1
+    if pages > 1:
+        if (st.session_state.get(key) or 1) > pages:
+            st.session_state[key] = pages
+        page = int(st.number_input(f"Page (of {pages:,}; {len(rows):,} rows)", 1, pages, 1, key=key))
+    start = (page - 1) * TABLE_ROWS
+    st.dataframe(make_table(rows[start : start + TABLE_ROWS]), hide_index=True, width="stretch", **kwargs)
+
+
 def main() -> None:
     init_state()
     with st.sidebar:
@@ -393,7 +487,7 @@ def main() -> None:
     with header:
         st.title("Actorgraph")
         st.caption("Who supports and who opposes whom in the news, with the sentence behind every line.")
-        statements, errors = load_corpus()
+        statements, errors, sig = load_corpus()
         if errors:
             with st.expander(f"{len(errors)} file(s) or row(s) could not be read; the rest is used", expanded=True):
                 for e in errors:
@@ -401,15 +495,14 @@ def main() -> None:
     if not statements:
         header.info("No statements found in these articles. Add articles in the sidebar.")
         return
-    sig = view.statements_signature(statements)
     df = corpus_frame(sig, statements)
     G_all = corpus_graph(sig, df)
     with st.sidebar:
-        f, color_by, cap = sidebar_filters(choices(df))
+        f, color_by, cap = sidebar_filters(filter_choices(sig, df))
     df_view, G_view = view_stage(sig, f, df, G_all)
-    keep = [a for a in (st.session_state.get("selected_actor"), f.focus) if a]
-    G_draw, left_out = view.cap_graph(G_view, cap, keep=keep)
-    gsig = view.graph_signature(G_draw)
+    keep = tuple(a for a in (st.session_state.get("selected_actor"), f.focus) if a)
+    view_key = f"{sig}|{f}"
+    G_draw, left_out, gsig = drawn_graph(view_key, cap, keep, G_view)
     pos = positions(gsig, G_draw) if G_draw.number_of_nodes() > view.PYTHON_LAYOUT_LIMIT else None
     with header:
         m = st.columns(4)
@@ -434,13 +527,13 @@ def main() -> None:
 
     tab_statements, tab_actors, tab_export = st.tabs(["Statements", "Actors", "Downloads"])
     with tab_statements:
-        st.dataframe(
-            view.statements_table(df_view), hide_index=True, width="stretch",
+        paged_dataframe(
+            df_view, view.statements_table, key="statements_page",
             column_config={"quote": st.column_config.TextColumn("quote", width="large"),
                            "confidence": st.column_config.NumberColumn("confidence", format="%.2f")},
         )  # fmt: skip
     with tab_actors:
-        st.dataframe(view.actors_table(G_view), hide_index=True, width="stretch")
+        paged_dataframe(actors_table(view_key, G_view), lambda t: t, key="actors_page")
     with tab_export:
         st.caption("“Current view” is the filtered graph; “whole graph” is every statement found.")
         for i, e in enumerate(view.exports(G_view, G_all, df_view)):
