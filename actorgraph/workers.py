@@ -89,7 +89,11 @@ def _context():
     methods = mp.get_all_start_methods()
     if "fork" in methods and threading.active_count() == 1:
         return mp.get_context("fork")
-    return mp.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if "forkserver" not in methods:
+        return mp.get_context("spawn")
+    ctx = mp.get_context("forkserver")
+    ctx.set_forkserver_preload(["actorgraph.statements"])  # spaCy imported once, not per worker
+    return ctx
 
 
 def outcomes(
