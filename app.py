@@ -60,7 +60,7 @@ def extract(articles, progress=None, errors=None):
     return extract_statements(articles, gazetteer=gazetteer(), progress=progress, n_process=processes, errors=errors)
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def read_paths(paths: tuple[str, ...], signature: tuple[str, ...]):
     """Articles from files/folders; ``signature`` (names, sizes, times) invalidates the cache."""
     from actorgraph.articles import read_articles
@@ -95,7 +95,7 @@ def read_upload(name: str, data: bytes):
     return upload_cache().get_or_make(key, parse, size=2 * len(data))  # the text, and the bytes it came from
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def read_statement_files(paths: tuple[str, ...], signature: tuple[str, ...]):
     from actorgraph.readwrite.statements import StatementsError, read_statements
 
@@ -108,7 +108,7 @@ def read_statement_files(paths: tuple[str, ...], signature: tuple[str, ...]):
     return out, errors
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
+@st.cache_resource(show_spinner=False, max_entries=3)
 def corpus_frame(signature: str, _statements):
     """Cached as the object itself (``cache_data`` would unpickle a copy on every rerun); never mutated."""
     from actorgraph.graph import statements_frame
@@ -116,20 +116,20 @@ def corpus_frame(signature: str, _statements):
     return statements_frame(_statements)
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
+@st.cache_resource(show_spinner=False, max_entries=3)
 def filter_choices(signature: str, _df):
     """What the filter widgets offer: built once per corpus, not on every rerun."""
     return choices(_df)
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
+@st.cache_resource(show_spinner=False, max_entries=3)
 def corpus_graph(signature: str, _df):
     from actorgraph.graph import build_graph
 
     return build_graph(_df)
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
+@st.cache_resource(show_spinner=False, max_entries=6)
 def view_stage(signature: str, f: Filters, _df, _G_all):
     """Filtered statements and graph, cached per corpus and filter settings (never mutated)."""
     if f.is_default():
@@ -137,24 +137,24 @@ def view_stage(signature: str, f: Filters, _df, _G_all):
     return filter_frame(_df, f), filtered_graph(_df, f)
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
+@st.cache_resource(show_spinner=False, max_entries=8)
 def drawn_graph(view_key: str, cap: int, keep: tuple[str, ...], _G_view):
     """The capped graph, how many actors it leaves out, and its signature: once per view."""
     G_draw, left_out = view.cap_graph(_G_view, cap, keep=list(keep))
     return G_draw, left_out, view.graph_signature(G_draw)
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
+@st.cache_resource(show_spinner=False, max_entries=6)
 def actors_table(view_key: str, _G_view):
     return view.actors_table(_G_view)
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
+@st.cache_resource(show_spinner=False, max_entries=8)
 def positions(signature: str, _G):
     return view.layout_positions(_G)
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
+@st.cache_resource(show_spinner=False, max_entries=8)
 def base_payload(signature: str, color_by: str, positioned: bool, _G, _positions):
     return view.network_payload(_G, color_by=color_by, positions=_positions)
 
