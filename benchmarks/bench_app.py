@@ -30,6 +30,7 @@ import sys
 import tempfile
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -118,22 +119,28 @@ def metric(page, label: str) -> str:
     return box.locator('[data-testid="stMetricValue"]').inner_text()
 
 
-def first_drawing(browser, folder: Path, processes: int, tmp: str, timeout: float) -> dict:
-    server = start_streamlit(APP, env={"ACTORGRAPH_DATA": str(folder), "ACTORGRAPH_PROCESSES": str(processes),
-                                       "OMP_NUM_THREADS": "1"}, log_dir=tmp)  # fmt: skip
+@contextmanager
+def served(env: dict[str, str], tmp: str):
+    """A fresh app server and the watch on its memory; its log on stderr if anything fails."""
+    server = start_streamlit(APP, env={**env, "OMP_NUM_THREADS": "1"}, log_dir=tmp)
     watch = MemoryWatch(server.proc.pid)
     try:
-        context, page, received, seconds = open_app(browser, server.url, timeout)
-        statements = metric(page, "Statements")
-        context.close()
-        return {"seconds": seconds, "statements": statements, "server_peak": watch.server_peak(),
-                "total_peak": watch.peak_total, "bytes": received.total}  # fmt: skip
+        yield server, watch
     except Exception:
         print(server.log(), file=sys.stderr)
         raise
     finally:
         watch.stop()
         server.stop()
+
+
+def first_drawing(browser, folder: Path, processes: int, tmp: str, timeout: float) -> dict:
+    with served({"ACTORGRAPH_DATA": str(folder), "ACTORGRAPH_PROCESSES": str(processes)}, tmp) as (server, watch):
+        context, page, received, seconds = open_app(browser, server.url, timeout)
+        statements = metric(page, "Statements")
+        context.close()
+        return {"seconds": seconds, "statements": statements, "server_peak": watch.server_peak(),
+                "total_peak": watch.peak_total, "bytes": received.total}  # fmt: skip
 
 
 def filter_change(browser, n: int, tmp: str, timeout: float) -> dict:
@@ -144,9 +151,7 @@ def filter_change(browser, n: int, tmp: str, timeout: float) -> dict:
     path = Path(tmp) / f"synthetic_{n}.jsonl"
     with open(path, "w", encoding="utf-8") as fh:
         write_jsonl(synthetic(n, 400), fh)
-    server = start_streamlit(APP, env={"ACTORGRAPH_STATEMENTS": str(path), "OMP_NUM_THREADS": "1"}, log_dir=tmp)
-    watch = MemoryWatch(server.proc.pid)
-    try:
+    with served({"ACTORGRAPH_STATEMENTS": str(path)}, tmp) as (server, watch):
         open_app(browser, server.url, timeout)[0].close()  # the server's first run: caches filled
         context, page, received, seconds = open_app(browser, server.url, timeout)
         first_bytes = received.total
@@ -169,12 +174,6 @@ def filter_change(browser, n: int, tmp: str, timeout: float) -> dict:
         return {"reload_seconds": seconds, "first_bytes": first_bytes, "change_seconds": change,
                 "change_bytes": received.total - first_bytes, "before": before, "after": after,
                 "server_peak": watch.server_peak(), "total_peak": watch.peak_total}  # fmt: skip
-    except Exception:
-        print(server.log(), file=sys.stderr)
-        raise
-    finally:
-        watch.stop()
-        server.stop()
 
 
 def main(argv: list[str] | None = None) -> int:

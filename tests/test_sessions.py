@@ -9,20 +9,12 @@ import tracemalloc
 
 from actorgraph import view
 from actorgraph.cache import BoundedCache, KeyedLocks
-from actorgraph.records import Article, Statement, text_id
-
-
-def article(i: int) -> Article:
-    text = f"Article number {i} says something."
-    return Article(id=text_id(text), title=f"t{i}", text=text, path=f"a{i}.txt")
+from actorgraph.records import Article, Statement
+from test_view import article, fake_statement  # noqa: E402  (the same records as the store's own tests)
 
 
 def statement(a: Article) -> Statement:
-    return Statement(
-        source="A", target="B", source_type="country", target_type="country", stance="supports", sign=1,
-        relation="supports", quote=a.text, article_id=a.id, title=a.title, date=None, path=a.path, url=None,
-        sentence_index=0, start=0, end=len(a.text), confidence=1.0,
-    )  # fmt: skip
+    return fake_statement(a)
 
 
 def test_a_long_extraction_blocks_only_sessions_waiting_for_the_same_articles():
