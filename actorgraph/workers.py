@@ -100,16 +100,58 @@ def outcomes(
     nlp: Language, articles: Sequence[Article], *, processes: int = 1, batch_size: int = 16,
     done: Callable[[int], None] | None = None,
 ) -> Iterator[tuple[Article, list[Statement] | ArticleFailure]]:  # fmt: skip
-    """Each article with its statements or its failure, in input order."""
+    """Each article with its statements or its failure, in input order (one chunk at a time)."""
     size = chunk_size(len(articles), processes, batch_size)
     chunks = [articles[i : i + size] for i in range(0, len(articles), size)]
     if processes <= 1 or len(chunks) <= 1:
         results = (_chunk_outcomes(nlp, c, batch_size) for c in chunks)
         yield from _paired(chunks, results, done)
         return
-    ctx = _context()
-    with ctx.Pool(min(processes, len(chunks)), initializer=_init_worker, initargs=(nlp, batch_size)) as pool:
-        yield from _paired(chunks, pool.imap(_work, chunks), done)
+    pending = chunks
+    while pending:  # more than once only when a worker process died
+        found, pending = _pool_run(nlp, pending, processes, batch_size)
+        yield from _paired([c for c, _ in found], (r for _, r in found), done)
+
+
+def _pool_run(nlp: Language, chunks: list, processes: int, batch_size: int) -> tuple[list, list]:
+    """Run chunks in a pool; if a worker dies (a crash, the OOM killer), the articles from the
+    chunk it held on are redone one per task in a new pool, and one that kills it again fails alone."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    done: list = []
+    pool = _pool(nlp, min(processes, len(chunks)), batch_size)
+    try:
+        futures = [pool.submit(_work, c) for c in chunks]
+        for k, (chunk, future) in enumerate(zip(chunks, futures)):
+            try:
+                done.append((chunk, future.result()))
+            except BrokenProcessPool:  # this chunk, or another one running beside it, killed a worker
+                if len(chunk) > 1:
+                    return done, [[a] for a in chunk] + chunks[k + 1 :]
+                done.append((chunk, _alone(nlp, chunk[0], batch_size)))
+                return done, chunks[k + 1 :]
+        return done, []
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _pool(nlp: Language, processes: int, batch_size: int):
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(processes, mp_context=_context(), initializer=_init_worker, initargs=(nlp, batch_size))
+
+
+def _alone(nlp: Language, article: Article, batch_size: int) -> list:
+    """One article in a worker of its own: if that worker dies too, the article is the cause."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool = _pool(nlp, 1, batch_size)
+    try:
+        return pool.submit(_work, [article]).result()
+    except BrokenProcessPool:
+        return [failure(article, RuntimeError("the worker process died"))]
+    finally:
+        pool.shutdown(wait=True)
 
 
 def _paired(chunks, results, done) -> Iterator[tuple[Article, object]]:

@@ -80,3 +80,26 @@ def test_chunks_keep_every_worker_busy():
     assert workers.chunk_size(1000, 2, 16) == 16
     assert workers.chunk_size(100, 2, 16) == 7  # 15 chunks for two workers
     assert workers.chunk_size(3, 4, 16) == 1
+
+
+def test_an_article_that_kills_its_worker_fails_alone(monkeypatch):
+    """A hard crash (segfault, OOM killer) in a worker: that article is reported, the rest goes on."""
+    import os
+
+    real = StanceFinder.__call__
+
+    def crash(self, doc):
+        if "Atlantis" in doc.text:
+            os._exit(3)
+        return real(self, doc)
+
+    monkeypatch.setattr(StanceFinder, "__call__", crash)
+    monkeypatch.setattr(workers, "_context", lambda: mp.get_context("fork"))
+    good = [_article(i, t) for i, t in enumerate(GOOD * 4)]
+    assert workers.chunk_size(len(good) + 1, 2, 16) > 1  # the dead worker held other articles too
+    errors: list = []
+    got = [s.to_dict() for s in extract_statements(good[:5] + [_article(99, BAD)] + good[5:], n_process=2,
+                                                   errors=errors)]  # fmt: skip
+    monkeypatch.setattr(StanceFinder, "__call__", real)
+    assert got == [s.to_dict() for s in extract_statements(good)]
+    assert [str(e) for e in errors] == ["corpus/a99.txt: could not analyse this article (RuntimeError: the worker process died)"]
