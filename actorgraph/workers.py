@@ -84,10 +84,11 @@ def chunk_size(total: int, processes: int, batch_size: int) -> int:
 
 
 def _context():
-    """Fork where it is safe (nothing to load again, the pipeline is shared copy-on-write);
-    from a threaded server (Streamlit) a fresh process per worker instead."""
+    """Fork from a program's main thread (nothing to load again: the pipeline is shared
+    copy-on-write); from a server's session thread (Streamlit), where forking could copy a
+    lock another thread holds, workers start from a clean fork server instead."""
     methods = mp.get_all_start_methods()
-    if "fork" in methods and threading.active_count() == 1:
+    if "fork" in methods and threading.current_thread() is threading.main_thread():
         return mp.get_context("fork")
     if "forkserver" not in methods:
         return mp.get_context("spawn")
