@@ -22,7 +22,7 @@ from pathlib import Path
 import streamlit as st
 
 from actorgraph import view
-from actorgraph.filters import Filters, choices, filter_frame, filtered_graph
+from actorgraph.filters import Filters, apply, choices
 
 HERE = Path(__file__).resolve().parent
 UPLOAD_TYPES = ["txt", "md", "html", "htm", "csv", "json", "jsonl"]
@@ -134,7 +134,7 @@ def view_stage(signature: str, f: Filters, _df, _G_all):
     """Filtered statements and graph, cached per corpus and filter settings (never mutated)."""
     if f.is_default():
         return _df, _G_all
-    return filter_frame(_df, f), filtered_graph(_df, f)
+    return apply(_df, f)  # one filter pass for both
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
