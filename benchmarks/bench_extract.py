@@ -109,7 +109,8 @@ def spacy_n_process(full, articles, batch_size: int, n: int) -> int:
 
 
 class WorkerCPU:
-    """CPU seconds of each child process, sampled until it ends (psutil, every 20 ms)."""
+    """CPU seconds of each child process, sampled until it ends (psutil, every 0.1 s); ``own`` is
+    the CPU the sampling thread itself used (taken off the parent's)."""
 
     def __enter__(self) -> "WorkerCPU":
         import threading
@@ -117,19 +118,22 @@ class WorkerCPU:
         import psutil
 
         self.cpu: dict[int, float] = {}
+        self.own = 0.0
         self._me, self._stop = psutil.Process(), threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
         self._thread.start()
         return self
 
     def _sample(self) -> None:
-        while not self._stop.wait(0.02):
+        t0 = time.thread_time()
+        while not self._stop.wait(0.1):
             for child in self._me.children(recursive=True):
                 try:
                     t = child.cpu_times()
                     self.cpu[child.pid] = max(self.cpu.get(child.pid, 0.0), t.user + t.system)
                 except Exception:  # noqa: BLE001  (it ended between two calls)
                     pass
+        self.own = time.thread_time() - t0
 
     def __exit__(self, *exc) -> None:
         self._stop.set()
@@ -155,7 +159,7 @@ def compare_processes(base, full, articles, texts, words, args) -> int:
             with WorkerCPU() as per_worker:
                 run()
             c1, wall = os.times(), time.perf_counter() - t0
-            parent = c1.user - c0.user + c1.system - c0.system
+            parent = c1.user - c0.user + c1.system - c0.system - per_worker.own
             workers = c1.children_user - c0.children_user + c1.children_system - c0.children_system
             times[name].append((wall, parent, workers, max(per_worker.cpu.values(), default=0.0)))
     best = {k: min(v) for k, v in times.items()}
