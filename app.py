@@ -540,4 +540,5 @@ def main() -> None:
             st.download_button(e.label, data=e.data, file_name=e.file_name, mime=e.mime, on_click="ignore", key=f"dl{i}")
 
 
-main()
+if __name__ == "__main__":  # not when a worker process started by a fork server imports this script
+    main()

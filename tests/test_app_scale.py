@@ -74,3 +74,37 @@ def test_filter_choices_are_built_once_per_corpus(corpus, monkeypatch):
     at.run()
     assert not at.exception, at.exception
     assert calls == [corpus[1]]
+
+
+def test_many_new_articles_are_parsed_by_worker_processes(tmp_path, monkeypatch):
+    """64+ new articles go to worker processes started from a fork server; the workers must not
+    run the app script again (it is guarded by ``__name__``), and give the same statements."""
+    from actorgraph.articles import read_articles
+    from actorgraph.statements import extract_statements
+
+    countries = ["France", "Germany", "Spain", "Italy", "Poland", "Japan", "Canada", "Mexico"]
+    for i in range(64):
+        a, b = countries[i % 8], countries[(i * 3 + 1) % 8]
+        (tmp_path / f"n{i:02d}.txt").write_text(f"Note {i}\n\n{a} condemned {b} on day {i}.\n", encoding="utf-8")
+    monkeypatch.setenv("ACTORGRAPH_DATA", str(tmp_path))
+    monkeypatch.setenv("ACTORGRAPH_PROCESSES", "2")
+    monkeypatch.delenv("ACTORGRAPH_STATEMENTS", raising=False)
+    at = AppTest.from_file(APP, default_timeout=300)
+    at.run()
+    assert not at.exception, at.exception
+    want = list(extract_statements(read_articles([str(tmp_path)]).articles))
+    assert int([m for m in at.metric if m.label == "Statements"][0].value) == len(want) > 0
+
+
+def test_a_worker_importing_the_script_does_not_run_the_app(monkeypatch):
+    """Streamlit makes the script ``__main__``, so a fork-server worker imports it as
+    ``__mp_main__``: it must only define functions, never load and parse a corpus again."""
+    import runpy
+
+    import streamlit as st
+
+    ran: list[str] = []
+    monkeypatch.setattr(st, "title", lambda *a, **k: ran.append("title"))
+    monkeypatch.setattr(st, "set_page_config", lambda *a, **k: None)
+    names = runpy.run_path(APP, run_name="__mp_main__")
+    assert "main" in names and ran == []
