@@ -52,13 +52,16 @@ def eval_texts() -> list[str]:
     return texts or [(ROOT / "data" / "articles").glob("*.txt").__next__().read_text(encoding="utf-8")]
 
 
-def write_articles(folder: Path, n: int) -> None:
+def write_articles(folder: Path, n: int) -> int:
+    """N article files from the evaluation texts (repeated with a numbered last line); returns
+    how many distinct texts there were (1: the bundled article, when no evaluation folder)."""
     texts = eval_texts()
     for i in range(n):
         text = texts[i % len(texts)]
         if i >= len(texts):
             text = f"{text.rstrip()}\n\nCopy {i // len(texts)}.\n"
         (folder / f"a{i:05d}.txt").write_text(text, encoding="utf-8")
+    return len(texts)
 
 
 class MemoryWatch:
@@ -193,8 +196,9 @@ def main(argv: list[str] | None = None) -> int:
             if args.articles:
                 folder = Path(tmp) / "articles"
                 folder.mkdir()
-                write_articles(folder, args.articles)
-                print(f"{args.articles} articles: navigation to the first stable drawing (extraction included)")
+                distinct = write_articles(folder, args.articles)
+                print(f"{args.articles} articles made from {distinct} distinct texts ({EVAL if distinct > 1 else 'the bundled article'}): "
+                      "navigation to the first stable drawing (extraction included)")
                 print("| processes | seconds | statements | server peak RSS | server + workers peak |")
                 print("|---:|---:|---:|---:|---:|")
                 for n in args.processes:
