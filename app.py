@@ -12,17 +12,22 @@ Environment (for tests, benchmarks and other corpora):
                          is parsed; the app then runs in memory, without the store and its corrections
   ACTORGRAPH_MAX_NODES   default cap on drawn actors (300)
   ACTORGRAPH_INGEST_CHUNK  articles ingested per script run before the graph is redrawn (64)
+  ACTORGRAPH_PROCESSES   worker processes for big batches of new articles (default: all cores)
+  ACTORGRAPH_UPLOAD_CACHE_MB, ACTORGRAPH_UPLOAD_CACHE_TTL  bound of the parsed-upload cache
+                         shared by all sessions (default 256 MB, 3600 s)
 """
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import functools
 import os
 from pathlib import Path
 
 import streamlit as st
 
 from actorgraph import view
-from actorgraph.filters import Filters, choices, filter_frame, filtered_graph
+from actorgraph.filters import Filters, apply, choices, filter_frame
 from actorgraph.paths import PathRefused, check_readable_path, under_roots
 from actorgraph.readwrite.parquet import is_statements
 
@@ -48,13 +53,21 @@ def gazetteer():
     return load_gazetteer()
 
 
-def extract(articles, progress=None):
+#: Fewer new articles than this are parsed in the server process (starting workers costs seconds).
+PARALLEL_FROM = 64
+
+
+def extract(articles, progress=None, errors=None):
+    """New articles -> statements; big batches on every core, a failing article one line in ``errors``."""
     from actorgraph.statements import extract_statements
 
-    return extract_statements(articles, gazetteer=gazetteer(), progress=progress)
+    processes = int(os.environ.get("ACTORGRAPH_PROCESSES") or os.cpu_count() or 1)
+    if len(articles) < PARALLEL_FROM:
+        processes = 1
+    return extract_statements(articles, gazetteer=gazetteer(), progress=progress, n_process=processes, errors=errors)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def read_paths(paths: tuple[str, ...], signature: tuple[str, ...]):
     """Articles from files/folders; ``signature`` (names, sizes, times) invalidates the cache."""
     from actorgraph.articles import read_articles
@@ -63,19 +76,33 @@ def read_paths(paths: tuple[str, ...], signature: tuple[str, ...]):
     return res.articles, [str(e) for e in res.errors]
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+@st.cache_resource(show_spinner=False)
+def upload_cache():
+    """Parsed uploads by content, shared by sessions, bounded in bytes and time (issue 9)."""
+    from actorgraph.cache import BoundedCache
+
+    mb = float(os.environ.get("ACTORGRAPH_UPLOAD_CACHE_MB") or 256)
+    return BoundedCache(int(mb * 2**20), float(os.environ.get("ACTORGRAPH_UPLOAD_CACHE_TTL") or 3600))
+
+
 def read_upload(name: str, data: bytes):
+    import hashlib
+
     from actorgraph.articles import ArticleError, LoadError, read_bytes
 
-    errors: list[LoadError] = []
-    try:
-        articles = read_bytes(name, data, errors=errors)
-    except ArticleError as e:
-        return [], [f"{name}: {e}"]
-    return articles, [str(e) for e in errors]
+    def parse():
+        errors: list[LoadError] = []
+        try:
+            articles = read_bytes(name, data, errors=errors)
+        except ArticleError as e:
+            return [], [f"{name}: {e}"]
+        return articles, [str(e) for e in errors]
+
+    key = (name, hashlib.sha1(data).hexdigest())
+    return upload_cache().get_or_make(key, parse, size=2 * len(data))  # the text, and the bytes it came from
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def read_statement_files(paths: tuple[str, ...], signature: tuple[str, ...]):
     from actorgraph.readwrite.statements import read_statements
 
@@ -85,7 +112,7 @@ def read_statement_files(paths: tuple[str, ...], signature: tuple[str, ...]):
     return out, errors
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@st.cache_resource(show_spinner=False, max_entries=3)
 def corpus_frame(signature: str, _statements):
     """Every load combined, one name per person or body across them (``actorgraph.identity``)."""
     from actorgraph.graph import statements_frame
@@ -94,19 +121,25 @@ def corpus_frame(signature: str, _statements):
     return statements_frame(join_names(_statements))
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
+@st.cache_resource(show_spinner=False, max_entries=3)
+def filter_choices(signature: str, _df):
+    """What the filter widgets offer: built once per corpus, not on every rerun."""
+    return choices(_df)
+
+
+@st.cache_resource(show_spinner=False, max_entries=3)
 def corpus_graph(signature: str, _df):
     from actorgraph.graph import build_graph
 
     return build_graph(_df)
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
+@st.cache_resource(show_spinner=False, max_entries=6)
 def view_stage(signature: str, f: Filters, _df, _G_all):
     """Filtered statements and graph, cached per corpus and filter settings (never mutated)."""
     if f.is_default():
         return _df, _G_all
-    return filter_frame(_df, f), filtered_graph(_df, f)
+    return apply(_df, f)  # one filter pass for both
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -216,13 +249,17 @@ def load_corpus():
     """(signature, statements frame, errors): from the store, or in memory without one."""
     if store_mode():
         return load_store_corpus()
-    statements, errors = load_memory_corpus()
-    sig = view.statements_signature(statements)
-    return sig, corpus_frame(sig, statements), errors
+    statements, errors, key = load_memory_corpus()
+    return key, corpus_frame(key, statements), errors
 
 
 def load_memory_corpus():
-    """Articles (bundled, folders, uploads) -> statements; returns (statements, errors)."""
+    """Articles (bundled, folders, uploads) -> statements; returns (statements, errors, corpus key).
+
+    The key names the inputs (paths with their files' sizes and times, uploads, statement
+    files, the extractor version), never the statements one by one, so computing it costs
+    nothing per statement on a rerun.
+    """
     errors: list[str] = []
     data_paths = env_paths("ACTORGRAPH_DATA")
     statement_files = env_paths("ACTORGRAPH_STATEMENTS")
@@ -231,12 +268,18 @@ def load_memory_corpus():
     folders = [p for p in st.session_state["folders"] if under_roots(p)]
     saved = [p for p in folders if is_statements(p)]  # Parquet statements, not articles
     statement_files += saved
-    articles = read_offered(data_paths + [p for p in folders if p not in saved], errors)
+    paths = data_paths + [p for p in folders if p not in saved]
+    uploads = [(up.name, up.size, up.file_id) for up in st.session_state.get("uploads") or []]
+    file_sigs = tuple(view.folder_signature(p) for p in statement_files)
+    key = corpus_key(tuple(paths), tuple(view.folder_signature(p) for p in paths), uploads, statement_files, file_sigs)
+    articles = read_offered(paths, errors)
     statements = []
     if statement_files:
-        found, errs = read_statement_files(tuple(statement_files), tuple(view.folder_signature(p) for p in statement_files))
+        found, errs = read_statement_files(tuple(statement_files), file_sigs)
         statements += found
         errors += errs
+    failed: list = []
+    extract_new = functools.partial(extract, errors=failed)
     store = statement_store()
     todo = store.missing(articles)
     if todo:
@@ -245,11 +288,19 @@ def load_memory_corpus():
         def progress(done: int, total: int) -> None:
             bar.progress(min(1.0, done / max(total, 1)), text=f"Analysing articles: {done} of {total}")
 
-        statements += store.get_or_extract(articles, extract, progress, errors)
+        statements += store.get_or_extract(articles, extract_new, progress, errors)
         bar.empty()
     else:
-        statements += store.get_or_extract(articles, extract)
-    return statements, errors
+        statements += store.get_or_extract(articles, extract_new)
+    return statements, errors + [str(f) for f in failed], key
+
+
+def corpus_key(*inputs) -> str:
+    import hashlib
+
+    from actorgraph.version import extractor_version
+
+    return hashlib.sha1(repr((extractor_version(), inputs)).encode("utf-8")).hexdigest()[:20]
 
 
 # --------------------------------------------------------------------------- sidebar
@@ -273,17 +324,31 @@ def sidebar_sources() -> None:
             st.rerun()
 
 
+#: A widget offers at most this many choices; a search box finds the others (10,000 article
+#: titles in every rerun's widget options were megabytes sent to the browser).
+OPTIONS_SHOWN = 100
+
+
+def searchable_multiselect(label: str, options: dict[str, str], key: str) -> list[str]:
+    """A multiselect over ``options`` (value -> label) that ships at most ``OPTIONS_SHOWN`` of them."""
+    shown = list(options)
+    if len(options) > OPTIONS_SHOWN:
+        query = st.text_input(f"Find {label.lower()}", key=f"{key}_find",
+                              placeholder=f"search {len(options):,} {label.lower()}").strip().lower()  # fmt: skip
+        hits = (v for v, text in options.items() if query in text.lower() or query in v.lower())
+        chosen = list(st.session_state.get(key) or [])
+        shown = list(dict.fromkeys(chosen + [v for _, v in zip(range(OPTIONS_SHOWN), hits)]))
+    return st.multiselect(label, shown, key=key, placeholder="all", format_func=lambda v: options.get(v) or v)
+
+
 def sidebar_filters(opts: dict) -> tuple[Filters, str, int]:
     st.header("Filters")
     stances = st.multiselect("Stance", opts["stances"], key="f_stances", placeholder="all")
     relations = st.multiselect("Relation", opts["relations"], key="f_relations", placeholder="all")
     types = st.multiselect("Actor type", opts["actor_types"], key="f_types", placeholder="all")
     date_from = date_to = None  # set by the date window above the graph (time_window)
-    titles = opts["articles"]
-    articles = st.multiselect(
-        "Articles", list(titles), key="f_articles", placeholder="all", format_func=lambda a: titles.get(a) or a
-    )
-    sources = st.multiselect("Sources", opts["sources"], key="f_sources", placeholder="all")
+    articles = searchable_multiselect("Articles", opts["articles"], key="f_articles")
+    sources = searchable_multiselect("Sources", {s: s for s in opts["sources"]}, key="f_sources")
     min_weight = 1
     if opts["max_weight"] > 1:
         min_weight = st.slider("Minimum statements per edge", 1, int(opts["max_weight"]), 1, key="f_weight")
@@ -490,7 +555,7 @@ def what_changed_tab(df, f: Filters, signature: str) -> None:
     st.dataframe(shown, hide_index=True, width="stretch", column_config=view.CHANGE_COLUMNS)
 
 
-def table_page(frame, key: str, page_size: int = 1000):
+def table_page(frame, key: str, page_size: int = 100):
     """Rows of one page of a large table, with a page picker when there is more than one page."""
     pages = max(1, -(-len(frame) // page_size))
     if pages == 1:
@@ -686,7 +751,7 @@ def ingest_step(store, articles: list, errors: list[str]) -> None:
 
     ss = st.session_state
     chunk, rest = articles[:INGEST_CHUNK], articles[INGEST_CHUNK:]
-    processes = max(1, os.cpu_count() or 1) if len(chunk) >= 16 else 1
+    processes = int(os.environ.get("ACTORGRAPH_PROCESSES") or os.cpu_count() or 1) if len(chunk) >= 16 else 1
     bar = st.progress(0.0, text=f"Analysing {len(articles)} article(s)…") if chunk else None
 
     def on_batch(done: int, total: int) -> None:
@@ -929,7 +994,7 @@ def main() -> None:
         return finish_run()
     G_all = corpus_graph(sig, df)
     with st.sidebar:
-        opts = choices(df)
+        opts = filter_choices(sig, df)
         url_and_history(opts)
         f, color_by, cap = sidebar_filters(opts)
         layout, size_by, quote = sidebar_drawing()
@@ -981,4 +1046,5 @@ def main() -> None:
     finish_run()
 
 
-main()
+if __name__ == "__main__":  # not when a worker process started by a fork server imports this script
+    main()

@@ -42,12 +42,13 @@ def _extract(paths: Sequence[str], input_format: str | None, gazetteers: Sequenc
     gaz = load_gazetteer(gazetteers, errors=problems)
     todo = [a for a in loaded.articles if a.id not in skip]
     by_article = ByArticle([a.id for a in todo], on_article or (lambda *_: None))
+    failed: list = []  # articles the pipeline could not analyse, one line each
     statements = []
     for s in extract_statements(todo, gazetteer=gaz, n_process=processes, progress_bar=True,
-                                progress=by_article.progress):
+                                progress=by_article.progress, errors=failed):
         by_article.add(s)
         statements.append(s)
-    return statements, [*problems, *loaded.errors]
+    return statements, [*problems, *loaded.errors, *failed]
 
 
 def _finish(statements: list, args: argparse.Namespace) -> list:

@@ -56,10 +56,15 @@ def spans(text: str, size: int) -> list[tuple[int, int]]:
     return out
 
 
+def fits(article: Article, max_length: int) -> bool:
+    """True when the article's parsed text (title, blank line, body) is within ``max_length``."""
+    return len(article.title) + 2 + len(article.text) <= max_length  # without building the text
+
+
 def pieces(articles: Iterable[Article], max_length: int) -> Iterator[Article]:
     """The articles, each long one replaced by its pieces in order."""
     for a in articles:
-        if len(a.title) + 2 + len(a.text) <= max_length:  # the parsed text's length, without building it
+        if fits(a, max_length):
             yield a
             continue
         size = max(1, min(PIECE, max_length) - len(a.title) - 2)

@@ -152,18 +152,26 @@ def extract_statements(
     gazetteer: Gazetteer | None = None,
     batch_size: int = 16,
     n_process: int = 1,
+    processes: int | None = None,
     progress_bar: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    errors: list | None = None,
 ) -> Iterator[Statement]:
-    """Every stance statement in the articles, article by article, in document order."""
+    """Every stance statement in the articles, article by article, in document order.
+
+    ``processes`` (alias ``n_process``) worker processes parse chunks of articles
+    (``workers.outcomes``). An article the pipeline fails on gives one
+    ``workers.ArticleFailure`` line: appended to ``errors`` when given, else
+    printed on stderr; the other articles go on.
+    """
+    from .workers import outcomes
+
     arts: Sequence[Article] = articles if isinstance(articles, Sequence) else list(articles)
     total = len(arts)
     if total == 0:
         return
     pipeline = build_pipeline(nlp, gazetteer)
-    n_process = max(1, int(n_process or 1))
-    if n_process > total:
-        n_process = max(1, total)
+    n_process = max(1, min(int(processes or n_process or 1), total))
     bar = None
     if progress_bar:
         from tqdm import tqdm
@@ -171,21 +179,37 @@ def extract_statements(
         # (disable=None: no bar when stderr is not a terminal, so logs and pipes stay clean)
         bar = tqdm(total=total, unit="article", file=sys.stderr, desc="extracting", leave=False, disable=None)
     done = 0
+
+    def step(n: int) -> None:
+        nonlocal done
+        done += n
+        if bar is not None:
+            bar.update(n)
+        if progress is not None:
+            progress(done, total)
+
     try:
-        parts = longtext.pieces(arts, pipeline.max_length)  # over max_length: parsed in pieces
-        docs = pipeline.pipe(((parsed_text(a), a) for a in parts), as_tuples=True, batch_size=batch_size, n_process=n_process)
-        for doc, article in docs:
-            yield from longtext.whole(statements_from_doc(doc, article), doc, article)
-            if not longtext.is_last(article):
-                continue
-            done += 1
-            if bar is not None:
-                bar.update(1)
-            if progress is not None:
-                progress(done, total)
+        for _article, found in outcomes(pipeline, arts, processes=n_process, batch_size=batch_size):
+            if isinstance(found, list):
+                yield from found
+            elif errors is not None:
+                errors.append(found)
+            else:
+                print(f"actorgraph: {found}", file=sys.stderr)
+            step(1)  # after the article's statements: progress(done, total) marks it finished
     finally:
         if bar is not None:
             bar.close()
+
+
+def article_statements(nlp: Language, article: Article) -> list[Statement]:
+    """One article's statements; one over the pipeline's ``max_length`` is parsed in
+    paragraph-aligned pieces whose statements keep the whole article's offsets."""
+    out: list[Statement] = []
+    for part in longtext.pieces([article], nlp.max_length):
+        doc = nlp(parsed_text(part))
+        out += longtext.whole(statements_from_doc(doc, part), doc, part)
+    return out
 
 
 def extract_article(article: Article, **kw) -> list[Statement]:

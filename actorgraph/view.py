@@ -835,8 +835,10 @@ class StatementStore:
     """
 
     def __init__(self) -> None:
+        from .cache import KeyedLocks
+
         self._by_key: dict[str, list[Statement]] = {}
-        self._lock = threading.Lock()
+        self._locks = KeyedLocks()  # per article: sessions with nothing new never wait
 
     def __contains__(self, a: Article) -> bool:
         return article_key(a) in self._by_key
@@ -853,29 +855,37 @@ class StatementStore:
     ) -> list[Statement]:
         """Statements of ``articles`` in their order, extracting only the new ones.
 
-        If the batch fails, the new articles are retried one by one so a single
-        article the engine cannot handle is reported (in ``errors``) and
-        skipped, and the others still go through.
+        Only the new articles' keys are locked while they are parsed: another
+        session asking for them waits and then reuses them, any other session
+        goes on. An article the engine fails on is reported (in ``errors``) and
+        skipped; the others still go through.
         """
         articles = unique_articles(articles)
-        with self._lock:
-            todo = [a for a in articles if article_key(a) not in self._by_key]
-            if todo:
+        todo = [a for a in articles if article_key(a) not in self._by_key]
+        if todo:
+            with self._locks.hold(article_key(a) for a in todo):
+                todo = [a for a in todo if article_key(a) not in self._by_key]  # done meanwhile?
+                if todo:
+                    found = self._extract_isolated(todo, extract, progress, errors)
+                    for a in todo:
+                        self._by_key[article_key(a)] = found.get(a.id, [])
+        return [s for a in articles for s in self._by_key[article_key(a)]]
+
+    def _extract_isolated(self, todo, extract, progress, errors) -> dict[str, list[Statement]]:
+        """If the batch fails, retry one by one: the article that fails is reported and skipped."""
+        try:
+            return self._extract(todo, extract, progress)
+        except Exception:
+            found: dict[str, list[Statement]] = {}
+            for i, a in enumerate(todo, 1):
                 try:
-                    found = self._extract(todo, extract, progress)
-                except Exception:
-                    found = {}
-                    for i, a in enumerate(todo, 1):
-                        try:
-                            found.update(self._extract([a], extract, None))
-                        except Exception as exc:  # one bad article must not lose the rest
-                            if errors is not None:
-                                errors.append(f"{a.source or a.title}: could not analyse ({type(exc).__name__}: {exc})")
-                        if progress:
-                            progress(i, len(todo))
-                for a in todo:
-                    self._by_key[article_key(a)] = found.get(a.id, [])
-            return [s for a in articles for s in self._by_key[article_key(a)]]
+                    found.update(self._extract([a], extract, None))
+                except Exception as exc:  # one bad article must not lose the rest
+                    if errors is not None:
+                        errors.append(f"{a.source or a.title}: could not analyse ({type(exc).__name__}: {exc})")
+                if progress:
+                    progress(i, len(todo))
+            return found
 
     @staticmethod
     def _extract(todo, extract, progress) -> dict[str, list[Statement]]:
@@ -883,13 +893,6 @@ class StatementStore:
         for s in extract(todo, progress=progress):
             found[s.article_id].append(s)
         return found
-
-
-def statements_signature(statements: Iterable[Statement]) -> str:
-    h = hashlib.sha1()
-    for s in statements:
-        h.update(s.id.encode("ascii") + b"\x1e" + s.title.encode("utf-8") + b"\x1f")
-    return h.hexdigest()[:20]
 
 
 def folder_signature(path: str) -> str:

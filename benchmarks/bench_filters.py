@@ -23,7 +23,7 @@ from actorgraph.filters import Filters, filter_frame  # noqa: E402
 from actorgraph.graph import build_graph, build_multigraph, statements_frame  # noqa: E402
 from actorgraph.records import ACTOR_TYPES, Statement  # noqa: E402
 
-RELATIONS = ("support", "alliance", "praise", "aid", "criticism", "sanction", "attack", "demand")
+RELATIONS = ("supports", "allies", "praises", "aids", "criticises", "sanctions", "attacks", "opposes")  # the vocabulary (lexicon/en/relations.csv)
 
 
 def synthetic(n: int, n_actors: int, seed: int = 1) -> list[Statement]:
@@ -93,7 +93,7 @@ def main(argv: list[str] | None = None) -> None:
         "search on names and aliases": Filters(search="actor 01"),
         "focus 1 hop + top 50": Filters(focus=top.lower(), hops=1, top_n=50),
         "everything at once": Filters(
-            stances=("supports",), relations=("support", "aid"), actor_types=("country", "person"),
+            stances=("supports",), relations=("supports", "aids"), actor_types=("country", "person"),
             date_from="2016", date_to="2019", min_confidence=0.4, min_weight=2, search="actor",
             focus=top, hops=2, top_n=100,
         ),  # fmt: skip
