@@ -19,7 +19,6 @@ Environment (for tests, benchmarks and other corpora):
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import functools
 import os
 from pathlib import Path
@@ -54,17 +53,22 @@ def gazetteer():
 
 
 #: Fewer new articles than this are parsed in the server process (starting workers costs seconds).
-PARALLEL_FROM = 64
+PARALLEL_FROM = 32
+
+
+def worker_processes(n_articles: int) -> int:
+    """Processes for a batch of new articles: every core (or ``ACTORGRAPH_PROCESSES``) for a big one."""
+    if n_articles < PARALLEL_FROM:
+        return 1
+    return max(1, int(os.environ.get("ACTORGRAPH_PROCESSES") or os.cpu_count() or 1))
 
 
 def extract(articles, progress=None, errors=None):
     """New articles -> statements; big batches on every core, a failing article one line in ``errors``."""
     from actorgraph.statements import extract_statements
 
-    processes = int(os.environ.get("ACTORGRAPH_PROCESSES") or os.cpu_count() or 1)
-    if len(articles) < PARALLEL_FROM:
-        processes = 1
-    return extract_statements(articles, gazetteer=gazetteer(), progress=progress, n_process=processes, errors=errors)
+    return extract_statements(articles, gazetteer=gazetteer(), progress=progress,
+                              n_process=worker_processes(len(articles)), errors=errors)  # fmt: skip
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -142,14 +146,24 @@ def view_stage(signature: str, f: Filters, _df, _G_all):
     return apply(_df, f)  # one filter pass for both
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@st.cache_resource(show_spinner=False, max_entries=8)
+def drawn_graph(view_key: str, cap: int, keep: tuple[str, ...], _G_view):
+    """The capped graph, how many actors it leaves out, and its signature: once per view.
+
+    These big objects are cached as themselves (``cache_data`` would unpickle a copy on
+    every rerun); none of them is mutated after."""
+    G_draw, left_out = view.cap_graph(_G_view, cap, keep=list(keep))
+    return G_draw, left_out, view.graph_signature(G_draw)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
 def positions(signature: str, layout: str, _G):
     if layout in ("camp", "type"):
         return view.grouped_positions(_G, layout)
     return view.layout_positions(_G)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@st.cache_resource(show_spinner=False, max_entries=8)
 def base_payload(signature: str, color_by: str, size_by: str, positioned: bool, _G, _positions):
     return view.network_payload(_G, color_by=color_by, positions=_positions, size_by=size_by)
 
@@ -375,7 +389,7 @@ def sidebar_filters(opts: dict) -> tuple[Filters, str, int]:
 # --------------------------------------------------------------------------- time and drawing (issue 12)
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@st.cache_resource(show_spinner=False, max_entries=8)
 def window_periods(signature: str, _df) -> list[str]:
     """The date window's stops: the corpus's days when it spans up to three months, else its months."""
     from actorgraph.timeline import all_periods, parse_dates
@@ -585,7 +599,7 @@ def statements_tab(df_view) -> None:
     st.caption("Click a row to select its edge in the graph; long quotes wrap (double-click a cell to read it whole).")
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@st.cache_resource(show_spinner=False, max_entries=8)
 def actors_frame(key: str, _G):
     return view.actors_table(_G)
 
@@ -738,7 +752,7 @@ def articles_to_ingest(store, errors: list[str]) -> list:
             paths = [bundled_articles()]
     folders = [p for p in st.session_state["folders"] if under_roots(p)]
     for p in filter(is_statements, folders):
-        errors.append(f"{view.md_escape(p)}: Parquet statements are not articles: add them with "
+        errors.append(f"{p}: Parquet statements are not articles: add them with "
                       "'actorgraph ingest --from' or open them with ACTORGRAPH_STATEMENTS")
     articles = read_offered(paths + [p for p in folders if not is_statements(p)], errors)
     done = st.session_state.setdefault("ingested_ids", set())
@@ -751,7 +765,7 @@ def ingest_step(store, articles: list, errors: list[str]) -> None:
 
     ss = st.session_state
     chunk, rest = articles[:INGEST_CHUNK], articles[INGEST_CHUNK:]
-    processes = int(os.environ.get("ACTORGRAPH_PROCESSES") or os.cpu_count() or 1) if len(chunk) >= 16 else 1
+    processes = worker_processes(len(chunk))
     bar = st.progress(0.0, text=f"Analysing {len(articles)} article(s)…") if chunk else None
 
     def on_batch(done: int, total: int) -> None:
@@ -764,7 +778,7 @@ def ingest_step(store, articles: list, errors: list[str]) -> None:
     ss["ingest_more"] = bool(rest)
     if not ss.get("stale_checked"):  # statements of another extractor version: read again once
         ss["stale_checked"] = True
-        errors += reextract(store, gazetteer=gazetteer(), processes=max(1, os.cpu_count() or 1)).errors
+        errors += reextract(store, gazetteer=gazetteer(), processes=worker_processes(PARALLEL_FROM)).errors
     if bar is not None:
         bar.empty()
 
@@ -789,7 +803,7 @@ def load_store_corpus():
 def curation_messages() -> None:
     msg = st.session_state.pop("curation_error", None)
     if msg:
-        st.error(msg)
+        st.error(view.md_escape(msg))  # it names actors, whose names come from article text
 
 
 def correct(fn, *args, then=None, **kw) -> None:
@@ -847,7 +861,7 @@ def actor_curation(actor: str, df) -> None:
                   on_click=lambda: correct(curation.retype, actor, st.session_state[wkey("cur_type")], names=names))
         merged = {c.args["actor"] for c in curation.active(the_store().corrections()) if c.op == "merge"}
         for i, name in enumerate(n for n in curation.merged_names(df, actor) if n in merged):
-            st.button(f"Unmerge {name[:40]}", key=f"cur_unmerge_{i}", on_click=correct, args=(curation.unmerge, name))
+            st.button("Unmerge " + view.md_escape(name[:40]), key=f"cur_unmerge_{i}", on_click=correct, args=(curation.unmerge, name))
 
 
 def open_article(q: dict) -> None:
@@ -1002,9 +1016,8 @@ def main() -> None:
         date_from, date_to = time_window(df, sig)
     f = dataclasses.replace(f, date_from=date_from, date_to=date_to, quote=quote)
     df_view, G_view = view_stage(sig, f, df, G_all)
-    keep = [a for a in (st.session_state.get("selected_actor"), f.focus) if a]
-    G_draw, left_out = view.cap_graph(G_view, cap, keep=keep)
-    gsig = view.graph_signature(G_draw)
+    keep = tuple(a for a in (st.session_state.get("selected_actor"), f.focus) if a)
+    G_draw, left_out, gsig = drawn_graph(f"{sig}|{f}", cap, keep, G_view)
     pos = drawing_positions(G_draw, gsig, layout)
     with header:
         m = st.columns(4)

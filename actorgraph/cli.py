@@ -190,12 +190,18 @@ def _extract_db(args: argparse.Namespace, fmt: str) -> int:
     except StoreError as exc:
         _report([exc])
         return 1
-    out = _open_out(args.output)
-    try:
-        n = write_frame(df, out, fmt)
-    finally:
-        if out is not sys.stdout:
-            out.close()
+    if fmt == "parquet":
+        from .graph import frame_statements
+        from .readwrite.parquet import write_statements
+
+        n = write_statements(frame_statements(df), args.output)  # the corrected statements
+    else:
+        out = _open_out(args.output)
+        try:
+            n = write_frame(df, out, fmt, exact=args.csv_exact)
+        finally:
+            if out is not sys.stdout:
+                out.close()
     print(f"actorgraph: {n} statements from {args.db}", file=sys.stderr)
     return 0
 
@@ -362,7 +368,7 @@ def _add_timeline_parser(sub) -> None:
         "from the first to the last date is listed; undated statements are left out.",
     )
     t.add_argument("--from", dest="from_files", action="append", default=[], metavar="STATEMENTS",
-                   help="statements saved by 'actorgraph extract' (.jsonl or .csv); repeatable")
+                   help="statements saved by 'actorgraph extract' (.jsonl, .csv, .parquet or a shard folder); repeatable")
     t.add_argument("--actor", metavar="NAME", help="count what this actor (name or alias) gives and receives")
     t.add_argument("--counterpart", metavar="NAME", help="with --actor: only statements between the two")
     t.add_argument("--freq", default="auto", metavar="D|W|M|Y|auto",

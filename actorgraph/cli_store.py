@@ -33,16 +33,19 @@ def store_frame(path: str | None):
     return curated_frame(open_db(path))
 
 
-def write_frame(df, out, fmt: str) -> int:
-    """Statements of a curated frame as JSON lines or CSV, with the curation flags."""
+def write_frame(df, out, fmt: str, exact: bool = False) -> int:
+    """Statements of a curated frame as JSON lines or CSV (defused for spreadsheets unless
+    ``exact``), with the curation flags."""
     import csv
+
+    from .readwrite.spreadsheet import defuse
 
     cols = [*STATEMENT_COLUMNS, *FLAG_COLUMNS]
     records = df[cols].to_dict("records")
     if fmt == "csv":
-        w = csv.DictWriter(out, fieldnames=cols)
-        w.writeheader()
-        w.writerows({k: ("" if v is None else v) for k, v in r.items()} for r in records)
+        w = csv.writer(out)
+        w.writerow(cols)
+        w.writerows([("" if r[c] is None else r[c] if exact else defuse(r[c])) for c in cols] for r in records)
     else:
         for r in records:
             r.update({c: bool(r[c]) for c in FLAG_COLUMNS})

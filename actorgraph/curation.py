@@ -279,12 +279,6 @@ def curated_frame(store: Store, *, include_rejected: bool = False, join: bool = 
     return apply(df, store.corrections(), include_rejected=include_rejected)
 
 
-def curated_statements(store: Store) -> list[Statement]:
-    """Corrected statements as records (for ``extract --db`` and exports)."""
-    df = curated_frame(store)
-    return [Statement.from_dict(r) for r in df[STATEMENT_COLUMNS].to_dict("records")]
-
-
 def actor_names(df: pd.DataFrame) -> list[str]:
     return sorted(set(df["source"]) | set(df["target"]))
 

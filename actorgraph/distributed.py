@@ -92,8 +92,9 @@ def run_partition(part: Partition, out_dir: str, salt: str, gazetteers: tuple[st
         return done
     t0 = time.process_time()
     articles, load_errors = partitions.load(part)
-    statements = list(extract_statements(articles, nlp=pipeline(gazetteers), n_process=n_process))
-    errors = [str(e) for e in load_errors]
+    failed: list = []  # articles the pipeline could not analyse: one line each, as with the local engine
+    statements = list(extract_statements(articles, nlp=pipeline(gazetteers), n_process=n_process, errors=failed))
+    errors = [str(e) for e in [*load_errors, *failed]]
     parquet.write_articles(articles, out / ARTICLES_DIR / name)
     meta = {"articles": len(articles), "statements": len(statements), "errors": errors}
     parquet.write_statements(statements, out / STATEMENTS_DIR / name, meta=meta)

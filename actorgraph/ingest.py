@@ -98,51 +98,46 @@ def reextract(
 
 
 def _extract_into(store, todo, gazetteer, batch_size, processes, report, on_batch) -> int:
-    """Extract ``todo`` and write it batch by batch; returns the number of articles written."""
+    """Extract ``todo`` and write it batch by batch; returns the number of articles written.
+
+    An article the pipeline fails on is reported in ``report`` and not stored, so a later
+    ingest tries it again; the workers isolate it, the rest of its batch goes in.
+    """
     from .statements import extract_statements
 
+    if not todo:
+        return 0
     version = extractor_version()
     batch_size = max(1, int(batch_size))
+    found: dict[str, list[Statement]] = defaultdict(list)
+    pending: list[Article] = []
+    failures: list = []
+    counted = 0
     written = 0
-    rest = list(todo)
-    while rest:
-        found: dict[str, list[Statement]] = defaultdict(list)
-        pending: list[Article] = []
-        done = 0
 
-        def flush() -> None:
-            nonlocal written
-            if pending:
-                store.add_extracted([(a, found.pop(a.id, [])) for a in pending], version)
-                written += len(pending)
-                pending.clear()
-                if on_batch is not None:
-                    on_batch(written, len(todo))
+    def flush() -> None:
+        nonlocal written
+        if pending:
+            store.add_extracted([(a, found.pop(a.id, [])) for a in pending], version)
+            written += len(pending)
+            pending.clear()
+            if on_batch is not None:
+                on_batch(written, len(todo))
 
-        def progress(n: int, total: int) -> None:
-            nonlocal done
-            pending.extend(rest[done:n])
-            done = n
-            if len(pending) >= batch_size:
-                flush()
+    def progress(n: int, total: int) -> None:  # called after article n's statements
+        nonlocal counted
+        article = todo[n - 1]
+        if len(failures) > counted:  # this article failed: not stored
+            counted = len(failures)
+            found.pop(article.id, None)
+        else:
+            pending.append(article)
+        if len(pending) >= batch_size:
+            flush()
 
-        try:
-            for s in extract_statements(rest, gazetteer=gazetteer, n_process=processes, progress=progress):
-                found[s.article_id].append(s)
-        except Exception as exc:  # the article being parsed (or its batch) failed: retry it alone
-            flush()  # the articles finished before it are whole
-            rest = rest[done:]
-            bad = rest.pop(0)
-            try:
-                alone = list(extract_statements([bad], gazetteer=gazetteer))
-                store.add_extracted([(bad, alone)], version)
-                written += 1
-            except Exception:
-                report.failed += 1
-                report.errors.append(f"{bad.source or bad.title}: could not analyse ({type(exc).__name__}: "
-                                     f"{' '.join(str(exc).split())})")
-            continue
-        pending.extend(rest[done:])
-        flush()
-        rest = []
+    for s in extract_statements(todo, gazetteer=gazetteer, n_process=processes, progress=progress, errors=failures):
+        found[s.article_id].append(s)
+    flush()
+    report.failed += len(failures)
+    report.errors += [str(f) for f in failures]
     return written

@@ -76,11 +76,6 @@ def pieces(articles: Iterable[Article], max_length: int) -> Iterator[Article]:
                         url=a.url, whole=a, offset=s, last=i == len(cuts) - 1, counter=counter)
 
 
-def is_last(article: Article) -> bool:
-    """True when the whole article is done (every article that is not a piece, or its last piece)."""
-    return not isinstance(article, Piece) or article.last
-
-
 def whole(statements: list[Statement], doc: Doc, article: Article) -> list[Statement]:
     """The statements of a piece placed in the whole article; other articles' unchanged."""
     if not isinstance(article, Piece) or article.whole is None:

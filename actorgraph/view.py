@@ -24,7 +24,6 @@ import json
 import math
 import os
 import re
-import threading
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache, partial

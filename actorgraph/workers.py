@@ -19,7 +19,7 @@ import math
 import multiprocessing as mp
 import threading
 from dataclasses import dataclass
-from typing import Callable, Iterator, Sequence
+from typing import Iterator, Sequence
 
 from spacy.language import Language
 
@@ -102,19 +102,18 @@ def _context():
 
 def outcomes(
     nlp: Language, articles: Sequence[Article], *, processes: int = 1, batch_size: int = 16,
-    done: Callable[[int], None] | None = None,
 ) -> Iterator[tuple[Article, list[Statement] | ArticleFailure]]:  # fmt: skip
     """Each article with its statements or its failure, in input order (one chunk at a time)."""
     size = chunk_size(len(articles), processes, batch_size)
     chunks = [articles[i : i + size] for i in range(0, len(articles), size)]
     if processes <= 1 or len(chunks) <= 1:
         results = (_chunk_outcomes(nlp, c, batch_size) for c in chunks)
-        yield from _paired(chunks, results, done)
+        yield from _paired(chunks, results)
         return
     pending = chunks
     while pending:  # more than once only when a worker process died
         found, pending = _pool_run(nlp, pending, processes, batch_size)
-        yield from _paired([c for c, _ in found], (r for _, r in found), done)
+        yield from _paired([c for c, _ in found], (r for _, r in found))
 
 
 def _pool_run(nlp: Language, chunks: list, processes: int, batch_size: int) -> tuple[list, list]:
@@ -158,9 +157,6 @@ def _alone(nlp: Language, article: Article, batch_size: int) -> list:
         pool.shutdown(wait=True)
 
 
-def _paired(chunks, results, done) -> Iterator[tuple[Article, object]]:
+def _paired(chunks, results) -> Iterator[tuple[Article, object]]:
     for chunk, found in zip(chunks, results):
-        for pair in zip(chunk, found):
-            if done is not None:
-                done(1)
-            yield pair
+        yield from zip(chunk, found)

@@ -138,7 +138,10 @@ def served(env: dict[str, str], tmp: str):
 
 
 def first_drawing(browser, folder: Path, processes: int, tmp: str, timeout: float) -> dict:
-    with served({"ACTORGRAPH_DATA": str(folder), "ACTORGRAPH_PROCESSES": str(processes)}, tmp) as (server, watch):
+    env = {"ACTORGRAPH_DATA": str(folder), "ACTORGRAPH_PROCESSES": str(processes),
+           "ACTORGRAPH_DB": str(Path(tmp) / f"run{processes}_{time.time_ns()}.db"),  # a new store: every article parsed
+           "ACTORGRAPH_INGEST_CHUNK": "100000"}  # the whole folder in one ingest: "first drawing" = all of it
+    with served(env, tmp) as (server, watch):
         context, page, received, seconds = open_app(browser, server.url, timeout)
         statements = metric(page, "Statements")
         context.close()

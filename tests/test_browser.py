@@ -302,6 +302,9 @@ def test_merge_in_the_ui_survives_a_reload_and_undo_splits_again(store_server, b
     box.click()
     page.keyboard.type("Ada Varga")
     page.keyboard.press("Enter")
+    page.wait_for_function(  # the choice must have reached the widget before Merge is pressed
+        """(el) => el.textContent.includes("Ada Varga")""", arg=box.element_handle(), timeout=30_000)
+    wait_app_idle(page)
     panel.get_by_role("button", name="Merge", exact=True).click()
     wait_nodes(bp, present="Ada Varga", absent="Adka Varga")
     assert "actor=Ada+Varga" in page.url or "actor=Ada%20Varga" in page.url

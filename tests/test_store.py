@@ -150,21 +150,22 @@ def test_cli_ingest_prints_counts(tmp_path, capsys, monkeypatch):
 def test_one_article_the_engine_fails_on_is_reported_and_the_rest_goes_in(tmp_path, monkeypatch):
     from actorgraph import statements as stmod
 
-    real = stmod.extract_statements
+    real = stmod.statements_from_doc
     arts = [article(i) for i in range(6)]
     bad = arts[3]
 
-    def flaky(articles, **kw):
-        for s in real(articles, **kw):
-            if s.article_id == bad.id:
-                raise RuntimeError("boom")
-            yield s
+    def flaky(doc, art):
+        if art.id == bad.id:
+            raise RuntimeError("boom")
+        return real(doc, art)
 
-    monkeypatch.setattr(stmod, "extract_statements", flaky)
+    monkeypatch.setattr(stmod, "statements_from_doc", flaky)
     s = Store(tmp_path / "a.db")
     rep = ingest_articles(s, arts, batch_size=2)
-    assert (rep.added, rep.failed) == (5, 1) and "boom" in rep.errors[0]
+    assert (rep.added, rep.failed) == (5, 1) and "boom" in rep.errors[0] and bad.path in rep.errors[0]
     assert {a.id for a in s.articles()} == {a.id for a in arts} - {bad.id}
+    monkeypatch.setattr(stmod, "statements_from_doc", real)
+    assert ingest_articles(s, arts).added == 1  # not stored as "no statements": a later ingest tries it again
 
 
 def test_reextract_replaces_statements_and_keeps_corrections(tmp_path):
@@ -312,3 +313,19 @@ def test_cli_curate_round_trip(tmp_path, capsys):
     df = cur.curated_frame(s)
     assert "Norland" not in set(df["source"]) and df["manual"].sum() == 1
     assert df.set_index("id").at[sid, "target"] == "Westland"
+
+
+def test_extract_from_a_store_writes_parquet_and_defused_csv(tmp_path, capsys):
+    from actorgraph.cli import main
+    from actorgraph.readwrite.parquet import read_statements as read_parquet
+
+    s = filled_store(tmp_path / "p.db", n=1)
+    cur.rename(s, "Norland", "=HYPERLINK(1)")
+    assert main(["extract", "--db", s.path, "-o", str(tmp_path / "o.parquet")]) == 0
+    got = list(read_parquet(tmp_path / "o.parquet"))
+    assert len(got) == 5 and "=HYPERLINK(1)" in {x.source for x in got} | {x.target for x in got}
+    assert main(["extract", "--db", s.path, "-o", str(tmp_path / "o.csv")]) == 0
+    text = (tmp_path / "o.csv").read_text(encoding="utf-8")
+    assert "'=HYPERLINK(1)" in text and ",=HYPERLINK" not in text
+    assert main(["extract", "--db", s.path, "-o", str(tmp_path / "x.csv"), "--csv-exact"]) == 0
+    assert ",=HYPERLINK(1)" in (tmp_path / "x.csv").read_text(encoding="utf-8")
