@@ -294,6 +294,8 @@ def merged_names(df: pd.DataFrame, actor: str) -> list[str]:
 
 
 def _check_actor(store: Store, actor: str, names: list[str] | None) -> None:
+    if not isinstance(actor, str) or not actor.strip():
+        raise CurationError("choose an actor first")
     names = names if names is not None else actor_names(curated_frame(store))
     if actor not in names:
         close = difflib.get_close_matches(actor, names, n=3, cutoff=0.5)

@@ -191,3 +191,8 @@ def test_the_corpus_pass_joins_one_persons_names_before_any_correction(tmp_path)
     store.add_extracted([(a, statements_of(a, rows))], "test+1")
     assert set(cur.curated_frame(store)["source"]) == {"Lena Marsh"}
     assert set(cur.curated_frame(store, join=False)["source"]) == {"Lena Marsh", "Marsh"}
+
+
+def test_a_merge_with_no_target_chosen_is_a_clear_error(store):
+    with pytest.raises(cur.CurationError, match="choose an actor"):
+        cur.merge(store, "Adka Varga", None)
