@@ -103,6 +103,8 @@ class Holders:
             return got
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
         if v.dep_ == "advcl" and (v.tag_ in ("VBG", "VBN") or infinitive):
+            if h.pos_ == "ADV" and h.dep_ == "advmod" and h.head.pos_ in ("VERB", "AUX"):
+                h = h.head  # "X went so far as to condemn Y"
             return self.subjects(h, avoid=avoid, depth=depth + 1)
         if v.dep_ == "acl":
             if h.pos_ in ("NOUN", "PROPN", "PRON"):

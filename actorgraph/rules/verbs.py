@@ -77,13 +77,18 @@ def _shielded(ctx: Sentence, v: Token) -> list[Arg] | None:
 
 def _slot_targets(ctx: Sentence, v: Token, slot: str, arg: Token, rel: str) -> list[Arg]:
     """The actors in one slot, after the nouns the verb composes with have had their say."""
-    if arg.pos_ == "NOUN" and (lemma(arg) in NOUN_CUES or arg.lower_ in NOUN_CUES):
+    entry = (NOUN_CUES.get(lemma(arg)) or NOUN_CUES.get(arg.lower_)) if arg.pos_ == "NOUN" else None
+    if entry:
         ctx.within(COMPOSE, compose, v, arg, RELATIONS[rel])
     if arg.pos_ == "NOUN" and lemma(arg) in PURPOSE_NOUNS | RESOLUTION_NOUNS and slot in ("obj", "for", "against"):
         ctx.within(PURPOSE, purpose, v, arg, RELATIONS[rel])  # "voted for / in favour of / against a resolution"
     if slot == "obj" and arg.lower_ in ("that", "which", "whom") and v.dep_ == "relcl":
         arg = v.head  # "the plan, which Germany rejected": the noun the clause is about
     tgt = ctx.args(arg, owner=True)
+    if entry:  # "welcomed the conviction of Y": Y is what the noun acts on (composed above), not its owner
+        acted_on = {a.actor.name for c in arg.children if c.dep_ == "prep" and c.lower_ in entry
+                    for p in c.children if p.dep_ == "pobj" for a in ctx.args(p, owner=True)}
+        tgt = [a for a in tgt if a.actor.name not in acted_on]
     if lemma(arg) in RESOLUTION_NOUNS:
         # "vetoed a UN / Security Council resolution": the body is the venue, not the target
         venue = ctx._venue(arg)
