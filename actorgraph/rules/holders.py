@@ -118,7 +118,10 @@ class Holders:
                     for c in gov.children:
                         if c.dep_ == "dobj":
                             return self.args(c, owner="source")
-                return self.subjects(gov, avoid=avoid, depth=depth + 1)
+                got = self.subjects(gov, avoid=avoid, depth=depth + 1)
+                if lemma(gov) == "join" and h.lower_ == "in":  # "X joined Y in condemning Z": both do
+                    got = got + [a for c in gov.children if c.dep_ == "dobj" for a in self.args(c)]
+                return got
             if gov.pos_ in ("NOUN", "PROPN"):
                 return self._noun_holder(gov, depth)
         return []

@@ -1,0 +1,61 @@
+"""Title-case headlines the parser defeats: "Pelosi Rebukes Trump Over Tariffs" is tagged as one long
+proper name, so the verb rules never see a verb. Read on the surface: an actor, a cue verb, an actor."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .context import Sentence
+from .registry import rule
+from .vocab import HEDGE_MODALS, NEG_ADVERBS, VERB_CUES
+
+#: Words that make a headline a question, a condition or a denial: it then states nothing.
+UNASSERTED = frozenset({"if", "whether", "unless", "could", "would", "will", "should", "may", "might", "can",
+                        "does", "did", "do", "is", "are", "was", "were", "why", "how", "what", "who", "not",
+                        "no", "never", "won't", "doesn't", "didn't", "isn't", "wo", "n't"})
+
+
+def _title_case(words: list[Token]) -> bool:
+    """Most words capitalised: a headline in title case, not a sentence."""
+    alpha = [t for t in words if t.is_alpha and len(t) > 3]
+    return len(alpha) >= 2 and sum(t.text[0].isupper() for t in alpha) >= 0.8 * len(alpha)
+
+
+def _verb_forms(word: str) -> list[str]:
+    """The lemmas a third-person or past form may come from ("Slams" -> slam, "Backed" -> back)."""
+    w = word.lower()
+    out = [w]
+    if w.endswith("ies"):
+        out.append(w[:-3] + "y")
+    if w.endswith("es"):
+        out.append(w[:-2])
+    if w.endswith("s"):
+        out.append(w[:-1])
+    if w.endswith("ed"):
+        out += [w[:-2], w[:-1], w[:-3]]
+    return out
+
+
+@rule("headline.titlecase", pos="sentence", order=30)
+def titlecase_headline(ctx: Sentence) -> None:
+    """ "Pelosi Rebukes Trump Over Tariffs": a name, a verb cue with an object slot, a name, in a
+    title-case line (not when it asks, supposes or denies)."""
+    words = [t for t in ctx.sent if not t.is_space]
+    if ctx.question or not _title_case(words) or any(
+            t.lower_ in UNASSERTED or t.lower_ in NEG_ADVERBS or t.lower_ in HEDGE_MODALS for t in words):
+        return
+    for t in words[1:-1]:
+        if t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN":
+            continue  # parsed as a verb: the verb rules read it
+        rel = next((VERB_CUES[f]["obj"] for f in _verb_forms(t.text) if "obj" in VERB_CUES.get(f, {})), None)
+        if rel is None or t.i + 1 >= ctx.sent.end:
+            continue
+        # (a title word may stand before the name: "Slams Governor Ann Lowe")
+        left = ctx.index.mention_at(t.i - 1)
+        right = ctx.index.mention_at(t.i + 1) or (ctx.index.mention_at(t.i + 2) if t.i + 2 < ctx.sent.end else None)
+        if left is None or right is None or not left.actors or not right.actors or left.end != t.i \
+                or right.start not in (t.i + 1, t.i + 2):
+            continue
+        src, tgt = ctx._mention_args(left), ctx._mention_args(right)
+        ctx.emit([a for a in src if a.actor.name not in {b.actor.name for b in tgt}], tgt, rel, t, "verb",
+                 factor=0.85, hedge=1.0)
+        return
