@@ -53,8 +53,8 @@ def titlecase_headline(ctx: Sentence) -> None:
         left = ctx.index.mention_at(t.i - 1)
         right = ctx.index.mention_at(t.i + 1) or (ctx.index.mention_at(t.i + 2) if t.i + 2 < ctx.sent.end else None)
         if left is None or right is None or not left.actors or not right.actors or left.end != t.i \
-                or right.start not in (t.i + 1, t.i + 2):
-            continue
+                or right.start not in (t.i + 1, t.i + 2) or left.start > words[0].i + 1:
+            continue  # (the name must open the line: "Vote To End U.S. Support For Y" has no subject)
         src, tgt = ctx._mention_args(left), ctx._mention_args(right)
         ctx.emit([a for a in src if a.actor.name not in {b.actor.name for b in tgt}], tgt, rel, t, "verb",
                  factor=0.85, hedge=1.0)
