@@ -346,3 +346,22 @@ def demand(ctx: Sentence, v: Token, lem: str) -> None:
             _ouster(ctx, v, c)
         if c.dep_ in ("dobj", "prep"):
             _ouster_noun(ctx, v, c)
+
+
+@rule("verb.refused", pos="verb", when=lambda t, lem, pos: lem in ("refuse", "decline"))
+def refused(ctx: Sentence, v: Token, lem: str) -> None:
+    """ "X refused to endorse Y", "X declined to back Y": refusing support is a stance against Y (only
+    support verbs: "refused to condemn Y" may be caution as much as sympathy)."""
+    act = next((c for c in v.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    if act is None or any(c.dep_ == "neg" for c in act.children):
+        return
+    rel = VERB_CUES.get(lemma(act), {}).get("obj")
+    obj = next((c for c in act.children if c.dep_ == "dobj"), None)
+    if rel is None or RELATIONS[rel] < 0 or obj is None:
+        return
+    tgt = ctx.args(obj, owner=True)
+    if not tgt:
+        return
+    ex = {a.actor.name for a in tgt}
+    ctx.emit([a for a in ctx.subjects(v) if a.actor.name not in ex], tgt, "opposes", v, "verb", factor=0.8,
+             check=v)
