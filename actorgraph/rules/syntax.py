@@ -128,6 +128,11 @@ class Syntax:
                             if o.dep_ == "pobj":
                                 for a in self.args(o, owner=True):
                                     targets.append((a, entry[c.lower_]))
+        if not targets and n.dep_ == "dobj" and "to" in entry:
+            # "offered Y a tepid endorsement", "gave Y its full support": the recipient is the dative
+            for c in n.head.children:
+                if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN", "PRON"):
+                    targets.extend((a, entry["to"]) for a in self.args(c))
         return targets, between
 
     def _noun_owner(self, n: Token, targets: list[Arg], relation: str) -> tuple[list[Arg], Token | None, bool]:
