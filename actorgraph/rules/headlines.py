@@ -40,12 +40,29 @@ def titlecase_headline(ctx: Sentence) -> None:
     """ "Pelosi Rebukes Trump Over Tariffs": a name, a verb cue with an object slot, a name, in a
     title-case line (not when it asks, supposes or denies)."""
     words = [t for t in ctx.sent if not t.is_space]
-    if ctx.question or not _title_case(words) or any(
-            t.lower_ in UNASSERTED or t.lower_ in NEG_ADVERBS or t.lower_ in HEDGE_MODALS for t in words):
+    if _title_case(words):
+        _surface(ctx, words)
+
+
+@rule("surface.verbless", pos="sentence", order=31)
+def verbless_parse(ctx: Sentence) -> None:
+    """ "Trump endorsed Kobach, Kansas' secretary of state": a sentence the parser left without a verb
+    (the cue tagged as an adjective of a noun root) is read on the surface the same way."""
+    words = [t for t in ctx.sent if not t.is_space]
+    root = next((t for t in ctx.sent if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ in ("VERB", "AUX") or _title_case(words):
+        return
+    _surface(ctx, words)
+
+
+def _surface(ctx: Sentence, words: list[Token]) -> None:
+    """An actor opening the line, a verb cue with an object slot, an actor: the first such triple."""
+    if ctx.question or any(t.lower_ in UNASSERTED or t.lower_ in NEG_ADVERBS or t.lower_ in HEDGE_MODALS
+                           for t in words):
         return
     for t in words[1:-1]:
-        if t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN":
-            continue  # parsed as a verb: the verb rules read it
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound", "nmod"):
+            continue  # parsed as a verb of a clause: the verb rules read it
         rel = next((VERB_CUES[f]["obj"] for f in _verb_forms(t.text) if "obj" in VERB_CUES.get(f, {})), None)
         if rel is None or t.i + 1 >= ctx.sent.end:
             continue
