@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .base import Arg, OWNER_FACTOR, lemma
-from .vocab import (CARRY_OUT_VERBS, CAUSATIVE_VERBS, DEMAND_VERBS, HYPHEN_CUES, OBJECT_CONTROL, ORIGIN_NOUNS, PATIENT_OF, SPEECH_VERBS, TOPIC_NOUNS, WANT_NOUNS, WANT_THAT_VERBS, WANT_VERBS)
+from .vocab import (AUTHOR_VERBS, CARRY_OUT_VERBS, CAUSATIVE_VERBS, DEMAND_VERBS, HYPHEN_CUES, MESSAGE_NOUNS, OBJECT_CONTROL, ORIGIN_NOUNS, PATIENT_OF, SPEECH_VERBS, TOPIC_NOUNS, WANT_NOUNS, WANT_THAT_VERBS, WANT_VERBS)
 
 
 class Holders:
@@ -212,6 +212,8 @@ class Holders:
         got = self.owners(n, depth=1, between_ok=False)
         if got:
             return got
+        if n.dep_ == "dobj" and lemma(n.head) in AUTHOR_VERBS and (lemma(n) in MESSAGE_NOUNS or n.lower_ in MESSAGE_NOUNS):
+            return self.subjects(n.head, depth=depth + 1)  # "X issued a statement praising Y": its author
         return []
 
     def clause_subjects(self, n: Token, avoid: set[str] | None = None) -> tuple[list[Arg], Token | None]:
