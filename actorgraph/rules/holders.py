@@ -72,6 +72,9 @@ class Holders:
         got = self._own_subject(v)
         if got is not None:
             return got
+        got = self.absolute_subject(v)
+        if got:
+            return got
         # "Moscow, which ...", "the group that attacked ..."
         if v.dep_ == "relcl":
             return self.args(v.head)
@@ -125,6 +128,17 @@ class Holders:
             if gov.pos_ in ("NOUN", "PROPN"):
                 return self._noun_holder(gov, depth)
         return []
+
+    def absolute_subject(self, v: Token) -> list[Arg]:
+        """ "with A backing X and B backing Y": the parser makes B a conjunct of X; B, just before the second
+        participle, is its subject."""
+        if v.tag_ != "VBG" or v.i == 0 or v.dep_ not in ("pcomp", "conj", "advcl", "acl"):
+            return []
+        m = self.index.mention_at(v.i - 1)
+        if m is None or not m.actors or m.end != v.i:
+            return []
+        head = v.doc[m.head] if m.head >= 0 else v.doc[v.i - 1]
+        return self._mention_args(m) if head.dep_ == "conj" else []
 
     def _own_subject(self, v: Token) -> list[Arg] | None:
         """``v``'s own subject (nearest first: "WASHINGTON (AP) - President X has filed ..." has two; the
