@@ -331,20 +331,3 @@ def evaluation_adj(ctx: Sentence, a: Token, lem: str) -> None:
     # only a judgement somebody voiced counts: the holder must be a speaker/caller
     ctx.emit(holders, judged, "delegitimises" if a.lower_ == "illegitimate" else "criticises", a,
               "evaluation", check=anchor)
-
-
-@rule("judgement.held_responsible", pos="verb", when=lambda t, lem, pos: lem == "hold")
-def held_responsible(ctx: Sentence, v: Token, lem: str) -> None:
-    """ "X holds Y responsible for the attack", "X will hold Y accountable": blame laid on Y."""
-    pred = next((c for c in v.children if c.dep_ in ("ccomp", "oprd", "xcomp", "acomp", "dobj")
-                 and c.lower_ in ("responsible", "accountable", "liable", "culpable")), None)
-    if pred is None:
-        return
-    judged_tok = next((c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if judged_tok is None:
-        judged_tok = next((c for c in v.children if c.dep_ == "dobj" and c.i != pred.i), None)
-    judged = ctx.args(judged_tok)
-    if not judged:
-        return
-    ex = {a.actor.name for a in judged}
-    ctx.emit([a for a in ctx.subjects(v) if a.actor.name not in ex], judged, "accuses", v, "verb", check=v)

@@ -367,23 +367,3 @@ def refused(ctx: Sentence, v: Token, lem: str) -> None:
     ex = {a.actor.name for a in tgt}
     ctx.emit([a for a in ctx.subjects(v) if a.actor.name not in ex], tgt, "opposes", v, "verb", factor=0.8,
              check=v)
-
-
-@rule("verb.on_behalf", pos="verb", when=lambda t, lem, pos: "for" not in VERB_CUES.get(lem, {}))
-def on_behalf(ctx: Sentence, v: Token, lem: str) -> None:
-    """ "X testified / spoke / made calls on behalf of Y", whatever the verb: acting for Y backs Y."""
-    tgt = [a for c in v.children if c.dep_ == "prep" and c.lower_ in ("on", "in")
-           for o in c.children if o.dep_ == "pobj" and o.lower_ == "behalf"
-           for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
-           for oo in p.children if oo.dep_ == "pobj" for a in ctx.args(oo)]
-    if not tgt:
-        for c in v.children:  # "made calls on behalf of Y": the phrase hangs on the object
-            if c.dep_ == "dobj":
-                tgt += [a for p in c.children if p.dep_ == "prep" and p.lower_ == "on"
-                        for o in p.children if o.dep_ == "pobj" and o.lower_ == "behalf"
-                        for q in o.children if q.dep_ == "prep" and q.lower_ == "of"
-                        for oo in q.children if oo.dep_ == "pobj" for a in ctx.args(oo)]
-    if not tgt:
-        return
-    ex = {a.actor.name for a in tgt}
-    ctx.emit([a for a in ctx.subjects(v) if a.actor.name not in ex], tgt, "supports", v, "prep", factor=0.85)
