@@ -107,10 +107,13 @@ def verb_direct(ctx: Sentence, v: Token, lem: str) -> None:
         return
     wanter = ctx.wanted_by(v)
     subj = _shielded(ctx, v)
+    prt = " ".join(c.lower_ for c in v.children if c.dep_ == "prt")
     for slot, arg in ctx._slots(v):
         rel = slots.get(slot)
         if rel is None or (slot == "obj" and lem in PACT_VERBS and lemma(arg) in PACT_NOUNS):
             continue  # "struck a deal with X" is no strike: the noun's own rule reads it
+        if slot == "obj" and prt and f"{prt} obj" in slots:
+            continue  # "shot down X's offer": the phrasal verb's sense replaces the plain verb's
         tgt = _slot_targets(ctx, v, slot, arg, rel)
         # "with A backing X and B backing Y": B is the next participle's subject, not a second object
         tgt = [a for a in tgt if a.mention.end >= len(v.doc) or not ctx.absolute_subject(v.doc[a.mention.end])]
