@@ -157,9 +157,11 @@ def _own_side(a: Actor, b: Actor) -> bool:
 
 
 def _dedupe(stances: Iterable[Stance]) -> list[Stance]:
+    """One statement per sentence and signed edge: two cues in one sentence ("X criticised Y and accused
+    him of lying") are one piece of evidence, kept at its most confident reading."""
     best: dict[tuple, Stance] = {}
     for s in stances:
-        key = (s.sent_index, s.source_actor.name, s.target_actor.name, s.sign, s.relation)
+        key = (s.sent_index, s.source_actor.name, s.target_actor.name, s.sign)
         if key not in best or s.confidence > best[key].confidence:
             best[key] = s
     return list(best.values())

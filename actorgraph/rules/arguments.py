@@ -54,6 +54,10 @@ class Arguments:
         if m is not None and not (m.start <= t.i < m.end) and t.tag_ == "NNS" \
                 and any(c.dep_ == "nummod" for c in t.children):
             return []  # "the court's four liberal members": some of its members, not the court itself
+        if t.pos_ == "NOUN" and t.tag_ == "NNS" and (m is None or not m.start <= t.i < m.end):
+            got = self._named_members(t)
+            if got:
+                return got
         m = self._described_mention(t, m)
         got = self._sayer_pronoun(t, m)
         if got is not None:
@@ -76,6 +80,18 @@ class Arguments:
         if owner and t.pos_ in ("NOUN", "PROPN", "PRON", "VERB") and lem not in RELATIONAL_NOUNS:
             return self._owner_of_thing(t, lem, owner, depth)  # ("his rival" is somebody else, not his)
         return []
+
+    def _named_members(self, t: Token) -> list[Arg]:
+        """ "the two presidents -- X and Y -- praised Z": a plural noun's apposition names its members (all
+        of them, not its first; nor the party of "Democratic presidents")."""
+        out: list[Arg] = []
+        for c in t.children:
+            if c.dep_ == "appos":
+                for x in (c, *c.conjuncts):
+                    mm = self.index.mention_for(x)
+                    if mm is not None and mm.actors and mm.start <= x.i < mm.end:
+                        out.extend(self._mention_args(mm))
+        return out
 
     def _first_person_arg(self, t: Token) -> list[Arg] | None:
         """ "I", "we" (not "US"): their mention, else the quoted speaker; None for other words."""

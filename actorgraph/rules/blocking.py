@@ -28,7 +28,7 @@ def blocked(cue: Token, *, skip_self_blocker: bool = True) -> tuple[bool, float]
         if stop:
             return True, 1.0
         hedge = min(hedge, factor)
-        if _blocks_here(t, via, own_denial, check_word=not (first and skip_self_blocker)):
+        if _blocks_here(t, via, own_denial, check_word=not (first and skip_self_blocker), prev=prev):
             return True, 1.0
         first = False
         if t.head.i == t.i:
@@ -79,11 +79,12 @@ def _negated_here(t: Token, via: str) -> tuple[bool, float]:
     return False, hedge
 
 
-def _blocks_here(t: Token, via: str, own_denial: bool, check_word: bool) -> bool:
+def _blocks_here(t: Token, via: str, own_denial: bool, check_word: bool, prev: Token | None = None) -> bool:
     """A blocking word or shape at ``t``: "hardly possible", "refused to", "withheld aid meant to", "ruled
     out", "was not able to", "without condemning", "instead of working with"."""
     lem = lemma(t)
-    if t.pos_ in ("AUX", "VERB") and any(c.dep_ == "acomp" and (lemma(c) in BLOCKERS or any(
+    # (not the acomp the cue came through: "X is opposed to Y" is the cue itself, judged below it)
+    if t.pos_ in ("AUX", "VERB") and any(c.dep_ == "acomp" and (prev is None or c.i != prev.i) and (lemma(c) in BLOCKERS or any(
             g.dep_ in ("advmod", "neg") and g.lower_ in NEG_ADVERBS for g in c.children)) for c in t.children):
         return True  # "That is hardly possible after ...", "it is unlikely that ..."
     if check_word and (

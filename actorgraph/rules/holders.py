@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .base import Arg, OWNER_FACTOR, lemma
-from .vocab import (CARRY_OUT_VERBS, CAUSATIVE_VERBS, DEMAND_VERBS, HYPHEN_CUES, OBJECT_CONTROL, ORIGIN_NOUNS, PATIENT_OF, SPEECH_VERBS, TOPIC_NOUNS, WANT_NOUNS, WANT_THAT_VERBS, WANT_VERBS)
+from .vocab import (AUTHOR_VERBS, CARRY_OUT_VERBS, CAUSATIVE_VERBS, DEMAND_VERBS, HYPHEN_CUES, MESSAGE_NOUNS, OBJECT_CONTROL, ORIGIN_NOUNS, PATIENT_OF, SPEECH_VERBS, TOPIC_NOUNS, WANT_NOUNS, WANT_THAT_VERBS, WANT_VERBS)
 
 
 class Holders:
@@ -72,6 +72,9 @@ class Holders:
         got = self._own_subject(v)
         if got is not None:
             return got
+        got = self.absolute_subject(v)
+        if got:
+            return got
         # "Moscow, which ...", "the group that attacked ..."
         if v.dep_ == "relcl":
             return self.args(v.head)
@@ -103,6 +106,8 @@ class Holders:
             return got
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
         if v.dep_ == "advcl" and (v.tag_ in ("VBG", "VBN") or infinitive):
+            if h.pos_ == "ADV" and h.dep_ == "advmod" and h.head.pos_ in ("VERB", "AUX"):
+                h = h.head  # "X went so far as to condemn Y"
             return self.subjects(h, avoid=avoid, depth=depth + 1)
         if v.dep_ == "acl":
             if h.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -116,10 +121,24 @@ class Holders:
                     for c in gov.children:
                         if c.dep_ == "dobj":
                             return self.args(c, owner="source")
-                return self.subjects(gov, avoid=avoid, depth=depth + 1)
+                got = self.subjects(gov, avoid=avoid, depth=depth + 1)
+                if lemma(gov) == "join" and h.lower_ == "in":  # "X joined Y in condemning Z": both do
+                    got = got + [a for c in gov.children if c.dep_ == "dobj" for a in self.args(c)]
+                return got
             if gov.pos_ in ("NOUN", "PROPN"):
                 return self._noun_holder(gov, depth)
         return []
+
+    def absolute_subject(self, v: Token) -> list[Arg]:
+        """ "with A backing X and B backing Y": the parser makes B a conjunct of X; B, just before the second
+        participle, is its subject."""
+        if v.tag_ != "VBG" or v.i == 0 or v.dep_ not in ("pcomp", "conj", "advcl", "acl"):
+            return []
+        m = self.index.mention_at(v.i - 1)
+        if m is None or not m.actors or m.end != v.i:
+            return []
+        head = v.doc[m.head] if m.head >= 0 else v.doc[v.i - 1]
+        return self._mention_args(m) if head.dep_ == "conj" else []
 
     def _own_subject(self, v: Token) -> list[Arg] | None:
         """``v``'s own subject (nearest first: "WASHINGTON (AP) - President X has filed ..." has two; the
@@ -207,6 +226,8 @@ class Holders:
         got = self.owners(n, depth=1, between_ok=False)
         if got:
             return got
+        if n.dep_ == "dobj" and lemma(n.head) in AUTHOR_VERBS and (lemma(n) in MESSAGE_NOUNS or n.lower_ in MESSAGE_NOUNS):
+            return self.subjects(n.head, depth=depth + 1)  # "X issued a statement praising Y": its author
         return []
 
     def clause_subjects(self, n: Token, avoid: set[str] | None = None) -> tuple[list[Arg], Token | None]:

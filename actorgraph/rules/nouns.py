@@ -269,7 +269,7 @@ def _political(n: Token, lem: str, ref: list[Arg], owner: list[Arg]) -> bool:
         return False
     if lem in ("pick", "nominee", "choice") and not any(a.actor.type == "person" for a in ref):
         return False
-    return not (lem in STAFF_NOUNS and (any(c.lower_ in ("former", "ex") for c in n.children)
+    return not (lem in STAFF_NOUNS and (any(t.lower_ in ("former", "ex") for t in n.doc[max(n.sent.start, n.i - 4):n.i])
                                         or not n.text.islower() or any(a.actor.type == "country" for a in owner)))
 
 

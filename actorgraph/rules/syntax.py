@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .base import Arg, lemma
-from .vocab import (BREAKERS, COUNTER_VERBS, EXPRESS_VERBS, IN_FAVOUR, JUDGEMENT_ADJS, JUDGEMENT_WORDS, NEG_ADVERBS, OBJECT_BLOCKERS, ON_BEHALF, PACT_VERBS, RELATIONS)
+from .vocab import (BREAKERS, COUNTER_VERBS, EXPRESS_VERBS, LIGHT_VERBS, IN_FAVOUR, JUDGEMENT_ADJS, JUDGEMENT_WORDS, NEG_ADVERBS, OBJECT_BLOCKERS, ON_BEHALF, PACT_VERBS, RELATIONS)
 
 
 class Syntax:
@@ -116,7 +116,8 @@ class Syntax:
         if not targets and n.dep_ in ("dobj", "pobj") and (
                 lemma(n) in ("sanction", "sanctions", "embargo", "pressure")
                 or (n.dep_ == "dobj" and lemma(n.head) in EXPRESS_VERBS)  # "expressed anger with X"
-                or (n.dep_ == "dobj" and lemma(n.head) in BREAKERS | PACT_VERBS)):  # "revoked an accord with X"
+                or (n.dep_ == "dobj" and lemma(n.head) in BREAKERS | PACT_VERBS)  # "revoked an accord with X"
+                or (n.dep_ == "dobj" and lemma(n.head) in LIGHT_VERBS)):  # "opened a probe into X"
             gov = n.head if n.dep_ == "dobj" else (n.head.head if n.head.dep_ == "prep" else None)
             if gov is not None and n.dep_ == "pobj" and gov.pos_ == "NOUN" and gov.dep_ == "dobj":
                 gov = gov.head
@@ -127,6 +128,11 @@ class Syntax:
                             if o.dep_ == "pobj":
                                 for a in self.args(o, owner=True):
                                     targets.append((a, entry[c.lower_]))
+        if not targets and n.dep_ == "dobj" and "to" in entry:
+            # "offered Y a tepid endorsement", "gave Y its full support": the recipient is the dative
+            for c in n.head.children:
+                if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN", "PRON"):
+                    targets.extend((a, entry["to"]) for a in self.args(c))
         return targets, between
 
     def _noun_owner(self, n: Token, targets: list[Arg], relation: str) -> tuple[list[Arg], Token | None, bool]:

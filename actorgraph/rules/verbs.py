@@ -77,13 +77,18 @@ def _shielded(ctx: Sentence, v: Token) -> list[Arg] | None:
 
 def _slot_targets(ctx: Sentence, v: Token, slot: str, arg: Token, rel: str) -> list[Arg]:
     """The actors in one slot, after the nouns the verb composes with have had their say."""
-    if arg.pos_ == "NOUN" and (lemma(arg) in NOUN_CUES or arg.lower_ in NOUN_CUES):
+    entry = (NOUN_CUES.get(lemma(arg)) or NOUN_CUES.get(arg.lower_)) if arg.pos_ == "NOUN" else None
+    if entry:
         ctx.within(COMPOSE, compose, v, arg, RELATIONS[rel])
     if arg.pos_ == "NOUN" and lemma(arg) in PURPOSE_NOUNS | RESOLUTION_NOUNS and slot in ("obj", "for", "against"):
         ctx.within(PURPOSE, purpose, v, arg, RELATIONS[rel])  # "voted for / in favour of / against a resolution"
     if slot == "obj" and arg.lower_ in ("that", "which", "whom") and v.dep_ == "relcl":
         arg = v.head  # "the plan, which Germany rejected": the noun the clause is about
     tgt = ctx.args(arg, owner=True)
+    if entry:  # "welcomed the conviction of Y": Y is what the noun acts on (composed above), not its owner
+        acted_on = {a.actor.name for c in arg.children if c.dep_ == "prep" and c.lower_ in entry
+                    for p in c.children if p.dep_ == "pobj" for a in ctx.args(p, owner=True)}
+        tgt = [a for a in tgt if a.actor.name not in acted_on]
     if lemma(arg) in RESOLUTION_NOUNS:
         # "vetoed a UN / Security Council resolution": the body is the venue, not the target
         venue = ctx._venue(arg)
@@ -102,11 +107,16 @@ def verb_direct(ctx: Sentence, v: Token, lem: str) -> None:
         return
     wanter = ctx.wanted_by(v)
     subj = _shielded(ctx, v)
+    prt = " ".join(c.lower_ for c in v.children if c.dep_ == "prt")
     for slot, arg in ctx._slots(v):
         rel = slots.get(slot)
         if rel is None or (slot == "obj" and lem in PACT_VERBS and lemma(arg) in PACT_NOUNS):
             continue  # "struck a deal with X" is no strike: the noun's own rule reads it
+        if slot == "obj" and prt and f"{prt} obj" in slots:
+            continue  # "shot down X's offer": the phrasal verb's sense replaces the plain verb's
         tgt = _slot_targets(ctx, v, slot, arg, rel)
+        # "with A backing X and B backing Y": B is the next participle's subject, not a second object
+        tgt = [a for a in tgt if a.mention.end >= len(v.doc) or not ctx.absolute_subject(v.doc[a.mention.end])]
         if not tgt:
             continue
         kind = "verb" if slot == "obj" else "prep"
@@ -341,3 +351,22 @@ def demand(ctx: Sentence, v: Token, lem: str) -> None:
             _ouster(ctx, v, c)
         if c.dep_ in ("dobj", "prep"):
             _ouster_noun(ctx, v, c)
+
+
+@rule("verb.refused", pos="verb", when=lambda t, lem, pos: lem in ("refuse", "decline"))
+def refused(ctx: Sentence, v: Token, lem: str) -> None:
+    """ "X refused to endorse Y", "X declined to back Y": refusing support is a stance against Y (only
+    support verbs: "refused to condemn Y" may be caution as much as sympathy)."""
+    act = next((c for c in v.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    if act is None or any(c.dep_ == "neg" for c in act.children):
+        return
+    rel = VERB_CUES.get(lemma(act), {}).get("obj")
+    obj = next((c for c in act.children if c.dep_ == "dobj"), None)
+    if rel is None or RELATIONS[rel] < 0 or obj is None:
+        return
+    tgt = ctx.args(obj, owner=True)
+    if not tgt:
+        return
+    ex = {a.actor.name for a in tgt}
+    ctx.emit([a for a in ctx.subjects(v) if a.actor.name not in ex], tgt, "opposes", v, "verb", factor=0.8,
+             check=v)
