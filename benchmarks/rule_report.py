@@ -4,7 +4,7 @@
 
 Runs the extractor over the visible sets of the evaluation folder (``../shared/eval``
 beside the repository, ``$ACTORGRAPH_EVAL`` or ``--eval``): dev, seesaw_valid,
-seesaw_train and dse_valid, or reads statements saved by ``/work/tools/eval_all.sh``-style
+seesaw_train and dse_valid, or reads statements saved by earlier
 runs from ``--saved DIR`` (``dev.jsonl``, ``ssv.jsonl``, ``sst.jsonl``, ``dse.jsonl``).
 Prints, per rule id: statements made (firings), distinct articles, and precision
 against the gold. Correctness is the evaluation folder's own: the scorers are
