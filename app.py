@@ -735,12 +735,22 @@ def the_store():
     return corpus_store(os.path.abspath(default_path()))
 
 
+@st.cache_resource(show_spinner=False, max_entries=2)
+def joined_store_frame(statements_signature: str, _store):
+    """The stored statements with the corpus pass done: recomputed only when articles or
+    statements change, not on every correction."""
+    from actorgraph.curation import joined_frame
+
+    return joined_frame(_store)
+
+
 @st.cache_resource(show_spinner=False, max_entries=4)
 def store_frame(signature: str, _store):
     """The corrected statements; keyed on the store's signature, so a correction shows at once."""
-    from actorgraph.curation import curated_frame
+    from actorgraph.curation import apply
 
-    return curated_frame(_store)
+    base = joined_store_frame(signature.rsplit("|", 1)[0], _store)  # the signature's last part is the log
+    return apply(base, _store.corrections())
 
 
 def articles_to_ingest(store, errors: list[str]) -> list:

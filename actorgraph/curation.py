@@ -264,19 +264,21 @@ def _apply_actor_ops(df: pd.DataFrame, ops: list[Correction]) -> None:
 # --------------------------------------------------------------------------- reading a store
 
 
-def curated_frame(store: Store, *, include_rejected: bool = False, join: bool = True) -> pd.DataFrame:
-    """The store's statements, names joined across the corpus, with every correction in force applied.
-
-    The corpus pass runs before the corrections so that an analyst's merge or rename acts on
-    the names the analyst sees.
-    """
+def joined_frame(store: Store, join: bool = True) -> pd.DataFrame:
+    """The store's statements as extracted, names joined across the corpus (the corpus pass
+    runs before the corrections, so an analyst's merge or rename acts on the names shown)."""
     df = store.statements_frame()
     if join and len(df):
         from .graph import frame_statements, statements_frame
         from .identity import join_names
 
         df = statements_frame(join_names(frame_statements(df)))
-    return apply(df, store.corrections(), include_rejected=include_rejected)
+    return df
+
+
+def curated_frame(store: Store, *, include_rejected: bool = False, join: bool = True) -> pd.DataFrame:
+    """The store's statements, names joined across the corpus, with every correction in force applied."""
+    return apply(joined_frame(store, join), store.corrections(), include_rejected=include_rejected)
 
 
 def actor_names(df: pd.DataFrame) -> list[str]:
