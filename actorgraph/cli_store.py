@@ -82,6 +82,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                                        processes=args.processes).reextracted  # fmt: skip
     for e in report.errors:
         _err(e)
+    if report.added:  # the corpus pass over the new whole, saved: the app's first open is fast
+        from .curation import joined_frame
+
+        joined_frame(store)
     counts = store.counts()
     print(f"actorgraph: {report.summary()} -> {store.path} ({counts['articles']} articles, "
           f"{counts['statements']} statements)", file=sys.stderr)  # fmt: skip

@@ -23,6 +23,7 @@ covers statements whose source was changed by hand.
 from __future__ import annotations
 
 import difflib
+import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
@@ -266,13 +267,29 @@ def _apply_actor_ops(df: pd.DataFrame, ops: list[Correction]) -> None:
 
 def joined_frame(store: Store, join: bool = True) -> pd.DataFrame:
     """The store's statements as extracted, names joined across the corpus (the corpus pass
-    runs before the corrections, so an analyst's merge or rename acts on the names shown)."""
+    runs before the corrections, so an analyst's merge or rename acts on the names shown).
+
+    The joined frame is saved in the store for its statements, so only the first open
+    after new statements pays for the pass.
+    """
+    if not join:
+        return store.statements_frame()
+    from .version import extractor_version
+
+    key = f"{store.statements_key()}|{extractor_version()}"
+    saved = store.cached_frame("joined", key)
+    if saved is not None:
+        return saved
     df = store.statements_frame()
-    if join and len(df):
+    if len(df):
         from .graph import frame_statements, statements_frame
         from .identity import join_names
 
         df = statements_frame(join_names(frame_statements(df)))
+    try:
+        store.save_frame("joined", key, df)
+    except (sqlite3.Error, OSError):  # a read-only store: the pass runs again next time
+        pass
     return df
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from operator import attrgetter
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, Sequence
 
 import networkx as nx
 import numpy as np
@@ -58,6 +58,11 @@ def statements_frame(statements: Iterable[Statement]) -> pd.DataFrame:
 def frame_from_records(records: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     """Frame from plain dicts (JSON lines, CSV rows): validated through ``Statement``."""
     return statements_frame(Statement.from_dict(dict(r)) for r in records)
+
+
+def frame_from_columns(columns: Mapping[str, Sequence[Any]]) -> pd.DataFrame:
+    """A statements frame from columns already holding plain values (a store's saved frame)."""
+    return _typed(pd.DataFrame({c: list(columns[c]) for c in COLUMNS}, columns=COLUMNS))
 
 
 def frame_statements(df: pd.DataFrame) -> list[Statement]:

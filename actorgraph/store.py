@@ -263,6 +263,39 @@ class Store:
                      for t in ("articles", "statements", "corrections")]  # fmt: skip
         return f"{self.path}|" + "|".join(f"{n}:{m}" for n, m in parts)
 
+    # ------------------------------------------------------------------ derived frames
+
+    def cached_frame(self, name: str, key: str) -> pd.DataFrame | None:
+        """A statements frame derived from the stored ones (the corpus pass), saved for ``key``;
+        None when there is none or it was made from other statements."""
+        from .graph import frame_from_columns
+
+        with self.read() as con:
+            try:
+                row = con.execute("SELECT key FROM derived_meta WHERE name = ?", (name,)).fetchone()
+                if not row or row[0] != key:
+                    return None
+                rows = con.execute(f"SELECT {', '.join(map(_q, STATEMENT_COLUMNS))} FROM {_derived(name)} "
+                                   "ORDER BY pos").fetchall()  # fmt: skip
+            except sqlite3.OperationalError:  # no such table: never saved
+                return None
+        return frame_from_columns(dict(zip(STATEMENT_COLUMNS, zip(*rows) if rows else [()] * len(STATEMENT_COLUMNS))))
+
+    def save_frame(self, name: str, key: str, df: pd.DataFrame) -> None:
+        """Save a derived frame for ``key`` (a cache: the stored statements stay the truth)."""
+        table, cols = _derived(name), ", ".join(map(_q, STATEMENT_COLUMNS))
+        rows = zip(range(len(df)), *(df[c].tolist() for c in STATEMENT_COLUMNS))
+        with self.write() as con:
+            con.execute("CREATE TABLE IF NOT EXISTS derived_meta (name TEXT PRIMARY KEY, key TEXT NOT NULL)")
+            con.execute(f"DROP TABLE IF EXISTS {table}")
+            con.execute(f"CREATE TABLE {table} (pos INTEGER PRIMARY KEY, {cols})")
+            con.executemany(f"INSERT INTO {table} VALUES (?{', ?' * len(STATEMENT_COLUMNS)})", rows)
+            con.execute("INSERT OR REPLACE INTO derived_meta (name, key) VALUES (?, ?)", (name, key))
+
+    def statements_key(self) -> str:
+        """Changes whenever articles or statements change (not with corrections)."""
+        return "|".join(self.signature().rsplit("|", 3)[1:3])
+
     # ------------------------------------------------------------------ statements
 
     def statements_frame(self) -> pd.DataFrame:
@@ -329,6 +362,12 @@ class Store:
             cur = con.execute("INSERT INTO corrections (op, args, at, note) VALUES (?,?,?,?)",
                               (op, json.dumps(args, ensure_ascii=False, sort_keys=True), at, note))  # fmt: skip
             return Correction(cur.lastrowid, op, args, at, note)
+
+
+def _derived(name: str) -> str:
+    if not name.isidentifier():
+        raise ValueError(f"bad derived frame name {name!r}")
+    return f"derived_{name}"
 
 
 def _q(column: str) -> str:

@@ -14,7 +14,7 @@ from . import __version__
 
 PACKAGE = Path(__file__).parent
 #: Files whose content decides what the extractor emits (globs under the package).
-EXTRACTION_FILES = ("actors.py", "stances.py", "statements.py", "gazetteer.py", "rules/**/*.py",
+EXTRACTION_FILES = ("actors.py", "stances.py", "statements.py", "gazetteer.py", "identity.py", "rules/**/*.py",
                     "resolve/**/*.py", "lexicon/**/*.csv", "data/**/*.csv")
 
 

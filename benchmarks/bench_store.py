@@ -79,13 +79,17 @@ def bench_open(args) -> None:
         counts = store.counts()
         print(f"store: {counts['articles']} articles, {counts['statements']} statements, "
               f"{counts['corrections']} corrections (built in {built:.1f} s)")
+        t, c = time.perf_counter(), time.process_time()
+        curation.curated_frame(Store(store.path))  # the first open runs the corpus pass and saves it
+        print(f"first open (corpus pass run and saved in the store): {time.perf_counter() - t:.2f} s wall "
+              f"({time.process_time() - c:.2f} s CPU)")
         times, cpu = [], []
         for _ in range(args.repeat):
             t, c = time.perf_counter(), time.process_time()
             df = curation.curated_frame(Store(store.path))
             times.append(time.perf_counter() - t)
             cpu.append(time.process_time() - c)
-        print(f"open + read + corrections + frame: best {min(times):.2f} s, median {statistics.median(times):.2f} s "
+        print(f"later opens, read + corrections + frame: best {min(times):.2f} s, median {statistics.median(times):.2f} s "
               f"wall ({statistics.median(cpu):.2f} s CPU), {len(df)} statements in the frame, best of {args.repeat}")
 
 

@@ -196,3 +196,24 @@ def test_the_corpus_pass_joins_one_persons_names_before_any_correction(tmp_path)
 def test_a_merge_with_no_target_chosen_is_a_clear_error(store):
     with pytest.raises(cur.CurationError, match="choose an actor"):
         cur.merge(store, "Adka Varga", None)
+
+
+def test_the_joined_frame_is_saved_in_the_store_and_redone_when_statements_change(tmp_path, monkeypatch):
+    import pandas as pd
+
+    import actorgraph.identity as identity
+    from actorgraph.store import Store
+
+    rows = [("Lena Marsh", "person", "praises", 1, "Norland", "country", "Lena Marsh praised Norland warmly."),
+            ("Marsh", "person", "criticises", -1, "Southria", "country", "Marsh criticised Southria later.")]
+    store = Store(tmp_path / "c.db")
+    a = article(1, rows)
+    store.add_extracted([(a, statements_of(a, rows))], "test+1")
+    first = cur.joined_frame(store)
+    monkeypatch.setattr(identity, "join_names", lambda *a, **k: pytest.fail("joined again"))
+    again = cur.joined_frame(Store(tmp_path / "c.db"))  # another process opening the same file
+    pd.testing.assert_frame_equal(first, again)
+    b = article(2, rows)
+    store.add_extracted([(b, statements_of(b, rows))], "test+1")
+    with pytest.raises(pytest.fail.Exception, match="joined again"):
+        cur.joined_frame(store)  # new statements: the saved frame is stale
