@@ -539,7 +539,7 @@ def evidence(actor: str, groups: list[dict], df) -> None:
                       on_click=st.session_state.__setitem__, args=(groups_key, n_groups + view.EVIDENCE_GROUPS))  # fmt: skip
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@st.cache_resource(show_spinner=False, max_entries=8)
 def changes_between(signature: str, f: Filters, before: tuple[str, str], after: tuple[str, str], _df):
     """``timeline.what_changed`` under the filters other than dates, cached per corpus and choice."""
     from actorgraph.timeline import Window, what_changed
@@ -849,6 +849,17 @@ def _merge(actor: str, names: list[str]) -> None:
     correct(curation.merge, actor, into, names=names, then=lambda: select_actor(into))
 
 
+def actor_names(df) -> list[str]:
+    """Every actor of the frame, sorted: worked out once per frame, though every quote's
+    correction controls ask for it."""
+    from actorgraph import curation
+
+    memo = st.session_state.get("_actor_names")
+    if memo is None or memo[0] is not df:
+        memo = st.session_state["_actor_names"] = (df, curation.actor_names(df))
+    return memo[1]
+
+
 def actor_curation(actor: str, df) -> None:
     """Rename, merge into, retype, unmerge: the actor card's corrections (store only)."""
     if not store_mode():
@@ -856,7 +867,7 @@ def actor_curation(actor: str, df) -> None:
     from actorgraph import curation
     from actorgraph.records import ACTOR_TYPES
 
-    names = curation.actor_names(df)
+    names = actor_names(df)
     with st.expander("Correct this actor"):
         c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
         c1.text_input("New name", value=actor, key=wkey("cur_rename"))
@@ -894,7 +905,7 @@ def quote_controls(q: dict, df) -> None:
         st.selectbox("Relation", rels, index=rels.index(q["relation"]) if q["relation"] in rels else 0, key=f"rel_{k}")
         st.button("Set relation", key=f"relb_{sid}",
                   on_click=lambda: correct(curation.set_relation, sid, st.session_state[f"rel_{k}"]))
-        names = curation.actor_names(df)
+        names = actor_names(df)
         for side in ("source", "target"):
             st.selectbox(side.capitalize(), names, index=names.index(q[side]) if q[side] in names else None,
                          key=f"{side}_{k}", accept_new_options=True)
@@ -933,7 +944,7 @@ def article_panel(df, article_id: str) -> None:
     with st.expander("Add a statement"):
         st.selectbox("Sentence", range(len(sentences)), key=wkey("add_sentence"),
                      format_func=lambda i: f"{i + 1}. {sentences[i].text[:90]}")  # fmt: skip
-        names = curation.actor_names(df)
+        names = actor_names(df)
         st.selectbox("Source", names, index=None, key=wkey("add_source"), accept_new_options=True, placeholder="actor")
         st.selectbox("Relation", curation.relation_names(), key=wkey("add_relation"))
         st.selectbox("Target", names, index=None, key=wkey("add_target"), accept_new_options=True, placeholder="actor")
@@ -1036,7 +1047,7 @@ def main() -> None:
         m[1].metric("Statements", f"{len(df_view):,}", help=f"{len(df):,} in all articles")
         count_metric(m[2], "Edges", G_draw.number_of_edges(), G_view.number_of_edges(),
                      "one per source, target and stance; drawn of those matching the filters")  # fmt: skip
-        m[3].metric("Articles", f"{int(df_view['article_id'].nunique()):,}", help=f"{df['article_id'].nunique():,} in all")
+        m[3].metric("Articles", f"{int(df_view['article_id'].nunique()):,}", help=f"{len(opts['articles']):,} in all")
         if left_out:
             st.info(
                 f"{left_out} actors not shown: only the {G_draw.number_of_nodes()} most connected of "

@@ -212,20 +212,6 @@ def alleged(ctx: Sentence, v: Token, lem: str) -> None:
     ctx.emit(speakers, [a for a in judged if a.actor.name not in ex], "accuses", v, "evaluation", factor=0.8)
 
 
-@rule("judgement.complaint", pos="verb", words="complaint_verbs", order=120)
-def complaint(ctx: Sentence, v: Token, lem: str) -> None:
-    """ "X complained that Y concealed ...": a complaint about what Y did is a criticism of Y."""
-    content = next((c for c in v.children if c.dep_ == "ccomp"), None)
-    if content is None:
-        return
-    speakers = ctx.subjects(v)
-    judged_tok = next((c for c in content.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    judged = ctx.args(judged_tok, owner=True)
-    ex = {a.actor.name for a in speakers}
-    ctx.emit(speakers, [a for a in judged if a.actor.name not in ex], "criticises", v, "evaluation",
-              factor=0.75)
-
-
 @rule("quote.speaker", pos="sentence", order=20)
 def quoted_sentence(ctx: Sentence) -> None:
     """A sentence wholly inside a quotation whose speaker is named in a neighbouring sentence."""

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .base import Arg, lemma
 from .context import Sentence
 from .registry import rule
-from .vocab import (ADJ_CUES, BREAKERS, NEGATIVE_TIE_WORDS, NOUN_CUES, PACT_NOUNS, PACT_VERBS, PERSONAL_RELATIONS, POSITIVE_TIE_WORDS, RECEIVED_NOUNS, RECEIVE_VERBS, RELATIONAL_NOUNS, RELATIONS, STAFF_NOUNS, VERB_CUES, WAGE_VERBS)
+from .vocab import (ADJ_CUES, BREAKERS, NEGATIVE_TIE_WORDS, NOUN_CUES, PACT_NOUNS, PACT_VERBS, PERSONAL_RELATIONS, POSITIVE_TIE_WORDS, RECEIVED_NOUNS, RECEIVE_VERBS, RELATIONAL_NOUNS, RELATIONS, STAFF_NOUNS, VERB_CUES)
 
 
 def _between(ctx: Sentence, n: Token, entry: dict[str, str], between: list[Arg], has_targets: bool) -> None:
@@ -144,22 +144,6 @@ def ties(ctx: Sentence, n: Token, lem: str) -> None:
         return
     owners, gov2, _ = ctx._noun_owner(n, partners, rel)
     ctx.emit(owners, partners, rel, cue, "noun")
-
-
-@rule("noun.war_in", pos="noun", words="war_in_nouns", order=70)
-def war_in(ctx: Sentence, n: Token, lem: str) -> None:
-    """ "Russia's war in Ukraine", "launched an offensive in Gaza": only with a named waging side."""
-    tgt = [a for c in n.children if c.dep_ == "prep" and c.lower_ == "in"
-           for p in c.children if p.dep_ == "pobj" for a in ctx.args(p)]
-    if not tgt:
-        return
-    ex = {a.actor.name for a in tgt}
-    src = [a for a in ctx.owners(n, between_ok=False) if a.actor.name not in ex]
-    cue = n
-    if not src and n.dep_ == "dobj" and lemma(n.head) in WAGE_VERBS:
-        cue = n.head
-        src = ctx.subjects(n.head, avoid=ex)
-    ctx.emit(src, tgt, "threatens" if lemma(cue) == "threaten" else "attacks", cue, "noun", check=n)
 
 
 @rule("noun.relational", pos="noun", words="relational_nouns", match="lemma|lower", order=20)

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .base import Arg, lemma
 from .context import Sentence
 from .registry import rule, shared
-from .vocab import (ADJ_CUES, AID_OBJECTS, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, HOSTILE_MANNER, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, PACT_NOUNS, PACT_VERBS, PURPOSE_NOUNS, REBUTTED_NOUNS, RECEIVED_NOUNS, RELATIONS, RESOLUTION_NOUNS, SHIELD_VERBS, VERB_CUES)
+from .vocab import (ADJ_CUES, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, HOSTILE_MANNER, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, PACT_NOUNS, PACT_VERBS, PURPOSE_NOUNS, REBUTTED_NOUNS, RELATIONS, RESOLUTION_NOUNS, SHIELD_VERBS, VERB_CUES)
 
 COMPOSE = shared("verb.compose", "a verb over a stance noun: \"backed sanctions on Mali\"")
 PURPOSE = "verb.purpose"  # registered below (launch verbs); verb.direct reaches it through its objects
@@ -240,33 +240,6 @@ def compose(ctx: Sentence, v: Token, n: Token, vsign: int) -> None:
         return
     subj = ctx.subjects(v)
     ctx.emit(subj, targets, nrel, v, "compose", sign=vsign * RELATIONS[nrel], check=v)
-
-
-@rule("verb.received", pos="verb", words="receive_verbs", order=40)
-def received(ctx: Sentence, v: Token, lem: str) -> None:
-    """ "X drew criticism from Y", "X won the backing of Y", "X came under fire from Y"."""
-    objs = [c for c in v.children if c.dep_ == "dobj"]
-    for c in v.children:  # "came under fire from"
-        if c.dep_ == "prep" and c.lower_ == "under":
-            objs.extend(o for o in c.children if o.dep_ == "pobj")
-    for o in objs:
-        rel = RECEIVED_NOUNS.get(o.lower_) or RECEIVED_NOUNS.get(lemma(o))
-        if rel is None and lemma(v) in ("receive", "get", "obtain", "acquire") and (
-                o.lower_ in AID_OBJECTS or lemma(o) in AID_OBJECTS) and o.lower_ not in ("support", "backing"):
-            rel = "aids"  # "the RSF was receiving weapons from the UAE": the giver aids the receiver
-        if rel is None:
-            continue
-        givers: list[Arg] = []
-        for holder in (o, v):
-            for c in holder.children:
-                if c.dep_ == "prep" and (c.lower_ == "from" or (c.lower_ == "of" and holder is o)):
-                    for p in c.children:
-                        if p.dep_ == "pobj":
-                            givers.extend(ctx.args(p, owner="source"))
-        givers.extend(a for c in o.children if c.dep_ == "poss" for a in ctx.args(c))
-        if givers:
-            ctx.emit(givers, ctx.subjects(v, avoid={a.actor.name for a in givers}), rel, o, "noun",
-                      check=v)
 
 
 @rule("verb.react", pos="verb", words="react_verbs", order=90)
