@@ -194,6 +194,9 @@ def _extract_db(args: argparse.Namespace, fmt: str) -> int:
         from .graph import frame_statements
         from .readwrite.parquet import write_statements
 
+        if not args.output or args.output == "-":
+            print("actorgraph: Parquet is written to a file: give -o FILE.parquet", file=sys.stderr)
+            return 2
         n = write_statements(frame_statements(df), args.output)  # the corrected statements
     else:
         out = _open_out(args.output)

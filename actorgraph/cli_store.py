@@ -78,8 +78,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     for folder in args.from_dirs:
         _ingest_folder(store, folder, args.batch_size, report)
     if args.reextract:
-        report.reextracted = reextract(store, gazetteer=gaz, batch_size=args.batch_size,
-                                       processes=args.processes).reextracted  # fmt: skip
+        again = reextract(store, gazetteer=gaz, batch_size=args.batch_size, processes=args.processes)
+        report.reextracted, report.failed, report.errors = (again.reextracted, report.failed + again.failed,
+                                                             report.errors + again.errors)  # fmt: skip
     for e in report.errors:
         _err(e)
     if report.added:  # the corpus pass over the new whole, saved: the app's first open is fast
@@ -104,6 +105,8 @@ def _ingest_folder(store, folder: str, batch_size: int, report) -> None:
         return
     report.added += got.added
     report.present += got.present
+    report.failed += got.failed
+    report.errors += got.errors
 
 
 # --------------------------------------------------------------------------- curate

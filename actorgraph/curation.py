@@ -35,7 +35,6 @@ from .store import Correction, Store
 
 ACTOR_OPS = ("rename", "merge", "unmerge", "retype", "set_actor")
 STATEMENT_OPS = ("reject", "restore", "flip", "relation", "set_source", "set_target")
-EDIT_OPS = (*ACTOR_OPS, *STATEMENT_OPS, "add")
 #: Columns the curated frame adds to ``STATEMENT_COLUMNS``.
 EXTRA_COLUMNS = ("corrected", "manual", "rejected", "source_was", "target_was")
 MANUAL_RULE = "manual"

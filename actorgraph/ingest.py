@@ -66,7 +66,8 @@ def ingest_extracted(store: Store, folder: str, *, batch_size: int = DEFAULT_BAT
     known = store.known_hashes(content_hash(a.text) for a in unique)
     todo = [a for a in unique if content_hash(a.text) not in known]
     report = IngestReport(present=len(unique) - len(todo))
-    for i in range(0, len(todo), max(1, batch_size)):
+    batch_size = max(1, int(batch_size))
+    for i in range(0, len(todo), batch_size):
         report.added += store.add_extracted([(a, by_article.get(a.id, [])) for a in todo[i : i + batch_size]],
                                             f"parquet:{Path(folder).name}")  # fmt: skip
     return report

@@ -182,7 +182,7 @@ def is_statements(path: str | Path) -> bool:
             return False
         _, pq = _pa()
         names = set(pq.read_schema(files[0]).names)
-    except (OSError, ValueError, ParquetError):
+    except (OSError, ValueError):
         return False
     return {"id", "source", "target", "stance", "quote", "article_id"} <= names
 
