@@ -33,7 +33,6 @@ from .records import Article, Statement
 ACTORS_PIPE = "actorgraph_actors"
 STANCES_PIPE = "actorgraph_stances"
 LINES_PIPE = "actorgraph_lines"
-OUR_PIPES = (LINES_PIPE, ACTORS_PIPE, STANCES_PIPE)
 
 
 @Language.component(LINES_PIPE)

@@ -167,7 +167,7 @@ def home_apposition(st: ResolverState, m: Mention) -> None:
 
 
 def of_phrase(st: ResolverState, m: Mention) -> None:
-    """Affiliation from a post-modifier: "Hua Chunying of China's foreign ministry", "X of Hamas"."""
+    """Affiliation from a post-modifier: "Lena Moss of Chile's interior ministry", "X of Hamas"."""
     person = m.actors[0]
     if person.affiliation is not None:
         return

@@ -53,7 +53,7 @@ class Arguments:
         m = self.index.mention_for(t)
         if m is not None and not (m.start <= t.i < m.end) and t.tag_ == "NNS" \
                 and any(c.dep_ == "nummod" for c in t.children):
-            return []  # "the court's four liberal members": some of its members, not the court itself
+            return []  # "the board's three newest members": some of its members, not the court itself
         if t.pos_ == "NOUN" and t.tag_ == "NNS" and (m is None or not m.start <= t.i < m.end):
             got = self._named_members(t)
             if got:

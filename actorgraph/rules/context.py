@@ -68,7 +68,7 @@ class Sentence(Arguments, Holders, Syntax):
 
     def _announcer(self, sources: list[Arg], targets: list[Arg], relation: str, cue: Token, sign: int,
                    base: float) -> None:
-        """ "Pelosi announced that the House would draw up charges against X": a person announcing what an
+        """ "Jane Roe announced that the Senate would open hearings on X": a person announcing what an
         institution will do holds its stance too (not so for a person's deeds: "X said Y attacked Z")."""
         if not sources or any(a.actor.type == "person" for a in sources):
             return

@@ -11,11 +11,11 @@ class Holders:
     """Who does or owns something: subjects up clause chains, owners of nouns, holders of a judgement."""
 
     def owners(self, n: Token, depth: int = 0, between_ok: bool = True) -> list[Arg]:
-        """Whose thing a noun is: "Trump's policy", "drills by Japan", "sanctions imposed by the UN"."""
+        """Whose thing a noun is: "Trump's policy", "drills by Japan", "a ban ordered by the EU"."""
         if depth > 2:
             return []
         if n.tag_ == "NNS" and any(c.dep_ == "nummod" for c in n.children):
-            return []  # "the court's four liberal members": some of its members, not the court itself
+            return []  # "the board's three newest members": some of its members, not the court itself
         res: list[Arg] = []
         for c in n.children:
             d = c.dep_
@@ -48,7 +48,7 @@ class Holders:
                             got = self.owners(p, depth + 1)
                         res.extend(got)
             elif d in ("acl", "relcl") and c.tag_ == "VBN":
-                # "the deal negotiated by X", "the deal that was negotiated under X"
+                # "the accord drafted by X", "the accord that was drafted under X"
                 for a in c.children:
                     if a.dep_ == "agent" or (a.dep_ == "prep" and a.lower_ == "under" and (
                             d == "acl" or any(x.dep_ == "nsubjpass" and x.lower_ in ("that", "which")
@@ -115,7 +115,7 @@ class Holders:
         if v.dep_ == "pcomp" and h.dep_ == "prep":
             gov = h.head
             if gov.pos_ == "ADJ" and gov.dep_ in ("acomp", "amod", "oprd"):
-                return self.subjects(gov, avoid=avoid, depth=depth + 1)  # "proud of standing up to X"
+                return self.subjects(gov, avoid=avoid, depth=depth + 1)  # "glad of having stood firm against X"
             if gov.pos_ in ("VERB", "AUX"):
                 if lemma(gov) in ("accuse", "blame", "charge", "criticise", "criticize", "praise", "thank"):
                     for c in gov.children:
@@ -169,7 +169,7 @@ class Holders:
         return None
 
     def wanted_by(self, v: Token) -> list[Arg] | None:
-        """ "urged Ukraine to investigate Biden", "Trump's demand that Ukraine investigate ...": the one who
+        """ "urged Peru to investigate X", "X's demand that Peru look into ...": the one who
         wants it done holds the stance; None when ``v`` is not such a wanted act."""
         t = v
         for _ in range(3):
@@ -183,7 +183,7 @@ class Holders:
                 t = h  # "to have Ukraine investigate X": look above "have" for who wants it
                 continue
             if h.pos_ in ("VERB", "AUX"):
-                # "called for a Republican to oust X": the "for ... to" clause hangs as an advcl
+                # "asked for a senator to unseat X": the "for ... to" clause hangs as an advcl
                 for_to = d == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in t.children)
                 # "pressuring X to investigate Y" parsed with X as the subject of an infinitival ccomp
                 to_inf = d == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
@@ -205,7 +205,7 @@ class Holders:
         return None
 
     def _noun_holder(self, n: Token, depth: int) -> list[Arg]:
-        """ "her way to join", "China's willingness to get tough", "the Russians fighting for IS"."""
+        """ "her way to join", "Brazil's readiness to act firmly", "the Russians fighting for IS"."""
         # "X joined the field of candidates hoping to unseat Y", "X became one of the Democrats vying to ...":
         # the one who joins the group
         t = n

@@ -58,7 +58,7 @@ def joint_verb(ctx: Sentence, v: Token, lem: str) -> None:
 
 @rule("joint.activity", pos="noun", words="joint_activity", match="lemma|lower", order=80)
 def joint_activity(ctx: Sentence, n: Token, lem: str) -> None:
-    """ "the joint drills between X and Y", "the South Korea-US drills", "an exercise by X, Y and Z"."""
+    """ "the joint drills between X and Y", "the France-Spain drills", "an exercise by X, Y and Z"."""
     parts: list[Arg] = []
     joint = any(c.lower_ in JOINT_MARKERS for c in n.children if c.dep_ in ("amod", "advmod", "compound"))
     explicit = []

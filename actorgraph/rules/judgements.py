@@ -11,7 +11,7 @@ from .vocab import (ACT_NOUNS, CALL_VERBS, DESCRIBE_VERBS, EVAL_ADJS, EVAL_NOUNS
 
 
 def _judged_thing(ctx: Sentence, judged_tok: Token) -> list[Arg]:
-    """Whose thing is judged: "Her questioning is excellent", "the Democratic demands are overreach"
+    """Whose thing is judged: "Her questioning is excellent", "the Labour proposals are reckless"
     (the owner), "X said the comments were disgusting" (the act told just before)."""
     judged = [a for c in judged_tok.children if c.dep_ == "poss" for a in ctx.args(c)]
     if not judged:
@@ -108,7 +108,7 @@ def called_or_described(ctx: Sentence, v: Token, lem: str) -> None:
 
 
 def called(ctx: Sentence, v: Token) -> None:
-    """ "X called Y's push for impeachment a 'lynching'", "X called the report 'condescending'" (said of Y's
+    """ "X called Y's plan for a recount a 'farce'", "X called the report 'condescending'" (said of Y's
     thing): the judgement words of the predicate noun/adjective judge the object or its owner."""
     obj = next((c for c in v.children if c.dep_ == "dobj"), None)
     # the last predicate: "called the Democrats' push for X a 'lynching'" may parse "push" as one too
@@ -298,7 +298,7 @@ def evaluation_noun(ctx: Sentence, n: Token, lem: str) -> None:
 
 @rule("judgement.eval_adj", pos="adj", words="eval_adjs", order=30)
 def evaluation_adj(ctx: Sentence, a: Token, lem: str) -> None:
-    """ "what he has called an illegitimate government", "X is illegitimate, the US said"."""
+    """ "a regime he calls illegitimate", "X is illegitimate, the US said"."""
     judged: list[Arg] = []
     if a.dep_ == "amod":
         judged = ctx.args(a.head)

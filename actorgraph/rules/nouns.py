@@ -108,7 +108,7 @@ def against(ctx: Sentence, t: Token) -> None:
 
 @rule("noun.ties", pos="noun", words="tie_nouns", order=50)
 def ties(ctx: Sentence, n: Token, lem: str) -> None:
-    """ "closer ties with Russia", "severed relations with France", "cancelled a hotline with the US"."""
+    """ "closer ties with Chile", "severed relations with Peru", "scrapped a pact with Norway"."""
     partners: list[Arg] = []
     between: list[Arg] = []
     for c in n.children:

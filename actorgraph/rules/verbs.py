@@ -19,7 +19,7 @@ def _passive(v: Token) -> bool:
 
 
 def _agent(v: Token) -> Token | None:
-    """The ``by`` phrase of a passive verb (or of its predicate: "was appointed the U.S. attorney by X")."""
+    """The ``by`` phrase of a passive verb (or of its predicate: "was named the chief judge by X")."""
     agent = None
     for c in v.children:
         if c.dep_ == "agent":
@@ -205,7 +205,7 @@ def purpose(ctx: Sentence, v: Token, n: Token, vsign: int) -> None:
 @rule(PURPOSE, pos="verb", words="launch_verbs", order=150,
       when=lambda t, lem, pos: "obj" not in VERB_CUES.get(lem, {}))
 def purpose_launch(ctx: Sentence, v: Token, lem: str) -> None:
-    """ "launched a resolution to stop X's emergency", "joined the race to unseat X", and (from verb.direct)
+    """ "filed a motion to block X's decree", "joined the race to unseat X", and (from verb.direct)
     "voted for a resolution condemning X": backing what is meant to act on X takes that act's side."""
     for c in v.children:
         if c.dep_ == "dobj" and c.pos_ == "NOUN" and lemma(c) in PURPOSE_NOUNS:
@@ -213,7 +213,7 @@ def purpose_launch(ctx: Sentence, v: Token, lem: str) -> None:
 
 
 def compose(ctx: Sentence, v: Token, n: Token, vsign: int) -> None:
-    """ "backed sanctions on Mali", "echo ECOWAS's concern over Wagner": a verb over a stance noun."""
+    """ "backed sanctions on Mali", "shared the EU's worry over X": a verb over a stance noun."""
     lem = lemma(n)
     entry = NOUN_CUES.get(lem) or NOUN_CUES.get(n.lower_)
     if not entry:
@@ -244,7 +244,7 @@ def compose(ctx: Sentence, v: Token, n: Token, vsign: int) -> None:
 
 @rule("verb.react", pos="verb", words="react_verbs", order=90)
 def react(ctx: Sentence, v: Token, lem: str) -> None:
-    """ "reacted angrily to the sanctions imposed by the UN", "responded to X's attacks / comments"."""
+    """ "reacted angrily to the ban ordered by the EU", "responded to X's attacks / comments"."""
     hostile = any(c.dep_ == "advmod" and c.lower_ in HOSTILE_MANNER for c in v.children)
     tgt: list[Arg] = []
     for c in v.children:
