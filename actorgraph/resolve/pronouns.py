@@ -90,8 +90,9 @@ def _antecedent_kind(st: ResolverState, t: Token) -> tuple[Callable[[Mention], b
                     and m.actors[0].name.split()[-1].lower() not in CAUCUS_NOUNS)  # "Republican lawmakers"
         return fits, (1 if low == "it" else 2)
 
-    def fits(m: Mention) -> bool:
-        return len(m.actors) > 1 or m.actors[0].type != "person"
+    def fits(m: Mention) -> bool:  # number agrees: one organisation or state named in the singular is "it"
+        return len(m.actors) > 1 or m.actors[0].type == "group" or (
+            m.actors[0].type != "person" and plural_mention(st, m))
     return fits, 2
 
 
