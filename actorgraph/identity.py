@@ -36,8 +36,8 @@ Rules, in order (vocabulary: ``lexicon/en/nicknames.csv``, ``lexicon/en/name_par
    corpus gives the only person of that surname.
 
 The canonical name is the full name (first name and surname) the corpus writes
-most often ("Joe Biden" over a rare "Joseph R. Biden", "Hillary Clinton" over
-"Hillary Rodham Clinton"); ties go to the fuller form, then a formal first name
+in the most articles, then most often ("Joe Biden" over a rare "Joseph R. Biden",
+"Hillary Clinton" over "Hillary Rodham Clinton"); ties go to the fuller form, then a formal first name
 over a nickname, then alphabetical order; a bare surname names a node only when
 no full name exists. Nothing depends on the order of the input.
 
@@ -196,10 +196,11 @@ def same_person(a: PersonName, b: PersonName, rules: NameRules | None = None) ->
     return _same_given(a.first, b.first, rules) and _same_middles(a.middles, b.middles)
 
 
-def _rank(p: PersonName, count: int, name: str, rules: NameRules) -> tuple:
-    """Sort key: the canonical form first (see the module docstring), then a stable order."""
+def _rank(p: PersonName, count: int, name: str, rules: NameRules, articles: int = 0) -> tuple:
+    """Sort key: the canonical form first (see the module docstring), then a stable order. Articles
+    count before statements: one article that repeats a form does not outvote the others."""
     informal = (p.first in rules.formal) + sum(len(w) == 1 for w in p.middles)
-    return (len(p.first) < 2, -count, -p.size, informal, name)
+    return (len(p.first) < 2, -articles, -count, -p.size, informal, name)
 
 
 @dataclass
@@ -277,7 +278,7 @@ class NameJoiner:
             if person and is_name(name, self.rules):
                 p = parse_person(name, self.rules)
                 if p is not None:
-                    rank = _rank(p, self.count[(name, True)], name, self.rules)
+                    rank = _rank(p, self.count[(name, True)], name, self.rules, len(self.articles[name]))
                     parsed.append((rank, _as_written(p, self.mentions[name], self.rules), name))
         return [(p, name) for _, p, name in sorted(parsed, key=lambda r: r[0])]
 

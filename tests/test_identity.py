@@ -298,3 +298,9 @@ def test_a_regime_of_a_surname_two_people_share_stays_as_written():
         st("Ruritania", "Valko regime", "a2", source_type="country", target_type="country"),
     ]
     assert [s.target for s in join_names(corpus)][3] == "Valko regime"
+
+
+def test_the_name_written_in_more_articles_wins_over_one_article_that_repeats_another():
+    one_article = [st("Margaret Okafor", f"Tobias Wren {i}", "a1") for i in range(4)]
+    others = [st("Peggy Okafor", "Tobias Wren", "a2"), st("Peggy Okafor", "Tobias Wren", "a3")]
+    assert set(sources(one_article + others)) == {"Peggy Okafor"}
