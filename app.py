@@ -698,14 +698,16 @@ def graph_and_panel(payload: dict, G_draw, G_view, df_view) -> None:
         col_graph, col_panel = st.columns([3, 2], gap="medium")
     else:  # the drawing takes the page width, the evidence goes below it
         col_graph, col_panel = st.container(), st.container()
-    selection = {"actor": ss.get("selected_actor"), "edge": ss.get("selected_edge")}
-    data = {**payload, "selected": view.selected_for_component(G_draw, selection)}
     with col_graph:
+        # the drawing is the same object on every rerun of a view: Streamlit then sends only a reference
         result = view.network_component()(
-            key=NETWORK_KEY, data=data, on_select_change=on_graph_click, height=payload["height"] + 40
+            key=NETWORK_KEY, data=payload, on_select_change=on_graph_click, height=payload["height"] + 40
         )
     if result is not None:
         apply_click(result.get("select"))
+    selection = {"actor": ss.get("selected_actor"), "edge": ss.get("selected_edge")}
+    with col_graph:
+        view.selection_component()(key="actorgraph_selection", data={"selected": view.selected_for_component(G_draw, selection)})
     sync_url()
     with col_panel, st.container(key="actorgraph-panel"):
         panel(G_view, df_view)
@@ -1037,7 +1039,7 @@ def main() -> None:
         date_from, date_to = time_window(df, sig)
     f = dataclasses.replace(f, date_from=date_from, date_to=date_to, quote=quote)
     df_view, G_view = view_stage(sig, f, df, G_all)
-    keep = tuple(a for a in (st.session_state.get("selected_actor"), f.focus) if a)
+    keep = tuple(a for a in (st.session_state.get("selected_actor"), f.focus) if a and G_view.number_of_nodes() > cap)
     G_draw, left_out, gsig = drawn_graph(f"{sig}|{f}", cap, keep, G_view)
     pos = drawing_positions(G_draw, gsig, layout)
     with header:

@@ -7,7 +7,6 @@ would. Expected numbers always come from the library, never from constants.
 from __future__ import annotations
 
 import io
-import json
 from pathlib import Path
 
 import networkx as nx
@@ -21,7 +20,7 @@ from actorgraph.graph import build_graph, statements_frame
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "app.py")
-from app_fixtures import FIXTURE, G, df  # noqa: F401  (shared fixtures)
+from app_fixtures import FIXTURE, G, df, drawing  # noqa: F401  (shared fixtures)
 IMG = "<img src=x onerror=alert(1)>"
 
 
@@ -45,10 +44,7 @@ def metrics(at: AppTest) -> dict[str, int]:
 
 
 def component_data(at: AppTest) -> dict:
-    (el,) = [e for e in at.get("bidi_component")]
-    proto = el.proto
-    raw = proto.json or proto.mixed.json
-    return json.loads(raw)
+    return drawing(at)
 
 
 def shown_markdown(at: AppTest) -> list[str]:

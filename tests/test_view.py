@@ -116,23 +116,25 @@ def test_payload_holds_pyvis_nodes_edges_and_options(G):
     before = snapshot(G)
     p = view.network_payload(G)
     assert snapshot(G) == before, "building the drawing changed the (possibly cached) graph"
-    assert {n["id"] for n in p["nodes"]} == set(G.nodes)
-    assert len(p["edges"]) == G.number_of_edges()
-    assert len({e["id"] for e in p["edges"]}) == len(p["edges"])
     json.dumps(p)  # the component receives JSON
-    for n in p["nodes"]:
+    nodes, edges = view.payload_items(p)
+    assert {n["id"] for n in nodes} == set(G.nodes)
+    assert len(edges) == G.number_of_edges()
+    assert len({e["id"] for e in edges}) == len(edges)
+    for n in nodes:
         assert n["label"] == G.nodes[n["id"]]["name"]
         assert isinstance(n["title"], str)
-    for e in p["edges"]:
+    for e in edges:
         assert e["color"]["color"] == view.STANCE_COLORS[e["stance"]]
         assert e["arrows"] == "to"
         assert G.has_edge(e["from"], e["to"], key=e["stance"])
         assert e["id"] == view.edge_id(e["from"], e["to"], e["stance"])
+        assert e["title"] == view.edge_tooltip(e["from"], e["to"], G.edges[e["from"], e["to"], e["stance"]])
 
 
 def test_node_colour_follows_type_or_camp_and_size_follows_mentions(G):
-    by_type = {n["id"]: n for n in view.network_payload(G, color_by="type")["nodes"]}
-    by_camp = {n["id"]: n for n in view.network_payload(G, color_by="camp")["nodes"]}
+    by_type = {n["id"]: n for n in view.payload_items(view.network_payload(G, color_by="type"))[0]}
+    by_camp = {n["id"]: n for n in view.payload_items(view.network_payload(G, color_by="camp"))[0]}
     for name, d in G.nodes(data=True):
         assert by_type[name]["color"]["background"] == view.TYPE_COLORS[d["type"]]
         assert by_camp[name]["color"]["background"] == view.node_color(d, "camp")
@@ -191,8 +193,9 @@ def test_big_drawing_has_straight_edges_and_python_positions():
     H, left = view.cap_graph(G, view.MAX_NODES)
     pos = view.layout_positions(H)
     p = view.network_payload(H, positions=pos)
-    assert all(e["smooth"] == {"enabled": False} for e in p["edges"])
-    assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in p["nodes"])
+    nodes, edges = view.payload_items(p)
+    assert all(e["smooth"] == {"enabled": False} for e in edges)
+    assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in nodes)
     assert p["options"]["physics"]["enabled"] is False
 
 
