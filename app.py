@@ -461,8 +461,6 @@ def count_metric(col, label: str, drawn: int, total: int, help_text: str) -> Non
 
 def time_chart(df, actor: str) -> None:
     """Statements per period given and received by ``actor``; per counterpart on demand."""
-    import altair as alt
-
     from actorgraph.timeline import FREQS, long_counts, period_counts
 
     others = sorted((set(df.loc[df["target"] == actor, "source"]) | set(df.loc[df["source"] == actor, "target"])) - {actor})
@@ -472,36 +470,21 @@ def time_chart(df, actor: str) -> None:
     if table.empty:
         st.caption("No dated statements to chart.")
         return
-    data = long_counts(table)
-    colors = alt.Scale(domain=["supports given", "opposes given", "supports received", "opposes received"],
-                       range=["#2ca02c", "#d62728", "#98df8a", "#ff9896"])  # fmt: skip
-    chart = alt.Chart(data).mark_bar().encode(
-        x=alt.X("period:O", title=FREQS[table.attrs["freq"]], axis=alt.Axis(labelAngle=-45)),
-        y=alt.Y("count:Q", title="statements"), color=alt.Color("series:N", scale=colors, title=None),
-        tooltip=["period", "series", "count"],
-    ).properties(height=180)  # fmt: skip
     with st.container(key="actorgraph-chart"):
-        st.altair_chart(chart, width="stretch")
+        st.vega_lite_chart(long_counts(table), view.time_chart_spec(FREQS[table.attrs["freq"]]), width="stretch")
     if table.attrs["undated"]:
         st.caption(f"{table.attrs['undated']} undated statement(s) not charted.")
 
 
 def edge_chart(df, ref) -> None:
     """One dot per statement behind the edge, over time; the quote shows on hover."""
-    import altair as alt
-
     from actorgraph.timeline import edge_statements
 
     rows = edge_statements(df, ref.source, ref.target, ref.stance)
     if rows.empty:
         return
-    chart = alt.Chart(rows).mark_circle(size=90, opacity=0.8).encode(
-        x=alt.X("when:T", title="date"), y=alt.Y("count():Q", title="statements", stack=True),
-        color=alt.value(view.STANCE_COLORS.get(ref.stance, "#888888")),
-        tooltip=["date", "relation", "title", "quote"],
-    ).properties(height=150)  # fmt: skip
     with st.container(key="actorgraph-edge-chart"):
-        st.altair_chart(chart, width="stretch")
+        st.vega_lite_chart(rows, view.edge_chart_spec(ref.stance), width="stretch")
 
 
 def quote_list(quotes: list[dict], df) -> None:
@@ -617,8 +600,6 @@ def actors_tab(G_view, key: str) -> None:
 
 
 def actor_panel(G, df, actor: str) -> None:
-    from actorgraph.analysis import actor_quotes
-
     card = view.actor_card(G, actor)
     if card is None:
         st.info(f"{view.md_escape(actor)} is not in the current view; change the filters to see it again.")
@@ -644,7 +625,7 @@ def actor_panel(G, df, actor: str) -> None:
     b2.button("Clear selection", on_click=clear_selection, key="clear_actor")
     actor_curation(actor, df)
     time_chart(df, actor)
-    evidence(actor, actor_quotes(df, actor), df)
+    evidence(actor, view.evidence_groups(df, actor), df)
 
 
 def edge_panel(G, df, ref: view.EdgeRef) -> None:

@@ -188,9 +188,16 @@ function renderLegend(state, legend, notice) {
   }
 }
 
+function visSelects(state) {
+  const interaction = state.options && state.options.interaction;
+  return !(interaction && interaction.selectable === false);
+}
+
 function applySelection(state, selected) {
   const network = state.network;
-  if (selected && selected.kind === "node" && state.nodes.get(selected.id)) {
+  if (!visSelects(state)) {
+    // nothing to undo in vis: the highlight alone shows the selection
+  } else if (selected && selected.kind === "node" && state.nodes.get(selected.id)) {
     network.selectNodes([selected.id], true);
   } else if (selected && selected.kind === "edge" && state.edges.get(selected.id)) {
     network.setSelection({ nodes: [], edges: [selected.id] }, { unselectAll: true, highlightEdges: false });
@@ -481,7 +488,9 @@ function publish(state) {
     highlight: () => state.highlight,
     shownLabels: () => state.shownLabels || [],
     select: (id) => {
-      if (id == null) state.network.unselectAll();
+      if (!visSelects(state)) {
+        // the highlight alone (see applySelection)
+      } else if (id == null) state.network.unselectAll();
       else state.network.selectNodes([id], true);
       setHighlight(state, id == null ? null : { kind: "node", id });
     },
@@ -525,11 +534,15 @@ function create(parentElement, data, api) {
     if (!state.physicsOn) markStable(state, true);
   });
   network.on("click", (params) => {
-    if (params.nodes && params.nodes.length) {
-      setHighlight(state, { kind: "node", id: params.nodes[0] });
-      state.api.setTriggerValue("select", { kind: "node", id: params.nodes[0] });
-    } else if (params.edges && params.edges.length) {
-      const edge = edges.get(params.edges[0]);
+    // Big drawings are not "selectable" for vis (its own selection redraws every edge): the
+    // item under the pointer is looked up here, and the highlight shows the selection.
+    const nodeId = (params.nodes && params.nodes[0]) ?? network.getNodeAt(params.pointer.DOM);
+    const edgeId = nodeId === undefined ? (params.edges && params.edges[0]) ?? network.getEdgeAt(params.pointer.DOM) : undefined;
+    if (nodeId !== undefined) {
+      setHighlight(state, { kind: "node", id: nodeId });
+      state.api.setTriggerValue("select", { kind: "node", id: nodeId });
+    } else if (edgeId !== undefined) {
+      const edge = edges.get(edgeId);
       if (edge) {
         setHighlight(state, { kind: "edge", id: edge.id });
         state.api.setTriggerValue("select", {
@@ -567,6 +580,7 @@ function update(state, data, api) {
       state.network.setOptions(data.options || {});
       state.options = data.options;
       state.physicsOn = !(data.options && data.options.physics && data.options.physics.enabled === false);
+      if (!visSelects(state)) state.network.unselectAll(); // grew big: the highlight alone marks it
     }
     // Stale edges go first so no edge is left pointing at a removed node.
     const keepEdges = new Set(items.edges.map((e) => e.id));
