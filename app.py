@@ -165,7 +165,9 @@ def positions(signature: str, layout: str, _G):
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def base_payload(signature: str, color_by: str, size_by: str, positioned: bool, _G, _positions):
-    return view.network_payload(_G, color_by=color_by, positions=_positions, size_by=size_by)
+    """The drawing's payload and its JSON bytes (what the component gets), once per drawing."""
+    payload = view.network_payload(_G, color_by=color_by, positions=_positions, size_by=size_by)
+    return payload, view.payload_bytes(payload)
 
 
 def bundled_articles() -> str:
@@ -672,7 +674,7 @@ def panel(G, df) -> None:
 
 
 @st.fragment
-def graph_and_panel(payload: dict, G_draw, G_view, df_view) -> None:
+def graph_and_panel(payload: tuple[dict, bytes], G_draw, G_view, df_view) -> None:
     """The drawing and the evidence panel: a click reruns only this fragment."""
     ss = st.session_state
     if ss.get("panel_beside", True):
@@ -682,7 +684,7 @@ def graph_and_panel(payload: dict, G_draw, G_view, df_view) -> None:
     with col_graph:
         # the drawing is the same object on every rerun of a view: Streamlit then sends only a reference
         result = view.network_component()(
-            key=NETWORK_KEY, data=payload, on_select_change=on_graph_click, height=payload["height"] + 40
+            key=NETWORK_KEY, data=payload[1], on_select_change=on_graph_click, height=payload[0]["height"] + 40
         )
     if result is not None:
         apply_click(result.get("select"))

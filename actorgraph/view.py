@@ -576,6 +576,12 @@ def network_payload(
     }
 
 
+def payload_bytes(payload: dict[str, Any]) -> bytes:
+    """The payload as compact JSON bytes, made once per drawing: handed to the component as
+    bytes, Streamlit neither encodes it again on every rerun nor hashes it as JSON (twice)."""
+    return json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
 def payload_items(payload: dict[str, Any]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The vis nodes and edges the browser builds from ``network_payload`` (``network.js``
     ``expand`` does the same): for tests, and to read what a payload draws."""

@@ -32,7 +32,7 @@ def drawing(at) -> dict:
 
     def data(name: str) -> dict:
         (el,) = [e for e in at.get("bidi_component") if e.proto.component_name == name]
-        return json.loads(el.proto.json or el.proto.mixed.json)
+        return json.loads(el.proto.bytes or el.proto.json or el.proto.mixed.json)
 
     payload = data(view.COMPONENT_NAME)
     nodes, edges = view.payload_items(payload)

@@ -603,8 +603,15 @@ function update(state, data, api) {
   applySelection(state, currentSelection(data));
 }
 
+function decode(data) {
+  // Python sends the payload as JSON bytes (view.payload_bytes).
+  if (data instanceof Uint8Array || data instanceof ArrayBuffer) return JSON.parse(new TextDecoder().decode(data));
+  return data;
+}
+
 export default function (component) {
-  const { data, parentElement } = component;
+  const { parentElement } = component;
+  const data = decode(component.data);
   const api = { setTriggerValue: component.setTriggerValue, setStateValue: component.setStateValue };
   let state = STATES.get(parentElement);
   if (!state || !state.root.isConnected) {
