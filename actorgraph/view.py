@@ -731,30 +731,35 @@ def quotes_block(quotes: Sequence[dict[str, Any]]) -> str:
     return "\n\n".join(f"{quote_markdown(q)}\n\n{quote_caption(q)}" for q in quotes)
 
 
-class QuoteRows(Sequence):
-    """An evidence group's quotes: rows ``at`` (positions) of ``frame``, made into records only
-    when shown (a page of 50 of an actor's 5,000 statements, not all of them on every click)."""
+#: What a quote record holds (``analysis._quote_records``): frame column -> record key.
+QUOTE_FIELDS = {"id": "statement_id", **{c: c for c in ("source", "target", "stance", "relation", "quote", "article_id",
+                                                        "title", "date", "path", "url", "confidence", "rule")}}  # fmt: skip
 
-    def __init__(self, frame: pd.DataFrame, at) -> None:
-        self.frame, self.at = frame, at
+
+class QuoteRows(Sequence):
+    """An evidence group's quotes: rows ``at`` of a frame's columns (as lists, taken once per
+    click), made into records only when shown: a page of 50 of an actor's 5,000 statements."""
+
+    def __init__(self, columns: dict[str, list], at) -> None:
+        self.columns, self.at = columns, at
 
     def __len__(self) -> int:
         return len(self.at)
 
     def __getitem__(self, i):
-        from .analysis import _quote_records
-
-        if isinstance(i, slice):
-            at = self.at[i]
-            return _quote_records(self.frame.iloc[at]) if len(at) else []
-        return _quote_records(self.frame.iloc[[self.at[i]]])[0]
+        if not isinstance(i, slice):
+            return self[i : i + 1 or None][0]
+        out = []
+        for k in self.at[i]:
+            r = {key: self.columns[col][k] for col, key in QUOTE_FIELDS.items() if col in self.columns}
+            r["source_ref"] = r["url"] or r["path"] or ""
+            out.append(r)
+        return out
 
     def matching(self, needle: str) -> "QuoteRows":
         """The rows whose quote or title contains ``needle`` (lower case)."""
-        rows = self.frame.iloc[self.at]
-        hit = rows["quote"].astype(str).str.lower().str.contains(needle, regex=False)
-        hit |= rows["title"].fillna("").astype(str).str.lower().str.contains(needle, regex=False)
-        return QuoteRows(self.frame, self.at[hit.to_numpy(dtype=bool)])
+        q, t = self.columns["quote"], self.columns["title"]
+        return QuoteRows(self.columns, [k for k in self.at if needle in str(q[k]).lower() or needle in str(t[k] or "").lower()])
 
 
 def evidence_groups(df: pd.DataFrame, actor: str) -> list[dict[str, Any]]:
@@ -767,9 +772,10 @@ def evidence_groups(df: pd.DataFrame, actor: str) -> list[dict[str, Any]]:
         side = mine[(mine[me] == actor).to_numpy()]
         if side.empty:
             continue
+        columns = {c: side[c].tolist() for c in QUOTE_FIELDS if c in side.columns}
         for (counterpart, stance), at in side.groupby([other, "stance"], sort=False, observed=True).indices.items():
             groups.append({"counterpart": counterpart, "direction": direction, "stance": stance,
-                           "count": len(at), "quotes": QuoteRows(side, at)})  # fmt: skip
+                           "count": len(at), "quotes": QuoteRows(columns, at.tolist())})  # fmt: skip
     groups.sort(key=lambda g: (-g["count"], g["counterpart"], g["direction"], g["stance"]))
     return groups
 
