@@ -148,12 +148,14 @@ def view_stage(signature: str, f: Filters, _df, _G_all):
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def drawn_graph(view_key: str, cap: int, keep: tuple[str, ...], _G_view):
-    """The capped graph, how many actors it leaves out, and its signature: once per view.
+    """The capped graph, how many actors it leaves out, its signature and the edge counts
+    (drawn, in view): once per view.
 
     These big objects are cached as themselves (``cache_data`` would unpickle a copy on
     every rerun); none of them is mutated after."""
     G_draw, left_out = view.cap_graph(_G_view, cap, keep=list(keep))
-    return G_draw, left_out, view.graph_signature(G_draw)
+    edges = (G_draw.number_of_edges(), _G_view.number_of_edges())  # counted once (a pass over every actor)
+    return G_draw, left_out, view.graph_signature(G_draw), edges
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
@@ -586,12 +588,13 @@ def statements_tab(df_view) -> None:
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def actors_frame(key: str, _G):
-    return view.actors_table(_G)
+    return view.actors_table(_G, ties=False)
 
 
 def actors_tab(G_view, key: str) -> None:
-    """The actors of the view (``key``: corpus and filters, for the cache)."""
-    table = table_page(actors_frame(key, G_view), "page_actors")
+    """The actors of the view (``key``: corpus and filters, for the cache); allies and opponents
+    worked out for the page shown only."""
+    table = view.with_ties(table_page(actors_frame(key, G_view), "page_actors"), G_view)
     st.dataframe(table, hide_index=True, width="stretch", key="tbl_actors",
                  on_select=lambda: on_table_pick("tbl_actors", table, "actor"), selection_mode="single-row",
                  column_config=view.ACTOR_COLUMN_CONFIG)  # fmt: skip
@@ -1023,14 +1026,14 @@ def main() -> None:
     f = dataclasses.replace(f, date_from=date_from, date_to=date_to, quote=quote)
     df_view, G_view = view_stage(sig, f, df, G_all)
     keep = tuple(a for a in (st.session_state.get("selected_actor"), f.focus) if a and G_view.number_of_nodes() > cap)
-    G_draw, left_out, gsig = drawn_graph(f"{sig}|{f}", cap, keep, G_view)
+    G_draw, left_out, gsig, n_edges = drawn_graph(f"{sig}|{f}", cap, keep, G_view)
     pos = drawing_positions(G_draw, gsig, layout)
     with header:
         m = st.columns(4)
         count_metric(m[0], "Actors", G_draw.number_of_nodes(), G_view.number_of_nodes(),
                      f"drawn of those matching the filters; {G_all.number_of_nodes():,} in all articles")  # fmt: skip
         m[1].metric("Statements", f"{len(df_view):,}", help=f"{len(df):,} in all articles")
-        count_metric(m[2], "Edges", G_draw.number_of_edges(), G_view.number_of_edges(),
+        count_metric(m[2], "Edges", *n_edges,
                      "one per source, target and stance; drawn of those matching the filters")  # fmt: skip
         m[3].metric("Articles", f"{int(df_view['article_id'].nunique()):,}", help=f"{len(opts['articles']):,} in all")
         if left_out:

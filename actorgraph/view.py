@@ -901,15 +901,29 @@ def statements_table(df: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-def actors_table(G: nx.Graph) -> pd.DataFrame:
+def actors_table(G: nx.Graph, ties: bool = True) -> pd.DataFrame:
+    """The actors tab; ``ties=False``: allies and opponents left empty for ``with_ties`` to fill
+    on the page shown (they cost 0.1 to 0.3 s for 2,000 actors on every filter change)."""
     from .analysis import actor_table
 
-    table = actor_table(G)
+    table = actor_table(G, ties=ties)
     if "camp" in table:
         table["camp"] = [int(c) if isinstance(c, (int,)) and c >= 0 else None for c in table["camp"]]
     if "pagerank" in table:
         table["pagerank"] = table["pagerank"].astype(float).round(4)
     return table
+
+
+def with_ties(page: pd.DataFrame, G: nx.Graph) -> pd.DataFrame:
+    """A page of ``actors_table(G, ties=False)`` with its allies and opponents filled in."""
+    from .analysis import actor_ties
+
+    nodes = {str(d.get("name", n)): n for n, d in G.nodes(data=True)}
+    page = page.copy()
+    texts = [actor_ties(G, nodes.get(name, name)) if nodes.get(name, name) in G else ("", "") for name in page["name"]]
+    page["allies"] = [t[0] for t in texts]
+    page["opponents"] = [t[1] for t in texts]
+    return page
 
 
 # --------------------------------------------------------------------------- exports
