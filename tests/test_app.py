@@ -264,3 +264,18 @@ def test_reruns_and_filter_changes_do_not_parse_again(monkeypatch, tmp_path):
         app.multiselect(key="f_stances").set_value(["opposes"]).run()
     app.run()
     assert calls == [1], "a rerun or a filter change parsed the article again"
+
+
+def test_a_selection_resends_no_drawing(at):
+    """A click changes only the small selection component: the drawing's element stays byte for
+    byte the same, so Streamlit sends a reference to the copy the browser already has."""
+    def drawing_bytes() -> bytes:
+        (el,) = [e for e in at.get("bidi_component") if e.proto.component_name == view.COMPONENT_NAME]
+        return el.proto.bytes
+
+    before = drawing_bytes()
+    assert before and drawing(at)["selected"] is None
+    at.session_state["selected_actor"] = "Aland"
+    at.run()
+    assert drawing(at)["selected"] == {"kind": "node", "id": "Aland"}
+    assert drawing_bytes() == before
