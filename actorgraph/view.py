@@ -233,11 +233,28 @@ def cap_graph(
         return G.copy(as_view=True), 0  # read-only view: copying 10,000 edges cost 0.1 to 0.5 s
     max_nodes = max(0, int(max_nodes))
     must = [k for k in dict.fromkeys(keep) if k in G][:max_nodes]
-    ranked = sorted((v for v in G.nodes if v not in set(must)), key=lambda v: (-_rank_value(G, v), str(v)))
-    H = G.subgraph(must + ranked[: max_nodes - len(must)]).copy()
+    kept = set(must)
+    ranked = sorted((v for v in G.nodes if v not in kept), key=lambda v: (-_rank_value(G, v), str(v)))
+    chosen = must + ranked[: max_nodes - len(must)]
+    inside = set(chosen)
     if drop_orphans:
-        H.remove_nodes_from([v for v in list(H) if H.degree(v) == 0 and G.degree(v) > 0 and v not in must])
-    return H, n - H.number_of_nodes()
+        chosen = [v for v in chosen if v in kept or G.degree(v) == 0 or any(w in inside for w in nx.all_neighbors(G, v))]
+    return _induced_copy(G, chosen), n - len(chosen)
+
+
+def _induced_copy(G: nx.Graph, nodes: list) -> nx.Graph:
+    """``G.subgraph(nodes).copy()`` without the filtered views (about half the time); nodes in
+    ``G``'s order, as the subgraph has them."""
+    inside = set(nodes)
+    nodes = [v for v in G if v in inside]
+    H = G.__class__()
+    H.graph.update(G.graph)
+    H.add_nodes_from((v, G.nodes[v]) for v in nodes)
+    if G.is_multigraph():
+        H.add_edges_from((u, v, k, d) for u in nodes for v, kd in G.adj[u].items() if v in inside for k, d in kd.items())
+    else:
+        H.add_edges_from((u, v, d) for u in nodes for v, d in G.adj[u].items() if v in inside)
+    return H
 
 
 def graph_signature(G: nx.Graph) -> str:
