@@ -249,19 +249,28 @@ ACTOR_COLUMNS = [
 ]  # fmt: skip
 
 
-def actor_table(G: nx.MultiDiGraph, top: int | None = 5) -> pd.DataFrame:
-    """One row per actor, most connected first; allies/opponents as "Name (n), ..." (``top`` shown)."""
+def actor_table(G: nx.MultiDiGraph, top: int | None = 5, ties: bool = True) -> pd.DataFrame:
+    """One row per actor, most connected first; allies/opponents as "Name (n), ..." (``top`` shown).
+
+    ``ties=False`` leaves allies and opponents empty (``actor_ties`` fills them for the rows shown)."""
     rows = []
     for n, d in G.nodes(data=True):
-        allies, opponents = allies_opponents(G, n)
         row = {c: d.get(c) for c in ACTOR_COLUMNS}
         row.update({c: row[c] or "" for c in ("type", "affiliation", "role")})
-        row.update(name=d.get("name", n), allies=_ranked_text(allies, top), opponents=_ranked_text(opponents, top))
+        row.update(name=d.get("name", n), allies="", opponents="")
+        if ties:
+            row.update(zip(("allies", "opponents"), actor_ties(G, n, top)))
         rows.append(row)
     table = pd.DataFrame(rows, columns=ACTOR_COLUMNS)
     if len(table):
         table = table.sort_values(["weighted_degree", "name"], ascending=[False, True], kind="stable")
     return table.reset_index(drop=True)
+
+
+def actor_ties(G: nx.MultiDiGraph, actor: str, top: int | None = 5) -> tuple[str, str]:
+    """The actor table's allies and opponents texts for one actor."""
+    allies, opponents = allies_opponents(G, actor)
+    return _ranked_text(allies, top), _ranked_text(opponents, top)
 
 
 # --------------------------------------------------------------------------- quotes
