@@ -406,6 +406,8 @@ class _Edges:
     def first_last(self, name: str, present: np.ndarray) -> tuple[list, list]:
         """Per edge, the first and the last of its values where ``present`` (None when it has none)."""
         where = np.flatnonzero(present)
+        if not len(where):
+            return [None] * self.n, [None] * self.n
         lo = np.searchsorted(self.group[where], np.arange(self.n), "left")
         hi = np.searchsorted(self.group[where], np.arange(self.n), "right")
         has = hi > lo
