@@ -258,8 +258,10 @@ class _Ends:
             table = np.bincount(self.actor[keep] * width + codes[keep], minlength=len(self.actors) * width)
             pairs = np.flatnonzero(table)
             counts = table[pairs]
-        else:
-            pairs, counts = np.unique(self.actor[keep] * width + codes[keep], return_counts=True)
+        else:  # sorted keys, counted between the places they change (np.unique is slower here)
+            ordered = np.sort(self.actor[keep] * width + codes[keep])
+            change = np.flatnonzero(np.append(True, ordered[1:] != ordered[:-1])) if len(ordered) else ordered
+            pairs, counts = ordered[change], np.diff(np.append(change, len(ordered)))
         out: dict[int, dict[Any, int]] = defaultdict(dict)
         for pair, n in zip(pairs.tolist(), counts.tolist()):
             out[pair // width][uniques[pair % width]] = n
@@ -270,9 +272,17 @@ class _Ends:
         return self.tally(*self.coded.joint(f"source_{column}", f"target_{column}", empty_missing=True))
 
     def distinct_per_actor(self, *codes: np.ndarray) -> np.ndarray:
-        """How many distinct tuples of ``codes`` each actor has (indexed by actor code)."""
-        first = _first_of_each(_key(self.actor, *codes))
-        return np.bincount(self.actor[first], minlength=len(self.actors))
+        """How many distinct tuples of ``codes`` each actor has (indexed by actor code).
+
+        Counted on the sorted keys (actor outermost): sorting integers beats hashing them here."""
+        key = _key(*codes)
+        width = int(key.max(initial=0)) + 1
+        if width > (1 << 62) // max(len(self.actors), 1):
+            key = pd.factorize(key)[0].astype(np.int64)
+            width = int(key.max(initial=0)) + 1
+        ordered = np.sort(self.actor * width + key)
+        distinct = ordered[np.append(True, ordered[1:] != ordered[:-1])] if len(ordered) else ordered
+        return np.bincount(distinct // width, minlength=len(self.actors))
 
 
 def _node_attributes(df: pd.DataFrame, coded: _Coded | None = None) -> dict[str, dict[str, Any]]:
@@ -357,7 +367,8 @@ def build_multigraph(df: pd.DataFrame) -> nx.MultiDiGraph:
         rows = _chronological(df)
         names = {"id": "statement_id", "start": "quote_start", "end": "quote_end"}
         cols = ["id", "stance", "sign", "relation", "rule", "quote", "cue", "source_mention", "target_mention",
-                "article_id", "title", "date", "path", "url", "sentence_index", "start", "end", "confidence"]  # fmt: skip
+                "article_id", "title", "date", "path", "url", "sentence_index", "start", "end",
+                "confidence"]  # fmt: skip
         cols += [c for c in CURATION_COUNTS if c in rows]
         attrs = rows[cols].rename(columns=names).to_dict("records")
         G.add_edges_from(
@@ -469,6 +480,7 @@ def _add_new_edges(G: nx.MultiDiGraph, edges: list[tuple[str, str, str, dict[str
 
 
 def _aggregated_edges(df: pd.DataFrame, coded: _Coded) -> list[tuple[str, str, str, dict[str, Any]]]:
+    """(source, target, stance, attributes) per aggregated edge, in the order of their first statements."""
     e = _Edges(df, coded)
     curated = [c for c in CURATION_COUNTS if c in df]  # statements from a store: corrected / manual counts
     art_first = _first_of_each(_key(e.group, coded("article_id", sort=True)[0][e.rows]))
@@ -478,19 +490,21 @@ def _aggregated_edges(df: pd.DataFrame, coded: _Coded) -> list[tuple[str, str, s
     conf = (e.total(df["confidence"].to_numpy(dtype="float64")[e.rows]) / np.maximum(e.sizes, 1)).tolist()
     flags = {c: e.total(df[c].to_numpy(dtype="int64")[e.rows]).astype(int).tolist() for c in curated}
     head = e.rows[e.starts]
-    heads = zip(coded.values("source")[head].tolist(), coded.values("target")[head].tolist(),
-                coded.values("stance")[head].tolist(), df["sign"].to_numpy()[head].tolist(), e.sizes.tolist(),
-                e.distinct_of("relation"), e.distinct_of("rule", truthy_only=True), e.distinct_of("quote"),
-                e.per_edge(e.column("id")), _sources(e), first_dates, last_dates, conf)  # fmt: skip
-    edges = []
-    for i, (source, target, stance, sign, size, relations, rules, quotes, ids, sources, first, last, c) in enumerate(heads):
-        a, b = art_bounds[i], art_bounds[i + 1]
-        edges.append((source, target, stance, {
-            "stance": stance, "sign": int(sign), "weight": size, "relations": relations, "rules": rules,
-            "quotes": quotes, "statement_ids": ids, "articles": art_ids[a:b], "titles": art_titles[a:b],
-            "sources": sources, "first_date": first, "last_date": last, "confidence": c,
-            **{k: flags[k][i] for k in curated},
-        }))  # fmt: skip
+    arts = [art_ids[a:b] for a, b in zip(art_bounds[:-1], art_bounds[1:])]
+    titles = [art_titles[a:b] for a, b in zip(art_bounds[:-1], art_bounds[1:])]
+    columns = zip(coded.values("source")[head].tolist(), coded.values("target")[head].tolist(),
+                  coded.values("stance")[head].tolist(), df["sign"].to_numpy()[head].tolist(), e.sizes.tolist(),
+                  e.distinct_of("relation"), e.distinct_of("rule", truthy_only=True), e.distinct_of("quote"),
+                  e.per_edge(e.column("id")), arts, titles, _sources(e), first_dates, last_dates, conf)  # fmt: skip
+    edges = [(source, target, stance, {
+        "stance": stance, "sign": int(sign), "weight": size, "relations": relations, "rules": rules, "quotes": quotes,
+        "statement_ids": ids, "articles": a, "titles": t, "sources": sources, "first_date": first, "last_date": last,
+        "confidence": c,
+    }) for (source, target, stance, sign, size, relations, rules, quotes, ids, a, t, sources, first, last,
+            c) in columns]  # fmt: skip
+    for k in curated:
+        for (*_, d), n in zip(edges, flags[k]):
+            d[k] = n
     return edges
 
 

@@ -93,7 +93,8 @@ def main(argv: list[str] | None = None) -> None:
         path = Path(tmp) / "statements.parquet"
         pq.write_table(pa.Table.from_pandas(df, preserve_index=False), path)
         *secs, back = timed(lambda: parquet.read_frame(path), args.repeat)
-        row("frame loaded from Parquet (parquet.read_frame)", secs, "same frame" if back.equals(df) else "DIFFERENT FRAME")
+        same = "same frame" if back.equals(df) else "DIFFERENT FRAME"
+        row("frame loaded from Parquet (parquet.read_frame)", secs, same)
         del back
     *secs, G = timed(lambda: build_graph(df), args.repeat)
     row("build_graph, all statements", secs, f"{G.number_of_nodes():,} actors, {G.number_of_edges():,} edges")
