@@ -72,7 +72,8 @@ def no_gc() -> Iterator[None]:
     """Pause the cyclic garbage collector while a million small containers are made.
 
     They hold no cycles, but each collection walks every live object (a million
-    statements in memory): a quarter of ``build_graph``'s time at that size."""
+    statements in memory): a quarter of ``build_graph``'s time at that size. With
+    threads, the outermost pause turns the collector back on, so it never stays off."""
     enabled = gc.isenabled()
     gc.disable()
     try:

@@ -1,7 +1,7 @@
 """Corpus scale, Python side: frame, graph, filters, timeline and evidence at up to 1,000,000 statements.
 
     python benchmarks/bench_scale.py                          # 1,000,000 statements, 400 actors
-    python benchmarks/bench_scale.py --statements 100000 --base 282c613
+    python benchmarks/bench_scale.py --statements 100000 --base 75ecef5
 
 The synthetic corpus is ``bench_filters.synthetic`` (Zipf-like actors, 40,000
 articles over five years). Timed as medians of ``--repeat`` runs, wall time and
@@ -10,8 +10,8 @@ this process's CPU time (the machine is shared: the load averages are printed be
 * ``statements_frame`` from ``Statement`` objects, and the same frame read
   back from Parquet (``readwrite.parquet.read_frame``, checked equal);
 * ``build_graph`` of all statements; with ``--base REV`` also the
-  ``build_graph`` of that git revision, in the same process and on the same
-  frame (a side-by-side ratio: the machine is shared and noisy);
+  ``statements_frame``, Parquet load and ``build_graph`` of that git revision, in the
+  same process on the same data (a side-by-side ratio: the machine is shared and noisy);
 * a filter pass (``filter_frame``) with typical filters, with the date window
   alone, and with a quote search;
 * ``timeline.period_counts`` for the corpus and for the busiest actor, and
@@ -60,14 +60,14 @@ def load() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
-def base_build_graph(rev: str):
-    """``build_graph`` of another revision, loaded as a module inside the installed package."""
+def base_graph_module(rev: str):
+    """``actorgraph/graph.py`` of another revision, loaded as a module inside the installed package."""
     source = subprocess.run(["git", "show", f"{rev}:actorgraph/graph.py"], cwd=ROOT, check=True,
                             capture_output=True, text=True).stdout  # fmt: skip
     module = types.ModuleType("actorgraph._graph_base")
     module.__package__ = "actorgraph"
     exec(compile(source, f"{rev}:actorgraph/graph.py", "exec"), module.__dict__)  # noqa: S102 (our own file)
-    return module.build_graph
+    return module
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -75,7 +75,7 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--statements", type=int, default=1_000_000)
     p.add_argument("--actors", type=int, default=400)
     p.add_argument("--repeat", type=int, default=3)
-    p.add_argument("--base", metavar="REV", help="also time build_graph of this git revision, side by side")
+    p.add_argument("--base", metavar="REV", help="also time the frame, load and build_graph of this git revision, side by side")
     args = p.parse_args(argv)
 
     import pyarrow as pa
@@ -87,19 +87,26 @@ def main(argv: list[str] | None = None) -> None:
     def row(name: str, secs: tuple[float, float], note: str = "") -> None:
         print(f"{name:<58} {secs[0] * 1000:9.0f} ms ({secs[1] * 1000:6.0f} cpu)  {note}", flush=True)
 
+    base = base_graph_module(args.base) if args.base else None
     *secs, df = timed(lambda: statements_frame(records), 1)
     row("statements_frame (Statement objects)", secs, f"{len(df):,} statements")
+    if base:
+        *secs, _ = timed(lambda: base.statements_frame(records), 1)
+        row(f"statements_frame at {args.base}", secs)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "statements.parquet"
         pq.write_table(pa.Table.from_pandas(df, preserve_index=False), path)
         *secs, back = timed(lambda: parquet.read_frame(path), args.repeat)
         same = "same frame" if back.equals(df) else "DIFFERENT FRAME"
         row("frame loaded from Parquet (parquet.read_frame)", secs, same)
+        if base:
+            *secs, _ = timed(lambda: base._typed(pq.read_table(path).to_pandas()), 1)
+            row(f"pyarrow to_pandas + _typed at {args.base} (the former load)", secs)
         del back
     *secs, G = timed(lambda: build_graph(df), args.repeat)
     row("build_graph, all statements", secs, f"{G.number_of_nodes():,} actors, {G.number_of_edges():,} edges")
     if args.base:
-        *secs, _ = timed(lambda: base_build_graph(args.base)(df), 1)
+        *secs, _ = timed(lambda: base.build_graph(df), 1)
         row(f"build_graph at {args.base}, all statements", secs)
     cases = {
         "typical (stance + dates + confidence + min weight 2)": Filters(
