@@ -170,8 +170,10 @@ def test_uploaded_article_with_script_payloads_stays_text(
     click_node(bp.page, "Turkey")
     panel = panel_locator(bp.page)
     panel.get_by_text("strongly condemned Russia", exact=False).first.wait_for(timeout=30_000)
+    # the title, payloads and all, is shown as text under the quote (its caption comes as its own
+    # element, a moment after the quote); its javascript: URL is no link
+    panel.get_by_text(SCRIPT, exact=False).first.wait_for(timeout=30_000)
     text = panel.inner_text()
-    # the title, payloads and all, is shown as text under the quote; its javascript: URL is no link
     assert SCRIPT in text and IMG in text, text
     assert panel.locator("a[href^='javascript' i]").count() == 0
     # statements table: a canvas grid whose accessible cells exist only for rows in view
