@@ -64,24 +64,60 @@ def write_articles(folder: Path, n: int) -> int:
     return len(texts)
 
 
-class MemoryWatch:
-    """Peak resident memory of a process and its children, sampled in a thread."""
+def smaps(pid: int) -> tuple[int, int]:
+    """(RSS, PSS) of one process in bytes, from ``/proc/PID/smaps_rollup``. PSS shares each page
+    among the processes mapping it, so the PSS of a server and its forked workers adds up to the
+    memory they really use; their RSS sum counts every copy-on-write page shared with the fork
+    server once per process."""
+    rss = pss = 0
+    with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as fh:
+        for line in fh:
+            if line.startswith("Rss:"):
+                rss = int(line.split()[1]) * 1024
+            elif line.startswith("Pss:"):
+                pss = int(line.split()[1]) * 1024
+    return rss, pss
 
-    def __init__(self, pid: int) -> None:
+
+class MemoryWatch:
+    """Peak memory of a process and its children (fork server, workers), sampled in a thread:
+    the sums of RSS and of PSS over the process tree, the server's own PSS, the most a single
+    child held, and the most processes seen at once."""
+
+    def __init__(self, pid: int, every: float = 0.2) -> None:
         import psutil
 
-        self.proc, self.peak_total, self._stop = psutil.Process(pid), 0, threading.Event()
+        self.proc, self._stop, self.every = psutil.Process(pid), threading.Event(), every
+        self.peak = {"total_rss": 0, "total_pss": 0, "server_pss": 0, "child_rss": 0, "child_pss": 0, "processes": 0}
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
-        while not self._stop.wait(0.2):
+        while not self._stop.wait(self.every):
             try:
-                procs = [self.proc, *self.proc.children(recursive=True)]
-                total = sum(p.memory_info().rss for p in procs if p.is_running())
-            except Exception:  # noqa: BLE001  (a worker ended between two calls)
+                children = [c.pid for c in self.proc.children(recursive=True)]
+                server = smaps(self.proc.pid)
+            except Exception:  # noqa: BLE001  (the server ended)
                 continue
-            self.peak_total = max(self.peak_total, total)
+            sizes = []
+            for pid in children:
+                try:
+                    sizes.append(smaps(pid))
+                except OSError:  # a worker ended between two calls
+                    continue
+            self._update(server, sizes)
+
+    def _update(self, server: tuple[int, int], children: list[tuple[int, int]]) -> None:
+        now = {"total_rss": server[0] + sum(r for r, _ in children), "server_pss": server[1],
+               "total_pss": server[1] + sum(p for _, p in children),
+               "child_rss": max((r for r, _ in children), default=0),
+               "child_pss": max((p for _, p in children), default=0), "processes": 1 + len(children)}  # fmt: skip
+        for k, v in now.items():
+            self.peak[k] = max(self.peak[k], v)
+
+    @property
+    def peak_total(self) -> int:
+        return self.peak["total_rss"]
 
     def server_peak(self) -> int:
         """VmHWM: the kernel's own peak resident size of the server process."""
