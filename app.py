@@ -261,6 +261,9 @@ def read_offered(paths: list[str], errors: list[str]) -> list:
 
 def load_corpus():
     """(signature, statements frame, errors): from the store, or in memory without one."""
+    from actorgraph import memory
+
+    memory.one_malloc_arena()  # session threads share one malloc arena (actorgraph.memory)
     if store_mode():
         return load_store_corpus()
     statements, errors, key = load_memory_corpus()
@@ -304,6 +307,9 @@ def load_memory_corpus():
 
         statements += store.get_or_extract(articles, extract_new, progress, errors)
         bar.empty()
+        from actorgraph import memory
+
+        memory.give_back()  # the parse's freed pages
     else:
         statements += store.get_or_extract(articles, extract_new)
     return statements, errors + [str(f) for f in failed], key
@@ -775,6 +781,7 @@ def ingest_step(store, articles: list, errors: list[str]) -> None:
     the graph shows early, and the corpus pass and the redraw after each chunk, which cover the
     whole store, add up to about twice one pass instead of growing with the square of the corpus.
     Articles the store already holds (a restart) are skipped before chunking: no rerun for them."""
+    from actorgraph import memory
     from actorgraph.ingest import ingest_articles, reextract, split_stored
 
     ss = st.session_state
@@ -799,6 +806,8 @@ def ingest_step(store, articles: list, errors: list[str]) -> None:
         errors += reextract(store, gazetteer=gazetteer(), processes=worker_processes(PARALLEL_FROM)).errors
     if bar is not None:
         bar.empty()
+    if chunk:
+        memory.give_back()  # the parse's and the batches' freed pages
 
 
 def load_store_corpus():

@@ -34,6 +34,11 @@ ACTORS_PIPE = "actorgraph_actors"
 STANCES_PIPE = "actorgraph_stances"
 LINES_PIPE = "actorgraph_lines"
 
+#: Articles per ``nlp.pipe`` batch. A batch's parse briefly holds memory in proportion to its
+#: tokens: on news articles of ~4,700 characters a process peaked 300 MB above its resting
+#: size with 16 articles a batch, 90 MB with 4, for the same CPU time (within 3 %).
+PIPE_BATCH = 4
+
 
 @Language.component(LINES_PIPE)
 def line_breaks(doc: Doc) -> Doc:
@@ -159,7 +164,7 @@ def extract_statements(
     *,
     nlp: Language | None = None,
     gazetteer: Gazetteer | None = None,
-    batch_size: int = 16,
+    batch_size: int = PIPE_BATCH,
     n_process: int = 1,
     processes: int | None = None,
     progress_bar: bool = False,

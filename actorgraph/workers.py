@@ -139,7 +139,7 @@ def _context():
 
 
 def outcomes(
-    nlp: Language | Pipeline, articles: Sequence[Article], *, processes: int = 1, batch_size: int = 16,
+    nlp: Language | Pipeline, articles: Sequence[Article], *, processes: int = 1, batch_size: int = 4,
 ) -> Iterator[tuple[Article, list[Statement] | ArticleFailure]]:  # fmt: skip
     """Each article with its statements or its failure, in input order (one chunk at a time)."""
     pipeline = nlp if isinstance(nlp, Pipeline) else Pipeline(nlp)
