@@ -13,6 +13,7 @@ Environment (for tests, benchmarks and other corpora):
   ACTORGRAPH_MAX_NODES   default cap on drawn actors (300)
   ACTORGRAPH_INGEST_CHUNK  articles ingested per script run before the graph is redrawn (64)
   ACTORGRAPH_PROCESSES   worker processes for big batches of new articles (default: all cores)
+  ACTORGRAPH_PATH_RECHECK  seconds before a folder is walked again for changed files (30)
   ACTORGRAPH_UPLOAD_CACHE_MB, ACTORGRAPH_UPLOAD_CACHE_TTL  bound of the parsed-upload cache
                          shared by all sessions (default 256 MB, 3600 s)
 """
@@ -245,11 +246,21 @@ def pick_actor() -> None:
 # --------------------------------------------------------------------------- corpus
 
 
+#: Seconds a path's signature (names, sizes and times of its files) is trusted before the
+#: path is walked again: walking 10,000 files takes 0.1 to 0.3 s, too long for every rerun.
+PATH_RECHECK = float(os.environ.get("ACTORGRAPH_PATH_RECHECK") or 30)
+
+
+@st.cache_data(show_spinner=False, ttl=PATH_RECHECK, max_entries=64)
+def path_signature(path: str) -> str:
+    return view.folder_signature(path)
+
+
 def read_offered(paths: list[str], errors: list[str]) -> list:
     """Articles of the paths and of the uploads (cached on their content); problems into ``errors``."""
     articles = []
     if paths:
-        arts, errs = read_paths(tuple(paths), tuple(view.folder_signature(p) for p in paths))
+        arts, errs = read_paths(tuple(paths), tuple(path_signature(p) for p in paths))
         articles += arts
         errors += errs
     for up in st.session_state.get("uploads") or []:
@@ -287,8 +298,8 @@ def load_memory_corpus():
     statement_files += saved
     paths = data_paths + [p for p in folders if p not in saved]
     uploads = [(up.name, up.size, up.file_id) for up in st.session_state.get("uploads") or []]
-    file_sigs = tuple(view.folder_signature(p) for p in statement_files)
-    key = corpus_key(tuple(paths), tuple(view.folder_signature(p) for p in paths), uploads, statement_files, file_sigs)
+    file_sigs = tuple(path_signature(p) for p in statement_files)
+    key = corpus_key(tuple(paths), tuple(path_signature(p) for p in paths), uploads, statement_files, file_sigs)
     articles = read_offered(paths, errors)
     statements = []
     if statement_files:
