@@ -19,8 +19,16 @@
    from the click until the counts above the graph change and the script has
    finished.
 
-For every run the server's peak resident memory (``VmHWM``) is reported, and the
-peak of the server plus its worker processes (sampled every 0.2 s).
+   ``--ingest-chunk`` sets ``ACTORGRAPH_INGEST_CHUNK`` (default: the app's own, a
+   first drawing after 64 articles and chunks growing after it); the time to the
+   first stable drawing and to the drawing of every article are both reported.
+
+For every run the server's peak resident memory (``VmHWM``) is reported, and, sampled
+every 0.2 s from ``/proc/PID/smaps_rollup``, the peaks of the server's PSS and of the RSS
+and PSS summed over the server and its children (fork server, workers): RSS counts the
+model pages the workers share copy-on-write with the fork server once per process, PSS
+shares them out, so the PSS sum is the honest total. Also the CPU seconds of the server
+and of its children (sampled), and the most one child held.
 """
 from __future__ import annotations
 
