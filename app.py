@@ -75,6 +75,10 @@ def extract(articles, progress=None, errors=None):
 @st.cache_resource(show_spinner=False, max_entries=4)
 def read_paths(paths: tuple[str, ...], signature: tuple[str, ...]):
     """Articles from files/folders; ``signature`` (names, sizes, times) invalidates the cache."""
+    return read_paths_now(paths)
+
+
+def read_paths_now(paths: tuple[str, ...]):
     from actorgraph.articles import read_articles
 
     res = read_articles(list(paths))
@@ -256,11 +260,15 @@ def path_signature(path: str) -> str:
     return view.folder_signature(path)
 
 
-def read_offered(paths: list[str], errors: list[str]) -> list:
-    """Articles of the paths and of the uploads (cached on their content); problems into ``errors``."""
+def read_offered(paths: list[str], errors: list[str], cache: bool = True) -> list:
+    """Articles of the paths and of the uploads (cached on their content); problems into ``errors``.
+    ``cache=False`` reads the paths without keeping their texts in the server."""
     articles = []
     if paths:
-        arts, errs = read_paths(tuple(paths), tuple(path_signature(p) for p in paths))
+        if cache:
+            arts, errs = read_paths(tuple(paths), tuple(path_signature(p) for p in paths))
+        else:
+            arts, errs = read_paths_now(tuple(paths))
         articles += arts
         errors += errs
     for up in st.session_state.get("uploads") or []:
@@ -781,8 +789,24 @@ def articles_to_ingest(store, errors: list[str]) -> list:
     for p in filter(is_statements, folders):
         errors.append(f"{p}: Parquet statements are not articles: add them with "
                       "'actorgraph ingest --from' or open them with ACTORGRAPH_STATEMENTS")
-    articles = read_offered(paths + [p for p in folders if not is_statements(p)], errors)
-    done = st.session_state.setdefault("ingested_ids", set())
+    return unread_articles(paths + [p for p in folders if not is_statements(p)], errors)
+
+
+def unread_articles(paths: list[str], errors: list[str]) -> list:
+    """Articles of ``paths`` and the uploads this session has not ingested yet. The paths are
+    read again only when their files changed (or a big ingest goes on), and their texts are
+    not kept once stored: 10,000 articles' texts are some 50 MB the store already holds."""
+    ss = st.session_state
+    seen = (tuple(paths), tuple(path_signature(p) for p in paths))
+    fresh = ss.get("paths_read") != seen or ss.get("ingest_more")
+    if fresh:
+        errs: list[str] = []
+        articles = read_offered(paths, errs, cache=False)
+        ss["paths_read"], ss["path_errors"] = seen, errs
+    else:
+        articles = read_offered([], [])  # the uploads only
+    errors += ss.get("path_errors", [])
+    done = ss.setdefault("ingested_ids", set())
     return [a for a in view.unique_articles(articles) if a.id not in done]
 
 
