@@ -11,7 +11,8 @@ Environment (for tests, benchmarks and other corpora):
                          os.pathsep-separated); when set without ACTORGRAPH_DATA, no bundled article
                          is parsed; the app then runs in memory, without the store and its corrections
   ACTORGRAPH_MAX_NODES   default cap on drawn actors (300)
-  ACTORGRAPH_INGEST_CHUNK  articles ingested per script run before the graph is redrawn (64)
+  ACTORGRAPH_INGEST_CHUNK  articles in a big ingest's first chunk before the graph is drawn (64);
+                         each later chunk is as big as all before it
   ACTORGRAPH_PROCESSES   worker processes for big batches of new articles (default: all cores)
   ACTORGRAPH_PATH_RECHECK  seconds before a folder is walked again for changed files (30)
   ACTORGRAPH_UPLOAD_CACHE_MB, ACTORGRAPH_UPLOAD_CACHE_TTL  bound of the parsed-upload cache
