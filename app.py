@@ -11,8 +11,10 @@ Environment (for tests, benchmarks and other corpora):
                          os.pathsep-separated); when set without ACTORGRAPH_DATA, no bundled article
                          is parsed; the app then runs in memory, without the store and its corrections
   ACTORGRAPH_MAX_NODES   default cap on drawn actors (300)
-  ACTORGRAPH_INGEST_CHUNK  articles ingested per script run before the graph is redrawn (64)
+  ACTORGRAPH_INGEST_CHUNK  articles in a big ingest's first chunk before the graph is drawn (64);
+                         each later chunk is as big as all before it
   ACTORGRAPH_PROCESSES   worker processes for big batches of new articles (default: all cores)
+  ACTORGRAPH_PATH_RECHECK  seconds before a folder is walked again for changed files (30)
   ACTORGRAPH_UPLOAD_CACHE_MB, ACTORGRAPH_UPLOAD_CACHE_TTL  bound of the parsed-upload cache
                          shared by all sessions (default 256 MB, 3600 s)
 """
@@ -74,6 +76,10 @@ def extract(articles, progress=None, errors=None):
 @st.cache_resource(show_spinner=False, max_entries=4)
 def read_paths(paths: tuple[str, ...], signature: tuple[str, ...]):
     """Articles from files/folders; ``signature`` (names, sizes, times) invalidates the cache."""
+    return read_paths_now(paths)
+
+
+def read_paths_now(paths: tuple[str, ...]):
     from actorgraph.articles import read_articles
 
     res = read_articles(list(paths))
@@ -249,11 +255,25 @@ def pick_actor() -> None:
 # --------------------------------------------------------------------------- corpus
 
 
-def read_offered(paths: list[str], errors: list[str]) -> list:
-    """Articles of the paths and of the uploads (cached on their content); problems into ``errors``."""
+#: Seconds a path's signature (names, sizes and times of its files) is trusted before the
+#: path is walked again: walking 10,000 files takes 0.1 to 0.3 s, too long for every rerun.
+PATH_RECHECK = float(os.environ.get("ACTORGRAPH_PATH_RECHECK") or 30)
+
+
+@st.cache_data(show_spinner=False, ttl=PATH_RECHECK, max_entries=64)
+def path_signature(path: str) -> str:
+    return view.folder_signature(path)
+
+
+def read_offered(paths: list[str], errors: list[str], cache: bool = True) -> list:
+    """Articles of the paths and of the uploads (cached on their content); problems into ``errors``.
+    ``cache=False`` reads the paths without keeping their texts in the server."""
     articles = []
     if paths:
-        arts, errs = read_paths(tuple(paths), tuple(view.folder_signature(p) for p in paths))
+        if cache:
+            arts, errs = read_paths(tuple(paths), tuple(path_signature(p) for p in paths))
+        else:
+            arts, errs = read_paths_now(tuple(paths))
         articles += arts
         errors += errs
     for up in st.session_state.get("uploads") or []:
@@ -265,6 +285,9 @@ def read_offered(paths: list[str], errors: list[str]) -> list:
 
 def load_corpus():
     """(signature, statements frame, errors): from the store, or in memory without one."""
+    from actorgraph import memory
+
+    memory.one_malloc_arena()  # session threads share one malloc arena (actorgraph.memory)
     if store_mode():
         return load_store_corpus()
     statements, errors, key = load_memory_corpus()
@@ -288,8 +311,8 @@ def load_memory_corpus():
     statement_files += saved
     paths = data_paths + [p for p in folders if p not in saved]
     uploads = [(up.name, up.size, up.file_id) for up in st.session_state.get("uploads") or []]
-    file_sigs = tuple(view.folder_signature(p) for p in statement_files)
-    key = corpus_key(tuple(paths), tuple(view.folder_signature(p) for p in paths), uploads, statement_files, file_sigs)
+    file_sigs = tuple(path_signature(p) for p in statement_files)
+    key = corpus_key(tuple(paths), tuple(path_signature(p) for p in paths), uploads, statement_files, file_sigs)
     articles = read_offered(paths, errors)
     statements = []
     if statement_files:
@@ -308,6 +331,9 @@ def load_memory_corpus():
 
         statements += store.get_or_extract(articles, extract_new, progress, errors)
         bar.empty()
+        from actorgraph import memory
+
+        memory.give_back()  # the parse's freed pages
     else:
         statements += store.get_or_extract(articles, extract_new)
     return statements, errors + [str(f) for f in failed], key
@@ -752,17 +778,42 @@ def articles_to_ingest(store, errors: list[str]) -> list:
     for p in filter(is_statements, folders):
         errors.append(f"{p}: Parquet statements are not articles: add them with "
                       "'actorgraph ingest --from' or open them with ACTORGRAPH_STATEMENTS")
-    articles = read_offered(paths + [p for p in folders if not is_statements(p)], errors)
-    done = st.session_state.setdefault("ingested_ids", set())
+    return unread_articles(paths + [p for p in folders if not is_statements(p)], errors)
+
+
+def unread_articles(paths: list[str], errors: list[str]) -> list:
+    """Articles of ``paths`` and the uploads this session has not ingested yet. The paths are
+    read again only when their files changed (or a big ingest goes on), and their texts are
+    not kept once stored: 10,000 articles' texts are some 50 MB the store already holds."""
+    ss = st.session_state
+    seen = (tuple(paths), tuple(path_signature(p) for p in paths))
+    fresh = ss.get("paths_read") != seen or ss.get("ingest_more")
+    if fresh:
+        errs: list[str] = []
+        articles = read_offered(paths, errs, cache=False)
+        ss["paths_read"], ss["path_errors"] = seen, errs
+    else:
+        articles = read_offered([], [])  # the uploads only
+    errors += ss.get("path_errors", [])
+    done = ss.setdefault("ingested_ids", set())
     return [a for a in view.unique_articles(articles) if a.id not in done]
 
 
 def ingest_step(store, articles: list, errors: list[str]) -> None:
-    """Store new articles: up to INGEST_CHUNK per run, with every core when the chunk is big."""
-    from actorgraph.ingest import ingest_articles, reextract
+    """Store new articles, a chunk per run, with every core when the chunk is big. The first
+    chunk is INGEST_CHUNK articles, then each is as big as all before it (64, 64, 128, 256...):
+    the graph shows early, and the corpus pass and the redraw after each chunk, which cover the
+    whole store, add up to about twice one pass instead of growing with the square of the corpus.
+    Articles the store already holds (a restart) are skipped before chunking: no rerun for them."""
+    from actorgraph import memory
+    from actorgraph.ingest import ingest_articles, reextract, split_stored
 
     ss = st.session_state
-    chunk, rest = articles[:INGEST_CHUNK], articles[INGEST_CHUNK:]
+    stored, articles = split_stored(store, articles)
+    ss["ingested_ids"].update(a.id for a in stored)
+    size = max(INGEST_CHUNK, ss.get("ingest_run", 0))
+    chunk, rest = articles[:size], articles[size:]
+    ss["ingest_run"] = ss.get("ingest_run", 0) + len(chunk) if rest else 0
     processes = worker_processes(len(chunk))
     bar = st.progress(0.0, text=f"Analysing {len(articles)} article(s)…") if chunk else None
 
@@ -779,6 +830,8 @@ def ingest_step(store, articles: list, errors: list[str]) -> None:
         errors += reextract(store, gazetteer=gazetteer(), processes=worker_processes(PARALLEL_FROM)).errors
     if bar is not None:
         bar.empty()
+    if chunk:
+        memory.give_back()  # the parse's and the batches' freed pages
 
 
 def load_store_corpus():

@@ -73,6 +73,19 @@ def ingest_extracted(store: Store, folder: str, *, batch_size: int = DEFAULT_BAT
     return report
 
 
+def split_stored(store: Store, articles: Sequence[Article]) -> tuple[list[Article], list[Article]]:
+    """(articles the store holds already, the others), by content hash, in input order."""
+    if not articles:
+        return [], []
+    hashes = [content_hash(a.text) for a in articles]
+    known = store.known_hashes(hashes)
+    held: list[Article] = []
+    new: list[Article] = []
+    for a, h in zip(articles, hashes):
+        (held if h in known else new).append(a)
+    return held, new
+
+
 def ingest_articles(
     store: Store, articles: Sequence[Article], *, gazetteer=None, batch_size: int = DEFAULT_BATCH,
     processes: int = 1, on_batch: BatchCallback | None = None,

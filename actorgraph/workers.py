@@ -4,10 +4,18 @@ Why not ``nlp.pipe(n_process=N)``: spaCy's workers send every parsed ``Doc`` bac
 as bytes (tokens, parse, entities and our stance objects pickled in its user
 data), and the parent deserialises each one and builds the statements alone, so
 that serial share capped two processes at about 1.3x one. Here each worker
-holds its own pipeline (inherited when the platform forks, else unpickled once
-by the pool initializer), parses a chunk of articles and returns plain
+holds its own pipeline, parses a chunk of articles and returns plain
 ``Statement`` records, which are a few hundred bytes each; the parent only
 collects them, in input order.
+
+Where the pipeline comes from: forked from a program's main thread, the workers
+inherit the parent's. From a server's session thread they start from a fork
+server, which loads the default pipeline once (``actorgraph.preload``), so every
+pool's workers share its model pages copy-on-write and start in milliseconds;
+only the gazetteer travels (90 KB). Pickling the whole pipeline instead cost
+every pool 0.4 s in the parent, 1.4 s per worker and 90 MB of private memory per
+worker; and the parent, which only collects records, no longer loads the model
+at all unless it parses something itself.
 
 One article that breaks the pipeline never sinks the run: a chunk that raises
 is redone article by article and the failing one comes back as an
@@ -68,11 +76,41 @@ def _chunk_outcomes(nlp: Language, chunk: Sequence[Article], batch_size: int) ->
     return out
 
 
+@dataclass
+class Pipeline:
+    """The pipeline to run: a given one (``nlp``), or the default one (``nlp`` None), which
+    is built only where it is used, with ``gazetteer`` (None: the bundled one)."""
+
+    nlp: Language | None = None
+    gazetteer: object = None
+
+    def get(self) -> Language:
+        from .statements import build_pipeline
+
+        self.nlp = build_pipeline(self.nlp, self.gazetteer)
+        return self.nlp
+
+    def for_worker(self, ctx) -> tuple:
+        """What a worker needs to rebuild this pipeline: the default one (a fork server holds it
+        already) travels as its gazetteer; another one (or any, when forking) as itself."""
+        from .statements import is_default_pipeline
+
+        if ctx.get_start_method() != "fork" and (self.nlp is None or is_default_pipeline(self.nlp)):
+            return None, self.gazetteer if self.nlp is None else _gazetteer_of(self.nlp)
+        return self.get(), None
+
+
+def _gazetteer_of(nlp: Language):
+    from .statements import ACTORS_PIPE
+
+    return nlp.get_pipe(ACTORS_PIPE).gazetteer if ACTORS_PIPE in nlp.pipe_names else None
+
+
 _WORKER: dict[str, object] = {}
 
 
-def _init_worker(nlp: Language, batch_size: int) -> None:
-    _WORKER["nlp"], _WORKER["batch_size"] = nlp, batch_size
+def _init_worker(nlp: Language | None, gazetteer, batch_size: int) -> None:
+    _WORKER["nlp"], _WORKER["batch_size"] = Pipeline(nlp, gazetteer).get(), batch_size
 
 
 def _work(chunk: Sequence[Article]) -> list:
@@ -96,27 +134,28 @@ def _context():
     if "forkserver" not in methods:
         return mp.get_context("spawn")
     ctx = mp.get_context("forkserver")
-    ctx.set_forkserver_preload(["actorgraph.statements"])  # spaCy imported once, not per worker
+    ctx.set_forkserver_preload(["actorgraph.preload"])  # the default pipeline, loaded once for all workers
     return ctx
 
 
 def outcomes(
-    nlp: Language, articles: Sequence[Article], *, processes: int = 1, batch_size: int = 16,
+    nlp: Language | Pipeline, articles: Sequence[Article], *, processes: int = 1, batch_size: int = 4,
 ) -> Iterator[tuple[Article, list[Statement] | ArticleFailure]]:  # fmt: skip
     """Each article with its statements or its failure, in input order (one chunk at a time)."""
+    pipeline = nlp if isinstance(nlp, Pipeline) else Pipeline(nlp)
     size = chunk_size(len(articles), processes, batch_size)
     chunks = [articles[i : i + size] for i in range(0, len(articles), size)]
     if processes <= 1 or len(chunks) <= 1:
-        results = (_chunk_outcomes(nlp, c, batch_size) for c in chunks)
+        results = (_chunk_outcomes(pipeline.get(), c, batch_size) for c in chunks)
         yield from _paired(chunks, results)
         return
     pending = chunks
     while pending:  # more than once only when a worker process died
-        found, pending = _pool_run(nlp, pending, processes, batch_size)
+        found, pending = _pool_run(pipeline, pending, processes, batch_size)
         yield from _paired([c for c, _ in found], (r for _, r in found))
 
 
-def _pool_run(nlp: Language, chunks: list, processes: int, batch_size: int) -> tuple[list, list]:
+def _pool_run(nlp: Pipeline, chunks: list, processes: int, batch_size: int) -> tuple[list, list]:
     """Run chunks in a pool; if a worker dies (a crash, the OOM killer), the articles from the
     chunk it held on are redone one per task in a new pool, and one that kills it again fails alone."""
     from concurrent.futures.process import BrokenProcessPool
@@ -138,13 +177,15 @@ def _pool_run(nlp: Language, chunks: list, processes: int, batch_size: int) -> t
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _pool(nlp: Language, processes: int, batch_size: int):
+def _pool(nlp: Pipeline, processes: int, batch_size: int):
     from concurrent.futures import ProcessPoolExecutor
 
-    return ProcessPoolExecutor(processes, mp_context=_context(), initializer=_init_worker, initargs=(nlp, batch_size))
+    ctx = _context()
+    return ProcessPoolExecutor(processes, mp_context=ctx, initializer=_init_worker,
+                               initargs=(*nlp.for_worker(ctx), batch_size))  # fmt: skip
 
 
-def _alone(nlp: Language, article: Article, batch_size: int) -> list:
+def _alone(nlp: Pipeline, article: Article, batch_size: int) -> list:
     """One article in a worker of its own: if that worker dies too, the article is the cause."""
     from concurrent.futures.process import BrokenProcessPool
 

@@ -19,8 +19,16 @@
    from the click until the counts above the graph change and the script has
    finished.
 
-For every run the server's peak resident memory (``VmHWM``) is reported, and the
-peak of the server plus its worker processes (sampled every 0.2 s).
+   ``--ingest-chunk`` sets ``ACTORGRAPH_INGEST_CHUNK`` (default: the app's own, a
+   first drawing after 64 articles and chunks growing after it); the time to the
+   first stable drawing and to the drawing of every article are both reported.
+
+For every run the server's peak resident memory (``VmHWM``) is reported, and, sampled
+every 0.2 s from ``/proc/PID/smaps_rollup``, the peaks of the server's PSS and of the RSS
+and PSS summed over the server and its children (fork server, workers): RSS counts the
+model pages the workers share copy-on-write with the fork server once per process, PSS
+shares them out, so the PSS sum is the honest total. Also the CPU seconds of the server
+and of its children (sampled), and the most one child held.
 """
 from __future__ import annotations
 
@@ -64,24 +72,65 @@ def write_articles(folder: Path, n: int) -> int:
     return len(texts)
 
 
-class MemoryWatch:
-    """Peak resident memory of a process and its children, sampled in a thread."""
+def smaps(pid: int) -> tuple[int, int]:
+    """(RSS, PSS) of one process in bytes, from ``/proc/PID/smaps_rollup``. PSS shares each page
+    among the processes mapping it, so the PSS of a server and its forked workers adds up to the
+    memory they really use; their RSS sum counts every copy-on-write page shared with the fork
+    server once per process."""
+    rss = pss = 0
+    with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as fh:
+        for line in fh:
+            if line.startswith("Rss:"):
+                rss = int(line.split()[1]) * 1024
+            elif line.startswith("Pss:"):
+                pss = int(line.split()[1]) * 1024
+    return rss, pss
 
-    def __init__(self, pid: int) -> None:
+
+class MemoryWatch:
+    """Peak memory of a process and its children (fork server, workers), sampled in a thread:
+    the sums of RSS and of PSS over the process tree, the server's own PSS, the most a single
+    child held, and the most processes seen at once."""
+
+    def __init__(self, pid: int, every: float = 0.2) -> None:
         import psutil
 
-        self.proc, self.peak_total, self._stop = psutil.Process(pid), 0, threading.Event()
+        self.proc, self._stop, self.every = psutil.Process(pid), threading.Event(), every
+        self.cpu: dict[int, float] = {}  # CPU seconds of each child seen (workers, fork server), last sample
+        self.peak = {"total_rss": 0, "total_pss": 0, "server_pss": 0, "child_rss": 0, "child_pss": 0, "processes": 0}
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
-        while not self._stop.wait(0.2):
+        import psutil
+
+        while not self._stop.wait(self.every):
             try:
-                procs = [self.proc, *self.proc.children(recursive=True)]
-                total = sum(p.memory_info().rss for p in procs if p.is_running())
-            except Exception:  # noqa: BLE001  (a worker ended between two calls)
+                children = [c.pid for c in self.proc.children(recursive=True)]
+                server = smaps(self.proc.pid)
+            except Exception:  # noqa: BLE001  (the server ended)
                 continue
-            self.peak_total = max(self.peak_total, total)
+            sizes = []
+            for pid in children:
+                try:
+                    sizes.append(smaps(pid))
+                    t = psutil.Process(pid).cpu_times()
+                    self.cpu[pid] = max(self.cpu.get(pid, 0.0), t.user + t.system)
+                except (OSError, psutil.Error):  # a worker ended between two calls
+                    continue
+            self._update(server, sizes)
+
+    def _update(self, server: tuple[int, int], children: list[tuple[int, int]]) -> None:
+        now = {"total_rss": server[0] + sum(r for r, _ in children), "server_pss": server[1],
+               "total_pss": server[1] + sum(p for _, p in children),
+               "child_rss": max((r for r, _ in children), default=0),
+               "child_pss": max((p for _, p in children), default=0), "processes": 1 + len(children)}  # fmt: skip
+        for k, v in now.items():
+            self.peak[k] = max(self.peak[k], v)
+
+    @property
+    def peak_total(self) -> int:
+        return self.peak["total_rss"]
 
     def server_peak(self) -> int:
         """VmHWM: the kernel's own peak resident size of the server process."""
@@ -137,16 +186,63 @@ def served(env: dict[str, str], tmp: str, app: str = str(APP)):
         server.stop()
 
 
-def first_drawing(browser, folder: Path, processes: int, tmp: str, timeout: float) -> dict:
-    env = {"ACTORGRAPH_DATA": str(folder), "ACTORGRAPH_PROCESSES": str(processes),
-           "ACTORGRAPH_DB": str(Path(tmp) / f"run{processes}_{time.time_ns()}.db"),  # a new store: every article parsed
-           "ACTORGRAPH_INGEST_CHUNK": "100000"}  # the whole folder in one ingest: "first drawing" = all of it
+def stored_articles(db: Path) -> int:
+    """Articles the app has stored so far (read beside it: the store is in WAL mode)."""
+    import sqlite3
+
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=30) as con:
+            return con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    except sqlite3.Error:  # not created yet
+        return 0
+
+
+def script_running(page) -> bool:
+    return page.evaluate("""() => document.querySelector('[data-testid="stApp"]')
+                              ?.getAttribute('data-test-script-state') !== 'notRunning'""")
+
+
+def wait_all_stored(page, db: Path, n: int, timeout: float) -> None:
+    """Until the n articles are in the store (or the app stopped with some left out: failures)."""
+    deadline, idle = time.monotonic() + timeout / 1000, 0
+    while time.monotonic() < deadline and stored_articles(db) < n:
+        idle = idle + 1 if not script_running(page) else 0
+        if idle >= 3:
+            return
+        time.sleep(1)
+
+
+def first_drawing(browser, folder: Path, n: int, processes: int, chunk: int, tmp: str, timeout: float) -> dict:
+    """Navigation to the first stable drawing, then to the drawing of all ``n`` articles."""
+    db = Path(tmp) / f"run{processes}_{time.time_ns()}.db"  # a new store: every article parsed
+    env = {"ACTORGRAPH_DATA": str(folder), "ACTORGRAPH_PROCESSES": str(processes), "ACTORGRAPH_DB": str(db)}
+    if chunk:
+        env["ACTORGRAPH_INGEST_CHUNK"] = str(chunk)
     with served(env, tmp) as (server, watch):
-        context, page, received, seconds = open_app(browser, server.url, timeout)
+        cpu0 = server_cpu(watch)
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        page = context.new_page()
+        received = Bytes(page)
+        t0 = time.perf_counter()
+        page.goto(server.url)
+        wait_graph_stable(page, timeout=timeout)  # the first chunk's drawing (the app goes on meanwhile)
+        seconds = time.perf_counter() - t0
+        wait_all_stored(page, db, n, timeout)
+        wait_app_idle(page, timeout=timeout)
+        wait_graph_stable(page, timeout=timeout)
+        everything = time.perf_counter() - t0
         statements = metric(page, "Statements")
         context.close()
-        return {"seconds": seconds, "statements": statements, "server_peak": watch.server_peak(),
-                "total_peak": watch.peak_total, "bytes": received.total}  # fmt: skip
+        return {"seconds": seconds, "all_seconds": everything, "statements": statements,
+                "stored": stored_articles(db), "server_peak": watch.server_peak(), **watch.peak,
+                "server_cpu": server_cpu(watch) - cpu0, "children_cpu": sum(watch.cpu.values()),
+                "bytes": received.total}  # fmt: skip
+
+
+def server_cpu(watch: "MemoryWatch") -> float:
+    """CPU seconds of the server process itself (its workers not included)."""
+    t = watch.proc.cpu_times()
+    return t.user + t.system
 
 
 def filter_change(browser, n: int, tmp: str, timeout: float, app: str = str(APP)) -> dict:
@@ -186,6 +282,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--articles", type=int, default=1000, help="articles for the first-drawing runs (0: skip)")
     ap.add_argument("--processes", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--ingest-chunk", type=int, default=0,
+                    help="ACTORGRAPH_INGEST_CHUNK for the article runs (0: the app's default, a redraw after each chunk)")
     ap.add_argument("--statements", type=int, default=50_000, help="synthetic statements for the filter run (0: skip)")
     ap.add_argument("--timeout", type=float, default=3600, help="seconds to wait for a drawing")
     ap.add_argument("--app", default=str(APP), help="the app.py of the filter run (another checkout's, for a "
@@ -202,14 +300,23 @@ def main(argv: list[str] | None = None) -> int:
                 folder = Path(tmp) / "articles"
                 folder.mkdir()
                 distinct = write_articles(folder, args.articles)
-                print(f"{args.articles} articles made from {distinct} distinct texts ({EVAL if distinct > 1 else 'the bundled article'}): "
-                      "navigation to the first stable drawing (extraction included)")
-                print("| processes | seconds | statements | server peak RSS | server + workers peak |")
-                print("|---:|---:|---:|---:|---:|")
+                print(f"{args.articles} articles made from {distinct} distinct texts ({EVAL if distinct > 1 else 'the bundled article'}); "
+                      f"ingest chunk {args.ingest_chunk or 'the app default'}; navigation to the first stable drawing, "
+                      "then to the drawing of every article (extraction included); machine load "
+                      f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+                print("| processes | first drawing s | all drawn s | articles stored | statements | server CPU s | workers CPU s "
+                      "| server peak RSS | server peak PSS | server + workers peak RSS | server + workers peak PSS "
+                      "| one worker peak RSS / PSS | processes |")
+                print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
                 for n in args.processes:
-                    r = first_drawing(browser, folder, n, tmp, timeout)
-                    print(f"| {n} | {r['seconds']:.1f} | {r['statements']} | {r['server_peak'] / MB:.0f} MB "
-                          f"| {r['total_peak'] / MB:.0f} MB |", flush=True)  # fmt: skip
+                    r = first_drawing(browser, folder, args.articles, n, args.ingest_chunk, tmp, timeout)
+                    print(f"| {n} | {r['seconds']:.1f} | {r['all_seconds']:.1f} | {r['stored']} | {r['statements']} "
+                          f"| {r['server_cpu']:.1f} | {r['children_cpu']:.1f} | {r['server_peak'] / MB:.0f} MB | {r['server_pss'] / MB:.0f} MB "
+                          f"| {r['total_rss'] / MB:.0f} MB | {r['total_pss'] / MB:.0f} MB "
+                          f"| {r['child_rss'] / MB:.0f} / {r['child_pss'] / MB:.0f} MB | {r['processes']} |", flush=True)  # fmt: skip
+                print("(RSS counts pages shared copy-on-write with the fork server once per process; PSS shares "
+                      "them out, so the PSS sum is the memory the server and its workers use together. "
+                      "Peaks sampled every 0.2 s; the server's RSS peak is the kernel's VmHWM.)")
             if args.statements:
                 r = filter_change(browser, args.statements, tmp, timeout, args.app)
                 print(f"\n{args.statements:,} synthetic statements (warm server, new browser session)")

@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from actorgraph.articles import read_articles  # noqa: E402
-from actorgraph.statements import build_pipeline, extract_statements  # noqa: E402
+from actorgraph.statements import PIPE_BATCH, build_pipeline, extract_statements  # noqa: E402
 
 EVAL = Path(os.environ.get("ACTORGRAPH_EVAL") or ROOT.parent / "shared" / "eval")
 
@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("paths", nargs="*", help="article files or folders")
     ap.add_argument("--processes", type=int, default=1)
     ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--batch-size", type=int, default=16)
+    ap.add_argument("--batch-size", type=int, default=PIPE_BATCH)
     args = ap.parse_args(argv)
 
     import spacy
@@ -140,6 +140,29 @@ class WorkerCPU:
         self._thread.join()
 
 
+def serial_parts(full, articles, n: int, bs: int, one_cpu: float) -> None:
+    """What runs in one process around the parallel parse, and the speed-up it leaves:
+    starting the N workers, and the corpus pass (``identity.join_names``) the command line
+    runs over all statements after extraction."""
+    from actorgraph import workers
+    from actorgraph.identity import join_names
+
+    t0 = time.perf_counter()
+    pool = workers._pool(workers.Pipeline(full), n, bs)
+    [f.result() for f in [pool.submit(os.getpid) for _ in range(n)]]  # every worker up and answering
+    start = time.perf_counter() - t0
+    pool.shutdown()
+    statements = list(extract_statements(articles, nlp=full, batch_size=bs))
+    c0 = time.process_time()
+    join_names(statements)
+    join = time.process_time() - c0
+    serial = start + join
+    bound = (one_cpu + join) / (serial + one_cpu / n)
+    print(f"serial parts: starting {n} workers {start:.2f} s wall; corpus pass over {len(statements)} statements "
+          f"{join:.2f} CPU s ({100 * join / one_cpu:.1f} % of the 1-process extraction); with them, "
+          f"{n} processes can give at most {bound:.2f}x on an idle machine (extract + corpus pass, CPU-bound)")
+
+
 def compare_processes(base, full, articles, texts, words, args) -> int:
     """Wall-clock seconds of 1 and N processes, interleaved in one run, best of R each."""
     n, bs = args.processes, args.batch_size
@@ -178,6 +201,7 @@ def compare_processes(base, full, articles, texts, words, args) -> int:
     print("CPU-bound speed-up: CPU seconds of the 1-process run over those of the busiest process of this "
           "run (the parent or one worker, sampled): near what an otherwise idle machine gives, "
           "less any time a worker waits idle for the parent.")
+    serial_parts(full, articles, n, bs, one["full"][1])
     if os.getloadavg()[0] > (os.cpu_count() or 1):
         print(f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores: other programs shared the CPUs)")
     return 0

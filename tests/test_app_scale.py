@@ -108,3 +108,29 @@ def test_a_worker_importing_the_script_does_not_run_the_app(monkeypatch):
     monkeypatch.setattr(st, "set_page_config", lambda *a, **k: None)
     names = runpy.run_path(APP, run_name="__mp_main__")
     assert "main" in names and ran == []
+
+
+def test_a_rerun_does_not_walk_the_article_folders_again(corpus, tmp_path, monkeypatch):
+    """Walking a big folder for its signature costs tenths of a second: a filter change within
+    ``ACTORGRAPH_PATH_RECHECK`` seconds takes the signature already made."""
+    from actorgraph import view
+
+    folder = tmp_path / "few"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"n{i}.txt").write_text(f"Note {i}\n\nFrance condemned Spain on day {i}.\n", encoding="utf-8")
+    walked: list[str] = []
+    real = view.folder_signature
+    monkeypatch.setattr(view, "folder_signature", lambda p: walked.append(p) or real(p))
+    monkeypatch.setenv("ACTORGRAPH_STATEMENTS", str(corpus[0]))
+    monkeypatch.setenv("ACTORGRAPH_DATA", str(folder))
+    monkeypatch.setenv("ACTORGRAPH_PATH_RECHECK", "3600")  # however slow the machine is today
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.run()
+    assert not at.exception, at.exception
+    first = walked.count(str(folder))
+    at.multiselect(key="f_stances").set_value(["supports"]).run()
+    assert not at.exception, at.exception
+    assert first == 1 and walked.count(str(folder)) == 1
+    statements = int([m for m in at.metric if m.label == "Statements"][0].value.replace(",", ""))
+    assert statements > 0

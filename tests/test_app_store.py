@@ -203,3 +203,67 @@ def test_a_big_folder_goes_in_chunk_by_chunk_with_a_redraw_after_each(store, tmp
     assert sizes == [2, 2, 1]
     assert [seen for n, seen in chunks if n] == [before, before + 2, before + 4]  # each run saw the last one's
     assert store.counts()["articles"] == before + 5 and {"Russia", "France"} <= nodes(app)
+
+
+def test_chunks_grow_with_what_is_in_and_a_restart_parses_nothing(store, tmp_path, monkeypatch):
+    """Each chunk after the first is as big as all before it (the corpus pass and the redraw
+    after each chunk stay about twice one pass); a new session on the same store skips the
+    stored articles before chunking, so it neither parses nor reruns for them."""
+    import actorgraph.ingest as ingest_mod
+
+    real, chunks = ingest_mod.ingest_articles, []
+
+    def recording(st, articles, **kw):
+        chunks.append(len(articles))
+        return real(st, articles, **kw)
+
+    monkeypatch.setattr(ingest_mod, "ingest_articles", recording)
+    monkeypatch.setenv("ACTORGRAPH_INGEST_CHUNK", "2")
+    folder = tmp_path / "eleven"
+    folder.mkdir()
+    for i in range(11):
+        (folder / f"n{i:02d}.txt").write_text(f"Note {i}\n\nRussia condemned France on day {i}.\n", encoding="utf-8")
+    monkeypatch.setenv("ACTORGRAPH_DATA", str(folder))
+    before = store.counts()["articles"]
+    run(AppTest.from_file(APP, default_timeout=180))
+    assert [n for n in chunks if n] == [2, 2, 4, 3]
+    assert store.counts()["articles"] == before + 11
+    chunks.clear()
+    again = run(AppTest.from_file(APP, default_timeout=180))  # a restart: a new session, same store
+    assert [n for n in chunks if n] == [] and {"Russia", "France"} <= nodes(again)
+
+
+def test_stored_folders_are_not_read_again_nor_kept(store, tmp_path, monkeypatch):
+    """Once a folder's articles are in the store, a rerun neither reads its files again nor
+    holds their texts (unless its files change); a file that could not be read stays listed."""
+    import actorgraph.articles as articles_mod
+
+    folder = tmp_path / "three"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"n{i}.txt").write_text(f"Note {i}\n\nRussia condemned France on day {i}.\n", encoding="utf-8")
+    (folder / "bad.json").write_text("{not json", encoding="utf-8")
+    import gc
+    import weakref
+
+    reads: list[list[str]] = []
+    read: list[weakref.ref] = []
+    real = articles_mod.read_articles
+
+    def reading(paths, **kw):
+        reads.append(list(paths))
+        out = real(paths, **kw)
+        read.extend(weakref.ref(a) for a in out.articles)
+        return out
+
+    monkeypatch.setattr(articles_mod, "read_articles", reading)
+    monkeypatch.setenv("ACTORGRAPH_DATA", str(folder))
+    monkeypatch.setenv("ACTORGRAPH_PATH_RECHECK", "3600")
+    app = run(AppTest.from_file(APP, default_timeout=180))
+    assert reads == [[str(folder)]] and store.counts()["articles"] == 4 + 3
+    app = run(app.multiselect(key="f_stances").set_value(["opposes"]))
+    assert reads == [[str(folder)]]  # not read again
+    assert any("bad.json" in t.value for t in app.text)  # its error still shown
+    assert {"Russia", "France"} <= nodes(app)
+    gc.collect()
+    assert len(read) == 3 and all(r() is None for r in read)  # the texts live in the store only
