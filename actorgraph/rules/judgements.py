@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .base import Arg, lemma
 from .context import Sentence
 from .registry import rule
-from .vocab import (ACT_NOUNS, ALLEGATION_VERBS, REBUT_VERBS, CALL_VERBS, DESCRIBE_VERBS, EVAL_ADJS, EVAL_NOUNS, JUDGEMENT_ADJS, JUDGEMENT_WORDS, LEGITIMACY, NEG_ADVERBS, OUSTER_NOUNS, SPEECH_VERBS)
+from .vocab import (ACT_NOUNS, CALL_VERBS, DESCRIBE_VERBS, EVAL_ADJS, EVAL_NOUNS, JUDGEMENT_ADJS, JUDGEMENT_WORDS, LEGITIMACY, NEG_ADVERBS, OUSTER_NOUNS, SPEECH_VERBS)
 
 
 def _judged_thing(ctx: Sentence, judged_tok: Token) -> list[Arg]:
@@ -270,6 +270,10 @@ def evaluation_noun(ctx: Sentence, n: Token, lem: str) -> None:
             judged, gov = ctx.args(g), g.head
         elif g.pos_ == "VERB":
             judged, gov = ctx.args(next((c for c in g.children if c.dep_ == "dobj"), None)), g
+    elif n.dep_ == "ccomp" and n.head.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in n.children) \
+            and not any(c.pos_ in ("AUX", "VERB") for c in n.children):
+        # "X considers Y a threat", parsed as a verbless clause with Y as its subject
+        judged, gov = ctx.args(next(c for c in n.children if c.dep_ == "nsubj")), n.head
     elif n.dep_ in ("oprd", "xcomp") and n.head.pos_ == "VERB":
         gov = n.head
         # "called X's push for a vote a disgrace": X is judged
@@ -318,38 +322,3 @@ def evaluation_adj(ctx: Sentence, a: Token, lem: str) -> None:
     ctx.emit(holders, judged, "delegitimises" if a.lower_ == "illegitimate" else "criticises", a,
               "evaluation", check=anchor)
 
-
-def _charged(ctx: Sentence, n: Token) -> list[Arg]:
-    """Who an allegation noun's that-clause charges: "the allegation that Y lied" (not a relative clause,
-    "the allegation that he made")."""
-    for c in n.children:
-        if c.dep_ not in ("acl", "ccomp", "appos", "relcl") or c.pos_ not in ("VERB", "AUX"):
-            continue
-        if c.dep_ == "relcl" and not any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
-            continue  # a true relative clause: "the allegation Y made"
-        if any(g.lower_ in ("that", "which", "who") and g.dep_ in ("dobj", "nsubj", "nsubjpass")
-               for g in c.children):
-            continue
-        subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None:
-            return ctx.args(subj)
-    return []
-
-
-@rule("judgement.allegation", pos="noun", words="allegation_nouns", order=95)
-def allegation(ctx: Sentence, n: Token, lem: str) -> None:
-    """ "X's allegation that Y lied", "X made the accusation that Y ...": the holder accuses the clause's
-    subject; throwing the charge out ("X dismissed allegations that Y lied") defends Y."""
-    charged = _charged(ctx, n)
-    if not charged:
-        return
-    ex = {a.actor.name for a in charged}
-    gov = ctx._governor(n)
-    if gov is not None and n.dep_ == "dobj" and lemma(gov) in REBUT_VERBS:
-        ctx.emit([a for a in ctx.subjects(gov) if a.actor.name not in ex], charged, "defends", gov, "evaluation",
-                 factor=0.8, check=gov)
-        return
-    holders = [a for a in ctx.owners(n, between_ok=False) if a.actor.name not in ex]
-    if not holders and gov is not None and n.dep_ == "dobj" and lemma(gov) in ALLEGATION_VERBS:
-        holders = [a for a in ctx.subjects(gov) if a.actor.name not in ex]
-    ctx.emit(holders, charged, "accuses", n, "evaluation", factor=0.85, check=gov if gov is not None else n)

@@ -128,9 +128,6 @@ WANT_THAT_VERBS = words("want_that_verbs")
 WANT_VERBS = words("want_verbs")
 WORK_TOGETHER = words("work_together")
 WITHHELD_VERBS = words("withheld_verbs")
-ALLEGATION_NOUNS = words("allegation_nouns")
-REBUT_VERBS = words("rebut_verbs")
-ALLEGATION_VERBS = words("allegation_verbs")
 SOURCE_OWNED = PROXY_NOUNS | _SOURCE_OWNED_EXTRA
 
 _TABLES = {"verb_cues": VERB_CUES, "noun_cues": NOUN_CUES, "adjective_cues": ADJ_CUES,
