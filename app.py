@@ -148,12 +148,14 @@ def view_stage(signature: str, f: Filters, _df, _G_all):
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def drawn_graph(view_key: str, cap: int, keep: tuple[str, ...], _G_view):
-    """The capped graph, how many actors it leaves out, and its signature: once per view.
+    """The capped graph, how many actors it leaves out, its signature and the edge counts
+    (drawn, in view): once per view.
 
     These big objects are cached as themselves (``cache_data`` would unpickle a copy on
     every rerun); none of them is mutated after."""
     G_draw, left_out = view.cap_graph(_G_view, cap, keep=list(keep))
-    return G_draw, left_out, view.graph_signature(G_draw)
+    edges = (G_draw.number_of_edges(), _G_view.number_of_edges())  # counted once (a pass over every actor)
+    return G_draw, left_out, view.graph_signature(G_draw), edges
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
@@ -165,7 +167,9 @@ def positions(signature: str, layout: str, _G):
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def base_payload(signature: str, color_by: str, size_by: str, positioned: bool, _G, _positions):
-    return view.network_payload(_G, color_by=color_by, positions=_positions, size_by=size_by)
+    """The drawing's payload and its JSON bytes (what the component gets), once per drawing."""
+    payload = view.network_payload(_G, color_by=color_by, positions=_positions, size_by=size_by)
+    return payload, view.payload_bytes(payload)
 
 
 def bundled_articles() -> str:
@@ -461,8 +465,6 @@ def count_metric(col, label: str, drawn: int, total: int, help_text: str) -> Non
 
 def time_chart(df, actor: str) -> None:
     """Statements per period given and received by ``actor``; per counterpart on demand."""
-    import altair as alt
-
     from actorgraph.timeline import FREQS, long_counts, period_counts
 
     others = sorted((set(df.loc[df["target"] == actor, "source"]) | set(df.loc[df["source"] == actor, "target"])) - {actor})
@@ -472,36 +474,21 @@ def time_chart(df, actor: str) -> None:
     if table.empty:
         st.caption("No dated statements to chart.")
         return
-    data = long_counts(table)
-    colors = alt.Scale(domain=["supports given", "opposes given", "supports received", "opposes received"],
-                       range=["#2ca02c", "#d62728", "#98df8a", "#ff9896"])  # fmt: skip
-    chart = alt.Chart(data).mark_bar().encode(
-        x=alt.X("period:O", title=FREQS[table.attrs["freq"]], axis=alt.Axis(labelAngle=-45)),
-        y=alt.Y("count:Q", title="statements"), color=alt.Color("series:N", scale=colors, title=None),
-        tooltip=["period", "series", "count"],
-    ).properties(height=180)  # fmt: skip
     with st.container(key="actorgraph-chart"):
-        st.altair_chart(chart, width="stretch")
+        st.vega_lite_chart(long_counts(table), view.time_chart_spec(FREQS[table.attrs["freq"]]), width="stretch")
     if table.attrs["undated"]:
         st.caption(f"{table.attrs['undated']} undated statement(s) not charted.")
 
 
 def edge_chart(df, ref) -> None:
     """One dot per statement behind the edge, over time; the quote shows on hover."""
-    import altair as alt
-
     from actorgraph.timeline import edge_statements
 
     rows = edge_statements(df, ref.source, ref.target, ref.stance)
     if rows.empty:
         return
-    chart = alt.Chart(rows).mark_circle(size=90, opacity=0.8).encode(
-        x=alt.X("when:T", title="date"), y=alt.Y("count():Q", title="statements", stack=True),
-        color=alt.value(view.STANCE_COLORS.get(ref.stance, "#888888")),
-        tooltip=["date", "relation", "title", "quote"],
-    ).properties(height=150)  # fmt: skip
     with st.container(key="actorgraph-edge-chart"):
-        st.altair_chart(chart, width="stretch")
+        st.vega_lite_chart(rows, view.edge_chart_spec(ref.stance), width="stretch")
 
 
 def quote_list(quotes: list[dict], df) -> None:
@@ -601,12 +588,13 @@ def statements_tab(df_view) -> None:
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def actors_frame(key: str, _G):
-    return view.actors_table(_G)
+    return view.actors_table(_G, ties=False)
 
 
 def actors_tab(G_view, key: str) -> None:
-    """The actors of the view (``key``: corpus and filters, for the cache)."""
-    table = table_page(actors_frame(key, G_view), "page_actors")
+    """The actors of the view (``key``: corpus and filters, for the cache); allies and opponents
+    worked out for the page shown only."""
+    table = view.with_ties(table_page(actors_frame(key, G_view), "page_actors"), G_view)
     st.dataframe(table, hide_index=True, width="stretch", key="tbl_actors",
                  on_select=lambda: on_table_pick("tbl_actors", table, "actor"), selection_mode="single-row",
                  column_config=view.ACTOR_COLUMN_CONFIG)  # fmt: skip
@@ -617,8 +605,6 @@ def actors_tab(G_view, key: str) -> None:
 
 
 def actor_panel(G, df, actor: str) -> None:
-    from actorgraph.analysis import actor_quotes
-
     card = view.actor_card(G, actor)
     if card is None:
         st.info(f"{view.md_escape(actor)} is not in the current view; change the filters to see it again.")
@@ -644,7 +630,7 @@ def actor_panel(G, df, actor: str) -> None:
     b2.button("Clear selection", on_click=clear_selection, key="clear_actor")
     actor_curation(actor, df)
     time_chart(df, actor)
-    evidence(actor, actor_quotes(df, actor), df)
+    evidence(actor, view.evidence_groups(df, actor), df)
 
 
 def edge_panel(G, df, ref: view.EdgeRef) -> None:
@@ -691,21 +677,23 @@ def panel(G, df) -> None:
 
 
 @st.fragment
-def graph_and_panel(payload: dict, G_draw, G_view, df_view) -> None:
+def graph_and_panel(payload: tuple[dict, bytes], G_draw, G_view, df_view) -> None:
     """The drawing and the evidence panel: a click reruns only this fragment."""
     ss = st.session_state
     if ss.get("panel_beside", True):
         col_graph, col_panel = st.columns([3, 2], gap="medium")
     else:  # the drawing takes the page width, the evidence goes below it
         col_graph, col_panel = st.container(), st.container()
-    selection = {"actor": ss.get("selected_actor"), "edge": ss.get("selected_edge")}
-    data = {**payload, "selected": view.selected_for_component(G_draw, selection)}
     with col_graph:
+        # the drawing is the same object on every rerun of a view: Streamlit then sends only a reference
         result = view.network_component()(
-            key=NETWORK_KEY, data=data, on_select_change=on_graph_click, height=payload["height"] + 40
+            key=NETWORK_KEY, data=payload[1], on_select_change=on_graph_click, height=payload[0]["height"] + 40
         )
     if result is not None:
         apply_click(result.get("select"))
+    selection = {"actor": ss.get("selected_actor"), "edge": ss.get("selected_edge")}
+    with col_graph:
+        view.selection_component()(key="actorgraph_selection", data={"selected": view.selected_for_component(G_draw, selection)})
     sync_url()
     with col_panel, st.container(key="actorgraph-panel"):
         panel(G_view, df_view)
@@ -1037,15 +1025,15 @@ def main() -> None:
         date_from, date_to = time_window(df, sig)
     f = dataclasses.replace(f, date_from=date_from, date_to=date_to, quote=quote)
     df_view, G_view = view_stage(sig, f, df, G_all)
-    keep = tuple(a for a in (st.session_state.get("selected_actor"), f.focus) if a)
-    G_draw, left_out, gsig = drawn_graph(f"{sig}|{f}", cap, keep, G_view)
+    keep = tuple(a for a in (st.session_state.get("selected_actor"), f.focus) if a and G_view.number_of_nodes() > cap)
+    G_draw, left_out, gsig, n_edges = drawn_graph(f"{sig}|{f}", cap, keep, G_view)
     pos = drawing_positions(G_draw, gsig, layout)
     with header:
         m = st.columns(4)
         count_metric(m[0], "Actors", G_draw.number_of_nodes(), G_view.number_of_nodes(),
                      f"drawn of those matching the filters; {G_all.number_of_nodes():,} in all articles")  # fmt: skip
         m[1].metric("Statements", f"{len(df_view):,}", help=f"{len(df):,} in all articles")
-        count_metric(m[2], "Edges", G_draw.number_of_edges(), G_view.number_of_edges(),
+        count_metric(m[2], "Edges", *n_edges,
                      "one per source, target and stance; drawn of those matching the filters")  # fmt: skip
         m[3].metric("Articles", f"{int(df_view['article_id'].nunique()):,}", help=f"{len(opts['articles']):,} in all")
         if left_out:

@@ -96,6 +96,13 @@ Decisions (general rules, not per article):
   alongside them"); with no actor earlier in its sentence a pronoun explained by a nearer non-actor
   object ("defend the city against attacks on its name") stays unresolved. A lower-case title after
   a modifier ("army spokesman Jean Roe") marks a person the model took for an organisation.
+- Agreement and scope: "they"/"their" never stand for one organisation or state named in the
+  singular; "his or her" is anyone's; a reflexive ("allied himself") is its own verb's subject; a
+  possessive prefers the people of its own sentence to a person whose gender was known before. A
+  one-word place NER also calls a person ("in Lowestown" ... "Lowestown officials") stays a place;
+  "the Lowestown police" is an organisation of its own; "Congressional Republicans" is the party's
+  lawmakers; "the next president" and "the Utah attorney general" (no Utah person named) stay
+  unresolved; "most Ruritanians", "40 percent of Ruritanians" are the people, not the state.
 """
 from __future__ import annotations
 

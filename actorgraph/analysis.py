@@ -23,21 +23,63 @@ def annotate(G: nx.MultiDiGraph, *, inplace: bool = False) -> nx.MultiDiGraph:
     """Add ``weighted_degree``, ``pagerank`` and ``camp`` to every node.
 
     Returns a copy unless ``inplace``: graphs cached by the app stay untouched.
-    ``build_graph``/``build_multigraph`` already call this.
+    ``build_graph``/``build_multigraph`` already call this. The edges are read once
+    into arrays (``_EdgeArrays``) shared by the three measures.
     """
     H = G if inplace else G.copy()
-    degree = dict(H.degree(weight="weight"))
-    rank = pagerank(H)
-    camp = camps(H)
-    for n, attrs in H.nodes(data=True):
-        attrs["weighted_degree"] = int(degree.get(n, 0))
-        attrs["pagerank"] = float(rank.get(n, 0.0))
-        attrs["camp"] = int(camp.get(n, -1))
+    edges = _EdgeArrays(H)
+    degree = edges.degree()
+    rank = edges.pagerank()
+    camp = camps(H, ties=edges.signed_ties())
+    for i, (_, attrs) in enumerate(H.nodes(data=True)):  # the order of ``edges.nodes``
+        attrs["weighted_degree"] = int(degree[i])
+        attrs["pagerank"] = float(rank[i])
+        attrs["camp"] = int(camp.get(edges.nodes[i], -1))
     return H
 
 
 def _weight(d: dict[str, Any]) -> float:
     return d.get("weight", 1)
+
+
+class _EdgeArrays:
+    """Every edge as (source index, target index, weight, sign), in ``G.edges`` order."""
+
+    def __init__(self, G: nx.MultiDiGraph) -> None:
+        self.nodes = list(G)
+        index = {v: i for i, v in enumerate(self.nodes)}
+        src, dst, weight, sign = [], [], [], []
+        for u, v, d in G.edges(data=True):
+            src.append(index[u])
+            dst.append(index[v])
+            weight.append(d.get("weight", 1))
+            sign.append(d.get("sign", 0))
+        self.src, self.dst = np.array(src, dtype=np.int64), np.array(dst, dtype=np.int64)
+        self.weight, self.sign = np.array(weight, dtype=float), np.array(sign, dtype=float)
+
+    def degree(self) -> np.ndarray:
+        """Weighted degree, in and out (a self-loop counts twice, as networkx counts it)."""
+        n = len(self.nodes)
+        return np.bincount(self.src, self.weight, minlength=n) + np.bincount(self.dst, self.weight, minlength=n)
+
+    def pagerank(self, **kw: Any) -> np.ndarray:
+        support = self.sign > 0
+        return _pagerank(len(self.nodes), self.src[support], self.dst[support], self.weight[support], **kw)
+
+    def signed_ties(self) -> dict[tuple[str, str], float]:
+        """As ``signed_ties``: pairs in order of first appearance, each summed in edge order."""
+        keep = self.src != self.dst
+        if not keep.any():
+            return {}
+        rank = np.empty(len(self.nodes), dtype=np.int64)
+        rank[sorted(range(len(self.nodes)), key=self.nodes.__getitem__)] = np.arange(len(self.nodes))
+        u, v = self.src[keep], self.dst[keep]
+        swap = rank[u] > rank[v]
+        lo, hi = np.where(swap, v, u), np.where(swap, u, v)
+        pair, first = pd.factorize(lo * len(self.nodes) + hi)
+        net = np.bincount(pair, weights=(self.sign * self.weight)[keep])
+        pairs = zip((first // len(self.nodes)).tolist(), (first % len(self.nodes)).tolist(), net.tolist())
+        return {(self.nodes[a], self.nodes[b]): w for a, b, w in pairs if w != 0}
 
 
 def pagerank(G: nx.MultiDiGraph, alpha: float = 0.85, tol: float = 1e-10, max_iter: int = 500) -> dict[str, float]:
@@ -47,14 +89,15 @@ def pagerank(G: nx.MultiDiGraph, alpha: float = 0.85, tol: float = 1e-10, max_it
     spread evenly), so scipy is not needed. Actors with no support edges keep
     the teleport share.
     """
-    nodes = list(G)
-    n = len(nodes)
+    edges = _EdgeArrays(G)
+    rank = edges.pagerank(alpha=alpha, tol=tol, max_iter=max_iter)
+    return {v: float(rank[i]) for i, v in enumerate(edges.nodes)}
+
+
+def _pagerank(n: int, src: np.ndarray, dst: np.ndarray, w: np.ndarray, alpha: float = 0.85, tol: float = 1e-10,
+              max_iter: int = 500) -> np.ndarray:  # fmt: skip
     if n == 0:
-        return {}
-    index = {v: i for i, v in enumerate(nodes)}
-    triples = [(index[u], index[v], _weight(d)) for u, v, d in G.edges(data=True) if d.get("sign", 0) > 0]
-    src, dst, w = (np.array(x, dtype=float) for x in zip(*triples)) if triples else (np.zeros(0),) * 3
-    src, dst = src.astype(int), dst.astype(int)
+        return np.zeros(0)
     out = np.bincount(src, weights=w, minlength=n)
     dangling = out == 0
     x = np.full(n, 1.0 / n)
@@ -66,7 +109,7 @@ def pagerank(G: nx.MultiDiGraph, alpha: float = 0.85, tol: float = 1e-10, max_it
         x = new
         if done:
             break
-    return {v: float(x[i]) for v, i in index.items()}
+    return x
 
 
 def signed_ties(G: nx.MultiDiGraph) -> dict[tuple[str, str], float]:
@@ -109,7 +152,7 @@ def balance(G: nx.MultiDiGraph) -> dict[str, Any]:
     }
 
 
-def camps(G: nx.MultiDiGraph) -> dict[str, int]:
+def camps(G: nx.MultiDiGraph, ties: dict[tuple[str, str], float] | None = None) -> dict[str, int]:
     """Split actors into camps: supporters together, opponents apart.
 
     Per connected component of signed ties, the sign pattern of the eigenvector
@@ -120,7 +163,7 @@ def camps(G: nx.MultiDiGraph) -> dict[str, int]:
     all cancel out are camps of their own.
     """
     adj: dict[str, dict[str, float]] = {v: {} for v in G}
-    for (u, v), w in signed_ties(G).items():
+    for (u, v), w in (signed_ties(G) if ties is None else ties).items():
         adj[u][v] = w
         adj[v][u] = w
     groups: list[list[str]] = []
@@ -249,19 +292,28 @@ ACTOR_COLUMNS = [
 ]  # fmt: skip
 
 
-def actor_table(G: nx.MultiDiGraph, top: int | None = 5) -> pd.DataFrame:
-    """One row per actor, most connected first; allies/opponents as "Name (n), ..." (``top`` shown)."""
+def actor_table(G: nx.MultiDiGraph, top: int | None = 5, ties: bool = True) -> pd.DataFrame:
+    """One row per actor, most connected first; allies/opponents as "Name (n), ..." (``top`` shown).
+
+    ``ties=False`` leaves allies and opponents empty (``actor_ties`` fills them for the rows shown)."""
     rows = []
     for n, d in G.nodes(data=True):
-        allies, opponents = allies_opponents(G, n)
         row = {c: d.get(c) for c in ACTOR_COLUMNS}
         row.update({c: row[c] or "" for c in ("type", "affiliation", "role")})
-        row.update(name=d.get("name", n), allies=_ranked_text(allies, top), opponents=_ranked_text(opponents, top))
+        row.update(name=d.get("name", n), allies="", opponents="")
+        if ties:
+            row.update(zip(("allies", "opponents"), actor_ties(G, n, top)))
         rows.append(row)
     table = pd.DataFrame(rows, columns=ACTOR_COLUMNS)
     if len(table):
         table = table.sort_values(["weighted_degree", "name"], ascending=[False, True], kind="stable")
     return table.reset_index(drop=True)
+
+
+def actor_ties(G: nx.MultiDiGraph, actor: str, top: int | None = 5) -> tuple[str, str]:
+    """The actor table's allies and opponents texts for one actor."""
+    allies, opponents = allies_opponents(G, actor)
+    return _ranked_text(allies, top), _ranked_text(opponents, top)
 
 
 # --------------------------------------------------------------------------- quotes

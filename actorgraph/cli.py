@@ -244,23 +244,56 @@ def _export_filters(args: argparse.Namespace):
     )  # fmt: skip
 
 
-def cmd_export(args: argparse.Namespace) -> int:
+def _export_usage_error(args: argparse.Namespace, fmt: str | None) -> str | None:
+    """What is wrong with the export's command line, checked before any parsing."""
+    if fmt is None:
+        return f"cannot tell the format from {args.output!r}; use --format"
+    if fmt == "csv" and (not args.output or args.output == "-"):
+        return "--format csv writes three tables: give -o FOLDER or -o PREFIX.csv"
+    if not args.paths and not args.from_files and args.db is None:
+        return "nothing to export: give article PATHs, --from STATEMENTS or --db FILE"
+    return None
+
+
+def _unknown_focus(df, focus: str | None) -> str | None:
+    """The error line when ``--focus`` names no actor, with the closest names as a hint."""
     import difflib
 
-    from .filters import apply, resolve_actor
-    from .graph import statements_frame
+    from .filters import resolve_actor
+
+    if not focus or resolve_actor(df, focus) is not None:
+        return None
+    names = sorted(set(df["source"]) | set(df["target"]))
+    close = difflib.get_close_matches(focus, names, n=3, cutoff=0.5)
+    hint = f" (did you mean: {', '.join(close)}?)" if close else ""
+    return f"--focus {focus!r}: no actor of that name or alias{hint}"
+
+
+def _write_export(selected, G, fmt: str, args: argparse.Namespace) -> str:
+    """Write the graph (or the CSV bundle) and say where it went."""
     from .readwrite import gexf, graphml, tables
     from .readwrite import json as node_link
 
+    if fmt == "csv":
+        return ", ".join(str(p) for p in tables.write_csv_bundle(selected, G, args.output, exact=args.csv_exact))
+    to_bytes = {"graphml": graphml.to_graphml_bytes, "gexf": gexf.to_gexf_bytes, "json": node_link.to_json_bytes}
+    out = _open_out(args.output)
+    try:
+        out.write(to_bytes[fmt](G).decode("utf-8"))
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    return args.output if out is not sys.stdout else "stdout"
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .filters import apply
+    from .graph import statements_frame
+
     fmt = _export_format(args)
-    if fmt is None:
-        print(f"actorgraph: cannot tell the format from {args.output!r}; use --format", file=sys.stderr)
-        return 2
-    if fmt == "csv" and (not args.output or args.output == "-"):
-        print("actorgraph: --format csv writes three tables: give -o FOLDER or -o PREFIX.csv", file=sys.stderr)
-        return 2
-    if not args.paths and not args.from_files and args.db is None:
-        print("actorgraph: nothing to export: give article PATHs, --from STATEMENTS or --db FILE", file=sys.stderr)
+    problem = _export_usage_error(args, fmt)
+    if problem:
+        print(f"actorgraph: {problem}", file=sys.stderr)
         return 2
     if args.output and args.output != "-" and fmt != "csv":
         from .journal import JournalError, check_writable
@@ -275,30 +308,17 @@ def cmd_export(args: argparse.Namespace) -> int:
         extracted, load_errors = _extract(args.paths, args.input_format, args.gazetteer, args.processes)
         statements += extracted
         errors += load_errors
-    statements = _finish(statements, args)
-    df = statements_frame(statements)
+    df = statements_frame(_finish(statements, args))
     if args.db is not None:
         df = _with_store(df, args.db, errors)
     _report(errors)
     f = _export_filters(args)
-    if f.focus and resolve_actor(df, f.focus) is None:
-        names = sorted(set(df["source"]) | set(df["target"]))
-        close = difflib.get_close_matches(f.focus, names, n=3, cutoff=0.5)
-        hint = f" (did you mean: {', '.join(close)}?)" if close else ""
-        print(f"actorgraph: --focus {f.focus!r}: no actor of that name or alias{hint}", file=sys.stderr)
+    problem = _unknown_focus(df, f.focus)
+    if problem:
+        print(f"actorgraph: {problem}", file=sys.stderr)
         return 1
     selected, G = apply(df, f, multigraph=args.multigraph)
-    if fmt == "csv":
-        written = ", ".join(str(p) for p in tables.write_csv_bundle(selected, G, args.output, exact=args.csv_exact))
-    else:
-        to_bytes = {"graphml": graphml.to_graphml_bytes, "gexf": gexf.to_gexf_bytes, "json": node_link.to_json_bytes}
-        out = _open_out(args.output)
-        try:
-            out.write(to_bytes[fmt](G).decode("utf-8"))
-        finally:
-            if out is not sys.stdout:
-                out.close()
-        written = args.output if out is not sys.stdout else "stdout"
+    written = _write_export(selected, G, fmt, args)
     print(
         f"actorgraph: {len(selected)} of {len(df)} statements -> {G.number_of_nodes()} actors, "
         f"{G.number_of_edges()} edges ({fmt}) -> {written}",
@@ -473,23 +493,8 @@ def _add_engine_args(e: argparse.ArgumentParser) -> None:
                    help="articles per partition and shard (default 200)")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="actorgraph",
-        description="Find who supports and who opposes whom in news articles, "
-        "with the sentence that backs every stance.",
-        epilog="examples:\n"
-        "  actorgraph extract data/articles/ > statements.jsonl\n"
-        "  actorgraph extract my_corpus.csv --format csv -o statements.csv\n"
-        "  actorgraph export data/articles/ -o graph.graphml\n"
-        "  actorgraph export --from statements.jsonl --focus Russia --hops 1 -o russia.gexf\n"
-        "  actorgraph timeline --from statements.jsonl --actor Russia --freq M\n"
-        "\n'actorgraph COMMAND --help' describes each command; 'streamlit run app.py' opens the explorer.",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    p.add_argument("--version", action="version", version=f"actorgraph {__version__}")
-    sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
-
+def _common_parser() -> argparse.ArgumentParser:
+    """Options every extracting command shares (extract, export, ingest)."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--input-format",
@@ -512,6 +517,10 @@ def build_parser() -> argparse.ArgumentParser:
         "(Chuck/Charles Schumer, Schumer) into one",
     )  # fmt: skip
 
+    return common
+
+
+def _add_extract_parser(sub, common: argparse.ArgumentParser) -> argparse.ArgumentParser:
     e = sub.add_parser(
         "extract",
         parents=[common],
@@ -545,6 +554,28 @@ def build_parser() -> argparse.ArgumentParser:
                         "leading ' so spreadsheets show them as text; --from strips it again)")
     _add_engine_args(e)
     e.set_defaults(func=cmd_extract, parser=e)
+    return e
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="actorgraph",
+        description="Find who supports and who opposes whom in news articles, "
+        "with the sentence that backs every stance.",
+        epilog="examples:\n"
+        "  actorgraph extract data/articles/ > statements.jsonl\n"
+        "  actorgraph extract my_corpus.csv --format csv -o statements.csv\n"
+        "  actorgraph export data/articles/ -o graph.graphml\n"
+        "  actorgraph export --from statements.jsonl --focus Russia --hops 1 -o russia.gexf\n"
+        "  actorgraph timeline --from statements.jsonl --actor Russia --freq M\n"
+        "\n'actorgraph COMMAND --help' describes each command; 'streamlit run app.py' opens the explorer.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--version", action="version", version=f"actorgraph {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    common = _common_parser()
+    _add_extract_parser(sub, common)
     _add_export_parser(sub, common)
     from .cli_store import add_parsers
 

@@ -143,6 +143,22 @@ def _between(df: pd.DataFrame, actors: set[str]) -> pd.Series:
     return df["source"].isin(actors) & df["target"].isin(actors)
 
 
+def _heavy_edges(df: pd.DataFrame, mask: np.ndarray, min_weight: int) -> np.ndarray:
+    """``mask`` narrowed to rows whose (source, target, stance) edge has ``min_weight`` rows in it.
+
+    Counted on the three columns of the masked rows only, so the frame is taken once."""
+    rows = np.flatnonzero(mask)
+    if not len(rows):
+        return mask
+    codes = [pd.factorize(df[c].to_numpy()[rows])[0].astype(np.int64) + 1 for c in ("source", "target", "stance")]
+    key = (codes[0] * (codes[1].max() + 1) + codes[1]) * (codes[2].max() + 1) + codes[2]
+    edge = pd.factorize(key)[0]
+    heavy = np.bincount(edge)[edge] >= min_weight
+    out = np.zeros(len(mask), dtype=bool)
+    out[rows[heavy]] = True
+    return out
+
+
 def _apply(df: pd.DataFrame, f: Filters) -> tuple[pd.DataFrame, set[str] | None]:
     """The surviving statements and the actors the node-level choices select (None: no choice)."""
     mask = pd.Series(True, index=df.index)
@@ -169,10 +185,9 @@ def _apply(df: pd.DataFrame, f: Filters) -> tuple[pd.DataFrame, set[str] | None]
         selected = found if selected is None else selected & found
     if f.quote.strip():
         mask &= df["quote"].str.contains(f.quote.strip(), case=False, regex=False, na=False)
+    if f.min_weight > 1:
+        mask = _heavy_edges(df, mask.to_numpy(), f.min_weight)
     out = df[mask]
-    if f.min_weight > 1 and len(out):
-        weight = out.groupby(["source", "target", "stance"])["id"].transform("size")
-        out = out[weight >= f.min_weight]
     if f.focus:
         actor = resolve_actor(df, f.focus)
         if actor is None:
@@ -189,7 +204,7 @@ def _apply(df: pd.DataFrame, f: Filters) -> tuple[pd.DataFrame, set[str] | None]
 
 def filter_frame(df: pd.DataFrame, f: Filters) -> pd.DataFrame:
     """The statements that survive ``f`` (a new frame; ``df`` is not changed)."""
-    return _apply(df, f)[0].copy()
+    return _apply(df, f)[0]  # selecting rows already made a new frame
 
 
 def apply(df: pd.DataFrame, f: Filters, *, multigraph: bool = False) -> tuple[pd.DataFrame, nx.MultiDiGraph]:
@@ -202,7 +217,7 @@ def apply(df: pd.DataFrame, f: Filters, *, multigraph: bool = False) -> tuple[pd
     if not f.drop_isolated:
         actors = selected if selected is not None else set(df["source"]) | set(df["target"])
         G = add_isolated(G, df, sorted(actors))
-    return out.copy(), G
+    return out, G  # selecting rows already made a new frame
 
 
 def filtered_graph(df: pd.DataFrame, f: Filters, *, multigraph: bool = False) -> nx.MultiDiGraph:

@@ -17,9 +17,11 @@ returned, so callers never need to mutate a graph they cache.
 """
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
+from contextlib import contextmanager
 from operator import attrgetter
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 import networkx as nx
 import numpy as np
@@ -27,7 +29,7 @@ import pandas as pd
 
 from .analysis import annotate
 from .records import STATEMENT_COLUMNS as COLUMNS
-from .records import STATEMENT_FIELDS, Statement
+from .records import STATEMENT_FIELDS, Statement, statement_id
 
 #: Text columns that may be missing (None) in a statement.
 OPTIONAL_TEXT = ("date", "path", "url", "source_affiliation", "source_role", "target_affiliation", "target_role")
@@ -48,11 +50,37 @@ def statements_frame(statements: Iterable[Statement]) -> pd.DataFrame:
     """One row per statement, columns ``readwrite.statements.COLUMNS`` (id first).
 
     A statement read twice (same id: same article, place, actors, relation) is
-    kept once, so overlapping inputs do not inflate weights.
+    kept once, so overlapping inputs do not inflate weights. Built column by
+    column (one tuple per statement, transposed), never row by row in pandas.
     """
-    fields = attrgetter(*COLUMNS)  # not to_dict(): dataclasses.asdict deep-copies, 10x slower
-    df = pd.DataFrame([fields(s) for s in statements], columns=COLUMNS)
-    return _typed(df.drop_duplicates("id", ignore_index=True))
+    with no_gc():
+        rows = [_FIELDS(s) for s in statements]  # not to_dict(): dataclasses.asdict deep-copies, 10x slower
+        columns = dict(zip(STATEMENT_FIELDS, zip(*rows) if rows else [()] * len(STATEMENT_FIELDS)))
+        del rows
+        columns["id"] = list(map(statement_id, *(columns[c] for c in _ID_PARTS)))
+        frame = _typed_columns(columns, unique=True)
+        del columns  # freed here, not walked by the collector once it runs again
+    return frame
+
+
+_FIELDS = attrgetter(*STATEMENT_FIELDS)
+_ID_PARTS = ("article_id", "start", "end", "source", "target", "stance", "relation")
+
+
+@contextmanager
+def no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a million small containers are made.
+
+    They hold no cycles, but each collection walks every live object (a million
+    statements in memory): a quarter of ``build_graph``'s time at that size. With
+    threads, the outermost pause turns the collector back on, so it never stays off."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def frame_from_records(records: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
@@ -60,9 +88,11 @@ def frame_from_records(records: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     return statements_frame(Statement.from_dict(dict(r)) for r in records)
 
 
-def frame_from_columns(columns: Mapping[str, Sequence[Any]]) -> pd.DataFrame:
-    """A statements frame from columns already holding plain values (a store's saved frame)."""
-    return _typed(pd.DataFrame({c: list(columns[c]) for c in COLUMNS}, columns=COLUMNS))
+def frame_from_columns(columns: Mapping[str, Sequence[Any]], unique: bool = False, typed: bool = False) -> pd.DataFrame:
+    """A statements frame from columns already holding plain values (a store's saved frame, a
+    Parquet file's columns); ``unique``: keep the first row of each id, as ``statements_frame``;
+    ``typed``: the columns are numpy arrays of the frame's dtypes already, missing text filled."""
+    return _typed_columns({c: columns[c] for c in COLUMNS}, unique=unique, typed=typed)
 
 
 def frame_statements(df: pd.DataFrame) -> list[Statement]:
@@ -82,17 +112,48 @@ def _typed(df: pd.DataFrame) -> pd.DataFrame:
     pandas 3 would otherwise store text as its string dtype with NaN for
     missing values, and every consumer would have to test for NaN.
     """
-    out = {}
-    for col in COLUMNS:
-        s = df[col]
-        if col in INT_COLUMNS:
-            out[col] = s.astype("int64")
-        elif col in FLOAT_COLUMNS:
-            out[col] = s.astype("float64")
-        else:
-            s = s.astype(object)
-            out[col] = s.where(s.notna(), None if col in OPTIONAL_TEXT else "")
-    return pd.DataFrame(out, index=pd.RangeIndex(len(df)))
+    return _typed_columns({c: df[c] for c in COLUMNS})
+
+
+def _typed_columns(columns: Mapping[str, Any], unique: bool = False, typed: bool = False) -> pd.DataFrame:
+    """The frame of ``_typed`` from columns (lists, tuples, arrays or Series), one numpy array each.
+
+    ``unique``: keep only the first row of each id (``statements_frame``); checked with a set first,
+    since duplicates are rare. ``typed``: see ``frame_from_columns``."""
+    data = {c: columns[c] if typed else _typed_column(c, columns[c]) for c in COLUMNS}
+    n = len(data["id"])
+    if unique and len(set(data["id"].tolist())) < n:
+        keep = ~pd.Series(data["id"], dtype=object, copy=False).duplicated().to_numpy()
+        data = {c: v[keep] for c, v in data.items()}
+        n = int(keep.sum())
+    # copy=False: the arrays are this frame's own, and are not stacked into one block (a second copy)
+    return pd.DataFrame({c: pd.Series(v, dtype=v.dtype, copy=False) for c, v in data.items()},
+                        index=pd.RangeIndex(n), columns=COLUMNS, copy=False)  # fmt: skip
+
+
+def _typed_column(col: str, values: Any) -> np.ndarray:
+    """One column as int64, float64, or objects with None (optional text) or "" for missing.
+
+    Never a view of a Series given: the frame made from it owns its arrays."""
+    if isinstance(values, pd.Series):
+        values = values.to_numpy(dtype=object, copy=True)
+    if col in INT_COLUMNS or col in FLOAT_COLUMNS:
+        dtype = "int64" if col in INT_COLUMNS else "float64"
+        try:
+            return np.asarray(values, dtype=dtype)
+        except (TypeError, ValueError):  # text digits and the like: pandas' rules, and its errors
+            return pd.Series(np.asarray(values, dtype=object)).astype(dtype).to_numpy()
+    if isinstance(values, np.ndarray) and values.dtype == object:
+        arr = values
+    else:
+        arr = np.fromiter(values, dtype=object, count=len(values))
+    if set(map(type, values)) <= {str}:  # the common case, told apart from None/NaN 4x faster than isna
+        return arr
+    missing = pd.isna(arr)
+    if missing.any():
+        arr = arr.copy()
+        arr[missing] = None if col in OPTIONAL_TEXT else ""
+    return arr
 
 
 def source_ref(path: str | None, url: str | None) -> str:
@@ -100,73 +161,152 @@ def source_ref(path: str | None, url: str | None) -> str:
     return url or path or ""
 
 
-# --------------------------------------------------------------------------- nodes
+# --------------------------------------------------------------------------- codes
 
 
-def _fold(*codes: np.ndarray) -> np.ndarray:
-    """One integer code per row for a tuple of code columns (each >= -1), numbered by first appearance."""
+class _Coded:
+    """Integer codes of a frame's columns, each column hashed once per build.
+
+    Hashing a million Python strings costs tens of milliseconds a column, so the
+    graph builders factorize each column once and then work on integers."""
+
+    def __init__(self, df: pd.DataFrame) -> None:
+        self.df = df
+        self._cache: dict[tuple[str, bool], tuple[np.ndarray, np.ndarray]] = {}
+
+    def __call__(self, column: str, sort: bool = False) -> tuple[np.ndarray, np.ndarray]:
+        """Codes (-1: None or NaN) and the distinct values, by first appearance (or sorted)."""
+        if (column, sort) not in self._cache:
+            values = self.df[column].to_numpy()
+            found = None if sort or column not in _MOSTLY_DISTINCT else _factorize_by_hash(values)
+            codes, uniques = found or pd.factorize(values, sort=sort)
+            self._cache[column, sort] = codes.astype(np.int64, copy=False), np.asarray(uniques, dtype=object)
+        return self._cache[column, sort]
+
+    def values(self, column: str) -> np.ndarray:
+        return self.df[column].to_numpy(dtype=object)
+
+    def truthy(self, column: str) -> np.ndarray:
+        """Rows whose value is neither missing nor ""."""
+        codes, uniques = self(column)
+        return np.append(uniques != "", False)[codes]
+
+    def joint(self, first: str, second: str, empty_missing: bool = False) -> tuple[np.ndarray, np.ndarray]:
+        """Codes of ``first`` then ``second`` (2n rows) over their shared values, numbered as
+        ``pd.factorize(pd.concat([first, second]))``; ``empty_missing``: "" counts as missing."""
+        (a, ua), (b, ub) = self(first), self(second)
+        both, uniques = pd.factorize(np.concatenate([ua, ub]))
+        uniques = np.asarray(uniques, dtype=object)
+        both = both.astype(np.int64)
+        if empty_missing:
+            empty = np.flatnonzero(uniques == "")
+            if len(empty):
+                both[both == empty[0]] = -1
+        return np.concatenate([np.append(both[: len(ua)], -1)[a], np.append(both[len(ua):], -1)[b]]), uniques
+
+
+#: Columns whose values are mostly distinct: pandas re-hashes each string's text, while Python
+#: keeps every string's hash, so these are factorized on their hashes (and checked).
+_MOSTLY_DISTINCT = ("quote", "id")
+
+
+def _factorize_by_hash(values: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """``pd.factorize`` of an all-string column through Python's cached string hashes: three
+    times faster on a million distinct quotes. None (use ``pd.factorize``) for other values or
+    if two different strings share a hash, so the codes are always exact."""
+    if values.dtype != object or not set(map(type, values)) <= {str}:
+        return None
+    codes, first = pd.factorize(np.fromiter(map(hash, values), dtype=np.int64, count=len(values)))
+    uniques = values[_first_of_each(codes)]
+    if not (values == uniques[codes]).all():  # a hash collision: equal hashes, different text
+        return None
+    return codes, uniques
+
+
+def _key(*codes: np.ndarray) -> np.ndarray:
+    """One int64 per row, equal exactly when the rows' tuples of codes (each >= -1) are equal."""
     out = np.zeros(len(codes[0]), dtype=np.int64)
     for c in codes:
         c = np.asarray(c, dtype=np.int64) + 1
-        out = pd.factorize(out * (int(c.max(initial=0)) + 1) + c)[0].astype(np.int64)
+        size = int(c.max(initial=0)) + 1
+        if int(out.max(initial=0)) >= (1 << 62) // size:  # would overflow: renumber first
+            out = pd.factorize(out)[0].astype(np.int64)
+        out = out * size + c
     return out
+
+
+def _first_of_each(key: np.ndarray) -> np.ndarray:
+    """Positions of the first row of each distinct ``key``, in row order (hashed, not sorted)."""
+    return np.flatnonzero(~pd.Series(key, copy=False).duplicated().to_numpy())
+
+
+# --------------------------------------------------------------------------- nodes
 
 
 class _Ends:
     """Both ends of every statement as integer codes: end i < n is row i's source, i >= n its target."""
 
-    def __init__(self, df: pd.DataFrame) -> None:
-        self.df = df
-        self.actor, self.actors = pd.factorize(pd.concat([df["source"], df["target"]], ignore_index=True))
-        self.actor = self.actor.astype(np.int64)
-
-    def values(self, column: str) -> tuple[np.ndarray, np.ndarray]:
-        """Codes (-1: missing or empty) and values of ``source_<column>``/``target_<column>``."""
-        both = pd.concat([self.df[f"source_{column}"], self.df[f"target_{column}"]], ignore_index=True)
-        codes, uniques = pd.factorize(both)
-        uniques = np.asarray(uniques, dtype=object)
-        empty = np.flatnonzero(uniques == "")
-        if len(empty):
-            codes = np.where(codes == empty[0], -1, codes)
-        return codes.astype(np.int64), uniques
+    def __init__(self, coded: _Coded) -> None:
+        self.coded = coded
+        self.actor, uniques = coded.joint("source", "target")
+        self.actors = uniques.tolist()
 
     def tally(self, codes: np.ndarray, uniques: np.ndarray) -> dict[int, dict[Any, int]]:
-        """Per actor code, how often each value occurs (missing and empty values skipped)."""
+        """Per actor code, how often each value occurs (codes -1 skipped)."""
         keep = codes >= 0
-        key = self.actor[keep] * (len(uniques) + 1) + codes[keep]
-        pairs, counts = np.unique(key, return_counts=True)
+        width = len(uniques) + 1
+        if len(self.actors) * width <= 4 * len(codes) + 4096:  # a dense table: one bincount
+            table = np.bincount(self.actor[keep] * width + codes[keep], minlength=len(self.actors) * width)
+            pairs = np.flatnonzero(table)
+            counts = table[pairs]
+        else:  # sorted keys, counted between the places they change (np.unique is slower here)
+            ordered = np.sort(self.actor[keep] * width + codes[keep])
+            change = np.flatnonzero(np.append(True, ordered[1:] != ordered[:-1])) if len(ordered) else ordered
+            pairs, counts = ordered[change], np.diff(np.append(change, len(ordered)))
         out: dict[int, dict[Any, int]] = defaultdict(dict)
         for pair, n in zip(pairs.tolist(), counts.tolist()):
-            out[pair // (len(uniques) + 1)][uniques[pair % (len(uniques) + 1)]] = n
+            out[pair // width][uniques[pair % width]] = n
         return out
 
+    def values(self, column: str) -> dict[int, dict[Any, int]]:
+        """Per actor, its ``source_<column>``/``target_<column>`` values and counts (missing, "" skipped)."""
+        return self.tally(*self.coded.joint(f"source_{column}", f"target_{column}", empty_missing=True))
+
     def distinct_per_actor(self, *codes: np.ndarray) -> np.ndarray:
-        """How many distinct tuples of ``codes`` each actor has (indexed by actor code)."""
-        key = _fold(self.actor, *codes)
-        first = np.unique(key, return_index=True)[1]
-        return np.bincount(self.actor[first], minlength=len(self.actors))
+        """How many distinct tuples of ``codes`` each actor has (indexed by actor code).
+
+        Counted on the sorted keys (actor outermost): sorting integers beats hashing them here."""
+        key = _key(*codes)
+        width = int(key.max(initial=0)) + 1
+        if width > (1 << 62) // max(len(self.actors), 1):
+            key = pd.factorize(key)[0].astype(np.int64)
+            width = int(key.max(initial=0)) + 1
+        ordered = np.sort(self.actor * width + key)
+        distinct = ordered[np.append(True, ordered[1:] != ordered[:-1])] if len(ordered) else ordered
+        return np.bincount(distinct // width, minlength=len(self.actors))
 
 
-def _node_attributes(df: pd.DataFrame) -> dict[str, dict[str, Any]]:
+def _node_attributes(df: pd.DataFrame, coded: _Coded | None = None) -> dict[str, dict[str, Any]]:
     """Per actor: name, type, aliases, affiliation, role and the counts in NODE_COUNTS.
 
     Counted on integer codes (numpy), so the cost per statement is no Python at all."""
     if len(df) == 0:
         return {}
-    ends = _Ends(df)
-    n = len(df)
-    types, mentions = ends.tally(*ends.values("type")), ends.tally(*ends.values("mention"))
-    affiliations, roles = ends.tally(*ends.values("affiliation")), ends.tally(*ends.values("role"))
-    stance = df["stance"].to_numpy(dtype=object)
-    kinds = np.concatenate([stance + "_given", stance + "_received"]) if n else np.array([], dtype=object)
-    counts = ends.tally(*_codes_of(kinds))
-    article = np.tile(pd.factorize(df["article_id"])[0], 2)
+    ends = _Ends(coded or _Coded(df))
+    types, mentions = ends.values("type"), ends.values("mention")
+    affiliations, roles = ends.values("affiliation"), ends.values("role")
+    stance, stances = ends.coded("stance")
+    kinds = np.concatenate([[f"{s}_given" for s in stances], [f"{s}_received" for s in stances]]).astype(object)
+    given = np.where(stance >= 0, stance, -1)
+    counts = ends.tally(np.concatenate([given, np.where(stance >= 0, stance + len(stances), -1)]), kinds)
+    article = np.tile(ends.coded("article_id", sort=True)[0], 2)  # sorted: the codes the time order uses
     articles = ends.distinct_per_actor(article)
     # a mention: one (article, sentence, written form) where the actor is an end of some statement
-    mention_codes = pd.factorize(pd.concat([df["source_mention"], df["target_mention"]], ignore_index=True))[0]
-    said = ends.distinct_per_actor(article, np.tile(df["sentence_index"].to_numpy(), 2), mention_codes)
+    mention_codes = ends.coded.joint("source_mention", "target_mention")[0]
+    sentence = np.tile(ends.coded("sentence_index")[0], 2)
+    said = ends.distinct_per_actor(article, sentence, mention_codes)
     nodes = {}
-    for code, actor in sorted(enumerate(ends.actors.tolist()), key=lambda kv: kv[1]):
+    for code, actor in sorted(enumerate(ends.actors), key=lambda kv: kv[1]):
         c = counts.get(code, {})
         nodes[actor] = {
             "name": actor,
@@ -193,11 +333,6 @@ def _add_merged_aliases(nodes: dict[str, dict[str, Any]], df: pd.DataFrame) -> N
             nodes[actor]["aliases"].append(was)
 
 
-def _codes_of(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    codes, uniques = pd.factorize(values)
-    return codes.astype(np.int64), np.asarray(uniques, dtype=object)
-
-
 def _most_common(counter: dict[Any, int] | None) -> str | None:
     """Most frequent value; ties go to the alphabetically first so builds are stable."""
     if not counter:
@@ -208,15 +343,16 @@ def _most_common(counter: dict[Any, int] | None) -> str | None:
 # --------------------------------------------------------------------------- graphs
 
 
-def _chronological_order(df: pd.DataFrame) -> np.ndarray:
+def _chronological_order(df: pd.DataFrame, coded: _Coded | None = None) -> np.ndarray:
     """Row positions by date (undated last), article and position: list attributes read in time order.
 
     The same order as a stable ``sort_values(["date", "article_id", "start"])``, sorted on codes."""
     if len(df) == 0:
         return np.zeros(0, dtype=np.int64)
-    date, _ = pd.factorize(df["date"], sort=True)
+    coded = coded or _Coded(df)
+    date = coded("date", sort=True)[0]
     date = np.where(date < 0, date.max() + 1, date)
-    article, _ = pd.factorize(df["article_id"], sort=True)
+    article = coded("article_id", sort=True)[0]
     return np.lexsort((df["start"].to_numpy(), article, date))
 
 
@@ -226,42 +362,88 @@ def _chronological(df: pd.DataFrame) -> pd.DataFrame:
 
 def build_multigraph(df: pd.DataFrame) -> nx.MultiDiGraph:
     """One edge per statement, key = statement id; weight 1 so tools can sum it."""
-    G = nx.MultiDiGraph(kind="statements", statements=len(df))
-    G.add_nodes_from(_node_attributes(df).items())
-    rows = _chronological(df)
-    names = {"id": "statement_id", "start": "quote_start", "end": "quote_end"}
-    cols = ["id", "stance", "sign", "relation", "rule", "quote", "cue", "source_mention", "target_mention", "article_id",
-            "title", "date", "path", "url", "sentence_index", "start", "end", "confidence"]  # fmt: skip
-    cols += [c for c in CURATION_COUNTS if c in rows]
-    attrs = rows[cols].rename(columns=names).to_dict("records")
-    G.add_edges_from(
-        (src, tgt, a["statement_id"], {**a, "weight": 1})
-        for src, tgt, a in zip(rows["source"].tolist(), rows["target"].tolist(), attrs)
-    )
-    return annotate(G, inplace=True)
+    with no_gc():
+        G = nx.MultiDiGraph(kind="statements", statements=len(df))
+        G.add_nodes_from(_node_attributes(df).items())
+        rows = _chronological(df)
+        names = {"id": "statement_id", "start": "quote_start", "end": "quote_end"}
+        cols = ["id", "stance", "sign", "relation", "rule", "quote", "cue", "source_mention", "target_mention",
+                "article_id", "title", "date", "path", "url", "sentence_index", "start", "end",
+                "confidence"]  # fmt: skip
+        cols += [c for c in CURATION_COUNTS if c in rows]
+        attrs = rows[cols].rename(columns=names).to_dict("records")
+        G.add_edges_from(
+            (src, tgt, a["statement_id"], {**a, "weight": 1})
+            for src, tgt, a in zip(rows["source"].tolist(), rows["target"].tolist(), attrs)
+        )
+        return annotate(G, inplace=True)
 
 
-def _first_rows(group: np.ndarray, values: pd.Series) -> np.ndarray:
-    """Positions of the first row of each distinct (group, value) pair, in row order."""
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    key = group.astype(np.int64) * (len(uniques) + 1) + (codes.astype(np.int64) + 1)
-    first = np.unique(key, return_index=True)[1]
-    first.sort()
-    return first
+class _Edges:
+    """The rows of each aggregated edge, contiguous and in time order, and per-edge reductions of them."""
+
+    def __init__(self, df: pd.DataFrame, coded: _Coded) -> None:
+        self.coded = coded
+        chrono = _chronological_order(df, coded)
+        edge_key = _key(*(coded(c)[0] for c in ("source", "target", "stance")))
+        group = pd.factorize(edge_key[chrono])[0]  # edges numbered by their first statement in time
+        order = np.argsort(group, kind="stable")  # each edge's rows contiguous, still in time order
+        self.rows, self.group = chrono[order], group[order].astype(np.int64)
+        self.n = int(self.group[-1]) + 1 if len(self.group) else 0
+        self.starts = np.searchsorted(self.group, np.arange(self.n))
+        self.sizes = np.diff(np.append(self.starts, len(self.group)))
+
+    def column(self, name: str, at: np.ndarray | None = None) -> np.ndarray:
+        """A column's values in edge order (``at``: only at these positions of it)."""
+        return self.coded.values(name)[self.rows if at is None else self.rows[at]]
+
+    def distinct(self, codes: np.ndarray, values: Any, keep: np.ndarray | None = None) -> list[list]:
+        """Per edge, the distinct values (by ``codes``, in edge order) in time order; ``keep``: rows
+        allowed; ``values(positions)``: the values at those positions in edge order."""
+        first = _first_of_each(_key(self.group, codes))
+        if keep is not None:
+            first = first[keep[first]]
+        items = values(first).tolist()
+        bounds = np.searchsorted(self.group[first], np.arange(self.n + 1)).tolist()
+        return [items[a:b] for a, b in zip(bounds[:-1], bounds[1:])]
+
+    def distinct_of(self, name: str, truthy_only: bool = False) -> list[list]:
+        codes = self.coded(name)[0][self.rows]
+        keep = self.coded.truthy(name)[self.rows] if truthy_only else None
+        return self.distinct(codes, lambda at: self.column(name, at), keep)
+
+    def per_edge(self, values: np.ndarray) -> list[list]:
+        """Every value of each edge, in time order."""
+        items = values.tolist()
+        return [items[s : s + k] for s, k in zip(self.starts.tolist(), self.sizes.tolist())]
+
+    def first_last(self, name: str, present: np.ndarray) -> tuple[list, list]:
+        """Per edge, the first and the last of its values where ``present`` (None when it has none)."""
+        where = np.flatnonzero(present)
+        if not len(where):
+            return [None] * self.n, [None] * self.n
+        lo = np.searchsorted(self.group[where], np.arange(self.n), "left")
+        hi = np.searchsorted(self.group[where], np.arange(self.n), "right")
+        has = hi > lo
+        values = np.append(self.column(name, where[np.where(has, lo, 0)]), None)
+        first = np.where(has, np.arange(self.n), self.n)
+        last_values = np.append(self.column(name, where[np.where(has, hi - 1, 0)]), None)
+        return values[first].tolist(), last_values[first].tolist()
+
+    def total(self, values: np.ndarray) -> np.ndarray:
+        return np.bincount(self.group, weights=values, minlength=self.n)
 
 
-def _per_group(group: np.ndarray, n_groups: int, values: pd.Series, keep: np.ndarray | None = None) -> list[list]:
-    """Per group (rows contiguous by group), the distinct ``values`` in row order (``keep``: rows allowed)."""
-    first = _first_rows(group, values)
-    if keep is not None:
-        first = first[keep[first]]
-    items = values.to_numpy(dtype=object)[first].tolist()
-    bounds = np.searchsorted(group[first], np.arange(n_groups + 1)).tolist()
-    return [items[bounds[i] : bounds[i + 1]] for i in range(n_groups)]
-
-
-def _truthy(s: pd.Series) -> np.ndarray:
-    return (s.notna() & (s.astype(object) != "")).to_numpy()
+def _sources(edges: _Edges) -> list[list]:
+    """Per edge, the distinct article origins (URL, else path) in time order, empty ones left out."""
+    coded = edges.coded
+    (url, url_values), (path, path_values) = coded("url"), coded("path")
+    joint, values = pd.factorize(np.concatenate([url_values, path_values]))
+    url_ok, path_ok = coded.truthy("url"), coded.truthy("path")
+    ref = np.where(url_ok, np.append(joint[: len(url_values)], -1)[url],
+                   np.where(path_ok, np.append(joint[len(url_values):], -1)[path], -1))[edges.rows]  # fmt: skip
+    values = np.asarray(values, dtype=object)
+    return edges.distinct(ref, lambda at: values[ref[at]], ref >= 0)
 
 
 def build_graph(df: pd.DataFrame) -> nx.MultiDiGraph:
@@ -269,53 +451,62 @@ def build_graph(df: pd.DataFrame) -> nx.MultiDiGraph:
 
     List attributes hold distinct values in time order; ``titles`` runs parallel
     to ``articles``; ``statement_ids`` lists every statement behind the edge.
-    Grouping and the distinct lists are computed in numpy/pandas (one pass per
-    attribute), so only the edges themselves are built in Python.
+    Each column is hashed once (``_Coded``) and grouping and the distinct lists
+    are computed on integer codes, so only the edges themselves are built in Python.
     """
-    chrono = _chronological_order(df)
-    edge_key = _fold(*(pd.factorize(df[c])[0] for c in ("source", "target", "stance")))
-    group = pd.factorize(edge_key[chrono])[0]  # edges numbered by their first statement in time
-    order = np.argsort(group, kind="stable")  # each edge's rows contiguous, still in time order
+    with no_gc():
+        coded = _Coded(df)
+        G = nx.MultiDiGraph(kind="aggregated", statements=len(df))
+        G.add_nodes_from(_node_attributes(df, coded).items())
+        _add_new_edges(G, _aggregated_edges(df, coded))
+        return annotate(G, inplace=True)
+
+
+def _add_new_edges(G: nx.MultiDiGraph, edges: list[tuple[str, str, str, dict[str, Any]]]) -> None:
+    """``G.add_edges_from(edges)`` for distinct (u, v, key) edges between nodes already in ``G``.
+
+    networkx copies each data dict and looks the edge up through its views again: a third
+    of a second for 100,000 edges. Here each data dict becomes the edge's dict, stored
+    where ``MultiDiGraph.add_edge`` stores it (one key dict per (u, v), shared by both ends)."""
+    if type(G) is not nx.MultiDiGraph or not hasattr(nx, "_clear_cache"):  # pragma: no cover - other networkx
+        G.add_edges_from(edges)
+        return
+    succ, pred = G._succ, G._pred
+    for u, v, key, data in edges:
+        keydict = succ[u].get(v)
+        if keydict is None:
+            keydict = succ[u][v] = pred[v][u] = G.edge_key_dict_factory()
+        keydict[key] = data
+    nx._clear_cache(G)
+
+
+def _aggregated_edges(df: pd.DataFrame, coded: _Coded) -> list[tuple[str, str, str, dict[str, Any]]]:
+    """(source, target, stance, attributes) per aggregated edge, in the order of their first statements."""
+    e = _Edges(df, coded)
     curated = [c for c in CURATION_COUNTS if c in df]  # statements from a store: corrected / manual counts
-    needed = ["id", "source", "target", "stance", "sign", "relation", "rule", "quote", "article_id", "title", "date",
-              "path", "url", "confidence", *curated]  # fmt: skip
-    rows, group = df[needed].take(chrono[order]).reset_index(drop=True), group[order]
-    n = int(group[-1]) + 1 if len(group) else 0
-    starts = np.searchsorted(group, np.arange(n))
-    sizes = np.diff(np.append(starts, len(group))).tolist()
-    url, path = rows["url"].astype(object), rows["path"].astype(object)
-    refs = pd.Series(np.where(_truthy(url), url, np.where(_truthy(path), path, "")), dtype=object)
-    relations = _per_group(group, n, rows["relation"])
-    rules = _per_group(group, n, rows["rule"], _truthy(rows["rule"]))
-    quotes = _per_group(group, n, rows["quote"])
-    sources = _per_group(group, n, refs, _truthy(refs))
-    art_first = _first_rows(group, rows["article_id"])
-    art_bounds = np.searchsorted(group[art_first], np.arange(n + 1)).tolist()
-    art_ids = rows["article_id"].to_numpy(dtype=object)[art_first].tolist()
-    art_titles = rows["title"].to_numpy(dtype=object)[art_first].tolist()
-    dated = _truthy(rows["date"])
-    dates = rows["date"][dated].groupby(group[dated]).agg(["first", "last"]).reindex(range(n))
-    first_dates = dates["first"].astype(object).where(dates["first"].notna(), None).tolist()
-    last_dates = dates["last"].astype(object).where(dates["last"].notna(), None).tolist()
-    conf = (np.bincount(group, weights=rows["confidence"].to_numpy(), minlength=n) / np.maximum(sizes, 1)).tolist()
-    ids = rows["id"].tolist()
-    flags = {c: np.bincount(group, weights=rows[c].to_numpy(dtype="int64"), minlength=n).astype(int).tolist()
-             for c in curated}  # fmt: skip
-    head = rows.iloc[starts] if n else rows.iloc[0:0]
-    heads = zip(head["source"].tolist(), head["target"].tolist(), head["stance"].tolist(), head["sign"].tolist())
-    G = nx.MultiDiGraph(kind="aggregated", statements=len(df))
-    G.add_nodes_from(_node_attributes(df).items())
-    edges = []
-    for i, (source, target, stance, sign) in enumerate(heads):
-        a, b, s = art_bounds[i], art_bounds[i + 1], int(starts[i])
-        edges.append((source, target, stance, {
-            "stance": stance, "sign": int(sign), "weight": sizes[i], "relations": relations[i], "rules": rules[i],
-            "quotes": quotes[i], "statement_ids": ids[s : s + sizes[i]], "articles": art_ids[a:b],
-            "titles": art_titles[a:b], "sources": sources[i], "first_date": first_dates[i],
-            "last_date": last_dates[i], "confidence": conf[i], **{c: flags[c][i] for c in curated},
-        }))  # fmt: skip
-    G.add_edges_from(edges)
-    return annotate(G, inplace=True)
+    art_first = _first_of_each(_key(e.group, coded("article_id", sort=True)[0][e.rows]))
+    art_bounds = np.searchsorted(e.group[art_first], np.arange(e.n + 1)).tolist()
+    art_ids, art_titles = e.column("article_id", art_first).tolist(), e.column("title", art_first).tolist()
+    first_dates, last_dates = e.first_last("date", coded.truthy("date")[e.rows])
+    conf = (e.total(df["confidence"].to_numpy(dtype="float64")[e.rows]) / np.maximum(e.sizes, 1)).tolist()
+    flags = {c: e.total(df[c].to_numpy(dtype="int64")[e.rows]).astype(int).tolist() for c in curated}
+    head = e.rows[e.starts]
+    arts = [art_ids[a:b] for a, b in zip(art_bounds[:-1], art_bounds[1:])]
+    titles = [art_titles[a:b] for a, b in zip(art_bounds[:-1], art_bounds[1:])]
+    columns = zip(coded.values("source")[head].tolist(), coded.values("target")[head].tolist(),
+                  coded.values("stance")[head].tolist(), df["sign"].to_numpy()[head].tolist(), e.sizes.tolist(),
+                  e.distinct_of("relation"), e.distinct_of("rule", truthy_only=True), e.distinct_of("quote"),
+                  e.per_edge(e.column("id")), arts, titles, _sources(e), first_dates, last_dates, conf)  # fmt: skip
+    edges = [(source, target, stance, {
+        "stance": stance, "sign": int(sign), "weight": size, "relations": relations, "rules": rules, "quotes": quotes,
+        "statement_ids": ids, "articles": a, "titles": t, "sources": sources, "first_date": first, "last_date": last,
+        "confidence": c,
+    }) for (source, target, stance, sign, size, relations, rules, quotes, ids, a, t, sources, first, last,
+            c) in columns]  # fmt: skip
+    for k in curated:
+        for (*_, d), n in zip(edges, flags[k]):
+            d[k] = n
+    return edges
 
 
 def add_isolated(G: nx.MultiDiGraph, df: pd.DataFrame, actors: Iterable[str]) -> nx.MultiDiGraph:

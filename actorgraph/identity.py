@@ -31,10 +31,13 @@ Rules, in order (vocabulary: ``lexicon/en/nicknames.csv``, ``lexicon/en/name_par
    person of that first name.
 4. Pronouns and phrases (``not_name`` rows, names without a capital letter: "it",
    "the two sides") never join and are never joined.
+5. "<Surname> regime" or "<Surname> government" that its article could not place ("the Assad
+   government" in an article that never says whose president Assad is) is the one state the
+   corpus gives the only person of that surname.
 
 The canonical name is the full name (first name and surname) the corpus writes
-most often ("Joe Biden" over a rare "Joseph R. Biden", "Hillary Clinton" over
-"Hillary Rodham Clinton"); ties go to the fuller form, then a formal first name
+in the most articles, then most often ("Joe Biden" over a rare "Joseph R. Biden",
+"Hillary Clinton" over "Hillary Rodham Clinton"); ties go to the fuller form, then a formal first name
 over a nickname, then alphabetical order; a bare surname names a node only when
 no full name exists. Nothing depends on the order of the input.
 
@@ -54,6 +57,9 @@ from typing import TYPE_CHECKING, Iterable
 
 from .lexicon import check, table
 from .records import Statement
+
+#: "<leader> regime" / "<leader> government" (not "administration", the US usage names an actor of its own)
+LEADER_STATE_NOUNS = frozenset({"regime", "government"})
 
 if TYPE_CHECKING:
     from .gazetteer import Gazetteer
@@ -190,10 +196,11 @@ def same_person(a: PersonName, b: PersonName, rules: NameRules | None = None) ->
     return _same_given(a.first, b.first, rules) and _same_middles(a.middles, b.middles)
 
 
-def _rank(p: PersonName, count: int, name: str, rules: NameRules) -> tuple:
-    """Sort key: the canonical form first (see the module docstring), then a stable order."""
+def _rank(p: PersonName, count: int, name: str, rules: NameRules, articles: int = 0) -> tuple:
+    """Sort key: the canonical form first (see the module docstring), then a stable order. Articles
+    count before statements: one article that repeats a form does not outvote the others."""
     informal = (p.first in rules.formal) + sum(len(w) == 1 for w in p.middles)
-    return (len(p.first) < 2, -count, -p.size, informal, name)
+    return (len(p.first) < 2, -articles, -count, -p.size, informal, name)
 
 
 @dataclass
@@ -239,6 +246,7 @@ class NameJoiner:
         self.named_in: dict[str, set[int]] = defaultdict(set)  # article id -> indexes of the people it names
         self._resolved: dict[tuple[str, str], str] = {}
         self._join_people()
+        self.leader_states = self._leader_states(statements)
 
     def _join_bodies(self, gazetteer: "Gazetteer | None") -> dict[str, tuple[str, str]]:
         """Rule 1 (and the gazetteer's aliases) for actors that are not people: name -> (canonical, type)."""
@@ -270,7 +278,7 @@ class NameJoiner:
             if person and is_name(name, self.rules):
                 p = parse_person(name, self.rules)
                 if p is not None:
-                    rank = _rank(p, self.count[(name, True)], name, self.rules)
+                    rank = _rank(p, self.count[(name, True)], name, self.rules, len(self.articles[name]))
                     parsed.append((rank, _as_written(p, self.mentions[name], self.rules), name))
         return [(p, name) for _, p, name in sorted(parsed, key=lambda r: r[0])]
 
@@ -305,9 +313,31 @@ class NameJoiner:
             self.short[name] = [] if nickname else [g for g in by_surname[p.surname] if _short_fits(p, g.names[0])]
             self.short_canonical[name] = spelled.setdefault((p.surname, p.suffix), name)
 
+    def _leader_states(self, statements: list[Statement]) -> dict[str, tuple[str, str]]:
+        """Rule 5: "the Assad regime" that its article could not place is the state the corpus gives
+        the one person of that surname ("Syrian President Bashar al-Assad" elsewhere)."""
+        affs: dict[str, Counter[str]] = defaultdict(Counter)
+        for s in statements:
+            for name, typ, aff in ((s.source, s.source_type, s.source_affiliation),
+                                   (s.target, s.target_type, s.target_affiliation)):
+                if typ == "person" and aff and "country" in self.types.get(aff, ()):
+                    affs[name][aff] += 1
+        out = {}
+        for name, person in self.count:
+            words = name.split()
+            if person or len(words) != 2 or words[1].lower() not in LEADER_STATE_NOUNS:
+                continue
+            key = spelling_key(words[0], self.rules).split()[-1]
+            people = [p for p in self.people if p.names[0].surname == key]
+            states = {a for p in people for m in p.members for a in affs.get(m, ())}
+            if len(people) == 1 and len(states) == 1:
+                state = states.pop()
+                out[name] = (self.bodies.get(state, (state, "country"))[0], "country")
+        return out
+
     def body(self, name: str) -> tuple[str, str] | None:
-        """Rule 1 for an actor that is not a person: (canonical, type), or None when not joined."""
-        return self.bodies.get(name)
+        """Rules 1 and 5 for an actor that is not a person: (canonical, type), or None when not joined."""
+        return self.leader_states.get(name) or self.bodies.get(name)
 
     def person(self, name: str, article_id: str) -> str:
         """Rules 2 and 3 for a person named ``name`` in an article: the canonical name, or ``name``.

@@ -34,9 +34,33 @@ def actor_name(name: str) -> str:
     return " ".join("".join(c for c in name if unicodedata.category(c) not in ("Cc", "Cf")).split())
 
 
+#: Statement fields that hold actor names, normalised by ``actor_name`` whenever a statement is made.
+NAME_FIELDS = ("source", "target", "source_affiliation", "target_affiliation")
+
+
+def _unclean(value: str) -> bool:
+    """Cheap test: could ``actor_name`` change this name?"""
+    return not value.isascii() or not value.isprintable() or "  " in value or value != value.strip()
+
+
+def clean_name(value: Any) -> Any:
+    """A name field's value as ``Statement`` stores it (``actor_name`` when it may need it)."""
+    return actor_name(value) if isinstance(value, str) and _unclean(value) else value
+
+
 def text_id(text: str) -> str:
     """Stable id of an article: the same text always gets the same id."""
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+def statement_id(article_id: Any, start: Any, end: Any, source: Any, target: Any, stance: Any, relation: Any) -> str:
+    """``Statement.id`` from its parts: a frame of a million statements hashes them column-wise.
+
+    An f-string of the parts is ``"\x1f".join(map(str, parts))`` (``format(x, "")`` is ``str(x)``),
+    a third faster per call.
+    """
+    key = f"{article_id}\x1f{start}\x1f{end}\x1f{source}\x1f{target}\x1f{stance}\x1f{relation}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -107,20 +131,15 @@ class Statement:
 
     def __post_init__(self) -> None:
         # names are identities: normalised before the id and every export see them
-        for k in ("source", "target", "source_affiliation", "target_affiliation"):
+        for k in NAME_FIELDS:
             value = getattr(self, k)
-            if isinstance(value, str) and (not value.isascii() or not value.isprintable() or "  " in value
-                                           or value != value.strip()):
+            if isinstance(value, str) and _unclean(value):
                 setattr(self, k, actor_name(value))
 
     @property
     def id(self) -> str:
         """Stable statement id: same article, place, actors and relation give the same id."""
-        key = "\x1f".join(
-            str(x)
-            for x in (self.article_id, self.start, self.end, self.source, self.target, self.stance, self.relation)
-        )
-        return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+        return statement_id(self.article_id, self.start, self.end, self.source, self.target, self.stance, self.relation)
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

@@ -105,18 +105,21 @@ def _counted(rows: pd.DataFrame, keys: list[str], columns: Sequence[str], period
     return table.astype("int64")
 
 
+_COUNTED = ["source", "target", "stance", "date"]
+
+
 def period_counts(
     df: pd.DataFrame, *, actor: str | None = None, counterpart: str | None = None, freq: str | None = None
 ) -> pd.DataFrame:
     """Statements per period: with ``actor``, supports/opposes given and received by it (optionally
     only with ``counterpart``); without, supports/opposes in the whole frame. Columns: ``period``,
     the counts, ``statements``. Every period between the first and last date of the rows is listed."""
-    rows = df
+    rows = df[_COUNTED]  # only the columns counted: a million rows are taken column by column
     if actor is not None:
-        mine = (df["source"] == actor) | (df["target"] == actor)
+        mine = (rows["source"] == actor) | (rows["target"] == actor)
         if counterpart is not None:
-            mine &= (df["source"] == counterpart) | (df["target"] == counterpart)
-        rows = df[mine]
+            mine &= (rows["source"] == counterpart) | (rows["target"] == counterpart)
+        rows = rows[mine]
     freq = check_freq(freq, rows["date"])
     labels = period_label(parse_dates(rows["date"]), freq)
     dated = rows[labels.notna()].assign(period=labels[labels.notna()])
@@ -200,6 +203,7 @@ def what_changed(df: pd.DataFrame, before: Window, after: Window) -> pd.DataFram
     *unchanged*. Columns: source, target, change, supports/opposes before and
     after, sign_before, sign_after; sorted by change, then most statements.
     """
+    df = df[_COUNTED]
     a, b = _pair_net(df[before.mask(df)]), _pair_net(df[after.mask(df)])
     both = a.add_suffix("_before").join(b.add_suffix("_after"), how="outer").fillna(0).astype("int64")
     both = both.reset_index()

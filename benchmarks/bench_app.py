@@ -123,9 +123,9 @@ def metric(page, label: str) -> str:
 
 
 @contextmanager
-def served(env: dict[str, str], tmp: str):
+def served(env: dict[str, str], tmp: str, app: str = str(APP)):
     """A fresh app server and the watch on its memory; its log on stderr if anything fails."""
-    server = start_streamlit(APP, env={**env, "OMP_NUM_THREADS": "1"}, log_dir=tmp)
+    server = start_streamlit(app, env={**env, "OMP_NUM_THREADS": "1"}, log_dir=tmp)
     watch = MemoryWatch(server.proc.pid)
     try:
         yield server, watch
@@ -149,7 +149,7 @@ def first_drawing(browser, folder: Path, processes: int, tmp: str, timeout: floa
                 "total_peak": watch.peak_total, "bytes": received.total}  # fmt: skip
 
 
-def filter_change(browser, n: int, tmp: str, timeout: float) -> dict:
+def filter_change(browser, n: int, tmp: str, timeout: float, app: str = str(APP)) -> dict:
     from bench_filters import synthetic
 
     from actorgraph.readwrite.statements import write_jsonl
@@ -157,7 +157,7 @@ def filter_change(browser, n: int, tmp: str, timeout: float) -> dict:
     path = Path(tmp) / f"synthetic_{n}.jsonl"
     with open(path, "w", encoding="utf-8") as fh:
         write_jsonl(synthetic(n, 400), fh)
-    with served({"ACTORGRAPH_STATEMENTS": str(path)}, tmp) as (server, watch):
+    with served({"ACTORGRAPH_STATEMENTS": str(path)}, tmp, app) as (server, watch):
         open_app(browser, server.url, timeout)[0].close()  # the server's first run: caches filled
         context, page, received, seconds = open_app(browser, server.url, timeout)
         first_bytes = received.total
@@ -188,6 +188,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--processes", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--statements", type=int, default=50_000, help="synthetic statements for the filter run (0: skip)")
     ap.add_argument("--timeout", type=float, default=3600, help="seconds to wait for a drawing")
+    ap.add_argument("--app", default=str(APP), help="the app.py of the filter run (another checkout's, for a "
+                    "side-by-side run: set PYTHONPATH to that checkout too)")  # fmt: skip
     args = ap.parse_args(argv)
     timeout = args.timeout * 1000
 
@@ -209,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"| {n} | {r['seconds']:.1f} | {r['statements']} | {r['server_peak'] / MB:.0f} MB "
                           f"| {r['total_peak'] / MB:.0f} MB |", flush=True)  # fmt: skip
             if args.statements:
-                r = filter_change(browser, args.statements, tmp, timeout)
+                r = filter_change(browser, args.statements, tmp, timeout, args.app)
                 print(f"\n{args.statements:,} synthetic statements (warm server, new browser session)")
                 print("| step | seconds | bytes received over the websocket |")
                 print("|---|---:|---:|")

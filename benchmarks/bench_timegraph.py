@@ -2,6 +2,7 @@
 
     python benchmarks/bench_timegraph.py                    # 2,000 actors, 10,000 edges, a 5,000-statement hub
     python benchmarks/bench_timegraph.py --actors 500 --edges 2000 --hub 1000 --runs 3
+    PYTHONPATH=../other python benchmarks/bench_timegraph.py --app ../other/app.py   # another checkout
 
 A synthetic corpus (camps that support each other inside and oppose each
 other across, dated over two years) is written as a statements file and the
@@ -19,6 +20,9 @@ app is started on it with every actor drawn. One actor, the hub, takes part in
     the browser updates the drawing);
   * ``evidence``: from a click on the hub to its first quotes in the panel,
     end to end (first 50 quotes per group).
+
+Bytes the page received over Streamlit's websocket are counted for the page
+load, the date window and the evidence click (medians, MB).
 """
 from __future__ import annotations
 
@@ -99,19 +103,39 @@ UNSELECT_JS = """() => new Promise((done) => {
 })"""
 
 
+class Received:
+    """Bytes the page receives over Streamlit's websocket (``mark`` starts a step)."""
+
+    def __init__(self, page) -> None:
+        self.total = self.start = 0
+        page.on("websocket", lambda ws: ws.on("framereceived", self._frame))
+
+    def _frame(self, payload) -> None:
+        self.total += len(payload) if payload is not None else 0
+
+    def mark(self) -> None:
+        self.start = self.total
+
+    def step(self) -> float:
+        return (self.total - self.start) / 2**20
+
+
 def measure(url: str, runs: int) -> dict[str, list[float]]:
     from playwright.sync_api import sync_playwright
 
-    got: dict[str, list[float]] = {k: [] for k in ("first drawing", "highlight", "date window", "evidence")}
+    got: dict[str, list[float]] = {k: [] for k in ("first drawing", "highlight", "date window", "evidence",
+                                                   "MB page load", "MB date window", "MB evidence")}  # fmt: skip
     with sync_playwright() as pw:
         browser = launch_chromium(pw)
         try:
             for _ in range(runs):
                 page = browser.new_page(viewport={"width": 1500, "height": 1000})
                 page.set_default_timeout(180_000)
+                received = Received(page)
                 page.goto(url)
                 wait_app_idle(page, 300_000)
                 wait_graph_stable(page, 300_000)
+                got["MB page load"].append(received.step())
                 t = page.evaluate("() => [window.actorgraphState.createdAt, window.actorgraphState.stableAt]")
                 got["first drawing"].append(t[1] - t[0])
                 got["highlight"].append(page.evaluate(HIGHLIGHT_JS, HUB))
@@ -119,6 +143,7 @@ def measure(url: str, runs: int) -> dict[str, list[float]]:
                 # date window: click the track at 70 %; the upper end moves there
                 version = page.evaluate("() => window.actorgraphState.version")
                 track = page.locator('[role="group"][aria-label="Date window"]').bounding_box()
+                received.mark()
                 t0 = time.perf_counter()
                 page.mouse.click(track["x"] + track["width"] * 0.7, track["y"] + track["height"] / 2)
                 page.wait_for_function(
@@ -128,10 +153,14 @@ def measure(url: str, runs: int) -> dict[str, list[float]]:
                 got["date window"].append((time.perf_counter() - t0) * 1000)
                 wait_app_idle(page, 300_000)
                 wait_graph_stable(page, 300_000)
+                got["MB date window"].append(received.step())
+                received.mark()
                 t0 = time.perf_counter()
                 click_node(page, HUB)
                 panel_locator(page).locator("blockquote").first.wait_for(timeout=300_000)
                 got["evidence"].append((time.perf_counter() - t0) * 1000)
+                wait_app_idle(page, 300_000)
+                got["MB evidence"].append(received.step())
                 page.close()
         finally:
             browser.close()
@@ -144,6 +173,8 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--edges", type=int, default=10_000)
     p.add_argument("--hub", type=int, default=5000, help="extra statements of the hub actor")
     p.add_argument("--runs", type=int, default=3)
+    p.add_argument("--app", default=str(APP), help="the app.py to measure (another checkout's, for a side-by-side "
+                   "run: set PYTHONPATH to that checkout too)")  # fmt: skip
     args = p.parse_args(argv)
     folder = Path(tempfile.mkdtemp(prefix="actorgraph-bench-"))
     path = folder / "statements.jsonl"
@@ -151,7 +182,7 @@ def main(argv: list[str] | None = None) -> None:
     with open(path, "w", encoding="utf-8") as fh:
         write_jsonl(statements, fh)
     env = {"ACTORGRAPH_STATEMENTS": str(path), "ACTORGRAPH_MAX_NODES": str(args.actors + 10)}
-    server = start_streamlit(APP, env=env, log_dir=folder, timeout=300)
+    server = start_streamlit(args.app, env=env, log_dir=folder, timeout=300)
     try:
         got = measure(server.url, args.runs)
     except Exception:
@@ -162,7 +193,8 @@ def main(argv: list[str] | None = None) -> None:
     print(f"{args.actors:,} actors, {args.edges:,} edges, {len(statements):,} statements "
           f"(hub: {args.hub:,} extra); medians of {args.runs} run(s), ms")  # fmt: skip
     for name, values in got.items():
-        print(f"  {name:<14} {statistics.median(values):8.0f}   (runs: {', '.join(f'{v:.0f}' for v in values)})")
+        form = ".2f" if name.startswith("MB") else ".0f"
+        print(f"  {name:<14} {statistics.median(values):8{form}}   (runs: {', '.join(f'{v:{form}}' for v in values)})")
 
 
 if __name__ == "__main__":

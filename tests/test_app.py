@@ -7,7 +7,6 @@ would. Expected numbers always come from the library, never from constants.
 from __future__ import annotations
 
 import io
-import json
 from pathlib import Path
 
 import networkx as nx
@@ -21,7 +20,7 @@ from actorgraph.graph import build_graph, statements_frame
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "app.py")
-from app_fixtures import FIXTURE, G, df  # noqa: F401  (shared fixtures)
+from app_fixtures import FIXTURE, G, df, drawing  # noqa: F401  (shared fixtures)
 IMG = "<img src=x onerror=alert(1)>"
 
 
@@ -45,10 +44,7 @@ def metrics(at: AppTest) -> dict[str, int]:
 
 
 def component_data(at: AppTest) -> dict:
-    (el,) = [e for e in at.get("bidi_component")]
-    proto = el.proto
-    raw = proto.json or proto.mixed.json
-    return json.loads(raw)
+    return drawing(at)
 
 
 def shown_markdown(at: AppTest) -> list[str]:
@@ -268,3 +264,18 @@ def test_reruns_and_filter_changes_do_not_parse_again(monkeypatch, tmp_path):
         app.multiselect(key="f_stances").set_value(["opposes"]).run()
     app.run()
     assert calls == [1], "a rerun or a filter change parsed the article again"
+
+
+def test_a_selection_resends_no_drawing(at):
+    """A click changes only the small selection component: the drawing's element stays byte for
+    byte the same, so Streamlit sends a reference to the copy the browser already has."""
+    def drawing_bytes() -> bytes:
+        (el,) = [e for e in at.get("bidi_component") if e.proto.component_name == view.COMPONENT_NAME]
+        return el.proto.bytes
+
+    before = drawing_bytes()
+    assert before and drawing(at)["selected"] is None
+    at.session_state["selected_actor"] = "Aland"
+    at.run()
+    assert drawing(at)["selected"] == {"kind": "node", "id": "Aland"}
+    assert drawing_bytes() == before

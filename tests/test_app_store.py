@@ -2,11 +2,11 @@
 panel, the article view, a view kept in the URL, and articles that outlive the session."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 from store_fixtures import SENTENCES, article, statements_of
+from app_fixtures import drawing
 from streamlit.testing.v1 import AppTest
 
 from actorgraph import curation as cur
@@ -46,14 +46,11 @@ def at(store) -> AppTest:
 
 
 def nodes(at: AppTest) -> set[str]:
-    (el,) = list(at.get("bidi_component"))
-    return {n["id"] for n in json.loads(el.proto.json or el.proto.mixed.json)["nodes"]}
+    return {n["id"] for n in drawing(at)["nodes"]}
 
 
 def stances(at: AppTest, source: str, target: str) -> set[str]:
-    (el,) = list(at.get("bidi_component"))
-    data = json.loads(el.proto.json or el.proto.mixed.json)
-    return {e["stance"] for e in data["edges"] if (e["from"], e["to"]) == (source, target)}
+    return {e["stance"] for e in drawing(at)["edges"] if (e["from"], e["to"]) == (source, target)}
 
 
 def statements_metric(at: AppTest) -> int:
@@ -163,8 +160,7 @@ def test_the_view_comes_from_the_url_and_goes_back_into_it(store):
     assert app.session_state["selected_actor"] == "Norland"
     assert app.multiselect(key="f_stances").value == ["supports"]
     assert app.slider(key="f_hops").value == 2 and app.selectbox(key="f_focus").value == "Eastmark"
-    (el,) = list(app.get("bidi_component"))
-    assert {e["stance"] for e in json.loads(el.proto.json or el.proto.mixed.json)["edges"]} == {"supports"}
+    assert {e["stance"] for e in drawing(app)["edges"]} == {"supports"}
     app.multiselect(key="f_stances").set_value(["opposes"])
     run(app)
     assert qp(app, "stance") == ["opposes"] and qp(app, "actor") == ["Norland"]

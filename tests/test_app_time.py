@@ -5,10 +5,10 @@ Expected numbers come from the library (``filter_frame``, ``timeline``), never c
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 
 import pytest
+from app_fixtures import drawing
 from streamlit.testing.v1 import AppTest
 
 from actorgraph import timeline, view
@@ -67,8 +67,7 @@ def window(at: AppTest):
 
 
 def component_data(at: AppTest) -> dict:
-    (el,) = list(at.get("bidi_component"))
-    return json.loads(el.proto.json or el.proto.mixed.json)
+    return drawing(at)
 
 
 def test_date_window_runs_over_days_and_filters_everything(at, df):

@@ -90,6 +90,23 @@ def test_aggregated_lists_are_in_time_order(df):
         pytest.fail("fixture needs an edge with two statements")
 
 
+def test_edges_without_any_dated_statement_have_no_dates(statements):
+    undated = [dataclasses.replace(s, date=None) for s in statements[:4]]
+    G = graph.build_graph(graph.statements_frame(undated))
+    assert G.number_of_edges() > 0
+    assert all(d["first_date"] is None and d["last_date"] is None for *_, d in G.edges(data=True))
+
+
+def test_first_and_last_dates_skip_undated_statements(statements):
+    first = dataclasses.replace(statements[0], date="2014-03-02")
+    later = dataclasses.replace(first, date="2014-05-06", start=first.start + 1)
+    undated = dataclasses.replace(first, date=None, start=first.start + 2)
+    blank = dataclasses.replace(first, date="", start=first.start + 3)
+    G = graph.build_graph(graph.statements_frame([undated, later, blank, first]))
+    d = G.edges[first.source, first.target, first.stance]
+    assert (d["weight"], d["first_date"], d["last_date"]) == (4, "2014-03-02", "2014-05-06")
+
+
 def test_same_pair_can_both_support_and_oppose(statements):
     first = statements[0]
     flipped = dataclasses.replace(first, stance="opposes", sign=-1, relation="criticism", start=first.start + 1)

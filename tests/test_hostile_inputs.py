@@ -528,8 +528,7 @@ def test_a_very_long_actor_name_is_cut_in_the_drawing_not_in_the_card():
     name = "The Extremely Long Committee " * 200
     rows = [stmt(source=name.strip())]
     G = graph.build_graph(graph.statements_frame(rows))
-    net = view.build_network(G)
-    labels = {n["id"]: n["label"] for n in net.nodes}
+    labels = {n["id"]: n["label"] for n in view.payload_items(view.network_payload(G))[0]}
     assert len(labels[name.strip()]) <= view.LABEL_MAX and labels[name.strip()].endswith("…")
     assert labels["Iran"] == "Iran"
     assert view.actor_card(G, name.strip())["name"] == name.strip()

@@ -276,3 +276,31 @@ def test_extract_joins_names_across_its_articles_unless_no_join(tmp_path, capsys
     assert {r["source"] for r in apart} == {"Margaret Okafor", "Peggy Okafor"}
     assert {r["source"] for r in joined} == {"Margaret Okafor"}
     assert [r["source_mention"] for r in joined] == [r["source_mention"] for r in apart]
+
+
+def test_a_leaders_regime_its_article_could_not_place_is_the_state_the_corpus_gives_him():
+    corpus = [
+        st("Petar Valko", "Ruritania", "a1", target_type="country", source_affiliation="Borduria"),
+        st("Borduria", "Ruritania", "a1", source_type="country", target_type="country"),
+        st("Ruritania", "Valko regime", "a2", source_type="country", target_type="country"),
+        st("Ruritania", "Marsh administration", "a2", source_type="country", target_type="country"),
+    ]
+    targets = [s.target for s in join_names(corpus)]
+    assert targets[2] == "Borduria"
+    assert targets[3] == "Marsh administration"  # no person of that surname: stays as written
+
+
+def test_a_regime_of_a_surname_two_people_share_stays_as_written():
+    corpus = [
+        st("Petar Valko", "Ruritania", "a1", target_type="country", source_affiliation="Borduria"),
+        st("Ana Valko", "Ruritania", "a3", target_type="country", source_affiliation="Ruritania"),
+        st("Borduria", "Ruritania", "a1", source_type="country", target_type="country"),
+        st("Ruritania", "Valko regime", "a2", source_type="country", target_type="country"),
+    ]
+    assert [s.target for s in join_names(corpus)][3] == "Valko regime"
+
+
+def test_the_name_written_in_more_articles_wins_over_one_article_that_repeats_another():
+    one_article = [st("Margaret Okafor", f"Tobias Wren {i}", "a1") for i in range(4)]
+    others = [st("Peggy Okafor", "Tobias Wren", "a2"), st("Peggy Okafor", "Tobias Wren", "a3")]
+    assert set(sources(one_article + others)) == {"Peggy Okafor"}

@@ -63,6 +63,51 @@ def test_no_temporary_file_is_left_and_a_bad_file_is_one_line(tmp_path):
         list(read_statements(other))
 
 
+def test_read_frame_is_the_frame_of_the_statements_read_one_by_one(saved, tmp_path):
+    """Column-wise reading gives statements_frame(read_statements(...)): shard order, an article
+    already read in an earlier partition left out, a repeated statement kept once."""
+    from actorgraph.graph import statements_frame
+    from actorgraph.records import Article
+
+    folder = tmp_path / "out"
+    half = len(saved) // 2
+    first, second = saved[:half], saved[half:] + [s for s in saved[:half] if s.article_id == saved[0].article_id]
+    for i, part in enumerate((first, second)):
+        name = f"part-{i:05d}.parquet"
+        parquet.write_statements(part, folder / "statements" / name)
+        ids = sorted({s.article_id for s in part})
+        parquet.write_articles([Article(id=a, title="An invented title", text="Invented text.") for a in ids],
+                               folder / "articles" / name)  # fmt: skip
+    expected = statements_frame(parquet.read_statements(folder))
+    got = parquet.read_frame(folder)
+    assert got.equals(expected) and list(got.dtypes) == list(expected.dtypes)
+    assert 0 < len(got) < len(first) + len(second)  # the repeated article's second reading is left out
+    assert got["url"].isna().any() and not got["cue"].isna().any()
+
+
+def test_read_frame_normalises_names_and_their_ids_as_statements_do(saved, tmp_path):
+    from actorgraph.graph import statements_frame
+
+    rows = [s.to_dict() for s in saved[:3]]
+    rows[0]["source"] = " Ministry\u200b of  Tests "  # a name that Statement cleans, with its stale id
+    out = tmp_path / "dirty.parquet"
+    pq.write_table(pa.Table.from_pylist(rows, schema=parquet.statement_schema()), out)
+    got = parquet.read_frame(out)
+    assert got["source"].iloc[0] == "Ministry of Tests"
+    assert got.equals(statements_frame(parquet.read_statements(out)))
+    assert got["id"].iloc[0] != rows[0]["id"] and got["id"].iloc[1] == rows[1]["id"]
+
+
+def test_read_frame_of_a_table_with_empty_numbers_is_one_line_naming_it(saved, tmp_path):
+    rows = [s.to_dict() for s in saved[:2]]
+    rows[1]["start"] = None
+    out = tmp_path / "holes.parquet"
+    pq.write_table(pa.Table.from_pylist(rows, schema=parquet.statement_schema()), out)
+    with pytest.raises(parquet.ParquetError) as err:
+        parquet.read_frame(out)
+    assert str(out) in str(err.value) and "start" in str(err.value) and "\n" not in str(err.value)
+
+
 def test_article_table_in_parquet_reads_like_the_same_csv(tmp_path):
     rows = [invented_article(i) for i in range(7)]
     rows[3]["text"] = ""

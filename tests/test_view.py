@@ -112,27 +112,29 @@ def test_tooltips_are_plain_text_with_the_facts(G):
 # --------------------------------------------------------------------------- the pyvis payload
 
 
-def test_payload_holds_pyvis_nodes_edges_and_options(G):
+def test_payload_holds_nodes_edges_and_options(G):
     before = snapshot(G)
     p = view.network_payload(G)
     assert snapshot(G) == before, "building the drawing changed the (possibly cached) graph"
-    assert {n["id"] for n in p["nodes"]} == set(G.nodes)
-    assert len(p["edges"]) == G.number_of_edges()
-    assert len({e["id"] for e in p["edges"]}) == len(p["edges"])
     json.dumps(p)  # the component receives JSON
-    for n in p["nodes"]:
+    nodes, edges = view.payload_items(p)
+    assert {n["id"] for n in nodes} == set(G.nodes)
+    assert len(edges) == G.number_of_edges()
+    assert len({e["id"] for e in edges}) == len(edges)
+    for n in nodes:
         assert n["label"] == G.nodes[n["id"]]["name"]
         assert isinstance(n["title"], str)
-    for e in p["edges"]:
+    for e in edges:
         assert e["color"]["color"] == view.STANCE_COLORS[e["stance"]]
         assert e["arrows"] == "to"
         assert G.has_edge(e["from"], e["to"], key=e["stance"])
         assert e["id"] == view.edge_id(e["from"], e["to"], e["stance"])
+        assert e["title"] == view.edge_tooltip(e["from"], e["to"], G.edges[e["from"], e["to"], e["stance"]])
 
 
 def test_node_colour_follows_type_or_camp_and_size_follows_mentions(G):
-    by_type = {n["id"]: n for n in view.network_payload(G, color_by="type")["nodes"]}
-    by_camp = {n["id"]: n for n in view.network_payload(G, color_by="camp")["nodes"]}
+    by_type = {n["id"]: n for n in view.payload_items(view.network_payload(G, color_by="type"))[0]}
+    by_camp = {n["id"]: n for n in view.payload_items(view.network_payload(G, color_by="camp"))[0]}
     for name, d in G.nodes(data=True):
         assert by_type[name]["color"]["background"] == view.TYPE_COLORS[d["type"]]
         assert by_camp[name]["color"]["background"] == view.node_color(d, "camp")
@@ -191,8 +193,9 @@ def test_big_drawing_has_straight_edges_and_python_positions():
     H, left = view.cap_graph(G, view.MAX_NODES)
     pos = view.layout_positions(H)
     p = view.network_payload(H, positions=pos)
-    assert all(e["smooth"] == {"enabled": False} for e in p["edges"])
-    assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in p["nodes"])
+    nodes, edges = view.payload_items(p)
+    assert all(e["smooth"] == {"enabled": False} for e in edges)
+    assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in nodes)
     assert p["options"]["physics"]["enabled"] is False
 
 
@@ -426,3 +429,61 @@ def test_grouped_layout_puts_each_camp_in_its_own_block():
             apart_x = p[1] < q[0] or q[1] < p[0]
             apart_y = p[3] < q[2] or q[3] < p[2]
             assert apart_x or apart_y, (p, q)
+
+
+# --------------------------------------------------------------------------- speed at scale: same answers, less work
+
+
+def test_payload_is_columns_far_smaller_than_items_and_round_trips_as_bytes(G):
+    """The browser gets columns, not one dict per item (issue 12/14); the bytes are that JSON."""
+    p = view.network_payload(G)
+    nodes, edges = view.payload_items(p)
+    assert len(p["nodes"]["id"]) == len(nodes) and len(p["edges"]["from"]) == len(edges)
+    assert json.loads(view.payload_bytes(p)) == p
+    assert len(view.payload_bytes(p)) < 0.5 * len(json.dumps({"nodes": nodes, "edges": edges}))
+    assert "selected" not in p  # the app sends the selection apart
+
+
+def test_evidence_groups_are_actor_quotes_with_records_made_when_shown(df):
+    """Same groups, order, counts and records as ``analysis.actor_quotes``, and the same search."""
+    from actorgraph.analysis import actor_quotes
+
+    for actor in sorted(set(df["source"]) | set(df["target"])):
+        want, got = actor_quotes(df, actor), view.evidence_groups(df, actor)
+        key = lambda g: (g["counterpart"], g["direction"], g["stance"], g["count"])  # noqa: E731
+        assert [key(g) for g in got] == [key(g) for g in want]
+        for w, g in zip(want, got):
+            assert g["quotes"][:] == w["quotes"] and g["quotes"][1:3] == w["quotes"][1:3]
+            assert g["quotes"][0] == w["quotes"][0]
+        for needle in ("talks", "Border", "no such words"):
+            a, b = view.search_groups(want, needle), view.search_groups(got, needle)
+            assert [(g["counterpart"], g["count"]) for g in b] == [(g["counterpart"], g["count"]) for g in a]
+            assert [g["quotes"][:] for g in b] == [g["quotes"] for g in a]
+
+
+def test_actors_table_ties_for_a_page_equal_the_whole_table(G):
+    whole, bare = view.actors_table(G), view.actors_table(G, ties=False)
+    assert set(bare["allies"]) == {""} and set(bare["opponents"]) == {""}
+    assert view.with_ties(bare.iloc[1:4], G).equals(whole.iloc[1:4])
+    assert whole["allies"].str.len().sum() > 0
+
+
+def test_cap_without_cut_is_a_read_only_view(G):
+    H, left = view.cap_graph(G, G.number_of_nodes() + 1)
+    assert left == 0 and H is not G and set(H.edges(keys=True)) == set(G.edges(keys=True))
+    with pytest.raises(nx.NetworkXError):
+        H.add_node("someone new")
+
+
+def test_big_drawings_leave_hover_and_selection_to_the_component():
+    big, small = view.network_options(view.IMPROVED_LAYOUT_LIMIT + 1), view.network_options(10)
+    assert big["interaction"]["hover"] is False and big["interaction"]["selectable"] is False
+    assert small["interaction"]["hover"] is True and small["interaction"]["selectable"] is True
+
+
+def test_chart_specs_are_plain_vega_lite():
+    spec = view.time_chart_spec("month")
+    assert spec["encoding"]["x"]["title"] == "month"
+    assert spec["encoding"]["color"]["scale"]["domain"] == list(view.SERIES_COLORS)
+    assert view.edge_chart_spec("opposes")["encoding"]["color"]["value"] == view.STANCE_COLORS["opposes"]
+    json.dumps(spec)

@@ -2,14 +2,19 @@
 //
 // Python (actorgraph/view.py) prepends vis-network's standalone bundle, taken
 // from the pyvis package, to this file: the bundle sets `globalThis.vis`, so
-// nothing is fetched from a CDN. Python builds the nodes, edges and options
-// with pyvis and sends them as `data`; this module only draws them.
+// nothing is fetched from a CDN. Python sends the drawing as columns
+// (view.network_payload: node and edge facts, vocabularies, vis options);
+// `expand` makes the vis items of them (colours, widths, edge ids and edge
+// tooltips are written here, not sent). The selection comes apart, from the
+// tiny "actorgraph.selection" component (SELECTION_JS in view.py), as the
+// window event "actorgraph:selected": a click then resends no drawing.
 //
 // Streamlit calls the default export on mount and again whenever `data`
 // changes. The vis Network lives as long as the mounted element: later calls
-// update its DataSets in place (positions, zoom and selection are kept) instead
-// of rebuilding the drawing. Clicks go back to Python as the trigger value
-// "select": {kind: "node", id} or {kind: "edge", id, source, target, stance}.
+// update its DataSets in place (positions, zoom and selection are kept), giving
+// vis only the items that changed, instead of rebuilding the drawing. Clicks go
+// back to Python as the trigger value "select": {kind: "node", id} or
+// {kind: "edge", id, source, target, stance}.
 //
 // Reading aids drawn on vis's canvas (afterDrawing), so PNG exports include them:
 // * labels: vis's own labels are off (their drawThreshold is never reached);
@@ -30,11 +35,84 @@
 
 const STATES = new WeakMap();
 
-function syncDataSet(ds, items) {
-  const keep = new Set(items.map((item) => item.id));
+// --------------------------------------------------------------------------- the payload
+
+function shortLabel(text, limit) {
+  const s = String(text ?? "").split(/\s+/).filter(Boolean).join(" ");
+  return s.length <= limit ? s : s.slice(0, limit - 1).trimEnd() + "\u2026";
+}
+
+function edgeTip(source, target, stance, weight, relations, nArticles, first, last) {
+  // The same text as view.edge_tip (plain text: vis sets a string title with innerText).
+  const lines = [`${shortLabel(source, 160)} ${stance} ${shortLabel(target, 160)}`,
+    `${weight} statement${weight !== 1 ? "s" : ""}`];
+  if (relations.length) lines.push("Relations: " + relations.join(", "));
+  if (nArticles) lines.push(`In ${nArticles} article(s)`);
+  if (first) lines.push(`Dates: ${first}` + (last && last !== first ? ` to ${last}` : ""));
+  return lines.join("\n");
+}
+
+function edgeWidth(weight) {
+  const w = Math.max(1, weight || 1);
+  return Math.round(Math.min(12, 1.5 + 2 * Math.sqrt(w - 1)) * 100) / 100;
+}
+
+function expand(data) {
+  // Columns from Python (view.network_payload) -> vis items (view.payload_items does the same).
+  const n = data.nodes || { id: [] };
+  const e = data.edges || { from: [] };
+  const vocab = data.vocab || {};
+  const pinned = data.pinned || 0;
+  const nodes = n.id.map((id, i) => {
+    const color = vocab.palette[n.color[i]];
+    const item = {
+      id, label: n.label[i], title: n.title[i], size: n.size[i], rank: i, pinLabel: i < pinned,
+      actorType: vocab.types[n.type[i]], camp: n.camp[i], shape: "dot",
+      color: { background: color, border: "#3b3b3b", highlight: { background: color, border: "#000000" },
+        hover: { background: color, border: "#000000" } },
+    };
+    if (n.x && n.x[i] != null) {
+      item.x = n.x[i];
+      item.y = n.y[i];
+    }
+    return item;
+  });
+  const edges = e.from.map((a, i) => {
+    const from = n.id[a];
+    const to = n.id[e.to[i]];
+    const stance = vocab.stances[e.stance[i]];
+    const color = vocab.stanceColors[e.stance[i]];
+    const weight = e.weight[i];
+    const relations = e.relations[i].map((r) => vocab.relations[r]);
+    return {
+      id: `${from}\u001f${to}\u001f${stance}`, from, to, stance, weight, arrows: "to",
+      color: { color, highlight: color, hover: color }, width: edgeWidth(weight),
+      smooth: e.round ? { enabled: true, type: "curvedCW", roundness: e.round[i] } : { enabled: false },
+      title: edgeTip(from, to, stance, weight, relations, e.articles[i], e.first[i], e.last[i]),
+    };
+  });
+  return { nodes, edges };
+}
+
+function diffItems(ds, items, seen) {
+  // What vis must hear about: items new or changed (by their JSON), and ids gone.
+  const keep = new Set();
+  const changed = [];
+  for (const item of items) {
+    keep.add(item.id);
+    const text = JSON.stringify(item);
+    if (seen.get(item.id) !== text) {
+      seen.set(item.id, text);
+      changed.push(item);
+    }
+  }
   const gone = ds.getIds().filter((id) => !keep.has(id));
-  if (gone.length) ds.remove(gone);
-  if (items.length) ds.update(items);
+  for (const id of gone) seen.delete(id);
+  return { changed, gone };
+}
+
+function remember(items) {
+  return new Map(items.map((item) => [item.id, JSON.stringify(item)]));
 }
 
 function sameJSON(a, b) {
@@ -108,9 +186,16 @@ function renderLegend(state, legend, notice) {
   }
 }
 
+function visSelects(state) {
+  const interaction = state.options && state.options.interaction;
+  return !(interaction && interaction.selectable === false);
+}
+
 function applySelection(state, selected) {
   const network = state.network;
-  if (selected && selected.kind === "node" && state.nodes.get(selected.id)) {
+  if (!visSelects(state)) {
+    // nothing to undo in vis: the highlight alone shows the selection
+  } else if (selected && selected.kind === "node" && state.nodes.get(selected.id)) {
     network.selectNodes([selected.id], true);
   } else if (selected && selected.kind === "edge" && state.edges.get(selected.id)) {
     network.setSelection({ nodes: [], edges: [selected.id] }, { unselectAll: true, highlightEdges: false });
@@ -396,12 +481,15 @@ function publish(state) {
     stableAt: state.stableAt,
     createdAt: state.createdAt,
     version: state.version,
+    updateMs: state.updateMs,
     highlightAt: state.highlightAt,
     highlightDrawnAt: () => state.highlightDrawnAt,
     highlight: () => state.highlight,
     shownLabels: () => state.shownLabels || [],
     select: (id) => {
-      if (id == null) state.network.unselectAll();
+      if (!visSelects(state)) {
+        // the highlight alone (see applySelection)
+      } else if (id == null) state.network.unselectAll();
       else state.network.selectNodes([id], true);
       setHighlight(state, id == null ? null : { kind: "node", id });
     },
@@ -423,8 +511,9 @@ function create(parentElement, data, api) {
   root.append(legend, container);
   parentElement.appendChild(root);
 
-  const nodes = new vis.DataSet(data.nodes || []);
-  const edges = new vis.DataSet(data.edges || []);
+  const items = expand(data);
+  const nodes = new vis.DataSet(items.nodes);
+  const edges = new vis.DataSet(items.edges);
   const network = new vis.Network(container, { nodes, edges }, data.options || {});
   const state = {
     root, legend, container, nodes, edges, network, api,
@@ -432,9 +521,10 @@ function create(parentElement, data, api) {
     createdAt: performance.now(),
     physicsOn: !(data.options && data.options.physics && data.options.physics.enabled === false),
     highlight: null, highlightAt: null, exportStem: data.exportStem,
+    seenNodes: remember(items.nodes), seenEdges: remember(items.edges),
   };
   root.appendChild(toolbar(state));
-  indexLabels(state, data.nodes || []);
+  indexLabels(state, items.nodes);
   network.on("afterDrawing", (ctx) => drawOverlay(state, ctx));
 
   network.on("stabilizationIterationsDone", () => freeze(state));
@@ -443,11 +533,15 @@ function create(parentElement, data, api) {
     if (!state.physicsOn) markStable(state, true);
   });
   network.on("click", (params) => {
-    if (params.nodes && params.nodes.length) {
-      setHighlight(state, { kind: "node", id: params.nodes[0] });
-      state.api.setTriggerValue("select", { kind: "node", id: params.nodes[0] });
-    } else if (params.edges && params.edges.length) {
-      const edge = edges.get(params.edges[0]);
+    // Big drawings are not "selectable" for vis (its own selection redraws every edge): the
+    // item under the pointer is looked up here, and the highlight shows the selection.
+    const nodeId = (params.nodes && params.nodes[0]) ?? network.getNodeAt(params.pointer.DOM);
+    const edgeId = nodeId === undefined ? (params.edges && params.edges[0]) ?? network.getEdgeAt(params.pointer.DOM) : undefined;
+    if (nodeId !== undefined) {
+      setHighlight(state, { kind: "node", id: nodeId });
+      state.api.setTriggerValue("select", { kind: "node", id: nodeId });
+    } else if (edgeId !== undefined) {
+      const edge = state.edges.get(edgeId);
       if (edge) {
         setHighlight(state, { kind: "edge", id: edge.id });
         state.api.setTriggerValue("select", {
@@ -457,33 +551,79 @@ function create(parentElement, data, api) {
     }
   });
   renderLegend(state, data.legend, data.notice);
-  applySelection(state, data.selected);
+  state.data = data;
+  state.onSelected = () => applySelection(state, currentSelection(state.data));
+  window.addEventListener("actorgraph:selected", state.onSelected);
+  applySelection(state, currentSelection(data));
   return state;
+}
+
+function currentSelection(data) {
+  // The selection comes from the small "actorgraph.selection" component (so a click does not
+  // resend the drawing); a payload that carries its own wins (tests, other callers).
+  if (data && data.selected !== undefined) return data.selected;
+  return window.actorgraphSelected || null;
+}
+
+// A drawing with Python positions whose items change more than this share is handed to vis
+// anew (setData): 2,000 node updates and 4,000 edge removals one by one took vis 1 to 2 s.
+const REBUILD_SHARE = 0.2;
+
+function rebuild(state, items) {
+  // New DataSets, same Network: actors keep where they are drawn (dragged or not), the view stays.
+  const network = state.network;
+  const drawn = network.getPositions();
+  for (const n of items.nodes) {
+    const p = drawn[n.id];
+    if (p) Object.assign(n, { x: p.x, y: p.y });
+  }
+  const view = { position: network.getViewPosition(), scale: network.getScale(), animation: false };
+  state.nodes = new globalThis.vis.DataSet(items.nodes);
+  state.edges = new globalThis.vis.DataSet(items.edges);
+  network.setData({ nodes: state.nodes, edges: state.edges });
+  network.moveTo(view);
+  state.seenNodes = remember(items.nodes);
+  state.seenEdges = remember(items.edges);
+}
+
+function applyItems(state, items, positioned) {
+  // Only what changed goes to vis: an update of 10,000 unchanged edges costs a redraw's worth.
+  const nodes = diffItems(state.nodes, items.nodes, state.seenNodes);
+  const edges = diffItems(state.edges, items.edges, state.seenEdges);
+  const work = nodes.changed.length + nodes.gone.length + edges.changed.length + edges.gone.length;
+  const total = Math.max(1, items.nodes.length + items.edges.length);
+  if (positioned && work > REBUILD_SHARE * total) {
+    rebuild(state, items);
+    return;
+  }
+  // Stale edges go first so no edge is left pointing at a removed node.
+  if (edges.gone.length) state.edges.remove(edges.gone);
+  if (nodes.gone.length) state.nodes.remove(nodes.gone);
+  if (nodes.changed.length) state.nodes.update(nodes.changed);
+  if (edges.changed.length) state.edges.update(edges.changed);
 }
 
 function update(state, data, api) {
   state.api = api;
+  state.data = data;
   state.exportStem = data.exportStem;
   state.container.style.height = `${data.height || 620}px`;
   renderLegend(state, data.legend, data.notice);
   if (data.version !== state.version) {
+    const items = expand(data);
     const before = new Set(state.nodes.getIds());
     const optionsChanged = !sameJSON(data.options, state.options);
     if (optionsChanged) {
       state.network.setOptions(data.options || {});
       state.options = data.options;
       state.physicsOn = !(data.options && data.options.physics && data.options.physics.enabled === false);
+      if (!visSelects(state)) state.network.unselectAll(); // grew big: the highlight alone marks it
     }
-    // Stale edges go first so no edge is left pointing at a removed node.
-    const keepEdges = new Set((data.edges || []).map((e) => e.id));
-    const staleEdges = state.edges.getIds().filter((id) => !keepEdges.has(id));
-    if (staleEdges.length) state.edges.remove(staleEdges);
-    syncDataSet(state.nodes, data.nodes || []);
-    syncDataSet(state.edges, data.edges || []);
-    indexLabels(state, data.nodes || []);
+    applyItems(state, items, !state.physicsOn && items.nodes.every((n) => n.x != null));
+    indexLabels(state, items.nodes);
     state.version = data.version;
-    const added = (data.nodes || []).some((n) => !before.has(n.id));
-    const removed = before.size + (data.nodes || []).filter((n) => !before.has(n.id)).length !== (data.nodes || []).length;
+    const added = items.nodes.some((n) => !before.has(n.id));
+    const removed = before.size + items.nodes.filter((n) => !before.has(n.id)).length !== items.nodes.length;
     if (added || optionsChanged) {
       relayout(state, data);
     } else {
@@ -491,23 +631,33 @@ function update(state, data, api) {
       markStable(state, true);
     }
   }
-  applySelection(state, data.selected);
+  applySelection(state, currentSelection(state.data));
+}
+
+function decode(data) {
+  // Python sends the payload as JSON bytes (view.payload_bytes).
+  if (data instanceof Uint8Array || data instanceof ArrayBuffer) return JSON.parse(new TextDecoder().decode(data));
+  return data;
 }
 
 export default function (component) {
-  const { data, parentElement } = component;
+  const { parentElement } = component;
+  const data = decode(component.data);
   const api = { setTriggerValue: component.setTriggerValue, setStateValue: component.setStateValue };
   let state = STATES.get(parentElement);
+  const t0 = performance.now();
   if (!state || !state.root.isConnected) {
     state = create(parentElement, data || {}, api);
     STATES.set(parentElement, state);
   } else {
     update(state, data || {}, api);
   }
+  state.updateMs = performance.now() - t0; // this call's own time (data in, DataSets updated), for benchmarks
   publish(state);
   return () => {
     // Streamlit calls this when the element is unmounted.
     STATES.delete(parentElement);
+    window.removeEventListener("actorgraph:selected", state.onSelected);
     if (window.actorgraphNetwork === state.network) {
       window.actorgraphNetwork = undefined;
       window.actorgraphState = undefined;

@@ -23,7 +23,10 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from ..records import STATEMENT_COLUMNS, Article, Statement
+import numpy as np
+import pandas as pd
+
+from ..records import NAME_FIELDS, STATEMENT_COLUMNS, Article, Statement, clean_name, statement_id
 from .statements import StatementsError
 
 ARTICLE_COLUMNS = ["id", "title", "text", "date", "path", "url"]
@@ -155,6 +158,107 @@ def read_statements(path: str | Path) -> Iterator[Statement]:
                 except (TypeError, ValueError) as exc:
                     raise ParquetError(f"{shard}: not a statement ({exc})") from None
         seen |= mine
+
+
+def read_frame(path: str | Path):
+    """The statements of ``read_statements(path)`` as ``graph.statements_frame`` gives them, read
+    column by column: a million statements in about a second instead of a million records.
+
+    Text columns are read dictionary-encoded, so each distinct value becomes one Python
+    string shared by its rows. Names are normalised as ``Statement`` does; the ``id`` column
+    is taken as written (``write_statements`` writes ``Statement.id``) and recomputed for rows
+    whose names that normalisation changed, or for a file without one.
+    """
+    pa, _ = _pa()
+    import pyarrow.compute as pc
+
+    from ..graph import OPTIONAL_TEXT, frame_from_columns
+
+    parts, seen = [], set()
+    for shard in shards(path, STATEMENTS_DIR):
+        table = _statement_table(shard)
+        if seen:
+            table = table.filter(pc.invert(pc.is_in(table.column("article_id"), pa.array(sorted(seen), pa.string()))))
+        parts.append(table)
+        beside = _sibling(shard, STATEMENTS_DIR, ARTICLES_DIR)
+        seen |= set(_table(beside, ["id"]).column("id").to_pylist()) if beside else set()
+    if not parts:  # pragma: no cover - shards() raises first
+        raise ParquetError(f"{path}: no statements")
+    table = pa.concat_tables(parts, promote_options="permissive").unify_dictionaries()
+    changed = np.zeros(table.num_rows, dtype=bool)
+    columns = {}
+    for c in table.column_names:
+        columns[c], moved = _column_values(table.column(c), None if c in OPTIONAL_TEXT else "", c in NAME_FIELDS)
+        changed |= moved
+    if "id" not in columns or changed.any():
+        ids = columns.get("id", np.empty(table.num_rows, dtype=object))
+        rows = np.flatnonzero(changed) if "id" in columns else np.arange(table.num_rows)
+        ids[rows] = list(map(statement_id, *(columns[c][rows].tolist() for c in _ID_PARTS)))
+        columns["id"] = ids
+    return frame_from_columns(columns, unique=True, typed=True)
+
+
+_ID_PARTS = ("article_id", "start", "end", "source", "target", "stance", "relation")
+#: Text columns read as they are: their values are mostly distinct, so a dictionary would not pay.
+_PLAIN_TEXT = ("id", "quote")
+
+
+def _statement_table(shard: Path):
+    """One shard's statement columns (``id`` may be missing) with the statement schema's types;
+    repetitive text dictionary-encoded as it was stored."""
+    pa, pq = _pa()
+    try:
+        names = pq.read_schema(shard).names
+    except (OSError, ValueError) as exc:
+        raise ParquetError(f"{shard}: not a Parquet file ({' '.join(str(exc).split())[:200]})") from None
+    missing = [c for c in STATEMENT_COLUMNS if c != "id" and c not in names]
+    if missing:
+        raise ParquetError(f"{shard}: not a Parquet file of statements: no column {', '.join(missing)}")
+    wanted = [c for c in STATEMENT_COLUMNS if c in names]
+    try:
+        table = pq.read_table(shard, columns=wanted, read_dictionary=[c for c in wanted if c not in _PLAIN_TEXT])
+        table = table.select(wanted).cast(pa.schema([_field(f, table.schema.field(f.name)) for f in statement_schema()
+                                                     if f.name in wanted]))  # fmt: skip
+    except (OSError, ValueError, TypeError, KeyError) as exc:  # pyarrow's errors subclass these
+        raise ParquetError(f"{shard}: not a statement table ({' '.join(str(exc).split())[:200]})") from None
+    empty = [c for c in wanted if pa.types.is_integer(table.schema.field(c).type) and table.column(c).null_count]
+    if empty:
+        raise ParquetError(f"{shard}: not a statement table (empty {', '.join(empty)} in some rows)")
+    return table
+
+
+def _field(want, have):
+    """The type to cast a read column to: the schema's, dictionary-encoded text kept encoded."""
+    pa, _ = _pa()
+    if pa.types.is_dictionary(have.type) and pa.types.is_string(want.type):
+        return pa.field(want.name, pa.dictionary(pa.int32(), pa.string()))
+    return want
+
+
+def _column_values(column, missing: Any, names: bool) -> tuple[np.ndarray, np.ndarray]:
+    """A column as numpy: numbers as they are, text as objects (``missing`` for nulls), each
+    distinct string made once; ``names``: normalised as ``Statement`` does. Also the rows whose
+    text that normalisation changed."""
+    pa, _ = _pa()
+    unchanged = np.zeros(len(column), dtype=bool)
+    if not (pa.types.is_string(column.type) or pa.types.is_dictionary(column.type)):
+        return column.to_numpy(), unchanged
+    if pa.types.is_string(column.type) and not names:
+        values = column.to_numpy(zero_copy_only=False)
+        if column.null_count:
+            values[pd.isna(values)] = missing
+        return values, unchanged
+    encoded = column.combine_chunks()
+    if pa.types.is_string(encoded.type):
+        encoded = encoded.dictionary_encode()
+    distinct = encoded.dictionary.to_pylist()
+    codes = encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False)
+    cleaned = [clean_name(v) for v in distinct] if names else distinct
+    values = np.array(cleaned + [missing], dtype=object)[codes]
+    if cleaned == distinct:
+        return values, unchanged
+    moved = np.array([a != b for a, b in zip(cleaned, distinct)] + [False])
+    return values, moved[codes]
 
 
 def read_articles(path: str | Path) -> Iterator[Article]:

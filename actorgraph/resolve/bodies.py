@@ -9,7 +9,7 @@ from .index import Mention
 from .state import ResolverState
 from .text import SUBJ_DEPS
 from .gazmatch import long_names, body_words
-from .vocab import CHAMBER_WORDS, ORG_HEAD_NOUNS
+from .vocab import CHAMBER_WORDS, LEGISLATURE_WORDS, ORG_HEAD_NOUNS
 
 
 def org_references(st: ResolverState) -> None:
@@ -78,7 +78,9 @@ def chamber_caucuses(st: ResolverState) -> None:
         if ch.text not in CHAMBER_WORDS or st.owner[ch.i] >= 0 and st.cand_at(ch.i) is not m:
             continue
         if st.extend(k, ch.i, m.end):
-            m.actors = (st.caucus(m.actors[0], doc[m.end - 1].lower_, name=m.text),)
+            whole = ch.text in LEGISLATURE_WORDS  # "Congressional Republicans": the party's lawmakers
+            m.actors = (st.caucus(m.actors[0], "lawmakers") if whole
+                        else st.caucus(m.actors[0], doc[m.end - 1].lower_, name=m.text),)
             m.kind = "name"
 
 

@@ -27,16 +27,25 @@ def pronoun(st: ResolverState, t: Token, history: list[Mention]) -> tuple[Actor,
     if kind is None:
         return None
     fits, window = kind
+    if low in REFLEXIVES:
+        return reflexive(st, t, [m for m in history if fits(m) and st.sent_of[m.start] == s])
     cands = _candidates(st, t, history, fits, window)
     # "X, speaking at a forum, said that he ...": the subject of a verb above the pronoun binds it,
     # even when another person's gender is better known
     bound = clause_subject(st, t, cands) if low in PRON_PERSON and not possessive else None
     if low in PRON_PERSON and bound is None and unnamed_subject(st, t):
         return None  # "Ukraine's president said his forces ...": the unnamed one's, not a person before
+    if low in PRON_PERSON and generic(t):
+        return None  # "his or her conference": anyone's
     if low in PRON_PERSON:  # people known to be of the pronoun's gender come first
-        known = [m for m in cands if st.gender.get(m.actors[0].name) == PRON_PERSON[low]]
+        pool = cands
+        if possessive:  # "Lowe defended his plans": the sentence's own people before one known from before
+            pool = [m for m in cands if st.sent_of[m.start] == st.sent_of[t.i]] or cands
+        known = [m for m in pool if st.gender.get(m.actors[0].name) == PRON_PERSON[low]]
         if known:
             cands = known
+        elif pool is not cands:
+            cands = pool
     if not cands:
         return None
     if low in PRON_IT or low in PRON_THEY:
@@ -90,8 +99,9 @@ def _antecedent_kind(st: ResolverState, t: Token) -> tuple[Callable[[Mention], b
                     and m.actors[0].name.split()[-1].lower() not in CAUCUS_NOUNS)  # "Republican lawmakers"
         return fits, (1 if low == "it" else 2)
 
-    def fits(m: Mention) -> bool:
-        return len(m.actors) > 1 or m.actors[0].type != "person"
+    def fits(m: Mention) -> bool:  # number agrees: one organisation or state named in the singular is "it"
+        return len(m.actors) > 1 or m.actors[0].type == "group" or (
+            m.actors[0].type != "person" and plural_mention(st, m))
     return fits, 2
 
 
@@ -304,3 +314,30 @@ def coordination(st: ResolverState, m: Mention) -> tuple[Actor, ...] | None:
                 if a not in actors:
                     actors.append(a)
     return tuple(actors) if len(actors) >= 2 else None
+
+
+REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves"})
+
+
+def generic(t: Token) -> bool:
+    """ "his or her", "he or she": a pronoun paired with the other gender stands for anyone."""
+    doc = t.doc
+    pair = [doc[i + 2 * d] for d in (-1, 1) for i in [t.i] if 0 <= i + 2 * d < len(doc)
+            and doc[i + d].lower_ in ("or", "and", "/")]
+    return any(x.lower_ in PRON_PERSON and PRON_PERSON[x.lower_] != PRON_PERSON[t.lower_] for x in pair)
+
+
+def reflexive(st: ResolverState, t: Token, cands: list[Mention]) -> tuple[Actor, ...] | None:
+    """ "X allied himself with Y": a reflexive is the subject of its own verb, or nobody; "X himself"
+    is X."""
+    own = next((m for m in cands if m.start <= t.head.i < m.end), None)
+    if own is not None and t.dep_ in ("appos", "npadvmod", "advmod"):
+        return own.actors
+    verb = t.head
+    while verb.dep_ in ("prep", "pobj", "dobj", "dative") and verb.head is not verb:
+        verb = verb.head
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            m = next((m for m in cands if m.start <= c.i < m.end), None)
+            return m.actors if m is not None else None
+    return None

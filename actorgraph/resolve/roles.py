@@ -8,7 +8,7 @@ from ..records import Actor
 from .index import Mention
 from .state import ResolverState
 from .text import role_match, SUBJ_DEPS
-from .vocab import PARTY_MEMBER_NOUNS, ROLE_HEADS, ROLE_MODIFIERS, OFFICE_WORDS, us_state
+from .vocab import PARTY_MEMBER_NOUNS, ROLE_HEADS, ROLE_MODIFIERS, ROLE_UNREAL, OFFICE_WORDS, us_state
 
 
 def role_references(st: ResolverState) -> None:
@@ -77,13 +77,27 @@ def _role_phrase(st: ResolverState, t: Token) -> tuple[str | None, str, int, lis
         elif c.dep_ in ("compound", "amod") and (c.lower_ in ROLE_MODIFIERS or c.lower_ in ROLE_HEADS):
             mods.append(c.i)
             start = min(start, c.i)
+        elif c.lower_ in ROLE_UNREAL:
+            return "", of_part, start, mods  # "the next president": nobody named
         else:
             pm = st.cand_at(c.i)
             if c.dep_ == "compound" and pm is not None and pm.actors and pm.actors[0].type != "person":
                 affil = pm.actors[0].name  # "the US president"
                 continue
+            if pm is None and _foreign_place(st, c):
+                return "", of_part, start, mods
             break
     return affil, of_part, start, mods
+
+
+def _foreign_place(st: ResolverState, c: Token) -> bool:
+    """A place in front of a role that no person of the article is from ("the Utah attorney general"
+    when only another state's attorney general is named): the role is someone else's."""
+    if c.dep_ not in ("compound", "nmod", "amod") or c.pos_ != "PROPN" or c.ent_type_ != "GPE":
+        return False
+    words = [x.text for x in st.doc[c.left_edge.i:c.i + 1]]
+    state = us_state(words)
+    return state is None or state not in st.home.values()
 
 
 def party_references(st: ResolverState) -> None:

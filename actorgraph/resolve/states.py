@@ -10,7 +10,7 @@ from .state import ResolverState, fits
 from .trim import trim
 from .vocab import (
     STATE_NOUNS, GROUP_NOUNS, DEFINITE_STATE_NOUNS, PERSON_STATE_NOUNS, GOVERNMENT_NOUNS, PERSON_TEAM_NOUNS,
-    CAUCUS_NOUNS, OWNED_NOUNS,
+    CAUCUS_NOUNS, OWNED_NOUNS, QUANTIFIERS,
 )
 
 
@@ -143,7 +143,8 @@ def norp_nouns(st: ResolverState) -> None:
             st.add(s, e, (st.entry_actor(entry),), "demonym")
     for s, (e, entry) in sorted(st.demonym_at.items()):
         root = doc[s:e].root
-        if st.free(s, e) and root.tag_ in ("NNS", "NNPS") and root.dep_ not in ("amod", "compound", "nmod"):
+        if st.free(s, e) and root.tag_ in ("NNS", "NNPS") and root.dep_ not in ("amod", "compound", "nmod") \
+                and not (entry.type == "country" and _counted(root)):
             st.add(s, e, (st.entry_actor(entry),), "demonym")
     for ent in doc.ents:
         if ent.label_ != "NORP":
@@ -156,3 +157,13 @@ def norp_nouns(st: ResolverState) -> None:
             a = st.surface_actor(doc[s:e].text, "group")
             if a is not None:
                 st.add(s, e, (a,), "demonym")
+
+
+def _counted(noun: Token) -> bool:
+    """ "most Ruritanians", "40 percent of Ruritanians": a share of a people, not its state."""
+    if any(c.dep_ == "nummod" or c.lower_ in QUANTIFIERS for c in noun.children if c.i < noun.i):
+        return True
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        whole = noun.head.head
+        return whole.tag_ == "CD" or whole.lower_ in QUANTIFIERS or whole.lemma_.lower() in QUANTIFIERS
+    return False

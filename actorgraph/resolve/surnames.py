@@ -10,7 +10,7 @@ from .text import (
     name_words, display_name, person_name_ok, looks_like_org, place_use, agentive, spelling_variant,
     first_compatible, name_suffix,
 )
-from .vocab import ROLE_HEADS, ROLE_ABBREVIATIONS, HONORIFICS, GENDERED_ROLES, NAME_PREFIXES, COMPASS_WORDS
+from .vocab import ROLE_HEADS, ROLE_ABBREVIATIONS, HONORIFICS, GENDERED_ROLES, NAME_PREFIXES, COMPASS_WORDS, POLICE_NOUNS
 
 
 class Cluster:
@@ -60,6 +60,7 @@ def people(st: ResolverState) -> None:
         m = st.cands[k]
         if m is not None:
             w.forms[k] = _form(st, m.start, m.end)
+    places_not_people(st, w.forms)
     decide_pending(st, w.forms)
     headline_forms(st, w.forms)
     # clusters: gazetteer people first (their name is canonical), then long forms, then short
@@ -80,6 +81,62 @@ def people(st: ResolverState) -> None:
     known_as(st, w.cluster_of, w.clusters, w.by_surname)
     bare_surnames(st, w)
     surname_tokens(st, w)
+
+
+def _titled(st: ResolverState, m: Mention) -> bool:
+    """Whether a name carries an honorific or a title ("Mr. Lowe", "Sen. Lowe", "Lowe, the senator")."""
+    doc = st.doc
+    near = [doc[i] for i in (m.start - 1, m.start) if 0 <= i < len(doc)]
+    return any(t.lower_ in HONORIFICS or t.lower_.rstrip(".") in ROLE_ABBREVIATIONS or t.lower_ in ROLE_ABBREVIATIONS
+               or t.lower_ in ROLE_HEADS for t in near)
+
+
+def local_police(st: ResolverState, forms: dict[int, tuple[str, ...]]) -> None:
+    """ "the Lowestown police": a one-word name before a police noun is the town's police, an
+    organisation of its own, not a person (NER's PERSON) nor the town."""
+    doc = st.doc
+    ks = [k for k in st.person_ks if len(forms.get(k, ())) == 1] + [k for k, label in st.pending]
+    done = set()
+    for k in ks:
+        m = st.cands[k]
+        if m is None or m.actors or m.end - m.start != 1 or m.end >= st.n:
+            continue
+        nxt = doc[m.end]
+        if nxt.lower_ not in POLICE_NOUNS or st.owner[nxt.i] >= 0 or not doc[m.start].text[:1].isupper() \
+                or _titled(st, m) or not st.extend(k, m.start, m.end + 1):
+            continue
+        m.actors = (st.actor(f"{doc[m.start].text} police", "organisation"),)
+        m.kind = "name"
+        done.add(k)
+    st.pending[:] = [(k, label) for k, label in st.pending if k not in done]
+    st.person_ks[:] = [k for k in st.person_ks if k not in done]
+    for k in done:
+        forms.pop(k, None)
+
+
+def places_not_people(st: ResolverState, forms: dict[int, tuple[str, ...]]) -> None:
+    """A one-word name the article uses as a place ("shot in Lowestown") is that place wherever NER
+    calls it a person ("the Lowestown officials"), unless the article writes it with a first name or a title."""
+    local_police(st, forms)
+    doc = st.doc
+    places = {doc[st.cands[k].start:st.cands[k].end].text for k, label in st.pending
+              if label == "GPE" and st.cands[k] is not None and st.cands[k].end - st.cands[k].start == 1
+              and place_use(doc[st.cands[k].start:st.cands[k].end])}
+    if not places:
+        return
+    for k, f in forms.items():
+        if len(f) > 1 and f[-1] in places:
+            places.discard(f[-1])  # "Jim Lowestown" is named: the word is his surname
+    for k in st.person_ks:
+        m = st.cands[k]
+        if m is not None and not m.actors and forms.get(k, ())[-1:] == (m.text,) and m.text in places \
+                and _titled(st, m):
+            places.discard(m.text)
+    for k in list(st.person_ks):
+        m = st.cands[k]
+        if m is not None and not m.actors and len(forms.get(k, ())) == 1 and m.text in places:
+            st.drop(k)
+            forms.pop(k, None)
 
 
 def decide_pending(st: ResolverState, forms: dict[int, tuple[str, ...]]) -> None:
