@@ -270,6 +270,10 @@ def evaluation_noun(ctx: Sentence, n: Token, lem: str) -> None:
             judged, gov = ctx.args(g), g.head
         elif g.pos_ == "VERB":
             judged, gov = ctx.args(next((c for c in g.children if c.dep_ == "dobj"), None)), g
+    elif n.dep_ == "ccomp" and n.head.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in n.children) \
+            and not any(c.pos_ in ("AUX", "VERB") for c in n.children):
+        # "X considers Y a threat", parsed as a verbless clause with Y as its subject
+        judged, gov = ctx.args(next(c for c in n.children if c.dep_ == "nsubj")), n.head
     elif n.dep_ in ("oprd", "xcomp") and n.head.pos_ == "VERB":
         gov = n.head
         # "called X's push for a vote a disgrace": X is judged
@@ -317,3 +321,4 @@ def evaluation_adj(ctx: Sentence, a: Token, lem: str) -> None:
     # only a judgement somebody voiced counts: the holder must be a speaker/caller
     ctx.emit(holders, judged, "delegitimises" if a.lower_ == "illegitimate" else "criticises", a,
               "evaluation", check=anchor)
+

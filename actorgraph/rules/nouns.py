@@ -174,6 +174,8 @@ def _relational_owner(ctx: Sentence, n: Token, lem: str) -> list[Arg]:
             for o in c.children:
                 if o.dep_ == "pobj":
                     got = ctx.args(o)
+                    if not got and lem != "target" and o.pos_ == "NOUN":
+                        got = [a for g in o.children if g.dep_ == "poss" for a in ctx.args(g)]  # "a critic of Y's plan"
                     if not got and lem == "target" and (lemma(o) in RECEIVED_NOUNS or o.lower_ in RECEIVED_NOUNS):
                         got = [a for g in o.children if g.dep_ == "poss" for a in ctx.args(g)]
                         got += [a for g in o.children if g.dep_ == "prep" and g.lower_ == "by"
@@ -215,8 +217,14 @@ def _relational_referent(ctx: Sentence, n: Token, lem: str, owner: list[Arg]) ->
     if not ref and n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lower_ in ("one", "some") \
             and n.head.head.dep_ == "attr" and lemma(n.head.head.head) in ("be", "remain", "become"):
         ref = ctx.subjects(n.head.head.head)
-    if not ref and n.dep_ == "pobj" and n.head.lower_ == "as":
-        ref = _described_as_what(ctx, n.head.head)
+    top = n  # "X emerged as one of Y's staunchest backers": the "as" phrase is "one"
+    if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lower_ in ("one", "some") \
+            and n.head.head.dep_ == "pobj" and n.head.head.head.lower_ == "as":
+        top = n.head.head
+    if not ref and top.dep_ == "pobj" and top.head.lower_ == "as":
+        ref = _described_as_what(ctx, top.head.head)
+        if not ref and lemma(top.head.head) in ("emerge", "serve", "act", "remain", "become", "stand"):
+            ref = ctx.subjects(top.head.head)
     if not ref and n.i + 1 < ctx.sent.end:
         m = ctx.index.mention_at(n.doc[n.i + 1])
         if m is not None and m.actors and m.start == n.i + 1:

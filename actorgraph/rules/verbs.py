@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .base import Arg, lemma
 from .context import Sentence
 from .registry import rule, shared
-from .vocab import (ADJ_CUES, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, HOSTILE_MANNER, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, PACT_NOUNS, PACT_VERBS, PURPOSE_NOUNS, REBUTTED_NOUNS, RELATIONS, RESOLUTION_NOUNS, SHIELD_VERBS, VERB_CUES)
+from .vocab import (ADJ_CUES, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, HEDGE_MODALS, HOSTILE_MANNER, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, PACT_NOUNS, PACT_VERBS, PURPOSE_NOUNS, REBUTTED_NOUNS, RELATIONS, RESOLUTION_NOUNS, SHIELD_VERBS, VERB_CUES)
 
 COMPOSE = shared("verb.compose", "a verb over a stance noun: \"backed sanctions on Mali\"")
 PURPOSE = "verb.purpose"  # registered below (launch verbs); verb.direct reaches it through its objects
@@ -242,6 +242,42 @@ def compose(ctx: Sentence, v: Token, n: Token, vsign: int) -> None:
     ctx.emit(subj, targets, nrel, v, "compose", sign=vsign * RELATIONS[nrel], check=v)
 
 
+def _plain_negation(v: Token) -> bool:
+    """Is the verb itself plainly negated ("did not endorse", "never backed"), not "not only backed" nor
+    asked about or put as a condition?"""
+    negs = [c for c in v.children if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never")]
+    if not negs or any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in v.children):
+        return False
+    doc = v.doc
+    return not any(n.i + 1 < len(doc) and doc[n.i + 1].lower_ in ("only", "just", "merely", "simply")
+                   for n in negs)
+
+
+@rule("verb.withheld", pos="verb", words="withheld_verbs", order=12,
+      when=lambda t, lem, pos: lem in VERB_CUES)
+def withheld(ctx: Sentence, v: Token, lem: str) -> None:
+    """ "X did not endorse Y", "X said he would not vote for Y": withholding support in plain words opposes
+    Y (a negation further up still blocks: "did not rule out backing Y" gives nothing)."""
+    if ctx.question or _passive(v) or not _plain_negation(v):
+        return
+    hedge = min([HEDGE_MODALS[c.lower_] for c in v.children if c.dep_ == "aux" and c.lower_ in HEDGE_MODALS]
+                or [1.0])
+    if v.head.i != v.i and v.dep_ not in ("nsubj", "nsubjpass", "csubj"):
+        blocked, above = ctx.blocked(v.head)
+        if blocked:
+            return
+        hedge = min(hedge, above)
+    slots = VERB_CUES[lem]
+    for slot, arg in ctx._slots(v):
+        rel = slots.get(slot)
+        if rel is None or RELATIONS[rel] < 0 or slot not in ("obj", "for", "with", "behind", "by"):
+            continue
+        tgt = ctx.args(arg, owner=True)
+        if tgt:
+            subj = ctx.subjects(v, avoid={a.actor.name for a in tgt})
+            ctx.emit(subj, tgt, "opposes", v, "verb", factor=0.7, hedge=hedge)
+
+
 @rule("verb.react", pos="verb", words="react_verbs", order=90)
 def react(ctx: Sentence, v: Token, lem: str) -> None:
     """ "reacted angrily to the ban ordered by the EU", "responded to X's attacks / comments"."""
@@ -266,10 +302,16 @@ def _demanded_of(v: Token, c: Token) -> Token | None:
     tgt_tok = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
     if tgt_tok is None and c.dep_ == "xcomp":
         tgt_tok = next((g for g in v.children if g.dep_ == "dobj"), None)
-    if tgt_tok is None and c.dep_ == "xcomp":  # "called on X to resign"
+    if tgt_tok is None and c.dep_ in ("xcomp", "advcl"):  # "called on X to resign"
         tgt_tok = next((p for g in v.children if g.dep_ == "prep" and g.lower_ in ("on", "upon")
                         for p in g.children if p.dep_ == "pobj"), None)
     return tgt_tok
+
+
+def _to_clause_on(v: Token, c: Token) -> bool:
+    """ "called on Y to stop ...", with the infinitive parsed as an adverbial clause of the verb."""
+    return c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) and any(
+        g.dep_ == "prep" and g.lower_ in ("on", "upon") for g in v.children)
 
 
 def _corrective(ctx: Sentence, v: Token, c: Token) -> None:
@@ -318,7 +360,8 @@ def _ouster_noun(ctx: Sentence, v: Token, c: Token) -> None:
 def demand(ctx: Sentence, v: Token, lem: str) -> None:
     """ "demanded that he step down", "called for his resignation", "called on X to apologise"."""
     for c in v.children:
-        if c.dep_ in ("ccomp", "xcomp") and lemma(c) in CORRECTIVE_VERBS and lem != "want":
+        if c.dep_ in ("ccomp", "xcomp") and lemma(c) in CORRECTIVE_VERBS and lem != "want" \
+                or (_to_clause_on(v, c) and lemma(c) in CORRECTIVE_VERBS):
             _corrective(ctx, v, c)
         if c.dep_ in ("ccomp", "xcomp") and lemma(c) in OUSTER_VERBS:
             _ouster(ctx, v, c)
