@@ -831,7 +831,17 @@ def ingest_step(store, articles: list, errors: list[str]) -> None:
     if bar is not None:
         bar.empty()
     if chunk:
+        forget_corpus_views()
         memory.give_back()  # the parse's and the batches' freed pages
+
+
+def forget_corpus_views() -> None:
+    """Drop the frames, graphs and drawings of the store as it was before this chunk: every
+    session reads the one store, so they are stale for all, and a big ingest would otherwise
+    keep a few generations of graphs (the largest objects the server holds) until pushed out."""
+    for cached in (store_frame, joined_store_frame, filter_choices, corpus_graph, view_stage, drawn_graph,
+                   positions, base_payload, actors_frame, window_periods, changes_between):  # fmt: skip
+        cached.clear()
 
 
 def load_store_corpus():

@@ -267,3 +267,32 @@ def test_stored_folders_are_not_read_again_nor_kept(store, tmp_path, monkeypatch
     assert {"Russia", "France"} <= nodes(app)
     gc.collect()
     assert len(read) == 3 and all(r() is None for r in read)  # the texts live in the store only
+
+
+def test_a_big_ingest_keeps_only_the_latest_graph(store, tmp_path, monkeypatch):
+    """The graphs of the store as it was before each chunk are dropped when the chunk is in:
+    cached per store signature, they would otherwise pile up (the largest objects the server holds)."""
+    import gc
+    import weakref
+
+    import actorgraph.graph as graph_mod
+
+    real, built = graph_mod.build_graph, []
+
+    def recording(df):
+        G = real(df)
+        built.append(weakref.ref(G))
+        return G
+
+    monkeypatch.setattr(graph_mod, "build_graph", recording)
+    monkeypatch.setenv("ACTORGRAPH_INGEST_CHUNK", "2")
+    folder = tmp_path / "eleven"
+    folder.mkdir()
+    for i in range(11):
+        (folder / f"n{i:02d}.txt").write_text(f"Note {i}\n\nRussia condemned France on day {i}.\n", encoding="utf-8")
+    monkeypatch.setenv("ACTORGRAPH_DATA", str(folder))
+    app = run(AppTest.from_file(APP, default_timeout=180))
+    gc.collect()
+    alive = [r for r in built if r() is not None]
+    assert len(built) >= 4 and len(alive) == 1, (len(built), len(alive))
+    assert {"Russia", "France"} <= nodes(app)
