@@ -27,7 +27,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from .analysis import annotate
+from .analysis import _EdgeArrays, annotate
 from .records import STATEMENT_COLUMNS as COLUMNS
 from .records import STATEMENT_FIELDS, Statement, statement_id
 
@@ -73,13 +73,21 @@ def no_gc() -> Iterator[None]:
 
     They hold no cycles, but each collection walks every live object (a million
     statements in memory): a quarter of ``build_graph``'s time at that size. With
-    threads, the outermost pause turns the collector back on, so it never stays off."""
+    threads, the outermost pause turns the collector back on, so it never stays off.
+
+    What was made inside (a frame, a graph the app caches) is long-lived: it is moved to the
+    oldest generation at once (``gc.freeze`` then ``gc.unfreeze``, no traversal) instead of
+    being walked by the young collection that would run right after (0.4 s for a graph of a
+    million statements). Skipped when something else froze objects (a pre-fork server)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if enabled:
+            if gc.get_freeze_count() == 0:
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 
@@ -175,11 +183,21 @@ class _Coded:
         self._cache: dict[tuple[str, bool], tuple[np.ndarray, np.ndarray]] = {}
 
     def __call__(self, column: str, sort: bool = False) -> tuple[np.ndarray, np.ndarray]:
-        """Codes (-1: None or NaN) and the distinct values, by first appearance (or sorted)."""
+        """Codes (-1: None or NaN) and the distinct values, by first appearance (or sorted).
+
+        Hashed once per column: the sorted numbering is derived from the other (``pd.factorize``
+        sorts its uniques after factorizing, so the codes are the same)."""
         if (column, sort) not in self._cache:
-            values = self.df[column].to_numpy()
-            found = None if sort or column not in _MOSTLY_DISTINCT else _factorize_by_hash(values)
-            codes, uniques = found or pd.factorize(values, sort=sort)
+            if sort:
+                codes, uniques = self(column)
+                rank, uniques = pd.factorize(uniques, sort=True)
+                codes = np.append(rank.astype(np.int64), -1)[codes]
+            else:
+                values = self.df[column].to_numpy()
+                found = _factorize_shared(values)
+                if found is None and column in _MOSTLY_DISTINCT:
+                    found = _factorize_by_hash(values)
+                codes, uniques = found or pd.factorize(values)
             self._cache[column, sort] = codes.astype(np.int64, copy=False), np.asarray(uniques, dtype=object)
         return self._cache[column, sort]
 
@@ -210,17 +228,40 @@ class _Coded:
 _MOSTLY_DISTINCT = ("quote", "id")
 
 
+def _factorize_shared(values: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """``pd.factorize`` of an object column whose rows share string objects (a Parquet file's
+    dictionary text, an article's fields repeated on each of its statements): the objects are
+    told apart by address (integers, no string hashed), then only the distinct objects are
+    factorized by value. Identity implies equality, so the codes are exact. None for a column
+    of mostly distinct objects (judged on a sample: too few repeats), or not of objects."""
+    if values.dtype != object or len(values) < 1024:
+        return None
+    address = np.frombuffer(np.ascontiguousarray(values), dtype=np.intp)  # the PyObject pointers
+    at = np.unique(np.random.default_rng(0).integers(0, len(values), 4096))
+    if len(at) - len(pd.unique(address[at])) < len(at) // 64:  # fewer repeats than ~130,000 objects give
+        return None
+    by_object = pd.factorize(address)[0]
+    codes, uniques = pd.factorize(values[_first_positions(by_object)])
+    return codes[by_object], uniques
+
+
 def _factorize_by_hash(values: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
     """``pd.factorize`` of an all-string column through Python's cached string hashes: three
     times faster on a million distinct quotes. None (use ``pd.factorize``) for other values or
     if two different strings share a hash, so the codes are always exact."""
     if values.dtype != object or not set(map(type, values)) <= {str}:
         return None
-    codes, first = pd.factorize(np.fromiter(map(hash, values), dtype=np.int64, count=len(values)))
-    uniques = values[_first_of_each(codes)]
+    codes = pd.factorize(np.fromiter(map(hash, values), dtype=np.int64, count=len(values)))[0]
+    uniques = values[_first_positions(codes)]
     if not (values == uniques[codes]).all():  # a hash collision: equal hashes, different text
         return None
     return codes, uniques
+
+
+def _first_positions(codes: np.ndarray) -> np.ndarray:
+    """Where each code first occurs, for codes (>= 0) numbered by first appearance: a row
+    holds a new code exactly when it exceeds every code before it."""
+    return np.flatnonzero(codes > np.maximum.accumulate(np.append(-1, codes[:-1])))
 
 
 def _key(*codes: np.ndarray) -> np.ndarray:
@@ -458,8 +499,25 @@ def build_graph(df: pd.DataFrame) -> nx.MultiDiGraph:
         coded = _Coded(df)
         G = nx.MultiDiGraph(kind="aggregated", statements=len(df))
         G.add_nodes_from(_node_attributes(df, coded).items())
-        _add_new_edges(G, _aggregated_edges(df, coded))
-        return annotate(G, inplace=True)
+        edges = _aggregated_edges(df, coded)
+        _add_new_edges(G, edges)
+        return annotate(G, inplace=True, edges=_edge_arrays(G, edges))
+
+
+def _edge_arrays(G: nx.MultiDiGraph, edges: list[tuple[str, str, str, dict[str, Any]]]) -> _EdgeArrays:
+    """What ``annotate`` reads from ``G``, taken from the new edges without walking the graph.
+
+    ``G.edges`` lists them by source (in node order), then by target in the order each
+    (source, target) pair first got an edge, then by key in insertion order: a stable sort."""
+    nodes = list(G)
+    index = {v: i for i, v in enumerate(nodes)}
+    src = np.fromiter((index[e[0]] for e in edges), dtype=np.int64, count=len(edges))
+    dst = np.fromiter((index[e[1]] for e in edges), dtype=np.int64, count=len(edges))
+    pair = pd.factorize(src * max(len(nodes), 1) + dst)[0]
+    order = np.lexsort((pair, src))
+    weight = np.fromiter((e[3]["weight"] for e in edges), dtype=np.float64, count=len(edges))
+    sign = np.fromiter((e[3]["sign"] for e in edges), dtype=np.float64, count=len(edges))
+    return _EdgeArrays.of(nodes, src[order], dst[order], weight[order], sign[order])
 
 
 def _add_new_edges(G: nx.MultiDiGraph, edges: list[tuple[str, str, str, dict[str, Any]]]) -> None:
