@@ -393,8 +393,27 @@ def _chronological_order(df: pd.DataFrame, coded: _Coded | None = None) -> np.nd
     coded = coded or _Coded(df)
     date = coded("date", sort=True)[0]
     date = np.where(date < 0, date.max() + 1, date)
-    article = coded("article_id", sort=True)[0]
-    return np.lexsort((df["start"].to_numpy(), article, date))
+    article = coded("article_id", sort=True)[0] + 1  # -1 (missing) first, as lexsort puts it
+    day_article = pd.factorize(date * (int(article.max()) + 1) + article, sort=True)[0]  # dense: a short key
+    start = df["start"].to_numpy(dtype=np.int64)
+    return _sorted_rows(day_article, start - start.min())
+
+
+def _sorted_rows(*keys: np.ndarray) -> np.ndarray:
+    """Row positions ordered by ``keys`` (non-negative ints, first outermost), ties in row order:
+    ``np.lexsort(keys[::-1])``, but as one sort of a single int64 key when the keys fit in one
+    (with the row appended when that fits too: unique keys need no stable sort)."""
+    n = len(keys[0])
+    key, top = np.zeros(n, dtype=np.int64), 1
+    for k in keys:
+        span = int(k.max(initial=0)) + 1
+        top *= span
+        if top >= 1 << 62:
+            return np.lexsort(keys[::-1])
+        key = key * span + k
+    if top * n < 1 << 62:
+        return np.argsort(key * n + np.arange(n))
+    return np.argsort(key, kind="stable")
 
 
 def _chronological(df: pd.DataFrame) -> pd.DataFrame:
@@ -428,7 +447,7 @@ class _Edges:
         chrono = _chronological_order(df, coded)
         edge_key = _key(*(coded(c)[0] for c in ("source", "target", "stance")))
         group = pd.factorize(edge_key[chrono])[0]  # edges numbered by their first statement in time
-        order = np.argsort(group, kind="stable")  # each edge's rows contiguous, still in time order
+        order = _sorted_rows(group)  # each edge's rows contiguous, still in time order
         self.rows, self.group = chrono[order], group[order].astype(np.int64)
         self.n = int(self.group[-1]) + 1 if len(self.group) else 0
         self.starts = np.searchsorted(self.group, np.arange(self.n))
@@ -445,8 +464,7 @@ class _Edges:
         if keep is not None:
             first = first[keep[first]]
         items = values(first).tolist()
-        bounds = np.searchsorted(self.group[first], np.arange(self.n + 1)).tolist()
-        return [items[a:b] for a, b in zip(bounds[:-1], bounds[1:])]
+        return _slices(items, np.searchsorted(self.group[first], np.arange(self.n + 1)))
 
     def distinct_of(self, name: str, truthy_only: bool = False) -> list[list]:
         codes = self.coded(name)[0][self.rows]
@@ -455,8 +473,7 @@ class _Edges:
 
     def per_edge(self, values: np.ndarray) -> list[list]:
         """Every value of each edge, in time order."""
-        items = values.tolist()
-        return [items[s : s + k] for s, k in zip(self.starts.tolist(), self.sizes.tolist())]
+        return _slices(values.tolist(), np.append(self.starts, len(self.rows)))
 
     def first_last(self, name: str, present: np.ndarray) -> tuple[list, list]:
         """Per edge, the first and the last of its values where ``present`` (None when it has none)."""
@@ -473,6 +490,12 @@ class _Edges:
 
     def total(self, values: np.ndarray) -> np.ndarray:
         return np.bincount(self.group, weights=values, minlength=self.n)
+
+
+def _slices(items: list, bounds: np.ndarray) -> list[list]:
+    """``items[bounds[i]:bounds[i + 1]]`` for each i (the lists of consecutive edges)."""
+    bounds = bounds.tolist()
+    return list(map(items.__getitem__, map(slice, bounds[:-1], bounds[1:])))
 
 
 def _sources(edges: _Edges) -> list[list]:
@@ -543,14 +566,13 @@ def _aggregated_edges(df: pd.DataFrame, coded: _Coded) -> list[tuple[str, str, s
     e = _Edges(df, coded)
     curated = [c for c in CURATION_COUNTS if c in df]  # statements from a store: corrected / manual counts
     art_first = _first_of_each(_key(e.group, coded("article_id", sort=True)[0][e.rows]))
-    art_bounds = np.searchsorted(e.group[art_first], np.arange(e.n + 1)).tolist()
-    art_ids, art_titles = e.column("article_id", art_first).tolist(), e.column("title", art_first).tolist()
+    art_bounds = np.searchsorted(e.group[art_first], np.arange(e.n + 1))
     first_dates, last_dates = e.first_last("date", coded.truthy("date")[e.rows])
     conf = (e.total(df["confidence"].to_numpy(dtype="float64")[e.rows]) / np.maximum(e.sizes, 1)).tolist()
     flags = {c: e.total(df[c].to_numpy(dtype="int64")[e.rows]).astype(int).tolist() for c in curated}
     head = e.rows[e.starts]
-    arts = [art_ids[a:b] for a, b in zip(art_bounds[:-1], art_bounds[1:])]
-    titles = [art_titles[a:b] for a, b in zip(art_bounds[:-1], art_bounds[1:])]
+    arts = _slices(e.column("article_id", art_first).tolist(), art_bounds)
+    titles = _slices(e.column("title", art_first).tolist(), art_bounds)
     columns = zip(coded.values("source")[head].tolist(), coded.values("target")[head].tolist(),
                   coded.values("stance")[head].tolist(), df["sign"].to_numpy()[head].tolist(), e.sizes.tolist(),
                   e.distinct_of("relation"), e.distinct_of("rule", truthy_only=True), e.distinct_of("quote"),
