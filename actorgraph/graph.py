@@ -313,18 +313,38 @@ class _Ends:
         """Per actor, its ``source_<column>``/``target_<column>`` values and counts (missing, "" skipped)."""
         return self.tally(*self.coded.joint(f"source_{column}", f"target_{column}", empty_missing=True))
 
-    def distinct_per_actor(self, *codes: np.ndarray) -> np.ndarray:
-        """How many distinct tuples of ``codes`` each actor has (indexed by actor code).
+    def distinct_per_actor(self, outer: np.ndarray, *inner: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """How many distinct ``outer`` codes, and how many distinct (``outer``, *``inner``) tuples,
+        each actor has (indexed by actor code). Both counted on one sort of the keys (actor,
+        outer, inner), since sorting integers beats hashing them here; two sorts if they do not fit."""
+        outer = np.asarray(outer, dtype=np.int64) + 1
+        inner_key = _key(*inner)
+        wide = int(outer.max(initial=0)) + 1
+        deep = int(inner_key.max(initial=0)) + 1
+        if max(len(self.actors), 1) * wide * deep >= 1 << 62:
+            inner_key = pd.factorize(inner_key)[0].astype(np.int64)
+            deep = int(inner_key.max(initial=0)) + 1
+        if max(len(self.actors), 1) * wide * deep >= 1 << 62:
+            return self._distinct(outer, wide), self._distinct(*_dense(_key(outer, inner_key)))
+        return self._distinct(outer * deep + inner_key, wide * deep, deep)
 
-        Counted on the sorted keys (actor outermost): sorting integers beats hashing them here."""
-        key = _key(*codes)
-        width = int(key.max(initial=0)) + 1
-        if width > (1 << 62) // max(len(self.actors), 1):
-            key = pd.factorize(key)[0].astype(np.int64)
-            width = int(key.max(initial=0)) + 1
+    def _distinct(self, key: np.ndarray, width: int, prefix: int = 0) -> Any:
+        """Per actor, its distinct ``key`` values (each < ``width``); with ``prefix``, also (first)
+        its distinct ``key // prefix`` values, read off the same sorted keys."""
         ordered = np.sort(self.actor * width + key)
         distinct = ordered[np.append(True, ordered[1:] != ordered[:-1])] if len(ordered) else ordered
-        return np.bincount(distinct // width, minlength=len(self.actors))
+        count = np.bincount(distinct // width, minlength=len(self.actors))
+        if not prefix:
+            return count
+        outer = distinct // prefix  # still sorted: (actor, outer) pairs
+        outer = outer[np.append(True, outer[1:] != outer[:-1])] if len(outer) else outer
+        return np.bincount(outer // (width // prefix), minlength=len(self.actors)), count
+
+
+def _dense(key: np.ndarray) -> tuple[np.ndarray, int]:
+    """``key`` renumbered 0..k-1 (first appearance), and k."""
+    codes = pd.factorize(key)[0].astype(np.int64)
+    return codes, int(codes.max(initial=-1)) + 1
 
 
 def _node_attributes(df: pd.DataFrame, coded: _Coded | None = None) -> dict[str, dict[str, Any]]:
@@ -341,11 +361,10 @@ def _node_attributes(df: pd.DataFrame, coded: _Coded | None = None) -> dict[str,
     given = np.where(stance >= 0, stance, -1)
     counts = ends.tally(np.concatenate([given, np.where(stance >= 0, stance + len(stances), -1)]), kinds)
     article = np.tile(ends.coded("article_id", sort=True)[0], 2)  # sorted: the codes the time order uses
-    articles = ends.distinct_per_actor(article)
     # a mention: one (article, sentence, written form) where the actor is an end of some statement
     mention_codes = ends.coded.joint("source_mention", "target_mention")[0]
     sentence = np.tile(ends.coded("sentence_index")[0], 2)
-    said = ends.distinct_per_actor(article, sentence, mention_codes)
+    articles, said = ends.distinct_per_actor(article, sentence, mention_codes)
     nodes = {}
     for code, actor in sorted(enumerate(ends.actors), key=lambda kv: kv[1]):
         c = counts.get(code, {})
@@ -460,16 +479,52 @@ class _Edges:
     def distinct(self, codes: np.ndarray, values: Any, keep: np.ndarray | None = None) -> list[list]:
         """Per edge, the distinct values (by ``codes``, in edge order) in time order; ``keep``: rows
         allowed; ``values(positions)``: the values at those positions in edge order."""
-        first = _first_of_each(_key(self.group, codes))
+        first = self.first_each(codes)
         if keep is not None:
             first = first[keep[first]]
         items = values(first).tolist()
         return _slices(items, np.searchsorted(self.group[first], np.arange(self.n + 1)))
 
+    def first_each(self, codes: np.ndarray) -> np.ndarray:
+        """Positions (edge order) of the first row of each (edge, code): with few codes, the least
+        row of each cell of a dense table (no hashing), else ``_first_of_each``."""
+        key = _key(self.group, codes)
+        size = int(key.max(initial=-1)) + 1
+        if size > 4 * len(key) + 4096:
+            return _first_of_each(key)
+        least = np.full(size, len(key), dtype=np.int64)
+        np.minimum.at(least, key, np.arange(len(key)))
+        return np.sort(least[least < len(key)])
+
     def distinct_of(self, name: str, truthy_only: bool = False) -> list[list]:
         codes = self.coded(name)[0][self.rows]
         keep = self.coded.truthy(name)[self.rows] if truthy_only else None
         return self.distinct(codes, lambda at: self.column(name, at), keep)
+
+    def distinct_text(self, name: str) -> list[list]:
+        """``distinct_of`` for a column of mostly distinct strings (quotes), without coding it:
+        rows sorted on their (edge, string hash), the least row of each run kept, and every other
+        row checked equal to the row kept for it (else ``distinct_of``), so the lists are exact.
+        The strings are hashed in row order: in edge order each is a cache miss."""
+        values = self.coded.values(name)
+        try:
+            hashes = np.fromiter(map(hash, values), dtype=np.int64, count=len(values))[self.rows]
+        except TypeError:  # an unhashable value
+            return self.distinct_of(name)
+        key = hashes.view(np.uint64) ^ (self.group.view(np.uint64) * np.uint64(0x9E3779B97F4A7C15))
+        if not len(key):
+            return []
+        order = np.argsort(key)
+        ordered = key[order]
+        change = np.append(True, ordered[1:] != ordered[:-1])
+        least = np.minimum.reduceat(order, np.flatnonzero(change))  # per run, its first row in edge order
+        kept = least[np.cumsum(change) - 1]  # per sorted row, the row kept for it
+        dup, kept = order[order != kept], kept[order != kept]
+        same = values[self.rows[dup]] == values[self.rows[kept]]
+        if not ((self.group[dup] == self.group[kept]).all() and np.all(same)):
+            return self.distinct_of(name)  # two strings (or edges) shared a key, or a value unequal to itself
+        first = np.sort(least)
+        return _slices(self.column(name, first).tolist(), np.searchsorted(self.group[first], np.arange(self.n + 1)))
 
     def per_edge(self, values: np.ndarray) -> list[list]:
         """Every value of each edge, in time order."""
@@ -522,25 +577,25 @@ def build_graph(df: pd.DataFrame) -> nx.MultiDiGraph:
         coded = _Coded(df)
         G = nx.MultiDiGraph(kind="aggregated", statements=len(df))
         G.add_nodes_from(_node_attributes(df, coded).items())
-        edges = _aggregated_edges(df, coded)
-        _add_new_edges(G, edges)
-        return annotate(G, inplace=True, edges=_edge_arrays(G, edges))
+        e = _Edges(df, coded)
+        _add_new_edges(G, _aggregated_edges(df, coded, e))
+        return annotate(G, inplace=True, edges=_edge_arrays(G, df, coded, e))
 
 
-def _edge_arrays(G: nx.MultiDiGraph, edges: list[tuple[str, str, str, dict[str, Any]]]) -> _EdgeArrays:
-    """What ``annotate`` reads from ``G``, taken from the new edges without walking the graph.
+def _edge_arrays(G: nx.MultiDiGraph, df: pd.DataFrame, coded: _Coded, e: _Edges) -> _EdgeArrays:
+    """What ``annotate`` reads from ``G``, taken from the new edges' arrays without walking the graph.
 
     ``G.edges`` lists them by source (in node order), then by target in the order each
     (source, target) pair first got an edge, then by key in insertion order: a stable sort."""
     nodes = list(G)
     index = {v: i for i, v in enumerate(nodes)}
-    src = np.fromiter((index[e[0]] for e in edges), dtype=np.int64, count=len(edges))
-    dst = np.fromiter((index[e[1]] for e in edges), dtype=np.int64, count=len(edges))
+    head = e.rows[e.starts]
+    src, dst = ([index[v] for v in coded(c)[1].tolist()] for c in ("source", "target"))
+    src, dst = np.asarray(src, dtype=np.int64)[coded("source")[0][head]], np.asarray(dst, dtype=np.int64)[coded("target")[0][head]]
     pair = pd.factorize(src * max(len(nodes), 1) + dst)[0]
     order = np.lexsort((pair, src))
-    weight = np.fromiter((e[3]["weight"] for e in edges), dtype=np.float64, count=len(edges))
-    sign = np.fromiter((e[3]["sign"] for e in edges), dtype=np.float64, count=len(edges))
-    return _EdgeArrays.of(nodes, src[order], dst[order], weight[order], sign[order])
+    sign = df["sign"].to_numpy()[head]
+    return _EdgeArrays.of(nodes, src[order], dst[order], e.sizes[order], sign[order])
 
 
 def _add_new_edges(G: nx.MultiDiGraph, edges: list[tuple[str, str, str, dict[str, Any]]]) -> None:
@@ -561,11 +616,10 @@ def _add_new_edges(G: nx.MultiDiGraph, edges: list[tuple[str, str, str, dict[str
     nx._clear_cache(G)
 
 
-def _aggregated_edges(df: pd.DataFrame, coded: _Coded) -> list[tuple[str, str, str, dict[str, Any]]]:
+def _aggregated_edges(df: pd.DataFrame, coded: _Coded, e: _Edges) -> list[tuple[str, str, str, dict[str, Any]]]:
     """(source, target, stance, attributes) per aggregated edge, in the order of their first statements."""
-    e = _Edges(df, coded)
     curated = [c for c in CURATION_COUNTS if c in df]  # statements from a store: corrected / manual counts
-    art_first = _first_of_each(_key(e.group, coded("article_id", sort=True)[0][e.rows]))
+    art_first = e.first_each(coded("article_id", sort=True)[0][e.rows])
     art_bounds = np.searchsorted(e.group[art_first], np.arange(e.n + 1))
     first_dates, last_dates = e.first_last("date", coded.truthy("date")[e.rows])
     conf = (e.total(df["confidence"].to_numpy(dtype="float64")[e.rows]) / np.maximum(e.sizes, 1)).tolist()
@@ -575,7 +629,7 @@ def _aggregated_edges(df: pd.DataFrame, coded: _Coded) -> list[tuple[str, str, s
     titles = _slices(e.column("title", art_first).tolist(), art_bounds)
     columns = zip(coded.values("source")[head].tolist(), coded.values("target")[head].tolist(),
                   coded.values("stance")[head].tolist(), df["sign"].to_numpy()[head].tolist(), e.sizes.tolist(),
-                  e.distinct_of("relation"), e.distinct_of("rule", truthy_only=True), e.distinct_of("quote"),
+                  e.distinct_of("relation"), e.distinct_of("rule", truthy_only=True), e.distinct_text("quote"),
                   e.per_edge(e.column("id")), arts, titles, _sources(e), first_dates, last_dates, conf)  # fmt: skip
     edges = [(source, target, stance, {
         "stance": stance, "sign": int(sign), "weight": size, "relations": relations, "rules": rules, "quotes": quotes,
