@@ -590,8 +590,8 @@ def _edge_arrays(G: nx.MultiDiGraph, df: pd.DataFrame, coded: _Coded, e: _Edges)
     nodes = list(G)
     index = {v: i for i, v in enumerate(nodes)}
     head = e.rows[e.starts]
-    src, dst = ([index[v] for v in coded(c)[1].tolist()] for c in ("source", "target"))
-    src, dst = np.asarray(src, dtype=np.int64)[coded("source")[0][head]], np.asarray(dst, dtype=np.int64)[coded("target")[0][head]]
+    src, dst = (np.array([index[v] for v in coded(c)[1].tolist()], dtype=np.int64)[coded(c)[0][head]]
+                for c in ("source", "target"))  # fmt: skip
     pair = pd.factorize(src * max(len(nodes), 1) + dst)[0]
     order = np.lexsort((pair, src))
     sign = df["sign"].to_numpy()[head]
