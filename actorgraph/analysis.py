@@ -19,15 +19,16 @@ import pandas as pd
 DENSE_LIMIT = 2000
 
 
-def annotate(G: nx.MultiDiGraph, *, inplace: bool = False) -> nx.MultiDiGraph:
+def annotate(G: nx.MultiDiGraph, *, inplace: bool = False, edges: _EdgeArrays | None = None) -> nx.MultiDiGraph:
     """Add ``weighted_degree``, ``pagerank`` and ``camp`` to every node.
 
     Returns a copy unless ``inplace``: graphs cached by the app stay untouched.
     ``build_graph``/``build_multigraph`` already call this. The edges are read once
-    into arrays (``_EdgeArrays``) shared by the three measures.
+    into arrays (``_EdgeArrays``) shared by the three measures; a builder that has
+    them already (``build_graph``) passes them as ``edges``.
     """
     H = G if inplace else G.copy()
-    edges = _EdgeArrays(H)
+    edges = _EdgeArrays(H) if edges is None else edges
     degree = edges.degree()
     rank = edges.pagerank()
     camp = camps(H, ties=edges.signed_ties())
@@ -54,8 +55,19 @@ class _EdgeArrays:
             dst.append(index[v])
             weight.append(d.get("weight", 1))
             sign.append(d.get("sign", 0))
-        self.src, self.dst = np.array(src, dtype=np.int64), np.array(dst, dtype=np.int64)
-        self.weight, self.sign = np.array(weight, dtype=float), np.array(sign, dtype=float)
+        self._set(src, dst, weight, sign)
+
+    @classmethod
+    def of(cls, nodes: list[str], src: Any, dst: Any, weight: Any, sign: Any) -> _EdgeArrays:
+        """From arrays a builder holds: node indices into ``nodes``, in ``G.edges`` order."""
+        edges = cls.__new__(cls)
+        edges.nodes = nodes
+        edges._set(src, dst, weight, sign)
+        return edges
+
+    def _set(self, src: Any, dst: Any, weight: Any, sign: Any) -> None:
+        self.src, self.dst = np.asarray(src, dtype=np.int64), np.asarray(dst, dtype=np.int64)
+        self.weight, self.sign = np.asarray(weight, dtype=float), np.asarray(sign, dtype=float)
 
     def degree(self) -> np.ndarray:
         """Weighted degree, in and out (a self-loop counts twice, as networkx counts it)."""

@@ -27,7 +27,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from .analysis import annotate
+from .analysis import _EdgeArrays, annotate
 from .records import STATEMENT_COLUMNS as COLUMNS
 from .records import STATEMENT_FIELDS, Statement, statement_id
 
@@ -73,13 +73,21 @@ def no_gc() -> Iterator[None]:
 
     They hold no cycles, but each collection walks every live object (a million
     statements in memory): a quarter of ``build_graph``'s time at that size. With
-    threads, the outermost pause turns the collector back on, so it never stays off."""
+    threads, the outermost pause turns the collector back on, so it never stays off.
+
+    What was made inside (a frame, a graph the app caches) is long-lived: it is moved to the
+    oldest generation at once (``gc.freeze`` then ``gc.unfreeze``, no traversal) instead of
+    being walked by the young collection that would run right after (0.4 s for a graph of a
+    million statements). Skipped when something else froze objects (a pre-fork server)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if enabled:
+            if gc.get_freeze_count() == 0:
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 
@@ -175,11 +183,21 @@ class _Coded:
         self._cache: dict[tuple[str, bool], tuple[np.ndarray, np.ndarray]] = {}
 
     def __call__(self, column: str, sort: bool = False) -> tuple[np.ndarray, np.ndarray]:
-        """Codes (-1: None or NaN) and the distinct values, by first appearance (or sorted)."""
+        """Codes (-1: None or NaN) and the distinct values, by first appearance (or sorted).
+
+        Hashed once per column: the sorted numbering is derived from the other (``pd.factorize``
+        sorts its uniques after factorizing, so the codes are the same)."""
         if (column, sort) not in self._cache:
-            values = self.df[column].to_numpy()
-            found = None if sort or column not in _MOSTLY_DISTINCT else _factorize_by_hash(values)
-            codes, uniques = found or pd.factorize(values, sort=sort)
+            if sort:
+                codes, uniques = self(column)
+                rank, uniques = pd.factorize(uniques, sort=True)
+                codes = np.append(rank.astype(np.int64), -1)[codes]
+            else:
+                values = self.df[column].to_numpy()
+                found = _factorize_shared(values)
+                if found is None and column in _MOSTLY_DISTINCT:
+                    found = _factorize_by_hash(values)
+                codes, uniques = found or pd.factorize(values)
             self._cache[column, sort] = codes.astype(np.int64, copy=False), np.asarray(uniques, dtype=object)
         return self._cache[column, sort]
 
@@ -210,17 +228,40 @@ class _Coded:
 _MOSTLY_DISTINCT = ("quote", "id")
 
 
+def _factorize_shared(values: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """``pd.factorize`` of an object column whose rows share string objects (a Parquet file's
+    dictionary text, an article's fields repeated on each of its statements): the objects are
+    told apart by address (integers, no string hashed), then only the distinct objects are
+    factorized by value. Identity implies equality, so the codes are exact. None for a column
+    of mostly distinct objects (judged on a sample: too few repeats), or not of objects."""
+    if values.dtype != object or len(values) < 1024:
+        return None
+    address = np.frombuffer(np.ascontiguousarray(values), dtype=np.intp)  # the PyObject pointers
+    at = np.unique(np.random.default_rng(0).integers(0, len(values), 4096))
+    if len(at) - len(pd.unique(address[at])) < len(at) // 64:  # fewer repeats than ~130,000 objects give
+        return None
+    by_object = pd.factorize(address)[0]
+    codes, uniques = pd.factorize(values[_first_positions(by_object)])
+    return codes[by_object], uniques
+
+
 def _factorize_by_hash(values: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
     """``pd.factorize`` of an all-string column through Python's cached string hashes: three
     times faster on a million distinct quotes. None (use ``pd.factorize``) for other values or
     if two different strings share a hash, so the codes are always exact."""
     if values.dtype != object or not set(map(type, values)) <= {str}:
         return None
-    codes, first = pd.factorize(np.fromiter(map(hash, values), dtype=np.int64, count=len(values)))
-    uniques = values[_first_of_each(codes)]
+    codes = pd.factorize(np.fromiter(map(hash, values), dtype=np.int64, count=len(values)))[0]
+    uniques = values[_first_positions(codes)]
     if not (values == uniques[codes]).all():  # a hash collision: equal hashes, different text
         return None
     return codes, uniques
+
+
+def _first_positions(codes: np.ndarray) -> np.ndarray:
+    """Where each code first occurs, for codes (>= 0) numbered by first appearance: a row
+    holds a new code exactly when it exceeds every code before it."""
+    return np.flatnonzero(codes > np.maximum.accumulate(np.append(-1, codes[:-1])))
 
 
 def _key(*codes: np.ndarray) -> np.ndarray:
@@ -272,18 +313,38 @@ class _Ends:
         """Per actor, its ``source_<column>``/``target_<column>`` values and counts (missing, "" skipped)."""
         return self.tally(*self.coded.joint(f"source_{column}", f"target_{column}", empty_missing=True))
 
-    def distinct_per_actor(self, *codes: np.ndarray) -> np.ndarray:
-        """How many distinct tuples of ``codes`` each actor has (indexed by actor code).
+    def distinct_per_actor(self, outer: np.ndarray, *inner: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """How many distinct ``outer`` codes, and how many distinct (``outer``, *``inner``) tuples,
+        each actor has (indexed by actor code). Both counted on one sort of the keys (actor,
+        outer, inner), since sorting integers beats hashing them here; two sorts if they do not fit."""
+        outer = np.asarray(outer, dtype=np.int64) + 1
+        inner_key = _key(*inner)
+        wide = int(outer.max(initial=0)) + 1
+        deep = int(inner_key.max(initial=0)) + 1
+        if max(len(self.actors), 1) * wide * deep >= 1 << 62:
+            inner_key = pd.factorize(inner_key)[0].astype(np.int64)
+            deep = int(inner_key.max(initial=0)) + 1
+        if max(len(self.actors), 1) * wide * deep >= 1 << 62:
+            return self._distinct(outer, wide), self._distinct(*_dense(_key(outer, inner_key)))
+        return self._distinct(outer * deep + inner_key, wide * deep, deep)
 
-        Counted on the sorted keys (actor outermost): sorting integers beats hashing them here."""
-        key = _key(*codes)
-        width = int(key.max(initial=0)) + 1
-        if width > (1 << 62) // max(len(self.actors), 1):
-            key = pd.factorize(key)[0].astype(np.int64)
-            width = int(key.max(initial=0)) + 1
+    def _distinct(self, key: np.ndarray, width: int, prefix: int = 0) -> Any:
+        """Per actor, its distinct ``key`` values (each < ``width``); with ``prefix``, also (first)
+        its distinct ``key // prefix`` values, read off the same sorted keys."""
         ordered = np.sort(self.actor * width + key)
         distinct = ordered[np.append(True, ordered[1:] != ordered[:-1])] if len(ordered) else ordered
-        return np.bincount(distinct // width, minlength=len(self.actors))
+        count = np.bincount(distinct // width, minlength=len(self.actors))
+        if not prefix:
+            return count
+        outer = distinct // prefix  # still sorted: (actor, outer) pairs
+        outer = outer[np.append(True, outer[1:] != outer[:-1])] if len(outer) else outer
+        return np.bincount(outer // (width // prefix), minlength=len(self.actors)), count
+
+
+def _dense(key: np.ndarray) -> tuple[np.ndarray, int]:
+    """``key`` renumbered 0..k-1 (first appearance), and k."""
+    codes = pd.factorize(key)[0].astype(np.int64)
+    return codes, int(codes.max(initial=-1)) + 1
 
 
 def _node_attributes(df: pd.DataFrame, coded: _Coded | None = None) -> dict[str, dict[str, Any]]:
@@ -300,11 +361,10 @@ def _node_attributes(df: pd.DataFrame, coded: _Coded | None = None) -> dict[str,
     given = np.where(stance >= 0, stance, -1)
     counts = ends.tally(np.concatenate([given, np.where(stance >= 0, stance + len(stances), -1)]), kinds)
     article = np.tile(ends.coded("article_id", sort=True)[0], 2)  # sorted: the codes the time order uses
-    articles = ends.distinct_per_actor(article)
     # a mention: one (article, sentence, written form) where the actor is an end of some statement
     mention_codes = ends.coded.joint("source_mention", "target_mention")[0]
     sentence = np.tile(ends.coded("sentence_index")[0], 2)
-    said = ends.distinct_per_actor(article, sentence, mention_codes)
+    articles, said = ends.distinct_per_actor(article, sentence, mention_codes)
     nodes = {}
     for code, actor in sorted(enumerate(ends.actors), key=lambda kv: kv[1]):
         c = counts.get(code, {})
@@ -352,8 +412,27 @@ def _chronological_order(df: pd.DataFrame, coded: _Coded | None = None) -> np.nd
     coded = coded or _Coded(df)
     date = coded("date", sort=True)[0]
     date = np.where(date < 0, date.max() + 1, date)
-    article = coded("article_id", sort=True)[0]
-    return np.lexsort((df["start"].to_numpy(), article, date))
+    article = coded("article_id", sort=True)[0] + 1  # -1 (missing) first, as lexsort puts it
+    day_article = pd.factorize(date * (int(article.max()) + 1) + article, sort=True)[0]  # dense: a short key
+    start = df["start"].to_numpy(dtype=np.int64)
+    return _sorted_rows(day_article, start - start.min())
+
+
+def _sorted_rows(*keys: np.ndarray) -> np.ndarray:
+    """Row positions ordered by ``keys`` (non-negative ints, first outermost), ties in row order:
+    ``np.lexsort(keys[::-1])``, but as one sort of a single int64 key when the keys fit in one
+    (with the row appended when that fits too: unique keys need no stable sort)."""
+    n = len(keys[0])
+    key, top = np.zeros(n, dtype=np.int64), 1
+    for k in keys:
+        span = int(k.max(initial=0)) + 1
+        top *= span
+        if top >= 1 << 62:
+            return np.lexsort(keys[::-1])
+        key = key * span + k
+    if top * n < 1 << 62:
+        return np.argsort(key * n + np.arange(n))
+    return np.argsort(key, kind="stable")
 
 
 def _chronological(df: pd.DataFrame) -> pd.DataFrame:
@@ -387,7 +466,7 @@ class _Edges:
         chrono = _chronological_order(df, coded)
         edge_key = _key(*(coded(c)[0] for c in ("source", "target", "stance")))
         group = pd.factorize(edge_key[chrono])[0]  # edges numbered by their first statement in time
-        order = np.argsort(group, kind="stable")  # each edge's rows contiguous, still in time order
+        order = _sorted_rows(group)  # each edge's rows contiguous, still in time order
         self.rows, self.group = chrono[order], group[order].astype(np.int64)
         self.n = int(self.group[-1]) + 1 if len(self.group) else 0
         self.starts = np.searchsorted(self.group, np.arange(self.n))
@@ -400,22 +479,56 @@ class _Edges:
     def distinct(self, codes: np.ndarray, values: Any, keep: np.ndarray | None = None) -> list[list]:
         """Per edge, the distinct values (by ``codes``, in edge order) in time order; ``keep``: rows
         allowed; ``values(positions)``: the values at those positions in edge order."""
-        first = _first_of_each(_key(self.group, codes))
+        first = self.first_each(codes)
         if keep is not None:
             first = first[keep[first]]
         items = values(first).tolist()
-        bounds = np.searchsorted(self.group[first], np.arange(self.n + 1)).tolist()
-        return [items[a:b] for a, b in zip(bounds[:-1], bounds[1:])]
+        return _slices(items, np.searchsorted(self.group[first], np.arange(self.n + 1)))
+
+    def first_each(self, codes: np.ndarray) -> np.ndarray:
+        """Positions (edge order) of the first row of each (edge, code): with few codes, the least
+        row of each cell of a dense table (no hashing), else ``_first_of_each``."""
+        key = _key(self.group, codes)
+        size = int(key.max(initial=-1)) + 1
+        if size > 4 * len(key) + 4096:
+            return _first_of_each(key)
+        least = np.full(size, len(key), dtype=np.int64)
+        np.minimum.at(least, key, np.arange(len(key)))
+        return np.sort(least[least < len(key)])
 
     def distinct_of(self, name: str, truthy_only: bool = False) -> list[list]:
         codes = self.coded(name)[0][self.rows]
         keep = self.coded.truthy(name)[self.rows] if truthy_only else None
         return self.distinct(codes, lambda at: self.column(name, at), keep)
 
+    def distinct_text(self, name: str) -> list[list]:
+        """``distinct_of`` for a column of mostly distinct strings (quotes), without coding it:
+        rows sorted on their (edge, string hash), the least row of each run kept, and every other
+        row checked equal to the row kept for it (else ``distinct_of``), so the lists are exact.
+        The strings are hashed in row order: in edge order each is a cache miss."""
+        values = self.coded.values(name)
+        try:
+            hashes = np.fromiter(map(hash, values), dtype=np.int64, count=len(values))[self.rows]
+        except TypeError:  # an unhashable value
+            return self.distinct_of(name)
+        key = hashes.view(np.uint64) ^ (self.group.view(np.uint64) * np.uint64(0x9E3779B97F4A7C15))
+        if not len(key):
+            return []
+        order = np.argsort(key)
+        ordered = key[order]
+        change = np.append(True, ordered[1:] != ordered[:-1])
+        least = np.minimum.reduceat(order, np.flatnonzero(change))  # per run, its first row in edge order
+        kept = least[np.cumsum(change) - 1]  # per sorted row, the row kept for it
+        dup, kept = order[order != kept], kept[order != kept]
+        same = values[self.rows[dup]] == values[self.rows[kept]]
+        if not ((self.group[dup] == self.group[kept]).all() and np.all(same)):
+            return self.distinct_of(name)  # two strings (or edges) shared a key, or a value unequal to itself
+        first = np.sort(least)
+        return _slices(self.column(name, first).tolist(), np.searchsorted(self.group[first], np.arange(self.n + 1)))
+
     def per_edge(self, values: np.ndarray) -> list[list]:
         """Every value of each edge, in time order."""
-        items = values.tolist()
-        return [items[s : s + k] for s, k in zip(self.starts.tolist(), self.sizes.tolist())]
+        return _slices(values.tolist(), np.append(self.starts, len(self.rows)))
 
     def first_last(self, name: str, present: np.ndarray) -> tuple[list, list]:
         """Per edge, the first and the last of its values where ``present`` (None when it has none)."""
@@ -432,6 +545,12 @@ class _Edges:
 
     def total(self, values: np.ndarray) -> np.ndarray:
         return np.bincount(self.group, weights=values, minlength=self.n)
+
+
+def _slices(items: list, bounds: np.ndarray) -> list[list]:
+    """``items[bounds[i]:bounds[i + 1]]`` for each i (the lists of consecutive edges)."""
+    bounds = bounds.tolist()
+    return list(map(items.__getitem__, map(slice, bounds[:-1], bounds[1:])))
 
 
 def _sources(edges: _Edges) -> list[list]:
@@ -458,8 +577,25 @@ def build_graph(df: pd.DataFrame) -> nx.MultiDiGraph:
         coded = _Coded(df)
         G = nx.MultiDiGraph(kind="aggregated", statements=len(df))
         G.add_nodes_from(_node_attributes(df, coded).items())
-        _add_new_edges(G, _aggregated_edges(df, coded))
-        return annotate(G, inplace=True)
+        e = _Edges(df, coded)
+        _add_new_edges(G, _aggregated_edges(df, coded, e))
+        return annotate(G, inplace=True, edges=_edge_arrays(G, df, coded, e))
+
+
+def _edge_arrays(G: nx.MultiDiGraph, df: pd.DataFrame, coded: _Coded, e: _Edges) -> _EdgeArrays:
+    """What ``annotate`` reads from ``G``, taken from the new edges' arrays without walking the graph.
+
+    ``G.edges`` lists them by source (in node order), then by target in the order each
+    (source, target) pair first got an edge, then by key in insertion order: a stable sort."""
+    nodes = list(G)
+    index = {v: i for i, v in enumerate(nodes)}
+    head = e.rows[e.starts]
+    src, dst = (np.array([index[v] for v in coded(c)[1].tolist()], dtype=np.int64)[coded(c)[0][head]]
+                for c in ("source", "target"))  # fmt: skip
+    pair = pd.factorize(src * max(len(nodes), 1) + dst)[0]
+    order = np.lexsort((pair, src))
+    sign = df["sign"].to_numpy()[head]
+    return _EdgeArrays.of(nodes, src[order], dst[order], e.sizes[order], sign[order])
 
 
 def _add_new_edges(G: nx.MultiDiGraph, edges: list[tuple[str, str, str, dict[str, Any]]]) -> None:
@@ -480,22 +616,20 @@ def _add_new_edges(G: nx.MultiDiGraph, edges: list[tuple[str, str, str, dict[str
     nx._clear_cache(G)
 
 
-def _aggregated_edges(df: pd.DataFrame, coded: _Coded) -> list[tuple[str, str, str, dict[str, Any]]]:
+def _aggregated_edges(df: pd.DataFrame, coded: _Coded, e: _Edges) -> list[tuple[str, str, str, dict[str, Any]]]:
     """(source, target, stance, attributes) per aggregated edge, in the order of their first statements."""
-    e = _Edges(df, coded)
     curated = [c for c in CURATION_COUNTS if c in df]  # statements from a store: corrected / manual counts
-    art_first = _first_of_each(_key(e.group, coded("article_id", sort=True)[0][e.rows]))
-    art_bounds = np.searchsorted(e.group[art_first], np.arange(e.n + 1)).tolist()
-    art_ids, art_titles = e.column("article_id", art_first).tolist(), e.column("title", art_first).tolist()
+    art_first = e.first_each(coded("article_id", sort=True)[0][e.rows])
+    art_bounds = np.searchsorted(e.group[art_first], np.arange(e.n + 1))
     first_dates, last_dates = e.first_last("date", coded.truthy("date")[e.rows])
     conf = (e.total(df["confidence"].to_numpy(dtype="float64")[e.rows]) / np.maximum(e.sizes, 1)).tolist()
     flags = {c: e.total(df[c].to_numpy(dtype="int64")[e.rows]).astype(int).tolist() for c in curated}
     head = e.rows[e.starts]
-    arts = [art_ids[a:b] for a, b in zip(art_bounds[:-1], art_bounds[1:])]
-    titles = [art_titles[a:b] for a, b in zip(art_bounds[:-1], art_bounds[1:])]
+    arts = _slices(e.column("article_id", art_first).tolist(), art_bounds)
+    titles = _slices(e.column("title", art_first).tolist(), art_bounds)
     columns = zip(coded.values("source")[head].tolist(), coded.values("target")[head].tolist(),
                   coded.values("stance")[head].tolist(), df["sign"].to_numpy()[head].tolist(), e.sizes.tolist(),
-                  e.distinct_of("relation"), e.distinct_of("rule", truthy_only=True), e.distinct_of("quote"),
+                  e.distinct_of("relation"), e.distinct_of("rule", truthy_only=True), e.distinct_text("quote"),
                   e.per_edge(e.column("id")), arts, titles, _sources(e), first_dates, last_dates, conf)  # fmt: skip
     edges = [(source, target, stance, {
         "stance": stance, "sign": int(sign), "weight": size, "relations": relations, "rules": rules, "quotes": quotes,

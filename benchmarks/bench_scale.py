@@ -48,6 +48,7 @@ def timed(fn, repeat: int) -> tuple[float, float, object]:
     """Median wall time and median CPU time of this process (the steadier figure on a shared machine)."""
     wall, cpu, result = [], [], None
     for _ in range(repeat):
+        result = None  # the previous run's result is freed here, not inside the next timing
         t, c = time.perf_counter(), time.process_time()
         result = fn()
         wall.append(time.perf_counter() - t)

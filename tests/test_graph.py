@@ -191,3 +191,31 @@ def test_mentions_count_occurrences_not_statements(statements):
     d = G.nodes[base.source]
     assert d["supports_given"] + d["opposes_given"] == 3
     assert d["mentions"] == 2
+
+
+class _SameHash(str):
+    """A string whose hash collides with every other one's: the per-edge quote lists must not trust hashes."""
+
+    def __hash__(self) -> int:
+        return 7
+
+
+def test_quotes_stay_distinct_when_their_hashes_collide(df):
+    colliding = df.copy()
+    colliding["quote"] = [_SameHash(q) for q in df["quote"]]
+    plain, hashed = graph.build_graph(df), graph.build_graph(colliding)
+    assert [d["quotes"] for *_, d in hashed.edges(data=True)] == [d["quotes"] for *_, d in plain.edges(data=True)]
+    assert any(len(d["quotes"]) > 1 for *_, d in plain.edges(data=True))
+
+
+def test_shared_and_distinct_string_objects_give_the_same_graph(df):
+    """Columns are coded by object address when rows share strings: copies of the strings must not change the graph."""
+    big = pd.concat([df] * (2048 // len(df) + 1), ignore_index=True)
+    big["id"] = [f"{i}:{s}" for i, s in enumerate(big["id"])]
+    copied = big.copy()
+    for c in copied.columns:
+        if copied[c].dtype == object:
+            copied[c] = [v.encode().decode() if isinstance(v, str) else v for v in copied[c]]
+    shared, fresh = graph.build_graph(big), graph.build_graph(copied)
+    assert list(shared.edges(keys=True, data=True)) == list(fresh.edges(keys=True, data=True))
+    assert list(shared.nodes(data=True)) == list(fresh.nodes(data=True))
