@@ -578,7 +578,7 @@ def build_graph(df: pd.DataFrame) -> nx.MultiDiGraph:
         G = nx.MultiDiGraph(kind="aggregated", statements=len(df))
         G.add_nodes_from(_node_attributes(df, coded).items())
         e = _Edges(df, coded)
-        _add_new_edges(G, _aggregated_edges(df, coded, e))
+        add_new_edges(G, _aggregated_edges(df, coded, e))
         return annotate(G, inplace=True, edges=_edge_arrays(G, df, coded, e))
 
 
@@ -598,7 +598,7 @@ def _edge_arrays(G: nx.MultiDiGraph, df: pd.DataFrame, coded: _Coded, e: _Edges)
     return _EdgeArrays.of(nodes, src[order], dst[order], e.sizes[order], sign[order])
 
 
-def _add_new_edges(G: nx.MultiDiGraph, edges: list[tuple[str, str, str, dict[str, Any]]]) -> None:
+def add_new_edges(G: nx.MultiDiGraph, edges: list[tuple[str, str, str, dict[str, Any]]]) -> None:
     """``G.add_edges_from(edges)`` for distinct (u, v, key) edges between nodes already in ``G``.
 
     networkx copies each data dict and looks the edge up through its views again: a third

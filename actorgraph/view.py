@@ -251,9 +251,9 @@ def _induced_copy(G: nx.Graph, nodes: list) -> nx.Graph:
     H.graph.update(G.graph)
     H.add_nodes_from((v, G.nodes[v]) for v in nodes)
     if G.is_multigraph():
-        from .graph import _add_new_edges  # each edge's dict copied once, not looked up again
+        from .graph import add_new_edges  # each edge's dict copied once, not looked up again
 
-        _add_new_edges(H, [(u, v, k, dict(d)) for u in nodes for v, kd in G.adj[u].items() if v in inside
+        add_new_edges(H, [(u, v, k, dict(d)) for u in nodes for v, kd in G.adj[u].items() if v in inside
                            for k, d in kd.items()])  # fmt: skip
     else:
         H.add_edges_from((u, v, d) for u in nodes for v, d in G.adj[u].items() if v in inside)
