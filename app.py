@@ -1116,19 +1116,30 @@ def main() -> None:
         payload = base_payload(f"{gsig}|{sig}|{f}|{layout}", color_by, size_by, pos is not None, G_draw, pos)
         graph_and_panel(payload, G_draw, G_view, df_view)
 
-    tabs = st.tabs(["Statements", "Actors", "What changed", "Downloads"])
-    with tabs[0]:
-        statements_tab(df_view)
-    with tabs[1]:
-        actors_tab(G_view, f"{sig}|{f}")
-    with tabs[2]:
-        what_changed_tab(df, f, sig)
-    with tabs[3]:
-        st.caption("“Current view” is the filtered graph; “whole graph” is every statement found. "
-                   "The drawing itself: the PNG and SVG buttons under it save the current view.")  # fmt: skip
-        for i, e in enumerate(view.exports(G_view, G_all, df_view)):
-            st.download_button(e.label, data=e.data, file_name=e.file_name, mime=e.mime, on_click="ignore", key=f"dl{i}")
+    tables(df, df_view, G_view, G_all, f, sig)
     finish_run()
+
+
+def tables(df, df_view, G_view, G_all, f: Filters, sig: str) -> None:
+    """The tabs under the graph. Only the open one runs (a tab click reruns the page): a filter
+    change does not also compute the actors' ties and what changed, unseen."""
+    tabs = st.tabs(["Statements", "Actors", "What changed", "Downloads"], key="main_tab", on_change="rerun")
+    if tabs[0].open:
+        with tabs[0]:
+            statements_tab(df_view)
+    if tabs[1].open:
+        with tabs[1]:
+            actors_tab(G_view, f"{sig}|{f}")
+    if tabs[2].open:
+        with tabs[2]:
+            what_changed_tab(df, f, sig)
+    if tabs[3].open:
+        with tabs[3]:
+            st.caption("“Current view” is the filtered graph; “whole graph” is every statement found. "
+                       "The drawing itself: the PNG and SVG buttons under it save the current view.")  # fmt: skip
+            for i, e in enumerate(view.exports(G_view, G_all, df_view)):
+                st.download_button(e.label, data=e.data, file_name=e.file_name, mime=e.mime, on_click="ignore",
+                                   key=f"dl{i}")  # fmt: skip
 
 
 if __name__ == "__main__":  # not when a worker process started by a fork server imports this script

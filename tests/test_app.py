@@ -172,11 +172,15 @@ def test_markup_in_names_titles_and_quotes_stays_escaped(at, df):
 
 def test_tables_and_downloads_follow_the_view(at, df):
     at.multiselect(key="f_stances").set_value(["opposes"]).run()
-    statements, actors = at.dataframe[0].value, at.dataframe[1].value
+    (statements,) = [t.value for t in at.dataframe]  # only the open tab runs
     want = filter_frame(df, Filters(stances=("opposes",)))
     assert len(statements) == len(want) and set(statements["quote"]) == set(want["quote"])
+    at.session_state["main_tab"] = "Actors"
+    (actors,) = [t.value for t in at.run().dataframe]
     assert set(actors["name"]) == set(filtered_graph(df, Filters(stances=("opposes",))).nodes)
-    labels = [b.label for b in at.get("download_button")]
+    assert not at.get("download_button")
+    at.session_state["main_tab"] = "Downloads"
+    labels = [b.label for b in at.run().get("download_button")]
     assert labels == [e.label for e in view.exports(nx.MultiDiGraph(), nx.MultiDiGraph(), df.iloc[0:0])]
 
 

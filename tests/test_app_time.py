@@ -134,6 +134,9 @@ def test_cap_reads_drawn_of_total_and_layout_by_camp_places_every_actor(at, df):
 
 
 def test_what_changed_tab_counts_pairs_between_two_periods(at, df):
+    assert not any(m.label == "Appeared" for m in at.metric)  # only the open tab runs
+    at.session_state["main_tab"] = "What changed"
+    at.run()
     labels = {m.label: m.value for m in at.metric}
     periods = window(at).options
     mid = len(periods) // 2
