@@ -17,7 +17,7 @@ from ..lexicon import word_classes
 from ..rules.vocab import ADJ_CUES, NOUN_CUES, VERB_CUES
 from .state import ResolverState
 from .text import looks_like_org
-from .vocab import POLICY_WORDS
+from .vocab import POLICY_WORDS, ROLE_HEADS
 
 #: NER labels a bare surname is mistaken for that no other pass takes up; the rest (DATE, NORP, LOC,
 #: MONEY ...) are never people, and ORG/GPE ("Apple", "Texas") are decided by ``names.surname``.
@@ -60,9 +60,10 @@ def cue_argument(t: Token, depth: int = 0) -> bool:
 
 
 def _name_shape(t: Token) -> bool:
-    """One capitalised word, not all capitals (acronyms are organisations), no digits."""
+    """One capitalised singular word, not all capitals (acronyms are organisations; "Latinos" is a
+    group), no digits."""
     w = t.text
-    return len(w) >= 3 and w.isalpha() and w[0].isupper() and any(c.islower() for c in w[1:])
+    return t.tag_ != "NNPS" and len(w) >= 3 and w.isalpha() and w[0].isupper() and any(c.islower() for c in w[1:])
 
 
 def _sentence_initial(st: ResolverState, t: Token) -> bool:
@@ -83,7 +84,7 @@ def _looks_like_name(st: ResolverState, t: Token, lowered: set[str]) -> bool:
             or re.search(r"[a-z](?:care|caid)$", t.lower_):  # a programme ("Obamacare"), not a doer
         return False
     if st.owner[t.i] >= 0:
-        return True  # NER's ORG/GPE (with a person pronoun after it): a name, however tagged
+        return True  # NER's ORG/GPE (with a person pronoun or office): a name, however tagged
     if st.title_line[t.i] or st.shouting[t.i] or st.in_quote[t.i] and t.i > 0 and st.doc[t.i - 1].is_quote:
         return False
     if _sentence_initial(st, t):
@@ -92,10 +93,10 @@ def _looks_like_name(st: ResolverState, t: Token, lowered: set[str]) -> bool:
 
 
 def _claimable(st: ResolverState, t: Token, pend: set[int]) -> bool:
-    """Free (or, with a person pronoun after it, NER's one-word ORG/GPE guess), one word, and not a
+    """Free (or, with a person pronoun or office near it, NER's one-word ORG/GPE guess), one word, and not a
     gazetteer name, a demonym, part of a longer name or an org-like word."""
     k = st.owner[t.i]
-    if k >= 0 and not (k in pend and st.cands[k].end - st.cands[k].start == 1 and _pronoun_after(st, t)):
+    if k >= 0 and not (k in pend and st.cands[k].end - st.cands[k].start == 1 and _person_evidence(st, t)):
         return False
     if (k < 0 and t.ent_type_ not in MISTAKEN_LABELS) or t.i in st.demonym_tok or st.gaz.lookup(t.text) is not None:
         return False
@@ -103,10 +104,13 @@ def _claimable(st: ResolverState, t: Token, pend: set[int]) -> bool:
                 or t.dep_ == "compound" or looks_like_org(st.doc[t.i:t.i + 1]))
 
 
-def _pronoun_after(st: ResolverState, t: Token) -> bool:
-    """A bare subject with "he"/"his"/"she"/"her" after it in its sentence (and no other name between)."""
+def _person_evidence(st: ResolverState, t: Token) -> bool:
+    """A bare subject with an office in apposition ("X, the former mayor,") or with "he"/"his"/"she"/
+    "her" after it in its sentence (and no other name between)."""
     if t.dep_ not in SUBJ:
         return False
+    if any(c.dep_ == "appos" and c.lower_ in ROLE_HEADS for c in t.children):
+        return True
     end = st.sent_bounds[st.sent_of[t.i]][1]
     for u in st.toks[t.i + 1:end]:
         if u.lower_ in PERSON_PRONOUNS and u.pos_ == "PRON":
@@ -118,11 +122,11 @@ def _pronoun_after(st: ResolverState, t: Token) -> bool:
 
 def cue_names(st: ResolverState) -> None:
     """Make each unknown bare proper noun that is an argument of a stance cue, or a subject a person
-    pronoun follows, a person candidate."""
+    pronoun follows or an office is in apposition with, a person candidate."""
     lowered = {t.text for t in st.toks if t.text.islower()}
     pend = {k for k, _ in st.pending}
     for t in st.toks:
-        if not (cue_argument(t) or _pronoun_after(st, t)) or not _claimable(st, t, pend) \
+        if not (cue_argument(t) or _person_evidence(st, t)) or not _claimable(st, t, pend) \
                 or not _looks_like_name(st, t, lowered):
             continue
         k = st.owner[t.i]
