@@ -28,7 +28,7 @@ from . import longtext
 from . import stances as _stances  # noqa: F401  (registers "actorgraph_stances")
 from .gazetteer import Gazetteer
 from .nlp import load_nlp
-from .records import Article, Statement
+from .records import Article, Statement, statement_id
 
 ACTORS_PIPE = "actorgraph_actors"
 STANCES_PIPE = "actorgraph_stances"
@@ -95,10 +95,24 @@ def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
+def title_repeats_body(article: Article) -> bool:
+    """Is the title only the body's own opening (the loader's fallback: the first line or first
+    words, maybe ending in "…"; or a headline-only article)? Then reading it would read one sentence
+    twice and give two statements with one id."""
+    title = " ".join(article.title.split())
+    if not title:
+        return True
+    words = title[:-1].rstrip() if title.endswith("\u2026") else title
+    text = " ".join(article.text.split())
+    first = " ".join(article.text.strip().split("\n", 1)[0].split())
+    return bool(words) and text.startswith(words) and (words != title or title in (text, first))
+
+
 def parsed_text(article: Article) -> str:
-    """What the pipeline reads: the headline on its own line, then the body."""
+    """What the pipeline reads: the headline on its own line, then the body (the body alone when
+    the title only repeats the body's opening)."""
     title = article.title.replace("\r", " ").replace("\n", " ")  # same length: offsets stay exact
-    return f"{title}\n\n{article.text}" if title.strip() else article.text
+    return article.text if title_repeats_body(article) else f"{title}\n\n{article.text}"
 
 
 def statements_from_doc(doc: Doc, article: Article) -> list[Statement]:
@@ -112,6 +126,7 @@ def statements_from_doc(doc: Doc, article: Article) -> list[Statement]:
     in_title = sum(1 for s, _ in bounds if s < body)
     out: list[Statement] = []
     seen: set[tuple] = set()
+    ids: set[str] = set()
     for st in sorted(stances, key=lambda s: (s.sent_index, s.source.start, s.target.start)):
         a, b = st.source_actor, st.target_actor
         if a.name == b.name:
@@ -127,6 +142,10 @@ def statements_from_doc(doc: Doc, article: Article) -> list[Statement]:
             where = -1
         else:
             where, start, end = st.sent_index - in_title, start - body, end - body
+        sid = statement_id(article.id, start, end, a.name, b.name, stance, st.relation)
+        if sid in ids:  # a headline with the body's opening span: one id, one statement
+            continue
+        ids.add(sid)
         out.append(
             Statement(
                 source=a.name,

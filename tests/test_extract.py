@@ -185,3 +185,19 @@ def test_headline_stances_point_into_the_title():
     rest = [s for s in found if s.sentence_index != -1]
     assert [(s.source, s.target, s.sentence_index) for s in rest] == [("Germany", "Iran", 1)]
     assert all(body[s.start:s.end] == s.quote for s in rest)
+
+
+@pytest.mark.parametrize("body", [
+    "Germany condemned Iran over the drone sales.",  # the fallback title is the whole body
+    "Germany condemned Iran over the drone sales on Tuesday, and the talks in Geneva were put off to June.",
+])
+def test_title_taken_from_the_body_is_not_read_twice(tmp_path, body):
+    """A row without a title gets the body's first words as its title; reading that as a headline too
+    gave the one sentence twice, as two statements with the same id."""
+    src = tmp_path / "rows.jsonl"
+    src.write_text(json.dumps({"text": body, "title": "", "url": "x:1"}) + "\n", encoding="utf-8")
+    (art,) = read_articles([src]).articles
+    assert art.title and body.startswith(art.title.rstrip("\u2026"))
+    found = extract_article(art)
+    assert [(s.source, s.target, s.sentence_index) for s in found] == [("Germany", "Iran", 0)]
+    assert len({s.id for s in found}) == len(found)

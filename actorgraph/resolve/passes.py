@@ -12,6 +12,7 @@ from typing import Callable
 from spacy.tokens import Doc
 
 from ..gazetteer import Gazetteer
+from .cue_names import cue_names
 from .bodies import bare_bodies, chamber_caucuses, merge_short_names, org_references
 from .gazmatch import GazMatcher
 from .index import ActorIndex, Mention
@@ -38,6 +39,8 @@ PASSES: list[Pass] = [
          "media outlets, laws, places and pro-/anti- prefixed names blocked"),
     Pass("names.titled", titled_names, "names after a title or before a party tag that NER missed or mislabelled"),
     Pass("names.speaker", speakers, "a bare capitalised name that says things is a person"),
+    Pass("names.cue_argument", cue_names, "a bare capitalised proper noun nothing else knows that is the subject, "
+         "object or possessor of a stance cue is a person (\"Obama slammed Romney\": NER's PRODUCT)"),
     Pass("names.surname", people, "people clustered by surname within the article: full name, surname, nickname, "
          "spelling variant; NER's ORG/GPE that are people's names; unknown ORG/GPE decided"),
     Pass("names.short", short_names, "\"the North\" after \"North Korea\""),
