@@ -180,6 +180,17 @@ def test_added_folder_goes_into_the_store_and_outlives_the_session(store, tmp_pa
     assert {"Russia", "United States"} <= nodes(fresh)
 
 
+def notes_folder(tmp_path: Path, monkeypatch, n: int) -> Path:
+    """``n`` one-line articles in a folder the app opens on, ingested two at first (chunks of 2, 2, 4, ...)."""
+    folder = tmp_path / f"notes{n}"
+    folder.mkdir()
+    for i in range(n):
+        (folder / f"n{i:02d}.txt").write_text(f"Note {i}\n\nRussia condemned France on day {i}.\n", encoding="utf-8")
+    monkeypatch.setenv("ACTORGRAPH_DATA", str(folder))
+    monkeypatch.setenv("ACTORGRAPH_INGEST_CHUNK", "2")
+    return folder
+
+
 def test_a_big_folder_goes_in_chunk_by_chunk_with_a_redraw_after_each(store, tmp_path, monkeypatch):
     import actorgraph.ingest as ingest_mod
 
@@ -190,13 +201,8 @@ def test_a_big_folder_goes_in_chunk_by_chunk_with_a_redraw_after_each(store, tmp
         return real(st, articles, **kw)
 
     monkeypatch.setattr(ingest_mod, "ingest_articles", recording)
-    monkeypatch.setenv("ACTORGRAPH_INGEST_CHUNK", "2")
     monkeypatch.setenv("ACTORGRAPH_DATA_ROOT", str(tmp_path))
-    folder = tmp_path / "five"
-    folder.mkdir()
-    for i in range(5):
-        (folder / f"n{i}.txt").write_text(f"Note {i}\n\nRussia condemned France on day {i}.\n", encoding="utf-8")
-    monkeypatch.setenv("ACTORGRAPH_DATA", str(folder))
+    notes_folder(tmp_path, monkeypatch, 5)
     before = store.counts()["articles"]
     app = run(AppTest.from_file(APP, default_timeout=180))  # the app reruns itself until all are in
     sizes = [n for n, _ in chunks if n]
@@ -218,12 +224,7 @@ def test_chunks_grow_with_what_is_in_and_a_restart_parses_nothing(store, tmp_pat
         return real(st, articles, **kw)
 
     monkeypatch.setattr(ingest_mod, "ingest_articles", recording)
-    monkeypatch.setenv("ACTORGRAPH_INGEST_CHUNK", "2")
-    folder = tmp_path / "eleven"
-    folder.mkdir()
-    for i in range(11):
-        (folder / f"n{i:02d}.txt").write_text(f"Note {i}\n\nRussia condemned France on day {i}.\n", encoding="utf-8")
-    monkeypatch.setenv("ACTORGRAPH_DATA", str(folder))
+    notes_folder(tmp_path, monkeypatch, 11)
     before = store.counts()["articles"]
     run(AppTest.from_file(APP, default_timeout=180))
     assert [n for n in chunks if n] == [2, 2, 4, 3]
@@ -285,12 +286,7 @@ def test_a_big_ingest_keeps_only_the_latest_graph(store, tmp_path, monkeypatch):
         return G
 
     monkeypatch.setattr(graph_mod, "build_graph", recording)
-    monkeypatch.setenv("ACTORGRAPH_INGEST_CHUNK", "2")
-    folder = tmp_path / "eleven"
-    folder.mkdir()
-    for i in range(11):
-        (folder / f"n{i:02d}.txt").write_text(f"Note {i}\n\nRussia condemned France on day {i}.\n", encoding="utf-8")
-    monkeypatch.setenv("ACTORGRAPH_DATA", str(folder))
+    notes_folder(tmp_path, monkeypatch, 11)
     app = run(AppTest.from_file(APP, default_timeout=180))
     gc.collect()
     alive = [r for r in built if r() is not None]
