@@ -33,7 +33,7 @@ with tempfile.NamedTemporaryFile(suffix=".xml") as out:
     libc.malloc_info(0, ctypes.c_void_p(fp))
     libc.fclose(ctypes.c_void_p(fp))
     print(open(out.name).read().count("<heap nr="))
-print(memory.give_back() in (True, False))
+print(memory.give_back())
 """
 
 
@@ -43,7 +43,7 @@ def arenas(mode: str) -> int:
     out = subprocess.run([sys.executable, "-c", SCRIPT, mode], capture_output=True, text=True, env=env, timeout=60)
     assert out.returncode == 0, out.stderr
     count, trimmed = out.stdout.split()
-    assert trimmed == "True"
+    assert trimmed in ("True", "False")  # give_back runs after the threads and says whether pages went back
     return int(count)
 
 
