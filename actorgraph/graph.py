@@ -29,7 +29,7 @@ import pandas as pd
 
 from .analysis import _EdgeArrays, annotate
 from .records import STATEMENT_COLUMNS as COLUMNS
-from .records import STATEMENT_FIELDS, Statement, statement_id
+from .records import ID_PARTS, STATEMENT_FIELDS, Statement, statement_id
 
 #: Text columns that may be missing (None) in a statement.
 OPTIONAL_TEXT = ("date", "path", "url", "source_affiliation", "source_role", "target_affiliation", "target_role")
@@ -57,14 +57,13 @@ def statements_frame(statements: Iterable[Statement]) -> pd.DataFrame:
         rows = [_FIELDS(s) for s in statements]  # not to_dict(): dataclasses.asdict deep-copies, 10x slower
         columns = dict(zip(STATEMENT_FIELDS, zip(*rows) if rows else [()] * len(STATEMENT_FIELDS)))
         del rows
-        columns["id"] = list(map(statement_id, *(columns[c] for c in _ID_PARTS)))
+        columns["id"] = list(map(statement_id, *(columns[c] for c in ID_PARTS)))
         frame = _typed_columns(columns, unique=True)
         del columns  # freed here, not walked by the collector once it runs again
     return frame
 
 
 _FIELDS = attrgetter(*STATEMENT_FIELDS)
-_ID_PARTS = ("article_id", "start", "end", "source", "target", "stance", "relation")
 
 
 @contextmanager

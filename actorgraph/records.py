@@ -53,6 +53,10 @@ def text_id(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
 
+#: The fields a statement's id is made of, in ``statement_id``'s order.
+ID_PARTS = ("article_id", "start", "end", "source", "target", "stance", "relation")
+
+
 def statement_id(article_id: Any, start: Any, end: Any, source: Any, target: Any, stance: Any, relation: Any) -> str:
     """``Statement.id`` from its parts: a frame of a million statements hashes them column-wise.
 

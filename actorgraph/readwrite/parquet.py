@@ -26,7 +26,7 @@ from typing import Any, Iterable, Iterator
 import numpy as np
 import pandas as pd
 
-from ..records import NAME_FIELDS, STATEMENT_COLUMNS, Article, Statement, clean_name, statement_id
+from ..records import ID_PARTS, NAME_FIELDS, STATEMENT_COLUMNS, Article, Statement, clean_name, statement_id
 from .statements import StatementsError
 
 ARTICLE_COLUMNS = ["id", "title", "text", "date", "path", "url"]
@@ -193,12 +193,11 @@ def read_frame(path: str | Path):
     if "id" not in columns or changed.any():
         ids = columns.get("id", np.empty(table.num_rows, dtype=object))
         rows = np.flatnonzero(changed) if "id" in columns else np.arange(table.num_rows)
-        ids[rows] = list(map(statement_id, *(columns[c][rows].tolist() for c in _ID_PARTS)))
+        ids[rows] = list(map(statement_id, *(columns[c][rows].tolist() for c in ID_PARTS)))
         columns["id"] = ids
     return frame_from_columns(columns, unique=True, typed=True)
 
 
-_ID_PARTS = ("article_id", "start", "end", "source", "target", "stance", "relation")
 #: Text columns read as they are: their values are mostly distinct, so a dictionary would not pay.
 _PLAIN_TEXT = ("id", "quote")
 
