@@ -29,8 +29,10 @@ def _libc():
         return None
 
 
+@functools.lru_cache(maxsize=1)
 def one_malloc_arena() -> bool:
-    """Threads created from now on share the existing arenas (no new one each). True if set."""
+    """Threads created from now on share the existing arenas (no new one each). True if set.
+    A process-wide setting, so it is set once: later calls (every app rerun) cost nothing."""
     libc = _libc()
     return bool(libc is not None and libc.mallopt(M_ARENA_MAX, 1))
 

@@ -18,6 +18,7 @@ headline has ``sentence_index == -1`` and offsets into the title
 from __future__ import annotations
 
 import sys
+import weakref
 from typing import Callable, Iterable, Iterator, Sequence
 
 from spacy.language import Language
@@ -54,7 +55,7 @@ def build_pipeline(nlp: Language | None = None, gazetteer: Gazetteer | None = No
     """The spaCy pipeline with our components; idempotent (adds each pipe once)."""
     if nlp is None:
         nlp = load_nlp()  # the one cached pipeline (actorgraph.nlp); our pipes are added once
-        _DEFAULT.add(id(nlp))
+        _DEFAULT.add(nlp)
     names = nlp.pipe_names
     if LINES_PIPE not in names:
         if "parser" in names:
@@ -72,13 +73,13 @@ def build_pipeline(nlp: Language | None = None, gazetteer: Gazetteer | None = No
     return nlp
 
 
-_DEFAULT: set[int] = set()  # ids of the cached pipelines build_pipeline() made (kept alive by load_nlp's cache)
+_DEFAULT: weakref.WeakSet = weakref.WeakSet()  # the pipelines build_pipeline() made itself (an id could be reused)
 
 
 def is_default_pipeline(nlp: Language) -> bool:
     """True for the pipeline ``build_pipeline()`` makes without one given: any process can
     build its twin from the model name and a gazetteer (worker processes do)."""
-    return id(nlp) in _DEFAULT
+    return nlp in _DEFAULT
 
 
 def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
