@@ -180,6 +180,7 @@ class _Coded:
     def __init__(self, df: pd.DataFrame) -> None:
         self.df = df
         self._cache: dict[tuple[str, bool], tuple[np.ndarray, np.ndarray]] = {}
+        self._firsts: dict[str, np.ndarray | None] = {}
 
     def __call__(self, column: str, sort: bool = False) -> tuple[np.ndarray, np.ndarray]:
         """Codes (-1: None or NaN) and the distinct values, by first appearance (or sorted).
@@ -193,12 +194,31 @@ class _Coded:
                 codes = np.append(rank.astype(np.int64), -1)[codes]
             else:
                 values = self.df[column].to_numpy()
-                found = _factorize_shared(values)
+                found = self._via_parent(column, values) or _factorize_shared(values)
                 if found is None and column in _MOSTLY_DISTINCT:
                     found = _factorize_by_hash(values)
                 codes, uniques = found or pd.factorize(values)
             self._cache[column, sort] = codes.astype(np.int64, copy=False), np.asarray(uniques, dtype=object)
         return self._cache[column, sort]
+
+    def _via_parent(self, column: str, values: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+        """Codes of a column that holds one object per value of its parent column (an article's
+        date, path and title; an actor's type): checked on every row, then only the parent's first
+        rows are factorized. None when a row disagrees (or the column has no parent)."""
+        parent = _PARENT.get(column)
+        if parent is None or parent not in self.df or values.dtype != object or len(values) < 1024:
+            return None
+        codes = self(parent)[0]
+        if parent not in self._firsts:
+            self._firsts[parent] = None if codes.min(initial=0) < 0 else _first_positions(codes)
+        first = self._firsts[parent]
+        if first is None:  # a missing parent: no first row to stand for it
+            return None
+        address = np.frombuffer(np.ascontiguousarray(values), dtype=np.intp)
+        if not np.array_equal(address, address[first][codes]):
+            return None
+        found, uniques = pd.factorize(values[first])
+        return found[codes], uniques
 
     def values(self, column: str) -> np.ndarray:
         return self.df[column].to_numpy(dtype=object)
@@ -222,6 +242,11 @@ class _Coded:
         return np.concatenate([np.append(both[: len(ua)], -1)[a], np.append(both[len(ua):], -1)[b]]), uniques
 
 
+#: Columns whose rows usually hold the object of their parent's row (``_Coded._via_parent``): the
+#: article's fields repeated on each of its statements, an actor's type on each of its ends.
+_PARENT = {**{c: "article_id" for c in ("date", "title", "path", "url")},
+           **{f"{end}_{c}": end for end in ("source", "target") for c in ("type", "affiliation", "role")}}  # fmt: skip
+
 #: Columns whose values are mostly distinct: pandas re-hashes each string's text, while Python
 #: keeps every string's hash, so these are factorized on their hashes (and checked).
 _MOSTLY_DISTINCT = ("quote", "id")
@@ -236,6 +261,9 @@ def _factorize_shared(values: np.ndarray) -> tuple[np.ndarray, np.ndarray] | Non
     if values.dtype != object or len(values) < 1024:
         return None
     address = np.frombuffer(np.ascontiguousarray(values), dtype=np.intp)  # the PyObject pointers
+    if (address == address[0]).all():  # one object throughout (a column of None, say)
+        codes, uniques = pd.factorize(values[:1])
+        return np.full(len(values), codes[0], dtype=np.int64), uniques
     at = np.unique(np.random.default_rng(0).integers(0, len(values), 4096))
     if len(at) - len(pd.unique(address[at])) < len(at) // 64:  # fewer repeats than ~130,000 objects give
         return None
@@ -478,6 +506,8 @@ class _Edges:
     def distinct(self, codes: np.ndarray, values: Any, keep: np.ndarray | None = None) -> list[list]:
         """Per edge, the distinct values (by ``codes``, in edge order) in time order; ``keep``: rows
         allowed; ``values(positions)``: the values at those positions in edge order."""
+        if keep is not None and not keep.any():  # nothing to list (no rule ids, say)
+            return [[] for _ in range(self.n)]
         first = self.first_each(codes)
         if keep is not None:
             first = first[keep[first]]
