@@ -304,8 +304,14 @@ def _key(*codes: np.ndarray) -> np.ndarray:
 
 
 def _first_of_each(key: np.ndarray) -> np.ndarray:
-    """Positions of the first row of each distinct ``key``, in row order (hashed, not sorted)."""
-    return np.flatnonzero(~pd.Series(key, copy=False).duplicated().to_numpy())
+    """Positions of the first row of each distinct ``key`` (>= 0), in row order: the rows sorted on
+    (key, row) as one int64 when that fits (a sort of values, faster than hashing), else hashed."""
+    n = len(key)
+    if not n or int(key.max()) >= (1 << 62) // n:
+        return np.flatnonzero(~pd.Series(key, copy=False).duplicated().to_numpy())
+    packed = np.sort(key * n + np.arange(n))
+    head = np.append(True, packed[1:] // n != packed[:-1] // n)
+    return np.sort(packed[head] % n)
 
 
 # --------------------------------------------------------------------------- nodes
@@ -457,8 +463,8 @@ def _sorted_rows(*keys: np.ndarray) -> np.ndarray:
         if top >= 1 << 62:
             return np.lexsort(keys[::-1])
         key = key * span + k
-    if top * n < 1 << 62:
-        return np.argsort(key * n + np.arange(n))
+    if top * n < 1 << 62:  # unique keys: sorting the values (SIMD) beats argsort, and the row is their last digit
+        return np.sort(key * n + np.arange(n)) % n
     return np.argsort(key, kind="stable")
 
 
@@ -511,8 +517,7 @@ class _Edges:
         first = self.first_each(codes)
         if keep is not None:
             first = first[keep[first]]
-        items = values(first).tolist()
-        return _slices(items, np.searchsorted(self.group[first], np.arange(self.n + 1)))
+        return _slices(values(first), np.searchsorted(self.group[first], np.arange(self.n + 1)))
 
     def first_each(self, codes: np.ndarray) -> np.ndarray:
         """Positions (edge order) of the first row of each (edge, code): with few codes, the least
@@ -553,11 +558,11 @@ class _Edges:
         if not ((self.group[dup] == self.group[kept]).all() and np.all(same)):
             return self.distinct_of(name)  # two strings (or edges) shared a key, or a value unequal to itself
         first = np.sort(least)
-        return _slices(self.column(name, first).tolist(), np.searchsorted(self.group[first], np.arange(self.n + 1)))
+        return _slices(self.column(name, first), np.searchsorted(self.group[first], np.arange(self.n + 1)))
 
     def per_edge(self, values: np.ndarray) -> list[list]:
         """Every value of each edge, in time order."""
-        return _slices(values.tolist(), np.append(self.starts, len(self.rows)))
+        return _slices(values, np.append(self.starts, len(self.rows)))
 
     def first_last(self, name: str, present: np.ndarray) -> tuple[list, list]:
         """Per edge, the first and the last of its values where ``present`` (None when it has none)."""
@@ -576,10 +581,14 @@ class _Edges:
         return np.bincount(self.group, weights=values, minlength=self.n)
 
 
-def _slices(items: list, bounds: np.ndarray) -> list[list]:
-    """``items[bounds[i]:bounds[i + 1]]`` for each i (the lists of consecutive edges)."""
+def _slices(values: np.ndarray, bounds: np.ndarray) -> list[list]:
+    """``values[bounds[i]:bounds[i + 1]]`` as a list for each i (the lists of consecutive edges).
+
+    Each slice is listed straight from the array: a list of all the values, sliced, would touch
+    every value's object twice more (references taken and dropped), a cache miss each when the
+    objects lie scattered in memory (a million statement ids in edge order)."""
     bounds = bounds.tolist()
-    return list(map(items.__getitem__, map(slice, bounds[:-1], bounds[1:])))
+    return [values[i:j].tolist() for i, j in zip(bounds[:-1], bounds[1:])]
 
 
 def _sources(edges: _Edges) -> list[list]:
@@ -654,8 +663,8 @@ def _aggregated_edges(df: pd.DataFrame, coded: _Coded, e: _Edges) -> list[tuple[
     conf = (e.total(df["confidence"].to_numpy(dtype="float64")[e.rows]) / np.maximum(e.sizes, 1)).tolist()
     flags = {c: e.total(df[c].to_numpy(dtype="int64")[e.rows]).astype(int).tolist() for c in curated}
     head = e.rows[e.starts]
-    arts = _slices(e.column("article_id", art_first).tolist(), art_bounds)
-    titles = _slices(e.column("title", art_first).tolist(), art_bounds)
+    arts = _slices(e.column("article_id", art_first), art_bounds)
+    titles = _slices(e.column("title", art_first), art_bounds)
     columns = zip(coded.values("source")[head].tolist(), coded.values("target")[head].tolist(),
                   coded.values("stance")[head].tolist(), df["sign"].to_numpy()[head].tolist(), e.sizes.tolist(),
                   e.distinct_of("relation"), e.distinct_of("rule", truthy_only=True), e.distinct_text("quote"),
