@@ -180,6 +180,7 @@ class _Coded:
     def __init__(self, df: pd.DataFrame) -> None:
         self.df = df
         self._cache: dict[tuple[str, bool], tuple[np.ndarray, np.ndarray]] = {}
+        self._firsts: dict[str, np.ndarray | None] = {}
 
     def __call__(self, column: str, sort: bool = False) -> tuple[np.ndarray, np.ndarray]:
         """Codes (-1: None or NaN) and the distinct values, by first appearance (or sorted).
@@ -193,12 +194,31 @@ class _Coded:
                 codes = np.append(rank.astype(np.int64), -1)[codes]
             else:
                 values = self.df[column].to_numpy()
-                found = _factorize_shared(values)
+                found = self._via_parent(column, values) or _factorize_shared(values)
                 if found is None and column in _MOSTLY_DISTINCT:
                     found = _factorize_by_hash(values)
                 codes, uniques = found or pd.factorize(values)
             self._cache[column, sort] = codes.astype(np.int64, copy=False), np.asarray(uniques, dtype=object)
         return self._cache[column, sort]
+
+    def _via_parent(self, column: str, values: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+        """Codes of a column that holds one object per value of its parent column (an article's
+        date, path and title; an actor's type): checked on every row, then only the parent's first
+        rows are factorized. None when a row disagrees (or the column has no parent)."""
+        parent = _PARENT.get(column)
+        if parent is None or parent not in self.df or values.dtype != object or len(values) < 1024:
+            return None
+        codes = self(parent)[0]
+        if parent not in self._firsts:
+            self._firsts[parent] = None if codes.min(initial=0) < 0 else _first_positions(codes)
+        first = self._firsts[parent]
+        if first is None:  # a missing parent: no first row to stand for it
+            return None
+        address = np.frombuffer(np.ascontiguousarray(values), dtype=np.intp)
+        if not np.array_equal(address, address[first][codes]):
+            return None
+        found, uniques = pd.factorize(values[first])
+        return found[codes], uniques
 
     def values(self, column: str) -> np.ndarray:
         return self.df[column].to_numpy(dtype=object)
@@ -222,6 +242,11 @@ class _Coded:
         return np.concatenate([np.append(both[: len(ua)], -1)[a], np.append(both[len(ua):], -1)[b]]), uniques
 
 
+#: Columns whose rows usually hold the object of their parent's row (``_Coded._via_parent``): the
+#: article's fields repeated on each of its statements, an actor's type on each of its ends.
+_PARENT = {**{c: "article_id" for c in ("date", "title", "path", "url")},
+           **{f"{end}_{c}": end for end in ("source", "target") for c in ("type", "affiliation", "role")}}  # fmt: skip
+
 #: Columns whose values are mostly distinct: pandas re-hashes each string's text, while Python
 #: keeps every string's hash, so these are factorized on their hashes (and checked).
 _MOSTLY_DISTINCT = ("quote", "id")
@@ -236,6 +261,9 @@ def _factorize_shared(values: np.ndarray) -> tuple[np.ndarray, np.ndarray] | Non
     if values.dtype != object or len(values) < 1024:
         return None
     address = np.frombuffer(np.ascontiguousarray(values), dtype=np.intp)  # the PyObject pointers
+    if (address == address[0]).all():  # one object throughout (a column of None, say)
+        codes, uniques = pd.factorize(values[:1])
+        return np.full(len(values), codes[0], dtype=np.int64), uniques
     at = np.unique(np.random.default_rng(0).integers(0, len(values), 4096))
     if len(at) - len(pd.unique(address[at])) < len(at) // 64:  # fewer repeats than ~130,000 objects give
         return None
@@ -276,8 +304,14 @@ def _key(*codes: np.ndarray) -> np.ndarray:
 
 
 def _first_of_each(key: np.ndarray) -> np.ndarray:
-    """Positions of the first row of each distinct ``key``, in row order (hashed, not sorted)."""
-    return np.flatnonzero(~pd.Series(key, copy=False).duplicated().to_numpy())
+    """Positions of the first row of each distinct ``key`` (>= 0), in row order: the rows sorted on
+    (key, row) as one int64 when that fits (a sort of values, faster than hashing), else hashed."""
+    n = len(key)
+    if not n or int(key.max()) >= (1 << 62) // n:
+        return np.flatnonzero(~pd.Series(key, copy=False).duplicated().to_numpy())
+    packed = np.sort(key * n + np.arange(n))
+    head = np.append(True, packed[1:] // n != packed[:-1] // n)
+    return np.sort(packed[head] % n)
 
 
 # --------------------------------------------------------------------------- nodes
@@ -429,8 +463,8 @@ def _sorted_rows(*keys: np.ndarray) -> np.ndarray:
         if top >= 1 << 62:
             return np.lexsort(keys[::-1])
         key = key * span + k
-    if top * n < 1 << 62:
-        return np.argsort(key * n + np.arange(n))
+    if top * n < 1 << 62:  # unique keys: sorting the values (SIMD) beats argsort, and the row is their last digit
+        return np.sort(key * n + np.arange(n)) % n
     return np.argsort(key, kind="stable")
 
 
@@ -478,11 +512,12 @@ class _Edges:
     def distinct(self, codes: np.ndarray, values: Any, keep: np.ndarray | None = None) -> list[list]:
         """Per edge, the distinct values (by ``codes``, in edge order) in time order; ``keep``: rows
         allowed; ``values(positions)``: the values at those positions in edge order."""
+        if keep is not None and not keep.any():  # nothing to list (no rule ids, say)
+            return [[] for _ in range(self.n)]
         first = self.first_each(codes)
         if keep is not None:
             first = first[keep[first]]
-        items = values(first).tolist()
-        return _slices(items, np.searchsorted(self.group[first], np.arange(self.n + 1)))
+        return _slices(values(first), np.searchsorted(self.group[first], np.arange(self.n + 1)))
 
     def first_each(self, codes: np.ndarray) -> np.ndarray:
         """Positions (edge order) of the first row of each (edge, code): with few codes, the least
@@ -523,11 +558,11 @@ class _Edges:
         if not ((self.group[dup] == self.group[kept]).all() and np.all(same)):
             return self.distinct_of(name)  # two strings (or edges) shared a key, or a value unequal to itself
         first = np.sort(least)
-        return _slices(self.column(name, first).tolist(), np.searchsorted(self.group[first], np.arange(self.n + 1)))
+        return _slices(self.column(name, first), np.searchsorted(self.group[first], np.arange(self.n + 1)))
 
     def per_edge(self, values: np.ndarray) -> list[list]:
         """Every value of each edge, in time order."""
-        return _slices(values.tolist(), np.append(self.starts, len(self.rows)))
+        return _slices(values, np.append(self.starts, len(self.rows)))
 
     def first_last(self, name: str, present: np.ndarray) -> tuple[list, list]:
         """Per edge, the first and the last of its values where ``present`` (None when it has none)."""
@@ -546,10 +581,14 @@ class _Edges:
         return np.bincount(self.group, weights=values, minlength=self.n)
 
 
-def _slices(items: list, bounds: np.ndarray) -> list[list]:
-    """``items[bounds[i]:bounds[i + 1]]`` for each i (the lists of consecutive edges)."""
+def _slices(values: np.ndarray, bounds: np.ndarray) -> list[list]:
+    """``values[bounds[i]:bounds[i + 1]]`` as a list for each i (the lists of consecutive edges).
+
+    Each slice is listed straight from the array: a list of all the values, sliced, would touch
+    every value's object twice more (references taken and dropped), a cache miss each when the
+    objects lie scattered in memory (a million statement ids in edge order)."""
     bounds = bounds.tolist()
-    return list(map(items.__getitem__, map(slice, bounds[:-1], bounds[1:])))
+    return [values[i:j].tolist() for i, j in zip(bounds[:-1], bounds[1:])]
 
 
 def _sources(edges: _Edges) -> list[list]:
@@ -624,8 +663,8 @@ def _aggregated_edges(df: pd.DataFrame, coded: _Coded, e: _Edges) -> list[tuple[
     conf = (e.total(df["confidence"].to_numpy(dtype="float64")[e.rows]) / np.maximum(e.sizes, 1)).tolist()
     flags = {c: e.total(df[c].to_numpy(dtype="int64")[e.rows]).astype(int).tolist() for c in curated}
     head = e.rows[e.starts]
-    arts = _slices(e.column("article_id", art_first).tolist(), art_bounds)
-    titles = _slices(e.column("title", art_first).tolist(), art_bounds)
+    arts = _slices(e.column("article_id", art_first), art_bounds)
+    titles = _slices(e.column("title", art_first), art_bounds)
     columns = zip(coded.values("source")[head].tolist(), coded.values("target")[head].tolist(),
                   coded.values("stance")[head].tolist(), df["sign"].to_numpy()[head].tolist(), e.sizes.tolist(),
                   e.distinct_of("relation"), e.distinct_of("rule", truthy_only=True), e.distinct_text("quote"),

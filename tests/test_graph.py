@@ -219,3 +219,50 @@ def test_shared_and_distinct_string_objects_give_the_same_graph(df):
     shared, fresh = graph.build_graph(big), graph.build_graph(copied)
     assert list(shared.edges(keys=True, data=True)) == list(fresh.edges(keys=True, data=True))
     assert list(shared.nodes(data=True)) == list(fresh.nodes(data=True))
+
+
+def _reference_edges(df):
+    """The aggregated edges' lists worked out row by row in plain Python (time order as sort_values)."""
+    rows = df.sort_values(["date", "article_id", "start"], na_position="last", kind="stable")
+    edges = {}
+    for r in rows.to_dict("records"):
+        e = edges.setdefault((r["source"], r["target"], r["stance"]), {"ids": [], "quotes": [], "articles": []})
+        e["ids"].append(r["id"])
+        if r["quote"] not in e["quotes"]:
+            e["quotes"].append(r["quote"])
+        if r["article_id"] not in e["articles"]:
+            e["articles"].append(r["article_id"])
+    return edges
+
+
+def test_large_frame_edges_equal_a_row_by_row_reference(df):
+    """Past the sizes where the builder switches to its fast paths (parent-coded dates and titles,
+    sorted packed keys, per-edge slices): a row whose date differs from its article's, a column of
+    one object, equal quotes held by different string objects, all give the plain answer."""
+    big = pd.concat([df] * (3000 // len(df) + 1), ignore_index=True)
+    big["id"] = [f"{i}:{s}" for i, s in enumerate(big["id"])]
+    big["start"] = range(len(big), 0, -1)  # later rows first within a day: the time order is not row order
+    big["url"] = None
+    big["quote"] = [q.encode().decode() if i % 2 else q for i, q in enumerate(big["quote"])]
+    big.loc[7, "date"] = "1999-01-01"  # one statement dated apart from its article
+    G = graph.build_graph(big)
+    want = _reference_edges(big)
+    assert len(want) == G.number_of_edges()
+    for u, v, k, d in G.edges(keys=True, data=True):
+        w = want[(u, v, k)]
+        assert (d["statement_ids"], d["quotes"], d["articles"]) == (w["ids"], w["quotes"], w["articles"])
+        assert d["weight"] == len(w["ids"]) and d["rules"] == [] and d["sources"] == sorted(set(d["sources"]), key=d["sources"].index)
+    assert "1999-01-01" in {d["first_date"] for *_, d in G.edges(data=True)}
+
+
+def test_coded_columns_equal_pandas_factorize(df):
+    """Every way ``_Coded`` numbers a column (through its parent, one object, shared objects, hashes)
+    gives ``pd.factorize``'s codes and values."""
+    big = pd.concat([df] * (3000 // len(df) + 1), ignore_index=True)
+    big.loc[5, "title"] = big.loc[5, "title"] + " (updated)"  # an article whose title changes: parent check fails
+    big["source_role"] = None
+    coded = graph._Coded(big)
+    for column in ("date", "title", "path", "source_type", "source_role", "quote", "id", "source", "article_id"):
+        codes, uniques = coded(column)
+        want_codes, want_uniques = pd.factorize(big[column].to_numpy(dtype=object))
+        assert codes.tolist() == want_codes.tolist() and list(uniques) == list(want_uniques), column

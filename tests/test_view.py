@@ -487,3 +487,25 @@ def test_chart_specs_are_plain_vega_lite():
     assert spec["encoding"]["color"]["scale"]["domain"] == list(view.SERIES_COLORS)
     assert view.edge_chart_spec("opposes")["encoding"]["color"]["value"] == view.STANCE_COLORS["opposes"]
     json.dumps(spec)
+
+
+def test_evidence_groups_equal_actor_quotes_on_a_large_messy_frame(df):
+    """Many rows, undated statements, shared dates and a self-loop: the same groups and records as
+    ``analysis.actor_quotes``; a second call is served from the cache, a new frame is not."""
+    from actorgraph.analysis import actor_quotes
+
+    import pandas as pd
+
+    big = pd.concat([df] * 40, ignore_index=True)
+    big["id"] = [f"{i}:{s}" for i, s in enumerate(big["id"])]
+    big.loc[big.index % 7 == 0, "date"] = None
+    big.loc[3, "target"] = big.loc[3, "source"]
+    actor = big["source"].value_counts().index[0]
+    want, got = actor_quotes(big, actor), view.evidence_groups(big, actor)
+    key = lambda g: (g["counterpart"], g["direction"], g["stance"], g["count"])  # noqa: E731
+    assert [key(g) for g in got] == [key(g) for g in want] and sum(g["count"] for g in got) > 100
+    assert all(g["quotes"][:] == w["quotes"] for g, w in zip(got, want))
+    assert view.evidence_groups(big, actor) is got
+    other = big.copy()
+    other.loc[other["source"] == actor, "stance"] = "opposes"
+    assert [key(g) for g in view.evidence_groups(other, actor)] == [key(g) for g in actor_quotes(other, actor)]
