@@ -160,7 +160,7 @@ def drawn_graph(view_key: str, cap: int, keep: tuple[str, ...], _G_view):
     These big objects are cached as themselves (``cache_data`` would unpickle a copy on
     every rerun); none of them is mutated after."""
     G_draw, left_out = view.cap_graph(_G_view, cap, keep=list(keep))
-    edges = (G_draw.number_of_edges(), _G_view.number_of_edges())  # counted once (a pass over every actor)
+    edges = (view.edge_count(G_draw), view.edge_count(_G_view))  # counted once (a pass over every actor)
     return G_draw, left_out, view.graph_signature(G_draw), edges
 
 
