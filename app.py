@@ -11,6 +11,7 @@ Environment (for tests, benchmarks and other corpora):
                          os.pathsep-separated); when set without ACTORGRAPH_DATA, no bundled article
                          is parsed; the app then runs in memory, without the store and its corrections
   ACTORGRAPH_MAX_NODES   default cap on drawn actors (300)
+  ACTORGRAPH_MAX_EDGES   default cap on drawn edges among them, the heaviest kept (3000)
   ACTORGRAPH_INGEST_CHUNK  articles in a big ingest's first chunk before the graph is drawn (64);
                          each later chunk is as big as all before it
   ACTORGRAPH_PROCESSES   worker processes for big batches of new articles (default: all cores)
@@ -153,14 +154,14 @@ def view_stage(signature: str, f: Filters, _df, _G_all):
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def drawn_graph(view_key: str, cap: int, keep: tuple[str, ...], _G_view):
-    """The capped graph, how many actors it leaves out, its signature and the edge counts
-    (drawn, in view): once per view.
+def drawn_graph(view_key: str, cap: int, edge_cap: int, keep: tuple[str, ...], _G_view):
+    """The capped graph (actors and edges), how many actors it leaves out, its signature and the
+    edge counts (drawn, in view): once per view.
 
     These big objects are cached as themselves (``cache_data`` would unpickle a copy on
     every rerun); none of them is mutated after."""
-    G_draw, left_out = view.cap_graph(_G_view, cap, keep=list(keep))
-    edges = (G_draw.number_of_edges(), _G_view.number_of_edges())  # counted once (a pass over every actor)
+    G_draw, left_out = view.cap_graph(_G_view, cap, keep=list(keep), max_edges=edge_cap)
+    edges = (view.edge_count(G_draw), view.edge_count(_G_view))  # counted once (a pass over every actor)
     return G_draw, left_out, view.graph_signature(G_draw), edges
 
 
@@ -385,7 +386,7 @@ def searchable_multiselect(label: str, options: dict[str, str], key: str) -> lis
     return st.multiselect(label, shown, key=key, placeholder="all", format_func=lambda v: options.get(v) or v)
 
 
-def sidebar_filters(opts: dict) -> tuple[Filters, str, int]:
+def sidebar_filters(opts: dict) -> tuple[Filters, str, tuple[int, int]]:
     st.header("Filters")
     stances = st.multiselect("Stance", opts["stances"], key="f_stances", placeholder="all")
     relations = st.multiselect("Relation", opts["relations"], key="f_relations", placeholder="all")
@@ -407,13 +408,17 @@ def sidebar_filters(opts: dict) -> tuple[Filters, str, int]:
     color_by = st.radio("Colour actors by", view.COLOR_MODES, horizontal=True, key="f_color")
     default_cap = int(os.environ.get("ACTORGRAPH_MAX_NODES", view.MAX_NODES))
     cap = st.number_input("Most actors drawn", 5, 5000, default_cap, 10, key="f_cap")
+    default_edges = int(os.environ.get("ACTORGRAPH_MAX_EDGES", view.MAX_EDGES))
+    edge_cap = st.number_input("Most edges drawn", 10, 100_000, default_edges, 500, key="f_edge_cap",
+                               help="The heaviest (most statements) among the actors drawn; more make "
+                                    "every redraw slower")  # fmt: skip
     f = Filters(
         stances=tuple(stances) or None, relations=tuple(relations) or None, actor_types=tuple(types) or None,
         date_from=date_from, date_to=date_to, articles=tuple(articles) or None, sources=tuple(sources) or None,
         min_weight=int(min_weight), min_confidence=float(min_conf), search=search, focus=focus or None,
         hops=int(hops), drop_isolated=bool(drop_isolated),
     )  # fmt: skip
-    return f, color_by, int(cap)
+    return f, color_by, (int(cap), int(edge_cap))
 
 
 # --------------------------------------------------------------------------- time and drawing (issue 12)
@@ -1082,14 +1087,14 @@ def main() -> None:
     with st.sidebar:
         opts = filter_choices(sig, df)
         url_and_history(opts)
-        f, color_by, cap = sidebar_filters(opts)
+        f, color_by, (cap, edge_cap) = sidebar_filters(opts)
         layout, size_by, quote = sidebar_drawing()
     with header:
         date_from, date_to = time_window(df, sig)
     f = dataclasses.replace(f, date_from=date_from, date_to=date_to, quote=quote)
     df_view, G_view = view_stage(sig, f, df, G_all)
     keep = tuple(a for a in (st.session_state.get("selected_actor"), f.focus) if a and G_view.number_of_nodes() > cap)
-    G_draw, left_out, gsig, n_edges = drawn_graph(f"{sig}|{f}", cap, keep, G_view)
+    G_draw, left_out, gsig, n_edges = drawn_graph(f"{sig}|{f}", cap, edge_cap, keep, G_view)
     pos = drawing_positions(G_draw, gsig, layout)
     with header:
         m = st.columns(4)
@@ -1104,6 +1109,9 @@ def main() -> None:
                 f"{left_out} actors not shown: only the {G_draw.number_of_nodes()} most connected of "
                 f"{G_view.number_of_nodes()} are drawn (raise 'Most actors drawn' or filter to see others)."
             )
+        if n_edges[0] == edge_cap < n_edges[1]:
+            st.info(f"Only the {edge_cap:,} heaviest edges (most statements) among the actors drawn are shown, of "
+                    f"{n_edges[1]:,} matching the filters (raise 'Most edges drawn' or filter to see others).")  # fmt: skip
         if f.focus:
             c1, c2 = st.columns([4, 1])
             c1.info(f"Focused on {view.md_escape(f.focus)}, {f.hops} hop(s) around it.")

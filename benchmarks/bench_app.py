@@ -17,7 +17,9 @@
    bytes the browser receives over the websocket for the first drawing, then
    the time and bytes of one filter change (choosing *supports* in *Stance*):
    from the click until the counts above the graph change and the script has
-   finished.
+   finished, then until the new drawing is in the browser's vis DataSets and
+   stable (what the user waits for); the server's CPU seconds for the change and
+   the component's own update time in the browser (``actorgraphState.updateMs``).
 
    ``--ingest-chunk`` sets ``ACTORGRAPH_INGEST_CHUNK`` (default: the app's own, a
    first drawing after 64 articles and chunks growing after it); the time to the
@@ -258,7 +260,9 @@ def filter_change(browser, n: int, tmp: str, timeout: float, app: str = str(APP)
         context, page, received, seconds = open_app(browser, server.url, timeout)
         first_bytes = received.total
         before = metric(page, "Statements")
+        drawn_before = page.evaluate("() => window.actorgraphState && window.actorgraphState.version")
         page.locator('[data-testid="stMultiSelect"]', has_text="Stance").first.click()
+        cpu0 = server_cpu(watch)
         t0 = time.perf_counter()
         page.get_by_role("option", name="supports", exact=True).click()
         page.wait_for_function(
@@ -271,10 +275,23 @@ def filter_change(browser, n: int, tmp: str, timeout: float, app: str = str(APP)
         )  # fmt: skip
         wait_app_idle(page, timeout=timeout)
         change = time.perf_counter() - t0
+        page.wait_for_function(
+            """(before) => {
+              const s = window.actorgraphState;
+              const box = document.querySelector('[data-testid="actorgraph-network"]');
+              return !!(s && s.version !== before && box && box.dataset.stable === 'true');
+            }""",
+            arg=drawn_before, timeout=timeout,
+        )  # fmt: skip
+        drawn = time.perf_counter() - t0
+        change_cpu = server_cpu(watch) - cpu0
         after = metric(page, "Statements")
+        browser = page.evaluate("() => window.actorgraphState.updateMs")
+        edges = metric(page, "Edges")
         context.close()
         return {"reload_seconds": seconds, "first_bytes": first_bytes, "change_seconds": change,
                 "change_bytes": received.total - first_bytes, "before": before, "after": after,
+                "drawn_seconds": drawn, "change_cpu": change_cpu, "browser_ms": browser, "edges": edges,
                 "server_peak": watch.server_peak(), "total_peak": watch.peak_total}  # fmt: skip
 
 
@@ -323,8 +340,11 @@ def main(argv: list[str] | None = None) -> int:
                 print("| step | seconds | bytes received over the websocket |")
                 print("|---|---:|---:|")
                 print(f"| first drawing | {r['reload_seconds']:.2f} | {r['first_bytes'] / MB:.2f} MB |")
-                print(f"| filter change (Stance: supports, {r['before']} -> {r['after']} statements) "
-                      f"| {r['change_seconds']:.2f} | {r['change_bytes'] / MB:.2f} MB |")  # fmt: skip
+                print(f"| filter change (Stance: supports, {r['before']} -> {r['after']} statements, "
+                      f"{r['edges']} edges) | {r['change_seconds']:.2f} | {r['change_bytes'] / MB:.2f} MB |")  # fmt: skip
+                print(f"| ... until the new drawing is in the browser and stable | {r['drawn_seconds']:.2f} | |")
+                print(f"filter change: server CPU {r['change_cpu']:.2f} s; the component's update in the browser "
+                      f"{r['browser_ms']:.0f} ms; machine load {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
                 print(f"server peak RSS {r['server_peak'] / MB:.0f} MB")
         finally:
             browser.close()

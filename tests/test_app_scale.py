@@ -59,6 +59,45 @@ def test_article_filter_offers_a_bounded_list_found_by_search(app):
     assert int([m for m in app.metric if m.label == "Articles"][0].value) == 1
 
 
+def test_filter_change_draws_the_heaviest_edges_and_says_drawn_of_total(app, corpus):
+    """With "Most edges drawn" below the edges in view, a filter change draws that many edges of the
+    filtered graph, the heaviest, and the header and a notice say "drawn of total"."""
+    from app_fixtures import drawing
+
+    from actorgraph import view
+    from actorgraph.filters import Filters, apply
+    from actorgraph.graph import statements_frame
+    from actorgraph.readwrite.statements import read_statements
+
+    df = statements_frame(read_statements(corpus[0]))
+    app.number_input(key="f_edge_cap").set_value(200).run()
+    app.multiselect(key="f_stances").set_value(["supports"]).run()
+    assert not app.exception, app.exception
+    view_df, G_view = apply(df, Filters(stances=("supports",)))
+    total = G_view.number_of_edges()
+    header = {m.label: m.value for m in app.metric}
+    assert total > 200 and header["Edges"] == f"200 of {total:,}"
+    assert header["Statements"] == f"{len(view_df):,}"
+    assert header["Actors"] == f"{G_view.number_of_nodes():,}", "the edge cap leaves every actor drawn"
+    assert any(i.value.startswith("Only the 200 heaviest edges") and f"of {total:,}" in i.value for i in app.info)
+    drawn = drawing(app)
+    assert len(drawn["edges"]) == 200 and {e["stance"] for e in drawn["edges"]} == {"supports"}
+    assert {n["id"] for n in drawn["nodes"]} == set(G_view.nodes)
+    weights = sorted((d["weight"] for *_, d in G_view.edges(data=True)), reverse=True)
+    assert sorted((e["weight"] for e in drawn["edges"]), reverse=True) == weights[:200]
+    for e in drawn["edges"]:  # each drawn edge is the filtered graph's own, with its facts
+        d = G_view[e["from"]][e["to"]][e["stance"]]
+        assert e["weight"] == d["weight"] and e["title"] == view.edge_tooltip(e["from"], e["to"], d)
+    app.multiselect(key="f_stances").set_value([]).run()
+    assert {m.label: m.value for m in app.metric}["Edges"] == f"200 of {df_edges(df):,}"
+
+
+def df_edges(df) -> int:
+    from actorgraph.graph import build_graph
+
+    return build_graph(df).number_of_edges()
+
+
 def test_filter_choices_are_built_once_per_corpus(corpus, monkeypatch):
     import actorgraph.filters as filters
 

@@ -213,6 +213,25 @@ def test_cap_keeps_the_most_connected_and_counts_the_rest():
     assert none == 0 and same.number_of_nodes() == G.number_of_nodes() and same is not G
 
 
+def test_edge_cap_keeps_the_heaviest_edges_among_the_actors_drawn():
+    G = star(400)
+    G.add_edge("hub", "leaf 0399", key="supports", stance="supports", sign=1, weight=500, relations=["praises"])
+    before = snapshot(G)
+    H, left = view.cap_graph(G, 300, max_edges=50)
+    assert snapshot(G) == before
+    assert H.number_of_nodes() == 300 and left == 101, "the edge cap leaves the actors drawn as they were"
+    assert view.edge_count(H) == H.number_of_edges() == 50
+    drawn = sorted((G[u][v][k]["weight"] for u, v, k in H.edges(keys=True)), reverse=True)
+    inside = sorted((d["weight"] for u, v, d in G.edges(data=True) if u in H and v in H), reverse=True)
+    assert drawn == inside[:50] and drawn[-1] > inside[-1]
+    assert H.has_edge("hub", "leaf 0399", key="supports"), "a second stance between the same pair is its own edge"
+    uncut, none = view.cap_graph(G, 1000, max_edges=10_000)
+    assert none == 0 and view.edge_count(uncut) == G.number_of_edges()
+    only_edges, none = view.cap_graph(G, 1000, max_edges=10)
+    assert none == 0 and only_edges.number_of_nodes() == G.number_of_nodes() and only_edges.number_of_edges() == 10
+    assert min(d["weight"] for *_, d in only_edges.edges(data=True)) == 392  # 500 and 400 down to 392
+
+
 def test_cap_drops_actors_left_without_any_tie():
     G = star(10)
     G.add_node("far", name="far", type="person", mentions=50, weighted_degree=50)
@@ -442,6 +461,18 @@ def test_payload_is_columns_far_smaller_than_items_and_round_trips_as_bytes(G):
     assert json.loads(view.payload_bytes(p)) == p
     assert len(view.payload_bytes(p)) < 0.5 * len(json.dumps({"nodes": nodes, "edges": edges}))
     assert "selected" not in p  # the app sends the selection apart
+
+
+def test_payload_bytes_reuse_the_drawing_json_only_while_it_is_the_same(G):
+    """``network_payload`` encodes the drawing once (its version is a hash of it); the bytes are
+    the whole payload's JSON, and a part replaced afterwards is encoded anew."""
+    p = view.network_payload(G, notice="note")
+    assert json.loads(view.payload_bytes(p)) == p
+    assert p["version"] == view.network_payload(G, notice="other")["version"]
+    other = view.network_payload(view.cap_graph(G, 3)[0])
+    p["edges"] = other["edges"]
+    assert json.loads(view.payload_bytes(p))["edges"] == other["edges"]
+    assert json.loads(view.payload_bytes(dict(p))) == p
 
 
 def test_evidence_groups_are_actor_quotes_with_records_made_when_shown(df):
