@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .base import Arg, lemma
 from .context import Sentence
 from .registry import rule, shared
-from .vocab import (ADJ_CUES, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, HEDGE_MODALS, HOSTILE_MANNER, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, PACT_NOUNS, PACT_VERBS, PURPOSE_NOUNS, REBUTTED_NOUNS, RELATIONS, RESOLUTION_NOUNS, SHIELD_VERBS, VERB_CUES)
+from .vocab import (ADJ_CUES, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, HEDGE_MODALS, HOSTILE_MANNER, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, PACT_NOUNS, PACT_VERBS, PURPOSE_NOUNS, RECEIVED_NOUNS, REBUTTED_NOUNS, RELATIONS, RESOLUTION_NOUNS, SHIELD_VERBS, VERB_CUES)
 
 COMPOSE = shared("verb.compose", "a verb over a stance noun: \"backed sanctions on Mali\"")
 PURPOSE = "verb.purpose"  # registered below (launch verbs); verb.direct reaches it through its objects
@@ -276,6 +276,40 @@ def withheld(ctx: Sentence, v: Token, lem: str) -> None:
         if tgt:
             subj = ctx.subjects(v, avoid={a.actor.name for a in tgt})
             ctx.emit(subj, tgt, "opposes", v, "verb", factor=0.7, hedge=hedge)
+
+
+def _received_objects(v: Token) -> list[Token]:
+    """The received nouns of a verb: its objects and what it is "under" ("came under fire from Y")."""
+    objs = [c for c in v.children if c.dep_ == "dobj"]
+    objs.extend(o for c in v.children if c.dep_ == "prep" and c.lower_ == "under"
+                for o in c.children if o.dep_ == "pobj")
+    return [o for o in objs if o.lower_ in RECEIVED_NOUNS or lemma(o) in RECEIVED_NOUNS]
+
+
+def _givers(ctx: Sentence, v: Token, o: Token) -> list[Arg]:
+    """Who gives a received noun: "from Y" (on the noun or the verb), "of Y" / "by Y" on the noun, "Y's"."""
+    out: list[Arg] = []
+    for holder in (o, v):
+        for c in holder.children:
+            if c.dep_ in ("prep", "agent") and (c.lower_ == "from" or (holder is o and c.lower_ in ("of", "by"))):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        out.extend(ctx.args(p, owner="source"))
+    out.extend(a for c in o.children if c.dep_ == "poss" for a in ctx.args(c))
+    return out
+
+
+@rule("verb.received", pos="verb", words="receive_verbs", order=40)
+def received(ctx: Sentence, v: Token, lem: str) -> None:
+    """ "X drew criticism from Y", "X won the backing of Y", "X came under fire from Y", "X has the support
+    of Y": the giver holds the stance toward the receiver (the verb's subject), not the other way round."""
+    for o in _received_objects(v):
+        if lem == "have" and not any(c.lower_ == "the" for c in o.children):
+            continue  # "has criticism of Y" is X's own; "has the support of Y" is received
+        givers = _givers(ctx, v, o)
+        if givers:
+            rel = RECEIVED_NOUNS.get(o.lower_) or RECEIVED_NOUNS[lemma(o)]
+            ctx.emit(givers, ctx.subjects(v, avoid={a.actor.name for a in givers}), rel, o, "noun", check=v)
 
 
 @rule("verb.react", pos="verb", words="react_verbs", order=90)
