@@ -7,7 +7,6 @@ from spacy.tokens import Token
 from .base import Arg, lemma
 from .context import Sentence
 from .registry import rule
-from .verbs import _agent, _passive, _passive_subject
 from .vocab import (ACT_NOUNS, CALL_VERBS, DESCRIBE_VERBS, EVAL_ADJS, EVAL_NOUNS, JUDGEMENT_ADJS, JUDGEMENT_WORDS, LEGITIMACY, NEG_ADVERBS, OUSTER_NOUNS, SPEECH_VERBS)
 
 
@@ -168,43 +167,6 @@ def described_as(ctx: Sentence, v: Token) -> None:
     ex = {a.actor.name for a in subj}
     ctx.emit(subj, [a for a in ctx.args(obj, owner=True) if a.actor.name not in ex],
               "criticises" if score < 0 else "praises", v, "evaluation", factor=0.8)
-
-
-def _predicate_score(v: Token) -> int:
-    """The sign of what a passive naming verb says: "was branded unfit", "was labelled a liar", "was
-    described as reckless" (judgement and evaluation words of the predicate and its modifiers)."""
-    preds = [c for c in v.children if c.dep_ in ("oprd", "xcomp", "acomp", "attr", "dobj") and c.i > v.i]
-    preds += [p for c in v.children if c.dep_ == "prep" and c.lower_ == "as"
-              for p in c.children if p.dep_ in ("pobj", "amod", "acomp")]
-    words = [w for p in preds for w in (p, *p.conjuncts)]
-    words += [c for w in list(words) for c in w.children if c.dep_ in ("amod", "compound")]
-    score = 0
-    for w in words:
-        score += (JUDGEMENT_WORDS.get(w.lower_) or JUDGEMENT_WORDS.get(lemma(w)) or EVAL_NOUNS.get(lemma(w))
-                  or (EVAL_ADJS.get(w.lower_) or JUDGEMENT_ADJS.get(w.lower_) or 0 if w.pos_ == "ADJ" else 0))
-    return score
-
-
-@rule("judgement.named_by", pos="verb", words=("call_verbs", "describe_verbs"), order=141)
-def named_by(ctx: Sentence, v: Token, lem: str) -> None:
-    """ "Y was branded unfit by X", "Y, labelled a traitor by X,": the agent of a passive naming verb judges
-    its subject (the active "X branded Y unfit" is ``judgement.called``)."""
-    if not _passive(v):
-        return
-    agent = _agent(v)
-    if agent is None:  # "was branded a liar by X": the "by" phrase parsed under the predicate
-        agent = next((p for c in v.children if c.dep_ in ("dobj", "prep") and c.i > v.i
-                      for g in (c, *c.children) for b in g.children if b.dep_ in ("prep", "agent") and b.lower_ == "by"
-                      for p in b.children if p.dep_ == "pobj"), None)
-    if agent is None:
-        return
-    score = _predicate_score(v)
-    if score == 0:
-        return
-    named = v.head if v.dep_ in ("acl", "amod") and v.head.pos_ in ("NOUN", "PROPN") else _passive_subject(v)
-    src = ctx.args(agent, owner="source")
-    ctx.emit(src, ctx.args(named, owner=True), "criticises" if score < 0 else "praises", v, "evaluation",
-             factor=0.8)
 
 
 @rule("judgement.fear", pos="verb", order=190, when=lambda t, lem, pos: lem in ("fear", "worry") and pos == "VERB")
