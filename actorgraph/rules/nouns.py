@@ -37,7 +37,8 @@ def _left_to_verb(n: Token, lem: str, gov: Token | None, explicit: bool) -> bool
             and not (lemma(gov) in PACT_VERBS and lem in PACT_NOUNS):
         return True
     return lemma(gov) in RECEIVE_VERBS and n.dep_ == "dobj" and any(
-        c.dep_ == "prep" and c.lower_ in ("of", "from") for c in n.children)
+        c.dep_ == "prep" and c.lower_ in ("of", "from") for c in n.children) and (
+        lemma(gov) != "have" or any(c.lower_ == "the" for c in n.children))  # "has the support of Y"
 
 
 @rule("noun.possessor", pos="noun", words="noun_cues", match="lemma|lower", order=10,

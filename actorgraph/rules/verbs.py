@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .base import Arg, lemma
 from .context import Sentence
 from .registry import rule, shared
-from .vocab import (ADJ_CUES, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, HEDGE_MODALS, HOSTILE_MANNER, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, PACT_NOUNS, PACT_VERBS, PURPOSE_NOUNS, REBUTTED_NOUNS, RELATIONS, RESOLUTION_NOUNS, SHIELD_VERBS, VERB_CUES)
+from .vocab import (ADJ_CUES, ANSWERED_NOUNS, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, HEDGE_MODALS, HOSTILE_MANNER, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, PACT_NOUNS, PACT_VERBS, PURPOSE_NOUNS, RECEIVED_NOUNS, REBUTTED_NOUNS, RELATIONS, RESOLUTION_NOUNS, SHIELD_VERBS, VERB_CUES)
 
 COMPOSE = shared("verb.compose", "a verb over a stance noun: \"backed sanctions on Mali\"")
 PURPOSE = "verb.purpose"  # registered below (launch verbs); verb.direct reaches it through its objects
@@ -278,6 +278,42 @@ def withheld(ctx: Sentence, v: Token, lem: str) -> None:
             ctx.emit(subj, tgt, "opposes", v, "verb", factor=0.7, hedge=hedge)
 
 
+def _received_objects(v: Token) -> list[Token]:
+    """The received nouns of a verb: its objects and what it is "under" ("came under fire from Y")."""
+    objs = [c for c in v.children if c.dep_ == "dobj"]
+    objs.extend(o for c in v.children if c.dep_ == "prep" and c.lower_ == "under"
+                for o in c.children if o.dep_ == "pobj")
+    return [o for o in objs if o.lower_ in RECEIVED_NOUNS or lemma(o) in RECEIVED_NOUNS]
+
+
+def _givers(ctx: Sentence, v: Token, o: Token) -> list[Arg]:
+    """Who gives a received noun: "from Y" (on the noun or the verb), "of Y" / "by Y" on the noun, "Y's"."""
+    out: list[Arg] = []
+    for holder in (o, v):
+        for c in holder.children:
+            if c.dep_ in ("prep", "agent") and (c.lower_ == "from" or (holder is o and c.lower_ in ("of", "by"))):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        out.extend(ctx.args(p, owner="source"))
+    out.extend(a for c in o.children if c.dep_ == "poss" for a in ctx.args(c))
+    return out
+
+
+@rule("verb.received", pos="verb", words="receive_verbs", order=40)
+def received(ctx: Sentence, v: Token, lem: str) -> None:
+    """ "X drew criticism from Y", "X won the backing of Y", "X came under fire from Y", "X has the support
+    of Y": the giver holds the stance toward the receiver (the verb's subject), not the other way round."""
+    for o in _received_objects(v):
+        if lem == "be" and o.dep_ == "dobj":
+            continue
+        if lem == "have" and not any(c.lower_ == "the" for c in o.children):
+            continue  # "has criticism of Y" is X's own; "has the support of Y" is received
+        givers = _givers(ctx, v, o)
+        if givers:
+            rel = RECEIVED_NOUNS.get(o.lower_) or RECEIVED_NOUNS[lemma(o)]
+            ctx.emit(givers, ctx.subjects(v, avoid={a.actor.name for a in givers}), rel, o, "noun", check=v)
+
+
 @rule("verb.react", pos="verb", words="react_verbs", order=90)
 def react(ctx: Sentence, v: Token, lem: str) -> None:
     """ "reacted angrily to the ban ordered by the EU", "responded to X's attacks / comments"."""
@@ -295,6 +331,33 @@ def react(ctx: Sentence, v: Token, lem: str) -> None:
                     tgt.extend(a for g in o.children if g.dep_ == "poss" for a in ctx.args(g))
     if tgt:
         ctx.emit(ctx.subjects(v, avoid={a.actor.name for a in tgt}), tgt, "criticises", v, "verb")
+
+
+def _answered(ctx: Sentence, v: Token) -> list[Token]:
+    """The hostile things a verb answers: "responded to Y's attacks", "denied / brushed off Y's allegations"
+    (not those aimed at somebody named: "Y's attacks on Z")."""
+    objs = [o for c in v.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
+    objs += [c for c in v.children if c.dep_ == "dobj"]
+    return [o for o in objs if (o.lower_ in ANSWERED_NOUNS or lemma(o) in ANSWERED_NOUNS)
+            and not any(c.dep_ == "prep" and c.lower_ in ("on", "against", "of") and ctx.args(p)
+                        for c in o.children for p in c.children if p.dep_ == "pobj")]
+
+
+@rule("verb.answered", pos="verb", words=("react_verbs", "answer_verbs"), order=91)
+def answered(ctx: Sentence, v: Token, lem: str) -> None:
+    """ "X rejected Y's accusations", "X declined to respond to Y's charges": the one whose charges are
+    answered holds them against the one answering (whether or not X answers: the charges were made)."""
+    if ctx.question:
+        return
+    for o in _answered(ctx, v):
+        owners = [a for c in o.children if c.dep_ == "poss" for a in ctx.args(c)]
+        owners += [a for c in o.children if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by")
+                   for p in c.children if p.dep_ == "pobj" for a in ctx.args(p, owner="source")]
+        if owners:
+            rel = ANSWERED_NOUNS.get(o.lower_) or ANSWERED_NOUNS[lemma(o)]
+            # (not blocked by the denial itself: the charges were made, whatever the answer)
+            ctx.emit(owners, ctx.subjects(v, avoid={a.actor.name for a in owners}), rel, o, "noun",
+                     hedge=1.0)
 
 
 def _demanded_of(v: Token, c: Token) -> Token | None:

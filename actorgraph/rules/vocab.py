@@ -65,6 +65,7 @@ HEDGE_MODALS = {r["modal"]: check_number(r, "factor") for r in table("hedge_moda
 
 _WORD_RELATIONS = _by_class("word_relations", "relation")
 RECEIVED_NOUNS = _relation_words("received_nouns")
+ANSWERED_NOUNS = _relation_words("answered_nouns")
 RECIPROCAL_POSITIVE = _relation_words("reciprocal_positive")
 RECIPROCAL_NEGATIVE = _relation_words("reciprocal_negative")
 
@@ -132,7 +133,7 @@ SOURCE_OWNED = PROXY_NOUNS | _SOURCE_OWNED_EXTRA
 
 _TABLES = {"verb_cues": VERB_CUES, "noun_cues": NOUN_CUES, "adjective_cues": ADJ_CUES,
            "relational_nouns": RELATIONAL_NOUNS, "hyphen_cues": HYPHEN_CUES, "hedge_modals": HEDGE_MODALS,
-           "received_nouns": RECEIVED_NOUNS, "reciprocal_positive": RECIPROCAL_POSITIVE,
+           "received_nouns": RECEIVED_NOUNS, "answered_nouns": ANSWERED_NOUNS, "reciprocal_positive": RECIPROCAL_POSITIVE,
            "reciprocal_negative": RECIPROCAL_NEGATIVE, "judgement_words": JUDGEMENT_WORDS,
            "judgement_adjs": JUDGEMENT_ADJS, "eval_nouns": EVAL_NOUNS, "eval_adjs": EVAL_ADJS}
 
