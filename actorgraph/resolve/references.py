@@ -1,6 +1,6 @@
 """The reference walk (pass ``refs.walk``): in document order, pronouns (``pronouns.nearest``), "the
 two"/"both" (``refs.count``), "the junta"/"the government"/"the country" (``refs.the_state``) and "the
-group"/"the militia"/"the rebels" (``refs.the_group``) take the actors mentioned before them."""
+group"/"the militia" (``refs.the_group``) take the actors mentioned before them."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -13,7 +13,7 @@ from .index import Mention
 from .state import ResolverState, fits
 from .text import SUBJ_DEPS
 from .vocab import (
-    COUNTRY_NOUNS, DEFINITE_STATE_NOUNS, DEFINITE_GROUP_NOUNS, DEFINITE_MEMBER_NOUNS, RULING_LEMMAS, PERSON_STATE_NOUNS, PERSON_TEAM_NOUNS,
+    COUNTRY_NOUNS, DEFINITE_STATE_NOUNS, DEFINITE_GROUP_NOUNS, RULING_LEMMAS, PERSON_STATE_NOUNS, PERSON_TEAM_NOUNS,
     PLURAL_ACTOR_NOUNS, PLURAL_COUNT, PRON_PERSON, PRON_IT, PRON_THEY,
 )
 from .pronouns import pronoun
@@ -67,8 +67,7 @@ REFERENCE_RULES: list[RefRule] = [
     RefRule("refs.count", lambda st, t: t.lower_ in PLURAL_COUNT, lambda st, t, w: plural(st, t, w.history)),
     RefRule("refs.the_state", lambda st, t: t.lower_ in DEFINITE_STATE_NOUNS and t.i not in st.gov,
             lambda st, t, w: definite_state(st, t, w.history)),
-    RefRule("refs.the_group", lambda st, t: (t.lower_ in DEFINITE_GROUP_NOUNS or t.lower_ in DEFINITE_MEMBER_NOUNS)
-            and t.i not in st.gov,
+    RefRule("refs.the_group", lambda st, t: t.lower_ in DEFINITE_GROUP_NOUNS and t.i not in st.gov,
             lambda st, t, w: definite_group(st, t, w.history)),
 ]
 
@@ -110,9 +109,9 @@ def the_phrase_start(st: ResolverState, t: Token, modifier: Callable[[Token], in
 
 
 def definite_group(st: ResolverState, t: Token, history: list[Mention]) -> Mention | None:
-    """"the group", "the Iran-backed militia", "the rebel movement", "the rebels": the armed group or
-    movement named just before (within two sentences)."""
-    if t.tag_ != ("NNS" if t.lower_ in DEFINITE_MEMBER_NOUNS else "NN") or any(c.dep_ == "prep" and c.lower_ in ("of", "in") for c in t.children) \
+    """"the group", "the Iran-backed militia", "the rebel movement": the armed group or movement named
+    just before (within two sentences)."""
+    if t.tag_ != "NN" or any(c.dep_ == "prep" and c.lower_ in ("of", "in") for c in t.children) \
             or any(c.dep_ in ("relcl", "acl") for c in t.children):
         return None
     start = the_phrase_start(st, t, lambda c: c.left_edge.i if c.dep_ in ("amod", "compound", "npadvmod")
