@@ -29,6 +29,7 @@ from . import longtext
 from . import stances as _stances  # noqa: F401  (registers "actorgraph_stances")
 from .gazetteer import Gazetteer
 from .nlp import load_nlp
+from .recase import recase
 from .records import Article, Statement, statement_id
 
 ACTORS_PIPE = "actorgraph_actors"
@@ -43,11 +44,15 @@ PIPE_BATCH = 4
 
 @Language.component(LINES_PIPE)
 def line_breaks(doc: Doc) -> Doc:
-    """A token after a line break starts a sentence (the parser keeps preset boundaries)."""
+    """A token after a line break starts a sentence (the parser keeps preset boundaries). A word in
+    lower case right after a word of the same line never does: "Kenya | on Tuesday condemned ..."
+    (the parser's split after a line's first name, typically under a headline) cuts a clause in two."""
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if "\n" in prev.text_with_ws and not tok.is_space:
             tok.is_sent_start = True
+        elif tok.text[:1].islower() and prev.is_alpha and not prev.is_space:
+            tok.is_sent_start = False
     return doc
 
 
@@ -111,9 +116,12 @@ def title_repeats_body(article: Article) -> bool:
 
 def parsed_text(article: Article) -> str:
     """What the pipeline reads: the headline on its own line, then the body (the body alone when
-    the title only repeats the body's opening)."""
+    the title only repeats the body's opening). A title-case headline is read in sentence case
+    (``recase``); statements quote it as written."""
+    if title_repeats_body(article):
+        return article.text
     title = article.title.replace("\r", " ").replace("\n", " ")  # same length: offsets stay exact
-    return article.text if title_repeats_body(article) else f"{title}\n\n{article.text}"
+    return f"{recase(title, article.text)}\n\n{article.text}"
 
 
 def statements_from_doc(doc: Doc, article: Article) -> list[Statement]:
@@ -139,8 +147,8 @@ def statements_from_doc(doc: Doc, article: Article) -> list[Statement]:
         seen.add(key)
         start, end = bounds[st.sent_index]
         quote = text[start:end]
-        if start < body:  # the headline: offsets into the title
-            where = -1
+        if start < body:  # the headline: offsets into the title, quoted as written (not re-cased)
+            where, quote = -1, article.title[start:end]
         else:
             where, start, end = st.sent_index - in_title, start - body, end - body
         sid = statement_id(article.id, start, end, a.name, b.name, stance, st.relation)

@@ -6,7 +6,7 @@ over one sentence. The vocabulary the rules read is in ``vocab`` (loaded from
 """
 from __future__ import annotations
 
-from . import joint, judgements, modifiers, nouns, verbs  # noqa: F401  (registers the rules)
+from . import joint, judgements, modifiers, nouns, phrases, verbs  # noqa: F401  (registers the rules)
 from .base import Arg, MentionRef, Stance
 from .context import Sentence
 from .registry import RULES, SHARED, rule, rule_ids

@@ -122,7 +122,10 @@ def verb_direct(ctx: Sentence, v: Token, lem: str) -> None:
         kind = "verb" if slot == "obj" else "prep"
         rid = "verb.direct" if slot == "obj" else "verb.prep"
         if wanter is not None:
-            ctx.emit(wanter, tgt, rel, v, "chain", factor=0.85, rule="verb.wanted")
+            # "convinced Syria to destroy its weapons": what the urged one does to its own is no stance
+            urged = {a.actor.name for a in ctx.subjects(v)}
+            ctx.emit(wanter, [a for a in tgt if a.actor.name not in urged], rel, v, "chain", factor=0.85,
+                     rule="verb.wanted")
             continue
         if subj is None:
             subj = ctx.subjects(v, avoid={a.actor.name for a in tgt})

@@ -1,0 +1,37 @@
+"""Rules for fixed phrases any verb can carry: acting "on behalf of" someone."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .context import Sentence
+from .registry import rule
+from .vocab import SPEECH_VERBS, VERB_CUES
+
+
+def _pobjs(t: Token, preps: tuple[str, ...]) -> list[Token]:
+    """The objects of ``t``'s prepositions in ``preps``."""
+    return [o for c in t.children if c.dep_ == "prep" and c.lower_ in preps for o in c.children if o.dep_ == "pobj"]
+
+
+def _behalf_of(v: Token) -> list[Token]:
+    """X in "<verb> on behalf of X" (the phrase on the verb, or on its object: "filed a suit on behalf of X")."""
+    out = []
+    for h in (v, *[c for c in v.children if c.dep_ == "dobj"]):
+        for o in _pobjs(h, ("on",)):
+            if o.lower_ == "behalf":
+                out.extend(_pobjs(o, ("of",)))
+    return out
+
+
+@rule("verb.behalf", pos="verb", order=31,
+      when=lambda t, lem, pos: "for" not in VERB_CUES.get(lem, {}) and lem not in SPEECH_VERBS)
+def behalf(ctx: Sentence, v: Token, lem: str) -> None:
+    """ "Qatar intervened on behalf of Hamas": acting for someone is siding with them, whatever the verb
+    (a verb with a "for" cue of its own is read by verb.prep; speaking on behalf of one's own side is no
+    stance)."""
+    tgt = [a for o in _behalf_of(v) for a in ctx.args(o, owner=True)]
+    if not tgt:
+        return
+    src = ctx.wanted_by(v) or ctx.subjects(v, avoid={a.actor.name for a in tgt})
+    src = [a for a in src if not any(a.actor.affiliation == b.actor.name for b in tgt)]
+    ctx.emit(src, tgt, "supports", v, "prep", factor=0.8)

@@ -1,0 +1,36 @@
+"""Title-case headlines are read in sentence case (actorgraph/recase.py); invented headlines and bodies."""
+from __future__ import annotations
+
+from actorgraph.recase import recase, title_case
+from actorgraph.records import Article
+from actorgraph.statements import extract_statements, parsed_text
+
+BODY = "NAIROBI - Kenya said on Tuesday it stood with Uganda in the border dispute. Theresa May spoke later."
+
+
+def test_title_case_words_lowered_names_kept():
+    got = recase("Kenya Backs Uganda Over Border Dispute", BODY)
+    assert got == "Kenya backs Uganda over border dispute"
+
+
+def test_same_length_and_sentence_case_untouched():
+    for title in ("Kenya backs Uganda over border dispute", "Talks resume", "UN Envoy Arrives"):
+        assert len(recase(title, BODY)) == len(title)
+    assert recase("Kenya backs Uganda over border dispute", BODY) == "Kenya backs Uganda over border dispute"
+    assert not title_case("Kenya backs Uganda over border dispute")
+
+
+def test_body_capitalised_words_stay_names():
+    # "May" is a function word, but the body writes it capitalised inside a sentence: a name
+    assert recase("Theresa May Rebuffs Kenya Over Border Dispute", BODY).startswith("Theresa May rebuffs")
+    # an acronym and a known actor's name the body lacks keep their case; other words the body lacks do not
+    assert recase("Kenya Backs UN Plan For Hezbollah Talks", BODY) == "Kenya backs UN plan for Hezbollah talks"
+
+
+def test_headline_statement_quotes_the_title_as_written():
+    title = "Kenya Backs Uganda Over Border Dispute"
+    art = Article(id="a1", text=BODY, title=title)
+    assert parsed_text(art).startswith("Kenya backs Uganda over border dispute\n\n")
+    heads = [s for s in extract_statements([art]) if s.sentence_index == -1]
+    assert [(s.source, s.stance, s.target) for s in heads] == [("Kenya", "supports", "Uganda")]
+    assert heads[0].quote == title == art.title[heads[0].start:heads[0].end]
