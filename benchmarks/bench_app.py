@@ -247,7 +247,7 @@ def server_cpu(watch: "MemoryWatch") -> float:
     return t.user + t.system
 
 
-def filter_change(browser, n: int, tmp: str, timeout: float, app: str = str(APP)) -> dict:
+def filter_change(browser, n: int, tmp: str, timeout: float, app: str = str(APP), max_edges: int = 0) -> dict:
     from bench_filters import synthetic
 
     from actorgraph.readwrite.statements import write_jsonl
@@ -255,7 +255,10 @@ def filter_change(browser, n: int, tmp: str, timeout: float, app: str = str(APP)
     path = Path(tmp) / f"synthetic_{n}.jsonl"
     with open(path, "w", encoding="utf-8") as fh:
         write_jsonl(synthetic(n, 400), fh)
-    with served({"ACTORGRAPH_STATEMENTS": str(path)}, tmp, app) as (server, watch):
+    env = {"ACTORGRAPH_STATEMENTS": str(path)}
+    if max_edges:
+        env["ACTORGRAPH_MAX_EDGES"] = str(max_edges)
+    with served(env, tmp, app) as (server, watch):
         open_app(browser, server.url, timeout)[0].close()  # the server's first run: caches filled
         context, page, received, seconds = open_app(browser, server.url, timeout)
         first_bytes = received.total
@@ -303,6 +306,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="ACTORGRAPH_INGEST_CHUNK for the article runs (0: the app's default, a redraw after each chunk)")
     ap.add_argument("--statements", type=int, default=50_000, help="synthetic statements for the filter run (0: skip)")
     ap.add_argument("--timeout", type=float, default=3600, help="seconds to wait for a drawing")
+    ap.add_argument("--max-edges", type=int, default=0,
+                    help="ACTORGRAPH_MAX_EDGES for the filter run (0: the app's default cap, view.MAX_EDGES)")
     ap.add_argument("--app", default=str(APP), help="the app.py of the filter run (another checkout's, for a "
                     "side-by-side run: set PYTHONPATH to that checkout too)")  # fmt: skip
     args = ap.parse_args(argv)
@@ -335,8 +340,9 @@ def main(argv: list[str] | None = None) -> int:
                       "them out, so the PSS sum is the memory the server and its workers use together. "
                       "Peaks sampled every 0.2 s; the server's RSS peak is the kernel's VmHWM.)")
             if args.statements:
-                r = filter_change(browser, args.statements, tmp, timeout, args.app)
-                print(f"\n{args.statements:,} synthetic statements (warm server, new browser session)")
+                r = filter_change(browser, args.statements, tmp, timeout, args.app, args.max_edges)
+                cap = args.max_edges or "the default"
+                print(f"\n{args.statements:,} synthetic statements (warm server, new browser session; edge cap {cap})")
                 print("| step | seconds | bytes received over the websocket |")
                 print("|---|---:|---:|")
                 print(f"| first drawing | {r['reload_seconds']:.2f} | {r['first_bytes'] / MB:.2f} MB |")

@@ -181,7 +181,9 @@ def main(argv: list[str] | None = None) -> None:
     statements = corpus(args.actors, args.edges, args.hub)
     with open(path, "w", encoding="utf-8") as fh:
         write_jsonl(statements, fh)
-    env = {"ACTORGRAPH_STATEMENTS": str(path), "ACTORGRAPH_MAX_NODES": str(args.actors + 10)}
+    # every actor and every edge drawn: the app's default edge cap (view.MAX_EDGES) would draw fewer
+    env = {"ACTORGRAPH_STATEMENTS": str(path), "ACTORGRAPH_MAX_NODES": str(args.actors + 10),
+           "ACTORGRAPH_MAX_EDGES": str(args.edges + 10)}
     server = start_streamlit(args.app, env=env, log_dir=folder, timeout=300)
     try:
         got = measure(server.url, args.runs)
