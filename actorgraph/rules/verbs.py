@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .base import Arg, lemma
 from .context import Sentence
 from .registry import rule, shared
-from .vocab import (ADJ_CUES, POPULATION_QUANTIFIERS, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, HEDGE_MODALS, HOSTILE_MANNER, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, PACT_NOUNS, PACT_VERBS, PURPOSE_NOUNS, REBUTTED_NOUNS, RECEIVED_NOUNS, RELATIONS, RESOLUTION_NOUNS, SHIELD_VERBS, VERB_CUES)
+from .vocab import (ADJ_CUES, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, HEDGE_MODALS, HOSTILE_MANNER, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, PACT_NOUNS, PACT_VERBS, PURPOSE_NOUNS, REBUTTED_NOUNS, RECEIVED_NOUNS, RELATIONS, RESOLUTION_NOUNS, SHIELD_VERBS, VERB_CUES)
 
 COMPOSE = shared("verb.compose", "a verb over a stance noun: \"backed sanctions on Mali\"")
 PURPOSE = "verb.purpose"  # registered below (launch verbs); verb.direct reaches it through its objects
@@ -278,13 +278,6 @@ def withheld(ctx: Sentence, v: Token, lem: str) -> None:
             ctx.emit(subj, tgt, "opposes", v, "verb", factor=0.7, hedge=hedge)
 
 
-def _counted(t: Token) -> bool:
-    """ "support from five to 10 Republicans", "attack from some Republicans": a count or share of a party's
-    members is not the party."""
-    return any(c.dep_ in ("nummod", "quantmod") or (c.dep_ in ("det", "amod") and c.lower_ in POPULATION_QUANTIFIERS)
-               for c in t.children)
-
-
 @rule("verb.received", pos="verb", words="receive_verbs", order=40)
 def received(ctx: Sentence, v: Token, lem: str) -> None:
     """ "X drew criticism from Y", "X won the backing of Y", "X had Y's endorsement": the giver holds the
@@ -301,8 +294,7 @@ def received(ctx: Sentence, v: Token, lem: str) -> None:
         for holder in (o, v):
             for c in holder.children:
                 if c.dep_ == "prep" and (c.lower_ == "from" or (c.lower_ == "of" and holder is o)):
-                    givers.extend(a for p in c.children if p.dep_ == "pobj" for a in ctx.args(p, owner="source")
-                                  if not _counted(v.doc[a.mention.end - 1]))
+                    givers.extend(a for p in c.children if p.dep_ == "pobj" for a in ctx.args(p, owner="source"))
         givers.extend(a for c in o.children if c.dep_ == "poss" for a in ctx.args(c))
         if givers:
             ctx.emit(givers, ctx.subjects(v, avoid={a.actor.name for a in givers}), rel, o, "noun", check=v)
