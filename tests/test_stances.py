@@ -447,6 +447,7 @@ def test_close_associates_and_working_for(nlp):
     assert ("Peter Brown", "+", "John Smith") not in found(
         nlp, "Peter Brown, a former John Smith associate, drafted the plan.")
     assert ("Paul Grant", "+", "Ukraine") in found(nlp, "Paul Grant worked on behalf of Ukraine for years.")
+    assert ("Adam Fox", "+", "Maria Lopez") in found(nlp, "Adam Fox worked for Maria Lopez until May.")
     assert ("Adam Fox", "+", "Maria Lopez") in found(nlp, "Adam Fox served under Maria Lopez.")
     assert ("Adam Fox", "+", "Maria Lopez") in found(
         nlp, "Adam Fox said his committee will work in conjunction with Maria Lopez.")

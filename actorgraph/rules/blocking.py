@@ -17,9 +17,11 @@ def blocked(cue: Token, *, skip_self_blocker: bool = True) -> tuple[bool, float]
     ``skip_self_blocker`` is false."""
     hedge = 1.0
     t, prev, via, first = cue, cue, "", True
+    aside = False  # inside ", blaming Y": the clause it hangs on is passed over, with its xcomp chain
     for _ in range(30):
         own_denial = _own_denial(t, prev, via)
-        if _passes_over(t, prev, via):
+        aside = _comma_participle(prev, via) or (aside and via == "xcomp")
+        if aside or _passes_over(t, prev, via):
             if t.head.i == t.i:
                 break
             prev, via, t = t, t.dep_, t.head
@@ -45,6 +47,15 @@ def _own_denial(t: Token, prev: Token, via: str) -> bool:
         return True
     return via == "ccomp" and prev.i < t.i and any(
         lemma(x) in REBUTTED_NOUNS | {"claim"} for x in t.doc[prev.right_edge.i + 1:t.i])
+
+
+def _comma_participle(prev: Token, via: str) -> bool:
+    """ "X refused to budge, blaming Y": a participle set off by a comma after its clause is an act of its
+    own; the refusal or negation of the clause it hangs on is not its own."""
+    if via != "advcl" or prev.tag_ != "VBG" or prev.i <= prev.head.i or prev.left_edge.i == 0:
+        return False
+    return prev.doc[prev.left_edge.i - 1].text == "," and not any(
+        c.dep_ in ("mark", "nsubj", "nsubjpass") for c in prev.children)
 
 
 def _passes_over(t: Token, prev: Token, via: str) -> bool:

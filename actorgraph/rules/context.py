@@ -16,9 +16,22 @@ from .arguments import Arguments
 from .base import KIND_CONFIDENCE, Arg, Stance, lemma
 from .holders import Holders
 from .syntax import Syntax
-from .vocab import ANNOUNCE_VERBS, RELATIONS
+from .vocab import ANNOUNCE_VERBS, PAIR_PLURALS, PART_QUANTIFIERS, RELATIONS
 
 ANNOUNCED = registry.shared("announce.institution", "a person announcing an institution's act shares its stance")
+
+
+def counted_members(t: Token) -> bool:
+    """ "35 Democrats joined Republicans", "some Republicans disputed it": a number or a part of a party's
+    or group's members is not the party or group (a pair stays whole: "the two sides agreed")."""
+    return t.pos_ in ("NOUN", "PROPN") and t.tag_ in ("NNS", "NNPS") and t.lower_ not in PAIR_PLURALS and any(
+        c.dep_ in ("nummod", "quantmod") or (c.dep_ in ("det", "amod") and c.lower_ in PART_QUANTIFIERS)
+        for c in t.children)
+
+
+def _some_members(a: Arg, doc: Any) -> bool:
+    """A counted mention of a party or group (a state's "12 Chilean drones" are still the state's)."""
+    return a.actor.type != "country" and counted_members(doc[max(a.mention.start, a.mention.end - 1)])
 
 
 class Sentence(Arguments, Holders, Syntax):
@@ -46,6 +59,9 @@ class Sentence(Arguments, Holders, Syntax):
     def emit(self, sources: list[Arg], targets: list[Arg], relation: str, cue: Token, kind: str,
              *, sign: int | None = None, factor: float = 1.0, check: Token | None = None,
              hedge: float | None = None, rule: str | None = None) -> None:
+        doc = cue.doc
+        sources = [a for a in sources if not _some_members(a, doc)]
+        targets = [b for b in targets if not _some_members(b, doc)]
         if not sources or not targets:
             return
         if hedge is None:
