@@ -6,7 +6,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from .base import Arg, MENTION_CONFIDENCE, MentionRef, QUOTE_CHARS, lemma
-from .vocab import (ACT_NOUNS, LOYAL_NOUNS, PROXY_NOUNS, QUANTITY_NOUNS, RELATIONAL_NOUNS, SOURCE_OWNED, SPEECH_VERBS)
+from .vocab import (ACT_NOUNS, CAMP_NOUNS, LOYAL_NOUNS, PROXY_NOUNS, QUANTITY_NOUNS, RELATIONAL_NOUNS, SOURCE_OWNED, SPEECH_VERBS)
 
 
 class Arguments:
@@ -179,8 +179,8 @@ class Arguments:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             return self.args(p, owner=owner, depth=depth + 1)
-        if lem in PROXY_NOUNS or t.lower_ in PROXY_NOUNS:
-            return self._apparatus_of(t) or None
+        if lem in PROXY_NOUNS or t.lower_ in PROXY_NOUNS or (owner is True and t.lower_ in CAMP_NOUNS):
+            return self._apparatus_of(t) or None  # (an actor's allies stand for it only as an object)
         return None
 
     def _apparatus_of(self, t: Token) -> list[Arg]:

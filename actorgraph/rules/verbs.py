@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .base import Arg, lemma
 from .context import Sentence
 from .registry import rule, shared
-from .vocab import (ADJ_CUES, ANSWERED_NOUNS, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, HEDGE_MODALS, HOSTILE_MANNER, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, PACT_NOUNS, PACT_VERBS, PURPOSE_NOUNS, RECEIVED_NOUNS, REBUTTED_NOUNS, RELATIONS, RESOLUTION_NOUNS, SHIELD_VERBS, VERB_CUES)
+from .vocab import (ADJ_CUES, ANSWERED_NOUNS, CAMP_NOUNS, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, HEDGE_MODALS, HOSTILE_MANNER, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, PACT_NOUNS, PACT_VERBS, PURPOSE_NOUNS, RECEIVED_NOUNS, REBUTTED_NOUNS, RELATIONS, RESOLUTION_NOUNS, SHIELD_VERBS, VERB_CUES)
 
 COMPOSE = shared("verb.compose", "a verb over a stance noun: \"backed sanctions on Mali\"")
 PURPOSE = "verb.purpose"  # registered below (launch verbs); verb.direct reaches it through its objects
@@ -50,8 +50,8 @@ def verb_passive(ctx: Sentence, v: Token, lem: str) -> None:
     if not _passive(v):
         return
     agent = _agent(v)
-    if agent is None or "obj" not in slots:
-        return
+    if agent is None or "obj" not in slots or agent.lower_ in CAMP_NOUNS:
+        return  # ("criticized by Russia's allies" is no stance of Russia)
     src = ctx.args(agent, owner=True)
     if v.dep_ in ("acl", "amod") and v.head.pos_ in ("NOUN", "PROPN"):
         tgt = ctx.args(v.head, owner=True)
