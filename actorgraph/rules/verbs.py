@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .base import Arg, lemma
 from .context import Sentence
 from .registry import rule, shared
-from .vocab import (ADJ_CUES, ANSWERED_NOUNS, CAMP_NOUNS, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, HEDGE_MODALS, HOSTILE_MANNER, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, PACT_NOUNS, PACT_VERBS, PURPOSE_NOUNS, RECEIVED_NOUNS, REBUTTED_NOUNS, RELATIONS, RESOLUTION_NOUNS, SHIELD_VERBS, VERB_CUES)
+from .vocab import (ADJ_CUES, ANSWERED_NOUNS, CAMP_NOUNS, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, HEDGE_MODALS, HOSTILE_MANNER, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, PACT_NOUNS, PACT_VERBS, PURPOSE_NOUNS, RECEIVED_NOUNS, REBUTTED_NOUNS, RELATIONS, RESOLUTION_NOUNS, SETBACK_NOUNS, SHIELD_VERBS, VERB_CUES)
 
 COMPOSE = shared("verb.compose", "a verb over a stance noun: \"backed sanctions on Mali\"")
 PURPOSE = "verb.purpose"  # registered below (launch verbs); verb.direct reaches it through its objects
@@ -85,15 +85,36 @@ def _slot_targets(ctx: Sentence, v: Token, slot: str, arg: Token, rel: str) -> l
     if slot == "obj" and arg.lower_ in ("that", "which", "whom") and v.dep_ == "relcl":
         arg = v.head  # "the plan, which Germany rejected": the noun the clause is about
     tgt = ctx.args(arg, owner=True)
+    acted_on: set[str] = set()
     if entry:  # "welcomed the conviction of Y": Y is what the noun acts on (composed above), not its owner
         acted_on = {a.actor.name for c in arg.children if c.dep_ == "prep" and c.lower_ in entry
                     for p in c.children if p.dep_ == "pobj" for a in ctx.args(p, owner=True)}
-        tgt = [a for a in tgt if a.actor.name not in acted_on]
+    if slot == "obj" and arg.pos_ == "NOUN" and lemma(arg) in SETBACK_NOUNS:
+        hit = [a for a in _sufferers(ctx, arg) if a.actor.name not in acted_on]
+        ctx.within(COMPOSE, _setback, v, hit, RELATIONS[rel])
+        acted_on |= {a.actor.name for a in hit}
+    tgt = [a for a in tgt if a.actor.name not in acted_on]
     if lemma(arg) in RESOLUTION_NOUNS:
         # "vetoed a UN / Security Council resolution": the body is the venue, not the target
         venue = ctx._venue(arg)
         tgt = [a for a in tgt if a.actor.name not in venue]
     return tgt
+
+
+def _sufferers(ctx: Sentence, n: Token) -> list[Arg]:
+    """Whom a setback noun befalls: the "of" object ("the ouster of Y", "X's firing of Y"), else the
+    possessor ("Y's resignation")."""
+    of = [a for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
+          for p in c.children if p.dep_ == "pobj" for a in ctx.args(p)]
+    return of or [a for c in n.children if c.dep_ == "poss" for a in ctx.args(c)]
+
+
+def _setback(ctx: Sentence, v: Token, hit: list[Arg], vsign: int) -> None:
+    """ "celebrated Y's resignation" opposes Y, "condemned the arrest of Y" defends Y: a stance toward a
+    loss that befalls Y is the opposite stance toward Y."""
+    if hit:
+        ctx.emit(ctx.subjects(v, avoid={a.actor.name for a in hit}), hit, "opposes", v, "compose",
+                 sign=-vsign, check=v)
 
 
 @rule("verb.direct", pos="verb", words="verb_cues", match="lemma|lower", order=11,
