@@ -28,10 +28,12 @@ _OPENERS = set(".!?:\"\u201c\u2018'(\n")
 
 
 def title_case(title: str) -> bool:
-    """Is the headline in title case (the resolver's own test: >= 3 words of 4+ letters, 80 % capitalised)?"""
+    """Is the headline in title case: >= 3 words of 4+ letters, 80 % capitalised, or (a short one, "Jeb Would
+    Beat Her") every one of >= 3 words of 3+ letters capitalised?"""
     words = [w for w in _WORD.findall(title) if len(w) >= 4]
     caps = sum(1 for w in words if w[0].isupper())
-    return caps >= 3 and caps >= 0.8 * len(words)
+    short = [w for w in _WORD.findall(title) if len(w) >= 3]
+    return (caps >= 3 and caps >= 0.8 * len(words)) or (len(short) >= 3 and all(w[0].isupper() for w in short))
 
 
 def _bare(w: str) -> str:

@@ -34,3 +34,12 @@ def test_headline_statement_quotes_the_title_as_written():
     heads = [s for s in extract_statements([art]) if s.sentence_index == -1]
     assert [(s.source, s.stance, s.target) for s in heads] == [("Kenya", "supports", "Uganda")]
     assert heads[0].quote == title == art.title[heads[0].start:heads[0].end]
+
+
+def test_short_title_case_headline_recased():
+    # too few words of 4+ letters for the main test, but every word of 3+ letters capitalised: a glued
+    # "Kerr Would Sue Her" would otherwise be read as one person's name
+    body = "Jim Kerr said on Friday that he would sue Ann Moss. Kerr spoke in Ohio."
+    assert title_case("Kerr Would Sue Her")
+    assert recase("Kerr Would Sue Her", body) == "Kerr would sue her"
+    assert not title_case("Kerr would sue Moss")  # sentence case stays as it is
