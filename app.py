@@ -522,15 +522,16 @@ def edge_chart(df, ref) -> None:
         st.vega_lite_chart(rows, view.edge_chart_spec(ref.stance), width="stretch")
 
 
-def quote_list(quotes: list[dict], df) -> None:
-    """Quotes as one Markdown block; in store mode one by one, each with its correction buttons."""
-    if not store_mode():
-        st.markdown(view.quotes_block(quotes))
-        return
-    for q in quotes:
-        st.markdown(view.quote_markdown(q))
-        st.caption(view.quote_caption(q))
-        quote_controls(q, df)
+def quote_list(quotes: list[dict], df, key: str) -> None:
+    """Quotes as one Markdown block; in store mode a picker under it opens the corrections of one
+    quote (buttons beside each of hundreds of quotes kept the browser busy for seconds)."""
+    st.markdown(view.quotes_block(quotes, numbered=store_mode()))
+    if store_mode() and quotes:
+        labels = {q["statement_id"]: view.quote_label(i, q) for i, q in enumerate(quotes, 1)}
+        sid = st.selectbox("Correct a quote", [None, *labels], key=f"qpick_{key}",
+                           format_func=lambda s: labels.get(s, "(choose one to reject, flip, edit or open)"))  # fmt: skip
+        if sid in labels:
+            quote_controls(next(q for q in quotes if q["statement_id"] == sid), df)
 
 
 def evidence(actor: str, groups: list[dict], df) -> None:
@@ -546,7 +547,7 @@ def evidence(actor: str, groups: list[dict], df) -> None:
             st.markdown(view.group_heading(actor, g))
             more_key = f"ev_more_{actor}_{g['counterpart']}_{g['direction']}_{g['stance']}"
             shown = st.session_state.get(more_key, view.EVIDENCE_PAGE)
-            quote_list(g["quotes"][:shown], df)
+            quote_list(g["quotes"][:shown], df, more_key)
             left = g["count"] - shown
             if left > 0:
                 st.button(f"Show {min(left, view.EVIDENCE_PAGE)} more of {left} left", key=f"ev_btn_{i}_{more_key}",
@@ -678,7 +679,7 @@ def edge_panel(G, df, ref: view.EdgeRef) -> None:
     more_key = f"ev_edge_more_{ref.source}_{ref.target}_{ref.stance}"
     shown = st.session_state.get(more_key, view.EVIDENCE_PAGE)
     with st.container(height=520, border=False):
-        quote_list(quotes[:shown], df)
+        quote_list(quotes[:shown], df, more_key)
         if len(quotes) > shown:
             left = len(quotes) - shown
             st.button(f"Show {min(left, view.EVIDENCE_PAGE)} more of {left} left", key="ev_edge_more",

@@ -85,6 +85,11 @@ def test_selected_actor_shows_every_quote_grouped_by_counterpart(at, df):
     shown = shown_markdown(at)
     assert f"### {view.md_escape(actor)}" in shown
     groups = actor_quotes(df, actor)
+    assert len(groups) > view.EVIDENCE_GROUPS  # the fixture has more groups than the first page
+    assert view.group_heading(actor, groups[-1]) not in shown  # the smallest group waits behind "more"
+    while button_keys := [b.key for b in at.button if str(b.key).startswith("ev_groups_btn_")]:
+        at.button(key=button_keys[0]).click().run()
+    shown = shown_markdown(at)
     for g in groups:
         assert view.group_heading(actor, g) in shown
         block = view.quotes_block(g["quotes"])  # one Markdown element per group

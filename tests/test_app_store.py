@@ -71,6 +71,14 @@ def qp(at: AppTest, name: str) -> list[str]:
     return list(value) if isinstance(value, (list, tuple)) else [value]
 
 
+def pick_quote(at: AppTest, sid: str) -> AppTest:
+    """Open the corrections of one quote: the picker under its group's quotes."""
+    for box in at.selectbox:
+        if str(box.key).startswith("qpick_") and box.format_func(sid) in box.options[1:]:
+            return run(box.set_value(sid))
+    raise AssertionError(f"no quote picker offers {sid}")
+
+
 def select(at: AppTest, actor: str) -> AppTest:
     at.session_state["selected_actor"] = actor
     return run(at)
@@ -111,8 +119,11 @@ def test_reject_and_flip_a_quote(at, store):
     select(at, "Southria")
     sid = next(s.id for s in statements_of(store.articles()[0]) if s.source == "Eastmark" and s.target == "Southria")
     before = statements_metric(at)
+    assert not [b for b in at.button if str(b.key).startswith(("rej_", "flip_"))]  # no buttons beside every quote
+    pick_quote(at, sid)
     run(button(at, f"flip_{sid}").click())
     assert cur.curated_frame(store).set_index("id").at[sid, "stance"] == "supports"
+    pick_quote(at, sid)  # (the flip was a correction: the picker starts anew)
     run(button(at, f"rej_{sid}").click())
     assert statements_metric(at) == before - 1
     assert [c.op for c in store.corrections()] == ["flip", "reject"]
@@ -121,9 +132,11 @@ def test_reject_and_flip_a_quote(at, store):
 def test_edit_relation_and_target_of_a_quote(at, store):
     select(at, "Norland")
     sid = next(s.id for s in statements_of(store.articles()[0]) if s.source == "Norland")
+    pick_quote(at, sid)
     at.selectbox(key="rel_" + k(at, sid)).set_value("attacks")
     run(button(at, f"relb_{sid}").click())
     assert stances(at, "Norland", "Eastmark") == {"supports", "opposes"}  # one of three statements now opposes
+    pick_quote(at, sid)
     at.selectbox(key="target_" + k(at, sid)).set_value("Southria")  # (new names: AppTest's set_value takes options only)
     run(button(at, f"targetb_{sid}").click())
     assert stances(at, "Norland", "Southria") == {"opposes"}
@@ -133,6 +146,7 @@ def test_article_view_escapes_text_and_adds_a_statement(at, store):
     select(at, "Southria")
     hostile = next(a for a in store.articles() if a.title.startswith("Hostile"))
     sid = statements_of(hostile, SENTENCES[4:])[0].id
+    pick_quote(at, sid)
     run(button(at, f"art_{sid}").click())
     shown = " ".join(h.proto.body for h in at.get("html"))
     assert "&lt;img src=x onerror=alert(1)&gt;" in shown and IMG not in shown
