@@ -726,6 +726,7 @@ def graph_and_panel(payload: tuple[dict, bytes], G_draw, G_view, df_view) -> Non
     selection = {"actor": ss.get("selected_actor"), "edge": ss.get("selected_edge")}
     with col_graph:
         view.selection_component()(key="actorgraph_selection", data={"selected": view.selected_for_component(G_draw, selection)})
+        view.vis_component()(key="actorgraph_vis")  # the same message every run: sent once, then as a reference
     sync_url()
     with col_panel, st.container(key="actorgraph-panel"):
         panel(G_view, df_view)

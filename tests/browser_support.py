@@ -273,6 +273,43 @@ def panel_locator(page: Any) -> Any:
     return page.locator(PANEL_FALLBACK_SELECTOR).first
 
 
+#: An in-page clock for benchmarks (``context.add_init_script``): the time of the last
+#: pointerdown (a slider cancels it, and with it the mousedown that would follow), then of the first quote in the evidence panel and of the script's end after it,
+#: on the page's own clock (``performance.now()``, as ``actorgraphState.stableAt``). What the
+#: user waits for starts at their click; the harness's own steps before it (finding the element,
+#: waiting for it to be still, the CDP round trip) are not theirs.
+CLOCK_JS = """
+(() => {
+  const clock = window.actorgraphClock = { down: null, ran: false, quote: null, idle: null };
+  document.addEventListener("pointerdown", () => {
+    Object.assign(clock, { down: performance.now(), ran: false, quote: null, idle: null });
+  }, true);
+  const seen = () => {
+    if (clock.down == null) return;
+    const now = performance.now();
+    if (clock.quote == null && document.querySelector('%(panel)s blockquote')) clock.quote = now;
+    const app = document.querySelector('[data-testid="stApp"]');
+    const state = app && app.getAttribute("data-test-script-state");
+    if (state === "running") clock.ran = true;
+    else if (clock.ran && clock.idle == null && state === "notRunning") clock.idle = now;
+  };
+  new MutationObserver(seen).observe(document, { subtree: true, childList: true, attributes: true,
+                                                 attributeFilter: ["data-test-script-state"] });
+})();
+""" % {"panel": PANEL_KEY_SELECTOR}
+
+
+def clock(page: Any) -> dict[str, Any]:
+    """``CLOCK_JS``'s times, and the drawing's last ``stableAt``, in ms after the last pointerdown."""
+    return page.evaluate(
+        """() => {
+          const c = window.actorgraphClock, s = window.actorgraphState;
+          const after = (t) => (t == null || c.down == null ? null : t - c.down);
+          return { quote: after(c.quote), idle: after(c.idle), stable: after(s && s.stableAt) };
+        }"""
+    )
+
+
 def node_page_point(page: Any, node_id: str) -> tuple[float, float]:
     """Page coordinates of a node's centre: vis canvas -> DOM (canvas-relative) + canvas box.
 

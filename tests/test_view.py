@@ -386,12 +386,13 @@ def test_folder_signature_changes_when_a_file_changes(tmp_path):
 
 
 def test_component_ships_vis_from_pyvis_and_loads_nothing_remote():
-    js = view.component_js()
-    assert "@version 9.1.2" in js and "export default function" in js
-    assert "window.actorgraphNetwork" in js
-    assert "sourceMappingURL" not in js
+    js, vis = view.component_js(), view.vis_js()
+    assert "@version 9.1.2" in vis and "export default function" in vis and "@version" not in js
+    assert "window.actorgraphNetwork" in js and "export default function" in js
+    assert "actorgraph:vis" in js and "actorgraph:vis" in vis  # the drawing waits for the bundle's element
+    assert "sourceMappingURL" not in vis
     for remote in ("cdn.", "unpkg", "jsdelivr", "cdnjs", "googleapis", "import(\"http", "fetch("):
-        assert remote not in js
+        assert remote not in js and remote not in vis
     css = view.component_css()
     assert ".actorgraph-root" in css and "@import" not in css and "url(" not in css
     package_files = {p.name for p in view.COMPONENT_DIR.iterdir()}

@@ -1,11 +1,11 @@
 // Actorgraph network component (Streamlit components v2, no build step).
 //
-// Python (actorgraph/view.py) prepends vis-network's standalone bundle, taken
-// from the pyvis package, to this file: the bundle sets `globalThis.vis`, so
-// nothing is fetched from a CDN. Python sends the drawing as columns
-// (view.network_payload: node and edge facts, vocabularies, vis options);
-// `expand` makes the vis items of them (colours, widths, edge ids and edge
-// tooltips are written here, not sent). The selection comes apart, from the
+// vis-network's standalone bundle, taken from the pyvis package, comes as the
+// module of an element of its own (view.vis_js, sent once per session): it sets
+// `globalThis.vis` and fires "actorgraph:vis"; nothing is fetched from a CDN.
+// Python sends the drawing as columns (view.network_payload: node and edge
+// facts, vocabularies, vis options); `expand` makes the vis items of them
+// (colours, widths, edge ids and edge tooltips are written here, not sent). The selection comes apart, from the
 // tiny "actorgraph.selection" component (SELECTION_JS in view.py), as the
 // window event "actorgraph:selected": a click then resends no drawing.
 //
@@ -538,16 +538,18 @@ function create(parentElement, data, api) {
     // item under the pointer is looked up here, and the highlight shows the selection.
     const nodeId = (params.nodes && params.nodes[0]) ?? network.getNodeAt(params.pointer.DOM);
     const edgeId = nodeId === undefined ? (params.edges && params.edges[0]) ?? network.getEdgeAt(params.pointer.DOM) : undefined;
+    // Python is told first, then the highlight painted: its answer (the evidence) is the
+    // longer wait, and the paint would hold the message back by its own time.
     if (nodeId !== undefined) {
-      setHighlight(state, { kind: "node", id: nodeId });
       state.api.setTriggerValue("select", { kind: "node", id: nodeId });
+      setHighlight(state, { kind: "node", id: nodeId });
     } else if (edgeId !== undefined) {
       const edge = state.edges.get(edgeId);
       if (edge) {
-        setHighlight(state, { kind: "edge", id: edge.id });
         state.api.setTriggerValue("select", {
           kind: "edge", id: edge.id, source: edge.from, target: edge.to, stance: edge.stance,
         });
+        setHighlight(state, { kind: "edge", id: edge.id });
       }
     }
   });
@@ -647,7 +649,7 @@ function decode(data) {
   return data;
 }
 
-export default function (component) {
+function mount(component) {
   const { parentElement } = component;
   const data = decode(component.data);
   const api = { setTriggerValue: component.setTriggerValue, setStateValue: component.setStateValue };
@@ -661,15 +663,34 @@ export default function (component) {
   }
   state.updateMs = performance.now() - t0; // this call's own time (data in, DataSets updated), for benchmarks
   publish(state);
+}
+
+function unmount(parentElement) {
+  const state = STATES.get(parentElement);
+  if (!state) return;
+  STATES.delete(parentElement);
+  window.removeEventListener("actorgraph:selected", state.onSelected);
+  if (window.actorgraphNetwork === state.network) {
+    window.actorgraphNetwork = undefined;
+    window.actorgraphState = undefined;
+  }
+  state.network.destroy();
+  state.root.remove();
+}
+
+export default function (component) {
+  const { parentElement } = component;
+  let waiting = null;
+  if (globalThis.vis) {
+    mount(component);
+  } else {
+    // vis-network comes in its own element (view.vis_js), whose module may run after this one.
+    waiting = () => mount(component);
+    window.addEventListener("actorgraph:vis", waiting, { once: true });
+  }
   return () => {
     // Streamlit calls this when the element is unmounted.
-    STATES.delete(parentElement);
-    window.removeEventListener("actorgraph:selected", state.onSelected);
-    if (window.actorgraphNetwork === state.network) {
-      window.actorgraphNetwork = undefined;
-      window.actorgraphState = undefined;
-    }
-    state.network.destroy();
-    state.root.remove();
+    if (waiting) window.removeEventListener("actorgraph:vis", waiting);
+    unmount(parentElement);
   };
 }
