@@ -258,6 +258,16 @@ def wait_graph_stable(page: Any, timeout: float = 90_000) -> None:
     )
 
 
+def open_drawn(page: Any, server: "StreamlitServer") -> None:
+    """Load the app and wait for its drawing; the server's log in the error if it never draws."""
+    page.goto(server.url)
+    try:
+        wait_app_idle(page)
+        wait_graph_stable(page)
+    except Exception as exc:
+        raise AssertionError(f"app did not draw: {exc}\n--- streamlit log ---\n{server.log()}") from None
+
+
 PANEL_KEY_SELECTOR = ".st-key-actorgraph-panel"
 PANEL_FALLBACK_SELECTOR = (
     '[data-testid="stHorizontalBlock"]:has([data-testid="actorgraph-network"])'

@@ -23,9 +23,9 @@ from browser_support import (  # noqa: E402,F401  (fixtures are used by name)
     StreamlitServer,
     browser_page,
     chromium_browser,
+    open_drawn,
     start_streamlit,
     wait_app_idle,
-    wait_graph_stable,
 )
 
 from actorgraph.filters import Filters, apply  # noqa: E402
@@ -75,12 +75,7 @@ def drawn(bp: BrowserPage) -> dict:
 
 def test_filter_change_redraws_the_filtered_graph_with_drawn_of_total(server, corpus, browser_page) -> None:
     bp = browser_page
-    bp.page.goto(server.url)
-    try:
-        wait_app_idle(bp.page)
-        wait_graph_stable(bp.page)
-    except Exception as exc:
-        raise AssertionError(f"app did not draw: {exc}\n--- streamlit log ---\n{server.log()}") from None
+    open_drawn(bp.page, server)
     df = statements_frame(read_statements(corpus))
     before = drawn(bp)
     assert len(before["edges"]) == EDGE_CAP and {e[2] for e in before["edges"]} == {"supports", "opposes"}

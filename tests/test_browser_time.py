@@ -28,10 +28,10 @@ from browser_support import (  # noqa: E402,F401  (fixtures are used by name)
     browser_page,
     chromium_browser,
     click_node,
+    open_drawn,
     panel_locator,
     start_streamlit,
     wait_app_idle,
-    wait_graph_stable,
 )
 
 pytestmark = pytest.mark.browser
@@ -71,12 +71,7 @@ def dated_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Streamlit
 
 
 def open_app(bp: BrowserPage, server: StreamlitServer) -> None:
-    bp.page.goto(server.url)
-    try:
-        wait_app_idle(bp.page)
-        wait_graph_stable(bp.page)
-    except Exception as exc:
-        raise AssertionError(f"app did not draw: {exc}\n--- streamlit log ---\n{server.log()}") from None
+    open_drawn(bp.page, server)
 
 
 def metric_value(bp: BrowserPage, label: str) -> str:
