@@ -6,8 +6,9 @@
 // Python sends the drawing as columns (view.network_payload: node and edge
 // facts, vocabularies, vis options); `expand` makes the vis items of them
 // (colours, widths, edge ids and edge tooltips are written here, not sent).
-// The selection comes apart, from the tiny "actorgraph.selection" component (SELECTION_JS in view.py), as the
-// window event "actorgraph:selected": a click then resends no drawing.
+// The selection comes apart, from the tiny "actorgraph.selection" component
+// (SELECTION_JS in view.py), as the window event "actorgraph:selected": a
+// click then resends no drawing.
 //
 // Streamlit calls the default export on mount and again whenever `data`
 // changes. The vis Network lives as long as the mounted element: later calls
