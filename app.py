@@ -527,11 +527,12 @@ def quote_list(quotes: list[dict], df, key: str) -> None:
     quote (buttons beside each of hundreds of quotes kept the browser busy for seconds)."""
     st.markdown(view.quotes_block(quotes, numbered=store_mode()))
     if store_mode() and quotes:
-        labels = {q["statement_id"]: view.quote_label(i, q) for i, q in enumerate(quotes, 1)}
-        sid = st.selectbox("Correct a quote", [None, *labels], key=f"qpick_{key}",
-                           format_func=lambda s: labels.get(s, "(choose one to reject, flip, edit or open)"))  # fmt: skip
-        if sid in labels:
-            quote_controls(next(q for q in quotes if q["statement_id"] == sid), df)
+        by_id = {q["statement_id"]: (i, q) for i, q in enumerate(quotes, 1)}
+        sid = st.selectbox("Correct a quote", [None, *by_id], key=f"qpick_{key}",
+                           format_func=lambda s: view.quote_label(*by_id[s]) if s in by_id
+                           else "(choose one to reject, flip, edit or open)")  # fmt: skip
+        if sid in by_id:
+            quote_controls(by_id[sid][1], df)
 
 
 def evidence(actor: str, groups: list[dict], df) -> None:

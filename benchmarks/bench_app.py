@@ -293,12 +293,14 @@ def filter_change(browser, n: int, tmp: str, timeout: float, app: str = str(APP)
         change_cpu = server_cpu(watch) - cpu0
         after = metric(page, "Statements")
         in_page = clock(page)  # from the click's pointerdown, on the page's clock
+        if in_page["idle"] is None:
+            raise RuntimeError("the in-page clock saw no pointerdown or no end of the script after it")
         browser = page.evaluate("() => window.actorgraphState.updateMs")
         edges = metric(page, "Edges")
         context.close()
         return {"reload_seconds": seconds, "first_bytes": first_bytes, "change_seconds": change,
                 "change_bytes": received.total - first_bytes, "before": before, "after": after,
-                "drawn_seconds": drawn, "in_page_seconds": max(in_page["idle"] or 0, in_page["stable"] or 0) / 1000,
+                "drawn_seconds": drawn, "in_page_seconds": max(in_page["idle"], in_page["stable"] or 0) / 1000,
                 "change_cpu": change_cpu, "browser_ms": browser, "edges": edges,
                 "server_peak": watch.server_peak(), "total_peak": watch.peak_total}  # fmt: skip
 

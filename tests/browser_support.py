@@ -284,9 +284,10 @@ def panel_locator(page: Any) -> Any:
 
 
 #: An in-page clock for benchmarks (``context.add_init_script``): the time of the last
-#: pointerdown (a slider cancels it, and with it the mousedown that would follow), then of the first quote in the evidence panel and of the script's end after it,
-#: on the page's own clock (``performance.now()``, as ``actorgraphState.stableAt``). What the
-#: user waits for starts at their click; the harness's own steps before it (finding the element,
+#: pointerdown (not mousedown: a slider cancels the pointerdown, and with it the mousedown),
+#: then of the first quote in the evidence panel and of the script's end after it, on the
+#: page's own clock (``performance.now()``, as ``actorgraphState.stableAt``). What the user
+#: waits for starts at their click; the harness's own steps before it (finding the element,
 #: waiting for it to be still, the CDP round trip) are not theirs.
 CLOCK_JS = """
 (() => {

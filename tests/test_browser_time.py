@@ -70,10 +70,6 @@ def dated_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Streamlit
         server.stop()
 
 
-def open_app(bp: BrowserPage, server: StreamlitServer) -> None:
-    open_drawn(bp.page, server)
-
-
 def metric_value(bp: BrowserPage, label: str) -> str:
     box = bp.page.get_by_test_id("stMetric").filter(has=bp.page.get_by_text(label, exact=True)).first
     return box.get_by_test_id("stMetricValue").inner_text().strip()
@@ -83,7 +79,7 @@ def test_selecting_an_actor_shows_its_chart_and_highlights_its_neighbours(
     dated_server: StreamlitServer, browser_page: BrowserPage
 ) -> None:
     bp = browser_page
-    open_app(bp, dated_server)
+    open_drawn(bp.page, dated_server)
     click_node(bp.page, "Cyra")
     chart = bp.page.locator(".st-key-actorgraph-chart")
     chart.locator("canvas, svg").first.wait_for(timeout=30_000)
@@ -98,7 +94,7 @@ def test_selecting_an_actor_shows_its_chart_and_highlights_its_neighbours(
 
 def test_moving_the_date_window_changes_the_counts(dated_server: StreamlitServer, browser_page: BrowserPage) -> None:
     bp = browser_page
-    open_app(bp, dated_server)
+    open_drawn(bp.page, dated_server)
     before = metric_value(bp, "Statements")
     assert before == "60"
     window = bp.page.locator('[role="group"][aria-label="Date window"]')
@@ -138,7 +134,7 @@ def test_png_download_is_an_image_of_the_drawing(
     from PIL import Image
 
     bp = browser_page
-    open_app(bp, dated_server)
+    open_drawn(bp.page, dated_server)
     with bp.page.expect_download(timeout=30_000) as info:
         bp.page.get_by_role("button", name="Download the current view as a PNG image").click()
     download = info.value
@@ -163,7 +159,7 @@ def test_table_row_click_selects_the_actor_in_the_graph(
     dated_server: StreamlitServer, browser_page: BrowserPage, tmp_path: Path
 ) -> None:
     bp = browser_page
-    open_app(bp, dated_server)
+    open_drawn(bp.page, dated_server)
     first = view.actors_table(build_graph(statements_frame(dated_statements())))["name"].iloc[0]
     bp.page.get_by_role("tab", name="Actors").click()
     grid = bp.page.locator(".st-key-tbl_actors [data-testid='stDataFrame']").first
