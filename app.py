@@ -662,8 +662,10 @@ def actor_panel(G, df, actor: str) -> None:
         st.rerun(scope="app")
     b2.button("Clear selection", on_click=clear_selection, key="clear_actor")
     actor_curation(actor, df)
-    time_chart(df, actor)
+    chart = st.container()  # drawn above the quotes, filled after them: the browser shows them first
     evidence(actor, view.evidence_groups(df, actor), df)
+    with chart:
+        time_chart(df, actor)
 
 
 def edge_panel(G, df, ref: view.EdgeRef) -> None:
@@ -676,7 +678,7 @@ def edge_panel(G, df, ref: view.EdgeRef) -> None:
     b1.button("Show " + view.md_escape(ref.source[:40]), on_click=select_actor, args=(ref.source,), key="edge_src")
     b2.button("Show " + view.md_escape(ref.target[:40]), on_click=select_actor, args=(ref.target,), key="edge_tgt")
     b3.button("Clear selection", on_click=clear_selection, key="clear_edge")
-    edge_chart(df, ref)
+    chart = st.container()  # above the quotes, filled after them (see actor_panel)
     more_key = f"ev_edge_more_{ref.source}_{ref.target}_{ref.stance}"
     shown = st.session_state.get(more_key, view.EVIDENCE_PAGE)
     with st.container(height=520, border=False):
@@ -685,6 +687,8 @@ def edge_panel(G, df, ref: view.EdgeRef) -> None:
             left = len(quotes) - shown
             st.button(f"Show {min(left, view.EVIDENCE_PAGE)} more of {left} left", key="ev_edge_more",
                       on_click=st.session_state.__setitem__, args=(more_key, shown + view.EVIDENCE_PAGE))  # fmt: skip
+    with chart:
+        edge_chart(df, ref)
 
 
 def panel(G, df) -> None:

@@ -28,6 +28,7 @@ from browser_support import (  # noqa: E402,F401  (fixtures are used by name)
     browser_page,
     chromium_browser,
     click_node,
+    node_page_point,
     open_drawn,
     panel_locator,
     start_streamlit,
@@ -90,6 +91,37 @@ def test_selecting_an_actor_shows_its_chart_and_highlights_its_neighbours(
     assert hl == {"kind": "node", "id": "Cyra"}
     near = set(bp.page.evaluate("() => window.actorgraphNetwork.getConnectedNodes('Cyra')"))
     assert near and near < set(ACTORS)
+
+
+def test_a_node_dragged_away_is_not_selected_and_a_tap_selects_once(
+    dated_server: StreamlitServer, browser_page: BrowserPage
+) -> None:
+    """The release of a tap selects at once (before vis's own click); a press that moves
+    further than a tap allows is a drag and selects nothing."""
+    bp = browser_page
+    open_drawn(bp.page, dated_server)
+    bp.page.evaluate("() => window.actorgraphNetwork.stopSimulation()")
+    x, y = node_page_point(bp.page, "Dova")
+    bp.page.mouse.move(x, y)
+    bp.page.mouse.down()
+    bp.page.mouse.move(x + 40, y + 25, steps=5)
+    bp.page.mouse.up()
+    bp.page.wait_for_timeout(500)
+    wait_app_idle(bp.page)
+    assert bp.page.evaluate("() => window.actorgraphState.highlight()") is None
+    assert "Dova" not in panel_locator(bp.page).inner_text()
+    bp.page.evaluate("""() => {
+      window.runsSeen = 0;
+      const app = document.querySelector('[data-testid="stApp"]');
+      new MutationObserver(() => { if (app.getAttribute("data-test-script-state") === "running") window.runsSeen++; })
+        .observe(app, { attributes: true, attributeFilter: ["data-test-script-state"] });
+    }""")
+    click_node(bp.page, "Dova")
+    panel_locator(bp.page).get_by_text("Dova", exact=True).first.wait_for(timeout=30_000)
+    wait_app_idle(bp.page)
+    bp.page.wait_for_timeout(500)
+    assert bp.page.evaluate("() => window.actorgraphState.highlight()") == {"kind": "node", "id": "Dova"}
+    assert bp.page.evaluate("() => window.runsSeen") == 1, "one click, one run of the script"
 
 
 def test_moving_the_date_window_changes_the_counts(dated_server: StreamlitServer, browser_page: BrowserPage) -> None:

@@ -534,24 +534,24 @@ function create(parentElement, data, api) {
   network.once("afterDrawing", () => {
     if (!state.physicsOn) markStable(state, true);
   });
+  watchTaps(state);
+  if (!visSelects(state) && typeof network.selectionHandler?.getClickedItems === "function") {
+    // vis fills a click's `items` by testing every node and edge against the pointer (10 to 20
+    // ms at 10,000 edges, inside the release event, so before Streamlit sends the selection);
+    // nothing here reads `items`.
+    network.selectionHandler.getClickedItems = () => [];
+  }
   network.on("click", (params) => {
     // Big drawings are not "selectable" for vis (its own selection redraws every edge): the
     // item under the pointer is looked up here, and the highlight shows the selection.
     const nodeId = (params.nodes && params.nodes[0]) ?? network.getNodeAt(params.pointer.DOM);
+    if (nodeId !== undefined && nodeId === state.tapped) return; // answered at the release (watchTaps)
     const edgeId = nodeId === undefined ? (params.edges && params.edges[0]) ?? network.getEdgeAt(params.pointer.DOM) : undefined;
-    // Python is told first, then the highlight painted: its answer (the evidence) is the
-    // longer wait, and the paint would hold the message back by its own time.
     if (nodeId !== undefined) {
-      state.api.setTriggerValue("select", { kind: "node", id: nodeId });
-      setHighlight(state, { kind: "node", id: nodeId });
+      choose(state, { kind: "node", id: nodeId });
     } else if (edgeId !== undefined) {
       const edge = state.edges.get(edgeId);
-      if (edge) {
-        state.api.setTriggerValue("select", {
-          kind: "edge", id: edge.id, source: edge.from, target: edge.to, stance: edge.stance,
-        });
-        setHighlight(state, { kind: "edge", id: edge.id });
-      }
+      if (edge) choose(state, { kind: "edge", id: edge.id, source: edge.from, target: edge.to, stance: edge.stance });
     }
   });
   renderLegend(state, data.legend, data.notice);
@@ -560,6 +560,40 @@ function create(parentElement, data, api) {
   window.addEventListener("actorgraph:selected", state.onSelected);
   applySelection(state, currentSelection(data));
   return state;
+}
+
+// Hammer's tap, which vis's "click" follows: at most this long and this far between press and release.
+const TAP_MS = 250;
+const TAP_PX = 9;
+
+function watchTaps(state) {
+  // A tap on an actor is answered at the release, before vis's "click": vis first tests every
+  // edge against the pointer (tens of ms at 10,000 edges), and the evidence would wait for it.
+  const el = state.container;
+  let down = null;
+  el.addEventListener("pointerdown", (e) => {
+    state.tapped = undefined;
+    down = e.isPrimary && e.button === 0 ? { x: e.clientX, y: e.clientY, t: e.timeStamp } : null;
+  }, true);
+  el.addEventListener("pointerup", (e) => {
+    const d = down;
+    down = null;
+    if (!d || e.timeStamp - d.t > TAP_MS || Math.hypot(e.clientX - d.x, e.clientY - d.y) > TAP_PX) return;
+    const canvas = el.querySelector("canvas");
+    if (!canvas) return;
+    const box = canvas.getBoundingClientRect();
+    const id = state.network.getNodeAt({ x: e.clientX - box.left, y: e.clientY - box.top });
+    if (id === undefined) return;
+    state.tapped = id;
+    choose(state, { kind: "node", id });
+  }, true);
+}
+
+function choose(state, selected) {
+  // Python is told first; the highlight is painted in the next task, after Streamlit's own
+  // setTimeout has sent the message (a paint before it held the evidence back by its time).
+  state.api.setTriggerValue("select", selected);
+  setTimeout(() => setHighlight(state, { kind: selected.kind, id: selected.id }), 0);
 }
 
 function currentSelection(data) {
