@@ -207,13 +207,16 @@ def filter_frame(df: pd.DataFrame, f: Filters) -> pd.DataFrame:
     return _apply(df, f)[0]  # selecting rows already made a new frame
 
 
-def apply(df: pd.DataFrame, f: Filters, *, multigraph: bool = False) -> tuple[pd.DataFrame, nx.MultiDiGraph]:
+def apply(
+    df: pd.DataFrame, f: Filters, *, multigraph: bool = False, evidence: bool = True
+) -> tuple[pd.DataFrame, nx.MultiDiGraph]:
     """Filter, then build the aggregated (or per-statement) graph, honouring ``drop_isolated``.
 
-    Returns the surviving statements and their graph (both new objects).
+    Returns the surviving statements and their graph (both new objects); ``evidence=False``:
+    an aggregated graph without ``graph.EVIDENCE_ATTRIBUTES``.
     """
     out, selected = _apply(df, f)
-    G = build_multigraph(out) if multigraph else build_graph(out)
+    G = build_multigraph(out) if multigraph else build_graph(out, evidence=evidence)
     if not f.drop_isolated:
         actors = selected if selected is not None else set(df["source"]) | set(df["target"])
         G = add_isolated(G, df, sorted(actors))

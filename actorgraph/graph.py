@@ -603,20 +603,27 @@ def _sources(edges: _Edges) -> list[list]:
     return edges.distinct(ref, lambda at: values[ref[at]], ref >= 0)
 
 
-def build_graph(df: pd.DataFrame) -> nx.MultiDiGraph:
+#: Edge attributes that carry the evidence itself: what an export writes, what neither a drawing
+#: nor a table reads (the app's panel reads quotes from the statements frame).
+EVIDENCE_ATTRIBUTES = ("quotes", "statement_ids", "titles", "sources")
+
+
+def build_graph(df: pd.DataFrame, evidence: bool = True) -> nx.MultiDiGraph:
     """The aggregated graph: one edge per (source, target, stance), key = stance.
 
     List attributes hold distinct values in time order; ``titles`` runs parallel
     to ``articles``; ``statement_ids`` lists every statement behind the edge.
     Each column is hashed once (``_Coded``) and grouping and the distinct lists
     are computed on integer codes, so only the edges themselves are built in Python.
+    ``evidence=False`` leaves out ``EVIDENCE_ATTRIBUTES`` (the app's filtered views: about
+    a third of the time and most of the memory of a build).
     """
     with no_gc():
         coded = _Coded(df)
         G = nx.MultiDiGraph(kind="aggregated", statements=len(df))
         G.add_nodes_from(_node_attributes(df, coded).items())
         e = _Edges(df, coded)
-        add_new_edges(G, _aggregated_edges(df, coded, e))
+        add_new_edges(G, _aggregated_edges(df, coded, e, evidence))
         return annotate(G, inplace=True, edges=_edge_arrays(G, df, coded, e))
 
 
@@ -654,7 +661,9 @@ def add_new_edges(G: nx.MultiDiGraph, edges: list[tuple[str, str, str, dict[str,
     nx._clear_cache(G)
 
 
-def _aggregated_edges(df: pd.DataFrame, coded: _Coded, e: _Edges) -> list[tuple[str, str, str, dict[str, Any]]]:
+def _aggregated_edges(
+    df: pd.DataFrame, coded: _Coded, e: _Edges, evidence: bool = True
+) -> list[tuple[str, str, str, dict[str, Any]]]:
     """(source, target, stance, attributes) per aggregated edge, in the order of their first statements."""
     curated = [c for c in CURATION_COUNTS if c in df]  # statements from a store: corrected / manual counts
     art_first = e.first_each(coded("article_id", sort=True)[0][e.rows])
@@ -664,17 +673,25 @@ def _aggregated_edges(df: pd.DataFrame, coded: _Coded, e: _Edges) -> list[tuple[
     flags = {c: e.total(df[c].to_numpy(dtype="int64")[e.rows]).astype(int).tolist() for c in curated}
     head = e.rows[e.starts]
     arts = _slices(e.column("article_id", art_first), art_bounds)
-    titles = _slices(e.column("title", art_first), art_bounds)
-    columns = zip(coded.values("source")[head].tolist(), coded.values("target")[head].tolist(),
-                  coded.values("stance")[head].tolist(), df["sign"].to_numpy()[head].tolist(), e.sizes.tolist(),
-                  e.distinct_of("relation"), e.distinct_of("rule", truthy_only=True), e.distinct_text("quote"),
-                  e.per_edge(e.column("id")), arts, titles, _sources(e), first_dates, last_dates, conf)  # fmt: skip
-    edges = [(source, target, stance, {
-        "stance": stance, "sign": int(sign), "weight": size, "relations": relations, "rules": rules, "quotes": quotes,
-        "statement_ids": ids, "articles": a, "titles": t, "sources": sources, "first_date": first, "last_date": last,
-        "confidence": c,
-    }) for (source, target, stance, sign, size, relations, rules, quotes, ids, a, t, sources, first, last,
-            c) in columns]  # fmt: skip
+    ends = (coded.values("source")[head].tolist(), coded.values("target")[head].tolist(),
+            coded.values("stance")[head].tolist(), df["sign"].to_numpy()[head].tolist(), e.sizes.tolist(),
+            e.distinct_of("relation"), e.distinct_of("rule", truthy_only=True))  # fmt: skip
+    if evidence:
+        titles = _slices(e.column("title", art_first), art_bounds)
+        columns = zip(*ends, e.distinct_text("quote"), e.per_edge(e.column("id")), arts, titles, _sources(e),
+                      first_dates, last_dates, conf)  # fmt: skip
+        edges = [(source, target, stance, {
+            "stance": stance, "sign": int(sign), "weight": size, "relations": relations, "rules": rules,
+            "quotes": quotes, "statement_ids": ids, "articles": a, "titles": t, "sources": sources,
+            "first_date": first, "last_date": last, "confidence": c,
+        }) for (source, target, stance, sign, size, relations, rules, quotes, ids, a, t, sources, first, last,
+                c) in columns]  # fmt: skip
+    else:  # the same, less EVIDENCE_ATTRIBUTES
+        edges = [(source, target, stance, {
+            "stance": stance, "sign": int(sign), "weight": size, "relations": relations, "rules": rules,
+            "articles": a, "first_date": first, "last_date": last, "confidence": c,
+        }) for (source, target, stance, sign, size, relations, rules, a, first, last,
+                c) in zip(*ends, arts, first_dates, last_dates, conf)]  # fmt: skip
     for k in curated:
         for (*_, d), n in zip(edges, flags[k]):
             d[k] = n

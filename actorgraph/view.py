@@ -1102,22 +1102,26 @@ class Export:
     data: Callable[[], bytes]
 
 
-def exports(G_view: nx.Graph, G_all: nx.Graph, df_view: pd.DataFrame, stem: str = "actorgraph") -> list[Export]:
-    """The download buttons; ``data`` builds the bytes on demand (on click, in the app)."""
+def exports(G_view: nx.Graph | Callable[[], nx.Graph], G_all: nx.Graph, df_view: pd.DataFrame,
+            stem: str = "actorgraph") -> list[Export]:  # fmt: skip
+    """The download buttons; ``data`` builds the bytes on demand (on click, in the app). ``G_view``
+    may be a function that builds the view's graph, called then."""
     from .readwrite import gexf, graphml
     from .readwrite import json as nljson
     from .readwrite import tables
 
+    def of(write: Callable[[nx.Graph], bytes]) -> Callable[[], bytes]:
+        return lambda: write(G_view() if callable(G_view) else G_view)
+
     return [
-        Export("GraphML, current view", f"{stem}_view.graphml", "application/graphml+xml",
-               partial(graphml.to_graphml_bytes, G_view)),
+        Export("GraphML, current view", f"{stem}_view.graphml", "application/graphml+xml", of(graphml.to_graphml_bytes)),
         Export("GraphML, whole graph", f"{stem}_all.graphml", "application/graphml+xml",
                partial(graphml.to_graphml_bytes, G_all)),
-        Export("GEXF, current view", f"{stem}_view.gexf", "application/xml", partial(gexf.to_gexf_bytes, G_view)),
+        Export("GEXF, current view", f"{stem}_view.gexf", "application/xml", of(gexf.to_gexf_bytes)),
         Export("CSV, statements in view", f"{stem}_statements_view.csv", "text/csv",
                partial(tables.statements_csv, df_view)),
         Export("JSON node-link, current view", f"{stem}_view_nodelink.json", "application/json",
-               partial(nljson.to_json_bytes, G_view)),
+               of(nljson.to_json_bytes)),
     ]  # fmt: skip
 
 

@@ -199,6 +199,23 @@ def test_export_functions_give_graphml_of_view_and_whole_graph(df, G):
     assert set(all_g.nodes) == set(G.nodes) and all_g.number_of_edges() == G.number_of_edges()
 
 
+def test_view_export_carries_the_quotes_the_drawn_view_leaves_out(df, G):
+    """The app's filtered graph has no quote lists (``view_stage``); its downloads build them."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("actorgraph_app_module", APP)
+    app = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(app)  # defines the functions; main() runs only as a script
+    f = Filters(stances=("supports",))
+    df_view, G_view = app.view_stage("sig", f, df, G)
+    assert G_view.number_of_edges() and all("quotes" not in d for *_, d in G_view.edges(data=True))
+    files = {e.file_name: e.data() for e in view.exports(app.view_for_export(df, f, G_view), G, df_view)}
+    view_g = nx.read_graphml(io.BytesIO(files["actorgraph_view.graphml"]))
+    assert view_g.number_of_edges() == G_view.number_of_edges()
+    assert all(d.get("quotes") for *_, d in view_g.edges(data=True))
+    assert app.view_for_export(df, Filters(), G) is G  # no filter: the corpus graph, quotes and all
+
+
 def test_added_folder_with_a_bad_file_lists_it_and_uses_the_rest(at, tmp_path, monkeypatch):
     monkeypatch.setenv("ACTORGRAPH_DATA_ROOT", str(tmp_path))  # the path box reads only under data roots
     good = tmp_path / "good.txt"

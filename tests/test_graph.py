@@ -155,6 +155,15 @@ def test_both_graphs_share_node_attributes(df):
     assert dict(G.nodes(data=True)) == dict(M.nodes(data=True))
 
 
+def test_graph_without_evidence_is_the_graph_less_its_evidence_lists(df):
+    full, light = graph.build_graph(df), graph.build_graph(df, evidence=False)
+    assert dict(light.nodes(data=True)) == dict(full.nodes(data=True)) and light.graph == full.graph
+    assert list(light.edges(keys=True)) == list(full.edges(keys=True))
+    for u, v, k, d in full.edges(keys=True, data=True):
+        assert set(graph.EVIDENCE_ATTRIBUTES) <= set(d) and d["quotes"]
+        assert light.edges[u, v, k] == {a: x for a, x in d.items() if a not in graph.EVIDENCE_ATTRIBUTES}
+
+
 def test_annotate_returns_a_copy_unless_inplace(df):
     G = graph.build_graph(df)
     for n in G:
