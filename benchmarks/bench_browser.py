@@ -100,7 +100,7 @@ def measure(browser, url: str) -> dict[str, float]:
         t = page.evaluate(
             """() => ({created: window.actorgraphState.createdAt, stable: window.actorgraphState.stableAt,
                        nodes: window.actorgraphNetwork.body.data.nodes.length,
-                       edges: window.actorgraphNetwork.body.data.edges.length})"""
+                       edges: window.actorgraphState.edges.length})  // big drawings: lines drawn by the component"""
         )
         return t
     finally:

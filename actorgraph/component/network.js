@@ -17,6 +17,10 @@
 // back to Python as the trigger value "select": {kind: "node", id} or
 // {kind: "edge", id, source, target, stance}.
 //
+// Big drawings with Python's positions: vis holds the actors only, and the lines
+// are drawn here (beforeDrawing; see "lines drawn here"), with their own
+// tooltips and clicks.
+//
 // Reading aids drawn on vis's canvas (afterDrawing), so PNG exports include them:
 // * labels: vis's own labels are off (their drawThreshold is never reached);
 //   this module draws names at a constant screen size, most important actors
@@ -219,8 +223,9 @@ function neighbourhood(state) {
   const edges = new Set();
   if (sel.kind === "node" && state.nodes.get(sel.id)) {
     nodes.add(sel.id);
-    for (const id of network.getConnectedNodes(sel.id)) nodes.add(id);
-    for (const id of network.getConnectedEdges(sel.id)) edges.add(id);
+    const around = state.own ? state.around.get(sel.id) : null;
+    for (const id of around ? around.nodes : state.own ? [] : network.getConnectedNodes(sel.id)) nodes.add(id);
+    for (const id of around ? around.edges : state.own ? [] : network.getConnectedEdges(sel.id)) edges.add(id);
   } else if (sel.kind === "edge") {
     const edge = state.edges.get(sel.id);
     if (!edge) return null;
@@ -285,6 +290,11 @@ function drawOverlay(state, ctx, fresh = true) {
     ctx.fillRect(0, 0, ctx.canvas.width, ctx.canvas.height);
     ctx.restore();
     for (const id of near.edges) {
+      if (state.own) {
+        const line = state.lineById.get(id);
+        if (line) drawLine(state, ctx, line);
+        continue;
+      }
       const edge = body.edges[id];
       if (edge && edge.connected) {
         edge.draw(ctx);
@@ -358,6 +368,146 @@ function setHighlight(state, selected) {
     quickPaint(state);
     state.highlightDrawnAt = performance.now();
   }
+}
+
+// --------------------------------------------------------------------------- lines drawn here
+
+// Big drawings with Python's positions (no physics): vis gets the actors only and the lines are
+// drawn here, under them. vis makes every edge an object with its own options and a label even
+// with no text (70 to 200 ms for 3,000 edges on every filter change); a line here is a few canvas
+// calls. Smaller drawings keep vis's edges: its physics lays them out along them.
+const ARROW_SCALE = 0.6; // as view.network_options: arrows.to.scaleFactor
+const TIP_DELAY_MS = 150; // as interaction.tooltipDelay
+
+function ownsLines(options) {
+  const physics = options && options.physics;
+  const interaction = options && options.interaction;
+  return !!(physics && physics.enabled === false && interaction && interaction.selectable === false);
+}
+
+function indexLines(state, edges) {
+  // Per actor, its neighbours and lines (the highlight); per id, the line.
+  const around = new Map();
+  const at = (id) => {
+    if (!around.has(id)) around.set(id, { nodes: new Set(), edges: [] });
+    return around.get(id);
+  };
+  for (const e of edges) {
+    at(e.from).nodes.add(e.to);
+    at(e.from).edges.push(e.id);
+    at(e.to).nodes.add(e.from);
+    if (e.to !== e.from) at(e.to).edges.push(e.id);
+  }
+  state.lines = edges;
+  state.around = around;
+  state.lineById = new Map(edges.map((e) => [e.id, e]));
+}
+
+function drawLines(state, ctx) {
+  if (!state.own) return;
+  ctx.save();
+  for (const e of state.lines) drawLine(state, ctx, e);
+  ctx.restore();
+}
+
+function drawLine(state, ctx, e) {
+  // A straight line from the source's centre to an arrow whose tip touches the target's dot.
+  const nodes = state.network.body.nodes;
+  const a = nodes[e.from];
+  const b = nodes[e.to];
+  if (!a || !b) return;
+  const color = (e.color && e.color.color) || "#999999";
+  const width = e.width || 1;
+  ctx.strokeStyle = color;
+  ctx.fillStyle = color;
+  ctx.lineWidth = width;
+  const r = b.options.size || 10;
+  if (a === b) { // about itself: a loop at the dot's upper right
+    ctx.beginPath();
+    ctx.arc(a.x + r * 0.7, a.y - r * 0.7, r * 0.7, 0, 2 * Math.PI);
+    ctx.stroke();
+    return;
+  }
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  const len = Math.hypot(dx, dy);
+  if (len < 1e-6) return;
+  const ux = dx / len;
+  const uy = dy / len;
+  const head = Math.min(ARROW_SCALE * (10 + 5 * width), Math.max(0, len - r) * 0.5);
+  const tx = b.x - ux * (r + 1);
+  const ty = b.y - uy * (r + 1);
+  ctx.beginPath();
+  ctx.moveTo(a.x, a.y);
+  ctx.lineTo(tx - ux * head * 0.9, ty - uy * head * 0.9);
+  ctx.stroke();
+  const bx = tx - ux * head;
+  const by = ty - uy * head;
+  const half = head * 0.45;
+  ctx.beginPath();
+  ctx.moveTo(tx, ty);
+  ctx.lineTo(bx - uy * half, by + ux * half);
+  ctx.lineTo(bx + uy * half, by - ux * half);
+  ctx.closePath();
+  ctx.fill();
+}
+
+function lineAt(state, dom) {
+  // The line nearest the pointer (DOM pixels in the canvas), if within a few pixels of it.
+  if (!state.own || !state.lines) return undefined;
+  const network = state.network;
+  const p = network.DOMtoCanvas(dom);
+  const scale = network.getScale();
+  const nodes = network.body.nodes;
+  let best;
+  let bestD = Infinity;
+  for (const e of state.lines) {
+    const a = nodes[e.from];
+    const b = nodes[e.to];
+    if (!a || !b || a === b) continue;
+    const d = segmentDistance(p.x, p.y, a.x, a.y, b.x, b.y);
+    if (d <= (e.width || 1) / 2 + 4 / scale && d < bestD) {
+      best = e;
+      bestD = d;
+    }
+  }
+  return best;
+}
+
+function segmentDistance(px, py, ax, ay, bx, by) {
+  const dx = bx - ax;
+  const dy = by - ay;
+  const t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy || 1)));
+  return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
+}
+
+function watchLineTips(state) {
+  // vis shows the tooltips of its own items; a line drawn here gets the same box, text only.
+  const tip = document.createElement("div");
+  tip.className = "actorgraph-tip";
+  state.container.appendChild(tip);
+  let timer = null;
+  const hide = () => {
+    clearTimeout(timer);
+    tip.style.visibility = "hidden";
+  };
+  state.container.addEventListener("pointermove", (e) => {
+    hide();
+    if (!state.own || e.buttons) return;
+    const box = state.container.getBoundingClientRect();
+    const dom = { x: e.clientX - box.left, y: e.clientY - box.top };
+    timer = setTimeout(() => {
+      if (state.network.getNodeAt(dom) !== undefined) return; // vis shows the actor's own
+      const line = lineAt(state, dom);
+      if (!line) return;
+      tip.textContent = String(line.title || "");
+      tip.style.left = `${dom.x + 12}px`;
+      tip.style.top = `${dom.y + 12}px`;
+      tip.style.visibility = "visible";
+    }, TIP_DELAY_MS);
+  });
+  state.container.addEventListener("pointerleave", hide);
+  state.container.addEventListener("pointerdown", hide);
 }
 
 // --------------------------------------------------------------------------- export
@@ -516,9 +666,10 @@ function create(parentElement, data, api) {
   const items = expand(data);
   const nodes = new vis.DataSet(items.nodes);
   const edges = new vis.DataSet(items.edges);
-  const network = new vis.Network(container, { nodes, edges }, data.options || {});
+  const own = ownsLines(data.options);
+  const network = new vis.Network(container, { nodes, edges: own ? new vis.DataSet() : edges }, data.options || {});
   const state = {
-    root, legend, container, nodes, edges, network, api,
+    root, legend, container, nodes, edges, network, api, own,
     version: data.version, options: data.options, stable: false, stableAt: null,
     createdAt: performance.now(),
     physicsOn: !(data.options && data.options.physics && data.options.physics.enabled === false),
@@ -527,7 +678,10 @@ function create(parentElement, data, api) {
   };
   root.appendChild(toolbar(state));
   indexLabels(state, items.nodes);
+  indexLines(state, items.edges);
+  network.on("beforeDrawing", (ctx) => drawLines(state, ctx));
   network.on("afterDrawing", (ctx) => drawOverlay(state, ctx));
+  watchLineTips(state);
 
   network.on("stabilizationIterationsDone", () => freeze(state));
   network.on("stabilized", () => freeze(state));
@@ -546,7 +700,8 @@ function create(parentElement, data, api) {
     // item under the pointer is looked up here, and the highlight shows the selection.
     const nodeId = (params.nodes && params.nodes[0]) ?? network.getNodeAt(params.pointer.DOM);
     if (nodeId !== undefined && nodeId === state.tapped) return; // answered at the release (watchTaps)
-    const edgeId = nodeId === undefined ? (params.edges && params.edges[0]) ?? network.getEdgeAt(params.pointer.DOM) : undefined;
+    const edgeId = nodeId !== undefined ? undefined
+      : state.own ? lineAt(state, params.pointer.DOM)?.id : (params.edges && params.edges[0]) ?? network.getEdgeAt(params.pointer.DOM);
     if (nodeId !== undefined) {
       choose(state, { kind: "node", id: nodeId });
     } else if (edgeId !== undefined) {
@@ -618,13 +773,28 @@ function rebuild(state, items) {
   const view = { position: network.getViewPosition(), scale: network.getScale(), animation: false };
   state.nodes = new globalThis.vis.DataSet(items.nodes);
   state.edges = new globalThis.vis.DataSet(items.edges);
-  network.setData({ nodes: state.nodes, edges: state.edges });
+  network.setData({ nodes: state.nodes, edges: state.own ? new globalThis.vis.DataSet() : state.edges });
   network.moveTo(view);
   // state.seenNodes / seenEdges are already those of `items`: diffItems updated them
 }
 
 function applyItems(state, items, positioned) {
   // Only what changed goes to vis: an update of 10,000 unchanged edges costs a redraw's worth.
+  indexLines(state, items.edges);
+  if (state.own) {
+    // vis holds the actors only: the lines are a new DataSet (no vis objects), drawn by drawLines
+    const nodes = diffItems(state.nodes, items.nodes, state.seenNodes);
+    state.edges = new globalThis.vis.DataSet(items.edges);
+    state.rebuilt = positioned && nodes.changed.length + nodes.gone.length > REBUILD_SHARE * Math.max(1, items.nodes.length);
+    if (state.rebuilt) {
+      rebuild(state, items);
+      return;
+    }
+    if (nodes.gone.length) state.nodes.remove(nodes.gone);
+    if (nodes.changed.length) state.nodes.update(nodes.changed);
+    state.network.redraw();
+    return;
+  }
   const nodes = diffItems(state.nodes, items.nodes, state.seenNodes);
   const edges = diffItems(state.edges, items.edges, state.seenEdges);
   const work = nodes.changed.length + nodes.gone.length + edges.changed.length + edges.gone.length;
@@ -653,6 +823,15 @@ function update(state, data, api) {
     const t1 = performance.now();
     const before = new Set(state.nodes.getIds());
     const optionsChanged = !sameJSON(data.options, state.options);
+    if (ownsLines(data.options) !== state.own) {
+      // lines drawn here <-> by vis (physics needs vis's edges): everything handed over anew
+      state.own = !state.own;
+      state.seenNodes = new Map();
+      state.seenEdges = new Map();
+      state.nodes = new globalThis.vis.DataSet();
+      state.edges = new globalThis.vis.DataSet();
+      state.network.setData({ nodes: state.nodes, edges: state.edges });
+    }
     if (optionsChanged) {
       state.network.setOptions(data.options || {});
       state.options = data.options;
