@@ -147,9 +147,9 @@ def corpus_graph(signature: str, _df):
 
 @st.cache_resource(show_spinner=False, max_entries=6)
 def view_stage(signature: str, f: Filters, _df, _G_all):
-    """Filtered statements and graph, cached per corpus and filter settings (never mutated). The
-    graph leaves the quotes out (the panel reads them from the frame); a download builds the view
-    again with them (``view_for_export``)."""
+    """Filtered statements and graph, cached per corpus and filter settings (never mutated). A
+    filtered graph leaves the quotes out (the panel reads them from the frame; a download builds
+    it again with them, ``view_for_export``); with no filter it is the corpus graph itself."""
     if f.is_default():
         return _df, _G_all
     return apply(_df, f, evidence=False)  # one filter pass for both

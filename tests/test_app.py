@@ -207,7 +207,7 @@ def test_view_export_carries_the_quotes_the_drawn_view_leaves_out(df, G):
     app = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(app)  # defines the functions; main() runs only as a script
     f = Filters(stances=("supports",))
-    df_view, G_view = app.view_stage("sig", f, df, G)
+    df_view, G_view = app.view_stage(f"test_view_export-{id(df)}", f, df, G)  # a key no other test uses
     assert G_view.number_of_edges() and all("quotes" not in d for *_, d in G_view.edges(data=True))
     files = {e.file_name: e.data() for e in view.exports(app.view_for_export(df, f, G_view), G, df_view)}
     view_g = nx.read_graphml(io.BytesIO(files["actorgraph_view.graphml"]))

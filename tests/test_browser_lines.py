@@ -13,6 +13,7 @@ from typing import Any, Iterator
 
 import pytest
 
+from actorgraph import view
 from actorgraph.readwrite.statements import write_jsonl
 from actorgraph.records import Statement
 
@@ -126,9 +127,10 @@ def test_a_big_drawing_paints_its_lines_itself_with_tooltips_and_clicks(
     held = page.evaluate("() => [window.actorgraphNetwork.body.data.edges.length, window.actorgraphState.edges.length]")
     assert held == [0, N + 6], "vis holds the actors only; every line is the component's"
     line = clear_line(page)
-    # the line is painted: its pixel is near its stance colour, far from the white background
-    want = hex_rgb(line["color"])
-    assert sum(abs(p - w) for p, w in zip(line["pixel"], want)) < sum(abs(p - 255) for p in line["pixel"])
+    # the line is painted: its pixel is nearer its stance's colour than the other's, a label's or white
+    far = lambda rgb: sum(abs(p - c) for p, c in zip(line["pixel"], rgb))  # noqa: E731
+    others = [hex_rgb(c) for c in view.STANCE_COLORS.values() if c != line["color"]] + [(31, 31, 31), (255, 255, 255)]
+    assert all(far(hex_rgb(line["color"])) < far(other) for other in others), line
     # its tooltip, as text
     page.mouse.move(line["x"] - 3, line["y"])
     page.mouse.move(line["x"], line["y"])
@@ -161,3 +163,14 @@ def test_a_view_small_enough_for_physics_gives_the_lines_back_to_vis(
     wait_graph_stable(page)
     held = page.evaluate("() => [window.actorgraphNetwork.body.data.edges.length, window.actorgraphState.edges.length]")
     assert held[0] == held[1] > 0, "a physics drawing has vis's own edges"
+    # and the whole ring again: back to the lines drawn here, painted
+    version = page.evaluate("() => window.actorgraphState.version")
+    page.get_by_label("Search actors").fill("")
+    page.get_by_label("Search actors").press("Enter")
+    page.wait_for_function("(v) => window.actorgraphState && window.actorgraphState.version !== v",
+                           arg=version, timeout=30_000)  # fmt: skip
+    wait_app_idle(page)
+    wait_graph_stable(page)
+    held = page.evaluate("() => [window.actorgraphNetwork.body.data.edges.length, window.actorgraphState.edges.length]")
+    assert held == [0, N + 6]
+    assert clear_line(page)["pixel"] != [255, 255, 255]

@@ -12,14 +12,15 @@
 //
 // Streamlit calls the default export on mount and again whenever `data`
 // changes. The vis Network lives as long as the mounted element: later calls
-// update its DataSets in place (positions, zoom and selection are kept), giving
-// vis only the items that changed, instead of rebuilding the drawing. Clicks go
-// back to Python as the trigger value "select": {kind: "node", id} or
-// {kind: "edge", id, source, target, stance}.
+// update it in place (positions, zoom and selection are kept), giving vis only
+// the items that changed, or, when most changed, new DataSets (`rebuild`).
+// Clicks go back to Python as the trigger value "select": {kind: "node", id} or
+// {kind: "edge", id, source, target, stance}; a tap on an actor is answered at
+// the release (`watchTaps`).
 //
 // Big drawings with Python's positions: vis holds the actors only, and the lines
 // are drawn here (beforeDrawing; see "lines drawn here"), with their own
-// tooltips and clicks.
+// tooltips and clicks. `state.edges` is then a DataSet vis never sees.
 //
 // Reading aids drawn on vis's canvas (afterDrawing), so PNG exports include them:
 // * labels: vis's own labels are off (their drawThreshold is never reached);
@@ -35,7 +36,7 @@
 // For tests, benchmarks and power users the live Network is
 // `window.actorgraphNetwork` (the app's main window: v2 components are not in
 // an iframe), and `window.actorgraphState` holds {network, nodes, edges, stable,
-// version, stableAt}. The container carries data-stable="true" once the
+// version, stableAt} (`edges`: every line of the drawing, vis's or drawn here). The container carries data-stable="true" once the
 // drawing has stopped moving, and window gets an "actorgraph:stable" event.
 
 const STATES = new WeakMap();
@@ -48,7 +49,8 @@ function shortLabel(text, limit) {
 }
 
 function edgeTip(source, target, stance, weight, relations, nArticles, first, last) {
-  // The same text as view.edge_tip (plain text: vis sets a string title with innerText).
+  // The same text as view.edge_tip (plain text: vis sets a string title with innerText, the
+  // lines drawn here with textContent).
   const lines = [`${shortLabel(source, 160)} ${stance} ${shortLabel(target, 160)}`,
     `${weight} statement${weight !== 1 ? "s" : ""}`];
   if (relations.length) lines.push("Relations: " + relations.join(", "));
@@ -223,9 +225,14 @@ function neighbourhood(state) {
   const edges = new Set();
   if (sel.kind === "node" && state.nodes.get(sel.id)) {
     nodes.add(sel.id);
-    const around = state.own ? state.around.get(sel.id) : null;
-    for (const id of around ? around.nodes : state.own ? [] : network.getConnectedNodes(sel.id)) nodes.add(id);
-    for (const id of around ? around.edges : state.own ? [] : network.getConnectedEdges(sel.id)) edges.add(id);
+    if (state.own) { // the lines drawn here: their own index
+      const around = state.around.get(sel.id) || { nodes: [], edges: [] };
+      for (const id of around.nodes) nodes.add(id);
+      for (const id of around.edges) edges.add(id);
+    } else {
+      for (const id of network.getConnectedNodes(sel.id)) nodes.add(id);
+      for (const id of network.getConnectedEdges(sel.id)) edges.add(id);
+    }
   } else if (sel.kind === "edge") {
     const edge = state.edges.get(sel.id);
     if (!edge) return null;
@@ -376,8 +383,12 @@ function setHighlight(state, selected) {
 // drawn here, under them. vis makes every edge an object with its own options and a label even
 // with no text (70 to 200 ms for 3,000 edges on every filter change); a line here is a few canvas
 // calls. Smaller drawings keep vis's edges: its physics lays them out along them.
-const ARROW_SCALE = 0.6; // as view.network_options: arrows.to.scaleFactor
-const TIP_DELAY_MS = 150; // as interaction.tooltipDelay
+
+function optionOf(state, path, fallback) {
+  let v = state.options;
+  for (const k of path) v = v && v[k];
+  return v ?? fallback;
+}
 
 function ownsLines(options) {
   const physics = options && options.physics;
@@ -405,49 +416,60 @@ function indexLines(state, edges) {
 
 function drawLines(state, ctx) {
   if (!state.own) return;
+  // as vis does with its edges (view.network_options): none while dragging or zooming a big drawing
+  const r = state.network.renderer || {};
+  if ((r.dragging && optionOf(state, ["interaction", "hideEdgesOnDrag"], false)) ||
+      (r.zooming && optionOf(state, ["interaction", "hideEdgesOnZoom"], false))) return;
   ctx.save();
   for (const e of state.lines) drawLine(state, ctx, e);
   ctx.restore();
 }
 
+function loopOf(node) {
+  // A statement about oneself: a circle at the dot's upper right.
+  const r = node.options.size || 10;
+  return { x: node.x + r * 0.7, y: node.y - r * 0.7, r: r * 0.7 };
+}
+
 function drawLine(state, ctx, e) {
-  // A straight line from the source's centre to an arrow whose tip touches the target's dot.
+  // A straight line from the source's centre to an arrow whose tip touches the target's dot,
+  // sized as vis sizes its own (at least 0.3 px wide on screen; arrow 15 x scaleFactor + 3 x width).
   const nodes = state.network.body.nodes;
   const a = nodes[e.from];
   const b = nodes[e.to];
   if (!a || !b) return;
   const color = (e.color && e.color.color) || "#999999";
-  const width = e.width || 1;
+  const width = Math.max(e.width || 1, 0.3 / state.network.getScale());
   ctx.strokeStyle = color;
   ctx.fillStyle = color;
   ctx.lineWidth = width;
-  const r = b.options.size || 10;
-  if (a === b) { // about itself: a loop at the dot's upper right
+  if (a === b) {
+    const loop = loopOf(a);
     ctx.beginPath();
-    ctx.arc(a.x + r * 0.7, a.y - r * 0.7, r * 0.7, 0, 2 * Math.PI);
+    ctx.arc(loop.x, loop.y, loop.r, 0, 2 * Math.PI);
     ctx.stroke();
     return;
   }
+  const r = b.options.size || 10;
   const dx = b.x - a.x;
   const dy = b.y - a.y;
   const len = Math.hypot(dx, dy);
   if (len < 1e-6) return;
   const ux = dx / len;
   const uy = dy / len;
-  const head = Math.min(ARROW_SCALE * (10 + 5 * width), Math.max(0, len - r) * 0.5);
+  const scale = optionOf(state, ["edges", "arrows", "to", "scaleFactor"], 1);
+  const head = Math.min(15 * scale + 3 * width, Math.max(0, len - r) * 0.5);
   const tx = b.x - ux * (r + 1);
   const ty = b.y - uy * (r + 1);
   ctx.beginPath();
   ctx.moveTo(a.x, a.y);
   ctx.lineTo(tx - ux * head * 0.9, ty - uy * head * 0.9);
   ctx.stroke();
-  const bx = tx - ux * head;
-  const by = ty - uy * head;
-  const half = head * 0.45;
+  // vis's "arrow": tip, a back corner, the notch at 0.9 of its length, the other corner
+  const point = (along, side) => [tx - ux * head * along - uy * head * side, ty - uy * head * along + ux * head * side];
   ctx.beginPath();
   ctx.moveTo(tx, ty);
-  ctx.lineTo(bx - uy * half, by + ux * half);
-  ctx.lineTo(bx + uy * half, by - ux * half);
+  for (const [x, y] of [point(1, 0.3), point(0.9, 0), point(1, -0.3)]) ctx.lineTo(x, y);
   ctx.closePath();
   ctx.fill();
 }
@@ -464,8 +486,9 @@ function lineAt(state, dom) {
   for (const e of state.lines) {
     const a = nodes[e.from];
     const b = nodes[e.to];
-    if (!a || !b || a === b) continue;
-    const d = segmentDistance(p.x, p.y, a.x, a.y, b.x, b.y);
+    if (!a || !b) continue;
+    const loop = a === b ? loopOf(a) : null;
+    const d = loop ? Math.abs(Math.hypot(p.x - loop.x, p.y - loop.y) - loop.r) : segmentDistance(p.x, p.y, a.x, a.y, b.x, b.y);
     if (d <= (e.width || 1) / 2 + 4 / scale && d < bestD) {
       best = e;
       bestD = d;
@@ -491,23 +514,27 @@ function watchLineTips(state) {
     clearTimeout(timer);
     tip.style.visibility = "hidden";
   };
-  state.container.addEventListener("pointermove", (e) => {
+  state.hideTip = hide; // also when the drawing changes (update) or goes (unmount)
+  const el = state.container;
+  el.addEventListener("pointermove", (e) => {
     hide();
-    if (!state.own || e.buttons) return;
-    const box = state.container.getBoundingClientRect();
+    const canvas = el.querySelector("canvas");
+    if (!state.own || e.buttons || !canvas) return;
+    const box = canvas.getBoundingClientRect();
     const dom = { x: e.clientX - box.left, y: e.clientY - box.top };
     timer = setTimeout(() => {
       if (state.network.getNodeAt(dom) !== undefined) return; // vis shows the actor's own
       const line = lineAt(state, dom);
       if (!line) return;
       tip.textContent = String(line.title || "");
-      tip.style.left = `${dom.x + 12}px`;
-      tip.style.top = `${dom.y + 12}px`;
-      tip.style.visibility = "visible";
-    }, TIP_DELAY_MS);
+      tip.style.visibility = "visible"; // measured, then kept inside the drawing as vis keeps its own
+      const left = Math.min(dom.x + 12, el.clientWidth - tip.offsetWidth - 4);
+      const top = dom.y + 12 + tip.offsetHeight > el.clientHeight ? dom.y - 12 - tip.offsetHeight : dom.y + 12;
+      tip.style.left = `${Math.max(0, left)}px`;
+      tip.style.top = `${Math.max(0, top)}px`;
+    }, optionOf(state, ["interaction", "tooltipDelay"], 150));
   });
-  state.container.addEventListener("pointerleave", hide);
-  state.container.addEventListener("pointerdown", hide);
+  for (const name of ["pointerleave", "pointerdown", "pointercancel", "wheel"]) el.addEventListener(name, hide);
 }
 
 // --------------------------------------------------------------------------- export
@@ -638,6 +665,7 @@ function publish(state) {
     highlightDrawnAt: () => state.highlightDrawnAt,
     highlight: () => state.highlight,
     shownLabels: () => state.shownLabels || [],
+    selectsSent: () => state.selectsSent || 0,
     select: (id) => {
       if (!visSelects(state)) {
         // the highlight alone (see applySelection)
@@ -674,7 +702,7 @@ function create(parentElement, data, api) {
     createdAt: performance.now(),
     physicsOn: !(data.options && data.options.physics && data.options.physics.enabled === false),
     highlight: null, highlightAt: null, exportStem: data.exportStem,
-    seenNodes: remember(items.nodes), seenEdges: remember(items.edges),
+    seenNodes: remember(items.nodes), seenEdges: own ? new Map() : remember(items.edges),
   };
   root.appendChild(toolbar(state));
   indexLabels(state, items.nodes);
@@ -689,17 +717,22 @@ function create(parentElement, data, api) {
     if (!state.physicsOn) markStable(state, true);
   });
   watchTaps(state);
-  if (!visSelects(state) && typeof network.selectionHandler?.getClickedItems === "function") {
+  const picker = network.selectionHandler;
+  if (picker && typeof picker.getClickedItems === "function") {
     // vis fills a click's `items` by testing every node and edge against the pointer (10 to 20
     // ms at 10,000 edges, inside the release event, so before Streamlit sends the selection);
-    // nothing here reads `items`.
-    network.selectionHandler.getClickedItems = () => [];
+    // nothing here reads `items`, so big drawings skip it.
+    const clickedItems = picker.getClickedItems.bind(picker);
+    picker.getClickedItems = (pointer) => (visSelects(state) ? clickedItems(pointer) : []);
   }
   network.on("click", (params) => {
     // Big drawings are not "selectable" for vis (its own selection redraws every edge): the
     // item under the pointer is looked up here, and the highlight shows the selection.
     const nodeId = (params.nodes && params.nodes[0]) ?? network.getNodeAt(params.pointer.DOM);
-    if (nodeId !== undefined && nodeId === state.tapped) return; // answered at the release (watchTaps)
+    if (nodeId !== undefined && nodeId === state.tapped) { // answered at the release (watchTaps)
+      state.tapped = undefined;
+      return;
+    }
     const edgeId = nodeId !== undefined ? undefined
       : state.own ? lineAt(state, params.pointer.DOM)?.id : (params.edges && params.edges[0]) ?? network.getEdgeAt(params.pointer.DOM);
     if (nodeId !== undefined) {
@@ -730,6 +763,7 @@ function watchTaps(state) {
     state.tapped = undefined;
     down = e.isPrimary && e.button === 0 ? { x: e.clientX, y: e.clientY, t: e.timeStamp } : null;
   }, true);
+  el.addEventListener("pointercancel", () => { down = null; }, true);
   el.addEventListener("pointerup", (e) => {
     const d = down;
     down = null;
@@ -748,6 +782,7 @@ function choose(state, selected) {
   // Python is told first; the highlight is painted in the next task, after Streamlit's own
   // setTimeout has sent the message (a paint before it held the evidence back by its time).
   state.api.setTriggerValue("select", selected);
+  state.selectsSent = (state.selectsSent || 0) + 1; // for tests: one click, one message
   setTimeout(() => setHighlight(state, { kind: selected.kind, id: selected.id }), 0);
 }
 
@@ -780,16 +815,16 @@ function rebuild(state, items) {
 
 function applyItems(state, items, positioned) {
   // Only what changed goes to vis: an update of 10,000 unchanged edges costs a redraw's worth.
-  indexLines(state, items.edges);
   if (state.own) {
     // vis holds the actors only: the lines are a new DataSet (no vis objects), drawn by drawLines
+    indexLines(state, items.edges);
     const nodes = diffItems(state.nodes, items.nodes, state.seenNodes);
-    state.edges = new globalThis.vis.DataSet(items.edges);
     state.rebuilt = positioned && nodes.changed.length + nodes.gone.length > REBUILD_SHARE * Math.max(1, items.nodes.length);
     if (state.rebuilt) {
       rebuild(state, items);
       return;
     }
+    state.edges = new globalThis.vis.DataSet(items.edges);
     if (nodes.gone.length) state.nodes.remove(nodes.gone);
     if (nodes.changed.length) state.nodes.update(nodes.changed);
     state.network.redraw();
@@ -818,13 +853,17 @@ function update(state, data, api) {
   state.container.style.height = `${data.height || 620}px`;
   renderLegend(state, data.legend, data.notice);
   if (data.version !== state.version) {
+    state.hideTip();
     const t0 = performance.now();
     const items = expand(data);
     const t1 = performance.now();
     const before = new Set(state.nodes.getIds());
     const optionsChanged = !sameJSON(data.options, state.options);
     if (ownsLines(data.options) !== state.own) {
-      // lines drawn here <-> by vis (physics needs vis's edges): everything handed over anew
+      // lines drawn here <-> by vis (physics needs vis's edges): everything handed over anew,
+      // the actors where they are drawn (physics then starts from there)
+      const drawn = state.network.getPositions();
+      for (const n of items.nodes) if (drawn[n.id]) Object.assign(n, drawn[n.id]);
       state.own = !state.own;
       state.seenNodes = new Map();
       state.seenEdges = new Map();
@@ -883,6 +922,7 @@ function unmount(parentElement) {
   const state = STATES.get(parentElement);
   if (!state) return;
   STATES.delete(parentElement);
+  state.hideTip();
   window.removeEventListener("actorgraph:selected", state.onSelected);
   if (window.actorgraphNetwork === state.network) {
     window.actorgraphNetwork = undefined;
