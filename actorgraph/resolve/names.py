@@ -77,7 +77,7 @@ def ner_span(st: ResolverState, s: int, e: int, ent: Span, gaz_spans: list[tuple
         if any(s <= gs and ge <= e and (gs, ge) != (s, e) for gs, ge in gaz_spans):
             st.add(s, e, None, "blocked")  # "West African" is not the West
         return  # only noun uses are actors: see norp_nouns
-    if label == "ORG" and span[0].lower_ in ROLE_HEADS:
+    if label == "ORG" and (span[0].lower_ in ROLE_HEADS or _office_name(span)):
         return  # "Minister of Foreign Affairs": an office, not an organisation
     if label in ("ORG", "GPE") and (span[-1].lower_ in POLICY_WORDS
                                     or re.search(r"[a-z](?:care|caid)$", span[-1].lower_)):
@@ -104,6 +104,19 @@ def ner_span(st: ResolverState, s: int, e: int, ent: Span, gaz_spans: list[tuple
         # unknown places are locations; keep only doers, and names that may be people
         st.pending.append((st.add(s, e, (), "name"), label))
 
+
+
+def _office_name(span: Span) -> bool:
+    """ "the Minister of Foreign Affairs and International Cooperation": a bare name after a minister's or
+    ministry's "of" (no article of its own) is the office's portfolio, not an organisation."""
+    t = span.root
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in MINISTRY_WORDS \
+        and not any(x.dep_ == "det" for x in span.root.children)
+
+
+MINISTRY_WORDS = ("minister", "ministers", "ministry", "ministries", "secretary", "department")
 
 
 def ner_person(st: ResolverState, s: int, e: int, gaz_spans: list[tuple[int, int]]) -> None:
