@@ -262,7 +262,9 @@ class Holders:
         for _ in range(10):
             if x.head.i == x.i:
                 break
-            x = x.head
+            via, x = x.dep_, x.head
+            if via == "advcl":
+                continue  # "X thinks of itself, while there is ...": an adverbial clause is not what X thinks
             lem = lemma(x)
             holding = lem in SPEECH_VERBS or lem in DEMAND_VERBS or (lem == "be" and any(
                 c.dep_ == "prep" and c.lower_ == "in" and any(lemma(o) in ("agreement", "accord", "consensus")
