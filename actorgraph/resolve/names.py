@@ -36,6 +36,7 @@ def base_spans(st: ResolverState) -> None:
                     st.demonym_tok[i] = (s, e, pat.entry)
         else:
             names.append((s, e, pat))
+    names += _bare_possessives(st, {i for s, e, _ in names for i in range(s, e)})
     cands: list[tuple[int, int, int, object]] = [(s, e, 2, pat) for s, e, pat in names]
     for ent in doc.ents:
         if ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
@@ -55,6 +56,30 @@ def base_spans(st: ResolverState) -> None:
                 st.person_ks.append(k)
         else:
             ner_span(st, s, e, payload, gaz_spans)  # type: ignore[arg-type]
+
+
+def _bare_possessives(st: ResolverState, taken: set[int]) -> list[tuple[int, int, Pattern]]:
+    """ "Russias strongest critics", "Myanmars government": a possessive whose apostrophe was lost (copied or
+    stripped text) is the state, group or organisation it names; never a person, never "the Koreas" or
+    "the Americas" (a plural with an article), never a name that is itself in the gazetteer ("Bahamas")."""
+    doc = st.doc
+    out = []
+    for t in doc:
+        if t.i in taken or len(t.text) < 4 or not t.text.endswith("s") or not t.text[0].isupper() \
+                or t.text[-2] in "sS'" or t.pos_ != "PROPN" or t.head.i <= t.i \
+                or t.head.pos_ not in ("NOUN", "PROPN") or st.gaz.lookup(t.text) is not None:
+            continue
+        for start in (t.i - 1, t.i):
+            if start < 0 or (start < t.i and (start in taken or not doc[start].text[:1].isupper()
+                                               or doc[start].lower_ == "the")):
+                continue
+            if start > 0 and doc[start - 1].lower_ == "the":
+                break
+            entry = st.gaz.lookup(" ".join([x.text for x in doc[start:t.i]] + [t.text[:-1]]))
+            if entry is not None and entry.type != "person":
+                out.append((start, t.i + 1, Pattern(entry, "name", (), False)))
+                break
+    return out
 
 
 def ner_span(st: ResolverState, s: int, e: int, ent: Span, gaz_spans: list[tuple[int, int]]) -> None:
