@@ -59,7 +59,7 @@ def base_spans(st: ResolverState) -> None:
 
 
 def _bare_possessives(st: ResolverState, taken: set[int]) -> list[tuple[int, int, Pattern]]:
-    """ "Russias strongest critics", "Myanmars government": a possessive whose apostrophe was lost (copied or
+    """ "Ruritanias closest partners", "Bordurias cabinet": a possessive whose apostrophe was lost (copied or
     stripped text) is the state, group or organisation it names; never a person, never "the Koreas" or
     "the Americas" (a plural with an article), never a name that is itself in the gazetteer ("Bahamas")."""
     doc = st.doc

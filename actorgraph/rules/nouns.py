@@ -42,7 +42,7 @@ def _left_to_verb(n: Token, lem: str, gov: Token | None, explicit: bool) -> bool
 
 
 def _sought(n: Token, gov: Token | None) -> bool:
-    """ "the Democrats need the support of Republicans", "she lost the backing of the union": the "of"/"from"
+    """ "Ruritania sought the backing of Borduria", "she lost the backing of the union": the "of"/"from"
     actor would be the giver of a stance that is only wanted or is gone; nobody holds it."""
     return gov is not None and n.dep_ == "dobj" and lemma(gov) in SOUGHT_VERBS and any(
         c.dep_ == "prep" and c.lower_ in ("of", "from") for c in n.children)
