@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Span
 
 from .index import Mention
@@ -65,9 +66,11 @@ def _bare_possessives(st: ResolverState, taken: set[int]) -> list[tuple[int, int
     doc = st.doc
     out = []
     for t in doc:
-        if t.i in taken or len(t.text) < 4 or not t.text.endswith("s") or not t.text[0].isupper() \
-                or t.text[-2] in "sS'" or t.pos_ != "PROPN" or t.head.i <= t.i \
-                or t.head.pos_ not in ("NOUN", "PROPN") or st.gaz.lookup(t.text) is not None:
+        if t.pos != PROPN:
+            continue
+        text = t.text
+        if len(text) < 4 or text[-1] != "s" or not text[0].isupper() or text[-2] in "sS'" or t.i in taken \
+                or t.head.i <= t.i or t.head.pos not in (NOUN, PROPN) or st.gaz.lookup(text) is not None:
             continue
         for start in (t.i - 1, t.i):
             if start < 0 or (start < t.i and (start in taken or not doc[start].text[:1].isupper()
