@@ -43,6 +43,9 @@ def bare_bodies(st: ResolverState) -> None:
             continue
         a = m.actors[0]
         name = a.name if a.type == "country" else a.affiliation if a.type in ("organisation", "group") else None
+        if a.type == "person" and a.affiliation in st.gaz.entries:  # "Rep. Jo Doe (R-Ky.)": her party's state
+            party = st.gaz.entries[a.affiliation]
+            name = party.name if party.type == "country" else party.affiliation if party.type == "group" else None
         if name is not None and name in st.gaz.entries and st.gaz.entries[name].type == "country":
             counts[name] = counts.get(name, 0) + 1
     if not counts:
@@ -55,8 +58,9 @@ def bare_bodies(st: ResolverState) -> None:
         if st.owner[t.i] >= 0 or not t.text[:1].isupper() or not t.is_alpha or st.shouting[t.i] \
                 or t.dep_ in ("compound", "amod", "nmod"):
             continue
-        if t.i + 1 < st.n and (doc[t.i + 1].lower_ in ("of", "for") or doc[t.i + 1].pos_ == "PROPN"):
-            continue  # "the House of Lords", "Senate Majority Leader": a longer name
+        if t.i + 1 < st.n and (doc[t.i + 1].lower_ == "of" or doc[t.i + 1].pos_ == "PROPN" or (
+                doc[t.i + 1].lower_ == "for" and t.i + 2 < st.n and doc[t.i + 2].text[:1].isupper())):
+            continue  # "the House of Lords", "Senate Majority Leader", "Committee for Peace": a longer name
         found = table.get((focus[0], t.lower_), [])
         if len(found) != 1:
             continue

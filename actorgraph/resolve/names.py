@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Span
 
 from .index import Mention
@@ -36,6 +37,7 @@ def base_spans(st: ResolverState) -> None:
                     st.demonym_tok[i] = (s, e, pat.entry)
         else:
             names.append((s, e, pat))
+    names += _bare_possessives(st, {i for s, e, _ in names for i in range(s, e)})
     cands: list[tuple[int, int, int, object]] = [(s, e, 2, pat) for s, e, pat in names]
     for ent in doc.ents:
         if ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
@@ -55,6 +57,32 @@ def base_spans(st: ResolverState) -> None:
                 st.person_ks.append(k)
         else:
             ner_span(st, s, e, payload, gaz_spans)  # type: ignore[arg-type]
+
+
+def _bare_possessives(st: ResolverState, taken: set[int]) -> list[tuple[int, int, Pattern]]:
+    """ "Ruritanias closest partners", "Bordurias cabinet": a possessive whose apostrophe was lost (copied or
+    stripped text) is the state, group or organisation it names; never a person, never "the Koreas" or
+    "the Americas" (a plural with an article), never a name that is itself in the gazetteer ("Bahamas")."""
+    doc = st.doc
+    out = []
+    for t in doc:
+        if t.pos != PROPN:
+            continue
+        text = t.text
+        if len(text) < 4 or text[-1] != "s" or not text[0].isupper() or text[-2] in "sS'" or t.i in taken \
+                or t.head.i <= t.i or t.head.pos not in (NOUN, PROPN) or st.gaz.lookup(text) is not None:
+            continue
+        for start in (t.i - 1, t.i):
+            if start < 0 or (start < t.i and (start in taken or not doc[start].text[:1].isupper()
+                                               or doc[start].lower_ == "the")):
+                continue
+            if start > 0 and doc[start - 1].lower_ == "the":
+                break
+            entry = st.gaz.lookup(" ".join([x.text for x in doc[start:t.i]] + [t.text[:-1]]))
+            if entry is not None and entry.type != "person":
+                out.append((start, t.i + 1, Pattern(entry, "name", (), False)))
+                break
+    return out
 
 
 def ner_span(st: ResolverState, s: int, e: int, ent: Span, gaz_spans: list[tuple[int, int]]) -> None:
@@ -77,7 +105,7 @@ def ner_span(st: ResolverState, s: int, e: int, ent: Span, gaz_spans: list[tuple
         if any(s <= gs and ge <= e and (gs, ge) != (s, e) for gs, ge in gaz_spans):
             st.add(s, e, None, "blocked")  # "West African" is not the West
         return  # only noun uses are actors: see norp_nouns
-    if label == "ORG" and span[0].lower_ in ROLE_HEADS:
+    if label == "ORG" and (span[0].lower_ in ROLE_HEADS or _office_name(span)):
         return  # "Minister of Foreign Affairs": an office, not an organisation
     if label in ("ORG", "GPE") and (span[-1].lower_ in POLICY_WORDS
                                     or re.search(r"[a-z](?:care|caid)$", span[-1].lower_)):
@@ -104,6 +132,19 @@ def ner_span(st: ResolverState, s: int, e: int, ent: Span, gaz_spans: list[tuple
         # unknown places are locations; keep only doers, and names that may be people
         st.pending.append((st.add(s, e, (), "name"), label))
 
+
+
+def _office_name(span: Span) -> bool:
+    """ "the Minister of Foreign Affairs and International Cooperation": a bare name after a minister's or
+    ministry's "of" (no article of its own) is the office's portfolio, not an organisation."""
+    t = span.root
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in MINISTRY_WORDS \
+        and not any(x.dep_ == "det" for x in span.root.children)
+
+
+MINISTRY_WORDS = ("minister", "ministers", "ministry", "ministries", "secretary", "department")
 
 
 def ner_person(st: ResolverState, s: int, e: int, gaz_spans: list[tuple[int, int]]) -> None:

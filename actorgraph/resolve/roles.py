@@ -8,7 +8,7 @@ from ..records import Actor
 from .index import Mention
 from .state import ResolverState
 from .text import role_match, SUBJ_DEPS
-from .vocab import PARTY_MEMBER_NOUNS, ROLE_HEADS, ROLE_MODIFIERS, ROLE_UNREAL, OFFICE_WORDS, us_state
+from .vocab import JUDGED_OF_VERBS, PARTY_MEMBER_NOUNS, ROLE_HEADS, ROLE_MODIFIERS, ROLE_UNREAL, OFFICE_WORDS, us_state
 
 
 def role_references(st: ResolverState) -> None:
@@ -54,7 +54,7 @@ def _role_phrase(st: ResolverState, t: Token) -> tuple[str | None, str, int, lis
     mods = []
     for c in sorted(t.children, key=lambda c: c.i):
         if c.i > t.i:
-            if c.dep_ == "prep" and c.lower_ == "of" and affil is None:
+            if c.dep_ == "prep" and c.lower_ == "of" and affil is None and not _verb_of(t, c):
                 affil = ""  # "the Minister of Foreign Affairs": an office we cannot match
                 for p in c.children:
                     pm = st.cand_at(p.i)
@@ -88,6 +88,14 @@ def _role_phrase(st: ResolverState, t: Token) -> tuple[str | None, str, int, lis
                 return "", of_part, start, mods
             break
     return affil, of_part, start, mods
+
+
+def _verb_of(t: Token, of: Token) -> bool:
+    """ "accused the president of lying": the "of" phrase belongs to the verb (what the role is charged
+    with or told), not to the role as an office."""
+    if t.dep_ == "dobj" and t.head.lemma_.lower() in JUDGED_OF_VERBS:
+        return True
+    return not any(p.dep_ == "pobj" for p in of.children)  # "of misleading": a gerund, no office
 
 
 def _foreign_place(st: ResolverState, c: Token) -> bool:

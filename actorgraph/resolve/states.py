@@ -138,7 +138,7 @@ def norp_nouns(st: ResolverState) -> None:
     for s, (e, entry) in sorted(st.demonym_at.items()):
         # "the Democratic demands", "Republican efforts": the party owns what the noun names
         h = doc[e - 1]
-        if entry.type == "group" and h.dep_ in ("amod", "compound") and h.head.i >= e \
+        if (entry.type == "group" or _aimed(h.head)) and h.dep_ in ("amod", "compound") and h.head.i >= e \
                 and h.head.lemma_.lower() in OWNED_NOUNS and st.free(s, e) and not st.shouting[s]:
             st.add(s, e, (st.entry_actor(entry),), "demonym")
     for s, (e, entry) in sorted(st.demonym_at.items()):
@@ -157,6 +157,15 @@ def norp_nouns(st: ResolverState) -> None:
             a = st.surface_actor(doc[s:e].text, "group")
             if a is not None:
                 st.add(s, e, (a,), "demonym")
+
+
+def _aimed(noun: Token) -> bool:
+    """ "Ruritanian support for Y", "Ruritanian pressure on Y": a state's act aimed at someone named after it
+    (a bare "Ruritanian sanctions" may be aimed at the state itself)."""
+    return any(c.dep_ == "prep" and c.lower_ in AIM_PREPS for c in noun.children if c.i > noun.i)
+
+
+AIM_PREPS = ("for", "of", "to", "against", "on", "toward", "towards", "behind")
 
 
 def _counted(noun: Token) -> bool:

@@ -9,6 +9,24 @@ from .base import Arg, MENTION_CONFIDENCE, MentionRef, QUOTE_CHARS, lemma
 from .vocab import (ACT_NOUNS, CAMP_NOUNS, LOYAL_NOUNS, PROXY_NOUNS, QUANTITY_NOUNS, RELATIONAL_NOUNS, SOURCE_OWNED, SPEECH_VERBS)
 
 
+def companions(t: Token) -> list[Token]:
+    """The ones joined to ``t`` by "along with", "together with", "alongside" or "as well as" (spaCy hangs them
+    on ``t`` as a preposition or a "cc", not as conjuncts), with their own conjuncts."""
+    out: list[Token] = []
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ in ("along", "together"):
+            objs = [o for w in c.children if w.dep_ == "prep" and w.lower_ == "with" for o in w.children
+                    if o.dep_ == "pobj"]
+        elif c.dep_ == "prep" and c.lower_ == "alongside" or c.dep_ == "cc" and c.lower_ == "as" and any(
+                x.lower_ == "well" for x in t.doc[max(0, c.i - 2):c.i]):
+            objs = [o for o in c.children if o.dep_ == "pobj"]
+        else:
+            continue
+        for o in objs:
+            out.extend([o, *o.conjuncts])
+    return out
+
+
 class Arguments:
     """Who an argument token stands for: mentions, apparatus owners, quoted speakers."""
 
@@ -19,6 +37,8 @@ class Arguments:
         out: list[Arg] = []
         for t in [tok, *tok.conjuncts]:
             out.extend(self._one(t, owner=owner, depth=depth))
+            for c in companions(t):  # "Germany, along with France", "Iran as well as Syria"
+                out.extend(self._one(c, owner=owner, depth=depth))
         seen: set[str] = set()
         res = []
         for a in out:

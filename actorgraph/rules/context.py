@@ -34,6 +34,21 @@ def _some_members(a: Arg, doc: Any) -> bool:
     return a.actor.type != "country" and counted_members(doc[max(a.mention.start, a.mention.end - 1)])
 
 
+def _neither(a: Arg, doc: Any) -> bool:
+    """ "Neither Germany nor France backed Y", "backed neither X nor Y": a coordination that denies each member."""
+    i = getattr(a.mention, "head", -1)
+    if not isinstance(i, int) or i < 0:
+        i = a.mention.end - 1
+    if not 0 <= i < len(doc):
+        return False
+    t = doc[i]
+    for _ in range(4):
+        if t.dep_ != "conj" or t.head.i == t.i:
+            break
+        t = t.head
+    return any(c.lower_ in ("neither", "nor") and c.dep_ in ("det", "preconj", "cc") for c in t.children)
+
+
 class Sentence(Arguments, Holders, Syntax):
     """The rules' view of one sentence; collects the stances its rules emit."""
 
@@ -60,8 +75,8 @@ class Sentence(Arguments, Holders, Syntax):
              *, sign: int | None = None, factor: float = 1.0, check: Token | None = None,
              hedge: float | None = None, rule: str | None = None) -> None:
         doc = cue.doc
-        sources = [a for a in sources if not _some_members(a, doc)]
-        targets = [b for b in targets if not _some_members(b, doc)]
+        sources = [a for a in sources if not _some_members(a, doc) and not _neither(a, doc)]
+        targets = [b for b in targets if not _some_members(b, doc) and not _neither(b, doc)]
         if not sources or not targets:
             return
         if hedge is None:

@@ -156,7 +156,7 @@ class Holders:
                         return self.args(app, owner="source")
                 got = self.args(c, owner="source")
                 if got or c.dep_ == "nsubj":
-                    return got
+                    return got + self._co_subjects(v, c, got)
             if c.dep_ == "agent" and any(x.dep_ == "nsubjpass" for x in v.children):
                 for p in c.children:
                     if p.dep_ == "pobj":
@@ -167,6 +167,25 @@ class Holders:
                 if m is not None and m.actors and getattr(m, "kind", "") in ("name", "alias", "metonym"):
                     return self._mention_args(m)
         return None
+
+    def _co_subjects(self, v: Token, subj: Token, got: list[Arg]) -> list[Arg]:
+        """More doers of ``v`` beside its subject: "Germany, along with France, condemned Y" (the phrase hung on
+        the verb before it), "Germany as well as France condemned Y" (parsed as two subjects)."""
+        if not got:
+            return []
+        toks = [c for c in v.children if c.i < v.i and c.i != subj.i and (
+            c.dep_ == "nsubj" and any(x.dep_ == "cc" and x.lower_ == "as" for x in list(c.children) + list(subj.children)))]
+        extra = [a for t in toks for a in self.args(t, owner="source")]
+        for c in v.children:
+            if c.i < v.i and c.dep_ == "prep" and c.lower_ in ("along", "together", "alongside"):
+                objs = [o for w in c.children if w.dep_ == "prep" and w.lower_ == "with" for o in w.children
+                        if o.dep_ == "pobj"] if c.lower_ != "alongside" else [o for o in c.children if o.dep_ == "pobj"]
+                extra.extend(a for o in objs for a in self.args(o, owner="source"))
+            elif c.i < v.i and c.dep_ == "prep" and c.lower_ == "with" and any(
+                    x.lower_ in ("together", "along") for x in c.children):  # "Together with Spain, Portugal ..."
+                extra.extend(a for o in c.children if o.dep_ == "pobj" for a in self.args(o, owner="source"))
+        have = {a.actor.name for a in got}
+        return [a for a in extra if a.actor.name not in have]
 
     def wanted_by(self, v: Token) -> list[Arg] | None:
         """ "urged Peru to investigate X", "X's demand that Peru look into ...": the one who
@@ -262,7 +281,9 @@ class Holders:
         for _ in range(10):
             if x.head.i == x.i:
                 break
-            x = x.head
+            via, x = x.dep_, x.head
+            if via == "advcl":
+                continue  # "X thinks of itself, while there is ...": an adverbial clause is not what X thinks
             lem = lemma(x)
             holding = lem in SPEECH_VERBS or lem in DEMAND_VERBS or (lem == "be" and any(
                 c.dep_ == "prep" and c.lower_ == "in" and any(lemma(o) in ("agreement", "accord", "consensus")

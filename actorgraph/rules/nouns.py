@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .base import Arg, lemma
 from .context import Sentence
 from .registry import rule
-from .vocab import (ADJ_CUES, BREAKERS, NEGATIVE_TIE_WORDS, NOUN_CUES, PACT_NOUNS, PACT_VERBS, PERSONAL_RELATIONS, POSITIVE_TIE_WORDS, RECEIVED_NOUNS, RECEIVE_VERBS, RELATIONAL_NOUNS, RELATIONS, STAFF_NOUNS, VERB_CUES)
+from .vocab import (ADJ_CUES, BREAKERS, NEGATIVE_TIE_WORDS, NOUN_CUES, PACT_NOUNS, PACT_VERBS, PERSONAL_RELATIONS, POSITIVE_TIE_WORDS, RECEIVED_NOUNS, RECEIVE_VERBS, RELATIONAL_NOUNS, RELATIONS, SOUGHT_VERBS, STAFF_NOUNS, VERB_CUES)
 
 
 def _between(ctx: Sentence, n: Token, entry: dict[str, str], between: list[Arg], has_targets: bool) -> None:
@@ -41,6 +41,13 @@ def _left_to_verb(n: Token, lem: str, gov: Token | None, explicit: bool) -> bool
         lemma(gov) != "have" or any(c.lower_ == "the" for c in n.children))  # "has the support of Y"
 
 
+def _sought(n: Token, gov: Token | None) -> bool:
+    """ "Ruritania sought the backing of Borduria", "she lost the backing of the union": the "of"/"from"
+    actor would be the giver of a stance that is only wanted or is gone; nobody holds it."""
+    return gov is not None and n.dep_ == "dobj" and lemma(gov) in SOUGHT_VERBS and any(
+        c.dep_ == "prep" and c.lower_ in ("of", "from") for c in n.children)
+
+
 @rule("noun.possessor", pos="noun", words="noun_cues", match="lemma|lower", order=10,
       emits=("noun.clause", "noun.between", "noun.broken"))
 def noun(ctx: Sentence, n: Token, lem: str) -> None:
@@ -53,7 +60,7 @@ def noun(ctx: Sentence, n: Token, lem: str) -> None:
     if not targets:
         return
     owners, gov, explicit = ctx._noun_owner(n, [a for a, _ in targets], targets[0][1])
-    if _left_to_verb(n, lem, gov, explicit):
+    if _left_to_verb(n, lem, gov, explicit) or _sought(n, gov):
         return
     rid = "noun.possessor" if explicit else "noun.clause"
     broken = gov is not None and lemma(gov) in BREAKERS
