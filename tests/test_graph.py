@@ -230,6 +230,18 @@ def test_shared_and_distinct_string_objects_give_the_same_graph(df):
     assert list(shared.nodes(data=True)) == list(fresh.nodes(data=True))
 
 
+def test_frame_makes_equal_strings_one_object(statements):
+    """Statements read from a file hold a string object per row; the frame keeps one object per
+    value (so later graph builds code them by address), and the same values, None included."""
+    copies = [dataclasses.replace(s, start=s.start + 100_000 * i, end=s.end + 100_000 * i, title=s.title.encode().decode(), path=None if i % 3 else s.path)
+              for i, s in enumerate(statements * (2048 // len(statements) + 1))]  # fmt: skip
+    frame = graph.statements_frame(copies)
+    assert len({id(t) for t in frame["title"]}) == frame["title"].nunique() < len({id(s.title) for s in copies})
+    assert frame["title"].tolist() == [s.title for s in copies]
+    assert frame["path"].tolist() == [s.path for s in copies] and frame["path"].isna().any()
+    assert len({id(q) for q in frame["quote"]}) == len({id(s.quote) for s in copies})  # mostly distinct: as given
+
+
 def _reference_edges(df):
     """The aggregated edges' lists worked out row by row in plain Python (time order as sort_values)."""
     rows = df.sort_values(["date", "article_id", "start"], na_position="last", kind="stable")
