@@ -140,6 +140,21 @@ def start_streamlit(
     raise RuntimeError(f"streamlit did not answer /_stcore/health within {timeout:.0f}s:\n{server.log()}")
 
 
+@contextlib.contextmanager
+def statements_server(folder: Path, statements: Sequence[Any]) -> Iterator[StreamlitServer]:
+    """The app on these statements (written as JSON lines in ``folder``), stopped afterwards."""
+    from actorgraph.readwrite.statements import write_jsonl
+
+    path = Path(folder) / "statements.jsonl"
+    with open(path, "w", encoding="utf-8") as fh:
+        write_jsonl(statements, fh)
+    server = start_streamlit(APP, env={"ACTORGRAPH_STATEMENTS": str(path)}, log_dir=folder)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
 # --------------------------------------------------------------------------- browser
 
 

@@ -20,7 +20,6 @@ from typing import Iterator
 import networkx as nx
 import pytest
 
-from actorgraph.readwrite.statements import write_jsonl
 from actorgraph.records import Statement
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # whatever pytest's import mode
@@ -35,6 +34,7 @@ from browser_support import (  # noqa: E402,F401  (fixtures are used by name)
     node_page_point,
     panel_locator,
     start_streamlit,
+    statements_server,
     wait_app_idle,
     wait_graph_stable,
 )
@@ -210,15 +210,8 @@ def hostile_statements() -> list[Statement]:
 
 @pytest.fixture(scope="module")
 def hostile_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StreamlitServer]:
-    folder = tmp_path_factory.mktemp("hostile")
-    path = folder / "statements.jsonl"
-    with open(path, "w", encoding="utf-8") as fh:
-        write_jsonl(hostile_statements(), fh)
-    server = start_streamlit(APP, env={"ACTORGRAPH_STATEMENTS": str(path)}, log_dir=folder)
-    try:
+    with statements_server(tmp_path_factory.mktemp("hostile"), hostile_statements()) as server:
         yield server
-    finally:
-        server.stop()
 
 
 def test_payload_actor_shows_as_text_in_tooltip_panel_and_table(

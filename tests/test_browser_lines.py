@@ -14,19 +14,17 @@ from typing import Any, Iterator
 import pytest
 
 from actorgraph import view
-from actorgraph.readwrite.statements import write_jsonl
 from actorgraph.records import Statement
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # whatever pytest's import mode
 from browser_support import (  # noqa: E402,F401  (fixtures are used by name)
-    APP,
     BrowserPage,
     StreamlitServer,
     browser_page,
     chromium_browser,
     open_drawn,
     panel_locator,
-    start_streamlit,
+    statements_server,
     wait_app_idle,
     wait_graph_stable,
 )
@@ -57,15 +55,8 @@ def ring() -> list[Statement]:
 
 @pytest.fixture(scope="module")
 def ring_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StreamlitServer]:
-    folder = tmp_path_factory.mktemp("ring")
-    path = folder / "statements.jsonl"
-    with open(path, "w", encoding="utf-8") as fh:
-        write_jsonl(ring(), fh)
-    server = start_streamlit(APP, env={"ACTORGRAPH_STATEMENTS": str(path)}, log_dir=folder)
-    try:
+    with statements_server(tmp_path_factory.mktemp("ring"), ring()) as server:
         yield server
-    finally:
-        server.stop()
 
 
 # A line whose middle is clear of every actor and of every other line (page coordinates), with
@@ -148,29 +139,25 @@ def test_a_big_drawing_paints_its_lines_itself_with_tooltips_and_clicks(
     assert line["from"] in panel.inner_text() and line["to"] in panel.inner_text()
 
 
+def search(page: Any, text: str) -> list[int]:
+    """Type ``text`` in *Search actors*; once redrawn, [edges vis holds, lines of the drawing]."""
+    version = page.evaluate("() => window.actorgraphState.version")
+    page.get_by_label("Search actors").fill(text)
+    page.get_by_label("Search actors").press("Enter")
+    page.wait_for_function("(v) => window.actorgraphState && window.actorgraphState.version !== v",
+                           arg=version, timeout=30_000)  # fmt: skip
+    wait_app_idle(page)
+    wait_graph_stable(page)
+    return page.evaluate("() => [window.actorgraphNetwork.body.data.edges.length, window.actorgraphState.edges.length]")
+
+
 def test_a_view_small_enough_for_physics_gives_the_lines_back_to_vis(
     ring_server: StreamlitServer, browser_page: BrowserPage
 ) -> None:
     page = browser_page.page
     open_drawn(page, ring_server)
     assert page.evaluate("() => window.actorgraphNetwork.body.data.edges.length") == 0
-    version = page.evaluate("() => window.actorgraphState.version")
-    page.get_by_label("Search actors").fill("Ringland 01")  # ten small actors
-    page.get_by_label("Search actors").press("Enter")
-    page.wait_for_function("(v) => window.actorgraphState && window.actorgraphState.version !== v",
-                           arg=version, timeout=30_000)  # fmt: skip
-    wait_app_idle(page)
-    wait_graph_stable(page)
-    held = page.evaluate("() => [window.actorgraphNetwork.body.data.edges.length, window.actorgraphState.edges.length]")
+    held = search(page, "Ringland 01")  # ten small actors
     assert held[0] == held[1] > 0, "a physics drawing has vis's own edges"
-    # and the whole ring again: back to the lines drawn here, painted
-    version = page.evaluate("() => window.actorgraphState.version")
-    page.get_by_label("Search actors").fill("")
-    page.get_by_label("Search actors").press("Enter")
-    page.wait_for_function("(v) => window.actorgraphState && window.actorgraphState.version !== v",
-                           arg=version, timeout=30_000)  # fmt: skip
-    wait_app_idle(page)
-    wait_graph_stable(page)
-    held = page.evaluate("() => [window.actorgraphNetwork.body.data.edges.length, window.actorgraphState.edges.length]")
-    assert held == [0, N + 6]
+    assert search(page, "") == [0, N + 6]  # the whole ring again: back to the lines drawn here
     assert clear_line(page)["pixel"] != [255, 255, 255]

@@ -17,12 +17,10 @@ import pytest
 
 from actorgraph import view
 from actorgraph.graph import build_graph, statements_frame
-from actorgraph.readwrite.statements import write_jsonl
 from actorgraph.records import Statement
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # whatever pytest's import mode
 from browser_support import (  # noqa: E402,F401  (fixtures are used by name)
-    APP,
     BrowserPage,
     StreamlitServer,
     browser_page,
@@ -31,7 +29,7 @@ from browser_support import (  # noqa: E402,F401  (fixtures are used by name)
     node_page_point,
     open_drawn,
     panel_locator,
-    start_streamlit,
+    statements_server,
     wait_app_idle,
 )
 
@@ -60,15 +58,8 @@ def dated_statements() -> list[Statement]:
 
 @pytest.fixture(scope="module")
 def dated_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StreamlitServer]:
-    folder = tmp_path_factory.mktemp("dated")
-    path = folder / "statements.jsonl"
-    with open(path, "w", encoding="utf-8") as fh:
-        write_jsonl(dated_statements(), fh)
-    server = start_streamlit(APP, env={"ACTORGRAPH_STATEMENTS": str(path)}, log_dir=folder)
-    try:
+    with statements_server(tmp_path_factory.mktemp("dated"), dated_statements()) as server:
         yield server
-    finally:
-        server.stop()
 
 
 def metric_value(bp: BrowserPage, label: str) -> str:
