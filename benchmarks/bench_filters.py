@@ -13,6 +13,7 @@ import argparse
 import random
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -21,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from actorgraph.analysis import balance  # noqa: E402
 from actorgraph.filters import Filters, filter_frame  # noqa: E402
 from actorgraph.graph import build_graph, build_multigraph, statements_frame  # noqa: E402
+from actorgraph.readwrite.statements import read_statements, write_jsonl  # noqa: E402
 from actorgraph.records import ACTOR_TYPES, Statement  # noqa: E402
 
 RELATIONS = ("supports", "allies", "praises", "aids", "criticises", "sanctions", "attacks", "opposes")  # the vocabulary (lexicon/en/relations.csv)
@@ -105,6 +107,20 @@ def main(argv: list[str] | None = None) -> None:
     for name, frame in (("typical selection", typical), ("all statements", df)):
         secs, G = timed(lambda: build_graph(frame), max(1, args.repeat // 2))
         print(f"build_graph: {name:<57} {secs}  -> {G.number_of_nodes()} actors, {G.number_of_edges():,} edges")
+    supports = filter_frame(df, Filters(stances=("supports",)))
+    for evidence in (True, False):  # the app's filtered views leave the evidence lists out
+        secs, _ = timed(lambda: build_graph(supports, evidence=evidence), args.repeat)
+        print(f"build_graph: {'supports only, evidence=' + str(evidence):<57} {secs}")
+    # statements read back from JSON lines (a string object per row, as the app reads a file)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "statements.jsonl"
+        with open(path, "w", encoding="utf-8") as fh:
+            write_jsonl(records, fh)
+        secs, read = timed(lambda: statements_frame(read_statements(path)), 1)
+    print(f"{'statements_frame, read back from JSON lines':<70} {secs}")
+    read_supports = filter_frame(read, Filters(stances=("supports",)))
+    secs, _ = timed(lambda: build_graph(read_supports, evidence=False), args.repeat)
+    print(f"build_graph: {'read back, supports only, evidence=False':<57} {secs}")
     secs, b = timed(lambda: balance(G), 1)
     print(f"balance: {'all statements':<61} {secs}  -> {b['triads']:,} triads")
     secs, M = timed(lambda: build_multigraph(df), 1)

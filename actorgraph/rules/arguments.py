@@ -9,16 +9,20 @@ from .base import Arg, MENTION_CONFIDENCE, MentionRef, QUOTE_CHARS, lemma
 from .vocab import (ACT_NOUNS, CAMP_NOUNS, LOYAL_NOUNS, PROXY_NOUNS, QUANTITY_NOUNS, RELATIONAL_NOUNS, SOURCE_OWNED, SPEECH_VERBS)
 
 
-def companions(t: Token) -> list[Token]:
+def companions(t: Token, before: int | None = None) -> list[Token]:
     """The ones joined to ``t`` by "along with", "together with", "alongside" or "as well as" (spaCy hangs them
-    on ``t`` as a preposition or a "cc", not as conjuncts), with their own conjuncts."""
+    on ``t`` as a preposition or a "cc", not as conjuncts), with their own conjuncts; ``before``: only phrases
+    standing before that token (a verb's co-doers, not its objects)."""
     out: list[Token] = []
     for c in t.children:
+        if before is not None and c.i >= before:
+            continue
         if c.dep_ == "prep" and c.lower_ in ("along", "together"):
             objs = [o for w in c.children if w.dep_ == "prep" and w.lower_ == "with" for o in w.children
                     if o.dep_ == "pobj"]
         elif c.dep_ == "prep" and c.lower_ == "alongside" or c.dep_ == "cc" and c.lower_ == "as" and any(
-                x.lower_ == "well" for x in t.doc[max(0, c.i - 2):c.i]):
+                x.lower_ == "well" for x in t.doc[max(0, c.i - 2):c.i]) or c.dep_ == "prep" and c.lower_ == "with" \
+                and any(x.lower_ in ("together", "along") for x in c.children):  # "Together with Spain, ..."
             objs = [o for o in c.children if o.dep_ == "pobj"]
         else:
             continue

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .arguments import companions
 from .base import Arg, OWNER_FACTOR, lemma
 from .vocab import (AUTHOR_VERBS, CARRY_OUT_VERBS, CAUSATIVE_VERBS, DEMAND_VERBS, HYPHEN_CUES, MESSAGE_NOUNS, OBJECT_CONTROL, ORIGIN_NOUNS, PATIENT_OF, SPEECH_VERBS, TOPIC_NOUNS, WANT_NOUNS, WANT_THAT_VERBS, WANT_VERBS)
 
@@ -175,17 +176,14 @@ class Holders:
             return []
         toks = [c for c in v.children if c.i < v.i and c.i != subj.i and (
             c.dep_ == "nsubj" and any(x.dep_ == "cc" and x.lower_ == "as" for x in list(c.children) + list(subj.children)))]
+        toks += companions(v, before=v.i)  # the phrase hung on the verb ("Together with Spain, Portugal ...")
         extra = [a for t in toks for a in self.args(t, owner="source")]
-        for c in v.children:
-            if c.i < v.i and c.dep_ == "prep" and c.lower_ in ("along", "together", "alongside"):
-                objs = [o for w in c.children if w.dep_ == "prep" and w.lower_ == "with" for o in w.children
-                        if o.dep_ == "pobj"] if c.lower_ != "alongside" else [o for o in c.children if o.dep_ == "pobj"]
-                extra.extend(a for o in objs for a in self.args(o, owner="source"))
-            elif c.i < v.i and c.dep_ == "prep" and c.lower_ == "with" and any(
-                    x.lower_ in ("together", "along") for x in c.children):  # "Together with Spain, Portugal ..."
-                extra.extend(a for o in c.children if o.dep_ == "pobj" for a in self.args(o, owner="source"))
-        have = {a.actor.name for a in got}
-        return [a for a in extra if a.actor.name not in have]
+        have, out = {a.actor.name for a in got}, []
+        for a in extra:
+            if a.actor.name not in have:
+                have.add(a.actor.name)
+                out.append(a)
+        return out
 
     def wanted_by(self, v: Token) -> list[Arg] | None:
         """ "urged Peru to investigate X", "X's demand that Peru look into ...": the one who
