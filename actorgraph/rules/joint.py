@@ -44,11 +44,7 @@ def joint_verb(ctx: Sentence, v: Token, lem: str) -> None:
         return
     kids = list(v.children)
     together = any(c.lower_ in JOINT_MARKERS for c in kids if c.dep_ in ("advmod", "npadvmod", "prt"))
-    # an actor as the object ("X and Y fought Z", "... agreed with Z's plan"), not an actor's name on a thing
-    # ("X and Y drafted the UN resolution", "agreed on the EU budget")
-    has_actor_obj = any(not hasattr(a.mention, "start") or a.mention.start <= arg.i < a.mention.end or any(
-        c.dep_ == "poss" and a.mention.start <= c.i < a.mention.end for c in arg.children)
-        for _, arg in ctx._slots(v) for a in ctx.args(arg))
+    has_actor_obj = any([bool(ctx.args(arg)) for _, arg in ctx._slots(v)])
     if lem in RECIPROCAL_POSITIVE and not has_actor_obj:
         ctx.mutual(group, RECIPROCAL_POSITIVE[lem], v, "joint")
     elif together and lem in WORK_TOGETHER | {"confront", "combat", "tackle", "counter", "defeat"}:
