@@ -97,7 +97,7 @@ def test_joint_cooperation_gives_both_directions_agreeing_to_something_none(nlp)
     got = found(nlp, "Japan and India cooperated closely on the motion.")
     assert {("Japan", "+", "India"), ("India", "+", "Japan")} <= got
     # "agree" was dropped as a joint cue: right 4 times in 14 over the visible sets
-    assert not {("Japan", "+", "India"), ("India", "+", "Japan")} & found(nlp, "Japan and India both agreed to vote for the motion.")
+    assert not {("Japan", "+", "India"), ("India", "+", "Japan")} & found(nlp, "Japan and India both agreed to meet again in May.")
 
 
 def test_working_together(nlp):

@@ -135,7 +135,7 @@ def ner_span(st: ResolverState, s: int, e: int, ent: Span, gaz_spans: list[tuple
 
 
 def _office_name(span: Span) -> bool:
-    """ "the Minister of Foreign Affairs and International Cooperation": a bare name after a minister's or
+    """ "the Minister of Fisheries and Maritime Cooperation": a bare name after a minister's or
     ministry's "of" (no article of its own) is the office's portfolio, not an organisation."""
     t = span.root
     while t.dep_ == "conj" and t.head.i != t.i:
