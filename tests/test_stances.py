@@ -229,7 +229,8 @@ def test_ties_of_a_joint_subject_and_broken_pacts(nlp):
     assert {("Egypt", "+", "Turkey"), ("Turkey", "+", "Egypt")} <= got
     got = found(nlp, "Bahrain and Qatar severed ties in 2017.")
     assert {("Bahrain", "-", "Qatar"), ("Qatar", "-", "Bahrain")} <= got
-    assert ("Chad", "-", "France") in found(nlp, "Chad's military rulers revoked a defence accord with France.")
+    # a broken pact named by its noun reads nothing since noun.broken was dropped (one visible article)
+    assert not found(nlp, "Chad's military rulers revoked a defence accord with France.")
     assert ("Japan", "-", "China") in found(nlp, "Japan suspended its security cooperation with China.")
 
 
@@ -429,7 +430,8 @@ def test_quotation_over_several_lines_has_the_speaker_named_where_it_closes(nlp)
 
 
 def test_against_on_a_stance_noun_and_the_one_who_asks(nlp):
-    assert ("Labour Party", "-", "John Smith") in found(
+    # any noun "against" X was noun.against, dropped (precision 0.32 over the visible sets)
+    assert ("Labour Party", "-", "John Smith") not in found(
         nlp, "The Labour Party plans to move forward with articles of impeachment against John Smith.")
     assert ("Maria Lopez", "-", "John Smith") in found(
         nlp, "Maria Lopez asked the chairmen to draw up charges against John Smith.")

@@ -20,9 +20,7 @@ def _between(ctx: Sentence, n: Token, entry: dict[str, str], between: list[Arg],
         between = ctx._joint_subject(n.head)  # the joint subject is the pair
     if len(between) >= 2:
         gov = ctx._governor(n)
-        if RELATIONS[rel_between] > 0 and gov is not None and lemma(gov) in BREAKERS:
-            ctx.mutual(between, "opposes", gov, "noun", check=gov, rule="noun.broken")
-        else:
+        if not (RELATIONS[rel_between] > 0 and gov is not None and lemma(gov) in BREAKERS):  # "ended the cooperation": none
             ctx.mutual(between, rel_between, n, "noun", rule="noun.between")
 
 
@@ -49,11 +47,11 @@ def _sought(n: Token, gov: Token | None) -> bool:
 
 
 @rule("noun.possessor", pos="noun", words="noun_cues", match="lemma|lower", order=10,
-      emits=("noun.clause", "noun.between", "noun.broken"))
+      emits=("noun.clause", "noun.between"))
 def noun(ctx: Sentence, n: Token, lem: str) -> None:
     """ "Russia's support for Assad" (noun.possessor: possessor, compound or "by" phrase), "X voiced
-    concern about Y" (noun.clause: the subject of the clause), "a row between X and Y" (noun.between),
-    "severed ties / cancelled a pact with Y" (noun.broken)."""
+    concern about Y" (noun.clause: the subject of the clause), "a row between X and Y" (noun.between).
+    "Severed ties / cancelled a pact with Y" gives nothing (its rule fired in one visible article)."""
     entry = NOUN_CUES[lem]
     targets, between = ctx._noun_targets(n, entry)
     _between(ctx, n, entry, between, bool(targets))
@@ -63,15 +61,9 @@ def noun(ctx: Sentence, n: Token, lem: str) -> None:
     if _left_to_verb(n, lem, gov, explicit) or _sought(n, gov):
         return
     rid = "noun.possessor" if explicit else "noun.clause"
-    broken = gov is not None and lemma(gov) in BREAKERS
+    if gov is not None and lemma(gov) in BREAKERS:
+        return  # "lifted sanctions on", "ended the war against", "cancelled a pact with": no stance read
     for a, rel in targets:
-        if broken:
-            if rel in ("allies", "cooperates"):
-                # "cancelled a pact with South Korea", "severed ties with Paris"
-                blocked, hedge = ctx.blocked(gov)
-                if not blocked:
-                    ctx.emit(owners, [a], "opposes", gov, "noun", hedge=hedge, rule="noun.broken")
-            continue  # "lifted sanctions on", "ended the war against": no stance
         ctx.emit(owners, [a], rel, n, "noun", rule=rid)
         if rel == "clashes":
             ctx.emit([a], owners, rel, n, "noun", rule=rid)
@@ -80,13 +72,6 @@ def noun(ctx: Sentence, n: Token, lem: str) -> None:
 @rule("verb.against", pos="verb", order=30, when=lambda t, lem, pos: lem not in VERB_CUES)
 def against_verb(ctx: Sentence, t: Token, lem: str) -> None:
     """ "testified against X", "campaigned against X" (verbs without a cue of their own)."""
-    against(ctx, t)
-
-
-@rule("noun.against", pos="noun", order=40,
-      when=lambda t, lem, pos: "against" not in (NOUN_CUES.get(lem) or NOUN_CUES.get(t.lower_) or {}))
-def against_noun(ctx: Sentence, t: Token, lem: str) -> None:
-    """ "articles of impeachment against X", "a lawsuit against X"."""
     against(ctx, t)
 
 
