@@ -21,6 +21,7 @@ import sys
 import weakref
 from typing import Callable, Iterable, Iterator, Sequence
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -47,12 +48,19 @@ def line_breaks(doc: Doc) -> Doc:
     """A token after a line break starts a sentence (the parser keeps preset boundaries). A word in
     lower case right after a word of the same line never does: "Kenya | on Tuesday condemned ..."
     (the parser's split after a line's first name, typically under a headline) cuts a clause in two."""
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if "\n" in prev.text_with_ws and not tok.is_space:
-            tok.is_sent_start = True
-        elif tok.text[:1].islower() and prev.is_alpha and not prev.is_space:
-            tok.is_sent_start = False
+    if len(doc) < 2:
+        return doc
+    # set in one array: each Token.is_sent_start assignment scans the whole Doc for a parse first
+    starts = doc.to_array([SENT_START]).astype("int64").reshape(-1)
+    prev = None
+    for tok in doc:
+        if prev is not None:
+            if "\n" in prev.text_with_ws and not tok.is_space:
+                starts[tok.i] = 1
+            elif tok.text[:1].islower() and prev.is_alpha and not prev.is_space:
+                starts[tok.i] = -1
+        prev = tok
+    doc.from_array([SENT_START], starts.reshape(-1, 1).astype("uint64"))
     return doc
 
 

@@ -72,9 +72,10 @@ def resolve(doc: Doc, gaz: Gazetteer, matcher: GazMatcher, skip: frozenset[str] 
         st.sent_bounds.append((sent.start, sent.end))
         for i in range(sent.start, sent.end):
             st.sent_of[i] = si
-    st.in_quote = quoted(doc)
-    st.shouting = shouting_lines(doc)
-    st.title_line = title_lines(doc)
+    texts = [t.text for t in doc]
+    st.in_quote = quoted(doc, texts)
+    st.shouting = shouting_lines(doc, texts)
+    st.title_line = title_lines(doc, texts)
     st.skip = skip
     for p in PASSES:
         if p.id not in skip:

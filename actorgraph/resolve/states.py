@@ -19,7 +19,7 @@ def government_phrases(st: ResolverState) -> None:
     "Syrian government forces" are Russia and Syria, "Assad regime" Syria, "IS militants" the group,
     "Chinese and US officials" both; "Russia's government" and "the government of Syria" are noted
     (``st.gov``) so the stance rules can read them. A party's "lawmakers" are its caucus."""
-    for h in st.doc:
+    for h in st.toks:
         low = h.lower_
         if h.pos_ not in ("NOUN", "PROPN") or not (low in STATE_NOUNS or low in GROUP_NOUNS
                                                    or low in PERSON_TEAM_NOUNS):

@@ -33,16 +33,16 @@ def is_quote(tok: Token) -> bool:
     return tok.text in QUOTE_CHARS or tok.text in ("``", "''")
 
 
-def line_flags(doc: Doc, min_len: int, capital: Callable[[str], bool], share: float) -> list[bool]:
-    """Per token: is its line a headline, i.e. are at least 3 and ``share`` of its words of at least
-    ``min_len`` letters written with ``capital``?"""
-    out = [False] * len(doc)
+def line_flags(texts: list[str], min_len: int, capital: Callable[[str], bool], share: float) -> list[bool]:
+    """Per token (given as its text): is its line a headline, i.e. are at least 3 and ``share`` of its
+    words of at least ``min_len`` letters written with ``capital``?"""
+    out = [False] * len(texts)
     start = 0
-    n = len(doc)
+    n = len(texts)
     for i in range(n + 1):
-        if i == n or "\n" in doc[i].text:
-            words = [t for t in doc[start:i] if t.is_alpha and len(t.text) >= min_len]
-            caps = sum(1 for t in words if capital(t.text))
+        if i == n or "\n" in texts[i]:
+            words = [w for w in texts[start:i] if len(w) >= min_len and w.isalpha()]
+            caps = sum(1 for w in words if capital(w))
             if caps >= 3 and caps >= share * len(words):
                 for k in range(start, i):
                     out[k] = True
@@ -50,14 +50,14 @@ def line_flags(doc: Doc, min_len: int, capital: Callable[[str], bool], share: fl
     return out
 
 
-def shouting_lines(doc: Doc) -> list[bool]:
+def shouting_lines(doc: Doc, texts: list[str] | None = None) -> list[bool]:
     """Per token: is it in an all-caps line (a headline), where "IS"/"US" are plain words?"""
-    return line_flags(doc, 2, str.isupper, 0.6)
+    return line_flags(texts if texts is not None else [t.text for t in doc], 2, str.isupper, 0.6)
 
 
-def title_lines(doc: Doc) -> list[bool]:
+def title_lines(doc: Doc, texts: list[str] | None = None) -> list[bool]:
     """Per token: is it in a title-case line (a headline: "Senators Warn Lowe Over Tariffs")?"""
-    return line_flags(doc, 4, lambda w: w[:1].isupper(), 0.8)
+    return line_flags(texts if texts is not None else [t.text for t in doc], 4, lambda w: w[:1].isupper(), 0.8)
 
 
 _OPEN_QUOTES = {"\u201c", "``"}
@@ -66,13 +66,12 @@ _OPEN_QUOTES = {"\u201c", "``"}
 _CLOSE_QUOTES = {"\u201d", "''"}
 
 
-def quoted(doc: Doc) -> list[bool]:
+def quoted(doc: Doc, texts: list[str] | None = None) -> list[bool]:
     """Per token: inside double quotation marks (straight quotes toggle; a new paragraph closes)."""
     out = [False] * len(doc)
     inside = False
-    for t in doc:
-        txt = t.text
-        if "\n" in txt and t.is_space:
+    for i, txt in enumerate(texts if texts is not None else [t.text for t in doc]):
+        if "\n" in txt and txt.isspace():
             inside = False
         elif txt in _OPEN_QUOTES:
             inside = True
@@ -81,7 +80,7 @@ def quoted(doc: Doc) -> list[bool]:
         elif txt == '"':
             inside = not inside
         else:
-            out[t.i] = inside
+            out[i] = inside
     return out
 
 

@@ -36,9 +36,15 @@ def _joint_drills(v: Token) -> bool:
     return False
 
 
+COUNTER_TOGETHER = WORK_TOGETHER | {"confront", "combat", "tackle", "counter", "defeat"}
+
+
 @rule("joint.verb", pos="verb", order=20, emits=("joint.drills",))
 def joint_verb(ctx: Sentence, v: Token, lem: str) -> None:
     """ "X and Y agreed / clashed" (joint.verb), "worked together", "held joint drills" (joint.drills): both directions between the joint subject."""
+    if lem not in RECIPROCAL_POSITIVE and lem not in RECIPROCAL_NEGATIVE and lem not in COUNTER_TOGETHER \
+            and not _joint_drills(v):
+        return  # a verb no branch below reads (most verbs): the group need not be found
     group = _joint_group(ctx, v)
     if len(group) < 2:
         return
@@ -47,7 +53,7 @@ def joint_verb(ctx: Sentence, v: Token, lem: str) -> None:
     has_actor_obj = any([bool(ctx.args(arg)) for _, arg in ctx._slots(v)])
     if lem in RECIPROCAL_POSITIVE and not has_actor_obj:
         ctx.mutual(group, RECIPROCAL_POSITIVE[lem], v, "joint")
-    elif together and lem in WORK_TOGETHER | {"confront", "combat", "tackle", "counter", "defeat"}:
+    elif together and lem in COUNTER_TOGETHER:
         ctx.mutual(group, "cooperates", v, "joint")
     elif lem in RECIPROCAL_NEGATIVE and not has_actor_obj:
         if lem not in ("exchange", "trade") or any(c.dep_ == "dobj" and c.lower_ in EXCHANGE_OBJECTS for c in kids):

@@ -83,13 +83,48 @@ def _by_pos() -> dict[str, list[Rule]]:
     return out
 
 
+@dataclass
+class _Index:
+    """One part of speech's rules, found by the word that triggers them: most tokens trigger no
+    lexicon rule, so only the few rules without a word list are tried on them."""
+
+    always: list[Rule]
+    by_word: dict[tuple[str, str], list[Rule]]  # ("lemma" | "lower", word) -> rules it triggers
+    merged: dict[tuple[str, str], list[Rule]] = field(default_factory=dict)
+
+    def candidates(self, lem: str, lower: str) -> list[Rule]:
+        key = (lem, lower)
+        if key not in self.merged:
+            hit = self.by_word.get(("lemma", lem), []) + self.by_word.get(("lower", lower), [])
+            self.merged[key] = sorted({id(r): r for r in (*self.always, *hit)}.values(), key=lambda r: r.order) \
+                if hit else self.always
+        return self.merged[key]
+
+
+def _index(rules: list[Rule]) -> _Index:
+    by_word: dict[tuple[str, str], list[Rule]] = {}
+    for r in rules:
+        for form in ("lemma", "lower"):
+            if r.lookup and form in r.match:
+                for w in {w for table_ in r.lookup for w in table_}:
+                    by_word.setdefault((form, w), []).append(r)
+    return _Index([r for r in rules if not r.lookup], by_word)
+
+
 _TABLE: dict[str, list[Rule]] = {}
+_INDEX: dict[str, _Index] = {}
 
 
 def table() -> dict[str, list[Rule]]:
     if not _TABLE:
         _TABLE.update(_by_pos())
     return _TABLE
+
+
+def index() -> dict[str, _Index]:
+    if not _INDEX:
+        _INDEX.update({p: _index(rules) for p, rules in table().items() if p != "sentence"})
+    return _INDEX
 
 
 def groups(t: Token) -> tuple[tuple[str, str], ...]:
@@ -111,10 +146,10 @@ def groups(t: Token) -> tuple[tuple[str, str], ...]:
 
 def run_token(ctx, t: Token) -> None:
     """Every rule the token triggers, in order."""
-    rules = table()
+    rules = index()
     lem = lemma(t)
     for group, pos in groups(t):
-        for r in rules[group]:
+        for r in rules[group].candidates(lem, t.lower_):
             key = r.key(t, lem)
             if key is None or (r.when is not None and not r.when(t, lem, pos)):
                 continue
