@@ -144,9 +144,15 @@ def groups(t: Token) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+_RULE_POS = frozenset({"VERB", "AUX", "NOUN", "PROPN", "ADJ"})
+
+
 def run_token(ctx, t: Token) -> None:
     """Every rule the token triggers, in order."""
     rules = index()
+    if t.pos_ not in _RULE_POS and t.tag_ not in ("JJ", "VBN") and not rules["any"].always \
+            and not rules["any"].by_word:
+        return  # punctuation, determiners, prepositions...: only "any" rules could see them, and there are none
     lem = lemma(t)
     for group, pos in groups(t):
         for r in rules[group].candidates(lem, t.lower_):
