@@ -3,8 +3,8 @@ and "the North" after "North Korea" (``names.short``)."""
 from __future__ import annotations
 
 import re
-import numpy
 
+import numpy
 from spacy.attrs import POS
 from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Span
