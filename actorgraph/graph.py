@@ -690,25 +690,19 @@ def _aggregated_edges(
     flags = {c: e.total(df[c].to_numpy(dtype="int64")[e.rows]).astype(int).tolist() for c in curated}
     head = e.rows[e.starts]
     arts = _slices(e.column("article_id", art_first), art_bounds)
-    ends = (coded.values("source")[head].tolist(), coded.values("target")[head].tolist(),
-            coded.values("stance")[head].tolist(), df["sign"].to_numpy()[head].tolist(), e.sizes.tolist(),
-            e.distinct_of("relation"), e.distinct_of("rule", truthy_only=True))  # fmt: skip
-    if evidence:
+    columns = zip(coded.values("source")[head].tolist(), coded.values("target")[head].tolist(),
+                  coded.values("stance")[head].tolist(), df["sign"].to_numpy()[head].tolist(), e.sizes.tolist(),
+                  e.distinct_of("relation"), e.distinct_of("rule", truthy_only=True), arts, first_dates, last_dates,
+                  conf)  # fmt: skip
+    edges = [(source, target, stance, {
+        "stance": stance, "sign": int(sign), "weight": size, "relations": relations, "rules": rules, "articles": a,
+        "first_date": first, "last_date": last, "confidence": c,
+    }) for source, target, stance, sign, size, relations, rules, a, first, last, c in columns]  # fmt: skip
+    if evidence:  # EVIDENCE_ATTRIBUTES
         titles = _slices(e.column("title", art_first), art_bounds)
-        columns = zip(*ends, e.distinct_text("quote"), e.per_edge(e.column("id")), arts, titles, _sources(e),
-                      first_dates, last_dates, conf)  # fmt: skip
-        edges = [(source, target, stance, {
-            "stance": stance, "sign": int(sign), "weight": size, "relations": relations, "rules": rules,
-            "quotes": quotes, "statement_ids": ids, "articles": a, "titles": t, "sources": sources,
-            "first_date": first, "last_date": last, "confidence": c,
-        }) for (source, target, stance, sign, size, relations, rules, quotes, ids, a, t, sources, first, last,
-                c) in columns]  # fmt: skip
-    else:  # the same, less EVIDENCE_ATTRIBUTES
-        edges = [(source, target, stance, {
-            "stance": stance, "sign": int(sign), "weight": size, "relations": relations, "rules": rules,
-            "articles": a, "first_date": first, "last_date": last, "confidence": c,
-        }) for (source, target, stance, sign, size, relations, rules, a, first, last,
-                c) in zip(*ends, arts, first_dates, last_dates, conf)]  # fmt: skip
+        for (*_, d), quotes, ids, t, sources in zip(edges, e.distinct_text("quote"), e.per_edge(e.column("id")),
+                                                    titles, _sources(e)):  # fmt: skip
+            d["quotes"], d["statement_ids"], d["titles"], d["sources"] = quotes, ids, t, sources
     for k in curated:
         for (*_, d), n in zip(edges, flags[k]):
             d[k] = n

@@ -16,6 +16,7 @@ from .trim import trim
 from .gazmatch import Pattern
 from .vocab import (
     STATE_NOUNS, GROUP_NOUNS, ORG_HEAD_NOUNS, ROLE_HEADS, ROLE_MODIFIERS, POLICY_WORDS, ORG_WORDS, PLACE_PREPS,
+    PORTFOLIO_HEADS,
 )
 
 
@@ -141,11 +142,8 @@ def _office_name(span: Span) -> bool:
     t = span.root
     while t.dep_ == "conj" and t.head.i != t.i:
         t = t.head
-    return t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in MINISTRY_WORDS \
+    return t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in PORTFOLIO_HEADS \
         and not any(x.dep_ == "det" for x in span.root.children)
-
-
-MINISTRY_WORDS = ("minister", "ministers", "ministry", "ministries", "secretary", "department")
 
 
 def ner_person(st: ResolverState, s: int, e: int, gaz_spans: list[tuple[int, int]]) -> None:

@@ -10,7 +10,7 @@ from .state import ResolverState, fits
 from .trim import trim
 from .vocab import (
     STATE_NOUNS, GROUP_NOUNS, DEFINITE_STATE_NOUNS, PERSON_STATE_NOUNS, GOVERNMENT_NOUNS, PERSON_TEAM_NOUNS,
-    CAUCUS_NOUNS, OWNED_NOUNS, QUANTIFIERS,
+    CAUCUS_NOUNS, OWNED_NOUNS, QUANTIFIERS, AIM_PREPS,
 )
 
 
@@ -163,9 +163,6 @@ def _aimed(noun: Token) -> bool:
     """ "Ruritanian support for Y", "Ruritanian pressure on Y": a state's act aimed at someone named after it
     (a bare "Ruritanian sanctions" may be aimed at the state itself)."""
     return any(c.dep_ == "prep" and c.lower_ in AIM_PREPS for c in noun.children if c.i > noun.i)
-
-
-AIM_PREPS = ("for", "of", "to", "against", "on", "toward", "towards", "behind")
 
 
 def _counted(noun: Token) -> bool:
