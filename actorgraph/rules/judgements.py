@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .base import Arg, lemma
 from .context import Sentence
 from .registry import rule
-from .vocab import (ACT_NOUNS, CALL_VERBS, DESCRIBE_VERBS, EVAL_ADJS, EVAL_NOUNS, JUDGEMENT_ADJS, JUDGEMENT_WORDS, LEGITIMACY, NEG_ADVERBS, OUSTER_NOUNS, SPEECH_VERBS)
+from .vocab import (ACT_NOUNS, CALL_VERBS, DENIAL_VERBS, DESCRIBE_VERBS, EVAL_ADJS, EVAL_NOUNS, JUDGEMENT_ADJS, JUDGEMENT_WORDS, LEGITIMACY, NEG_ADVERBS, OUSTER_NOUNS, SPEECH_VERBS)
 
 
 def _judged_thing(ctx: Sentence, judged_tok: Token) -> list[Arg]:
@@ -39,8 +39,8 @@ def _victims(ctx: Sentence, judged_tok: Token) -> list[Arg]:
     return victims
 
 
-@rule("judgement.said", pos="verb", words="report_verbs", order=110,
-      emits=("judgement.victim", "judgement.owned_wrong"))
+@rule("judgement.said", pos="verb", words=("report_verbs", "denial_verbs"), order=110,
+      emits=("judgement.victim", "judgement.owned_wrong", "judgement.denied"))
 def speaker_judgement(ctx: Sentence, v: Token, lem: str) -> None:
     """ "X said Y has been lying", "'Y is a disgrace,' X tweeted": the speaker judges the subject of
     what is said. Only the clause's own judgement words count (not the verbs of what Y did)."""
@@ -56,13 +56,25 @@ def speaker_judgement(ctx: Sentence, v: Token, lem: str) -> None:
     if not judged and judged_tok is not None and (judged_tok.pos_ == "NOUN" or judged_tok.tag_ == "VBG"):
         judged = _judged_thing(ctx, judged_tok)
         victims = _victims(ctx, judged_tok)
-    ctx.within("judgement.owned_wrong", _owned_wrongs, v, content, speakers)
+    denial = lem in DENIAL_VERBS
+    if not denial:
+        ctx.within("judgement.owned_wrong", _owned_wrongs, v, content, speakers)
     if (not judged and not victims) or judged_tok is None:
         return
+    negated = any(c.dep_ == "neg" for c in content.children)
+    wrong = _own_wrong(content) if judged and not victims else None
+    if wrong is not None and (negated or wrong) != denial:
+        # "X said Y did nothing wrong / is not corrupt", "X denied that Y lied": a wrong of Y denied
+        ex = {a.actor.name for a in speakers}
+        ctx.emit(speakers, [a for a in judged if a.actor.name not in ex], "defends", v, "evaluation",
+                 factor=0.6, check=v, rule="judgement.denied")
+        return
+    if denial:
+        return
     score = ctx._judgement_score(content, judged_tok)
-    if any(c.dep_ == "neg" for c in content.children):
+    if negated:
         if score <= 0 or JUDGEMENT_WORDS.get(content.lower_) or JUDGEMENT_WORDS.get(lemma(content)):
-            return  # "Y did not lie" (already counted the other way) or "Y is not corrupt": no stance
+            return  # "Y did not praise Z": what Y did not do says nothing of Y
         score = -score  # "Y is not fit / not welcome": a praise word denied is a criticism
     if score == 0:
         return
@@ -72,6 +84,22 @@ def speaker_judgement(ctx: Sentence, v: Token, lem: str) -> None:
                  factor=0.7, check=v, rule="judgement.victim")
     ctx.emit(speakers, [a for a in judged if a.actor.name not in ex], "criticises" if score < 0 else "praises", v,
              "evaluation", factor=0.75, check=v)
+
+
+def _own_wrong(content: Token) -> bool | None:
+    """Whether the clause's own predicate is a wrong ("Y lied", "Y is corrupt", "Y was involved in
+    wrongdoing"): None when it is not, True when a "nothing" / "no" before it denies it ("Y did nothing
+    wrong", "no wrongdoing"), else False. A modal clause ("Y must not lie") demands, it does not deny."""
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in content.children):
+        return None
+    words = [content, *[c for c in content.children if c.dep_ in ("acomp", "attr", "dobj", "oprd")],
+             *[o for c in content.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]]
+    words += [g for w in words[1:] for g in w.children if g.dep_ == "amod"]
+    wrongs = [w for w in words if JUDGEMENT_WORDS.get(w.lower_, 0) < 0 or JUDGEMENT_WORDS.get(lemma(w), 0) < 0]
+    if not wrongs or any(c.lower_ == "enough" for w in wrongs for c in w.children):
+        return None  # ("Y was not tough enough" asks for more of it)
+    return any(w.lower_ in NEG_ADVERBS or any(c.dep_ == "det" and c.lower_ == "no" for c in w.children)
+               for w in words[1:])
 
 
 def _owned_wrongs(ctx: Sentence, v: Token, content: Token, speakers: list[Arg]) -> None:

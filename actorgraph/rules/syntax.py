@@ -164,7 +164,8 @@ class Syntax:
             if not w and t.pos_ == "ADJ":
                 w = JUDGEMENT_ADJS.get(t.lower_, 0)
             if w:
-                neg = any(c.dep_ == "neg" or c.lower_ in NEG_ADVERBS for c in t.children)
+                neg = any(c.dep_ == "neg" or c.lower_ in NEG_ADVERBS for c in t.children) \
+                    or (t.dep_ == "amod" and t.head.lower_ in NEG_ADVERBS)  # "did nothing wrong"
                 score += -w if neg else w
         return score
 
