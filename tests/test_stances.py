@@ -681,10 +681,10 @@ def test_someone_from_a_place_is_not_the_place(nlp):
     assert ("Germany", "-", "Russia") in found(nlp, "Germany disrupted Russia's plans.")
 
 
-def test_a_praise_word_denied_is_a_criticism_a_charge_denied_is_none(nlp):
+def test_a_praise_word_denied_is_a_criticism_a_charge_denied_a_defence(nlp):
     assert ("Lena Moss", "-", "Omar Haddad") in found(nlp, "Senator Lena Moss said Omar Haddad was not welcome here.")
-    assert not found(nlp, "Senator Lena Moss said Omar Haddad did not lie.")
-    assert not found(nlp, "Senator Lena Moss said Omar Haddad is not corrupt.")
+    assert found(nlp, "Senator Lena Moss said Omar Haddad did not lie.") == {("Lena Moss", "+", "Omar Haddad")}
+    assert found(nlp, "Senator Lena Moss said Omar Haddad is not corrupt.") == {("Lena Moss", "+", "Omar Haddad")}
     # an adjective-only judgement word: welcoming something judges nobody
     assert not found(nlp, "Senator Lena Moss said Omar Haddad welcomed the talks.")
 

@@ -220,8 +220,11 @@ def _prep_slots(c: Token, prt: str) -> list[tuple[str, Token]]:
                        if p.dep_ == "prep" and p.lower_ in ("of", "with") for oo in p.children if oo.dep_ == "pobj")
             continue
         if o.dep_ == "pobj" and c.lower_ == "in" and lemma(o) in IN_FAVOUR:
-            out.extend(("for", oo) for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
-                       for oo in p.children if oo.dep_ == "pobj")
+            objs = [oo for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for oo in p.children
+                    if oo.dep_ == "pobj"]
+            out.extend(("for", oo) for oo in objs)
+            if prt:  # "came out in favour of X" = "came out for X"
+                out.extend((f"{prt} for", oo) for oo in objs)
             continue
         if o.dep_ in ("pobj", "pcomp"):
             out.append((c.lower_, o))
