@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .base import Arg, lemma
 from .context import Sentence
 from .registry import rule
-from .vocab import (ACT_NOUNS, CALL_VERBS, DENIAL_VERBS, DESCRIBE_VERBS, EVAL_ADJS, EVAL_NOUNS, JUDGEMENT_ADJS, JUDGEMENT_WORDS, LEGITIMACY, NEG_ADVERBS, OUSTER_NOUNS, SPEECH_VERBS)
+from .vocab import (CALL_VERBS, DENIAL_VERBS, DESCRIBE_VERBS, EVAL_ADJS, EVAL_NOUNS, JUDGEMENT_ADJS, JUDGEMENT_WORDS, LEGITIMACY, NEG_ADVERBS, OUSTER_NOUNS, SPEECH_VERBS, TOLD_ACT_NOUNS)
 
 
 def _judged_thing(ctx: Sentence, judged_tok: Token) -> list[Arg]:
@@ -19,11 +19,11 @@ def _judged_thing(ctx: Sentence, judged_tok: Token) -> list[Arg]:
         judged = [a for a in ctx.owners(judged_tok, between_ok=False) if a.mention.start < judged_tok.i
                   and not any(c.dep_ == "compound" and a.mention.start <= c.i < a.mention.end
                               for c in judged_tok.children)]
-    if not judged and (lemma(judged_tok) in ACT_NOUNS or judged_tok.lower_ in ACT_NOUNS) \
+    if not judged and (lemma(judged_tok) in TOLD_ACT_NOUNS or judged_tok.lower_ in TOLD_ACT_NOUNS) \
             and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
                     for c in judged_tok.children) \
             and not any(c.dep_ in ("prep", "acl", "relcl", "compound", "amod") for c in judged_tok.children):
-        judged = ctx._act_agent(judged_tok)
+        judged = ctx.told_act_owner(judged_tok)
     return judged
 
 
@@ -142,6 +142,8 @@ def called(ctx: Sentence, v: Token) -> None:
     # the last predicate: "called the Democrats' push for X a 'lynching'" may parse "push" as one too
     pred = next((c for c in reversed(list(v.children)) if c.dep_ in ("oprd", "xcomp", "ccomp")
                  and c.i > (obj.i if obj is not None else v.i)), None)
+    if pred is None and obj is not None:  # "called the delay unacceptable": an adjective after its noun
+        pred = next((c for c in obj.children if c.dep_ == "amod" and c.i > obj.i), None)
     if pred is None and obj is not None:
         pred, obj = obj, None  # "called X's report 'condescending'" parsed as one object
     if pred is None:

@@ -79,6 +79,10 @@ EVAL_ADJS = _signed_words("eval_adjs")
 PROXY_NOUNS = words("proxy_nouns")
 SPEECH_VERBS = words("speech_verbs")
 ACT_NOUNS = words("act_nouns")
+ACT_OWNER_VERBS = words("act_owner_verbs")
+ECHO_NOUNS = words("echo_nouns")
+#: nouns a bare "the ..." may name an act told earlier by
+TOLD_ACT_NOUNS = ACT_NOUNS | ECHO_NOUNS
 ANNOUNCE_VERBS = words("announce_verbs")
 ATTRIBUTION_VERBS = words("attribution_verbs")
 BLOCKERS = words("blockers")
