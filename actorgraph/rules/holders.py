@@ -145,7 +145,10 @@ class Holders:
         """``v``'s own subject (nearest first: "WASHINGTON (AP) - President X has filed ..." has two; the
         dateline is not one), its passive agent, or a name the tagger took for an auxiliary ("... that IS
         presented a common enemy"); None when it has none."""
-        for c in sorted(v.children, key=lambda c: abs(c.i - v.i)):
+        # (a subject the parser hung on the auxiliary: "Italy is opposed to ..." with "Italy" under "is")
+        kids = [*v.children, *(g for a in v.children if a.dep_ in ("aux", "auxpass") and a.i < v.i
+                                for g in a.children if g.dep_ == "nsubj")]
+        for c in sorted(kids, key=lambda c: abs(c.i - v.i)):
             if c.dep_ in ("nsubj", "csubj"):
                 if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
                     return self.args(v.head)

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .base import Arg, lemma
 from .context import Sentence
 from .registry import rule
-from .vocab import (CALL_VERBS, DENIAL_VERBS, DESCRIBE_VERBS, EVAL_ADJS, EVAL_NOUNS, JUDGEMENT_ADJS, JUDGEMENT_WORDS, LEGITIMACY, NEG_ADVERBS, OUSTER_NOUNS, SPEECH_VERBS, TOLD_ACT_NOUNS)
+from .vocab import (CALL_VERBS, DENIAL_VERBS, DESCRIBE_VERBS, EVAL_ADJS, EVAL_HEADS, EVAL_NOUNS, JUDGEMENT_ADJS, JUDGEMENT_WORDS, LEGITIMACY, NEG_ADVERBS, OUSTER_NOUNS, SPEECH_VERBS, TOLD_ACT_NOUNS)
 
 
 def _judged_thing(ctx: Sentence, judged_tok: Token) -> list[Arg]:
@@ -288,10 +288,14 @@ def evaluation_verb(ctx: Sentence, v: Token, lem: str) -> None:
     ctx.emit(holders, judged, "delegitimises", obj, "evaluation", hedge=hedge)
 
 
-@rule("judgement.eval_noun", pos="noun", words="eval_nouns", order=90)
+@rule("judgement.eval_noun", pos="any", words="eval_nouns", order=90)
 def evaluation_noun(ctx: Sentence, n: Token, lem: str) -> None:
     """ "described IS as an enemy", "called him a liar", "IS presented a common enemy"."""
-    sign = EVAL_NOUNS[lem]
+    sign, cue = EVAL_NOUNS[lem], n
+    if n.dep_ in ("compound", "amod") and n.head.i > n.i and lemma(n.head) in EVAL_HEADS:
+        n = n.head  # "labelled Y a terrorist group" (tagged noun or adjective): the head stands for it
+    elif n.pos_ not in ("NOUN", "PROPN"):
+        return
     judged: list[Arg] = []
     gov = None
     if n.dep_ == "pobj" and n.head.lower_ == "as":
@@ -318,7 +322,7 @@ def evaluation_noun(ctx: Sentence, n: Token, lem: str) -> None:
             ex = {a.actor.name for a in judged}
             holders = ctx.holder(gov, ex)
             if holders:
-                ctx.emit(holders, judged, "opposes" if sign < 0 else "supports", n, "evaluation",
+                ctx.emit(holders, judged, "opposes" if sign < 0 else "supports", cue, "evaluation",
                           check=gov)
             return
     if not judged or gov is None:
@@ -327,7 +331,7 @@ def evaluation_noun(ctx: Sentence, n: Token, lem: str) -> None:
                            "view", "deem", "term", "designate", "list", "treat", "portray", "paint", "cast"):
         return
     holders = ctx.subjects(gov)
-    ctx.emit(holders, judged, "opposes" if sign < 0 else "supports", n, "evaluation", check=gov)
+    ctx.emit(holders, judged, "opposes" if sign < 0 else "supports", cue, "evaluation", check=gov)
 
 
 @rule("judgement.eval_adj", pos="adj", words="eval_adjs", order=30)

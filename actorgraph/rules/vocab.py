@@ -73,6 +73,7 @@ _SIGNED = _by_class("signed_words", "sign")
 JUDGEMENT_WORDS = _signed_words("judgement_words")
 JUDGEMENT_ADJS = _signed_words("judgement_adjs")
 EVAL_NOUNS = _signed_words("eval_nouns")
+EVAL_HEADS = words("eval_heads")
 EVAL_ADJS = _signed_words("eval_adjs")
 
 # word classes (words/shared.csv and words/stances.csv)
