@@ -45,9 +45,10 @@ PIPE_BATCH = 4
 
 @Language.component(LINES_PIPE)
 def line_breaks(doc: Doc) -> Doc:
-    """A token after a line break starts a sentence (the parser keeps preset boundaries). A word in
-    lower case right after a word of the same line never does: "Kenya | on Tuesday condemned ..."
-    (the parser's split after a line's first name, typically under a headline) cuts a clause in two."""
+    """A token after a line break starts a sentence (the parser keeps preset boundaries). Nothing right
+    after a comma or a word of the same line does: "Kenya | on Tuesday condemned ...", "Sweden | , |
+    Finland and other states ..." (the parser's splits after a line's first name, typically under a
+    headline) cut a clause in two."""
     if len(doc) < 2:
         return doc
     # set in one array: each Token.is_sent_start assignment scans the whole Doc for a parse first
@@ -57,7 +58,8 @@ def line_breaks(doc: Doc) -> Doc:
         if prev is not None:
             if "\n" in prev.text_with_ws and not tok.is_space:
                 starts[tok.i] = 1
-            elif tok.text[:1].islower() and prev.is_alpha and not prev.is_space:
+            elif not prev.is_space and (prev.text == "," or (prev.is_alpha and (
+                    tok.text[:1].islower() or tok.text == ","))):
                 starts[tok.i] = -1
         prev = tok
     doc.from_array([SENT_START], starts.reshape(-1, 1).astype("uint64"))

@@ -201,3 +201,10 @@ def test_title_taken_from_the_body_is_not_read_twice(tmp_path, body):
     found = extract_article(art)
     assert [(s.source, s.target, s.sentence_index) for s in found] == [("Germany", "Iran", 0)]
     assert len({s.id for s in found}) == len(found)
+
+
+def test_a_one_word_title_does_not_split_the_first_sentence():
+    from actorgraph.articles import parse_text
+    art = parse_text("Memo\n\nSweden, Finland and other states condemned Russia.", path="memo.txt")
+    got = {(s.source, s.sign, s.target) for s in extract_article(art)}
+    assert got == {("Sweden", -1, "Russia"), ("Finland", -1, "Russia")}

@@ -51,7 +51,8 @@ def _one_by_one(doc):
         prev = doc[tok.i - 1]
         if "\n" in prev.text_with_ws and not tok.is_space:
             tok.is_sent_start = True
-        elif tok.text[:1].islower() and prev.is_alpha and not prev.is_space:
+        elif not prev.is_space and (prev.text == "," or (prev.is_alpha and (
+                tok.text[:1].islower() or tok.text == ","))):
             tok.is_sent_start = False
     return doc
 
@@ -62,3 +63,5 @@ def test_line_breaks_set_the_starts_token_by_token_setting_gives(nlp):
         assert [t.is_sent_start for t in a] == [t.is_sent_start for t in b]
     doc = line_breaks(nlp.make_doc("Kenya\nwill on Tuesday praise Somalia."))
     assert doc[2].is_sent_start is True and doc[3].is_sent_start is False
+    doc = line_breaks(nlp.make_doc("Memo\n\nSweden, Finland and Peru"))
+    assert [t.is_sent_start for t in doc[3:6]] == [False, False, False]  # the comma, the name after it
