@@ -143,12 +143,9 @@ class Holders:
 
     def _own_subject(self, v: Token) -> list[Arg] | None:
         """``v``'s own subject (nearest first: "WASHINGTON (AP) - President X has filed ..." has two; the
-        dateline is not one), its passive agent, or a name the tagger took for an auxiliary ("... that IS
-        presented a common enemy"); None when it has none."""
-        # (a subject the parser hung on the auxiliary: "Italy is opposed to ..." with "Italy" under "is")
-        kids = [*v.children, *(g for a in v.children if a.dep_ in ("aux", "auxpass") and a.i < v.i
-                                for g in a.children if g.dep_ == "nsubj")]
-        for c in sorted(kids, key=lambda c: abs(c.i - v.i)):
+        dateline is not one), its passive agent, a subject hung on its auxiliary, or a name the tagger took
+        for an auxiliary ("... that IS presented a common enemy"); None when it has none."""
+        for c in sorted(v.children, key=lambda c: abs(c.i - v.i)):
             if c.dep_ in ("nsubj", "csubj"):
                 if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
                     return self.args(v.head)
@@ -167,6 +164,10 @@ class Holders:
                         return self.args(p, owner="source")
         for c in v.children:
             if c.i < v.i and c.dep_ in ("aux", "auxpass"):
+                # a subject the parser hung on the auxiliary ("Italy is opposed to ...", "Italy" under "is")
+                hung = next((g for g in c.children if g.dep_ == "nsubj"), None)
+                if hung is not None:
+                    return self.args(hung, owner="source")
                 m = self.index.mention_at(c)
                 if m is not None and m.actors and getattr(m, "kind", "") in ("name", "alias", "metonym"):
                     return self._mention_args(m)
