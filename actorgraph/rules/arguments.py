@@ -264,17 +264,15 @@ class Arguments:
 
     def _earlier_owner(self, n: Token) -> list[Arg]:
         """"Ecowas imposed sanctions on Mali. ... The junta called the sanctions illegal": a definite noun
-        repeats the same noun said earlier (nearest first, within ``ANTECEDENT_SPAN`` tokens), whose owner
-        was told there: a possessor or "by" phrase, or the doer of an act-owning verb it was the object of
-        ("imposed sanctions"; not "Y criticized the sanctions")."""
+        repeats the same noun said earlier (nearest first, within ``ANTECEDENT_SPAN`` tokens) as the object
+        of an act-owning verb, whose doer owns it ("imposed sanctions"; not "Y criticized the sanctions").
+        A possessor there ("his comments", "a Democratic measure") was tried too: it took wrong owners."""
         doc, key = n.doc, lemma(n)
         for j in range(self.sent.start - 1, max(-1, self.sent.start - ANTECEDENT_SPAN), -1):
             t = doc[j]
-            if t.pos_ != "NOUN" or lemma(t) != key:
+            if t.dep_ != "dobj" or t.pos_ != "NOUN" or lemma(t) != key or lemma(t.head) not in ACT_OWNER_VERBS:
                 continue
-            got = self.owners(t, depth=1)
-            if not got and t.dep_ == "dobj" and lemma(t.head) in ACT_OWNER_VERBS:
-                got = self.subjects(t.head)
+            got = self.subjects(t.head)
             if got:
                 return [Arg(a.mention, a.actor, a.factor * 0.7) for a in got]
         return []

@@ -50,8 +50,7 @@ def joint_verb(ctx: Sentence, v: Token, lem: str) -> None:
         return
     kids = list(v.children)
     together = any(c.lower_ in JOINT_MARKERS for c in kids if c.dep_ in ("advmod", "npadvmod", "prt"))
-    # an actor as the object ("X and Y allied against Z"), not an actor's thing ("drafted the UN resolution")
-    has_actor_obj = any(a.mention.start <= arg.i < a.mention.end for _, arg in ctx._slots(v) for a in ctx.args(arg))
+    has_actor_obj = any([bool(ctx.args(arg)) for _, arg in ctx._slots(v)])
     if lem in RECIPROCAL_POSITIVE and not has_actor_obj:
         ctx.mutual(group, RECIPROCAL_POSITIVE[lem], v, "joint")
     elif together and lem in COUNTER_TOGETHER:
