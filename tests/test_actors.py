@@ -244,6 +244,19 @@ def test_pronouns_follow_gender_and_type(nlp):
     assert actor_of(doc, "he") == "Tom Baker"
 
 
+def test_a_first_name_tells_the_gender_a_lone_name_does_not(nlp):
+    doc = nlp("Karen Sims met Paul Roe on Monday. He later praised her.")
+    assert actor_of(doc, "He") == "Paul Roe" and actor_of(doc, "her") == "Karen Sims"
+    from actorgraph.records import Actor
+    from actorgraph.resolve.pronouns import gender_of
+    from actorgraph.resolve.state import ResolverState
+    st = ResolverState(doc, None, None)
+    assert gender_of(st, Actor("Karen Sims", "person")) == "f"
+    assert gender_of(st, Actor("Kelly", "person")) is None  # a lone name may be a surname
+    st.gender["Karen Sims"] = "m"  # what the article told wins
+    assert gender_of(st, Actor("Karen Sims", "person")) == "m"
+
+
 def test_it_and_its_refer_to_a_state(nlp):
     doc = nlp("Iran launched drones at the base. It said its strikes were retaliation.")
     assert actor_of(doc, "It") == "Iran"

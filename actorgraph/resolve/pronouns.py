@@ -10,7 +10,7 @@ from .index import Mention
 from .state import ResolverState
 from .text import attitude_copula, SUBJ_DEPS
 from .vocab import (
-    SPEECH_VERBS, JUDGED_FOR_VERBS, CAUCUS_NOUNS, ROLE_HEADS, PRON_PERSON, PRON_IT, PRON_THEY, POSS_PRON,
+    GIVEN_NAMES, SPEECH_VERBS, JUDGED_FOR_VERBS, CAUCUS_NOUNS, ROLE_HEADS, PRON_PERSON, PRON_IT, PRON_THEY, POSS_PRON,
     THING_IT_VERBS,
 )
 
@@ -41,7 +41,7 @@ def pronoun(st: ResolverState, t: Token, history: list[Mention]) -> tuple[Actor,
         pool = cands
         if possessive:  # "Lowe defended his plans": the sentence's own people before one known from before
             pool = [m for m in cands if st.sent_of[m.start] == st.sent_of[t.i]] or cands
-        known = [m for m in pool if st.gender.get(m.actors[0].name) == PRON_PERSON[low]]
+        known = [m for m in pool if gender_of(st, m.actors[0]) == PRON_PERSON[low]]
         if known:
             cands = known
         elif pool is not cands:
@@ -74,6 +74,17 @@ def pronoun(st: ResolverState, t: Token, history: list[Mention]) -> tuple[Actor,
     return chosen.actors
 
 
+def gender_of(st: ResolverState, person: Actor) -> str | None:
+    """"m", "f" or None: what a title or an earlier pronoun told, else the first of two or more names
+    ("Michelle Dunn"; a lone name may be a surname: "Kelly", "Graham")."""
+    known = st.gender.get(person.name)
+    if known is None:
+        parts = person.name.split()
+        if len(parts) > 1:
+            known = GIVEN_NAMES.get(parts[0].lower()) or None
+    return known
+
+
 def _antecedent_kind(st: ResolverState, t: Token) -> tuple[Callable[[Mention], bool], int] | None:
     """What a pronoun may refer to and how many sentences back; None for an expletive or thing "it"."""
     low = t.lower_
@@ -83,7 +94,7 @@ def _antecedent_kind(st: ResolverState, t: Token) -> tuple[Callable[[Mention], b
         def fits(m: Mention) -> bool:
             if len(m.actors) != 1 or m.actors[0].type != "person":
                 return False
-            known = st.gender.get(m.actors[0].name)
+            known = gender_of(st, m.actors[0])
             return known is None or known == g
         return fits, 2
     if low in PRON_IT:

@@ -40,6 +40,7 @@ OFFICE_WORDS = words("office_words")
 PARTY_TAGS = mapping("party_tags")
 US_STATES = mapping("us_states")
 HONORIFICS = {k: v or None for k, v in mapping("honorifics").items()}
+GIVEN_NAMES = mapping("given_names")
 GENDERED_ROLES = mapping("gendered_roles")
 PLURAL_ACTOR_NOUNS = {k: v or None for k, v in mapping("plural_actor_nouns").items()}
 PLURAL_COUNT = {k: int(v) for k, v in mapping("plural_counts").items()}
