@@ -49,7 +49,8 @@ Decisions (general rules, not per article):
   that is not the speaker; "the country"/"the kingdom" the most salient recent country.
 - Role references ("the Russian president", "the Ukrainian leader") resolve only to a named
   person with that role (and affiliation) in the article; otherwise they stay unresolved.
-- Pronouns: he/she -> a person (gender from Mr./Ms., gendered roles), it/its -> one state or
+- Pronouns: he/she -> a person (gender from Mr./Ms., gendered roles, else a first name with a clear
+  gender, lexicon ``words/given_names.csv``), it/its -> one state or
   organisation, they/their -> a group, a conjunction or a plural mention; same sentence first
   (possessives: "X and his" -> X, object control, else the subject), else the most salient
   mention (subject > object > other) of the previous two sentences. Expletive/thing "it" and
