@@ -46,9 +46,9 @@ PIPE_BATCH = 4
 @Language.component(LINES_PIPE)
 def line_breaks(doc: Doc) -> Doc:
     """A token after a line break starts a sentence (the parser keeps preset boundaries). Nothing right
-    after a comma or a word of the same line does: "Kenya | on Tuesday condemned ...", "Sweden | , |
-    Finland and other states ..." (the parser's splits after a line's first name, typically under a
-    headline) cut a clause in two."""
+    after a comma does, nor a lower-case word or a comma right after a word of the same line: "Kenya |
+    on Tuesday condemned ...", "Sweden | , | Finland and other states ..." (the parser's splits after a
+    line's first name, typically under a headline) cut a clause in two."""
     if len(doc) < 2:
         return doc
     # set in one array: each Token.is_sent_start assignment scans the whole Doc for a parse first
