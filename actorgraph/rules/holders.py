@@ -5,7 +5,18 @@ from spacy.tokens import Token
 
 from .arguments import companions
 from .base import Arg, OWNER_FACTOR, lemma
-from .vocab import (AUTHOR_VERBS, CARRY_OUT_VERBS, CAUSATIVE_VERBS, DEMAND_VERBS, HYPHEN_CUES, MESSAGE_NOUNS, OBJECT_CONTROL, ORIGIN_NOUNS, PATIENT_OF, SPEECH_VERBS, TOPIC_NOUNS, WANT_NOUNS, WANT_THAT_VERBS, WANT_VERBS)
+from .vocab import (ACT_OWNER_VERBS, AUTHOR_VERBS, CARRY_OUT_VERBS, CAUSATIVE_VERBS, DEMAND_VERBS, HYPHEN_CUES, MESSAGE_NOUNS, OBJECT_CONTROL, ORIGIN_NOUNS, PATIENT_OF, RELATIONS, SPEECH_VERBS, TOPIC_NOUNS, VERB_CUES, WANT_NOUNS, WANT_THAT_VERBS, WANT_VERBS)
+
+#: verbs whose agent makes or carries out the thing they are said of
+OWN_ACT_VERBS = ACT_OWNER_VERBS | AUTHOR_VERBS | CARRY_OUT_VERBS
+
+
+def _reaction(v: Token) -> bool:
+    """ "the strikes, condemned by X", "the deal, welcomed by X": X judged the thing, it is not X's (a verb
+    of making or carrying out is: "the missiles fired by X", "the accord drafted by X")."""
+    lem = lemma(v)
+    rel = VERB_CUES.get(lem, {}).get("obj")
+    return rel is not None and (RELATIONS[rel] < 0 or rel == "praises") and lem not in OWN_ACT_VERBS
 
 
 class Holders:
@@ -48,7 +59,7 @@ class Holders:
                         if not got and p.pos_ == "NOUN":
                             got = self.owners(p, depth + 1)
                         res.extend(got)
-            elif d in ("acl", "relcl") and c.tag_ == "VBN":
+            elif d in ("acl", "relcl") and c.tag_ == "VBN" and not _reaction(c):
                 # "the accord drafted by X", "the accord that was drafted under X"
                 for a in c.children:
                     if a.dep_ == "agent" or (a.dep_ == "prep" and a.lower_ == "under" and (
