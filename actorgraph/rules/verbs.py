@@ -15,7 +15,13 @@ PURPOSE = "verb.purpose"  # registered below (launch verbs); verb.direct reaches
 
 def _passive(v: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or (
-        v.tag_ == "VBN" and v.dep_ in ("acl", "amod"))
+        v.tag_ == "VBN" and v.dep_ in ("acl", "amod")) or _fronted_participle(v)
+
+
+def _fronted_participle(v: Token) -> bool:
+    """ "Backed by Russia, Syria launched ...": a participle before its clause, said of the clause's subject."""
+    return v.tag_ == "VBN" and v.dep_ == "advcl" and v.i < v.head.i and v.head.pos_ in ("VERB", "AUX") \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "aux", "mark") for c in v.children)
 
 
 def _agent(v: Token) -> Token | None:
@@ -55,6 +61,8 @@ def verb_passive(ctx: Sentence, v: Token, lem: str) -> None:
     src = ctx.args(agent, owner=True)
     if v.dep_ in ("acl", "amod") and v.head.pos_ in ("NOUN", "PROPN"):
         tgt = ctx.args(v.head, owner=True)
+    elif _fronted_participle(v):
+        tgt = ctx.subjects(v.head)
     else:
         tgt = ctx.args(_passive_subject(v), owner=True)
     prt = " ".join(c.lower_ for c in v.children if c.dep_ == "prt")
