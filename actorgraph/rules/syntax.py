@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .base import Arg, lemma
-from .vocab import (BREAKERS, COUNTER_VERBS, EXPRESS_VERBS, LIGHT_VERBS, IN_FAVOUR, JUDGEMENT_ADJS, JUDGEMENT_WORDS, NEG_ADVERBS, OBJECT_BLOCKERS, ON_BEHALF, PACT_VERBS, RELATIONS)
+from .vocab import (BREAKERS, COUNTER_VERBS, EXPRESS_VERBS, LIGHT_VERBS, IN_FAVOUR, JUDGEMENT_ADJS, JUDGEMENT_WORDS, NEG_ADVERBS, OBJECT_BLOCKERS, ON_BEHALF, PACT_VERBS, RELATIONS, UNDERGO_VERBS)
 
 
 class Syntax:
@@ -184,8 +184,8 @@ class Syntax:
                 if c.dep_ in ("ccomp", "advcl", "relcl", "acl", "parataxis") and any(
                         g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
                     continue
-                if c.dep_ in ("dobj", "prep", "pobj") and lemma(t) in COUNTER_VERBS:
-                    continue  # "Y must condemn racism", "Y fought corruption": the evil is not Y's
+                if c.dep_ in ("dobj", "prep", "pobj") and (lemma(t) in COUNTER_VERBS or lemma(t) in UNDERGO_VERBS):
+                    continue  # "Y must condemn racism", "Y fought corruption", "Y faced a dangerous attack": not Y's
                 stack.append(c)
         return out
 
