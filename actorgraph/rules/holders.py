@@ -159,7 +159,7 @@ class Holders:
         for c in sorted(v.children, key=lambda c: abs(c.i - v.i)):
             if c.dep_ in ("nsubj", "csubj"):
                 if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
-                    return self.args(v.head)
+                    return self.args(v.head) + self._one_of(v.head)
                 if c.text.isupper() and len(c.text) > 2 and c.i + 1 < len(c.doc) and c.doc[c.i + 1].text in (
                         "-", "\u2013", "\u2014", "(", "--"):
                     # "WASHINGTON - Gov. X joined ...": a dateline parsed as the subject, X as its apposition
@@ -183,6 +183,19 @@ class Holders:
                 if m is not None and m.actors and getattr(m, "kind", "") in ("name", "alias", "metonym"):
                     return self._mention_args(m)
         return None
+
+    def _one_of(self, n: Token) -> list[Arg]:
+        """ "X was among the senators who backed Y", "X is one of those who ...": X does it too."""
+        p = n.head
+        if n.dep_ != "pobj" or p.lower_ not in ("among", "of"):
+            return []
+        if p.lower_ == "of" and (p.head.lower_ != "one" or p.head.dep_ != "attr"):
+            return []
+        cop = p.head if p.lower_ == "among" else p.head.head
+        if lemma(cop) != "be":
+            return []
+        subj = next((c for c in cop.children if c.dep_ == "nsubj"), None)
+        return self.args(subj, owner="source") if subj is not None else []
 
     def _co_subjects(self, v: Token, subj: Token, got: list[Arg]) -> list[Arg]:
         """More doers of ``v`` beside its subject: "Germany, along with France, condemned Y" (the phrase hung on
