@@ -159,10 +159,13 @@ class Syntax:
         if judged_tok is not None:  # "the radical Democrats are ...": what the judged is called
             toks += [c for c in judged_tok.children if c.dep_ in ("amod", "compound") and self.index.mention_at(c)
                      is None]
+        negated = any(c.dep_ == "neg" for c in content.children)
         for t in toks:
             w = JUDGEMENT_WORDS.get(t.lower_) or JUDGEMENT_WORDS.get(lemma(t))
             if not w and t.pos_ == "ADJ":
                 w = JUDGEMENT_ADJS.get(t.lower_, 0)
+            if not w and t.pos_ in ("ADJ", "ADV"):
+                w = _degree(t, negated)
             if w:
                 neg = any(c.dep_ == "neg" or c.lower_ in NEG_ADVERBS for c in t.children) \
                     or (t.dep_ == "amod" and t.head.lower_ in NEG_ADVERBS)  # "did nothing wrong"
@@ -188,6 +191,23 @@ class Syntax:
                     continue  # "Y must condemn racism", "Y fought corruption", "Y faced a dangerous attack": not Y's
                 stack.append(c)
         return out
+
+
+#: words "too" and "enough" measure without judging
+DEGREE_NEUTRAL = frozenset({"many", "much", "few", "little", "soon", "early", "late", "long", "often", "far"})
+
+
+def _degree(t: Token, negated: bool) -> int:
+    """ "Y was too cautious", "moved too slowly" (-1: too much of it); "Y was not tough enough" (+1, which
+    the clause's negation turns to -1). Not "too young to remember" (a degree with its consequence)."""
+    kids = list(t.children)
+    if t.lower_ in DEGREE_NEUTRAL or any(c.dep_ in ("xcomp", "ccomp") for c in kids):
+        return 0  # "too many Americans", "too soon to tell": an amount or a time, not a fault
+    if any(c.lower_ == "too" and c.dep_ == "advmod" and c.i < t.i for c in kids):
+        return -1
+    if negated and any(c.lower_ == "enough" and c.dep_ == "advmod" and c.i > t.i for c in kids):
+        return 1
+    return 0
 
 
 def _object_slots(v: Token, c: Token, prt: str) -> list[tuple[str, Token]]:
