@@ -62,3 +62,9 @@ class Arg:
 
 def lemma(t: Token) -> str:
     return t.lemma_.lower()
+
+
+def do_more(t: Token) -> bool:
+    """ "urged Y to do more", "Y must do more": asking for more of Y finds Y wanting (not "could not do more")."""
+    return lemma(t) == "do" and any(g.lower_ == "more" and g.dep_ in ("dobj", "advmod") for g in t.children) \
+        and not any(g.dep_ == "neg" for g in t.children)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .base import Arg, lemma
+from .base import Arg, do_more, lemma
 from .vocab import (BREAKERS, COUNTER_VERBS, EXPRESS_VERBS, LIGHT_VERBS, IN_FAVOUR, JUDGEMENT_ADJS, JUDGEMENT_WORDS, NEG_ADVERBS, OBJECT_BLOCKERS, ON_BEHALF, PACT_VERBS, RELATIONS, UNDERGO_VERBS)
 
 
@@ -166,6 +166,8 @@ class Syntax:
                 w = JUDGEMENT_ADJS.get(t.lower_, 0)
             if not w and t.pos_ in ("ADJ", "ADV"):
                 w = _degree(t, negated)
+            if not w and t.i == content.i and _must_do_more(t):
+                w = -1
             if w:
                 neg = any(c.dep_ == "neg" or c.lower_ in NEG_ADVERBS for c in t.children) \
                     or (t.dep_ == "amod" and t.head.lower_ in NEG_ADVERBS)  # "did nothing wrong"
@@ -208,6 +210,11 @@ def _degree(t: Token, negated: bool) -> int:
     if negated and any(c.lower_ == "enough" and c.dep_ == "advmod" and c.i > t.i for c in kids):
         return 1
     return 0
+
+
+def _must_do_more(v: Token) -> bool:
+    """ "Y should / must / could do more": what is said finds Y wanting."""
+    return do_more(v) and any(a.dep_ == "aux" and a.lower_ in ("should", "must", "could", "ought") for a in v.children)
 
 
 def _object_slots(v: Token, c: Token, prt: str) -> list[tuple[str, Token]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .base import Arg, lemma
+from .base import Arg, do_more, lemma
 from .context import Sentence
 from .registry import rule, shared
 from .vocab import (ADJ_CUES, ANSWERED_NOUNS, CAMP_NOUNS, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, HEDGE_MODALS, HOSTILE_MANNER, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, PACT_NOUNS, PACT_VERBS, PURPOSE_NOUNS, RECEIVED_NOUNS, REBUTTED_NOUNS, RELATIONS, RESOLUTION_NOUNS, SETBACK_NOUNS, SHIELD_VERBS, VERB_CUES)
@@ -455,8 +455,8 @@ def _ouster_noun(ctx: Sentence, v: Token, c: Token) -> None:
 def demand(ctx: Sentence, v: Token, lem: str) -> None:
     """ "demanded that he step down", "called for his resignation", "called on X to apologise"."""
     for c in v.children:
-        if c.dep_ in ("ccomp", "xcomp") and lemma(c) in CORRECTIVE_VERBS and lem != "want" \
-                or (_to_clause_on(v, c) and lemma(c) in CORRECTIVE_VERBS):
+        corrective = lemma(c) in CORRECTIVE_VERBS or do_more(c)
+        if c.dep_ in ("ccomp", "xcomp") and corrective and lem != "want" or (_to_clause_on(v, c) and corrective):
             _corrective(ctx, v, c)
         if c.dep_ in ("ccomp", "xcomp") and lemma(c) in OUSTER_VERBS:
             _ouster(ctx, v, c)
