@@ -50,6 +50,17 @@ def actor_of(doc: Doc, text: str, nth: int = 0) -> str | None:
 # -- names, aliases, metonyms ---------------------------------------------------------
 
 
+def test_a_party_name_that_is_a_common_noun_at_a_sentence_start(nlp):
+    # the article writes "conservatives" in lower case and never capitalises it mid-sentence: not the party
+    doc = nlp("Many conservatives were angry on Monday. Conservatives said Mark Dobbs had betrayed them.")
+    assert actor_of(doc, "Conservatives") != "Conservative Party"
+    # an article about the party writes "the Conservatives" mid-sentence: the party at a start too
+    doc = nlp("Conservatives attacked Labour on Monday. Polls show the Conservatives ahead.")
+    assert actor_of(doc, "Conservatives") == "Conservative Party"
+    doc = nlp("Democrats criticized the plan. Some democrats abroad agreed. Later the Democrats voted.")
+    assert actor_of(doc, "Democrats") == "Democratic Party"
+
+
 def test_aliases_of_one_group(nlp):
     doc = nlp("ISIS fighters attacked the town. Daesh later claimed the raid, and ISIL supporters cheered.")
     assert actor_of(doc, "ISIS") == "Islamic State"

@@ -55,6 +55,8 @@ def base_spans(st: ResolverState) -> None:
             continue
         if isinstance(payload, Pattern):
             e_ = payload.entry
+            if e - s == 1 and e_.type != "person" and st.common_word(s):
+                continue
             k = st.add(s, e, (st.entry_actor(e_),), payload.kind)
             if e_.type == "person":
                 st.person_ks.append(k)
@@ -95,6 +97,8 @@ def ner_span(st: ResolverState, s: int, e: int, ent: Span, gaz_spans: list[tuple
     if e - s == 1 and st.shouting[s] and span[0].is_stop:
         return  # "IS"/"US" in an all-caps headline
     entry = st.gaz.lookup(span.text)
+    if entry is not None and entry.type != "person" and e - s == 1 and st.common_word(s):
+        return
     if entry is not None and (entry.type != "person" or label == "PERSON"):
         kind = "name" if clean_surface(span.text).lower() == entry.name.lower() else "alias"
         k = st.add(s, e, (st.entry_actor(entry),), kind)

@@ -6,6 +6,7 @@ name is one shared :class:`~actorgraph.records.Actor` object per Doc.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -67,6 +68,20 @@ class ResolverState:
                 a.role = entry.role
             self.actors[name] = a
         return a
+
+    def common_word(self, i: int) -> bool:
+        """ "Conservatives blast ..." at a sentence start or in a title-case headline, in an article that
+        writes "conservatives" in lower case and never capitalises the word mid-sentence: the common noun,
+        not the party of that name (an article about the party writes "the Conservatives" mid-sentence; an
+        acronym such as "IS" is no common noun)."""
+        t = self.toks[i]
+        low = t.text.lower()
+        if not t.text[1:].islower() or not (self.title_line[i] or self.sent_bounds[self.sent_of[i]][0] == i):
+            return False
+        if re.search(rf"\b{re.escape(low)}\b", self.doc.text) is None:
+            return False
+        return not any(x.text == t.text and not self.title_line[x.i] and self.sent_bounds[self.sent_of[x.i]][0] != x.i
+                       for x in self.toks)
 
     def surface_actor(self, text: str, type_: str) -> Actor | None:
         """The actor named by a text as written, or None when nothing of a name is left once quotes,

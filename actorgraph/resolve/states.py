@@ -139,12 +139,13 @@ def norp_nouns(st: ResolverState) -> None:
         # "the Democratic demands", "Republican efforts": the party owns what the noun names
         h = doc[e - 1]
         if (entry.type == "group" or _aimed(h.head)) and h.dep_ in ("amod", "compound") and h.head.i >= e \
-                and h.head.lemma_.lower() in OWNED_NOUNS and st.free(s, e) and not st.shouting[s]:
+                and h.head.lemma_.lower() in OWNED_NOUNS and st.free(s, e) and not st.shouting[s] \
+                and not (e - s == 1 and st.common_word(s)):
             st.add(s, e, (st.entry_actor(entry),), "demonym")
     for s, (e, entry) in sorted(st.demonym_at.items()):
         root = doc[s:e].root
         if st.free(s, e) and root.tag_ in ("NNS", "NNPS") and root.dep_ not in ("amod", "compound", "nmod") \
-                and not (entry.type == "country" and _counted(root)):
+                and not (entry.type == "country" and _counted(root)) and not (e - s == 1 and st.common_word(s)):
             st.add(s, e, (st.entry_actor(entry),), "demonym")
     for ent in doc.ents:
         if ent.label_ != "NORP":
