@@ -208,3 +208,12 @@ def test_a_one_word_title_does_not_split_the_first_sentence():
     art = parse_text("Memo\n\nSweden, Finland and other states condemned Russia.", path="memo.txt")
     got = {(s.source, s.sign, s.target) for s in extract_article(art)}
     assert got == {("Sweden", -1, "Russia"), ("Finland", -1, "Russia")}
+
+
+def test_a_headline_is_parsed_with_a_full_stop_and_quoted_as_written():
+    from actorgraph.articles import parse_text
+    art = parse_text("EU hails Kenya's role in Sudan talks\n\nThe talks resumed on Monday.", path="hail.txt")
+    got = extract_article(art)
+    assert [(s.source, s.sign, s.target) for s in got] == [("European Union", 1, "Kenya")]
+    s = got[0]
+    assert (s.sentence_index, s.start, s.end) == (-1, 0, len(art.title)) and s.quote == art.title
