@@ -7,6 +7,7 @@ columns; later files override earlier ones for the same canonical name.
 from __future__ import annotations
 
 import csv
+import functools
 import os
 import re
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DEFAULT_GAZETTEER = DATA_DIR / "gazetteer" / "actors.csv"
+ERAS = DATA_DIR / "gazetteer" / "eras.csv"
 COLUMNS = ("name", "type", "aliases", "metonyms", "demonyms", "affiliation", "role")
 _TYPES = ("country", "person", "organisation", "group")
 
@@ -159,3 +161,17 @@ def load_gazetteer(extra: list[str | Path] | tuple = (), errors: list[str] | Non
                 raise
             errors.append(str(exc))
     return gaz
+
+
+@functools.lru_cache(maxsize=None)
+def _eras() -> dict[str, tuple[str, str]]:
+    rows = csv.DictReader(ln for ln in ERAS.read_text(encoding="utf-8").splitlines() if not ln.startswith("#"))
+    return {r["name"]: (r["until"], r["then"]) for r in rows}
+
+
+def era_name(name: str, date: str | None) -> str:
+    """The name a state had when the article was written ("Russia" in a 1985 article is the Soviet Union,
+    ``data/gazetteer/eras.csv``); ``name`` itself when the article is undated or later."""
+    era = _eras().get(name)
+    return era[1] if era is not None and date and date[:10] < era[0] else name
+

@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 from . import actors as _actors  # noqa: F401  (registers "actorgraph_actors")
 from . import longtext
 from . import stances as _stances  # noqa: F401  (registers "actorgraph_stances")
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, era_name
 from .nlp import load_nlp
 from .recase import recase
 from .records import Article, Statement, statement_id
@@ -153,8 +153,9 @@ def statements_from_doc(doc: Doc, article: Article) -> list[Statement]:
         a, b = st.source_actor, st.target_actor
         if a.name == b.name:
             continue
+        src, tgt = era_name(a.name, article.date), era_name(b.name, article.date)  # "Moscow" in 1985
         stance = "supports" if st.sign > 0 else "opposes"
-        key = (a.name, b.name, stance, st.relation, st.sent_index)
+        key = (src, tgt, stance, st.relation, st.sent_index)
         if key in seen:
             continue
         seen.add(key)
@@ -165,14 +166,14 @@ def statements_from_doc(doc: Doc, article: Article) -> list[Statement]:
             where, quote = -1, article.title[start:end]
         else:
             where, start, end = st.sent_index - in_title, start - body, end - body
-        sid = statement_id(article.id, start, end, a.name, b.name, stance, st.relation)
+        sid = statement_id(article.id, start, end, src, tgt, stance, st.relation)
         if sid in ids:  # a headline with the body's opening span: one id, one statement
             continue
         ids.add(sid)
         out.append(
             Statement(
-                source=a.name,
-                target=b.name,
+                source=src,
+                target=tgt,
                 source_type=a.type,
                 target_type=b.type,
                 stance=stance,
@@ -191,9 +192,9 @@ def statements_from_doc(doc: Doc, article: Article) -> list[Statement]:
                 cue=st.cue,
                 source_mention=st.source.text,
                 target_mention=st.target.text,
-                source_affiliation=a.affiliation,
+                source_affiliation=a.affiliation and era_name(a.affiliation, article.date),
                 source_role=a.role,
-                target_affiliation=b.affiliation,
+                target_affiliation=b.affiliation and era_name(b.affiliation, article.date),
                 target_role=b.role,
                 rule=st.rule,
             )

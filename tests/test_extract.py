@@ -217,3 +217,14 @@ def test_a_headline_is_parsed_with_a_full_stop_and_quoted_as_written():
     assert [(s.source, s.sign, s.target) for s in got] == [("European Union", 1, "Kenya")]
     s = got[0]
     assert (s.sentence_index, s.start, s.end) == (-1, 0, len(art.title)) and s.quote == art.title
+
+
+def test_a_state_goes_by_the_name_it_had_when_the_article_was_written():
+    body = "The Kremlin accused Washington of warmongering. Russian Foreign Minister Ivan Petrov criticised Belgrade."
+    old = extract_article(Article(id="a85", title="Moscow warns Washington", text=body, date="1985-06-01"))
+    new = extract_article(Article(id="a15", title="Moscow warns Washington", text=body, date="2015-06-01"))
+    assert ("Soviet Union", "United States") in {(s.source, s.target) for s in old}
+    assert ("Ivan Petrov", "Yugoslavia", "Soviet Union") in {(s.source, s.target, s.source_affiliation) for s in old}
+    assert ("Russia", "United States") in {(s.source, s.target) for s in new}
+    assert ("Ivan Petrov", "Serbia", "Russia") in {(s.source, s.target, s.source_affiliation) for s in new}
+    assert {s.source_mention for s in old} >= {"Kremlin"}  # the mention stays as written
