@@ -58,7 +58,7 @@ def spans(text: str, size: int) -> list[tuple[int, int]]:
 
 def fits(article: Article, max_length: int) -> bool:
     """True when the article's parsed text (title, blank line, body) is within ``max_length``."""
-    return len(article.title) + 3 + len(article.text) <= max_length  # without building the text (a stop may end the title)
+    return len(article.title) + 2 + len(article.text) <= max_length  # without building the text
 
 
 def pieces(articles: Iterable[Article], max_length: int) -> Iterator[Article]:

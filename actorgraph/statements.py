@@ -127,14 +127,11 @@ def title_repeats_body(article: Article) -> bool:
 def parsed_text(article: Article) -> str:
     """What the pipeline reads: the headline on its own line, then the body (the body alone when
     the title only repeats the body's opening). A title-case headline is read in sentence case
-    (``recase``) and with a full stop; statements quote it as written."""
+    (``recase``); statements quote it as written."""
     if title_repeats_body(article):
         return article.text
     title = article.title.replace("\r", " ").replace("\n", " ")  # same length: offsets stay exact
-    # a headline without an end ("EU hails Kenya's role in Sudan talks") is parsed as a sentence: with its
-    # full stop the parser reads "hails" as the verb, not "talks" (the title's offsets are unchanged)
-    stop = "." if title.rstrip()[-1:].isalnum() else ""
-    return f"{recase(title, article.text)}{stop}\n\n{article.text}"
+    return f"{recase(title, article.text)}\n\n{article.text}"
 
 
 def statements_from_doc(doc: Doc, article: Article) -> list[Statement]:
@@ -162,7 +159,6 @@ def statements_from_doc(doc: Doc, article: Article) -> list[Statement]:
         start, end = bounds[st.sent_index]
         quote = text[start:end]
         if start < body:  # the headline: offsets into the title, quoted as written (not re-cased)
-            end = min(end, len(article.title))  # (not the full stop the parser was given)
             where, quote = -1, article.title[start:end]
         else:
             where, start, end = st.sent_index - in_title, start - body, end - body

@@ -210,15 +210,6 @@ def test_a_one_word_title_does_not_split_the_first_sentence():
     assert got == {("Sweden", -1, "Russia"), ("Finland", -1, "Russia")}
 
 
-def test_a_headline_is_parsed_with_a_full_stop_and_quoted_as_written():
-    from actorgraph.articles import parse_text
-    art = parse_text("EU hails Kenya's role in Sudan talks\n\nThe talks resumed on Monday.", path="hail.txt")
-    got = extract_article(art)
-    assert [(s.source, s.sign, s.target) for s in got] == [("European Union", 1, "Kenya")]
-    s = got[0]
-    assert (s.sentence_index, s.start, s.end) == (-1, 0, len(art.title)) and s.quote == art.title
-
-
 def test_a_state_goes_by_the_name_it_had_when_the_article_was_written():
     body = "The Kremlin accused Washington of warmongering. Russian Foreign Minister Ivan Petrov criticised Belgrade."
     old = extract_article(Article(id="a85", title="Moscow warns Washington", text=body, date="1985-06-01"))

@@ -30,7 +30,7 @@ def test_body_capitalised_words_stay_names():
 def test_headline_statement_quotes_the_title_as_written():
     title = "Kenya Backs Uganda Over Border Dispute"
     art = Article(id="a1", text=BODY, title=title)
-    assert parsed_text(art).startswith("Kenya backs Uganda over border dispute.\n\n")  # with a full stop
+    assert parsed_text(art).startswith("Kenya backs Uganda over border dispute\n\n")
     heads = [s for s in extract_statements([art]) if s.sentence_index == -1]
     assert [(s.source, s.stance, s.target) for s in heads] == [("Kenya", "supports", "Uganda")]
     assert heads[0].quote == title == art.title[heads[0].start:heads[0].end]

@@ -6,7 +6,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from .base import Arg, MENTION_CONFIDENCE, MentionRef, QUOTE_CHARS, lemma
-from .vocab import (ACT_NOUNS, ACT_OWNER_VERBS, CAMP_NOUNS, LOYAL_NOUNS, PROXY_NOUNS, QUANTITY_NOUNS, RELATIONAL_NOUNS, SOURCE_OWNED, SPEECH_VERBS, TOLD_ACT_NOUNS)
+from .vocab import (ACT_NOUNS, CAMP_NOUNS, LOYAL_NOUNS, PROXY_NOUNS, QUANTITY_NOUNS, RELATIONAL_NOUNS, SOURCE_OWNED, SPEECH_VERBS)
 
 
 def companions(t: Token, before: int | None = None) -> list[Token]:
@@ -29,10 +29,6 @@ def companions(t: Token, before: int | None = None) -> list[Token]:
         for o in objs:
             out.extend([o, *o.conjuncts])
     return out
-
-
-#: how far back (tokens) a definite act noun looks for the same noun with a told owner
-ANTECEDENT_SPAN = 400
 
 
 class Arguments:
@@ -247,35 +243,12 @@ class Arguments:
                 h = h.head
             if h.pos_ in ("VERB", "AUX"):
                 got = [Arg(a.mention, a.actor, a.factor * 0.7) for a in self.subjects(h)]
-        if not got and owner is True and depth == 0 and (lem in TOLD_ACT_NOUNS or t.lower_ in TOLD_ACT_NOUNS) \
+        if not got and owner is True and depth == 0 and (lem in ACT_NOUNS or t.lower_ in ACT_NOUNS) \
                 and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children) \
                 and not any(c.dep_ in ("prep", "acl", "relcl") and self.index.mention_at(c) is None
                             for c in t.children):
-            got = self.told_act_owner(t)
+            got = self._act_agent(t)
         return got
-
-    def told_act_owner(self, n: Token) -> list[Arg]:
-        """Whose act a bare definite act noun ("the sanctions", "the move") is: the owner of the same
-        noun named earlier in the article, else (not for echo nouns) the doer of the act told just before."""
-        got = self._earlier_owner(n)
-        if not got and (lemma(n) in ACT_NOUNS or n.lower_ in ACT_NOUNS):
-            return self._act_agent(n)
-        return got
-
-    def _earlier_owner(self, n: Token) -> list[Arg]:
-        """"Ecowas imposed sanctions on Mali. ... The junta called the sanctions illegal": a definite noun
-        repeats the same noun said earlier (nearest first, within ``ANTECEDENT_SPAN`` tokens) as the object
-        of an act-owning verb, whose doer owns it ("imposed sanctions"; not "Y criticized the sanctions").
-        A possessor there ("his comments", "a Democratic measure") was tried too: it took wrong owners."""
-        doc, key = n.doc, lemma(n)
-        for j in range(self.sent.start - 1, max(-1, self.sent.start - ANTECEDENT_SPAN), -1):
-            t = doc[j]
-            if t.dep_ != "dobj" or t.pos_ != "NOUN" or lemma(t) != key or lemma(t.head) not in ACT_OWNER_VERBS:
-                continue
-            got = self.subjects(t.head)
-            if got:
-                return [Arg(a.mention, a.actor, a.factor * 0.7) for a in got]
-        return []
 
     def _act_agent(self, n: Token) -> list[Arg]:
         """"X vetoed the bill. Y condemned the move": an act named by a bare definite noun is the act

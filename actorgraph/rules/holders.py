@@ -5,10 +5,10 @@ from spacy.tokens import Token
 
 from .arguments import companions
 from .base import Arg, OWNER_FACTOR, lemma
-from .vocab import (ACT_OWNER_VERBS, AUTHOR_VERBS, CARRY_OUT_VERBS, CAUSATIVE_VERBS, DEMAND_VERBS, HYPHEN_CUES, MESSAGE_NOUNS, OBJECT_CONTROL, ORIGIN_NOUNS, PATIENT_OF, RELATIONS, SPEECH_VERBS, TOPIC_NOUNS, VERB_CUES, WANT_NOUNS, WANT_THAT_VERBS, WANT_VERBS)
+from .vocab import (AUTHOR_VERBS, CARRY_OUT_VERBS, CAUSATIVE_VERBS, DEMAND_VERBS, HYPHEN_CUES, MESSAGE_NOUNS, OBJECT_CONTROL, ORIGIN_NOUNS, PATIENT_OF, RELATIONS, SPEECH_VERBS, TOPIC_NOUNS, VERB_CUES, WANT_NOUNS, WANT_THAT_VERBS, WANT_VERBS)
 
 #: verbs whose agent makes or carries out the thing they are said of
-OWN_ACT_VERBS = ACT_OWNER_VERBS | AUTHOR_VERBS | CARRY_OUT_VERBS
+OWN_ACT_VERBS = AUTHOR_VERBS | CARRY_OUT_VERBS
 
 
 def _reaction(v: Token) -> bool:
@@ -154,8 +154,8 @@ class Holders:
 
     def _own_subject(self, v: Token) -> list[Arg] | None:
         """``v``'s own subject (nearest first: "WASHINGTON (AP) - President X has filed ..." has two; the
-        dateline is not one), its passive agent, a subject hung on its auxiliary, or a name the tagger took
-        for an auxiliary ("... that IS presented a common enemy"); None when it has none."""
+        dateline is not one), its passive agent, or a name the tagger took for an auxiliary ("... that IS
+        presented a common enemy"); None when it has none."""
         for c in sorted(v.children, key=lambda c: abs(c.i - v.i)):
             if c.dep_ in ("nsubj", "csubj"):
                 if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
@@ -175,10 +175,6 @@ class Holders:
                         return self.args(p, owner="source")
         for c in v.children:
             if c.i < v.i and c.dep_ in ("aux", "auxpass"):
-                # a subject the parser hung on the auxiliary ("Italy is opposed to ...", "Italy" under "is")
-                hung = next((g for g in c.children if g.dep_ == "nsubj"), None)
-                if hung is not None:
-                    return self.args(hung, owner="source")
                 m = self.index.mention_at(c)
                 if m is not None and m.actors and getattr(m, "kind", "") in ("name", "alias", "metonym"):
                     return self._mention_args(m)

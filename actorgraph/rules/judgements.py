@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .base import Arg, lemma
 from .context import Sentence
 from .registry import rule
-from .vocab import (CALL_VERBS, DENIAL_VERBS, DESCRIBE_VERBS, EVAL_ADJS, EVAL_HEADS, EVAL_NOUNS, JUDGEMENT_ADJS, JUDGEMENT_WORDS, LEGITIMACY, NEG_ADVERBS, OUSTER_NOUNS, SPEECH_VERBS, TOLD_ACT_NOUNS)
+from .vocab import (ACT_NOUNS, CALL_VERBS, DENIAL_VERBS, DESCRIBE_VERBS, EVAL_ADJS, EVAL_HEADS, EVAL_NOUNS, JUDGEMENT_ADJS, JUDGEMENT_WORDS, LEGITIMACY, NEG_ADVERBS, OUSTER_NOUNS, SPEECH_VERBS)
 
 
 def _judged_thing(ctx: Sentence, judged_tok: Token) -> list[Arg]:
@@ -19,11 +19,11 @@ def _judged_thing(ctx: Sentence, judged_tok: Token) -> list[Arg]:
         judged = [a for a in ctx.owners(judged_tok, between_ok=False) if a.mention.start < judged_tok.i
                   and not any(c.dep_ == "compound" and a.mention.start <= c.i < a.mention.end
                               for c in judged_tok.children)]
-    if not judged and (lemma(judged_tok) in TOLD_ACT_NOUNS or judged_tok.lower_ in TOLD_ACT_NOUNS) \
+    if not judged and (lemma(judged_tok) in ACT_NOUNS or judged_tok.lower_ in ACT_NOUNS) \
             and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
                     for c in judged_tok.children) \
             and not any(c.dep_ in ("prep", "acl", "relcl", "compound", "amod") for c in judged_tok.children):
-        judged = ctx.told_act_owner(judged_tok)
+        judged = ctx._act_agent(judged_tok)
     return judged
 
 

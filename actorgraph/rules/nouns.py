@@ -104,13 +104,12 @@ def ties(ctx: Sentence, n: Token, lem: str) -> None:
     """ "closer ties with Chile", "severed relations with Peru", "scrapped a pact with Norway"."""
     partners: list[Arg] = []
     between: list[Arg] = []
-    # "cut a hotline and a pact with Y": the last conjunct's "with" is shared by the ones before it
-    for c in [*n.children, *(g for cj in n.conjuncts if cj.i > n.i for g in cj.children)]:
-        if c.dep_ == "prep" and c.lower_ in ("with", "to") and not partners:
+    for c in n.children:
+        if c.dep_ == "prep" and c.lower_ in ("with", "to"):
             for o in c.children:
                 if o.dep_ == "pobj":
                     partners.extend(ctx.args(o, owner=True))
-        if c.dep_ == "prep" and c.lower_ == "between" and c.head.i == n.i:
+        if c.dep_ == "prep" and c.lower_ == "between":
             for o in c.children:
                 if o.dep_ == "pobj":
                     between.extend(ctx.args(o, owner=True))

@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .base import Arg, do_more, lemma
-from .vocab import (BREAKERS, COUNTER_VERBS, EXPRESS_VERBS, LIGHT_VERBS, IN_FAVOUR, JUDGEMENT_ADJS, JUDGEMENT_WORDS, NEG_ADVERBS, OBJECT_BLOCKERS, ON_BEHALF, PACT_VERBS, RELATIONS, UNDERGO_VERBS)
+from .vocab import (BREAKERS, COUNTER_VERBS, DEGREE_NEUTRAL, EXPRESS_VERBS, LIGHT_VERBS, IN_FAVOUR, JUDGEMENT_ADJS, JUDGEMENT_WORDS, NEG_ADVERBS, OBJECT_BLOCKERS, ON_BEHALF, PACT_VERBS, RELATIONS, UNDERGO_VERBS)
 
 
 class Syntax:
@@ -193,10 +193,6 @@ class Syntax:
                     continue  # "Y must condemn racism", "Y fought corruption", "Y faced a dangerous attack": not Y's
                 stack.append(c)
         return out
-
-
-#: words "too" and "enough" measure without judging
-DEGREE_NEUTRAL = frozenset({"many", "much", "few", "little", "soon", "early", "late", "long", "often", "far"})
 
 
 def _degree(t: Token, negated: bool) -> int:
