@@ -70,7 +70,7 @@ class ResolverState:
         return a
 
     def common_word(self, i: int) -> bool:
-        """ "Conservatives blast ..." at a sentence start or in a title-case headline, in an article that
+        """ "Conservatives rally ..." at a sentence start or in a title-case headline, in an article that
         writes "conservatives" in lower case and never capitalises the word mid-sentence: the common noun,
         not the party of that name (an article about the party writes "the Conservatives" mid-sentence; an
         acronym such as "IS" is no common noun)."""

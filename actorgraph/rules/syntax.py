@@ -196,7 +196,7 @@ class Syntax:
 
 
 def _degree(t: Token, negated: bool) -> int:
-    """ "Y was too cautious", "moved too slowly" (-1: too much of it); "Y was not tough enough" (+1, which
+    """ "Y was too timid", "moved too slowly" (-1: too much of it); "Y was not tough enough" (+1, which
     the clause's negation turns to -1). Not "too young to remember" (a degree with its consequence)."""
     kids = list(t.children)
     if t.lower_ in DEGREE_NEUTRAL or any(c.dep_ in ("xcomp", "ccomp") for c in kids):
