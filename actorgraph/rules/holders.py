@@ -120,7 +120,12 @@ class Holders:
         if v.dep_ == "advcl" and (v.tag_ in ("VBG", "VBN") or infinitive):
             if h.pos_ == "ADV" and h.dep_ == "advmod" and h.head.pos_ in ("VERB", "AUX"):
                 h = h.head  # "X went so far as to condemn Y"
-            return self.subjects(h, avoid=avoid, depth=depth + 1)
+            got = self.subjects(h, avoid=avoid, depth=depth + 1)
+            passive = next((c for c in h.children if c.dep_ == "nsubjpass"), None)
+            if not got and passive is not None and v.tag_ == "VBG":
+                # "X was frustrated with the talks, blaming Y": the grammatical subject, agent or not
+                got = self.args(passive, owner="source")
+            return got
         if v.dep_ == "acl":
             if h.pos_ in ("NOUN", "PROPN", "PRON"):
                 return self._noun_holder(h, depth)

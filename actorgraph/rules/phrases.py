@@ -1,11 +1,12 @@
-"""Rules for fixed phrases any verb can carry: acting "on behalf of" someone."""
+"""Rules for fixed phrases any verb can carry: acting "on behalf of" someone, going to someone's aid."""
 from __future__ import annotations
 
 from spacy.tokens import Token
 
 from .context import Sentence
 from .registry import rule
-from .vocab import SPEECH_VERBS, VERB_CUES
+from .base import lemma
+from .vocab import RESCUE_NOUNS, SPEECH_VERBS, VERB_CUES
 
 
 def _pobjs(t: Token, preps: tuple[str, ...]) -> list[Token]:
@@ -34,4 +35,21 @@ def behalf(ctx: Sentence, v: Token, lem: str) -> None:
         return
     src = ctx.wanted_by(v) or ctx.subjects(v, avoid={a.actor.name for a in tgt})
     src = [a for a in src if not any(a.actor.affiliation == b.actor.name for b in tgt)]
+    ctx.emit(src, tgt, "supports", v, "prep", factor=0.8)
+
+
+def _rescued(v: Token) -> list[Token]:
+    """X in "<verb> to the aid of X" or "<verb> to X's defence"."""
+    return [x for o in _pobjs(v, ("to",)) if lemma(o) in RESCUE_NOUNS
+            for x in [*(c for c in o.children if c.dep_ == "poss"), *_pobjs(o, ("of",))]]
+
+
+@rule("verb.rescue", pos="verb", order=32)
+def rescue(ctx: Sentence, v: Token, lem: str) -> None:
+    """ "Chile came to the aid of Peru", "the senator rushed to the governor's defence": going to
+    someone's aid, defence or rescue sides with them, whatever the verb of motion."""
+    tgt = [a for o in _rescued(v) for a in ctx.args(o, owner=True)]
+    if not tgt:
+        return
+    src = ctx.wanted_by(v) or ctx.subjects(v, avoid={a.actor.name for a in tgt})
     ctx.emit(src, tgt, "supports", v, "prep", factor=0.8)

@@ -409,6 +409,13 @@ def _to_clause_on(v: Token, c: Token) -> bool:
         g.dep_ == "prep" and g.lower_ in ("on", "upon") for g in v.children)
 
 
+def _for_clause(c: Token) -> bool:
+    """ "called for Y to resign", "pushed for Y to be removed": the infinitive with its own subject after
+    "for", parsed as an adverbial clause of the verb."""
+    return c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children) and any(
+        g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+
+
 def _corrective(ctx: Sentence, v: Token, c: Token) -> None:
     """ "called on X to apologise", "urged X to retract the claim": X is in the wrong."""
     tgt_tok = _demanded_of(v, c)
@@ -456,9 +463,10 @@ def demand(ctx: Sentence, v: Token, lem: str) -> None:
     """ "demanded that he step down", "called for his resignation", "called on X to apologise"."""
     for c in v.children:
         corrective = lemma(c) in CORRECTIVE_VERBS or do_more(c)
-        if c.dep_ in ("ccomp", "xcomp") and corrective and lem != "want" or (_to_clause_on(v, c) and corrective):
+        clause = c.dep_ in ("ccomp", "xcomp") or _for_clause(c)
+        if clause and corrective and lem != "want" or (_to_clause_on(v, c) and corrective):
             _corrective(ctx, v, c)
-        if c.dep_ in ("ccomp", "xcomp") and lemma(c) in OUSTER_VERBS:
+        if clause and lemma(c) in OUSTER_VERBS:
             _ouster(ctx, v, c)
         if c.dep_ in ("dobj", "prep"):
             _ouster_noun(ctx, v, c)
