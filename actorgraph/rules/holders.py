@@ -171,7 +171,7 @@ class Holders:
                     app = next((g for g in c.children if g.dep_ == "appos"), None)
                     if app is not None:
                         return self.args(app, owner="source")
-                got = self.args(c, owner="source")
+                got = self.args(c, owner="source") or self._trailing_members(v, c)
                 if got or c.dep_ == "nsubj":
                     return got + self._co_subjects(v, c, got)
             if c.dep_ == "agent" and any(x.dep_ == "nsubjpass" for x in v.children):
@@ -197,6 +197,19 @@ class Holders:
             return []
         subj = next((c for c in cop.children if c.dep_ == "nsubj"), None)
         return self.args(subj, owner="source") if subj is not None else []
+
+    def _trailing_members(self, v: Token, subj: Token) -> list[Arg]:
+        """ "Many officials backed Y, including Z": the "including" phrase hung on a named object belongs
+        to the plural subject (a person or a state has no members to include)."""
+        if subj.tag_ not in ("NNS", "NNPS") and not any(c.dep_ == "prep" and c.lower_ == "of" for c in subj.children):
+            return []  # ("many of the officials")
+        obj = next((c for c in v.children if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)
+        inc = next((c for c in (obj.children if obj is not None else ()) if c.dep_ == "prep"
+                    and c.lower_ == "including"), None)
+        objs = self.args(obj) if inc is not None else []
+        if not objs or any(a.actor.type not in ("person", "country") for a in objs):
+            return []
+        return [a for p in inc.children if p.dep_ == "pobj" for a in self.args(p, owner="source")]
 
     def _co_subjects(self, v: Token, subj: Token, got: list[Arg]) -> list[Arg]:
         """More doers of ``v`` beside its subject: "Germany, along with France, condemned Y" (the phrase hung on
