@@ -10,6 +10,7 @@ from .registry import rule, shared
 from .vocab import (ADJ_CUES, ANSWERED_NOUNS, CAMP_NOUNS, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, HEDGE_MODALS, HOSTILE_MANNER, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, PACT_NOUNS, PACT_VERBS, PURPOSE_NOUNS, RECEIVED_NOUNS, REBUTTED_NOUNS, RELATIONS, RESOLUTION_NOUNS, SETBACK_NOUNS, SHIELD_VERBS, VERB_CUES)
 
 COMPOSE = shared("verb.compose", "a verb over a stance noun: \"backed sanctions on Mali\"")
+RAISING_VERBS = {"seem", "appear", "expect", "continue", "tend", "remain", "set", "bind"}
 PURPOSE = "verb.purpose"  # registered below (launch verbs); verb.direct reaches it through its objects
 
 
@@ -41,6 +42,10 @@ def _passive_subject(v: Token) -> Token | None:
     subj = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
     if subj is None:  # "which ... are backed by": the relative pronoun parsed as a plain subject
         subj = next((c for c in v.children if c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that")), None)
+    if subj is None and v.dep_ == "xcomp" and (v.head.pos_ == "ADJ" or lemma(v.head) in RAISING_VERBS):
+        # "Y is likely / expected to be welcomed by X": the raised subject (not "Y wants to be backed")
+        h = v.head.head if v.head.dep_ == "acomp" else v.head
+        subj = next((c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is not None and subj.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
         subj = v.head
     elif subj is not None and subj.lower_ in ("who", "which", "that") and v.dep_ == "ccomp" \
