@@ -1,4 +1,4 @@
-"""Rules for fixed phrases any verb can carry: acting "on behalf of" someone, going to someone's aid."""
+"""Rules for fixed phrases any verb can carry: acting "on behalf of" someone, going to their aid."""
 from __future__ import annotations
 
 from spacy.tokens import Token
@@ -24,32 +24,21 @@ def _behalf_of(v: Token) -> list[Token]:
     return out
 
 
+def _rescued(v: Token) -> list[Token]:
+    """X in "<verb> to the aid of X" or "<verb> to X's defence"."""
+    return [x for o in _pobjs(v, ("to",)) if lemma(o) in RESCUE_NOUNS
+            for x in [*(c for c in o.children if c.dep_ == "poss"), *_pobjs(o, ("of",))]]
+
 @rule("verb.behalf", pos="verb", order=31,
       when=lambda t, lem, pos: "for" not in VERB_CUES.get(lem, {}) and lem not in SPEECH_VERBS)
 def behalf(ctx: Sentence, v: Token, lem: str) -> None:
-    """ "Qatar intervened on behalf of Hamas": acting for someone is siding with them, whatever the verb
-    (a verb with a "for" cue of its own is read by verb.prep; speaking on behalf of one's own side is no
-    stance)."""
-    tgt = [a for o in _behalf_of(v) for a in ctx.args(o, owner=True)]
+    """ "Qatar intervened on behalf of Hamas", "Chile came to the aid of Peru", "rushed to Y's defence":
+    acting for someone or going to their aid is siding with them, whatever the verb (a verb with a "for"
+    cue of its own is read by verb.prep; speaking on behalf of one's own side is no stance)."""
+    tgt = [a for o in _behalf_of(v) + _rescued(v) for a in ctx.args(o, owner=True)]
     if not tgt:
         return
     src = ctx.wanted_by(v) or ctx.subjects(v, avoid={a.actor.name for a in tgt})
     src = [a for a in src if not any(a.actor.affiliation == b.actor.name for b in tgt)]
     ctx.emit(src, tgt, "supports", v, "prep", factor=0.8)
 
-
-def _rescued(v: Token) -> list[Token]:
-    """X in "<verb> to the aid of X" or "<verb> to X's defence"."""
-    return [x for o in _pobjs(v, ("to",)) if lemma(o) in RESCUE_NOUNS
-            for x in [*(c for c in o.children if c.dep_ == "poss"), *_pobjs(o, ("of",))]]
-
-
-@rule("verb.rescue", pos="verb", order=32)
-def rescue(ctx: Sentence, v: Token, lem: str) -> None:
-    """ "Chile came to the aid of Peru", "the senator rushed to the governor's defence": going to
-    someone's aid, defence or rescue sides with them, whatever the verb of motion."""
-    tgt = [a for o in _rescued(v) for a in ctx.args(o, owner=True)]
-    if not tgt:
-        return
-    src = ctx.wanted_by(v) or ctx.subjects(v, avoid={a.actor.name for a in tgt})
-    ctx.emit(src, tgt, "supports", v, "prep", factor=0.8)
