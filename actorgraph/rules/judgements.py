@@ -102,27 +102,43 @@ def _own_wrong(content: Token) -> bool | None:
                for w in words[1:])
 
 
+def _wrong(t: Token) -> bool:
+    return JUDGEMENT_WORDS.get(t.lower_, 0) < 0 or JUDGEMENT_WORDS.get(lemma(t), 0) < 0
+
+
 def _owned_wrongs(ctx: Sentence, v: Token, content: Token, speakers: list[Arg]) -> None:
     """ "X said waiting would make them 'accomplices to his obstruction'": a wrong said to be Y's
-    ("Y's obstruction / lies / corruption") anywhere in what the speaker says is the speaker's charge
-    against Y (not in somebody else's words, nor when anything is denied)."""
+    ("Y's obstruction / lies / corruption", "Y's reckless use of ...") anywhere in what the speaker says is
+    the speaker's charge against Y (not in somebody else's words, nor when the wrong is denied: "Y's lies
+    did not happen"; a denial elsewhere leaves it standing: "Y's false attacks aren't surprising")."""
     stack = [content]
     owners: list[Arg] = []
     n = 0
     while stack and n < 60:
         t = stack.pop()
         n += 1
-        if t.dep_ == "neg" or t.lower_ in NEG_ADVERBS:
-            return
         if t is not content and t.pos_ in ("VERB", "AUX") and lemma(t) in SPEECH_VERBS:
             continue
         stack.extend(t.children)
-        if t.pos_ == "NOUN" and (JUDGEMENT_WORDS.get(t.lower_, 0) < 0 or JUDGEMENT_WORDS.get(lemma(t), 0) < 0):
+        if t.pos_ == "NOUN" and (_wrong(t) or any(c.dep_ == "amod" and _wrong(c) for c in t.children)) \
+                and not _denied(t, content):
+            # "Y's lies", and a thing of Y's called wrong: "Y's reckless use of ...", "Y's false attacks"
             owners.extend(a for c in t.children if c.dep_ == "poss" for a in ctx.args(c))
     ex = {a.actor.name for a in speakers}
     owners = [a for a in owners if a.actor.name not in ex]
     if owners:
         ctx.emit(speakers, owners, "criticises", v, "evaluation", factor=0.6, check=v)
+
+
+def _denied(t: Token, top: Token) -> bool:
+    """Is there a negation on ``t`` or on the words above it up to ``top``? Not one on a predicate said of
+    it ("Y's false attacks aren't surprising" still calls them false)."""
+    while True:
+        if t.lower_ in NEG_ADVERBS or any(c.dep_ == "neg" or c.lower_ in NEG_ADVERBS for c in t.children):
+            return True
+        if t.i == top.i or t.head.i == t.i or t.dep_ in ("nsubj", "nsubjpass"):
+            return False
+        t = t.head
 
 
 @rule("judgement.called", pos="verb", words=("call_verbs", "describe_verbs"), order=140)
