@@ -160,16 +160,18 @@ class Arguments:
         return None
 
     def _mention_and_list(self, t: Token, m: Any, depth: int) -> list[Arg]:
-        """A mention's actors, with the states of a list parsed as its apposition ("Mali, Burkina Faso and
-        Niger quit ...") and the conjoined modifiers of an apparatus noun ("South Korean and US troops")."""
+        """A mention's actors, with the states or people of a list parsed as its apposition ("Mali, Burkina
+        Faso and Niger quit ...", "the filmmaker A, the writer B, C and others attacked ...") and the
+        conjoined modifiers of an apparatus noun ("South Korean and US troops")."""
         idx = self.index
         res = self._mention_args(m)
-        if m.actors[0].type == "country" and depth == 0:
+        kind = m.actors[0].type
+        if kind in ("country", "person") and depth == 0:
             for c in t.children:
                 if c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children):
                     for x in (c, *c.conjuncts):
                         mm = idx.mention_for(x)
-                        if mm is not None and mm is not m and mm.actors and mm.actors[0].type == "country":
+                        if mm is not None and mm is not m and mm.actors and mm.actors[0].type == kind:
                             res.extend(self._mention_args(mm))
         if idx.mention_at(t) is None:
             for c in t.children:

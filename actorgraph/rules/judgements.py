@@ -9,6 +9,8 @@ from .context import Sentence
 from .registry import rule
 from .vocab import (ACT_NOUNS, CALL_VERBS, DENIAL_VERBS, DESCRIBE_VERBS, EVAL_ADJS, EVAL_HEADS, EVAL_NOUNS, JUDGEMENT_ADJS, JUDGEMENT_WORDS, LEGITIMACY, NEG_ADVERBS, OUSTER_NOUNS, SPEECH_VERBS)
 
+FIRST_PLURAL = {"we", "us", "our", "ours"}
+
 
 def _judged_thing(ctx: Sentence, judged_tok: Token) -> list[Arg]:
     """Whose thing is judged: "Her questioning is excellent", "the Labour proposals are reckless"
@@ -52,6 +54,9 @@ def speaker_judgement(ctx: Sentence, v: Token, lem: str) -> None:
         return
     judged_tok = next((c for c in content.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     judged = ctx.args(judged_tok)
+    if judged_tok is not None and any(c.lower_ in FIRST_PLURAL and c.tag_ in ("PRP", "PRP$")
+                                      for c in (judged_tok, *judged_tok.children)):
+        return  # "'Our asylum system is broken,' X said": the speaker's own side, no stance toward another
     victims: list[Arg] = []
     if not judged and judged_tok is not None and (judged_tok.pos_ == "NOUN" or judged_tok.tag_ == "VBG"):
         judged = _judged_thing(ctx, judged_tok)
