@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .base import Arg, lemma
 from .context import Sentence
 from .registry import rule
-from .vocab import (ACT_NOUNS, CALL_VERBS, DENIAL_VERBS, DESCRIBE_VERBS, EVAL_ADJS, EVAL_HEADS, EVAL_NOUNS, JUDGEMENT_ADJS, JUDGEMENT_WORDS, LEGITIMACY, NEG_ADVERBS, OUSTER_NOUNS, SPEECH_VERBS)
+from .vocab import (ACT_NOUNS, BLAME_ADJS, CALL_VERBS, DENIAL_VERBS, DESCRIBE_VERBS, EVAL_ADJS, EVAL_HEADS, EVAL_NOUNS, HARM_NOUNS, JUDGEMENT_ADJS, JUDGEMENT_WORDS, LEGITIMACY, NEG_ADVERBS, NOUN_CUES, OUSTER_NOUNS, REPORT_VERBS, SPEECH_VERBS)
 
 FIRST_PLURAL = {"we", "us", "our", "ours"}
 
@@ -380,3 +380,57 @@ def evaluation_adj(ctx: Sentence, a: Token, lem: str) -> None:
     ctx.emit(holders, judged, "delegitimises" if a.lower_ == "illegitimate" else "criticises", a,
               "evaluation", check=anchor)
 
+
+
+HOLD_VERBS = {"hold", "deem", "find", "consider", "judge"}
+
+
+def _harm(n: Token) -> bool:
+    """A harm one can be behind: "the bombing", "the attacks", "war crimes", "the corruption"."""
+    lem = lemma(n)
+    if lem in HARM_NOUNS or n.lower_ in HARM_NOUNS or _wrong(n):
+        return True
+    return "attacks" in (NOUN_CUES.get(lem) or NOUN_CUES.get(n.lower_) or {}).values()
+
+
+def _harms_under(t: Token, preps: tuple[str, ...]) -> bool:
+    return any(_harm(o) for c in t.children if c.dep_ == "prep" and c.lower_ in preps
+               for o in c.children if o.dep_ == "pobj")
+
+
+def _negated(t: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in NEG_ADVERBS for c in t.children)
+
+
+@rule("judgement.responsible", pos="verb", order=115,
+      when=lambda t, lem, pos: lem in HOLD_VERBS or lem in REPORT_VERBS)
+def responsible(ctx: Sentence, v: Token, lem: str) -> None:
+    """ "X holds Y responsible", "X said Y was behind / responsible for the bombing": naming the one
+    answerable for a harm accuses them (not "responsible for the recovery": only harms count)."""
+    if _negated(v):
+        return
+    if lem in HOLD_VERBS:
+        obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+        preds = [c for h in (v, obj) if h is not None for c in h.children
+                 if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "amod", "advcl")]
+        if obj is None:  # "holds [Y responsible]" parsed as a small clause
+            obj = next((g for p in preds if lemma(p) in BLAME_ADJS for g in p.children if g.dep_ == "nsubj"), None)
+        fors = [c for h in (v, *preds) for c in h.children if c.dep_ == "prep" and c.lower_ == "for"]
+        if fors and not any(_harms_under(h, ("for",)) for h in (v, *preds)):
+            return  # "found Y responsible for the recovery"
+        if obj is not None and any(lemma(p) in BLAME_ADJS and not _negated(p) for p in preds):
+            judged = ctx.args(obj)
+            ctx.emit(ctx.subjects(v, avoid={a.actor.name for a in judged}), judged, "accuses", v, "evaluation",
+                     factor=0.8)
+    if lem not in REPORT_VERBS:
+        return
+    content = next((c for c in v.children if c.dep_ == "ccomp"), None)
+    subj = next((c for c in content.children if c.dep_ in ("nsubj", "nsubjpass")), None) if content is not None else None
+    if subj is None or _negated(content):
+        return
+    preds = [content, *(c for c in content.children if c.dep_ in ("acomp", "attr"))]
+    if any((lemma(p) in BLAME_ADJS and _harms_under(p, ("for",))) or _harms_under(p, ("behind",)) for p in preds):
+        judged = ctx.args(subj)
+        ex = {a.actor.name for a in ctx.subjects(v)}
+        ctx.emit(ctx.subjects(v), [a for a in judged if a.actor.name not in ex], "accuses", v, "evaluation",
+                 factor=0.75, check=v)
