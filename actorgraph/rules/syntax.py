@@ -227,8 +227,8 @@ def _object_slots(v: Token, c: Token, prt: str) -> list[tuple[str, Token]]:
                     out.append((f"{c.lower_}_{p.lower_}", o))
                     if p.lower_ in ("at", "on", "from"):
                         out.append((p.lower_, o))  # "retook the town from X" parsed onto the object
-    for p in v.children:
-        if p.dep_ == "prep" and p.i > c.i:
+    for p in v.children:  # ("granted asylum to X": the parser calls that "to" a dative)
+        if p.dep_ in ("prep", "dative") and p.i > c.i:
             out.extend((f"{c.lower_} {p.lower_}", o) for o in p.children if o.dep_ == "pobj")
     return out
 
