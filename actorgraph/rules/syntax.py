@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .base import Arg, do_more, lemma
-from .vocab import (BREAKERS, COUNTER_VERBS, DEGREE_NEUTRAL, EXPRESS_VERBS, LIGHT_VERBS, IN_FAVOUR, JUDGEMENT_ADJS, JUDGEMENT_WORDS, NEG_ADVERBS, OBJECT_BLOCKERS, ON_BEHALF, PACT_VERBS, RELATIONS, UNDERGO_VERBS)
+from .vocab import (BREAKERS, CARRY_OUT_VERBS, COUNTER_VERBS, DEGREE_NEUTRAL, EXPRESS_VERBS, LIGHT_VERBS, IN_FAVOUR, JUDGEMENT_ADJS, JUDGEMENT_WORDS, NEG_ADVERBS, OBJECT_BLOCKERS, ON_BEHALF, PACT_VERBS, RELATIONS, UNDERGO_VERBS)
 
 
 class Syntax:
@@ -117,7 +117,8 @@ class Syntax:
                 lemma(n) in ("sanction", "sanctions", "embargo", "pressure")
                 or (n.dep_ == "dobj" and lemma(n.head) in EXPRESS_VERBS)  # "expressed anger with X"
                 or (n.dep_ == "dobj" and lemma(n.head) in BREAKERS | PACT_VERBS)  # "revoked an accord with X"
-                or (n.dep_ == "dobj" and lemma(n.head) in LIGHT_VERBS)):  # "opened a probe into X"
+                or (n.dep_ == "dobj" and lemma(n.head) in LIGHT_VERBS | CARRY_OUT_VERBS)):  # "opened a probe into X",
+            # "carried out strikes on X"
             gov = n.head if n.dep_ == "dobj" else (n.head.head if n.head.dep_ == "prep" else None)
             if gov is not None and n.dep_ == "pobj" and gov.pos_ == "NOUN" and gov.dep_ == "dobj":
                 gov = gov.head
