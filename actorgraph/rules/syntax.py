@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .base import Arg, do_more, lemma
-from .vocab import (BREAKERS, CARRY_OUT_VERBS, COUNTER_VERBS, DEGREE_NEUTRAL, EXPRESS_VERBS, LIGHT_VERBS, IN_FAVOUR, JUDGEMENT_ADJS, JUDGEMENT_WORDS, NEG_ADVERBS, OBJECT_BLOCKERS, ON_BEHALF, PACT_VERBS, RELATIONS, UNDERGO_VERBS)
+from .vocab import (BREAKERS, CALL_VERBS, CARRY_OUT_VERBS, COUNTER_VERBS, DESCRIBE_VERBS, DEGREE_NEUTRAL, EXPRESS_VERBS, LIGHT_VERBS, IN_FAVOUR, JUDGEMENT_ADJS, JUDGEMENT_WORDS, NEG_ADVERBS, OBJECT_BLOCKERS, ON_BEHALF, PACT_VERBS, RELATIONS, UNDERGO_VERBS)
 
 
 class Syntax:
@@ -26,6 +26,12 @@ class Syntax:
                 out.extend(_object_slots(v, c, prt))
             elif c.dep_ == "prep":
                 out.extend(_prep_slots(c, prt))
+            elif c.dep_ == "ccomp" and lemma(c) in CALL_VERBS | DESCRIBE_VERBS and any(
+                    g.dep_ == "dobj" and g.lower_ == "what" for g in c.children):
+                # "condemned what it called Turkish provocations": the named thing is the object
+                out.extend(("obj", g) for g in c.children if g.dep_ == "oprd")
+                out.extend(("obj", o) for g in c.children if g.dep_ == "prep" and g.lower_ == "as"
+                           for o in g.children if o.dep_ == "pobj")
             elif c.dep_ == "ccomp" and lemma(v) == "help" and lemma(v.head) not in OBJECT_BLOCKERS:
                 # "sent troops to help Russia fight ...": the one helped is the clause's subject
                 out.extend(("obj", g) for g in c.children if g.dep_ == "nsubj")
