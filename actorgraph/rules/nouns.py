@@ -125,6 +125,8 @@ def ties(ctx: Sentence, n: Token, lem: str) -> None:
         sign = 1
     elif words & NEGATIVE_TIE_WORDS:
         sign = -1
+    if n.dep_ == "nsubj" and n.head.pos_ == "VERB":  # "relations between X and Y soured / improved"
+        sign = 1 if lemma(n.head) in POSITIVE_TIE_WORDS else -1 if lemma(n.head) in NEGATIVE_TIE_WORDS else sign
     broken = gov is not None and lemma(gov) in BREAKERS
     if broken:
         sign = -1

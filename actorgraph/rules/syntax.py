@@ -96,6 +96,8 @@ class Syntax:
         subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
         if subj is not None and subj.conjuncts:
             return self.args(subj, owner="source")
+        if subj is None and v.dep_ == "xcomp" and v.head.pos_ in ("VERB", "AUX"):
+            return self._joint_subject(v.head)  # "X and Y pledged to deepen ties"
         return self._headline_pair(v)
 
     def _noun_targets(self, n: Token, entry: dict[str, str]) -> tuple[list[tuple[Arg, str]], list[Arg]]:
@@ -129,8 +131,8 @@ class Syntax:
             if gov is not None and n.dep_ == "pobj" and gov.pos_ == "NOUN" and gov.dep_ == "dobj":
                 gov = gov.head
             if gov is not None and gov.pos_ == "VERB":
-                for c in gov.children:
-                    if c.dep_ == "prep" and c.lower_ in entry:
+                for c in gov.children:  # (a "to" the parser calls a dative: "offered condolences to X")
+                    if c.dep_ in ("prep", "dative") and c.lower_ in entry:
                         for o in c.children:
                             if o.dep_ == "pobj":
                                 for a in self.args(o, owner=True):
