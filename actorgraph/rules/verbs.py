@@ -477,6 +477,16 @@ def demand(ctx: Sentence, v: Token, lem: str) -> None:
             _ouster_noun(ctx, v, c)
 
 
+@rule("demand.should", pos="verb", words="report_verbs", order=201)
+def said_should(ctx: Sentence, v: Token, lem: str) -> None:
+    """ "X said Y should resign", "X said Y must be removed": a call for someone's going, put as what
+    ought to happen, is the same demand as "X demanded that Y resign"."""
+    for c in v.children:
+        if c.dep_ == "ccomp" and lemma(c) in OUSTER_VERBS and not any(g.dep_ == "neg" for g in c.children) \
+                and any(g.dep_ == "aux" and g.lower_ in ("should", "must", "ought") for g in c.children):
+            _ouster(ctx, v, c)
+
+
 @rule("verb.refused", pos="verb", when=lambda t, lem, pos: lem in ("refuse", "decline"))
 def refused(ctx: Sentence, v: Token, lem: str) -> None:
     """ "X refused to endorse Y", "X declined to back Y": refusing support is a stance against Y (only
