@@ -10,6 +10,7 @@ from .registry import rule
 from .vocab import (ACT_NOUNS, BLAME_ADJS, CALL_VERBS, DENIAL_VERBS, DESCRIBE_VERBS, EVAL_ADJS, EVAL_HEADS, EVAL_NOUNS, HARM_NOUNS, JUDGEMENT_ADJS, JUDGEMENT_WORDS, LEGITIMACY, NEG_ADVERBS, NOUN_CUES, OUSTER_NOUNS, REPORT_VERBS, SPEECH_VERBS)
 
 FIRST_PLURAL = {"we", "us", "our", "ours"}
+THIRD_PERSON = {"he", "she", "they", "it"}
 
 
 def _judged_thing(ctx: Sentence, judged_tok: Token) -> list[Arg]:
@@ -54,6 +55,10 @@ def speaker_judgement(ctx: Sentence, v: Token, lem: str) -> None:
         return
     judged_tok = next((c for c in content.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     judged = ctx.args(judged_tok)
+    said_of = [a for c in v.children if c.dep_ == "prep" and c.lower_ in ("of", "about")
+               for o in c.children if o.dep_ == "pobj" for a in ctx.args(o)]
+    if said_of and judged_tok is not None and judged_tok.lower_ in THIRD_PERSON:
+        judged = said_of  # "'He has failed us,' X said of Y": the one it is said of
     if judged_tok is not None and any(c.lower_ in FIRST_PLURAL and c.tag_ in ("PRP", "PRP$")
                                       for c in (judged_tok, *judged_tok.children)):
         return  # "'Our asylum system is broken,' X said": the speaker's own side, no stance toward another
@@ -265,14 +270,38 @@ def alleged(ctx: Sentence, v: Token, lem: str) -> None:
 
 @rule("quote.speaker", pos="sentence", order=20)
 def quoted_sentence(ctx: Sentence) -> None:
-    """A sentence wholly inside a quotation whose speaker is named in a neighbouring sentence."""
+    """A sentence wholly inside a quotation whose speaker is named in a neighbouring sentence, or a
+    headline's "X: Y is a disgrace" (the name before the colon speaks the clause after it)."""
     if ctx.quoted:
         for t in ctx.sent:
             if t.dep_ == "ROOT" or (t.dep_ == "conj" and t.head.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")):
-                quoted_judgement(ctx, t)
+                quoted_judgement(ctx, t, ctx.speaker)
+        return
+    speaker, root = _colon_speaker(ctx)
+    if speaker:
+        quoted_judgement(ctx, root, speaker)
 
 
-def quoted_judgement(ctx: Sentence, root: Token) -> None:
+def _colon_speaker(ctx: Sentence) -> tuple[list[Arg], Token | None]:
+    """ "Senator X: Y must go": the actor named alone before a colon opening the sentence, and the verb of
+    the clause after it."""
+    sent = ctx.sent
+    colon = next((t for t in sent[:7] if t.text == ":"), None)
+    if colon is None or colon.i + 2 >= sent.end:
+        return [], None
+    m = ctx.index.mention_for(sent[colon.i - 1 - sent.start]) if colon.i > sent.start else None
+    if m is None or not m.actors or m.end != colon.i or any(
+            not (t.is_title or t.text.isupper() or t.text.endswith(".")) for t in sent[: m.start - sent.start]):
+        return [], None
+    after = range(colon.i + 1, sent.end)
+    root = next((t for t in sent[colon.i + 1 - sent.start:] if t.pos_ in ("VERB", "AUX")
+                 and (t.head.i not in after or t.head.i == t.i)), None)
+    if root is None:
+        return [], None
+    return ctx._mention_args(m), root
+
+
+def quoted_judgement(ctx: Sentence, root: Token, speakers: list[Arg]) -> None:
     """ "'They are lying to the country.'" inside a quotation whose speaker is named elsewhere: the
     speaker judges the subject of the quoted clause."""
     judged_tok = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -282,8 +311,8 @@ def quoted_judgement(ctx: Sentence, root: Token) -> None:
     score = ctx._judgement_score(root, judged_tok)
     if score == 0:
         return
-    ex = {a.actor.name for a in ctx.speaker}
-    ctx.emit(ctx.speaker, [a for a in judged if a.actor.name not in ex],
+    ex = {a.actor.name for a in speakers}
+    ctx.emit(speakers, [a for a in judged if a.actor.name not in ex],
               "criticises" if score < 0 else "praises", root, "evaluation", factor=0.7)
 
 
