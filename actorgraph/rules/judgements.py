@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .base import Arg, lemma
 from .context import Sentence
 from .registry import rule
-from .vocab import (ACT_NOUNS, BLAME_ADJS, CALL_VERBS, DENIAL_VERBS, DESCRIBE_VERBS, EVAL_ADJS, EVAL_HEADS, EVAL_NOUNS, HARM_NOUNS, JUDGEMENT_ADJS, JUDGEMENT_WORDS, LEGITIMACY, NEG_ADVERBS, NOUN_CUES, OUSTER_NOUNS, REPORT_VERBS, SPEECH_VERBS)
+from .vocab import (ACT_NOUNS, BLAME_ADJS, CALL_VERBS, DENIAL_VERBS, DESCRIBE_VERBS, EVAL_ADJS, EVAL_HEADS, EVAL_NOUNS, HARM_NOUNS, HOLD_VERBS, JUDGEMENT_ADJS, JUDGEMENT_WORDS, LEGITIMACY, NEG_ADVERBS, NOUN_CUES, OUSTER_NOUNS, REPORT_VERBS, SPEECH_VERBS)
 
 FIRST_PLURAL = {"we", "us", "our", "ours"}
 THIRD_PERSON = {"he", "she", "they", "it"}
@@ -414,10 +414,6 @@ def evaluation_adj(ctx: Sentence, a: Token, lem: str) -> None:
               "evaluation", check=anchor)
 
 
-
-HOLD_VERBS = {"hold", "deem", "find", "consider", "judge"}
-
-
 def _harm(n: Token) -> bool:
     """A harm one can be behind: "the bombing", "the attacks", "war crimes", "the corruption"."""
     lem = lemma(n)
@@ -458,7 +454,8 @@ def responsible(ctx: Sentence, v: Token, lem: str) -> None:
     if lem not in REPORT_VERBS:
         return
     content = next((c for c in v.children if c.dep_ == "ccomp"), None)
-    subj = next((c for c in content.children if c.dep_ in ("nsubj", "nsubjpass")), None) if content is not None else None
+    subj = next((c for c in (content.children if content is not None else ()) if c.dep_ in ("nsubj", "nsubjpass")),
+                None)
     if subj is None or _negated(content):
         return
     preds = [content, *(c for c in content.children if c.dep_ in ("acomp", "attr"))]

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .base import lemma
 from .context import Sentence
 from .registry import rule
-from .base import lemma
 from .vocab import RESCUE_NOUNS, SPEECH_VERBS, VERB_CUES
 
 
@@ -29,6 +29,7 @@ def _rescued(v: Token) -> list[Token]:
     return [x for o in _pobjs(v, ("to",)) if lemma(o) in RESCUE_NOUNS
             for x in [*(c for c in o.children if c.dep_ == "poss"), *_pobjs(o, ("of",))]]
 
+
 @rule("verb.behalf", pos="verb", order=31,
       when=lambda t, lem, pos: "for" not in VERB_CUES.get(lem, {}) and lem not in SPEECH_VERBS)
 def behalf(ctx: Sentence, v: Token, lem: str) -> None:
@@ -41,4 +42,3 @@ def behalf(ctx: Sentence, v: Token, lem: str) -> None:
     src = ctx.wanted_by(v) or ctx.subjects(v, avoid={a.actor.name for a in tgt})
     src = [a for a in src if not any(a.actor.affiliation == b.actor.name for b in tgt)]
     ctx.emit(src, tgt, "supports", v, "prep", factor=0.8)
-

@@ -125,8 +125,8 @@ class Syntax:
                 lemma(n) in ("sanction", "sanctions", "embargo", "pressure")
                 or (n.dep_ == "dobj" and lemma(n.head) in EXPRESS_VERBS)  # "expressed anger with X"
                 or (n.dep_ == "dobj" and lemma(n.head) in BREAKERS | PACT_VERBS)  # "revoked an accord with X"
-                or (n.dep_ == "dobj" and lemma(n.head) in LIGHT_VERBS | CARRY_OUT_VERBS)):  # "opened a probe into X",
-            # "carried out strikes on X"
+                # "opened a probe into X", "carried out strikes on X"
+                or (n.dep_ == "dobj" and lemma(n.head) in LIGHT_VERBS | CARRY_OUT_VERBS)):
             gov = n.head if n.dep_ == "dobj" else (n.head.head if n.head.dep_ == "prep" else None)
             if gov is not None and n.dep_ == "pobj" and gov.pos_ == "NOUN" and gov.dep_ == "dobj":
                 gov = gov.head

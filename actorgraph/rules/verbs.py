@@ -7,10 +7,9 @@ from spacy.tokens import Token
 from .base import Arg, do_more, lemma
 from .context import Sentence
 from .registry import rule, shared
-from .vocab import (ADJ_CUES, ANSWERED_NOUNS, CAMP_NOUNS, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, HEDGE_MODALS, HOSTILE_MANNER, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, PACT_NOUNS, PACT_VERBS, PURPOSE_NOUNS, RECEIVED_NOUNS, REBUTTED_NOUNS, RELATIONS, RESOLUTION_NOUNS, SETBACK_NOUNS, SHIELD_VERBS, VERB_CUES)
+from .vocab import (ADJ_CUES, ANSWERED_NOUNS, CAMP_NOUNS, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, HEDGE_MODALS, HOSTILE_MANNER, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, PACT_NOUNS, PACT_VERBS, PURPOSE_NOUNS, RAISING_VERBS, RECEIVED_NOUNS, REBUTTED_NOUNS, RELATIONS, RESOLUTION_NOUNS, SETBACK_NOUNS, SHIELD_VERBS, VERB_CUES)
 
 COMPOSE = shared("verb.compose", "a verb over a stance noun: \"backed sanctions on Mali\"")
-RAISING_VERBS = {"seem", "appear", "expect", "continue", "tend", "remain", "set", "bind"}
 PURPOSE = "verb.purpose"  # registered below (launch verbs); verb.direct reaches it through its objects
 
 
