@@ -66,6 +66,8 @@ def speaker_judgement(ctx: Sentence, v: Token, lem: str) -> None:
     if not judged and judged_tok is not None and (judged_tok.pos_ == "NOUN" or judged_tok.tag_ == "VBG"):
         judged = _judged_thing(ctx, judged_tok)
         victims = _victims(ctx, judged_tok)
+    if _answerable(content):
+        return  # judgement.responsible reads it ("bears great responsibility for the deaths" is no praise)
     denial = lem in DENIAL_VERBS
     if not denial:
         ctx.within("judgement.owned_wrong", _owned_wrongs, v, content, speakers)
@@ -431,6 +433,15 @@ def _negated(t: Token) -> bool:
     return any(c.dep_ == "neg" or c.lower_ in NEG_ADVERBS for c in t.children)
 
 
+def _answerable(content: Token) -> bool:
+    """Does the clause make its subject answerable for a harm ("Y was behind the bombing", "Y is
+    responsible for / bears responsibility for the attack")?"""
+    preds = [content, *(c for c in content.children if c.dep_ in ("acomp", "attr")
+                        or (c.dep_ == "dobj" and lemma(c) == "responsibility"))]
+    return any((lemma(p) in BLAME_ADJS or lemma(p) == "responsibility") and _harms_under(p, ("for",))
+               or _harms_under(p, ("behind",)) for p in preds)
+
+
 @rule("judgement.responsible", pos="verb", order=115,
       when=lambda t, lem, pos: lem in HOLD_VERBS or lem in REPORT_VERBS)
 def responsible(ctx: Sentence, v: Token, lem: str) -> None:
@@ -458,8 +469,7 @@ def responsible(ctx: Sentence, v: Token, lem: str) -> None:
                 None)
     if subj is None or _negated(content):
         return
-    preds = [content, *(c for c in content.children if c.dep_ in ("acomp", "attr"))]
-    if any((lemma(p) in BLAME_ADJS and _harms_under(p, ("for",))) or _harms_under(p, ("behind",)) for p in preds):
+    if _answerable(content):
         judged = ctx.args(subj)
         ex = {a.actor.name for a in ctx.subjects(v)}
         ctx.emit(ctx.subjects(v), [a for a in judged if a.actor.name not in ex], "accuses", v, "evaluation",
