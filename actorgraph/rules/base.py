@@ -64,6 +64,15 @@ def lemma(t: Token) -> str:
     return t.lemma_.lower()
 
 
+def not_enough(t: Token) -> bool:
+    """ "Y has not done enough", "Y did too little": what Y did falls short."""
+    return lemma(t) == "do" and (
+        any(g.dep_ == "neg" for g in t.children) and any(g.lower_ == "enough" and g.dep_ in ("dobj", "advmod")
+                                                          for g in t.children)
+        or any(g.lower_ == "little" and g.dep_ == "dobj" and any(a.lower_ == "too" for a in g.children)
+               for g in t.children))
+
+
 def do_more(t: Token) -> bool:
     """ "urged Y to do more", "Y must do more": asking for more of Y finds Y wanting (not "could not do more")."""
     return lemma(t) == "do" and any(g.lower_ == "more" and g.dep_ in ("dobj", "advmod") for g in t.children) \

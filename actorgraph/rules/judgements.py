@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .base import Arg, lemma
+from .base import Arg, lemma, not_enough
 from .context import Sentence
 from .registry import rule
 from .vocab import (ACT_NOUNS, BLAME_ADJS, CALL_VERBS, DENIAL_VERBS, DESCRIBE_VERBS, EVAL_ADJS, EVAL_HEADS, EVAL_NOUNS, HARM_NOUNS, HOLD_VERBS, JUDGEMENT_ADJS, JUDGEMENT_WORDS, LEGITIMACY, NEG_ADVERBS, NOUN_CUES, OUSTER_NOUNS, REPORT_VERBS, SPEECH_VERBS)
@@ -68,6 +68,11 @@ def speaker_judgement(ctx: Sentence, v: Token, lem: str) -> None:
         victims = _victims(ctx, judged_tok)
     if _answerable(content):
         return  # judgement.responsible reads it ("bears great responsibility for the deaths" is no praise)
+    if not_enough(content) and judged:  # "X said Y had not done enough to ..."
+        ex = {a.actor.name for a in speakers}
+        ctx.emit(speakers, [a for a in judged if a.actor.name not in ex], "criticises", v, "evaluation",
+                 factor=0.75, check=v)
+        return
     denial = lem in DENIAL_VERBS
     if not denial:
         ctx.within("judgement.owned_wrong", _owned_wrongs, v, content, speakers)
