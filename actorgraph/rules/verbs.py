@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .base import Arg, do_more, lemma
 from .context import Sentence
 from .registry import rule, shared
-from .vocab import (ADJ_CUES, ANSWERED_NOUNS, CAMP_NOUNS, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, HEDGE_MODALS, HOSTILE_MANNER, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, PACT_NOUNS, PACT_VERBS, PURPOSE_NOUNS, RAISING_VERBS, RECEIVED_NOUNS, REBUTTED_NOUNS, RELATIONS, RESOLUTION_NOUNS, SETBACK_NOUNS, SHIELD_VERBS, VERB_CUES)
+from .vocab import (ADJ_CUES, ANSWERED_NOUNS, CAMP_NOUNS, CHOOSE_VERBS, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, HEDGE_MODALS, HOSTILE_MANNER, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, PACT_NOUNS, PACT_VERBS, PURPOSE_NOUNS, RAISING_VERBS, RECEIVED_NOUNS, REBUTTED_NOUNS, RELATIONS, RESOLUTION_NOUNS, ROLE_HEADS, SETBACK_NOUNS, SHIELD_VERBS, VERB_CUES)
 
 COMPOSE = shared("verb.compose", "a verb over a stance noun: \"backed sanctions on Mali\"")
 PURPOSE = "verb.purpose"  # registered below (launch verbs); verb.direct reaches it through its objects
@@ -127,6 +127,20 @@ def _setback(ctx: Sentence, v: Token, hit: list[Arg], vsign: int) -> None:
     if hit:
         ctx.emit(ctx.subjects(v, avoid={a.actor.name for a in hit}), hit, "opposes", v, "compose",
                  sign=-vsign, check=v)
+
+
+@rule("verb.chosen", pos="verb", words="choose_verbs", order=14)
+def chosen(ctx: Sentence, v: Token, lem: str) -> None:
+    """ "X picked Y to lead the budget office", "X taps Y as envoy": choosing a person for a post backs
+    them (the post must be there: "picked Y's brain", "named Y in the lawsuit" are no choice of Y)."""
+    obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+    post = any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+               or c.dep_ == "prep" and c.lower_ == "as" and any(
+                   o.dep_ == "pobj" and (o.lower_ in ROLE_HEADS or lemma(o) in ROLE_HEADS) for o in c.children)
+               for c in v.children)  # ("named Y as a suspect" is no post)
+    chosen_ = [a for a in ctx.args(obj) if a.actor.type == "person"] if obj is not None and post else []
+    if chosen_ and not _passive(v):
+        ctx.emit(ctx.subjects(v, avoid={a.actor.name for a in chosen_}), chosen_, "supports", v, "verb", factor=0.8)
 
 
 @rule("verb.direct", pos="verb", words="verb_cues", match="lemma|lower", order=11,
