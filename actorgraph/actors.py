@@ -44,7 +44,7 @@ Decisions (general rules, not per article):
   Person mentions cover their title.
 - Demonyms alone ("Russian media") are not actors; heading a government-like noun they are
   ("the Russian government", "Syrian government forces" -> the country, "Kurdish fighters"
-  -> the group; "Chinese and US officials" -> both). "<Person> regime" -> the person's state.
+  -> the group; "French and German officials" -> both). "<Person> regime" -> the person's state.
   A bare "the junta"/"the government" is the state last called so, else the nearest country
   that is not the speaker; "the country"/"the kingdom" the most salient recent country.
 - Role references ("the Russian president", "the Ukrainian leader") resolve only to a named

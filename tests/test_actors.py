@@ -381,8 +381,8 @@ def test_armed_groups_and_blocs_of_recent_conflicts(nlp):
 
 
 def test_conjoined_demonyms_name_both_states(nlp):
-    doc = nlp("Chinese and US officials drafted the text.")
-    assert set(actor_of(doc, "officials").split("+")) == {"China", "United States"}
+    doc = nlp("French and German officials drafted the text.")
+    assert set(actor_of(doc, "officials").split("+")) == {"France", "Germany"}
 
 
 def test_mention_for_possessive_government(nlp):
@@ -400,7 +400,7 @@ def test_person_regime_means_the_persons_state(nlp):
 
 def test_junta_means_the_country_named_before(nlp):
     doc = nlp("Soldiers seized power in Mali last year. Neighbours imposed sanctions on Mali's junta. "
-              "The junta called the sanctions illegal.")
+              "The junta called the measures unlawful.")
     assert actor_of(doc, "junta", 1) == "Mali"
 
 

@@ -17,7 +17,7 @@ from .vocab import (
 def government_phrases(st: ResolverState) -> None:
     """A government-like noun stands for the actor that modifies it: "the Russian government" and
     "Syrian government forces" are Russia and Syria, "Assad regime" Syria, "IS militants" the group,
-    "Chinese and US officials" both; "Russia's government" and "the government of Syria" are noted
+    "French and German officials" both; "Russia's government" and "the government of Syria" are noted
     (``st.gov``) so the stance rules can read them. A party's "lawmakers" are its caucus."""
     for h in st.toks:
         low = h.lower_
@@ -102,7 +102,7 @@ def _person_modifier(st: ResolverState, h: Token, c: Token, cm: Mention, low: st
 
 
 def _joint_mention(st: ResolverState, h: Token, units: list, actors: list[Actor], low: str) -> None:
-    """"Chinese and US officials": one mention of both; "Republican lawmakers": the party's caucus."""
+    """"French and German officials": one mention of both; "Republican lawmakers": the party's caucus."""
     start = min(u[0] for u in units)
     inside = {st.owner[i] for i in range(start, h.i + 1) if st.owner[i] >= 0}
     mine = {st.owner[u[0]] for u in units if st.owner[u[0]] >= 0}

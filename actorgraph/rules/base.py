@@ -65,7 +65,7 @@ def lemma(t: Token) -> str:
 
 
 def not_enough(t: Token) -> bool:
-    """ "Y has not done enough", "Y did too little": what Y did falls short."""
+    """ "Y did not do enough", "Y did too little": what Y did falls short."""
     return lemma(t) == "do" and (
         any(g.dep_ == "neg" for g in t.children) and any(g.lower_ == "enough" and g.dep_ in ("dobj", "advmod")
                                                           for g in t.children)

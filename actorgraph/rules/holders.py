@@ -123,7 +123,7 @@ class Holders:
             got = self.subjects(h, avoid=avoid, depth=depth + 1)
             passive = next((c for c in h.children if c.dep_ == "nsubjpass"), None)
             if not got and passive is not None and v.tag_ == "VBG":
-                # "X was frustrated with the talks, blaming Y": the grammatical subject, agent or not
+                # "X was angered by the vote, blaming Y": the grammatical subject, agent or not
                 got = self.args(passive, owner="source")
             return got
         if v.dep_ == "acl":
@@ -199,7 +199,7 @@ class Holders:
         return self.args(subj, owner="source") if subj is not None else []
 
     def _trailing_members(self, v: Token, subj: Token) -> list[Arg]:
-        """ "Many officials backed Y, including Z": the "including" phrase hung on a named object belongs
+        """ "Several ministers condemned Y, including Z": the "including" phrase hung on a named object belongs
         to the plural subject (a person or a state has no members to include)."""
         if subj.tag_ not in ("NNS", "NNPS") and not any(c.dep_ == "prep" and c.lower_ == "of" for c in subj.children):
             return []  # ("many of the officials")

@@ -61,14 +61,14 @@ def speaker_judgement(ctx: Sentence, v: Token, lem: str) -> None:
         judged = said_of  # "'He has failed us,' X said of Y": the one it is said of
     if judged_tok is not None and any(c.lower_ in FIRST_PLURAL and c.tag_ in ("PRP", "PRP$")
                                       for c in (judged_tok, *judged_tok.children)):
-        return  # "'Our asylum system is broken,' X said": the speaker's own side, no stance toward another
+        return  # "'Our trade policy is a mess,' X said": the speaker's own side, no stance toward another
     victims: list[Arg] = []
     if not judged and judged_tok is not None and (judged_tok.pos_ == "NOUN" or judged_tok.tag_ == "VBG"):
         judged = _judged_thing(ctx, judged_tok)
         victims = _victims(ctx, judged_tok)
     if _answerable(content):
         return  # judgement.responsible reads it ("bears great responsibility for the deaths" is no praise)
-    if not_enough(content) and judged:  # "X said Y had not done enough to ..."
+    if not_enough(content) and judged:  # "X said Y did too little"
         ex = {a.actor.name for a in speakers}
         ctx.emit(speakers, [a for a in judged if a.actor.name not in ex], "criticises", v, "evaluation",
                  factor=0.75, check=v)
@@ -125,9 +125,9 @@ def _wrong(t: Token) -> bool:
 
 def _owned_wrongs(ctx: Sentence, v: Token, content: Token, speakers: list[Arg]) -> None:
     """ "X said waiting would make them 'accomplices to his obstruction'": a wrong said to be Y's
-    ("Y's obstruction / lies / corruption", "Y's reckless use of ...") anywhere in what the speaker says is
+    ("Y's obstruction / lies / corruption", "Y's reckless handling of ...") anywhere in what the speaker says is
     the speaker's charge against Y (not in somebody else's words, nor when the wrong is denied: "Y's lies
-    did not happen"; a denial elsewhere leaves it standing: "Y's false attacks aren't surprising")."""
+    did not happen"; a denial elsewhere leaves it standing: "Y's dishonest claims are not new")."""
     stack = [content]
     owners: list[Arg] = []
     n = 0
@@ -139,7 +139,7 @@ def _owned_wrongs(ctx: Sentence, v: Token, content: Token, speakers: list[Arg]) 
         stack.extend(t.children)
         if t.pos_ == "NOUN" and (_wrong(t) or any(c.dep_ == "amod" and _wrong(c) for c in t.children)) \
                 and not _denied(t, content):
-            # "Y's lies", and a thing of Y's called wrong: "Y's reckless use of ...", "Y's false attacks"
+            # "Y's lies", and a thing of Y's called wrong: "Y's reckless handling of ...", "Y's dishonest claims"
             owners.extend(a for c in t.children if c.dep_ == "poss" for a in ctx.args(c))
     ex = {a.actor.name for a in speakers}
     owners = [a for a in owners if a.actor.name not in ex]
@@ -149,7 +149,7 @@ def _owned_wrongs(ctx: Sentence, v: Token, content: Token, speakers: list[Arg]) 
 
 def _denied(t: Token, top: Token) -> bool:
     """Is there a negation on ``t`` or on the words above it up to ``top``? Not one on a predicate said of
-    it ("Y's false attacks aren't surprising" still calls them false)."""
+    it ("Y's dishonest claims are not new" still calls them dishonest)."""
     while True:
         if t.lower_ in NEG_ADVERBS or any(c.dep_ == "neg" or c.lower_ in NEG_ADVERBS for c in t.children):
             return True

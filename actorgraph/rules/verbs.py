@@ -42,7 +42,7 @@ def _passive_subject(v: Token) -> Token | None:
     if subj is None:  # "which ... are backed by": the relative pronoun parsed as a plain subject
         subj = next((c for c in v.children if c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that")), None)
     if subj is None and v.dep_ == "xcomp" and (v.head.pos_ == "ADJ" or lemma(v.head) in RAISING_VERBS):
-        # "Y is likely / expected to be welcomed by X": the raised subject (not "Y wants to be backed")
+        # "Y is expected / likely to be endorsed by X": the raised subject (not "Y wants to be backed")
         h = v.head.head if v.head.dep_ == "acomp" else v.head
         subj = next((c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is not None and subj.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
@@ -131,7 +131,7 @@ def _setback(ctx: Sentence, v: Token, hit: list[Arg], vsign: int) -> None:
 
 @rule("verb.chosen", pos="verb", words="choose_verbs", order=14)
 def chosen(ctx: Sentence, v: Token, lem: str) -> None:
-    """ "X picked Y to lead the budget office", "X taps Y as envoy": choosing a person for a post backs
+    """ "X picked Y to head the agency", "X named Y as ambassador": choosing a person for a post backs
     them (the post must be there: "picked Y's brain", "named Y in the lawsuit" are no choice of Y)."""
     obj = next((c for c in v.children if c.dep_ == "dobj"), None)
     post = any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
