@@ -148,9 +148,9 @@ def statements_from_doc(doc: Doc, article: Article) -> list[Statement]:
     ids: set[str] = set()
     for st in sorted(stances, key=lambda s: (s.sent_index, s.source.start, s.target.start)):
         a, b = st.source_actor, st.target_actor
-        if a.name == b.name:
-            continue
         src, tgt = era_name(a.name, article.date), era_name(b.name, article.date)  # "Moscow" in 1985
+        if src == tgt:  # (also two names the era makes one: "the Soviet Union praised Russia" in 1985)
+            continue
         stance = "supports" if st.sign > 0 else "opposes"
         key = (src, tgt, stance, st.relation, st.sent_index)
         if key in seen:

@@ -219,3 +219,8 @@ def test_a_state_goes_by_the_name_it_had_when_the_article_was_written():
     assert ("Russia", "United States") in {(s.source, s.target) for s in new}
     assert ("Ivan Petrov", "Serbia", "Russia") in {(s.source, s.target, s.source_affiliation) for s in new}
     assert {s.source_mention for s in old} >= {"Kremlin"}  # the mention stays as written
+
+
+def test_two_names_the_era_makes_one_state_give_no_self_statement():
+    art = Article(id="a86", title="Moscow report", text="The Soviet Union praised Russia's leaders.", date="1986-03-01")
+    assert not [s for s in extract_article(art) if s.source == s.target]
