@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .base import Arg, lemma, not_enough
 from .context import Sentence
 from .registry import rule
-from .vocab import (ACT_NOUNS, BLAME_ADJS, CALL_VERBS, DENIAL_VERBS, DESCRIBE_VERBS, EVAL_ADJS, EVAL_HEADS, EVAL_NOUNS, HARM_NOUNS, HOLD_VERBS, JUDGEMENT_ADJS, JUDGEMENT_WORDS, LEGITIMACY, NEG_ADVERBS, NOUN_CUES, OUSTER_NOUNS, REPORT_VERBS, SPEECH_VERBS)
+from .vocab import (ACT_NOUNS, BLAME_ADJS, CALL_VERBS, DENIAL_VERBS, DESCRIBE_VERBS, EVAL_ADJS, EVAL_HEADS, EVAL_NOUNS, HARM_NOUNS, HOLD_VERBS, JUDGEMENT_ADJS, JUDGEMENT_WORDS, LEGITIMACY, NEG_ADVERBS, NOUN_CUES, OUSTER_NOUNS, SPEECH_VERBS)
 
 FIRST_PLURAL = {"we", "us", "our", "ours"}
 THIRD_PERSON = {"he", "she", "they", "it"}
@@ -66,8 +66,12 @@ def speaker_judgement(ctx: Sentence, v: Token, lem: str) -> None:
     if not judged and judged_tok is not None and (judged_tok.pos_ == "NOUN" or judged_tok.tag_ == "VBG"):
         judged = _judged_thing(ctx, judged_tok)
         victims = _victims(ctx, judged_tok)
-    if _answerable(content):
-        return  # judgement.responsible reads it ("bears great responsibility for the deaths" is no praise)
+    if _answerable(content):  # "X said Y was behind / bears responsibility for the bombing" (its praise words
+        if lem not in DENIAL_VERBS and not _negated(content):  # praise nobody)
+            ex = {a.actor.name for a in speakers}
+            ctx.emit(speakers, [a for a in judged if a.actor.name not in ex], "accuses", v, "evaluation",
+                     factor=0.75, check=v)
+        return
     if not_enough(content) and judged:  # "X said Y did too little"
         ex = {a.actor.name for a in speakers}
         ctx.emit(speakers, [a for a in judged if a.actor.name not in ex], "criticises", v, "evaluation",
@@ -158,10 +162,12 @@ def _denied(t: Token, top: Token) -> bool:
         t = t.head
 
 
-@rule("judgement.called", pos="verb", words=("call_verbs", "describe_verbs"), order=140)
+@rule("judgement.called", pos="verb", words=("call_verbs", "describe_verbs", "hold_verbs"), order=140)
 def called_or_described(ctx: Sentence, v: Token, lem: str) -> None:
-    """ "X called Y's push a 'lynching'", "X described Y as reckless": a naming verb's predicate judges its
-    object."""
+    """ "X called Y's push a 'lynching'", "X described Y as reckless", "X holds Y responsible": a naming
+    verb's predicate judges its object."""
+    if lem in HOLD_VERBS:
+        held_responsible(ctx, v)
     if lem in CALL_VERBS:
         called(ctx, v)
     if lem in DESCRIBE_VERBS:
@@ -447,35 +453,20 @@ def _answerable(content: Token) -> bool:
                or _harms_under(p, ("behind",)) for p in preds)
 
 
-@rule("judgement.responsible", pos="verb", order=115,
-      when=lambda t, lem, pos: lem in HOLD_VERBS or lem in REPORT_VERBS)
-def responsible(ctx: Sentence, v: Token, lem: str) -> None:
-    """ "X holds Y responsible", "X said Y was behind / responsible for the bombing": naming the one
-    answerable for a harm accuses them (not "responsible for the recovery": only harms count)."""
+def held_responsible(ctx: Sentence, v: Token) -> None:
+    """ "X holds / deems Y responsible (for the attack)": finding someone answerable for a harm accuses
+    them (not "found Y responsible for the recovery": only harms count)."""
     if _negated(v):
         return
-    if lem in HOLD_VERBS:
-        obj = next((c for c in v.children if c.dep_ == "dobj"), None)
-        preds = [c for h in (v, obj) if h is not None for c in h.children
-                 if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "amod", "advcl")]
-        if obj is None:  # "holds [Y responsible]" parsed as a small clause
-            obj = next((g for p in preds if lemma(p) in BLAME_ADJS for g in p.children if g.dep_ == "nsubj"), None)
-        fors = [c for h in (v, *preds) for c in h.children if c.dep_ == "prep" and c.lower_ == "for"]
-        if fors and not any(_harms_under(h, ("for",)) for h in (v, *preds)):
-            return  # "found Y responsible for the recovery"
-        if obj is not None and any(lemma(p) in BLAME_ADJS and not _negated(p) for p in preds):
-            judged = ctx.args(obj)
-            ctx.emit(ctx.subjects(v, avoid={a.actor.name for a in judged}), judged, "accuses", v, "evaluation",
-                     factor=0.8)
-    if lem not in REPORT_VERBS:
-        return
-    content = next((c for c in v.children if c.dep_ == "ccomp"), None)
-    subj = next((c for c in (content.children if content is not None else ()) if c.dep_ in ("nsubj", "nsubjpass")),
-                None)
-    if subj is None or _negated(content):
-        return
-    if _answerable(content):
-        judged = ctx.args(subj)
-        ex = {a.actor.name for a in ctx.subjects(v)}
-        ctx.emit(ctx.subjects(v), [a for a in judged if a.actor.name not in ex], "accuses", v, "evaluation",
-                 factor=0.75, check=v)
+    obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+    preds = [c for h in (v, obj) if h is not None for c in h.children
+             if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "amod", "advcl")]
+    if obj is None:  # "holds [Y responsible]" parsed as a small clause
+        obj = next((g for p in preds if lemma(p) in BLAME_ADJS for g in p.children if g.dep_ == "nsubj"), None)
+    fors = [c for h in (v, *preds) for c in h.children if c.dep_ == "prep" and c.lower_ == "for"]
+    if fors and not any(_harms_under(h, ("for",)) for h in (v, *preds)):
+        return  # "found Y responsible for the recovery"
+    if obj is not None and any(lemma(p) in BLAME_ADJS and not _negated(p) for p in preds):
+        judged = ctx.args(obj)
+        ctx.emit(ctx.subjects(v, avoid={a.actor.name for a in judged}), judged, "accuses", v, "evaluation",
+                 factor=0.8)
