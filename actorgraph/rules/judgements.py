@@ -7,10 +7,7 @@ from spacy.tokens import Token
 from .base import Arg, lemma, not_enough
 from .context import Sentence
 from .registry import rule
-from .vocab import (ACT_NOUNS, BLAME_ADJS, CALL_VERBS, DENIAL_VERBS, DESCRIBE_VERBS, EVAL_ADJS, EVAL_HEADS, EVAL_NOUNS, HARM_NOUNS, HOLD_VERBS, JUDGEMENT_ADJS, JUDGEMENT_WORDS, LEGITIMACY, NEG_ADVERBS, NOUN_CUES, OUSTER_NOUNS, SPEECH_VERBS)
-
-FIRST_PLURAL = {"we", "us", "our", "ours"}
-THIRD_PERSON = {"he", "she", "they", "it"}
+from .vocab import (ACT_NOUNS, BLAME_ADJS, CALL_VERBS, DENIAL_VERBS, DESCRIBE_VERBS, EVAL_ADJS, EVAL_HEADS, EVAL_NOUNS, HARM_NOUNS, HOLD_VERBS, JUDGEMENT_ADJS, JUDGEMENT_WORDS, LEGITIMACY, NEG_ADVERBS, NOUN_CUES, OUSTER_NOUNS, SPEECH_VERBS, THIRD_PERSON)
 
 
 def _judged_thing(ctx: Sentence, judged_tok: Token) -> list[Arg]:
@@ -59,23 +56,18 @@ def speaker_judgement(ctx: Sentence, v: Token, lem: str) -> None:
                for o in c.children if o.dep_ == "pobj" for a in ctx.args(o)]
     if said_of and judged_tok is not None and judged_tok.lower_ in THIRD_PERSON:
         judged = said_of  # "'He has failed us,' X said of Y": the one it is said of
-    if judged_tok is not None and any(c.lower_ in FIRST_PLURAL and c.tag_ in ("PRP", "PRP$")
-                                      for c in (judged_tok, *judged_tok.children)):
-        return  # "'Our trade policy is a mess,' X said": the speaker's own side, no stance toward another
     victims: list[Arg] = []
     if not judged and judged_tok is not None and (judged_tok.pos_ == "NOUN" or judged_tok.tag_ == "VBG"):
         judged = _judged_thing(ctx, judged_tok)
         victims = _victims(ctx, judged_tok)
-    if _answerable(content):  # "X said Y was behind / bears responsibility for the bombing" (its praise words
-        if lem not in DENIAL_VERBS and not _negated(content):  # praise nobody)
-            ex = {a.actor.name for a in speakers}
-            ctx.emit(speakers, [a for a in judged if a.actor.name not in ex], "accuses", v, "evaluation",
-                     factor=0.75, check=v)
+    ex = {a.actor.name for a in speakers}
+    others = [a for a in judged if a.actor.name not in ex]
+    if _answerable(content):  # "X said Y was behind / bears responsibility for the bombing" (its praise
+        if lem not in DENIAL_VERBS and not _negated(content):  # words praise nobody)
+            ctx.emit(speakers, others, "accuses", v, "evaluation", factor=0.75, check=v)
         return
     if not_enough(content) and judged:  # "X said Y did too little"
-        ex = {a.actor.name for a in speakers}
-        ctx.emit(speakers, [a for a in judged if a.actor.name not in ex], "criticises", v, "evaluation",
-                 factor=0.75, check=v)
+        ctx.emit(speakers, others, "criticises", v, "evaluation", factor=0.75, check=v)
         return
     denial = lem in DENIAL_VERBS
     if not denial:
@@ -86,9 +78,7 @@ def speaker_judgement(ctx: Sentence, v: Token, lem: str) -> None:
     wrong = _own_wrong(content) if judged and not victims else None
     if wrong is not None and (negated or wrong) != denial:
         # "X said Y did nothing wrong / is not corrupt", "X denied that Y lied": a wrong of Y denied
-        ex = {a.actor.name for a in speakers}
-        ctx.emit(speakers, [a for a in judged if a.actor.name not in ex], "defends", v, "evaluation",
-                 factor=0.6, check=v, rule="judgement.denied")
+        ctx.emit(speakers, others, "defends", v, "evaluation", factor=0.6, check=v, rule="judgement.denied")
         return
     if denial:
         return
@@ -99,12 +89,10 @@ def speaker_judgement(ctx: Sentence, v: Token, lem: str) -> None:
         score = -score  # "Y is not fit / not welcome": a praise word denied is a criticism
     if score == 0:
         return
-    ex = {a.actor.name for a in speakers}
     if victims and score < 0:
         ctx.emit(speakers, [a for a in victims if a.actor.name not in ex], "defends", v, "evaluation",
                  factor=0.7, check=v, rule="judgement.victim")
-    ctx.emit(speakers, [a for a in judged if a.actor.name not in ex], "criticises" if score < 0 else "praises", v,
-             "evaluation", factor=0.75, check=v)
+    ctx.emit(speakers, others, "criticises" if score < 0 else "praises", v, "evaluation", factor=0.75, check=v)
 
 
 def _own_wrong(content: Token) -> bool | None:
@@ -116,11 +104,15 @@ def _own_wrong(content: Token) -> bool | None:
     words = [content, *[c for c in content.children if c.dep_ in ("acomp", "attr", "dobj", "oprd")],
              *[o for c in content.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]]
     words += [g for w in words[1:] for g in w.children if g.dep_ == "amod"]
-    wrongs = [w for w in words if JUDGEMENT_WORDS.get(w.lower_, 0) < 0 or JUDGEMENT_WORDS.get(lemma(w), 0) < 0]
+    wrongs = [w for w in words if _wrong(w)]
     if not wrongs or any(c.lower_ == "enough" for w in wrongs for c in w.children):
         return None  # ("Y was not tough enough" asks for more of it)
     return any(w.lower_ in NEG_ADVERBS or any(c.dep_ == "det" and c.lower_ == "no" for c in w.children)
                for w in words[1:])
+
+
+def _negated(t: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in NEG_ADVERBS for c in t.children)
 
 
 def _wrong(t: Token) -> bool:
@@ -155,7 +147,7 @@ def _denied(t: Token, top: Token) -> bool:
     """Is there a negation on ``t`` or on the words above it up to ``top``? Not one on a predicate said of
     it ("Y's dishonest claims are not new" still calls them dishonest)."""
     while True:
-        if t.lower_ in NEG_ADVERBS or any(c.dep_ == "neg" or c.lower_ in NEG_ADVERBS for c in t.children):
+        if t.lower_ in NEG_ADVERBS or _negated(t):
             return True
         if t.i == top.i or t.head.i == t.i or t.dep_ in ("nsubj", "nsubjpass"):
             return False
@@ -438,10 +430,6 @@ def _harm(n: Token) -> bool:
 def _harms_under(t: Token, preps: tuple[str, ...]) -> bool:
     return any(_harm(o) for c in t.children if c.dep_ == "prep" and c.lower_ in preps
                for o in c.children if o.dep_ == "pobj")
-
-
-def _negated(t: Token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in NEG_ADVERBS for c in t.children)
 
 
 def _answerable(content: Token) -> bool:
