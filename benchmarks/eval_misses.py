@@ -66,8 +66,8 @@ def main(argv: list[str] | None = None) -> int:
             anywhere |= {c for c, _ in ms}
             for a, ma in ms:
                 for b, mb in ms:
-                    if a != b:
-                        together.setdefault((a, b), _joining(doc, ma, mb))
+                    if a != b and (a, b) not in together:
+                        together[a, b] = _joining(doc, ma, mb)
         actors = set()
         for s, sign, t in gold[name]["core"]:
             S, T = score.as_set(s), score.as_set(t)

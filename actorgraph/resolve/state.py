@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
@@ -78,10 +79,19 @@ class ResolverState:
         low = t.text.lower()
         if not t.text[1:].islower() or not (self.title_line[i] or self.sent_bounds[self.sent_of[i]][0] == i):
             return False
-        if re.search(rf"\b{re.escape(low)}\b", self.doc.text) is None:
+        if re.search(rf"\b{re.escape(low)}\b", self._text) is None:
             return False
-        return not any(x.text == t.text and not self.title_line[x.i] and self.sent_bounds[self.sent_of[x.i]][0] != x.i
-                       for x in self.toks)
+        return t.text not in self._mid_sentence_words
+
+    @cached_property
+    def _text(self) -> str:
+        return self.doc.text
+
+    @cached_property
+    def _mid_sentence_words(self) -> frozenset[str]:
+        """Words as written inside a sentence of the body (not a headline nor a sentence start)."""
+        return frozenset(x.text for x in self.toks
+                         if not self.title_line[x.i] and self.sent_bounds[self.sent_of[x.i]][0] != x.i)
 
     def surface_actor(self, text: str, type_: str) -> Actor | None:
         """The actor named by a text as written, or None when nothing of a name is left once quotes,

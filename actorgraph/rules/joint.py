@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .base import Arg, lemma
 from .context import Sentence
 from .registry import rule
-from .vocab import (EXCHANGE_OBJECTS, JOINT_ACTIVITY, JOINT_MARKERS, RECIPROCAL_NEGATIVE, RECIPROCAL_POSITIVE, RESOLUTION_NOUNS, WORK_TOGETHER)
+from .vocab import (EXCHANGE_OBJECTS, JOINT_ACTIVITY, JOINT_MARKERS, RECIPROCAL_NEGATIVE, RECIPROCAL_POSITIVE, WORK_TOGETHER)
 
 
 def _joint_group(ctx: Sentence, v: Token) -> list[Arg]:
@@ -36,15 +36,6 @@ def _joint_drills(v: Token) -> bool:
     return False
 
 
-def _acted_on(ctx: Sentence, arg: Token) -> bool:
-    """Does a slot name an actor the verb acts on? Not the forum of a resolution ("drafted the UN
-    resolution": the UN is where it is voted, not a third party)."""
-    names = {a.actor.name for a in ctx.args(arg)}
-    if lemma(arg) in RESOLUTION_NOUNS:
-        names -= ctx._venue(arg)
-    return bool(names)
-
-
 COUNTER_TOGETHER = WORK_TOGETHER | {"confront", "combat", "tackle", "counter", "defeat"}
 
 
@@ -59,7 +50,8 @@ def joint_verb(ctx: Sentence, v: Token, lem: str) -> None:
         return
     kids = list(v.children)
     together = any(c.lower_ in JOINT_MARKERS for c in kids if c.dep_ in ("advmod", "npadvmod", "prt"))
-    has_actor_obj = any(_acted_on(ctx, arg) for _, arg in ctx._slots(v))
+    # (the forum of a UN text the pair drafts is no third party)
+    has_actor_obj = any(ctx._not_venue(arg, ctx.args(arg)) for _, arg in ctx._slots(v))
     if lem in RECIPROCAL_POSITIVE and not has_actor_obj:
         ctx.mutual(group, RECIPROCAL_POSITIVE[lem], v, "joint")
     elif together and lem in COUNTER_TOGETHER:

@@ -4,7 +4,11 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .base import Arg, do_more, lemma
-from .vocab import (BREAKERS, CALL_VERBS, CARRY_OUT_VERBS, COUNTER_VERBS, DESCRIBE_VERBS, DEGREE_NEUTRAL, EXPRESS_VERBS, LIGHT_VERBS, IN_FAVOUR, JUDGEMENT_ADJS, JUDGEMENT_WORDS, NEG_ADVERBS, OBJECT_BLOCKERS, ON_BEHALF, PACT_VERBS, RELATIONS, UNDERGO_VERBS)
+from .vocab import (BREAKERS, CALL_VERBS, CARRY_OUT_VERBS, COUNTER_VERBS, DESCRIBE_VERBS, DEGREE_NEUTRAL, EXPRESS_VERBS, LIGHT_VERBS, IN_FAVOUR, JUDGEMENT_ADJS, JUDGEMENT_WORDS, NEG_ADVERBS, OBJECT_BLOCKERS, ON_BEHALF, PACT_VERBS, RELATIONS, RESOLUTION_NOUNS, UNDERGO_VERBS)
+
+
+NAMING_VERBS = CALL_VERBS | DESCRIBE_VERBS  # "what it called / described as Y's ..."
+ACT_LIGHT_VERBS = LIGHT_VERBS | CARRY_OUT_VERBS  # "opened a probe into X", "carried out strikes on X"
 
 
 class Syntax:
@@ -26,7 +30,7 @@ class Syntax:
                 out.extend(_object_slots(v, c, prt))
             elif c.dep_ == "prep":
                 out.extend(_prep_slots(c, prt))
-            elif c.dep_ == "ccomp" and lemma(c) in CALL_VERBS | DESCRIBE_VERBS and any(
+            elif c.dep_ == "ccomp" and lemma(c) in NAMING_VERBS and any(
                     g.dep_ == "dobj" and g.lower_ == "what" for g in c.children):
                 # "condemned what it called Turkish provocations": the named thing is the object
                 out.extend(("obj", g) for g in c.children if g.dep_ == "oprd")
@@ -55,6 +59,13 @@ class Syntax:
                             o.i > 0 and o.doc[o.i - 1].lower_ == "one"):
                         return o
         return None
+
+    def _not_venue(self, n: Token, found: list[Arg]) -> list[Arg]:
+        """The actors of a slot less the forum of a resolution ("vetoed a UN resolution": not the UN)."""
+        if lemma(n) not in RESOLUTION_NOUNS:
+            return found
+        venue = self._venue(n)
+        return [a for a in found if a.actor.name not in venue]
 
     def _venue(self, n: Token) -> set[str]:
         """Organisations named on a resolution as its forum ("a UN resolution", "a Security Council
@@ -126,7 +137,7 @@ class Syntax:
                 or (n.dep_ == "dobj" and lemma(n.head) in EXPRESS_VERBS)  # "expressed anger with X"
                 or (n.dep_ == "dobj" and lemma(n.head) in BREAKERS | PACT_VERBS)  # "revoked an accord with X"
                 # "opened a probe into X", "carried out strikes on X"
-                or (n.dep_ == "dobj" and lemma(n.head) in LIGHT_VERBS | CARRY_OUT_VERBS)):
+                or (n.dep_ == "dobj" and lemma(n.head) in ACT_LIGHT_VERBS)):
             gov = n.head if n.dep_ == "dobj" else (n.head.head if n.head.dep_ == "prep" else None)
             if gov is not None and n.dep_ == "pobj" and gov.pos_ == "NOUN" and gov.dep_ == "dobj":
                 gov = gov.head
