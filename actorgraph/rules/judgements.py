@@ -275,53 +275,25 @@ def alleged(ctx: Sentence, v: Token, lem: str) -> None:
 
 @rule("quote.speaker", pos="sentence", order=20)
 def quoted_sentence(ctx: Sentence) -> None:
-    """A sentence wholly inside a quotation whose speaker is named in a neighbouring sentence, or a
-    headline's "X: Y is a disgrace" (the name before the colon speaks the clause after it)."""
+    """A sentence wholly inside a quotation whose speaker is named in a neighbouring sentence."""
     if ctx.quoted:
         for t in ctx.sent:
             if t.dep_ == "ROOT" or (t.dep_ == "conj" and t.head.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")):
-                quoted_judgement(ctx, t, ctx.speaker)
-        return
-    speaker, root = _colon_speaker(ctx)
-    if speaker:
-        quoted_judgement(ctx, root, speaker)
+                quoted_judgement(ctx, t)
 
 
-def _colon_speaker(ctx: Sentence) -> tuple[list[Arg], Token | None]:
-    """ "Senator X: Y must go": the actor named alone before a colon opening the sentence (or ending the
-    one before: the parser may cut there), and the verb of the clause after it."""
-    sent, doc = ctx.sent, ctx.sent.doc
-    colon = next((t for t in sent[:7] if t.text == ":"), None)
-    if colon is None and sent.start > 1 and doc[sent.start - 1].text == ":":
-        colon = doc[sent.start - 1]
-    if colon is None or colon.i + 2 >= sent.end or colon.i == 0:
-        return [], None
-    m = ctx.index.mention_for(doc[colon.i - 1])
-    first = doc[colon.i - 1].sent.start
-    if m is None or not m.actors or m.end != colon.i or any(
-            not (t.is_title or t.text.isupper() or t.text.endswith(".")) for t in doc[first:m.start]):
-        return [], None
-    after = range(colon.i + 1, sent.end)
-    root = next((t for t in doc[max(colon.i + 1, sent.start):sent.end] if t.pos_ in ("VERB", "AUX")
-                 and (t.head.i not in after or t.head.i == t.i)), None)
-    if root is None:
-        return [], None
-    return ctx._mention_args(m), root
-
-
-def quoted_judgement(ctx: Sentence, root: Token, speakers: list[Arg]) -> None:
+def quoted_judgement(ctx: Sentence, root: Token) -> None:
     """ "'They are lying to the country.'" inside a quotation whose speaker is named elsewhere: the
-    speaker judges the subject of the quoted clause (not the speaker the parser made a second subject)."""
-    ex = {a.actor.name for a in speakers}
-    judged_tok = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")
-                       and not any(a.actor.name in ex for a in ctx.args(c))), None)
+    speaker judges the subject of the quoted clause."""
+    judged_tok = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     judged = ctx.args(judged_tok)
     if not judged or any(c.dep_ == "neg" for c in root.children):
         return
     score = ctx._judgement_score(root, judged_tok)
     if score == 0:
         return
-    ctx.emit(speakers, [a for a in judged if a.actor.name not in ex],
+    ex = {a.actor.name for a in ctx.speaker}
+    ctx.emit(ctx.speaker, [a for a in judged if a.actor.name not in ex],
               "criticises" if score < 0 else "praises", root, "evaluation", factor=0.7)
 
 

@@ -1,12 +1,11 @@
-"""Rules for fixed phrases any verb can carry: acting "on behalf of" someone, going to their aid."""
+"""Rules for fixed phrases any verb can carry: acting "on behalf of" someone."""
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .base import lemma
 from .context import Sentence
 from .registry import rule
-from .vocab import RESCUE_NOUNS, SPEECH_VERBS, VERB_CUES
+from .vocab import SPEECH_VERBS, VERB_CUES
 
 
 def _pobjs(t: Token, preps: tuple[str, ...]) -> list[Token]:
@@ -24,19 +23,13 @@ def _behalf_of(v: Token) -> list[Token]:
     return out
 
 
-def _rescued(v: Token) -> list[Token]:
-    """X in "<verb> to the aid of X" or "<verb> to X's defence"."""
-    return [x for o in _pobjs(v, ("to",)) if lemma(o) in RESCUE_NOUNS
-            for x in [*(c for c in o.children if c.dep_ == "poss"), *_pobjs(o, ("of",))]]
-
-
 @rule("verb.behalf", pos="verb", order=31,
       when=lambda t, lem, pos: "for" not in VERB_CUES.get(lem, {}) and lem not in SPEECH_VERBS)
 def behalf(ctx: Sentence, v: Token, lem: str) -> None:
-    """ "Qatar intervened on behalf of Hamas", "Chile came to the aid of Peru", "rushed to Y's defence":
-    acting for someone or going to their aid is siding with them, whatever the verb (a verb with a "for"
-    cue of its own is read by verb.prep; speaking on behalf of one's own side is no stance)."""
-    tgt = [a for o in _behalf_of(v) + _rescued(v) for a in ctx.args(o, owner=True)]
+    """ "Qatar intervened on behalf of Hamas": acting for someone is siding with them, whatever the verb
+    (a verb with a "for" cue of its own is read by verb.prep; speaking on behalf of one's own side is no
+    stance)."""
+    tgt = [a for o in _behalf_of(v) for a in ctx.args(o, owner=True)]
     if not tgt:
         return
     src = ctx.wanted_by(v) or ctx.subjects(v, avoid={a.actor.name for a in tgt})
