@@ -10,24 +10,19 @@ nothing of it is copied here. A triple is right when score.py counts it right in
 from __future__ import annotations
 
 import argparse
-import contextlib
-import io
 import json
 import sys
 from pathlib import Path
 
-from rule_report import EVAL, SETS, _module
+from rule_report import EVAL, SETS, _module, scored_articles
 
-NAMES = {"dev": "dev", "ssv": "seesaw_valid", "sst": "seesaw_train"}
+NAMES = {SETS[k][2].removesuffix(".jsonl"): k for k in ("dev", "seesaw_valid", "seesaw_train")}  # dev, ssv, sst
 
 
 def triples(score, ev: Path, folder: Path, short: str) -> tuple[dict, set]:
     """(article, source, sign, target) -> first statement, and the (article, "s sign t") score.py calls false."""
     path = folder / SETS[NAMES[short]][2]
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        score.main([str(ev / SETS[NAMES[short]][1]), str(path), "--json"])
-    wrong = {(a, w) for a, v in json.loads(out.getvalue())["articles"].items() for w in v["false"]}
+    wrong = {(a, w) for a, v in scored_articles(score, ev / SETS[NAMES[short]][1], path).items() for w in v["false"]}
     found: dict = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         rec = json.loads(line) if line.strip() else None

@@ -63,17 +63,22 @@ def extract(path: Path, processes: int) -> list[dict]:
     return [s.to_dict() for s in extract_statements(loaded.articles, n_process=processes)]
 
 
+def scored_articles(score, gold: Path, path: Path | str) -> dict:
+    """score.py's per-article verdicts (``--json``) on one saved output file."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        score.main([str(gold), str(path), "--json"])
+    return json.loads(out.getvalue())["articles"]
+
+
 def score_articles(score, gold: Path, rows: list[dict]) -> tuple[int, int]:
     """(right, judged) distinct triples of ``rows`` by the evaluation's score.py."""
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as f:
         f.write("".join(json.dumps(r) + "\n" for r in rows))
-    out = io.StringIO()
     try:
-        with contextlib.redirect_stdout(out):
-            score.main([str(gold), f.name, "--json"])
+        arts = scored_articles(score, gold, f.name).values()
     finally:
         os.unlink(f.name)
-    arts = json.loads(out.getvalue())["articles"].values()
     return sum(a["correct"] for a in arts), sum(a["predicted"] for a in arts)
 
 
