@@ -39,11 +39,11 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("before", type=Path)
     ap.add_argument("after", type=Path)
-    ap.add_argument("sets", nargs="*", default=list(NAMES), choices=list(NAMES))
+    ap.add_argument("sets", nargs="*", choices=list(NAMES), help="default: all three")
     ap.add_argument("--eval", type=Path, default=EVAL)
     args = ap.parse_args(argv)
     score = _module(args.eval / "score.py", "eval_score")
-    for short in args.sets:
+    for short in args.sets or list(NAMES):
         (old, wrong_old), (new, wrong_new) = (triples(score, args.eval, d, short) for d in (args.before, args.after))
         print(f"== {short}")
         for mark, mine, other, wrong in (("+", new, old, wrong_new), ("-", old, new, wrong_old)):
