@@ -39,9 +39,11 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("before", type=Path)
     ap.add_argument("after", type=Path)
-    ap.add_argument("sets", nargs="*", choices=list(NAMES), help="default: all three")
+    ap.add_argument("sets", nargs="*", help=f"any of {', '.join(NAMES)} (default: all three)")
     ap.add_argument("--eval", type=Path, default=EVAL)
     args = ap.parse_args(argv)
+    if set(args.sets) - set(NAMES):
+        ap.error(f"sets are {', '.join(NAMES)}, not {', '.join(sorted(set(args.sets) - set(NAMES)))}")
     score = _module(args.eval / "score.py", "eval_score")
     for short in args.sets or list(NAMES):
         (old, wrong_old), (new, wrong_new) = (triples(score, args.eval, d, short) for d in (args.before, args.after))
