@@ -129,9 +129,25 @@ def parsed_text(article: Article) -> str:
     the title only repeats the body's opening). A title-case headline is read in sentence case
     (``recase``); statements quote it as written."""
     if title_repeats_body(article):
-        return article.text
+        return article.text.translate(APOSTROPHES)
     title = article.title.replace("\r", " ").replace("\n", " ")  # same length: offsets stay exact
-    return f"{recase(title, article.text)}\n\n{article.text}"
+    return f"{recase(title, article.text)}\n\n{article.text}".translate(APOSTROPHES)
+
+
+#: Typographic apostrophes read as the ASCII one the model was trained on ("O’Reilly" is tagged an adverb,
+#: "D’Souza" no name): one character for one, so every offset still points into the text as written.
+APOSTROPHES = str.maketrans({"\u2019": "'"})
+
+
+def _as_written(doc: Doc, article: Article, body: int, mention) -> str:
+    """A mention's words as the article prints them (typographic apostrophes, a headline's own case)."""
+    span = doc[mention.start:mention.end]
+    a, b = span.start_char, span.end_char
+    if mention.text != span.text:
+        return mention.text
+    if a >= body:
+        return article.text[a - body:b - body]
+    return article.title[a:b] if b <= len(article.title) else span.text
 
 
 def statements_from_doc(doc: Doc, article: Article) -> list[Statement]:
@@ -157,7 +173,7 @@ def statements_from_doc(doc: Doc, article: Article) -> list[Statement]:
             continue
         seen.add(key)
         start, end = bounds[st.sent_index]
-        quote = text[start:end]
+        quote = article.text[start - body:end - body]
         if start < body:  # the headline: offsets into the title, quoted as written (not re-cased)
             where, quote = -1, article.title[start:end]
         else:
@@ -186,8 +202,8 @@ def statements_from_doc(doc: Doc, article: Article) -> list[Statement]:
                 end=end,
                 confidence=float(st.confidence),
                 cue=st.cue,
-                source_mention=st.source.text,
-                target_mention=st.target.text,
+                source_mention=_as_written(doc, article, body, st.source),
+                target_mention=_as_written(doc, article, body, st.target),
                 source_affiliation=a.affiliation and era_name(a.affiliation, article.date),
                 source_role=a.role,
                 target_affiliation=b.affiliation and era_name(b.affiliation, article.date),

@@ -43,3 +43,13 @@ def test_short_title_case_headline_recased():
     assert title_case("Kerr Would Sue Her")
     assert recase("Kerr Would Sue Her", body) == "Kerr would sue her"
     assert not title_case("Kerr would sue Moss")  # sentence case stays as it is
+
+
+def test_typographic_apostrophes_parsed_plain_quoted_as_written():
+    # the model tags "O’Reilly" an adverb; the parse reads the ASCII apostrophe, the statement keeps the article's
+    body = "Radio host Bill O’Reilly criticised Senator Ann Lowe on Monday. Lowe didn’t answer."
+    art = Article(id="a2", text=body, title="Radio notes")
+    assert "’" not in parsed_text(art) and len(parsed_text(art)) == len("Radio notes\n\n") + len(body)
+    got = [s for s in extract_statements([art]) if s.target == "Ann Lowe"]
+    assert [(s.source, s.source_mention, s.stance) for s in got] == [("Bill O'Reilly", "Bill O’Reilly", "opposes")]
+    assert got[0].quote == body[got[0].start:got[0].end] and "O’Reilly" in got[0].quote

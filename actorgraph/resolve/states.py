@@ -10,7 +10,7 @@ from .state import ResolverState, fits
 from .trim import trim
 from .vocab import (
     STATE_NOUNS, GROUP_NOUNS, DEFINITE_STATE_NOUNS, PERSON_STATE_NOUNS, GOVERNMENT_NOUNS, PERSON_TEAM_NOUNS,
-    CAUCUS_NOUNS, OWNED_NOUNS, QUANTIFIERS, AIM_PREPS,
+    CAUCUS_NOUNS, OWNED_NOUNS, QUANTIFIERS, AIM_PREPS, RELATIONAL_HEADS,
 )
 
 
@@ -138,9 +138,10 @@ def norp_nouns(st: ResolverState) -> None:
     for s, (e, entry) in sorted(st.demonym_at.items()):
         # "the Democratic demands", "Republican efforts": the party owns what the noun names
         h = doc[e - 1]
-        if (entry.type == "group" or _aimed(h.head)) and h.dep_ in ("amod", "compound") and h.head.i >= e \
-                and h.head.lemma_.lower() in OWNED_NOUNS and st.free(s, e) and not st.shouting[s] \
-                and not (e - s == 1 and st.common_word(s)):
+        if h.dep_ in ("amod", "compound") and h.head.i >= e and st.free(s, e) and not st.shouting[s] \
+                and not (e - s == 1 and st.common_word(s)) and not _hyphenated(doc, s, e) \
+                and ((entry.type == "group" or _aimed(h.head)) and h.head.lemma_.lower() in OWNED_NOUNS
+                     or _owned_relation(h.head)):
             st.add(s, e, (st.entry_actor(entry),), "demonym")
     for s, (e, entry) in sorted(st.demonym_at.items()):
         root = doc[s:e].root
@@ -158,6 +159,18 @@ def norp_nouns(st: ResolverState) -> None:
             a = st.surface_actor(doc[s:e].text, "group")
             if a is not None:
                 st.add(s, e, (a,), "demonym")
+
+
+def _hyphenated(doc, s: int, e: int) -> bool:
+    """ "Cuban-American opponents": one half of a compound people, not the state."""
+    return (s > 0 and doc[s - 1].text == "-") or (e < len(doc) and doc[e].text == "-")
+
+
+def _owned_relation(noun: Token) -> bool:
+    """ "Chile's Russian allies", "his Republican critics": a people or party named as somebody's allies,
+    backers or critics (plural: "his Democratic opponent" is one person, not the party)."""
+    return noun.tag_ == "NNS" and noun.lemma_.lower() in RELATIONAL_HEADS and any(
+        c.dep_ == "poss" for c in noun.children)
 
 
 def _aimed(noun: Token) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..lexicon import mapping, words
+from ..lexicon import mapping, table, words
 
 SPEECH_VERBS = words("speech_verbs")
 STATE_NOUNS = words("apparatus_nouns")
@@ -38,6 +38,8 @@ LEGISLATOR_WORDS = words("legislator_words")
 LOWER_HOUSE = words("lower_house_words")
 OFFICE_WORDS = words("office_words")
 PARTY_TAGS = mapping("party_tags")
+#: the nouns of ``relational_nouns.csv`` ("allies", "critics"): a demonym before them names an actor
+RELATIONAL_HEADS = frozenset(r["noun"] for r in table("relational_nouns", ("noun", "relation", "symmetric", "direction")))
 US_STATES = mapping("us_states")
 HONORIFICS = {k: v or None for k, v in mapping("honorifics").items()}
 GIVEN_NAMES = mapping("given_names")

@@ -220,6 +220,8 @@ def _relational_referent(ctx: Sentence, n: Token, lem: str, owner: list[Arg]) ->
         ref = _described_as_what(ctx, top.head.head)
         if not ref and lemma(top.head.head) in ("emerge", "serve", "act", "remain", "become", "stand"):
             ref = ctx.subjects(top.head.head)
+    if not ref and lem != "target":
+        ref, owner = _modifier_referent(ctx, n, owner)
     if not ref and n.i + 1 < ctx.sent.end:
         m = ctx.index.mention_at(n.doc[n.i + 1])
         if m is not None and m.actors and m.start == n.i + 1:
@@ -229,6 +231,19 @@ def _relational_referent(ctx: Sentence, n: Token, lem: str, owner: list[Arg]) ->
         if m is not None and m.actors and m.start < n.i < m.end == n.i + 1 and m.kind in ("alias", "name"):
             ref = ctx._mention_args(m)  # "Kyiv's Western backers": the noun is itself the actor's name
     return ref, owner
+
+
+def _modifier_referent(ctx: Sentence, n: Token, owner: list[Arg]) -> tuple[list[Arg], list[Arg]]:
+    """ "Chile's Russian allies", "their Iranian backers": with a possessor present, the actor named by the
+    modifier is the ally, the possessor the one allied with."""
+    poss = [a for c in n.children if c.dep_ == "poss" for a in ctx.args(c)]
+    mods = [a for c in n.children if c.dep_ in ("amod", "compound") and c.i < n.i for a in ctx.args(c)
+            if a.mention.kind == "demonym"]
+    keys = {a.actor.name for a in poss}
+    mods = [a for a in mods if a.actor.name not in keys]
+    if not poss or not mods:
+        return [], owner
+    return mods, [a for a in owner if a.actor.name in keys]
 
 
 def _described_as_what(ctx: Sentence, gov: Token) -> list[Arg]:
