@@ -342,6 +342,10 @@ def evaluation_noun(ctx: Sentence, n: Token, lem: str) -> None:
     elif n.dep_ == "appos" and n.head.dep_ in ("dative", "dobj") and n.head.head.pos_ == "VERB":
         # "branded Y an enemy" parsed with the predicate as Y's apposition (the naming verb is checked below)
         judged, gov = ctx.args(n.head), n.head.head
+    elif n.dep_ == "dobj" and n.head.pos_ == "VERB" and any(c.dep_ == "dobj" and c.i < n.i for c in n.head.children):
+        # "branded Y a liar" parsed with two objects: the first is the one judged
+        gov = n.head
+        judged = ctx.args(next(c for c in gov.children if c.dep_ == "dobj" and c.i < n.i), owner=True)
     elif n.dep_ in ("oprd", "xcomp") and n.head.pos_ == "VERB":
         gov = n.head
         # "called X's push for a vote a disgrace": X is judged
