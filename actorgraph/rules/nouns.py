@@ -165,7 +165,7 @@ def _relational_owner(ctx: Sentence, n: Token, lem: str) -> list[Arg]:
     for c in n.children:
         if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i < n.i and lem != "target"):
             owner.extend(ctx.args(c))  # "a Russian target" is a place hit, not Russia's aim
-        elif c.dep_ == "prep" and c.lower_ in ("of", "to"):
+        elif c.dep_ == "prep" and (c.lower_ in ("of", "to") or c.lower_ == "for" and lem in STAFF_NOUNS):
             for o in c.children:
                 if o.dep_ == "pobj":
                     got = ctx.args(o)
