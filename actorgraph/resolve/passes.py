@@ -36,7 +36,7 @@ class Pass:
 
 PASSES: list[Pass] = [
     Pass("names.gazetteer_ner", base_spans, "gazetteer names and spaCy entities, longest first; demonyms noted; "
-         "media outlets, laws, places and pro-/anti- prefixed names blocked"),
+         "an outlet used as a channel (\"told the Post\"), laws, places and pro-/anti- prefixed names blocked"),
     Pass("names.titled", titled_names, "names after a title or before a party tag that NER missed or mislabelled"),
     Pass("names.speaker", speakers, "a bare capitalised name that says things is a person"),
     Pass("names.cue_argument", cue_names, "a bare capitalised proper noun nothing else knows that is the subject, "

@@ -11,8 +11,8 @@ from spacy.tokens import Doc, Span, Token
 from ..gazetteer import Entry
 from ..records import Actor
 from .vocab import (
-    AGENT_PREPS, COPULA_VERBS, STANCE_PREFIXES, TOP_ROLES, LESSER_WORDS, LEGISLATOR_WORDS, LOWER_HOUSE, MEDIA_NOUNS,
-    MEDIA_NAME_WORDS, MEDIA_VERBS, ORG_WORDS, NAME_PARTICLES, NAME_SUFFIXES, PLACE_PREPS, PLACE_OF_NOUNS,
+    AGENT_PREPS, COPULA_VERBS, STANCE_PREFIXES, TOP_ROLES, LESSER_WORDS, LEGISLATOR_WORDS, LOWER_HOUSE,
+    MEDIA_VERBS, ORG_WORDS, NAME_PARTICLES, NAME_SUFFIXES, PLACE_PREPS, PLACE_OF_NOUNS,
     PLACE_ATTACK_VERBS, PERSON_ATTACK_VERBS, REGION_PLURAL_LEMMAS, ATTITUDE_ADJECTIVES, NICKNAMES,
 )
 
@@ -146,19 +146,10 @@ def looks_like_org(span: Span) -> bool:
 
 
 def is_media(doc: Doc, s: int, e: int) -> bool:
-    span = doc[s:e]
-    if any(t.lower_ in MEDIA_NAME_WORDS for t in span):
-        return True
-    root = span.root
-    if root.dep_ in ("appos", "compound", "nmod") and root.head.lower_ in MEDIA_NOUNS:
-        return True
-    if any(c.lower_ in MEDIA_NOUNS and c.dep_ in ("appos", "compound", "amod", "nmod") for c in root.children):
-        return True
-    if s > 0 and doc[s - 1].lower_ in MEDIA_NOUNS:
-        return True
-    if root.dep_ in ("dobj", "dative") and root.head.lower_ in MEDIA_VERBS:
-        return True
-    return False
+    """A news outlet used as the channel ("told the Post"): no actor there. An outlet that takes or meets a
+    stance ("Trump attacked the Post", "the Times endorsed Clinton") is an organisation like any other."""
+    root = doc[s:e].root
+    return root.dep_ in ("dobj", "dative") and root.head.lower_ in MEDIA_VERBS
 
 
 def place_use(span: Span, person: bool = False) -> bool:

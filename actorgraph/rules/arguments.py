@@ -147,6 +147,8 @@ class Arguments:
 
     def _sayer_pronoun(self, t: Token, m: Any) -> list[Arg] | None:
         """ "X said he would ...": the reported clause's pronoun subject is, nearly always, the sayer."""
+        if t.lower_ == "they":
+            return self._sayers(t, m)
         if not (t.lower_ in ("he", "she") and (m is None or getattr(m, "kind", "") == "pronoun")
                 and t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ccomp"
                 and lemma(t.head.head) in SPEECH_VERBS and not self._in_quotes(t)):
@@ -158,6 +160,20 @@ class Arguments:
             ref = m if m is not None else MentionRef(t.i, t.i + 1, ms.actors, "pronoun", t.text)
             return [Arg(ref, ms.actors[0], MENTION_CONFIDENCE["pronoun"])]
         return None
+
+    def _sayers(self, t: Token, m: Any) -> list[Arg] | None:
+        """ "X and other senators said they backed Y": a plural sayer's named members are "they"."""
+        if not ((m is None or getattr(m, "kind", "") == "pronoun") and t.dep_ in ("nsubj", "nsubjpass")
+                and t.head.dep_ == "ccomp" and lemma(t.head.head) in SPEECH_VERBS and not self._in_quotes(t)):
+            return None
+        sayer = next((c for c in t.head.head.children if c.dep_ == "nsubj"), None)
+        if sayer is None or not sayer.conjuncts:
+            return None
+        got = [a for x in (sayer, *sayer.conjuncts) for a in self._one(x, owner=False, depth=1)]
+        if not got:
+            return None
+        return [Arg(MentionRef(t.i, t.i + 1, (a.actor,), "pronoun", t.text), a.actor, MENTION_CONFIDENCE["pronoun"])
+                for a in got]
 
     def _mention_and_list(self, t: Token, m: Any, depth: int) -> list[Arg]:
         """A mention's actors, with the states or people of a list parsed as its apposition ("Mali, Burkina
