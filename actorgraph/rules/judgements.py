@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .base import Arg, lemma, not_enough
 from .context import Sentence
 from .registry import rule
-from .vocab import (ACT_NOUNS, BLAME_ADJS, CALL_VERBS, DENIAL_VERBS, DESCRIBE_VERBS, EVAL_ADJS, EVAL_HEADS, EVAL_NOUNS, HARM_NOUNS, HOLD_VERBS, JUDGEMENT_ADJS, JUDGEMENT_WORDS, LEGITIMACY, NEG_ADVERBS, NOUN_CUES, OUSTER_NOUNS, SPEECH_VERBS, THIRD_PERSON)
+from .vocab import (COMPLAINT_VERBS, ACT_NOUNS, BLAME_ADJS, CALL_VERBS, DENIAL_VERBS, DESCRIBE_VERBS, EVAL_ADJS, EVAL_HEADS, EVAL_NOUNS, HARM_NOUNS, HOLD_VERBS, JUDGEMENT_ADJS, JUDGEMENT_WORDS, LEGITIMACY, NEG_ADVERBS, NOUN_CUES, OUSTER_NOUNS, SPEECH_VERBS, THIRD_PERSON)
 
 
 def _judged_thing(ctx: Sentence, judged_tok: Token) -> list[Arg]:
@@ -40,7 +40,7 @@ def _victims(ctx: Sentence, judged_tok: Token) -> list[Arg]:
 
 
 @rule("judgement.said", pos="verb", words=("report_verbs", "denial_verbs"), order=110,
-      emits=("judgement.victim", "judgement.owned_wrong", "judgement.denied"))
+      emits=("judgement.victim", "judgement.owned_wrong", "judgement.denied", "judgement.complained"))
 def speaker_judgement(ctx: Sentence, v: Token, lem: str) -> None:
     """ "X said Y has been lying", "'Y is a disgrace,' X tweeted": the speaker judges the subject of
     what is said. Only the clause's own judgement words count (not the verbs of what Y did)."""
@@ -88,6 +88,9 @@ def speaker_judgement(ctx: Sentence, v: Token, lem: str) -> None:
             return  # "Y did not praise Z": what Y did not do says nothing of Y
         score = -score  # "Y is not fit / not welcome": a praise word denied is a criticism
     if score == 0:
+        if lem in COMPLAINT_VERBS and judged_tok.dep_ == "nsubj" and not victims:
+            # "X complained that Y had blocked the bill": what one complains of, its doer is faulted for
+            ctx.emit(speakers, others, "criticises", v, "evaluation", factor=0.7, check=v, rule="judgement.complained")
         return
     if victims and score < 0:
         ctx.emit(speakers, [a for a in victims if a.actor.name not in ex], "defends", v, "evaluation",
