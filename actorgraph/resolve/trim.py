@@ -58,6 +58,8 @@ def trim(ent: Span) -> tuple[int, int]:
         # a headline in title case glues the verb on ("Ann Lowe Goes On Trial")
         while e - s > 2 and doc[e - 1].tag_ in ("VBZ", "VBD", "VBP") and doc[e - 1].is_title:
             e -= 1
+    if not person and e - s > 1 and doc[e - 1].lower_ in ("of", "for"):
+        e = _of_tail(doc, e)
     if person:  # NER cuts "Moon Jae-in" at the hyphen
         while e + 1 < len(doc) and doc[e].text == "-" and not doc[e - 1].whitespace_ and not doc[e].whitespace_ \
                 and doc[e + 1].is_alpha:
@@ -65,6 +67,14 @@ def trim(ent: Span) -> tuple[int, int]:
     if person and e > s:
         e = name_tail(doc, s, e)
     return s, e
+
+
+def _of_tail(doc, e: int) -> int:
+    """NER's "The Supreme Court of" | "Chile": the name goes on to its place, or stops before the "of"."""
+    k = e
+    while k < len(doc) and k - e < 3 and doc[k].pos_ == "PROPN" and doc[k].is_title:
+        k += 1
+    return k if k > e else e - 1
 
 
 def name_tail(doc, s: int, e: int) -> int:

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .base import Arg, lemma
 from .context import Sentence
 from .registry import rule
-from .vocab import (ADJ_CUES, BREAKERS, NEGATIVE_TIE_WORDS, NOUN_CUES, PACT_NOUNS, PACT_VERBS, PERSONAL_RELATIONS, POSITIVE_TIE_WORDS, RECEIVED_NOUNS, RECEIVE_VERBS, RELATIONAL_NOUNS, RELATIONS, SOUGHT_VERBS, STAFF_NOUNS, VERB_CUES)
+from .vocab import (ARMS_WORDS, TRANSFER_NOUNS, ADJ_CUES, BREAKERS, NEGATIVE_TIE_WORDS, NOUN_CUES, PACT_NOUNS, PACT_VERBS, PERSONAL_RELATIONS, POSITIVE_TIE_WORDS, RECEIVED_NOUNS, RECEIVE_VERBS, RELATIONAL_NOUNS, RELATIONS, SOUGHT_VERBS, STAFF_NOUNS, VERB_CUES)
 
 
 def _between(ctx: Sentence, n: Token, entry: dict[str, str], between: list[Arg], has_targets: bool) -> None:
@@ -67,6 +67,22 @@ def noun(ctx: Sentence, n: Token, lem: str) -> None:
         ctx.emit(owners, [a], rel, n, "noun", rule=rid)
         if rel == "clashes":
             ctx.emit([a], owners, rel, n, "noun", rule=rid)
+
+
+@rule("noun.arms", pos="noun", words="transfer_nouns", order=12)
+def arms(ctx: Sentence, n: Token, lem: str) -> None:
+    """ "Chile approved an arms sale to Peru", "US weapons deliveries to Kyiv": arming Y aids Y (not when the
+    transfer is halted: "froze arms sales to Y")."""
+    if not any(c.dep_ in ("compound", "amod") and c.lower_ in ARMS_WORDS for c in n.children):
+        return
+    tgt = [a for c in n.children if c.dep_ == "prep" and c.lower_ in ("to", "for")
+           for o in c.children if o.dep_ == "pobj" for a in ctx.args(o)]
+    if not tgt:
+        return
+    owners, gov, _ = ctx._noun_owner(n, tgt, "aids")
+    if gov is not None and lemma(gov) in BREAKERS:
+        return
+    ctx.emit(owners, tgt, "aids", n, "noun")
 
 
 @rule("verb.against", pos="verb", order=30, when=lambda t, lem, pos: lem not in VERB_CUES)
