@@ -32,8 +32,8 @@ ids such as ``names.surname``, ``roles.title``, ``states.apparatus``, ``refs.wal
 Decisions (general rules, not per article):
 - The gazetteer names the actor whenever it knows the name; NER adds people and unknown
   organisations. Unknown GPE are actors only as doers ("Texas sued"), unknown LOC/FAC never;
-  regions are not actors unless the gazetteer lists them. Media outlets (an ORG next to
-  "newspaper", "agency", "told" ...) are not actors: quotes come from them, stances do not.
+  regions are not actors unless the gazetteer lists them. A news outlet told something ("told
+  the Post") is the channel, no actor; one that takes or meets a stance is an organisation.
 - Short all-caps abbreviations ("IS", "US") match case-sensitively, and not in all-caps lines
   (headlines) where they are ordinary words.
 - People: canonical name = the longest form in the article without middle initials; a bare name

@@ -184,7 +184,8 @@ class Arguments:
         kind = m.actors[0].type
         if kind in ("country", "person") and depth == 0:
             for c in t.children:
-                if c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children):
+                if c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children) and c.left_edge.i <= m.end + 1:
+                    # (right after it: not a list after a colon at the clause's end the parser hung on it)
                     for x in (c, *c.conjuncts):
                         mm = idx.mention_for(x)
                         if mm is not None and mm is not m and mm.actors and mm.actors[0].type == kind:
