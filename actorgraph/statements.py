@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import sys
 import weakref
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from spacy.attrs import SENT_START
 from spacy.language import Language
@@ -139,8 +139,9 @@ def parsed_text(article: Article) -> str:
 APOSTROPHES = str.maketrans({"\u2019": "'"})
 
 
-def _as_written(doc: Doc, article: Article, body: int, mention) -> str:
-    """A mention's words as the article prints them (typographic apostrophes, a headline's own case)."""
+def _as_written(doc: Doc, article: Article, body: int, mention: Any) -> str:
+    """A mention's words as the article prints them (typographic apostrophes, a headline's own case);
+    ``mention``: a stance's source or target (a Mention or a MentionRef: start, end, text)."""
     span = doc[mention.start:mention.end]
     a, b = span.start_char, span.end_char
     if mention.text != span.text:
@@ -173,11 +174,11 @@ def statements_from_doc(doc: Doc, article: Article) -> list[Statement]:
             continue
         seen.add(key)
         start, end = bounds[st.sent_index]
-        quote = article.text[start - body:end - body]
         if start < body:  # the headline: offsets into the title, quoted as written (not re-cased)
             where, quote = -1, article.title[start:end]
-        else:
+        else:  # the body as written (the parse read typographic apostrophes as ASCII ones)
             where, start, end = st.sent_index - in_title, start - body, end - body
+            quote = article.text[start:end]
         sid = statement_id(article.id, start, end, src, tgt, stance, st.relation)
         if sid in ids:  # a headline with the body's opening span: one id, one statement
             continue

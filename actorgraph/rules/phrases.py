@@ -39,7 +39,7 @@ def behalf(ctx: Sentence, v: Token, lem: str) -> None:
 
 @rule("phrase.at_odds", pos="noun", words="at_phrases", match="lemma|lower", order=52)
 def at_odds(ctx: Sentence, n: Token, lem: str) -> None:
-    """ "X is at odds with Y", "X and Y remain at loggerheads", "X has been at war with Y": both sides."""
+    """ "X is at odds with Y", "X and Y remain at loggerheads": both sides ("at war with Y" is a noun cue)."""
     at = n.head
     if n.dep_ != "pobj" or at.lower_ != "at" or at.head.pos_ not in ("AUX", "VERB") \
             or any(c.dep_ in ("det", "poss", "amod") for c in n.children):
