@@ -47,6 +47,8 @@ Decisions (general rules, not per article):
   -> the group; "French and German officials" -> both). "<Person> regime" -> the person's state.
   A bare "the junta"/"the government" is the state last called so, else the nearest country
   that is not the speaker; "the country"/"the kingdom" the most salient recent country.
+  "The group" is the armed group named just before; "the rebels"/"the militants" its members, when
+  it was named in an earlier sentence and not in theirs (there they are another side).
 - Role references ("the Russian president", "the Ukrainian leader") resolve only to a named
   person with that role (and affiliation) in the article; otherwise they stay unresolved.
 - Pronouns: he/she -> a person (gender from Mr./Ms., gendered roles, else a first name with a clear

@@ -13,7 +13,7 @@ from .index import Mention
 from .state import ResolverState, fits
 from .text import SUBJ_DEPS
 from .vocab import (
-    COUNTRY_NOUNS, DEFINITE_STATE_NOUNS, DEFINITE_GROUP_NOUNS, RULING_LEMMAS, PERSON_STATE_NOUNS, PERSON_TEAM_NOUNS,
+    COUNTRY_NOUNS, DEFINITE_STATE_NOUNS, DEFINITE_GROUP_NOUNS, DEFINITE_MEMBER_NOUNS, RULING_LEMMAS, PERSON_STATE_NOUNS, PERSON_TEAM_NOUNS,
     PLURAL_ACTOR_NOUNS, PLURAL_COUNT, PRON_PERSON, PRON_IT, PRON_THEY,
 )
 from .pronouns import pronoun
@@ -67,8 +67,8 @@ REFERENCE_RULES: list[RefRule] = [
     RefRule("refs.count", lambda st, t: t.lower_ in PLURAL_COUNT, lambda st, t, w: plural(st, t, w.history)),
     RefRule("refs.the_state", lambda st, t: t.lower_ in DEFINITE_STATE_NOUNS and t.i not in st.gov,
             lambda st, t, w: definite_state(st, t, w.history)),
-    RefRule("refs.the_group", lambda st, t: t.lower_ in DEFINITE_GROUP_NOUNS and t.i not in st.gov,
-            lambda st, t, w: definite_group(st, t, w.history)),
+    RefRule("refs.the_group", lambda st, t: (t.lower_ in DEFINITE_GROUP_NOUNS or t.lower_ in DEFINITE_MEMBER_NOUNS)
+            and t.i not in st.gov, lambda st, t, w: definite_group(st, t, w.history)),
 ]
 
 
@@ -110,8 +110,10 @@ def the_phrase_start(st: ResolverState, t: Token, modifier: Callable[[Token], in
 
 def definite_group(st: ResolverState, t: Token, history: list[Mention]) -> Mention | None:
     """"the group", "the Iran-backed militia", "the rebel movement": the armed group or movement named
-    just before (within two sentences)."""
-    if t.tag_ != "NN" or any(c.dep_ == "prep" and c.lower_ in ("of", "in") for c in t.children) \
+    just before (within two sentences); "the rebels", "the militants": its members, named in a sentence
+    before (in the same one they are more likely another side: "IS attacked the rebels")."""
+    members = t.lower_ in DEFINITE_MEMBER_NOUNS
+    if t.tag_ != ("NNS" if members else "NN") or any(c.dep_ == "prep" and c.lower_ in ("of", "in") for c in t.children) \
             or any(c.dep_ in ("relcl", "acl") for c in t.children):
         return None
     start = the_phrase_start(st, t, lambda c: c.left_edge.i if c.dep_ in ("amod", "compound", "npadvmod")
@@ -126,9 +128,15 @@ def definite_group(st: ResolverState, t: Token, history: list[Mention]) -> Menti
         if st.sent_of[m.start] < s - 2:
             break
         if len(m.actors) == 1 and m.actors[0].type == "group" and m.end <= t.i \
-                and not m.actors[0].name.endswith(" Party") and st.free(t.i, t.i + 1):
+                and not m.actors[0].name.endswith(" Party") and st.free(t.i, t.i + 1) \
+                and not (members and (st.sent_of[m.start] == s or _named_in(st, m.actors[0], s))):
             return st.cands[st.add(t.i, t.i + 1, m.actors, "role", head=t.i)]
     return None
+
+
+def _named_in(st: ResolverState, actor, sent: int) -> bool:
+    """Is ``actor`` named in sentence ``sent`` (then "the rebels" there are another side)?"""
+    return any(c is not None and actor in c.actors and st.sent_of[c.start] == sent for c in st.cands)
 
 
 def definite_state(st: ResolverState, t: Token, history: list[Mention]) -> Mention | None:
