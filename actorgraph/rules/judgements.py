@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .base import Arg, lemma, not_enough
 from .context import Sentence
 from .registry import rule
-from .vocab import (COMPLAINT_VERBS, ACT_NOUNS, BLAME_ADJS, CALL_VERBS, DENIAL_VERBS, DESCRIBE_VERBS, EVAL_ADJS, EVAL_HEADS, EVAL_NOUNS, HARM_NOUNS, HOLD_VERBS, JUDGEMENT_ADJS, JUDGEMENT_WORDS, LEGITIMACY, NEG_ADVERBS, NOUN_CUES, OUSTER_NOUNS, SPEECH_VERBS, THIRD_PERSON)
+from .vocab import (COMPLAINT_VERBS, RELATIONS, VERB_CUES, ACT_NOUNS, BLAME_ADJS, CALL_VERBS, DENIAL_VERBS, DESCRIBE_VERBS, EVAL_ADJS, EVAL_HEADS, EVAL_NOUNS, HARM_NOUNS, HOLD_VERBS, JUDGEMENT_ADJS, JUDGEMENT_WORDS, LEGITIMACY, NEG_ADVERBS, NOUN_CUES, OUSTER_NOUNS, SPEECH_VERBS, THIRD_PERSON)
 
 
 def _judged_thing(ctx: Sentence, judged_tok: Token) -> list[Arg]:
@@ -87,6 +87,10 @@ def speaker_judgement(ctx: Sentence, v: Token, lem: str) -> None:
         if score <= 0 or JUDGEMENT_WORDS.get(content.lower_) or JUDGEMENT_WORDS.get(lemma(content)):
             return  # "Y did not praise Z": what Y did not do says nothing of Y
         score = -score  # "Y is not fit / not welcome": a praise word denied is a criticism
+    manner = _passive_manner(content, judged_tok)
+    if manner and manner == score:
+        # "X said Y was unfairly targeted": the manner judges what was done to Y, so Y is its patient
+        score = manner * RELATIONS[VERB_CUES.get(lemma(content), {}).get("obj", "opposes")]
     if score == 0:
         if lem in COMPLAINT_VERBS and judged_tok.dep_ == "nsubj" and not victims:
             # "X complained that Y had blocked the bill": what one complains of, its doer is faulted for
@@ -95,7 +99,17 @@ def speaker_judgement(ctx: Sentence, v: Token, lem: str) -> None:
     if victims and score < 0:
         ctx.emit(speakers, [a for a in victims if a.actor.name not in ex], "defends", v, "evaluation",
                  factor=0.7, check=v, rule="judgement.victim")
-    ctx.emit(speakers, others, "criticises" if score < 0 else "praises", v, "evaluation", factor=0.75, check=v)
+    ctx.emit(speakers, others, "criticises" if score < 0 else ("defends" if manner else "praises"), v, "evaluation",
+             factor=0.75, check=v)
+
+
+def _passive_manner(content: Token, judged_tok: Token) -> int:
+    """The judgement words among the manner adverbs of a passive clause ("Y was unfairly targeted", "Y was
+    rightly criticised"): 0 for an active clause or one without them."""
+    if judged_tok.dep_ != "nsubjpass":
+        return 0
+    return sum(JUDGEMENT_WORDS.get(c.lower_, 0) or JUDGEMENT_ADJS.get(c.lower_, 0)
+               for c in content.children if c.dep_ == "advmod")
 
 
 def _own_wrong(content: Token) -> bool | None:
