@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .base import Arg, lemma, not_enough
 from .context import Sentence
 from .registry import rule
-from .vocab import (COMPLAINT_VERBS, RELATIONS, VERB_CUES, ACT_NOUNS, BLAME_ADJS, CALL_VERBS, DENIAL_VERBS, DESCRIBE_VERBS, EVAL_ADJS, EVAL_HEADS, EVAL_NOUNS, HARM_NOUNS, HOLD_VERBS, JUDGEMENT_ADJS, JUDGEMENT_WORDS, LEGITIMACY, NEG_ADVERBS, NOUN_CUES, OUSTER_NOUNS, SPEECH_VERBS, THIRD_PERSON)
+from .vocab import (ALLEGING_VERBS, COMPLAINT_VERBS, RELATIONS, VERB_CUES, ACT_NOUNS, BLAME_ADJS, CALL_VERBS, DENIAL_VERBS, DESCRIBE_VERBS, EVAL_ADJS, EVAL_HEADS, EVAL_NOUNS, HARM_NOUNS, HOLD_VERBS, JUDGEMENT_ADJS, JUDGEMENT_WORDS, LEGITIMACY, NEG_ADVERBS, NOUN_CUES, OUSTER_NOUNS, SPEECH_VERBS, THIRD_PERSON)
 
 
 def _judged_thing(ctx: Sentence, judged_tok: Token) -> list[Arg]:
@@ -451,3 +451,20 @@ def held_responsible(ctx: Sentence, v: Token) -> None:
         judged = ctx.args(obj)
         ctx.emit(ctx.subjects(v, avoid={a.actor.name for a in judged}), judged, "accuses", v, "evaluation",
                  factor=0.8)
+
+
+@rule("judgement.allegation", pos="noun", words="allegation_nouns", match="lemma|lower", order=96)
+def allegation(ctx: Sentence, n: Token, lem: str) -> None:
+    """ "X's accusation that Y armed the rebels", "X made / repeated the allegation that Y lied": the one who
+    makes the allegation accuses the subject of its clause (not "X denied / reported / looked into
+    allegations that Y lied": whose allegation that is, is not said)."""
+    clause = next((c for c in n.children if c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX")
+                   and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+    accused = ctx.args(next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)) if clause else []
+    if not accused:
+        return
+    owners, gov, explicit = ctx._noun_owner(n, accused, "accuses")
+    if not explicit and (gov is None or n.dep_ != "dobj" or lemma(gov) not in ALLEGING_VERBS):
+        return  # "denied / investigated / reported allegations that ...": whose allegation is not said
+    ex = {a.actor.name for a in owners}
+    ctx.emit(owners, [a for a in accused if a.actor.name not in ex], "accuses", n, "noun", factor=0.8)
