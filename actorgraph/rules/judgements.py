@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .base import Arg, lemma, not_enough
 from .context import Sentence
 from .registry import rule
-from .vocab import (ALLEGING_VERBS, COMPLAINT_VERBS, RELATIONS, VERB_CUES, ACT_NOUNS, BLAME_ADJS, CALL_VERBS, DENIAL_VERBS, DESCRIBE_VERBS, EVAL_ADJS, EVAL_HEADS, EVAL_NOUNS, HARM_NOUNS, HOLD_VERBS, JUDGEMENT_ADJS, JUDGEMENT_WORDS, LEGITIMACY, NEG_ADVERBS, NOUN_CUES, OUSTER_NOUNS, SPEECH_VERBS, THIRD_PERSON)
+from .vocab import (INQUIRY_NOUNS, ALLEGING_VERBS, COMPLAINT_VERBS, RELATIONS, VERB_CUES, ACT_NOUNS, BLAME_ADJS, CALL_VERBS, DENIAL_VERBS, DESCRIBE_VERBS, EVAL_ADJS, EVAL_HEADS, EVAL_NOUNS, HARM_NOUNS, HOLD_VERBS, JUDGEMENT_ADJS, JUDGEMENT_WORDS, LEGITIMACY, NEG_ADVERBS, NOUN_CUES, OUSTER_NOUNS, SPEECH_VERBS, THIRD_PERSON)
 
 
 def _judged_thing(ctx: Sentence, judged_tok: Token) -> list[Arg]:
@@ -28,8 +28,10 @@ def _judged_thing(ctx: Sentence, judged_tok: Token) -> list[Arg]:
 
 
 def _victims(ctx: Sentence, judged_tok: Token) -> list[Arg]:
-    """ "the process against X is a sham": condemning what is done against X takes X's side."""
-    victims = [a for c in judged_tok.children if c.dep_ == "prep" and c.lower_ == "against"
+    """ "the process against X is a sham", "the probe into X is a witch hunt": condemning what is done against
+    X takes X's side."""
+    victims = [a for c in judged_tok.children if c.dep_ == "prep" and (c.lower_ == "against" or c.lower_ == "into"
+                                                                       and lemma(judged_tok) in INQUIRY_NOUNS)
                for o in c.children if o.dep_ == "pobj" for a in ctx.args(o)]
     if not victims:
         victims = [a for c in judged_tok.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -171,7 +173,8 @@ def _denied(t: Token, top: Token) -> bool:
         t = t.head
 
 
-@rule("judgement.called", pos="verb", words=("call_verbs", "describe_verbs", "hold_verbs"), order=140)
+@rule("judgement.called", pos="verb", words=("call_verbs", "describe_verbs", "hold_verbs"), order=140,
+      emits=("judgement.victim",))
 def called_or_described(ctx: Sentence, v: Token, lem: str) -> None:
     """ "X called Y's push a 'lynching'", "X described Y as reckless", "X holds Y responsible": a naming
     verb's predicate judges its object."""
@@ -210,8 +213,13 @@ def called(ctx: Sentence, v: Token) -> None:
         score += JUDGEMENT_WORDS.get(t.lower_) or JUDGEMENT_WORDS.get(lemma(t)) or 0
     if score == 0:
         return
-    judged = ctx.args(obj, owner=True)
     ex = {a.actor.name for a in ctx.subjects(v)}
+    victims = _victims(ctx, obj) if score < 0 else []
+    if victims:  # "X called the charges against Y a disgrace / the probe into Y a witch hunt": X defends Y
+        ctx.emit(ctx.subjects(v), [a for a in victims if a.actor.name not in ex], "defends", v, "evaluation",
+                 factor=0.7, rule="judgement.victim")
+        return
+    judged = ctx.args(obj, owner=True)
     ctx.emit(ctx.subjects(v), [a for a in judged if a.actor.name not in ex],
               "criticises" if score < 0 else "praises", v, "evaluation", factor=0.8)
 
@@ -243,6 +251,11 @@ def described_as(ctx: Sentence, v: Token) -> None:
         return
     subj = ctx.subjects(v)
     ex = {a.actor.name for a in subj}
+    victims = _victims(ctx, obj) if score < 0 else []
+    if victims:  # "X described the charges against Y as a sham": X defends Y
+        ctx.emit(subj, [a for a in victims if a.actor.name not in ex], "defends", v, "evaluation", factor=0.7,
+                 rule="judgement.victim")
+        return
     ctx.emit(subj, [a for a in ctx.args(obj, owner=True) if a.actor.name not in ex],
               "criticises" if score < 0 else "praises", v, "evaluation", factor=0.8)
 
@@ -336,7 +349,7 @@ def evaluation_verb(ctx: Sentence, v: Token, lem: str) -> None:
     ctx.emit(holders, judged, "delegitimises", obj, "evaluation", hedge=hedge)
 
 
-@rule("judgement.eval_noun", pos="any", words="eval_nouns", order=90)
+@rule("judgement.eval_noun", pos="any", words="eval_nouns", order=90, emits=("judgement.victim",))
 def evaluation_noun(ctx: Sentence, n: Token, lem: str) -> None:
     """ "described IS as an enemy", "called him a liar", "IS presented a common enemy"."""
     sign, cue = EVAL_NOUNS[lem], n
@@ -365,8 +378,16 @@ def evaluation_noun(ctx: Sentence, n: Token, lem: str) -> None:
         judged = ctx.args(next(c for c in gov.children if c.dep_ == "dobj" and c.i < n.i), owner=True)
     elif n.dep_ in ("oprd", "xcomp") and n.head.pos_ == "VERB":
         gov = n.head
-        # "called X's push for a vote a disgrace": X is judged
-        judged = ctx.args(next((c for c in gov.children if c.dep_ == "dobj"), None), owner=True)
+        # "called X's push for a vote a disgrace": X is judged; "called the charges against X a disgrace":
+        # X is defended
+        obj = next((c for c in gov.children if c.dep_ == "dobj"), None)
+        victims = _victims(ctx, obj) if obj is not None and sign < 0 else []
+        if victims and lemma(gov) in CALL_VERBS:
+            ex = {a.actor.name for a in ctx.subjects(gov)}
+            ctx.emit(ctx.subjects(gov), [a for a in victims if a.actor.name not in ex], "defends", cue,
+                     "evaluation", factor=0.7, check=gov, rule="judgement.victim")
+            return
+        judged = ctx.args(obj, owner=True)
     elif n.dep_ in ("attr", "dobj") and n.head.pos_ in ("AUX", "VERB") and lemma(n.head) in (
             "be", "present", "pose", "represent", "constitute", "remain", "become"):
         judged = ctx.args(next((c for c in n.head.children if c.dep_ == "nsubj"), None))

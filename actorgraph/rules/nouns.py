@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .base import Arg, lemma
 from .context import Sentence
 from .registry import rule
-from .vocab import (ARMS_WORDS, TRANSFER_NOUNS, ADJ_CUES, BREAKERS, NEGATIVE_TIE_WORDS, NOUN_CUES, PACT_NOUNS, PACT_VERBS, PERSONAL_RELATIONS, POSITIVE_TIE_WORDS, RECEIVED_NOUNS, RECEIVE_VERBS, RELATIONAL_NOUNS, RELATIONS, SOUGHT_VERBS, STAFF_NOUNS, VERB_CUES)
+from .vocab import (CALL_VERBS, DESCRIBE_VERBS, ARMS_WORDS, TRANSFER_NOUNS, ADJ_CUES, BREAKERS, NEGATIVE_TIE_WORDS, NOUN_CUES, PACT_NOUNS, PACT_VERBS, PERSONAL_RELATIONS, POSITIVE_TIE_WORDS, RECEIVED_NOUNS, RECEIVE_VERBS, RELATIONAL_NOUNS, RELATIONS, SOUGHT_VERBS, STAFF_NOUNS, VERB_CUES)
 
 
 def _between(ctx: Sentence, n: Token, entry: dict[str, str], between: list[Arg], has_targets: bool) -> None:
@@ -60,6 +60,8 @@ def noun(ctx: Sentence, n: Token, lem: str) -> None:
     owners, gov, explicit = ctx._noun_owner(n, [a for a, _ in targets], targets[0][1])
     if _left_to_verb(n, lem, gov, explicit) or _sought(n, gov):
         return
+    if not explicit and gov is not None and n.dep_ == "dobj" and (lemma(gov) in CALL_VERBS or lemma(gov) in DESCRIBE_VERBS):
+        return  # "X called the charges against Y a disgrace": judged by X, not X's own
     rid = "noun.possessor" if explicit else "noun.clause"
     if gov is not None and lemma(gov) in BREAKERS:
         return  # "lifted sanctions on", "ended the war against", "cancelled a pact with": no stance read
