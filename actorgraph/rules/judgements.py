@@ -91,7 +91,7 @@ def speaker_judgement(ctx: Sentence, v: Token, lem: str) -> None:
         score = -score  # "Y is not fit / not welcome": a praise word denied is a criticism
     manner = _passive_manner(content, judged_tok)
     if manner and manner == score:
-        # "X said Y was unfairly targeted": the manner judges what was done to Y, so Y is its patient
+        # "X said Y was unfairly attacked": the manner judges what was done to Y, so Y is its patient
         score = manner * RELATIONS[VERB_CUES.get(lemma(content), {}).get("obj", "opposes")]
     if score == 0:
         if lem in COMPLAINT_VERBS and judged_tok.dep_ == "nsubj" and not victims:
@@ -106,7 +106,7 @@ def speaker_judgement(ctx: Sentence, v: Token, lem: str) -> None:
 
 
 def _passive_manner(content: Token, judged_tok: Token) -> int:
-    """The judgement words among the manner adverbs of a passive clause ("Y was unfairly targeted", "Y was
+    """The judgement words among the manner adverbs of a passive clause ("Y was unfairly attacked", "Y was
     rightly criticised"): 0 for an active clause or one without them."""
     if judged_tok.dep_ != "nsubjpass":
         return 0
