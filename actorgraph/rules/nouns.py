@@ -76,7 +76,7 @@ def arms(ctx: Sentence, n: Token, lem: str) -> None:
     """ "Chile approved an arms sale to Peru", "US weapons deliveries to Kyiv": arming Y aids Y (not when the
     transfer is halted: "froze arms sales to Y")."""
     if not any(c.dep_ in ("compound", "amod") and c.lower_ in ARMS_WORDS for c in n.children):
-        return
+        return  # ("a sale of copper to Y")
     tgt = [a for c in n.children if c.dep_ == "prep" and c.lower_ in ("to", "for")
            for o in c.children if o.dep_ == "pobj" for a in ctx.args(o)]
     if not tgt:
@@ -85,6 +85,28 @@ def arms(ctx: Sentence, n: Token, lem: str) -> None:
     if gov is not None and lemma(gov) in BREAKERS:
         return
     ctx.emit(owners, tgt, "aids", n, "noun")
+
+
+@rule("verb.arms", pos="verb", words="transfer_verbs", order=13)
+def arms_sent(ctx: Sentence, v: Token, lem: str) -> None:
+    """ "Chile sent weapons to Peru", "Chile supplied Peru with missiles": arming Y aids Y."""
+    obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return
+    if _arms(obj):  # "sent weapons to Y" (the "to" on the verb, its object, or a dative)
+        tgt = [a for h in (v, obj) for c in h.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+               for o in c.children if o.dep_ == "pobj" for a in ctx.args(o)]
+    else:  # "supplied Y with weapons"
+        tgt = ctx.args(obj) if any(c.dep_ == "prep" and c.lower_ == "with" and any(
+            o.dep_ == "pobj" and _arms(o) for o in c.children) for c in (*v.children, *obj.children)) else []
+    if tgt:
+        ctx.emit(ctx.subjects(v, avoid={a.actor.name for a in tgt}), tgt, "aids", v, "verb")
+
+
+def _arms(t: Token) -> bool:
+    """ "weapons", "arms", "anti-tank missiles", "military equipment": arms, named or as a modifier."""
+    return t.lower_ in ARMS_WORDS or lemma(t) in ARMS_WORDS or any(
+        c.dep_ in ("compound", "amod") and c.lower_ in ARMS_WORDS for c in t.children)
 
 
 @rule("verb.against", pos="verb", order=30, when=lambda t, lem, pos: lem not in VERB_CUES)
