@@ -49,8 +49,9 @@ Decisions (general rules, not per article):
   that is not the speaker; "the country"/"the kingdom" the most salient recent country.
   "The group" is the armed group named just before; "the rebels"/"the militants" its members, when
   it was named in an earlier sentence and not in theirs (there they are another side).
-- Role references ("the Russian president", "the Ukrainian leader") resolve only to a named
-  person with that role (and affiliation) in the article; otherwise they stay unresolved.
+- Role references ("the Russian president", "the Ukrainian leader") resolve to a named person with
+  that role (and affiliation) in the article; with nobody named, a state's head or minister ("the
+  Iranian foreign minister", `state_offices`) is the state, and any other role stays unresolved.
 - Pronouns: he/she -> a person (gender from Mr./Ms., gendered roles, else a first name with a clear
   gender, lexicon ``words/given_names.csv``), it/its -> one state or
   organisation, they/their -> a group, a conjunction or a plural mention; same sentence first

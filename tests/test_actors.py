@@ -214,10 +214,15 @@ def test_role_reference_to_named_person(nlp):
     assert m.actors[0].name == "Bashar al-Assad"
 
 
-def test_role_reference_without_named_person_stays_unresolved(nlp):
+def test_role_reference_without_named_person_is_the_state_or_nobody(nlp):
+    # a state's head the article never names acts for the state; no person is made up
     doc = nlp("Egypt hosted the summit. The Syrian president did not attend.")
-    assert mention_of(doc, "president") is None
+    m = mention_of(doc, "president")
+    assert m is not None and [a.name for a in m.actors] == ["Syria"]
     assert all(a.type != "person" for a in doc._.actors.actors.values())
+    # an office that is no state's stays unresolved
+    doc = nlp("Egypt hosted the summit. The Syrian opposition leader did not attend.")
+    assert mention_of(doc, "leader") is None
 
 
 def test_several_word_role_reference_to_a_titled_person(nlp):

@@ -45,7 +45,8 @@ PASSES: list[Pass] = [
          "spelling variant; NER's ORG/GPE that are people's names; unknown ORG/GPE decided"),
     Pass("names.short", short_names, "\"the North\" after \"North Korea\""),
     Pass("roles.title", titles, "titles, party tags and appositions give people role, affiliation, gender"),
-    Pass("roles.reference", role_references, "\"the Russian president\": the person named with that role"),
+    Pass("roles.reference", role_references, "\"the Russian president\": the person named with that role; nobody "
+         "named: a head or minister is the state"),
     Pass("roles.party_member", party_references, "\"the California Democrat\": the latest person of that party"),
     Pass("caucus.chamber", chamber_caucuses, "\"House Democrats\": a party's members in one chamber"),
     Pass("orgs.reference", org_references, "\"the committee\": the latest organisation of that kind"),

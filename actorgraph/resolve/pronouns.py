@@ -268,8 +268,9 @@ def unnamed_subject(st: ResolverState, t: Token) -> bool:
         subj = next((c for c in a.children if c.dep_ in SUBJ_DEPS and c.i < t.i), None)
         if subj is None:
             continue
-        if subj.lower_ not in ROLE_HEADS or st.owner[subj.i] >= 0:
-            return False
+        m = st.cand_at(subj.i) if st.owner[subj.i] >= 0 else None
+        if subj.lower_ not in ROLE_HEADS or (m is not None and not (m.actors and m.actors[0].type == "country")):
+            return False  # (a state's unnamed head, "Bolivia's president", is still nobody named)
         # a new person: someone's ("Ukraine's president"), a state's ("the Ukrainian president"), "a" one;
         # a bare "the general" may be the person named before
         return any(c.dep_ == "poss" or c.lower_ in ("a", "an") or c.i in st.demonym_tok

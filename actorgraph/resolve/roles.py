@@ -8,16 +8,15 @@ from ..records import Actor
 from .index import Mention
 from .state import ResolverState
 from .text import role_match, SUBJ_DEPS
-from .vocab import JUDGED_OF_VERBS, PARTY_MEMBER_NOUNS, ROLE_HEADS, ROLE_MODIFIERS, ROLE_UNREAL, OFFICE_WORDS, us_state
+from .vocab import JUDGED_OF_VERBS, PARTY_MEMBER_NOUNS, ROLE_HEADS, ROLE_MODIFIERS, ROLE_UNREAL, OFFICE_WORDS, STATE_OFFICES, us_state
 
 
 def role_references(st: ResolverState) -> None:
     """"the Russian president", "the secretary of state": the person named with that role (and
-    affiliation) in the article; unresolved when there is none."""
+    affiliation) in the article; when there is none, a state's head or minister is the state, and any
+    other role stays unresolved."""
     doc = st.doc
     people = [m for m in st.cands if m is not None and m.actors and m.actors[0].type == "person"]
-    if not people:
-        return
     people.sort(key=lambda m: m.start)
     for t in st.toks:
         if t.lower_ not in ROLE_HEADS or t.tag_ not in ("NN", "NNP") or st.owner[t.i] >= 0:
@@ -37,11 +36,22 @@ def role_references(st: ResolverState) -> None:
         if of_part:
             role += " " + of_part
             end = max(x.right_edge.i for x in t.children if x.dep_ == "prep" and x.lower_ == "of") + 1
-        target = person_with_role(people, t.i, role, affil, st.sent_of)
+        target = person_with_role(people, t.i, role, affil, st.sent_of) if people else None
+        if target is None and role in STATE_OFFICES and affil:
+            _office_of_state(st, start, end, t, affil)  # "the Peruvian president", nobody named: Peru
+            continue
         if target is None or not st.free(start, end):
             continue
         k = st.add(start, end, (target,), "role", head=t.i)
         st.person_ks.append(k)
+
+
+def _office_of_state(st: ResolverState, start: int, end: int, t: Token, affil: str) -> None:
+    """A state's head or minister the article never names ("the Iranian foreign minister said ...") acts
+    for the state, as its officials do."""
+    entry = st.gaz.lookup(affil)
+    if entry is not None and entry.type == "country" and st.free(start, end):
+        st.add(start, end, (st.entry_actor(entry),), "metonym", head=t.i)
 
 
 def _role_phrase(st: ResolverState, t: Token) -> tuple[str | None, str, int, list[int]]:
