@@ -47,7 +47,6 @@ def test_every_declared_word_class_has_members():
     classes = lexicon.word_classes()
     tables = set(vocab._WORD_RELATIONS) | set(vocab._SIGNED)  # classes whose rows live in those two tables
     assert {"received_nouns", "at_phrases", "judgement_words", "eval_nouns"} <= tables
-    assert all(members for c in tables for members in [vocab._WORD_RELATIONS.get(c) or vocab._SIGNED.get(c)])
     assert not [c for c, members in classes.items() if not members and c not in tables]
     assert {"speech_verbs", "apparatus_nouns"} <= set(classes)
 

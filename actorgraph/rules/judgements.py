@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .base import Arg, lemma, not_enough
 from .context import Sentence
 from .registry import rule
-from .vocab import (INQUIRY_NOUNS, ALLEGING_VERBS, COMPLAINT_VERBS, RELATIONS, VERB_CUES, ACT_NOUNS, BLAME_ADJS, CALL_VERBS, DENIAL_VERBS, DESCRIBE_VERBS, EVAL_ADJS, EVAL_HEADS, EVAL_NOUNS, HARM_NOUNS, HOLD_VERBS, JUDGEMENT_ADJS, JUDGEMENT_WORDS, LEGITIMACY, NEG_ADVERBS, NOUN_CUES, OUSTER_NOUNS, SPEECH_VERBS, THIRD_PERSON)
+from .vocab import (RECEIVE_VERBS, UNDERGO_VERBS, INQUIRY_NOUNS, ALLEGING_VERBS, COMPLAINT_VERBS, RELATIONS, VERB_CUES, ACT_NOUNS, BLAME_ADJS, CALL_VERBS, DENIAL_VERBS, DESCRIBE_VERBS, EVAL_ADJS, EVAL_HEADS, EVAL_NOUNS, HARM_NOUNS, HOLD_VERBS, JUDGEMENT_ADJS, JUDGEMENT_WORDS, LEGITIMACY, NEG_ADVERBS, NOUN_CUES, OUSTER_NOUNS, SPEECH_VERBS, THIRD_PERSON)
 
 
 def _judged_thing(ctx: Sentence, judged_tok: Token) -> list[Arg]:
@@ -30,8 +30,10 @@ def _judged_thing(ctx: Sentence, judged_tok: Token) -> list[Arg]:
 def _victims(ctx: Sentence, judged_tok: Token) -> list[Arg]:
     """ "the process against X is a sham", "the probe into X is a witch hunt": condemning what is done against
     X takes X's side."""
-    victims = [a for c in judged_tok.children if c.dep_ == "prep" and (c.lower_ == "against" or c.lower_ == "into"
-                                                                       and lemma(judged_tok) in INQUIRY_NOUNS)
+    preps = [c for c in judged_tok.children if c.dep_ == "prep"]
+    if judged_tok.dep_ == "dobj":  # "called the probe into Y a disgrace": the parser hangs "into" on the verb
+        preps += [c for c in judged_tok.head.children if c.dep_ == "prep" and c.lower_ == "into"]
+    victims = [a for c in preps if c.lower_ == "against" or (c.lower_ == "into" and lemma(judged_tok) in INQUIRY_NOUNS)
                for o in c.children if o.dep_ == "pobj" for a in ctx.args(o)]
     if not victims:
         victims = [a for c in judged_tok.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -94,8 +96,7 @@ def speaker_judgement(ctx: Sentence, v: Token, lem: str) -> None:
         # "X said Y was unfairly attacked": the manner judges what was done to Y, so Y is its patient
         score = manner * RELATIONS[VERB_CUES.get(lemma(content), {}).get("obj", "opposes")]
     if score == 0:
-        if lem in COMPLAINT_VERBS and judged_tok.dep_ == "nsubj" and not victims:
-            # "X complained that Y had blocked the bill": what one complains of, its doer is faulted for
+        if lem in COMPLAINT_VERBS and not victims and _complained_of(content, judged_tok):
             ctx.emit(speakers, others, "criticises", v, "evaluation", factor=0.7, check=v, rule="judgement.complained")
         return
     if victims and score < 0:
@@ -103,6 +104,15 @@ def speaker_judgement(ctx: Sentence, v: Token, lem: str) -> None:
                  factor=0.7, check=v, rule="judgement.victim")
     ctx.emit(speakers, others, "criticises" if score < 0 else ("defends" if manner else "praises"), v, "evaluation",
              factor=0.75, check=v)
+
+
+def _complained_of(content: Token, judged_tok: Token) -> bool:
+    """ "X complained that Y had blocked the bill": what one complains of, its doer is faulted for; not a
+    passive subject ("Y was not invited"), what befell Y ("Y received too little aid") nor a kindness
+    ("Y had helped her")."""
+    lem = lemma(content)
+    return judged_tok.dep_ == "nsubj" and lem not in RECEIVE_VERBS and lem not in UNDERGO_VERBS \
+        and RELATIONS.get(VERB_CUES.get(lem, {}).get("obj", ""), 0) <= 0
 
 
 def _passive_manner(content: Token, judged_tok: Token) -> int:

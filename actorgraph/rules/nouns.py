@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .base import Arg, lemma
 from .context import Sentence
 from .registry import rule
-from .vocab import (CALL_VERBS, DESCRIBE_VERBS, ARMS_WORDS, TRANSFER_NOUNS, ADJ_CUES, BREAKERS, NEGATIVE_TIE_WORDS, NOUN_CUES, PACT_NOUNS, PACT_VERBS, PERSONAL_RELATIONS, POSITIVE_TIE_WORDS, RECEIVED_NOUNS, RECEIVE_VERBS, RELATIONAL_NOUNS, RELATIONS, SOUGHT_VERBS, STAFF_NOUNS, VERB_CUES)
+from .vocab import (CALL_VERBS, DESCRIBE_VERBS, ARMS_WORDS, TRANSFER_BLOCKERS, ADJ_CUES, BREAKERS, NEGATIVE_TIE_WORDS, NOUN_CUES, PACT_NOUNS, PACT_VERBS, PERSONAL_RELATIONS, POSITIVE_TIE_WORDS, RECEIVED_NOUNS, RECEIVE_VERBS, RELATIONAL_NOUNS, RELATIONS, SOUGHT_VERBS, STAFF_NOUNS, VERB_CUES)
 
 
 def _between(ctx: Sentence, n: Token, entry: dict[str, str], between: list[Arg], has_targets: bool) -> None:
@@ -60,7 +60,7 @@ def noun(ctx: Sentence, n: Token, lem: str) -> None:
     owners, gov, explicit = ctx._noun_owner(n, [a for a, _ in targets], targets[0][1])
     if _left_to_verb(n, lem, gov, explicit) or _sought(n, gov):
         return
-    if not explicit and gov is not None and n.dep_ == "dobj" and (lemma(gov) in CALL_VERBS or lemma(gov) in DESCRIBE_VERBS):
+    if not explicit and gov is not None and n.dep_ == "dobj" and _judged_by(gov):
         return  # "X called the charges against Y a disgrace": judged by X, not X's own
     rid = "noun.possessor" if explicit else "noun.clause"
     if gov is not None and lemma(gov) in BREAKERS:
@@ -71,10 +71,18 @@ def noun(ctx: Sentence, n: Token, lem: str) -> None:
             ctx.emit([a], owners, rel, n, "noun", rule=rid)
 
 
+def _judged_by(gov: Token) -> bool:
+    """Does a naming verb pass a judgement on its object ("called the charges a disgrace", "described them
+    as a sham"), rather than make it ("called a strike against Y")?"""
+    if lemma(gov) not in CALL_VERBS and lemma(gov) not in DESCRIBE_VERBS:
+        return False
+    return any(c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as") for c in gov.children)
+
+
 @rule("noun.arms", pos="noun", words="transfer_nouns", order=12)
 def arms(ctx: Sentence, n: Token, lem: str) -> None:
     """ "Chile approved an arms sale to Peru", "US weapons deliveries to Kyiv": arming Y aids Y (not when the
-    transfer is halted: "froze arms sales to Y")."""
+    transfer is stopped or condemned: "froze / intercepted / condemned arms sales to Y")."""
     if not any(c.dep_ in ("compound", "amod") and c.lower_ in ARMS_WORDS for c in n.children):
         return  # ("a sale of copper to Y")
     tgt = [a for c in n.children if c.dep_ == "prep" and c.lower_ in ("to", "for")
@@ -82,8 +90,9 @@ def arms(ctx: Sentence, n: Token, lem: str) -> None:
     if not tgt:
         return
     owners, gov, _ = ctx._noun_owner(n, tgt, "aids")
-    if gov is not None and lemma(gov) in BREAKERS:
-        return
+    if gov is not None and (lemma(gov) in BREAKERS or lemma(gov) in TRANSFER_BLOCKERS
+                            or RELATIONS.get(VERB_CUES.get(lemma(gov), {}).get("obj", ""), 0) < 0):
+        return  # "froze / intercepted / condemned arms sales to Y"
     ctx.emit(owners, tgt, "aids", n, "noun")
 
 

@@ -47,8 +47,9 @@ def at_odds(ctx: Sentence, n: Token, lem: str) -> None:
     others = [a for o in _pobjs(n, ("with",)) + _pobjs(at.head, ("with",)) for a in ctx.args(o)]
     if others:
         side = ctx.subjects(at.head, avoid={a.actor.name for a in others})
-        if side:
-            ctx.mutual(side + others, AT_PHRASES.get(lem) or AT_PHRASES[n.lower_], n, "phrase")
+        rel = AT_PHRASES.get(lem) or AT_PHRASES[n.lower_]
+        ctx.emit(side, others, rel, n, "phrase")  # each side toward the other, not within a side
+        ctx.emit(others, side, rel, n, "phrase")
         return
     pair = ctx._joint_subject(at.head)
     if len(pair) >= 2:
