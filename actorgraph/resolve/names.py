@@ -119,8 +119,9 @@ def ner_span(st: ResolverState, s: int, e: int, ent: Span, gaz_spans: list[tuple
         return
     root = span.root
     if root.lower_ in STATE_NOUNS or root.lower_ in GROUP_NOUNS:
-        if any(t.i in st.demonym_at for t in span) or any(s <= gs and ge <= e for gs, ge in gaz_spans):
-            return  # "the Syrian government": see government_phrases
+        if any(t.i in st.demonym_at for t in span) or any(s <= gs and ge <= e for gs, ge in gaz_spans) \
+                or any(c.dep_ == "poss" and any(gs <= c.i < ge for gs, ge in gaz_spans) for c in root.children):
+            return  # "the Syrian government", "Russia's Ministry of Defence": see government_phrases
     if all(t.lower_ in ROLE_HEADS or t.lower_ in ROLE_MODIFIERS or t.is_punct for t in span):
         return  # NER's "State" in "Secretary of State": part of a title
     if label == "PERSON":

@@ -10,7 +10,7 @@ from .state import ResolverState, fits
 from .trim import trim
 from .vocab import (
     STATE_NOUNS, GROUP_NOUNS, DEFINITE_STATE_NOUNS, PERSON_STATE_NOUNS, GOVERNMENT_NOUNS, PERSON_TEAM_NOUNS,
-    CAUCUS_NOUNS, OWNED_NOUNS, QUANTIFIERS, AIM_PREPS, RELATIONAL_HEADS,
+    CAUCUS_NOUNS, OWNED_NOUNS, QUANTIFIERS, AIM_PREPS, RELATIONAL_HEADS, OFFICE_WORDS,
 )
 
 
@@ -31,13 +31,27 @@ def government_phrases(st: ResolverState) -> None:
                 if c.dep_ == "prep" and (c.lower_ == "of" or c.lower_ == "in" and low in DEFINITE_STATE_NOUNS):
                     _of_state(st, h, c, low)
                 continue
-            if c.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod") and _modifier(st, h, c, low):
+            if c.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod") and _modifier(st, h, _through_office(st, c), low):
                 break
 
 
+def _through_office(st: ResolverState, c: Token) -> Token:
+    """ "the Russian Defence Ministry": the state's demonym hangs on the office word ("Defence"), not on the
+    apparatus noun; read it as the noun's own modifier."""
+    if c.dep_ == "compound" and c.lower_ in OFFICE_WORDS and st.cand_at(c.i) is None and c.i not in st.demonym_tok:
+        inner = [g for g in c.children if g.dep_ in ("amod", "compound") and g.i < c.i
+                 and (g.i in st.demonym_tok or st.cand_at(g.i) is not None)]
+        if len(inner) == 1:
+            return inner[0]
+    return c
+
+
 def _of_state(st: ResolverState, h: Token, c: Token, low: str) -> None:
-    """"the government of Syria", "the government in Bamako", "the junta in power in Mali"."""
+    """"the government of Syria", "the government in Bamako", "the junta in power in Mali", "the
+    Ministry of Defence of Russia" (the state after the office)."""
     pobjs = [p for p in c.children if p.dep_ == "pobj"]
+    pobjs += [q for p in pobjs if st.cand_at(p.i) is None for pp in p.children
+              if pp.dep_ == "prep" and pp.lower_ == "of" for q in pp.children if q.dep_ == "pobj"]
     if low in DEFINITE_STATE_NOUNS:
         pobjs += [q for p in pobjs if st.cand_at(p.i) is None for pp in p.children
                   if pp.dep_ == "prep" and pp.lower_ == "in" for q in pp.children if q.dep_ == "pobj"]
