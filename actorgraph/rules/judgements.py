@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .base import Arg, lemma, not_enough
 from .context import Sentence
 from .registry import rule
-from .vocab import (RECEIVE_VERBS, UNDERGO_VERBS, INQUIRY_NOUNS, ALLEGING_VERBS, COMPLAINT_VERBS, RELATIONS, VERB_CUES, ACT_NOUNS, BLAME_ADJS, CALL_VERBS, DENIAL_VERBS, DESCRIBE_VERBS, EVAL_ADJS, EVAL_HEADS, EVAL_NOUNS, HARM_NOUNS, HOLD_VERBS, JUDGEMENT_ADJS, JUDGEMENT_WORDS, LEGITIMACY, NEG_ADVERBS, NOUN_CUES, OUSTER_NOUNS, SPEECH_VERBS, THIRD_PERSON)
+from .vocab import (INQUIRY_NOUNS, ALLEGING_VERBS, RELATIONS, VERB_CUES, ACT_NOUNS, BLAME_ADJS, CALL_VERBS, DENIAL_VERBS, DESCRIBE_VERBS, EVAL_ADJS, EVAL_HEADS, EVAL_NOUNS, HARM_NOUNS, HOLD_VERBS, JUDGEMENT_ADJS, JUDGEMENT_WORDS, LEGITIMACY, NEG_ADVERBS, NOUN_CUES, OUSTER_NOUNS, SPEECH_VERBS, THIRD_PERSON)
 
 
 def _judged_thing(ctx: Sentence, judged_tok: Token) -> list[Arg]:
@@ -44,7 +44,7 @@ def _victims(ctx: Sentence, judged_tok: Token) -> list[Arg]:
 
 
 @rule("judgement.said", pos="verb", words=("report_verbs", "denial_verbs"), order=110,
-      emits=("judgement.victim", "judgement.owned_wrong", "judgement.denied", "judgement.complained"))
+      emits=("judgement.victim", "judgement.owned_wrong", "judgement.denied"))
 def speaker_judgement(ctx: Sentence, v: Token, lem: str) -> None:
     """ "X said Y has been lying", "'Y is a disgrace,' X tweeted": the speaker judges the subject of
     what is said. Only the clause's own judgement words count (not the verbs of what Y did)."""
@@ -96,23 +96,12 @@ def speaker_judgement(ctx: Sentence, v: Token, lem: str) -> None:
         # "X said Y was unfairly attacked": the manner judges what was done to Y, so Y is its patient
         score = manner * RELATIONS[VERB_CUES.get(lemma(content), {}).get("obj", "opposes")]
     if score == 0:
-        if lem in COMPLAINT_VERBS and not victims and _complained_of(content, judged_tok):
-            ctx.emit(speakers, others, "criticises", v, "evaluation", factor=0.7, check=v, rule="judgement.complained")
         return
     if victims and score < 0:
         ctx.emit(speakers, [a for a in victims if a.actor.name not in ex], "defends", v, "evaluation",
                  factor=0.7, check=v, rule="judgement.victim")
     ctx.emit(speakers, others, "criticises" if score < 0 else ("defends" if manner else "praises"), v, "evaluation",
              factor=0.75, check=v)
-
-
-def _complained_of(content: Token, judged_tok: Token) -> bool:
-    """ "X complained that Y had blocked the bill": what one complains of, its doer is faulted for; not a
-    passive subject ("Y was not invited"), what befell Y ("Y received too little aid") nor a kindness
-    ("Y had helped her")."""
-    lem = lemma(content)
-    return judged_tok.dep_ == "nsubj" and lem not in RECEIVE_VERBS and lem not in UNDERGO_VERBS \
-        and RELATIONS.get(VERB_CUES.get(lem, {}).get("obj", ""), 0) <= 0
 
 
 def _passive_manner(content: Token, judged_tok: Token) -> int:
@@ -122,6 +111,18 @@ def _passive_manner(content: Token, judged_tok: Token) -> int:
         return 0
     return sum(JUDGEMENT_WORDS.get(c.lower_, 0) or JUDGEMENT_ADJS.get(c.lower_, 0)
                for c in content.children if c.dep_ == "advmod")
+
+
+def _defended(ctx: Sentence, v: Token, obj: Token, cue: Token) -> bool:
+    """ "X called / described the charges against Y a disgrace / as a sham": condemning what is done against Y,
+    X defends Y (``judgement.victim``). True when there was such a Y."""
+    victims = _victims(ctx, obj)
+    if not victims:
+        return False
+    ex = {a.actor.name for a in ctx.subjects(v)}
+    ctx.emit(ctx.subjects(v), [a for a in victims if a.actor.name not in ex], "defends", cue, "evaluation",
+             factor=0.7, check=v, rule="judgement.victim")
+    return True
 
 
 def _own_wrong(content: Token) -> bool | None:
@@ -223,12 +224,9 @@ def called(ctx: Sentence, v: Token) -> None:
         score += JUDGEMENT_WORDS.get(t.lower_) or JUDGEMENT_WORDS.get(lemma(t)) or 0
     if score == 0:
         return
-    ex = {a.actor.name for a in ctx.subjects(v)}
-    victims = _victims(ctx, obj) if score < 0 else []
-    if victims:  # "X called the charges against Y a disgrace / the probe into Y a witch hunt": X defends Y
-        ctx.emit(ctx.subjects(v), [a for a in victims if a.actor.name not in ex], "defends", v, "evaluation",
-                 factor=0.7, rule="judgement.victim")
+    if score < 0 and _defended(ctx, v, obj, v):  # "X called the charges against Y a disgrace"
         return
+    ex = {a.actor.name for a in ctx.subjects(v)}
     judged = ctx.args(obj, owner=True)
     ctx.emit(ctx.subjects(v), [a for a in judged if a.actor.name not in ex],
               "criticises" if score < 0 else "praises", v, "evaluation", factor=0.8)
@@ -259,13 +257,10 @@ def described_as(ctx: Sentence, v: Token) -> None:
         score += x
     if score == 0:
         return
+    if score < 0 and _defended(ctx, v, obj, v):  # "X described the charges against Y as a sham"
+        return
     subj = ctx.subjects(v)
     ex = {a.actor.name for a in subj}
-    victims = _victims(ctx, obj) if score < 0 else []
-    if victims:  # "X described the charges against Y as a sham": X defends Y
-        ctx.emit(subj, [a for a in victims if a.actor.name not in ex], "defends", v, "evaluation", factor=0.7,
-                 rule="judgement.victim")
-        return
     ctx.emit(subj, [a for a in ctx.args(obj, owner=True) if a.actor.name not in ex],
               "criticises" if score < 0 else "praises", v, "evaluation", factor=0.8)
 
@@ -391,11 +386,7 @@ def evaluation_noun(ctx: Sentence, n: Token, lem: str) -> None:
         # "called X's push for a vote a disgrace": X is judged; "called the charges against X a disgrace":
         # X is defended
         obj = next((c for c in gov.children if c.dep_ == "dobj"), None)
-        victims = _victims(ctx, obj) if obj is not None and sign < 0 else []
-        if victims and lemma(gov) in CALL_VERBS:
-            ex = {a.actor.name for a in ctx.subjects(gov)}
-            ctx.emit(ctx.subjects(gov), [a for a in victims if a.actor.name not in ex], "defends", cue,
-                     "evaluation", factor=0.7, check=gov, rule="judgement.victim")
+        if obj is not None and sign < 0 and lemma(gov) in CALL_VERBS and _defended(ctx, gov, obj, cue):
             return
         judged = ctx.args(obj, owner=True)
     elif n.dep_ in ("attr", "dobj") and n.head.pos_ in ("AUX", "VERB") and lemma(n.head) in (

@@ -1,11 +1,11 @@
-"""Rules for fixed phrases any verb can carry: acting "on behalf of" someone, being "at odds with" someone."""
+"""Rules for fixed phrases any verb can carry: acting "on behalf of" someone."""
 from __future__ import annotations
 
 from spacy.tokens import Token
 
 from .context import Sentence
 from .registry import rule
-from .vocab import AT_PHRASES, SPEECH_VERBS, VERB_CUES
+from .vocab import SPEECH_VERBS, VERB_CUES
 
 
 def _pobjs(t: Token, preps: tuple[str, ...]) -> list[Token]:
@@ -36,21 +36,3 @@ def behalf(ctx: Sentence, v: Token, lem: str) -> None:
     src = [a for a in src if not any(a.actor.affiliation == b.actor.name for b in tgt)]
     ctx.emit(src, tgt, "supports", v, "prep", factor=0.8)
 
-
-@rule("phrase.at_odds", pos="noun", words="at_phrases", match="lemma|lower", order=52)
-def at_odds(ctx: Sentence, n: Token, lem: str) -> None:
-    """ "X is at odds with Y", "X and Y remain at loggerheads": both sides ("at war with Y" is a noun cue)."""
-    at = n.head
-    if n.dep_ != "pobj" or at.lower_ != "at" or at.head.pos_ not in ("AUX", "VERB") \
-            or any(c.dep_ in ("det", "poss", "amod") for c in n.children):
-        return  # ("the odds", "at a war memorial")
-    others = [a for o in _pobjs(n, ("with",)) + _pobjs(at.head, ("with",)) for a in ctx.args(o)]
-    if others:
-        side = ctx.subjects(at.head, avoid={a.actor.name for a in others})
-        rel = AT_PHRASES.get(lem) or AT_PHRASES[n.lower_]
-        ctx.emit(side, others, rel, n, "phrase")  # each side toward the other, not within a side
-        ctx.emit(others, side, rel, n, "phrase")
-        return
-    pair = ctx._joint_subject(at.head)
-    if len(pair) >= 2:
-        ctx.mutual(pair, AT_PHRASES.get(lem) or AT_PHRASES[n.lower_], n, "phrase")

@@ -68,7 +68,6 @@ RECEIVED_NOUNS = _relation_words("received_nouns")
 ANSWERED_NOUNS = _relation_words("answered_nouns")
 RECIPROCAL_POSITIVE = _relation_words("reciprocal_positive")
 RECIPROCAL_NEGATIVE = _relation_words("reciprocal_negative")
-AT_PHRASES = _relation_words("at_phrases")
 
 _SIGNED = _by_class("signed_words", "sign")
 JUDGEMENT_WORDS = _signed_words("judgement_words")
@@ -100,7 +99,6 @@ EXIT_VERBS = words("exit_verbs")
 EXPRESS_VERBS = words("express_verbs")
 LIGHT_VERBS = words("light_verbs")
 MESSAGE_NOUNS = words("message_nouns")
-COMPLAINT_VERBS = words("complaint_verbs")
 ALLEGING_VERBS = words("alleging_verbs")
 INQUIRY_NOUNS = words("inquiry_nouns")
 TRANSFER_BLOCKERS = words("transfer_blockers")
@@ -155,7 +153,7 @@ SOURCE_OWNED = PROXY_NOUNS | _SOURCE_OWNED_EXTRA
 _TABLES = {"verb_cues": VERB_CUES, "noun_cues": NOUN_CUES, "adjective_cues": ADJ_CUES,
            "relational_nouns": RELATIONAL_NOUNS, "hyphen_cues": HYPHEN_CUES, "hedge_modals": HEDGE_MODALS,
            "received_nouns": RECEIVED_NOUNS, "answered_nouns": ANSWERED_NOUNS, "reciprocal_positive": RECIPROCAL_POSITIVE,
-           "reciprocal_negative": RECIPROCAL_NEGATIVE, "at_phrases": AT_PHRASES, "judgement_words": JUDGEMENT_WORDS,
+           "reciprocal_negative": RECIPROCAL_NEGATIVE, "judgement_words": JUDGEMENT_WORDS,
            "judgement_adjs": JUDGEMENT_ADJS, "eval_nouns": EVAL_NOUNS, "eval_adjs": EVAL_ADJS}
 
 
