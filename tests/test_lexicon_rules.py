@@ -29,6 +29,15 @@ def test_a_cue_row_with_an_unknown_relation_names_file_and_line(user_lexicon):
     assert "verb_cues.csv, line 4" in str(err.value) and "'hates'" in str(err.value)
 
 
+def test_a_cue_repeated_in_one_file_is_an_error_but_a_user_row_may_override_the_package(user_lexicon):
+    (user_lexicon / "verb_cues.csv").write_text("verb,slot,relation\ncondemn,obj,supports\nshun,obj,opposes\n")
+    assert vocab._cue_table("verb_cues", "verb", "slot")["condemn"]["obj"] == "supports"  # overrides the package
+    (user_lexicon / "verb_cues.csv").write_text("verb,slot,relation\nshun,obj,opposes\nshun,obj,supports\n")
+    with pytest.raises(LexiconError) as err:
+        vocab._cue_table("verb_cues", "verb", "slot")
+    assert "verb_cues.csv, line 3" in str(err.value) and "'shun'" in str(err.value)
+
+
 def test_a_row_naming_an_undeclared_word_class_names_file_and_line(user_lexicon):
     (user_lexicon / "signed_words.csv").write_text("class,word,sign\njudgement_words,sly,-1\nsnark_words,sly,-1\n")
     with pytest.raises(LexiconError) as err:

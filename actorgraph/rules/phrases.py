@@ -1,11 +1,11 @@
-"""Rules for fixed phrases any verb can carry: acting "on behalf of" someone."""
+"""Rules for fixed phrases any verb can carry: acting "on behalf of" someone, coming "to Y's defence"."""
 from __future__ import annotations
 
 from spacy.tokens import Token
 
 from .context import Sentence
 from .registry import rule
-from .vocab import SPEECH_VERBS, VERB_CUES
+from .vocab import RESCUE_NOUNS, SPEECH_VERBS, VERB_CUES
 
 
 def _pobjs(t: Token, preps: tuple[str, ...]) -> list[Token]:
@@ -36,3 +36,23 @@ def behalf(ctx: Sentence, v: Token, lem: str) -> None:
     src = [a for a in src if not any(a.actor.affiliation == b.actor.name for b in tgt)]
     ctx.emit(src, tgt, "supports", v, "prep", factor=0.8)
 
+
+
+def _rescued(n: Token) -> list[Token]:
+    """Y in "Y's defence" or "the aid of Y" (not "the defence of the city": the rule checks Y is an actor)."""
+    return [c for c in n.children if c.dep_ == "poss"] + _pobjs(n, ("of",))
+
+
+@rule("verb.rescue", pos="verb", order=32,
+      when=lambda t, lem, pos: any(c.dep_ == "prep" and c.lower_ == "to" for c in t.children))
+def rescue(ctx: Sentence, v: Token, lem: str) -> None:
+    """ "X came to Y's defence", "rushed to the aid of Y", "rallied to Y's side": whatever the verb of
+    motion, going to someone's defence or aid is siding with them."""
+    for n in _pobjs(v, ("to",)):
+        rel = RESCUE_NOUNS.get(n.lower_)
+        if rel is None or any(c.dep_ == "neg" for c in v.children):
+            continue
+        tgt = [a for o in _rescued(n) for a in ctx.args(o)]
+        if tgt:
+            src = ctx.wanted_by(v) or ctx.subjects(v, avoid={a.actor.name for a in tgt})
+            ctx.emit(src, tgt, rel, n, "prep", factor=0.8)

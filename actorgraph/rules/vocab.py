@@ -13,10 +13,15 @@ RELATIONS: dict[str, int] = relations()
 
 
 def _cue_table(name: str, key: str, slot: str) -> dict[str, dict[str, str]]:
-    """``key -> {slot: relation}`` from a cue table (rows in file order; a later row wins)."""
+    """``key -> {slot: relation}`` from a cue table. A user folder's row overrides the package's; within one
+    file a repeated (key, slot) is an error (the second row would silently override the first)."""
     out: dict[str, dict[str, str]] = {}
+    seen: set[tuple[str, str, str]] = set()
     for row in table(name, (key, slot, "relation")):
         check(bool(row[key]) and bool(row[slot]), row, f"{key} and {slot} must not be empty")
+        check((row.file, row[key], row[slot]) not in seen, row, f"{key} {row[key]!r} with {slot} {row[slot]!r} is "
+              "already in this file")
+        seen.add((row.file, row[key], row[slot]))
         out.setdefault(row[key], {})[row[slot]] = check_relation(row, row["relation"])
     return out
 
@@ -68,6 +73,7 @@ RECEIVED_NOUNS = _relation_words("received_nouns")
 ANSWERED_NOUNS = _relation_words("answered_nouns")
 RECIPROCAL_POSITIVE = _relation_words("reciprocal_positive")
 RECIPROCAL_NEGATIVE = _relation_words("reciprocal_negative")
+RESCUE_NOUNS = _relation_words("rescue_nouns")
 
 _SIGNED = _by_class("signed_words", "sign")
 JUDGEMENT_WORDS = _signed_words("judgement_words")
