@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .base import Arg, lemma
 from .context import Sentence
 from .registry import rule
-from .vocab import (CALL_VERBS, DESCRIBE_VERBS, ARMS_WORDS, TRANSFER_BLOCKERS, ADJ_CUES, BREAKERS, NEGATIVE_TIE_WORDS, NOUN_CUES, PACT_NOUNS, PACT_VERBS, PERSONAL_RELATIONS, POSITIVE_TIE_WORDS, RECEIVED_NOUNS, RECEIVE_VERBS, RELATIONAL_NOUNS, RELATIONS, SOUGHT_VERBS, STAFF_NOUNS, VERB_CUES)
+from .vocab import (CALL_VERBS, DESCRIBE_VERBS, ARMS_WORDS, TRANSFER_BLOCKERS, ADJ_CUES, BREAKERS, NEGATIVE_TIE_WORDS, NOUN_CUES, PACT_NOUNS, PACT_VERBS, PERSONAL_RELATIONS, POSITIVE_TIE_WORDS, RECEIVED_NOUNS, RECEIVE_VERBS, RELATIONAL_NOUNS, RELATIONS, RIVALRY_NOUNS, SOUGHT_VERBS, STAFF_NOUNS, VERB_CUES)
 
 
 def _between(ctx: Sentence, n: Token, entry: dict[str, str], between: list[Arg], has_targets: bool) -> None:
@@ -66,12 +66,19 @@ def noun(ctx: Sentence, n: Token, lem: str) -> None:
     if not explicit and gov is not None and n.dep_ == "dobj" and _judged_by(gov):
         return  # "X called the charges against Y a disgrace": judged by X, not X's own
     rid = "noun.possessor" if explicit else "noun.clause"
-    if gov is not None and lemma(gov) in BREAKERS:
+    if gov is not None and lemma(gov) in BREAKERS or _left(n):
         return  # "lifted sanctions on", "ended the war against", "cancelled a pact with": no stance read
     for a, rel in targets:
         ctx.emit(owners, [a], rel, n, "noun", rule=rid)
         if rel == "clashes":
             ctx.emit([a], owners, rel, n, "noun", rule=rid)
+
+
+def _left(n: Token) -> bool:
+    """ "pulled out of the treaty with Y", "backed away from its support for Y": what is left is no stance."""
+    p = n.head
+    return n.dep_ == "pobj" and (p.lower_ == "of" and p.head.lower_ == "out" or p.lower_ == "from"
+                                 and p.head.lower_ == "away")
 
 
 def _judged_by(gov: Token) -> bool:
@@ -198,6 +205,12 @@ def relational(ctx: Sentence, n: Token, lem: str) -> None:
     """ "its ally Turkey", "Hamas ally Hezbollah", "China, the North's only ally", "a critic of Trump"."""
     relation, symmetric, direction = RELATIONAL_NOUNS[lem]
     owner = _relational_owner(ctx, n, lem)
+    if not owner and _joint_copula(n) and (symmetric or lem in RIVALRY_NOUNS):
+        # "Chile and Peru are longtime allies / bitter rivals": each to the other
+        group = ctx.subjects(n.head)
+        if len(group) >= 2 and _political(n, lem, group, group):
+            ctx.mutual(group, relation, n, "relational")
+        return
     ref, owner = _relational_referent(ctx, n, lem, owner)
     spans = {(a.mention.start, a.mention.end) for a in ref}
     # a title word inside the name's own mention ("Democratic presidential nominee X") owns nothing
@@ -208,6 +221,11 @@ def relational(ctx: Sentence, n: Token, lem: str) -> None:
     ctx.emit(src, tgt, relation, n, "relational", factor=0.8 if lem in STAFF_NOUNS else 1.0)
     if symmetric:
         ctx.emit(tgt, src, relation, n, "relational")
+
+
+def _joint_copula(n: Token) -> bool:
+    """A plural relational noun as what a subject is: "X and Y are allies", "have become rivals"."""
+    return n.dep_ == "attr" and n.tag_ == "NNS" and lemma(n.head) in ("be", "remain", "become")
 
 
 def _relational_owner(ctx: Sentence, n: Token, lem: str) -> list[Arg]:

@@ -430,13 +430,15 @@ def _for_clause(c: Token) -> bool:
         g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
 
 
-def _corrective(ctx: Sentence, v: Token, c: Token) -> None:
+def _corrective(ctx: Sentence, v: Token, c: Token, rule: str = "demand.corrective") -> None:
     """ "called on X to apologise", "urged X to retract the claim": X is in the wrong."""
     tgt_tok = _demanded_of(v, c)
     if tgt_tok is not None and not any(g.dep_ == "neg" for g in c.children):
         tgt = ctx.args(tgt_tok)
         src = ctx.subjects(v, avoid={a.actor.name for a in tgt})
-        ctx.emit(src, tgt, "opposes", v, "demand", factor=0.9, rule="demand.corrective")
+        # "the president said Americans must condemn racism": an appeal to one's own side, no stance
+        tgt = [a for a in tgt if not any(s.actor.affiliation == a.actor.name for s in src)]
+        ctx.emit(src, tgt, "opposes", v, "demand", factor=0.9, rule=rule)
 
 
 def _ouster(ctx: Sentence, v: Token, c: Token) -> None:
@@ -488,12 +490,15 @@ def demand(ctx: Sentence, v: Token, lem: str) -> None:
 
 @rule("demand.should", pos="verb", words="report_verbs", order=201)
 def said_should(ctx: Sentence, v: Token, lem: str) -> None:
-    """ "X said Y should resign", "X said Y must be removed": a call for someone's going, put as what
-    ought to happen, is the same demand as "X demanded that Y resign"."""
+    """ "X said Y should resign", "X said Y must withdraw its troops": a call for someone's going or for a
+    correction, put as what ought to happen, is the same demand as "X demanded that Y resign / withdraw"."""
     for c in v.children:
-        if c.dep_ == "ccomp" and lemma(c) in OUSTER_VERBS and not any(g.dep_ == "neg" for g in c.children) \
+        if c.dep_ == "ccomp" and not any(g.dep_ == "neg" for g in c.children) \
                 and any(g.dep_ == "aux" and g.lower_ in ("should", "must", "ought") for g in c.children):
-            _ouster(ctx, v, c)
+            if lemma(c) in OUSTER_VERBS:
+                _ouster(ctx, v, c)
+            elif lemma(c) in CORRECTIVE_VERBS:
+                _corrective(ctx, v, c, rule="demand.should")
 
 
 @rule("verb.refused", pos="verb", when=lambda t, lem, pos: lem in ("refuse", "decline"))
