@@ -7,6 +7,7 @@ from spacy.tokens import Token
 from .base import Arg, lemma
 from .context import Sentence
 from .registry import rule
+from .verbs import given_with
 from .vocab import (CALL_VERBS, DESCRIBE_VERBS, ARMS_WORDS, TRANSFER_BLOCKERS, ADJ_CUES, BREAKERS, NEGATIVE_TIE_WORDS, NOUN_CUES, PACT_NOUNS, PACT_VERBS, PERSONAL_RELATIONS, POSITIVE_TIE_WORDS, RECEIVED_NOUNS, RECEIVE_VERBS, RELATIONAL_NOUNS, RELATIONS, RIVALRY_NOUNS, SOUGHT_VERBS, STAFF_NOUNS, VERB_CUES)
 
 
@@ -55,6 +56,8 @@ def noun(ctx: Sentence, n: Token, lem: str) -> None:
     """ "Russia's support for Assad" (noun.possessor: possessor, compound or "by" phrase), "X voiced
     concern about Y" (noun.clause: the subject of the clause), "a row between X and Y" (noun.between).
     "Severed ties / cancelled a pact with Y" gives nothing (its rule fired in one visible article)."""
+    if given_with(n):
+        return  # "with the support of Y": received, read by verb.with_support
     entry = NOUN_CUES[lem]
     targets, between = ctx._noun_targets(n, entry)
     _between(ctx, n, entry, between, bool(targets))

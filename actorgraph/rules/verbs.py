@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .base import Arg, do_more, lemma
 from .context import Sentence
 from .registry import rule, shared
-from .vocab import (ADJ_CUES, ANSWERED_NOUNS, CAMP_NOUNS, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, HEDGE_MODALS, HOSTILE_MANNER, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, PACT_NOUNS, PACT_VERBS, PURPOSE_NOUNS, RAISING_VERBS, RECEIVED_NOUNS, REBUTTED_NOUNS, RELATIONS, RESOLUTION_NOUNS, ROLE_HEADS, SETBACK_NOUNS, SHIELD_VERBS, VERB_CUES)
+from .vocab import (ADJ_CUES, ANSWERED_NOUNS, CAMP_NOUNS, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, HEDGE_MODALS, HOSTILE_MANNER, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, OWN_ACT_VERBS, PACT_NOUNS, PACT_VERBS, PURPOSE_NOUNS, RAISING_VERBS, RECEIVED_NOUNS, REBUTTED_NOUNS, RELATIONS, RESOLUTION_NOUNS, ROLE_HEADS, SETBACK_NOUNS, SHIELD_VERBS, VERB_CUES)
 
 COMPOSE = shared("verb.compose", "a verb over a stance noun: \"backed sanctions on Mali\"")
 PURPOSE = "verb.purpose"  # registered below (launch verbs); verb.direct reaches it through its objects
@@ -285,7 +285,8 @@ def compose(ctx: Sentence, v: Token, n: Token, vsign: int) -> None:
     if not targets or nrel is None:
         return
     subj = ctx.subjects(v)
-    ctx.emit(subj, targets, nrel, v, "compose", sign=vsign * RELATIONS[nrel], check=v)
+    sign = RELATIONS[nrel] if lemma(v) in OWN_ACT_VERBS else vsign * RELATIONS[nrel]  # "threatened sanctions on Y"
+    ctx.emit(subj, targets, nrel, v, "compose", sign=sign, check=v)
 
 
 def _plain_negation(v: Token) -> bool:
@@ -332,10 +333,10 @@ def _received_objects(v: Token) -> list[Token]:
     return [o for o in objs if o.lower_ in RECEIVED_NOUNS or lemma(o) in RECEIVED_NOUNS]
 
 
-def _givers(ctx: Sentence, v: Token, o: Token) -> list[Arg]:
+def _givers(ctx: Sentence, v: Token | None, o: Token) -> list[Arg]:
     """Who gives a received noun: "from Y" (on the noun or the verb), "of Y" / "by Y" on the noun, "Y's"."""
     out: list[Arg] = []
-    for holder in (o, v):
+    for holder in (o, v) if v is not None else (o,):
         for c in holder.children:
             if c.dep_ in ("prep", "agent") and (c.lower_ == "from" or (holder is o and c.lower_ in ("of", "by"))):
                 for p in c.children:
@@ -343,6 +344,30 @@ def _givers(ctx: Sentence, v: Token, o: Token) -> list[Arg]:
                         out.extend(ctx.args(p, owner="source"))
     out.extend(a for c in o.children if c.dep_ == "poss" for a in ctx.args(c))
     return out
+
+
+def given_with(n: Token) -> bool:
+    """ "launched an offensive with the support of Y", "Peru, with Y's blessing, ...": a stance received by
+    the one acting (not held: "agreed with the criticism of Y" is the verb's own cue)."""
+    h = n.head.head
+    given = any(c.dep_ == "poss" and c.pos_ != "PRON" or c.dep_ == "prep" and c.lower_ in ("of", "by", "from")
+                for c in n.children) and not any(c.dep_ == "compound" for c in n.children)  # ("IT support")
+    return given and n.dep_ == "pobj" and n.head.lower_ == "with" and (
+        n.lower_ in RECEIVED_NOUNS or lemma(n) in RECEIVED_NOUNS) and (
+        h.pos_ in ("VERB", "AUX") and "with" not in VERB_CUES.get(lemma(h), {}) or h.dep_ in ("nsubj", "nsubjpass"))
+
+
+@rule("verb.with_support", pos="verb", order=41)
+def with_support(ctx: Sentence, v: Token, lem: str) -> None:
+    """ "Peru attacked with the backing of Chile", "Peru, with Chile's support, attacked": the giver toward
+    the one acting (the verb's subject)."""
+    subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for h in (v, *subjects):
+        for n in (o for c in h.children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children):
+            givers = _givers(ctx, None, n) if given_with(n) else []  # (a "from" on the verb is a place)
+            if givers:
+                rel = RECEIVED_NOUNS.get(n.lower_) or RECEIVED_NOUNS[lemma(n)]
+                ctx.emit(givers, ctx.subjects(v, avoid={a.actor.name for a in givers}), rel, n, "noun", check=v)
 
 
 @rule("verb.received", pos="verb", words="receive_verbs", order=40)
