@@ -522,8 +522,8 @@ def said_should(ctx: Sentence, v: Token, lem: str) -> None:
                 and any(g.dep_ == "aux" and g.lower_ in ("should", "must", "ought") for g in c.children):
             if lemma(c) in OUSTER_VERBS:
                 _ouster(ctx, v, c)
-            elif lemma(c) in CORRECTIVE_VERBS:
-                _corrective(ctx, v, c, rule="demand.should")
+            elif lemma(c) in CORRECTIVE_VERBS and VERB_CUES.get(lemma(c), {}).get("obj") not in ("condemns", "rejects"):
+                _corrective(ctx, v, c, rule="demand.should")  # ("Y must condemn racism": a call to speak out)
 
 
 @rule("verb.refused", pos="verb", when=lambda t, lem, pos: lem in ("refuse", "decline"))
