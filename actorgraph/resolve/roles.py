@@ -8,7 +8,7 @@ from ..records import Actor
 from .index import Mention
 from .state import ResolverState
 from .text import role_match, SUBJ_DEPS
-from .vocab import JUDGED_OF_VERBS, PARTY_MEMBER_NOUNS, ROLE_HEADS, ROLE_MODIFIERS, ROLE_UNREAL, OFFICE_WORDS, STATE_OFFICES, us_state
+from .vocab import JUDGED_OF_VERBS, PARTY_MEMBER_NOUNS, ROLE_HEADS, ROLE_MODIFIERS, ROLE_UNREAL, OFFICE_WORDS, PARTY_OFFICES, STATE_OFFICES, us_state
 
 
 def role_references(st: ResolverState) -> None:
@@ -37,8 +37,10 @@ def role_references(st: ResolverState) -> None:
             role += " " + of_part
             end = max(x.right_edge.i for x in t.children if x.dep_ == "prep" and x.lower_ == "of") + 1
         target = person_with_role(people, t.i, role, affil, st.sent_of) if people else None
-        if target is None and role in STATE_OFFICES and affil:
-            _office_of_state(st, start, end, t, affil)  # "the Peruvian president", nobody named: Peru
+        if target is None and affil and (role in STATE_OFFICES or role in PARTY_OFFICES and not any(
+                m.start < t.i for m in people)):
+            # "the Peruvian president", "the Republican nominee" (nobody named before it): Peru, the party
+            _office_of(st, start, end, t, affil, "country" if role in STATE_OFFICES else "group")
             continue
         if target is None or not st.free(start, end):
             continue
@@ -46,11 +48,11 @@ def role_references(st: ResolverState) -> None:
         st.person_ks.append(k)
 
 
-def _office_of_state(st: ResolverState, start: int, end: int, t: Token, affil: str) -> None:
-    """A state's head or minister the article never names ("the Iranian foreign minister said ...") acts
-    for the state, as its officials do."""
+def _office_of(st: ResolverState, start: int, end: int, t: Token, affil: str, kind: str) -> None:
+    """A state's head or minister, or a party's nominee or leader, the article never names ("the Iranian
+    foreign minister said ...") acts for the state or party, as its officials do."""
     entry = st.gaz.lookup(affil)
-    if entry is not None and entry.type == "country" and st.free(start, end):
+    if entry is not None and entry.type == kind and st.free(start, end):
         st.add(start, end, (st.entry_actor(entry),), "metonym", head=t.i)
 
 
