@@ -94,8 +94,8 @@ def _slot_targets(ctx: Sentence, v: Token, slot: str, arg: Token, rel: str) -> l
         ctx.within(COMPOSE, compose, v, arg, RELATIONS[rel])
     if arg.pos_ == "NOUN" and lemma(arg) in PURPOSE_NOUNS | RESOLUTION_NOUNS and slot in ("obj", "for", "against"):
         ctx.within(PURPOSE, purpose, v, arg, RELATIONS[rel])  # "voted for / in favour of / against a resolution"
-    if slot == "obj" and arg.lower_ in ("that", "which", "whom") and v.dep_ == "relcl":
-        arg = v.head  # "the plan, which Germany rejected": the noun the clause is about
+    if slot == "obj" and arg.lower_ in ("that", "which", "whom", "who") and v.dep_ == "relcl":
+        arg = v.head  # "the plan, which Germany rejected", "X, who Y endorsed": the noun the clause is about
     tgt = ctx.args(arg, owner=True)
     acted_on: set[str] = set()
     if entry:  # "welcomed the conviction of Y": Y is what the noun acts on (composed above), not its owner
