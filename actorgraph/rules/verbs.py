@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .base import Arg, do_more, lemma
 from .context import Sentence
 from .registry import rule, shared
-from .vocab import (ADJ_CUES, ANSWERED_NOUNS, CAMP_NOUNS, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, HEDGE_MODALS, HOSTILE_MANNER, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, OWN_ACT_VERBS, PACT_NOUNS, PACT_VERBS, PURPOSE_NOUNS, RAISING_VERBS, RECEIVED_NOUNS, REBUTTED_NOUNS, RELATIONS, RESOLUTION_NOUNS, ROLE_HEADS, SETBACK_NOUNS, SHIELD_VERBS, VERB_CUES)
+from .vocab import (ADJ_CUES, ANSWERED_NOUNS, BATCH_NOUNS, CAMP_NOUNS, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, HEDGE_MODALS, HOSTILE_MANNER, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, OWN_ACT_VERBS, PACT_NOUNS, PACT_VERBS, PURPOSE_NOUNS, RAISING_VERBS, RECEIVED_NOUNS, REBUTTED_NOUNS, RELATIONS, RESOLUTION_NOUNS, ROLE_HEADS, SETBACK_NOUNS, SHIELD_VERBS, VERB_CUES)
 
 COMPOSE = shared("verb.compose", "a verb over a stance noun: \"backed sanctions on Mali\"")
 PURPOSE = "verb.purpose"  # registered below (launch verbs); verb.direct reaches it through its objects
@@ -409,6 +409,8 @@ def _answered(ctx: Sentence, v: Token) -> list[Token]:
     (not those aimed at somebody named: "Y's attacks on Z")."""
     objs = [o for c in v.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
     objs += [c for c in v.children if c.dep_ == "dobj"]
+    objs = [p for o in objs for p in ([p for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                                       for p in c.children if p.dep_ == "pobj"] if lemma(o) in BATCH_NOUNS else [o])]
     return [o for o in objs if (o.lower_ in ANSWERED_NOUNS or lemma(o) in ANSWERED_NOUNS)
             and not any(c.dep_ == "prep" and c.lower_ in ("on", "against", "of") and ctx.args(p)
                         for c in o.children for p in c.children if p.dep_ == "pobj")]
@@ -424,6 +426,12 @@ def answered(ctx: Sentence, v: Token, lem: str) -> None:
         owners = [a for c in o.children if c.dep_ == "poss" for a in ctx.args(c)]
         owners += [a for c in o.children if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by")
                    for p in c.children if p.dep_ == "pobj" for a in ctx.args(p, owner="source")]
+        # "dismissed accusations made by Y": the agent of the participle (not when the charges name
+        # another target: "accusations made against Z by Y")
+        made = [c for c in o.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+        if not any(c.dep_ == "prep" and c.lower_ in ("on", "against") for h in (o, *made) for c in h.children):
+            owners += [a for c in made for g in c.children if g.dep_ == "agent"
+                       for p in g.children if p.dep_ == "pobj" for a in ctx.args(p, owner="source")]
         if owners:
             rel = ANSWERED_NOUNS.get(o.lower_) or ANSWERED_NOUNS[lemma(o)]
             # (not blocked by the denial itself: the charges were made, whatever the answer)
