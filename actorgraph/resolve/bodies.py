@@ -75,6 +75,11 @@ def chamber_caucuses(st: ResolverState) -> None:
     of their own (as "Republican lawmakers" does), affiliated with the party."""
     doc = st.doc
     for k, m in enumerate(st.cands):
+        if m is not None and m.end - m.start == 2 and doc[m.start].text in CHAMBER_WORDS and len(m.actors) == 1 \
+                and m.actors[0].type != "person" and not st.shouting[m.start]:
+            party = st.gaz.lookup(doc[m.start + 1].text)  # "Senate Dems" that NER took for a body of its own
+            if party is not None and party.type == "group" and doc[m.start + 1].text.endswith("s"):
+                m.start, m.actors = m.start + 1, (st.entry_actor(party),)
         if m is None or len(m.actors) != 1 or m.actors[0].type != "group" or m.start == 0 \
                 or m.end - m.start != 1 or not doc[m.start].text.endswith("s") or st.shouting[m.start]:
             continue
@@ -83,8 +88,16 @@ def chamber_caucuses(st: ResolverState) -> None:
             continue
         if st.extend(k, ch.i, m.end):
             whole = ch.text in LEGISLATURE_WORDS  # "Congressional Republicans": the party's lawmakers
-            m.actors = (st.caucus(m.actors[0], "lawmakers") if whole
-                        else st.caucus(m.actors[0], doc[m.end - 1].lower_, name=m.text),)
+            party = m.actors[0]
+            if whole:
+                m.actors = (st.caucus(party, "lawmakers"),)
+            else:  # "Senate Dems" is "Senate Democrats": the party's members as the gazetteer first names them
+                entry = st.gaz.entries.get(party.name)
+                members = next((a for a in (entry.aliases if entry else ()) if a.endswith("s") and " " not in a),
+                               doc[m.end - 1].text)
+                caucus = st.caucus(party, doc[m.end - 1].lower_, name=f"{ch.text} {members}")
+                caucus.add_alias(m.text)
+                m.actors = (caucus,)
             m.kind = "name"
 
 

@@ -1,10 +1,12 @@
-"""Rules for fixed phrases any verb can carry: acting "on behalf of" someone, coming "to Y's defence"."""
+"""Rules for fixed phrases any verb can carry (acting "on behalf of" someone, coming "to Y's defence"), and
+for a headline's "X Verbs Y" that the parser reads as nouns."""
 from __future__ import annotations
 
 from spacy.tokens import Token
 
 from .context import Sentence
 from .registry import rule
+from .base import lemma
 from .vocab import RESCUE_NOUNS, SPEECH_VERBS, VERB_CUES
 
 
@@ -56,3 +58,36 @@ def rescue(ctx: Sentence, v: Token, lem: str) -> None:
         if tgt:
             src = ctx.wanted_by(v) or ctx.subjects(v, avoid={a.actor.name for a in tgt})
             ctx.emit(src, tgt, rel, n, "prep", factor=0.8)
+
+
+def _headline_verb(t: Token, plural: bool) -> str | None:
+    """The verb cue a headline word spells ("slams", "sues", "praises"; "blast" after a plural subject), if
+    the parser did not take it for a verb."""
+    if t.pos_ in ("VERB", "AUX"):
+        return None
+    if t.lower_.endswith("s"):
+        forms: tuple[str, ...] = (lemma(t), t.lower_[:-1], t.lower_[:-2] if t.lower_.endswith("es") else "")
+    elif plural:
+        forms = (t.lower_,)
+    else:
+        return None
+    return next((lem for lem in forms if "obj" in VERB_CUES.get(lem, {})), None)
+
+
+@rule("headline.svo", pos="sentence", order=300)
+def headline_svo(ctx: Sentence) -> None:
+    """A headline's "Pelosi Slams Trump Over Wall", "Senate Dems blast Trump", which the parser reads as a
+    run of nouns ("slams" a plural, "Trump" a verb): an actor, one word that is a verb cue, an actor. Only
+    the first sentence (the headline), where this shape is the norm and the parser is least reliable."""
+    if ctx.sent_index != 0:
+        return
+    ms = sorted(ctx.index.mentions_in(ctx.sent.start, ctx.sent.end), key=lambda m: m.start)
+    doc = ctx.sent.doc
+    for a, b in zip(ms, ms[1:]):
+        words = [t for t in doc[a.end:b.start] if t.lower_ not in ("the", "a", "an")]
+        # a plural subject: "Senate Dems", "Republicans" (a party or caucus), not the singular "Hamas"
+        plural = doc[a.end - 1].tag_ in ("NNS", "NNPS") or bool(a.actors and a.actors[0].type == "group" and a.actors[0]
+                                                               .affiliation and doc[a.end - 1].lower_.endswith("s"))
+        lem = _headline_verb(words[0], plural) if len(words) == 1 and a.actors and b.actors else None
+        if lem is not None:
+            ctx.emit(ctx._mention_args(a), ctx._mention_args(b), VERB_CUES[lem]["obj"], words[0], "verb")
