@@ -57,7 +57,7 @@ def noun(ctx: Sentence, n: Token, lem: str) -> None:
     concern about Y" (noun.clause: the subject of the clause), "a row between X and Y" (noun.between).
     "Severed ties / cancelled a pact with Y" gives nothing (its rule fired in one visible article)."""
     if given_with(n):
-        return  # "with the support of Y": received, read by verb.with_support
+        return  # "with the support of Y": received, read by verb.received
     entry = NOUN_CUES[lem]
     targets, between = ctx._noun_targets(n, entry)
     _between(ctx, n, entry, between, bool(targets))

@@ -25,19 +25,18 @@ def _behalf_of(v: Token) -> list[Token]:
     return out
 
 
-@rule("verb.behalf", pos="verb", order=31,
-      when=lambda t, lem, pos: "for" not in VERB_CUES.get(lem, {}) and lem not in SPEECH_VERBS)
+@rule("verb.behalf", pos="verb", order=31)
 def behalf(ctx: Sentence, v: Token, lem: str) -> None:
-    """ "Qatar intervened on behalf of Hamas": acting for someone is siding with them, whatever the verb
-    (a verb with a "for" cue of its own is read by verb.prep; speaking on behalf of one's own side is no
-    stance)."""
-    tgt = [a for o in _behalf_of(v) for a in ctx.args(o, owner=True)]
-    if not tgt:
-        return
-    src = ctx.wanted_by(v) or ctx.subjects(v, avoid={a.actor.name for a in tgt})
-    src = [a for a in src if not any(a.actor.affiliation == b.actor.name for b in tgt)]
-    ctx.emit(src, tgt, "supports", v, "prep", factor=0.8)
-
+    """ "Qatar intervened on behalf of Hamas", "X came to Y's defence", "rushed to the aid of Y": acting for
+    someone, or going to their defence or aid, is siding with them, whatever the verb (a verb with a "for"
+    cue of its own is read by verb.prep; speaking on behalf of one's own side is no stance)."""
+    if "for" not in VERB_CUES.get(lem, {}) and lem not in SPEECH_VERBS:
+        tgt = [a for o in _behalf_of(v) for a in ctx.args(o, owner=True)]
+        if tgt:
+            src = ctx.wanted_by(v) or ctx.subjects(v, avoid={a.actor.name for a in tgt})
+            src = [a for a in src if not any(a.actor.affiliation == b.actor.name for b in tgt)]
+            ctx.emit(src, tgt, "supports", v, "prep", factor=0.8)
+    _rescue(ctx, v)
 
 
 def _rescued(n: Token) -> list[Token]:
@@ -45,11 +44,8 @@ def _rescued(n: Token) -> list[Token]:
     return [c for c in n.children if c.dep_ == "poss"] + _pobjs(n, ("of",))
 
 
-@rule("verb.rescue", pos="verb", order=32,
-      when=lambda t, lem, pos: any(c.dep_ == "prep" and c.lower_ == "to" for c in t.children))
-def rescue(ctx: Sentence, v: Token, lem: str) -> None:
-    """ "X came to Y's defence", "rushed to the aid of Y", "rallied to Y's side": whatever the verb of
-    motion, going to someone's defence or aid is siding with them."""
+def _rescue(ctx: Sentence, v: Token) -> None:
+    """ "X came to Y's defence", "rallied to Y's side": the rescue nouns (data) after "to" on any verb."""
     for n in _pobjs(v, ("to",)):
         rel = RESCUE_NOUNS.get(n.lower_)
         if rel is None or any(c.dep_ == "neg" for c in v.children):

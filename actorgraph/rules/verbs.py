@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .base import Arg, do_more, lemma
 from .context import Sentence
 from .registry import rule, shared
-from .vocab import (ADJ_CUES, ANSWERED_NOUNS, BATCH_NOUNS, CAMP_NOUNS, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, HEDGE_MODALS, HOSTILE_MANNER, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, OWN_ACT_VERBS, PACT_NOUNS, PACT_VERBS, PURPOSE_NOUNS, RAISING_VERBS, RECEIVED_NOUNS, REBUTTED_NOUNS, RELATIONS, RESOLUTION_NOUNS, ROLE_HEADS, SETBACK_NOUNS, SHIELD_VERBS, VERB_CUES)
+from .vocab import (ADJ_CUES, ANSWERED_NOUNS, BATCH_NOUNS, CAMP_NOUNS, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, HEDGE_MODALS, HOSTILE_MANNER, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, OWN_ACT_VERBS, PACT_NOUNS, PACT_VERBS, PURPOSE_NOUNS, RAISING_VERBS, RECEIVE_VERBS, RECEIVED_NOUNS, REBUTTED_NOUNS, RELATIONS, RESOLUTION_NOUNS, ROLE_HEADS, SETBACK_NOUNS, SHIELD_VERBS, VERB_CUES)
 
 COMPOSE = shared("verb.compose", "a verb over a stance noun: \"backed sanctions on Mali\"")
 PURPOSE = "verb.purpose"  # registered below (launch verbs); verb.direct reaches it through its objects
@@ -357,10 +357,8 @@ def given_with(n: Token) -> bool:
         h.pos_ in ("VERB", "AUX") and "with" not in VERB_CUES.get(lemma(h), {}) or h.dep_ in ("nsubj", "nsubjpass"))
 
 
-@rule("verb.with_support", pos="verb", order=41)
-def with_support(ctx: Sentence, v: Token, lem: str) -> None:
-    """ "Peru attacked with the backing of Chile", "Peru, with Chile's support, attacked": the giver toward
-    the one acting (the verb's subject)."""
+def _with_support(ctx: Sentence, v: Token) -> None:
+    """ "with the backing of Y" on the verb or on its subject: received from Y."""
     subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
     for h in (v, *subjects):
         for n in (o for c in h.children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children):
@@ -370,10 +368,14 @@ def with_support(ctx: Sentence, v: Token, lem: str) -> None:
                 ctx.emit(givers, ctx.subjects(v, avoid={a.actor.name for a in givers}), rel, n, "noun", check=v)
 
 
-@rule("verb.received", pos="verb", words="receive_verbs", order=40)
+@rule("verb.received", pos="verb", order=40)
 def received(ctx: Sentence, v: Token, lem: str) -> None:
     """ "X drew criticism from Y", "X won the backing of Y", "X came under fire from Y", "X has the support
-    of Y": the giver holds the stance toward the receiver (the verb's subject), not the other way round."""
+    of Y", and on any verb "X attacked with the backing of Y" / "X, with Y's support, attacked": the giver
+    holds the stance toward the receiver (the verb's subject), not the other way round."""
+    _with_support(ctx, v)
+    if lem not in RECEIVE_VERBS:
+        return
     for o in _received_objects(v):
         if lem == "be" and o.dep_ == "dobj":
             continue
