@@ -51,7 +51,9 @@ Decisions (general rules, not per article):
   it was named in an earlier sentence and not in theirs (there they are another side).
 - Role references ("the Russian president", "the Ukrainian leader") resolve to a named person with
   that role (and affiliation) in the article; with nobody named, a state's head or minister ("the
-  Iranian foreign minister", `state_offices`) is the state, and any other role stays unresolved.
+  Iranian foreign minister", `state_offices`) is the state, a party's nominee or leader named before
+  any person ("the Republican nominee", `party_offices`) is the party, and any other role stays
+  unresolved.
 - Pronouns: he/she -> a person (gender from Mr./Ms., gendered roles, else a first name with a clear
   gender, lexicon ``words/given_names.csv``), it/its -> one state or
   organisation, they/their -> a group, a conjunction or a plural mention; same sentence first

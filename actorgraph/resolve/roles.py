@@ -37,8 +37,8 @@ def role_references(st: ResolverState) -> None:
             role += " " + of_part
             end = max(x.right_edge.i for x in t.children if x.dep_ == "prep" and x.lower_ == "of") + 1
         target = person_with_role(people, t.i, role, affil, st.sent_of) if people else None
-        if target is None and affil and (role in STATE_OFFICES or role in PARTY_OFFICES and not any(
-                m.start < t.i for m in people)):
+        if target is None and affil and (role in STATE_OFFICES or (role in PARTY_OFFICES and not any(
+                m.start < t.i for m in people))):
             # "the Peruvian president", "the Republican nominee" (nobody named before it): Peru, the party
             _office_of(st, start, end, t, affil, "country" if role in STATE_OFFICES else "group")
             continue

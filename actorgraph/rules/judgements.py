@@ -224,7 +224,7 @@ def called(ctx: Sentence, v: Token) -> None:
         score += JUDGEMENT_WORDS.get(t.lower_) or JUDGEMENT_WORDS.get(lemma(t)) or 0
     of = [p for c in pred.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
     of_score = sum(JUDGEMENT_WORDS.get(p.lower_) or JUDGEMENT_WORDS.get(lemma(p)) or 0 for p in of)
-    if of_score and score:  # "the champion of corruption": what the title is of decides (not "victim of")
+    if of_score and score > 0:  # "the champion of corruption": what a praise title is of decides
         score = of_score
     if score == 0:
         return

@@ -8,7 +8,7 @@ from .base import Arg, lemma
 from .context import Sentence
 from .registry import rule
 from .verbs import given_with
-from .vocab import (CALL_VERBS, DESCRIBE_VERBS, ARMS_WORDS, TRANSFER_BLOCKERS, ADJ_CUES, BREAKERS, NEGATIVE_TIE_WORDS, NOUN_CUES, PACT_NOUNS, PACT_VERBS, PERSONAL_RELATIONS, POSITIVE_TIE_WORDS, RECEIVED_NOUNS, RECEIVE_VERBS, RELATIONAL_NOUNS, RELATIONS, RIVALRY_NOUNS, SOUGHT_VERBS, STAFF_NOUNS, VERB_CUES)
+from .vocab import (CALL_VERBS, DESCRIBE_VERBS, EXIT_VERBS, LINKING_VERBS, ARMS_WORDS, TRANSFER_BLOCKERS, ADJ_CUES, BREAKERS, NEGATIVE_TIE_WORDS, NOUN_CUES, PACT_NOUNS, PACT_VERBS, PERSONAL_RELATIONS, POSITIVE_TIE_WORDS, RECEIVED_NOUNS, RECEIVE_VERBS, RELATIONAL_NOUNS, RELATIONS, RIVALRY_NOUNS, SOUGHT_VERBS, STAFF_NOUNS, VERB_CUES)
 
 
 def _between(ctx: Sentence, n: Token, entry: dict[str, str], between: list[Arg], has_targets: bool) -> None:
@@ -78,10 +78,13 @@ def noun(ctx: Sentence, n: Token, lem: str) -> None:
 
 
 def _left(n: Token) -> bool:
-    """ "pulled out of the treaty with Y", "backed away from its support for Y": what is left is no stance."""
-    p = n.head
-    return n.dep_ == "pobj" and (p.lower_ == "of" and p.head.lower_ == "out" or p.lower_ == "from"
-                                 and p.head.lower_ == "away")
+    """ "pulled out of the treaty with Y", "backed away from its support for Y": what is left is no stance
+    (not "resigned out of loyalty to Y": only after a verb of leaving, or "away from")."""
+    if n.dep_ != "pobj" or n.head.dep_ != "prep":
+        return False
+    part = n.head.head  # "out" / "away", parsed as a preposition, adverb or particle
+    verb = part.head if part.dep_ in ("prep", "advmod", "prt") else part
+    return part.lower_ in ("out", "away") and (lemma(verb) in EXIT_VERBS or part.lower_ == "away")
 
 
 def _judged_by(gov: Token) -> bool:
@@ -227,8 +230,10 @@ def relational(ctx: Sentence, n: Token, lem: str) -> None:
 
 
 def _joint_copula(n: Token) -> bool:
-    """A plural relational noun as what a subject is: "X and Y are allies", "have become rivals"."""
-    return n.dep_ == "attr" and n.tag_ == "NNS" and lemma(n.head) in ("be", "remain", "become")
+    """A plural relational noun as what a subject is, of nobody else: "X and Y are allies", "have become
+    rivals" (not "X and Y are opponents of the plan": on one side, against something else)."""
+    return n.dep_ == "attr" and n.tag_ == "NNS" and lemma(n.head) in LINKING_VERBS and not any(
+        c.dep_ == "prep" and c.lower_ in ("of", "to") for c in n.children)
 
 
 def _relational_owner(ctx: Sentence, n: Token, lem: str) -> list[Arg]:

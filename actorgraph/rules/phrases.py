@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .context import Sentence
 from .registry import rule
 from .base import lemma
-from .vocab import RESCUE_NOUNS, SPEECH_VERBS, VERB_CUES
+from .vocab import RALLY_VERBS, RESCUE_NOUNS, SPEECH_VERBS, VERB_CUES
 
 
 def _pobjs(t: Token, preps: tuple[str, ...]) -> list[Token]:
@@ -40,15 +40,23 @@ def behalf(ctx: Sentence, v: Token, lem: str) -> None:
 
 
 def _rescued(n: Token) -> list[Token]:
-    """Y in "Y's defence" or "the aid of Y" (not "the defence of the city": the rule checks Y is an actor)."""
-    return [c for c in n.children if c.dep_ == "poss"] + _pobjs(n, ("of",))
+    """Y in "Y's defence" or "the aid of Y"; nobody when the noun has its own object ("Y's defence of the
+    budget", "Y's aid to the rebels": what Y defends or aids, not Y defended)."""
+    poss = [c for c in n.children if c.dep_ == "poss"]
+    of = _pobjs(n, ("of",))
+    if poss and (of or _pobjs(n, ("to", "for"))):
+        return []
+    return poss + of
 
 
 def _rescue(ctx: Sentence, v: Token) -> None:
-    """ "X came to Y's defence", "rallied to Y's side": the rescue nouns (data) after "to" on any verb."""
+    """ "X came to Y's defence", "rallied to Y's side": a rescue noun (data) after "to" on a verb of going
+    to someone (not "objected to Y's defence", "sat to the side of Y")."""
+    if lemma(v) not in RALLY_VERBS:
+        return
     for n in _pobjs(v, ("to",)):
         rel = RESCUE_NOUNS.get(n.lower_)
-        if rel is None or any(c.dep_ == "neg" for c in v.children):
+        if rel is None:
             continue
         tgt = [a for o in _rescued(n) for a in ctx.args(o)]
         if tgt:
@@ -57,8 +65,8 @@ def _rescue(ctx: Sentence, v: Token) -> None:
 
 
 def _headline_verb(t: Token, plural: bool) -> str | None:
-    """The verb cue a headline word spells ("slams", "sues", "praises"; "blast" after a plural subject), if
-    the parser did not take it for a verb."""
+    """The verb cue a headline word spells ("slams", "sues"; "blast" after a plural subject) when the parser
+    took it for a noun: headlines drop the articles that would tell the parser it is a verb."""
     if t.pos_ in ("VERB", "AUX"):
         return None
     if t.lower_.endswith("s"):
@@ -72,18 +80,25 @@ def _headline_verb(t: Token, plural: bool) -> str | None:
 
 @rule("headline.svo", pos="sentence", order=300)
 def headline_svo(ctx: Sentence) -> None:
-    """A headline's "Pelosi Slams Trump Over Wall", "Senate Dems blast Trump", which the parser reads as a
-    run of nouns ("slams" a plural, "Trump" a verb): an actor, one word that is a verb cue, an actor. Only
+    """A headline's "Dobbs rips Lowe over wall", "Senate Democrats blast Lowe", which the parser may read as a
+    run of nouns ("rips" a plural, "Lowe" a verb): an actor, one word that is a verb cue, an actor. Only
     the first sentence (the headline), where this shape is the norm and the parser is least reliable."""
     if ctx.sent_index != 0:
         return
     ms = sorted(ctx.index.mentions_in(ctx.sent.start, ctx.sent.end), key=lambda m: m.start)
     doc = ctx.sent.doc
     for a, b in zip(ms, ms[1:]):
-        words = [t for t in doc[a.end:b.start] if t.lower_ not in ("the", "a", "an")]
-        # a plural subject: "Senate Dems", "Republicans" (a party or caucus), not the singular "Hamas"
-        plural = doc[a.end - 1].tag_ in ("NNS", "NNPS") or bool(a.actors and a.actors[0].type == "group" and a.actors[0]
-                                                               .affiliation and doc[a.end - 1].lower_.endswith("s"))
-        lem = _headline_verb(words[0], plural) if len(words) == 1 and a.actors and b.actors else None
+        words = [t for t in doc[a.end:b.start] if t.pos_ != "DET"]
+        if len(words) != 1 or not a.actors or not b.actors or doc[b.end - 1].dep_ == "compound":
+            continue  # ("Chile arms Peru rebels": the second is a modifier of what is armed)
+        lem = _headline_verb(words[0], _plural(doc, a))
         if lem is not None:
-            ctx.emit(ctx._mention_args(a), ctx._mention_args(b), VERB_CUES[lem]["obj"], words[0], "verb")
+            ctx.emit(ctx.args(doc[a.end - 1]), ctx.args(doc[b.end - 1]), VERB_CUES[lem]["obj"], words[0], "verb")
+
+
+def _plural(doc, m) -> bool:
+    """A plural subject takes the base form ("Senate Dems blast"): a plural noun, or a party or caucus
+    written in the plural (not the singular "Hamas")."""
+    last = doc[m.end - 1]
+    actor = m.actors[0]
+    return last.tag_ in ("NNS", "NNPS") or bool(actor.type == "group" and actor.affiliation and last.lower_.endswith("s"))

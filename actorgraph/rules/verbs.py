@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .base import Arg, do_more, lemma
 from .context import Sentence
 from .registry import rule, shared
-from .vocab import (ADJ_CUES, ANSWERED_NOUNS, BATCH_NOUNS, CAMP_NOUNS, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, HEDGE_MODALS, HOSTILE_MANNER, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, OWN_ACT_VERBS, PACT_NOUNS, PACT_VERBS, PURPOSE_NOUNS, RAISING_VERBS, RECEIVE_VERBS, RECEIVED_NOUNS, REBUTTED_NOUNS, RELATIONS, RESOLUTION_NOUNS, ROLE_HEADS, SETBACK_NOUNS, SHIELD_VERBS, VERB_CUES)
+from .vocab import (ADJ_CUES, ANSWERED_NOUNS, BATCH_NOUNS, CAMP_NOUNS, CHARGE_VERBS, GIVEN_NOUNS, SPEAK_OUT_VERBS, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, HEDGE_MODALS, HOSTILE_MANNER, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, OWN_ACT_VERBS, PACT_NOUNS, PACT_VERBS, PURPOSE_NOUNS, RAISING_VERBS, RECEIVE_VERBS, RECEIVED_NOUNS, REBUTTED_NOUNS, RELATIONS, RESOLUTION_NOUNS, ROLE_HEADS, SETBACK_NOUNS, SHIELD_VERBS, VERB_CUES)
 
 COMPOSE = shared("verb.compose", "a verb over a stance noun: \"backed sanctions on Mali\"")
 PURPOSE = "verb.purpose"  # registered below (launch verbs); verb.direct reaches it through its objects
@@ -285,7 +285,8 @@ def compose(ctx: Sentence, v: Token, n: Token, vsign: int) -> None:
     if not targets or nrel is None:
         return
     subj = ctx.subjects(v)
-    sign = RELATIONS[nrel] if lemma(v) in OWN_ACT_VERBS else vsign * RELATIONS[nrel]  # "threatened sanctions on Y"
+    # "threatened sanctions on Y": a hostile act threatened is the subject's own (not "threatened its alliance")
+    sign = RELATIONS[nrel] if lemma(v) in OWN_ACT_VERBS and RELATIONS[nrel] < 0 else vsign * RELATIONS[nrel]
     ctx.emit(subj, targets, nrel, v, "compose", sign=sign, check=v)
 
 
@@ -333,12 +334,14 @@ def _received_objects(v: Token) -> list[Token]:
     return [o for o in objs if o.lower_ in RECEIVED_NOUNS or lemma(o) in RECEIVED_NOUNS]
 
 
-def _givers(ctx: Sentence, v: Token | None, o: Token) -> list[Arg]:
-    """Who gives a received noun: "from Y" (on the noun or the verb), "of Y" / "by Y" on the noun, "Y's"."""
+def _givers(ctx: Sentence, v: Token | None, o: Token, of: bool = True) -> list[Arg]:
+    """Who gives a received noun: "from Y" (on the noun or the verb; no verb: a "from" there is a place),
+    "of Y" (unless ``of`` is False) / "by Y" on the noun, "Y's"."""
     out: list[Arg] = []
     for holder in (o, v) if v is not None else (o,):
         for c in holder.children:
-            if c.dep_ in ("prep", "agent") and (c.lower_ == "from" or (holder is o and c.lower_ in ("of", "by"))):
+            if c.dep_ in ("prep", "agent") and (c.lower_ == "from" or (holder is o and (
+                    c.lower_ == "by" or c.lower_ == "of" and of))):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         out.extend(ctx.args(p, owner="source"))
@@ -348,13 +351,19 @@ def _givers(ctx: Sentence, v: Token | None, o: Token) -> list[Arg]:
 
 def given_with(n: Token) -> bool:
     """ "launched an offensive with the support of Y", "Peru, with Y's blessing, ...": a stance received by
-    the one acting (not held: "agreed with the criticism of Y" is the verb's own cue)."""
+    the one acting. Only with a giver: "Y's" or "from Y", or "of Y" after a noun of something given (in
+    "responded with criticism of Y" Y is the target, read by the noun rules)."""
+    if n.dep_ != "pobj" or n.head.lower_ != "with" or not (n.lower_ in RECEIVED_NOUNS or lemma(n) in RECEIVED_NOUNS):
+        return False
+    if any(c.dep_ == "compound" for c in n.children):
+        return False  # "with the secretary's IT support"
+    preps = ("from", "by", "of") if lemma(n) in GIVEN_NOUNS else ("from", "by")
+    if not any(c.dep_ == "poss" and c.pos_ != "PRON" or c.dep_ == "prep" and c.lower_ in preps for c in n.children):
+        return False
     h = n.head.head
-    given = any(c.dep_ == "poss" and c.pos_ != "PRON" or c.dep_ == "prep" and c.lower_ in ("of", "by", "from")
-                for c in n.children) and not any(c.dep_ == "compound" for c in n.children)  # ("IT support")
-    return given and n.dep_ == "pobj" and n.head.lower_ == "with" and (
-        n.lower_ in RECEIVED_NOUNS or lemma(n) in RECEIVED_NOUNS) and (
-        h.pos_ in ("VERB", "AUX") and "with" not in VERB_CUES.get(lemma(h), {}) or h.dep_ in ("nsubj", "nsubjpass"))
+    if h.pos_ in ("VERB", "AUX"):  # not the verb's own "with" ("agreed with", "took issue with")
+        return not any(slot == "with" or slot.endswith(" with") for slot in VERB_CUES.get(lemma(h), {}))
+    return h.dep_ in ("nsubj", "nsubjpass")
 
 
 def _with_support(ctx: Sentence, v: Token) -> None:
@@ -362,7 +371,7 @@ def _with_support(ctx: Sentence, v: Token) -> None:
     subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
     for h in (v, *subjects):
         for n in (o for c in h.children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children):
-            givers = _givers(ctx, None, n) if given_with(n) else []  # (a "from" on the verb is a place)
+            givers = _givers(ctx, None, n, of=lemma(n) in GIVEN_NOUNS) if given_with(n) else []
             if givers:
                 rel = RECEIVED_NOUNS.get(n.lower_) or RECEIVED_NOUNS[lemma(n)]
                 ctx.emit(givers, ctx.subjects(v, avoid={a.actor.name for a in givers}), rel, n, "noun", check=v)
@@ -406,13 +415,19 @@ def react(ctx: Sentence, v: Token, lem: str) -> None:
         ctx.emit(ctx.subjects(v, avoid={a.actor.name for a in tgt}), tgt, "criticises", v, "verb")
 
 
+def _counted(o: Token) -> list[Token]:
+    """What a batch noun counts ("a barrage of accusations": the accusations), else the noun itself."""
+    if lemma(o) not in BATCH_NOUNS:
+        return [o]
+    return [p for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+
+
 def _answered(ctx: Sentence, v: Token) -> list[Token]:
     """The hostile things a verb answers: "responded to Y's attacks", "denied / brushed off Y's allegations"
     (not those aimed at somebody named: "Y's attacks on Z")."""
     objs = [o for c in v.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
     objs += [c for c in v.children if c.dep_ == "dobj"]
-    objs = [p for o in objs for p in ([p for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
-                                       for p in c.children if p.dep_ == "pobj"] if lemma(o) in BATCH_NOUNS else [o])]
+    objs = [p for o in objs for p in _counted(o)]
     return [o for o in objs if (o.lower_ in ANSWERED_NOUNS or lemma(o) in ANSWERED_NOUNS)
             and not any(c.dep_ == "prep" and c.lower_ in ("on", "against", "of") and ctx.args(p)
                         for c in o.children for p in c.children if p.dep_ == "pobj")]
@@ -430,7 +445,7 @@ def answered(ctx: Sentence, v: Token, lem: str) -> None:
                    for p in c.children if p.dep_ == "pobj" for a in ctx.args(p, owner="source")]
         # "dismissed accusations made by Y": the agent of the participle (not when the charges name
         # another target: "accusations made against Z by Y")
-        made = [c for c in o.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+        made = [c for c in o.children if c.dep_ == "acl" and c.tag_ == "VBN" and lemma(c) in CHARGE_VERBS]
         if not any(c.dep_ == "prep" and c.lower_ in ("on", "against") for h in (o, *made) for c in h.children):
             owners += [a for c in made for g in c.children if g.dep_ == "agent"
                        for p in g.children if p.dep_ == "pobj" for a in ctx.args(p, owner="source")]
@@ -471,8 +486,6 @@ def _corrective(ctx: Sentence, v: Token, c: Token, rule: str = "demand.correctiv
     if tgt_tok is not None and not any(g.dep_ == "neg" for g in c.children):
         tgt = ctx.args(tgt_tok)
         src = ctx.subjects(v, avoid={a.actor.name for a in tgt})
-        # "the president said Americans must condemn racism": an appeal to one's own side, no stance
-        tgt = [a for a in tgt if not any(s.actor.affiliation == a.actor.name for s in src)]
         ctx.emit(src, tgt, "opposes", v, "demand", factor=0.9, rule=rule)
 
 
@@ -523,6 +536,14 @@ def demand(ctx: Sentence, v: Token, lem: str) -> None:
             _ouster_noun(ctx, v, c)
 
 
+def _third_party(ctx: Sentence, c: Token) -> bool:
+    """Is the demanded act done to another actor ("Y must stop Z's advance", "release Z's prisoners")? Then
+    the demand is about Z, not a correction of Y ("Y must withdraw its troops" is)."""
+    doer = {a.actor.name for a in ctx.args(next((g for g in c.children if g.dep_ == "nsubj"), None))}
+    obj = next((g for g in c.children if g.dep_ == "dobj"), None)
+    return any(a.actor.name not in doer for a in ctx.args(obj, owner=True))
+
+
 @rule("demand.should", pos="verb", words="report_verbs", order=201)
 def said_should(ctx: Sentence, v: Token, lem: str) -> None:
     """ "X said Y should resign", "X said Y must withdraw its troops": a call for someone's going or for a
@@ -532,8 +553,8 @@ def said_should(ctx: Sentence, v: Token, lem: str) -> None:
                 and any(g.dep_ == "aux" and g.lower_ in ("should", "must", "ought") for g in c.children):
             if lemma(c) in OUSTER_VERBS:
                 _ouster(ctx, v, c)
-            elif lemma(c) in CORRECTIVE_VERBS and VERB_CUES.get(lemma(c), {}).get("obj") not in ("condemns", "rejects"):
-                _corrective(ctx, v, c, rule="demand.should")  # ("Y must condemn racism": a call to speak out)
+            elif lemma(c) in CORRECTIVE_VERBS and lemma(c) not in SPEAK_OUT_VERBS and not _third_party(ctx, c):
+                _corrective(ctx, v, c, rule="demand.should")
 
 
 @rule("verb.refused", pos="verb", when=lambda t, lem, pos: lem in ("refuse", "decline"))
