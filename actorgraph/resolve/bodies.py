@@ -79,6 +79,8 @@ def chamber_caucuses(st: ResolverState) -> None:
                 and m.actors[0].type != "person" and not st.shouting[m.start]:
             party = st.gaz.lookup(doc[m.start + 1].text)  # "Senate Dems" that NER took for a body of its own
             if party is not None and party.type == "group" and doc[m.start + 1].text.endswith("s"):
+                # read as the party's plural after the chamber word, which stays this mention's and is
+                # taken back in by the extension below
                 m.start, m.actors = m.start + 1, (st.entry_actor(party),)
         if m is None or len(m.actors) != 1 or m.actors[0].type != "group" or m.start == 0 \
                 or m.end - m.start != 1 or not doc[m.start].text.endswith("s") or st.shouting[m.start]:

@@ -454,10 +454,10 @@ def _harms_under(t: Token, preps: tuple[str, ...]) -> bool:
 def _answerable(content: Token) -> bool:
     """Does the clause make its subject answerable for a harm ("Y was behind the bombing", "Y is
     responsible for / bears responsibility for the attack") or to blame ("Y is to blame")?"""
-    for c in content.children:
-        if lemma(content) == "be" and c.dep_ == "xcomp" and lemma(c) == "blame" and any(
-                a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
-            return not any(a.dep_ == "neg" for a in c.children)  # (_negated sees "not" on the copula)
+    to_blame = [c for c in content.children if lemma(content) == "be" and c.dep_ == "xcomp" and lemma(c) == "blame"
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    if to_blame:  # ("not to blame": the "not" hangs on "blame", where _negated does not look)
+        return not any(a.dep_ == "neg" for a in to_blame[0].children)
     preds = [content, *(c for c in content.children if c.dep_ in ("acomp", "attr")
                         or (c.dep_ == "dobj" and lemma(c) == "responsibility"))]
     return any((lemma(p) in BLAME_ADJS or lemma(p) == "responsibility") and _harms_under(p, ("for",))

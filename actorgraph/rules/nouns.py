@@ -69,7 +69,7 @@ def noun(ctx: Sentence, n: Token, lem: str) -> None:
     if not explicit and gov is not None and n.dep_ == "dobj" and _judged_by(gov):
         return  # "X called the charges against Y a disgrace": judged by X, not X's own
     rid = "noun.possessor" if explicit else "noun.clause"
-    if gov is not None and lemma(gov) in BREAKERS or _left(n):
+    if (gov is not None and lemma(gov) in BREAKERS) or _left(n):
         return  # "lifted sanctions on", "ended the war against", "cancelled a pact with": no stance read
     for a, rel in targets:
         ctx.emit(owners, [a], rel, n, "noun", rule=rid)

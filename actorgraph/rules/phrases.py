@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .base import lemma
 from .context import Sentence
 from .registry import rule
-from .base import lemma
 from .vocab import RALLY_VERBS, RESCUE_NOUNS, SPEECH_VERBS, VERB_CUES
 
 

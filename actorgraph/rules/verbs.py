@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .base import Arg, do_more, lemma
 from .context import Sentence
 from .registry import rule, shared
-from .vocab import (ADJ_CUES, ANSWERED_NOUNS, BATCH_NOUNS, CAMP_NOUNS, CHARGE_VERBS, GIVEN_NOUNS, SPEAK_OUT_VERBS, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, HEDGE_MODALS, HOSTILE_MANNER, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, OWN_ACT_VERBS, PACT_NOUNS, PACT_VERBS, PURPOSE_NOUNS, RAISING_VERBS, RECEIVE_VERBS, RECEIVED_NOUNS, REBUTTED_NOUNS, RELATIONS, RESOLUTION_NOUNS, ROLE_HEADS, SETBACK_NOUNS, SHIELD_VERBS, VERB_CUES)
+from .vocab import (ADJ_CUES, ANSWERED_NOUNS, BATCH_NOUNS, CAMP_NOUNS, CHARGE_VERBS, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, GIVEN_NOUNS, HEDGE_MODALS, HOSTILE_MANNER, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, OWN_ACT_VERBS, PACT_NOUNS, PACT_VERBS, PURPOSE_NOUNS, RAISING_VERBS, RECEIVE_VERBS, RECEIVED_NOUNS, REBUTTED_NOUNS, RELATIONS, RESOLUTION_NOUNS, ROLE_HEADS, SETBACK_NOUNS, SHIELD_VERBS, SPEAK_OUT_VERBS, VERB_CUES)
 
 COMPOSE = shared("verb.compose", "a verb over a stance noun: \"backed sanctions on Mali\"")
 PURPOSE = "verb.purpose"  # registered below (launch verbs); verb.direct reaches it through its objects
@@ -341,7 +341,7 @@ def _givers(ctx: Sentence, v: Token | None, o: Token, of: bool = True) -> list[A
     for holder in (o, v) if v is not None else (o,):
         for c in holder.children:
             if c.dep_ in ("prep", "agent") and (c.lower_ == "from" or (holder is o and (
-                    c.lower_ == "by" or c.lower_ == "of" and of))):
+                    c.lower_ == "by" or (c.lower_ == "of" and of)))):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         out.extend(ctx.args(p, owner="source"))
@@ -358,7 +358,8 @@ def given_with(n: Token) -> bool:
     if any(c.dep_ == "compound" for c in n.children):
         return False  # "with the secretary's IT support"
     preps = ("from", "by", "of") if lemma(n) in GIVEN_NOUNS else ("from", "by")
-    if not any(c.dep_ == "poss" and c.pos_ != "PRON" or c.dep_ == "prep" and c.lower_ in preps for c in n.children):
+    if not any((c.dep_ == "poss" and c.pos_ != "PRON") or (c.dep_ == "prep" and c.lower_ in preps)
+               for c in n.children):
         return False
     h = n.head.head
     if h.pos_ in ("VERB", "AUX"):  # not the verb's own "with" ("agreed with", "took issue with")
