@@ -47,6 +47,11 @@ def test_two_nicknames_of_one_formal_name_join():
     assert len(set(sources([st("Bob Vandeleur", "X Ray", "a1"), st("Rob Vandeleur", "X Ray", "a2")]))) == 1
 
 
+def test_a_nickname_of_two_formal_names_joins_the_one_the_corpus_holds():
+    assert len(set(sources([st("Jacob Marlow", "X Ray", "a1"), st("Jack Marlow", "X Ray", "a2")]))) == 1
+    assert len(set(sources([st("John Marlow", "X Ray", "a1"), st("Jack Marlow", "X Ray", "a2")]))) == 1
+
+
 def test_distinct_first_names_stay_apart():
     assert sources([st("Margaret Okafor", "Tobias Wren", "a1"), st("Daniel Okafor", "Tobias Wren", "a2")]) == [
         "Margaret Okafor", "Daniel Okafor"]  # fmt: skip
