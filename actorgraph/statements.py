@@ -156,8 +156,7 @@ def statements_from_doc(doc: Doc, article: Article) -> list[Statement]:
     stances = doc._.stances or []
     if not stances:
         return []
-    text = doc.text
-    body = len(text) - len(article.text)  # where the body starts in the parsed text
+    body = len(doc.text) - len(article.text)  # where the body starts in the parsed text
     bounds = _sentence_bounds(doc)
     in_title = sum(1 for s, _ in bounds if s < body)
     out: list[Statement] = []

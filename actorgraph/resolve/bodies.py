@@ -3,6 +3,7 @@ focus (``orgs.bare_body``), "House Democrats" (``caucus.chamber``), and a short 
 full one named in the article or the gazetteer (``orgs.full_name``, when the index is built)."""
 from __future__ import annotations
 
+from spacy.tokens import Token
 
 from ..records import Actor
 from .index import Mention
@@ -75,32 +76,32 @@ def chamber_caucuses(st: ResolverState) -> None:
     of their own (as "Republican lawmakers" does), affiliated with the party."""
     doc = st.doc
     for k, m in enumerate(st.cands):
-        if m is not None and m.end - m.start == 2 and doc[m.start].text in CHAMBER_WORDS and len(m.actors) == 1 \
-                and m.actors[0].type != "person" and not st.shouting[m.start]:
+        if m is None or len(m.actors) != 1 or st.shouting[m.start]:
+            continue
+        if m.end - m.start == 2 and doc[m.start].text in CHAMBER_WORDS and m.actors[0].type != "person":
             party = st.gaz.lookup(doc[m.start + 1].text)  # "Senate Dems" that NER took for a body of its own
             if party is not None and party.type == "group" and doc[m.start + 1].text.endswith("s"):
-                # read as the party's plural after the chamber word, which stays this mention's and is
-                # taken back in by the extension below
-                m.start, m.actors = m.start + 1, (st.entry_actor(party),)
-        if m is None or len(m.actors) != 1 or m.actors[0].type != "group" or m.start == 0 \
-                or m.end - m.start != 1 or not doc[m.start].text.endswith("s") or st.shouting[m.start]:
+                m.actors, m.kind = (_caucus(st, st.entry_actor(party), doc[m.start], doc[m.start + 1]),), "name"
+            continue
+        if m.actors[0].type != "group" or m.start == 0 or m.end - m.start != 1 or not doc[m.start].text.endswith("s"):
             continue
         ch = doc[m.start - 1]
         if ch.text not in CHAMBER_WORDS or st.owner[ch.i] >= 0 and st.cand_at(ch.i) is not m:
             continue
         if st.extend(k, ch.i, m.end):
-            whole = ch.text in LEGISLATURE_WORDS  # "Congressional Republicans": the party's lawmakers
-            party = m.actors[0]
-            if whole:
-                m.actors = (st.caucus(party, "lawmakers"),)
-            else:  # "Senate Dems" is "Senate Democrats": the party's members as the gazetteer first names them
-                entry = st.gaz.entries.get(party.name)
-                members = next((a for a in (entry.aliases if entry else ()) if a.endswith("s") and " " not in a),
-                               doc[m.end - 1].text)
-                caucus = st.caucus(party, doc[m.end - 1].lower_, name=f"{ch.text} {members}")
-                caucus.add_alias(m.text)
-                m.actors = (caucus,)
-            m.kind = "name"
+            m.actors, m.kind = (_caucus(st, m.actors[0], ch, doc[m.end - 1]),), "name"
+
+
+def _caucus(st: ResolverState, party: Actor, chamber: Token, members: Token) -> Actor:
+    """The caucus "Senate Democrats" however the members are written ("Dems"): the party's plural as the
+    gazetteer first names it; "Congressional Republicans" are the party's lawmakers."""
+    if chamber.text in LEGISLATURE_WORDS:
+        return st.caucus(party, "lawmakers")
+    entry = st.gaz.entries.get(party.name)
+    plural = next((a for a in (entry.aliases if entry else ()) if a.endswith("s") and " " not in a), members.text)
+    caucus = st.caucus(party, members.lower_, name=f"{chamber.text} {plural}")
+    caucus.add_alias(f"{chamber.text} {members.text}")
+    return caucus
 
 
 def merge_short_names(st: ResolverState, mentions: list[Mention]) -> None:

@@ -47,7 +47,7 @@ def _through_office(st: ResolverState, c: Token) -> Token:
 
 
 def _of_state(st: ResolverState, h: Token, c: Token, low: str) -> None:
-    """"the government of Syria", "the government in Bamako", "the junta in power in Mali", "the
+    """"the government of Syria", "the government in Bamako", "the regime in power in Chad", "the
     Ministry of Defence of Russia" (the state after the office)."""
     pobjs = [p for p in c.children if p.dep_ == "pobj"]
     pobjs += [q for p in pobjs if st.cand_at(p.i) is None for pp in p.children

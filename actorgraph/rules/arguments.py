@@ -227,8 +227,8 @@ class Arguments:
         return None
 
     def _apparatus_of(self, t: Token) -> list[Arg]:
-        """ "the Russian government", "the junta of Mali", "the regime in Damascus", "the junta in power in
-        Mali": the state an apparatus noun stands for."""
+        """ "the Russian government", "the junta of Mali", "the regime in Damascus", "the regime in power in
+        Chad": the state an apparatus noun stands for."""
         idx = self.index
         res: list[Arg] = []
         for c in t.children:

@@ -1,5 +1,5 @@
-"""Rules for fixed phrases any verb can carry (acting "on behalf of" someone, coming "to Y's defence"), and
-for a headline's "X Verbs Y" that the parser reads as nouns."""
+"""Rules for fixed phrases any verb can carry (acting "on behalf of" someone), and for a headline's "X Verbs
+Y" that the parser reads as nouns."""
 from __future__ import annotations
 
 from spacy.tokens import Token
@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .base import lemma
 from .context import Sentence
 from .registry import rule
-from .vocab import RALLY_VERBS, RESCUE_NOUNS, SPEECH_VERBS, VERB_CUES
+from .vocab import SPEECH_VERBS, VERB_CUES
 
 
 def _pobjs(t: Token, preps: tuple[str, ...]) -> list[Token]:
@@ -25,43 +25,18 @@ def _behalf_of(v: Token) -> list[Token]:
     return out
 
 
-@rule("verb.behalf", pos="verb", order=31)
+@rule("verb.behalf", pos="verb", order=31,
+      when=lambda t, lem, pos: "for" not in VERB_CUES.get(lem, {}) and lem not in SPEECH_VERBS)
 def behalf(ctx: Sentence, v: Token, lem: str) -> None:
-    """ "Qatar intervened on behalf of Hamas", "X came to Y's defence", "rushed to the aid of Y": acting for
-    someone, or going to their defence or aid, is siding with them, whatever the verb (a verb with a "for"
-    cue of its own is read by verb.prep; speaking on behalf of one's own side is no stance)."""
-    if "for" not in VERB_CUES.get(lem, {}) and lem not in SPEECH_VERBS:
-        tgt = [a for o in _behalf_of(v) for a in ctx.args(o, owner=True)]
-        if tgt:
-            src = ctx.wanted_by(v) or ctx.subjects(v, avoid={a.actor.name for a in tgt})
-            src = [a for a in src if not any(a.actor.affiliation == b.actor.name for b in tgt)]
-            ctx.emit(src, tgt, "supports", v, "prep", factor=0.8)
-    _rescue(ctx, v)
-
-
-def _rescued(n: Token) -> list[Token]:
-    """Y in "Y's defence" or "the aid of Y"; nobody when the noun has its own object ("Y's defence of the
-    budget", "Y's aid to the rebels": what Y defends or aids, not Y defended)."""
-    poss = [c for c in n.children if c.dep_ == "poss"]
-    of = _pobjs(n, ("of",))
-    if poss and (of or _pobjs(n, ("to", "for"))):
-        return []
-    return poss + of
-
-
-def _rescue(ctx: Sentence, v: Token) -> None:
-    """ "X came to Y's defence", "rallied to Y's side": a rescue noun (data) after "to" on a verb of going
-    to someone (not "objected to Y's defence", "sat to the side of Y")."""
-    if lemma(v) not in RALLY_VERBS:
+    """ "Qatar intervened on behalf of Hamas": acting for someone is siding with them, whatever the verb
+    (a verb with a "for" cue of its own is read by verb.prep; speaking on behalf of one's own side is no
+    stance)."""
+    tgt = [a for o in _behalf_of(v) for a in ctx.args(o, owner=True)]
+    if not tgt:
         return
-    for n in _pobjs(v, ("to",)):
-        rel = RESCUE_NOUNS.get(n.lower_)
-        if rel is None:
-            continue
-        tgt = [a for o in _rescued(n) for a in ctx.args(o)]
-        if tgt:
-            src = ctx.wanted_by(v) or ctx.subjects(v, avoid={a.actor.name for a in tgt})
-            ctx.emit(src, tgt, rel, n, "prep", factor=0.8)
+    src = ctx.wanted_by(v) or ctx.subjects(v, avoid={a.actor.name for a in tgt})
+    src = [a for a in src if not any(a.actor.affiliation == b.actor.name for b in tgt)]
+    ctx.emit(src, tgt, "supports", v, "prep", factor=0.8)
 
 
 def _headline_verb(t: Token, plural: bool) -> str | None:
