@@ -15,19 +15,14 @@ reverse (names matched by ``score.py``'s own aliases).
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
+import os
 import re
 import sys
 import tempfile
 from pathlib import Path
 
-
-def _module(path: Path, name: str):
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from rule_report import _module
 
 
 def dse_plural(dse_dir: Path, pred: Path) -> None:
@@ -52,8 +47,10 @@ def without(gold: Path, article: str, pred: Path) -> None:
     del data["articles"][article]
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as f:
         json.dump(data, f)
-    score = _module(gold.parent.parent / "score.py", "score")
-    score.main([f.name, str(pred)])
+    try:
+        _module(gold.parent.parent / "score.py", "score").main([f.name, str(pred)])
+    finally:
+        os.unlink(f.name)
 
 
 def reversed_triples(gold: Path, pred: Path) -> None:
