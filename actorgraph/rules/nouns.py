@@ -8,7 +8,7 @@ from .base import Arg, lemma
 from .context import Sentence
 from .registry import rule
 from .verbs import given_with
-from .vocab import (CALL_VERBS, DESCRIBE_VERBS, EXIT_VERBS, LINKING_VERBS, ARMS_WORDS, TRANSFER_BLOCKERS, ADJ_CUES, BREAKERS, NEGATIVE_TIE_WORDS, NOUN_CUES, PACT_NOUNS, PACT_VERBS, PERSONAL_RELATIONS, POSITIVE_TIE_WORDS, RECEIVED_NOUNS, RECEIVE_VERBS, RELATIONAL_NOUNS, RELATIONS, RIVALRY_NOUNS, SOUGHT_VERBS, STAFF_NOUNS, VERB_CUES)
+from .vocab import (CALL_VERBS, DESCRIBE_VERBS, EXIT_VERBS, LINKING_VERBS, ARMS_WORDS, TRANSFER_BLOCKERS, ADJ_CUES, BREAKERS, NEGATIVE_TIE_WORDS, NOUN_CUES, PACT_NOUNS, PACT_VERBS, PERSONAL_RELATIONS, POSITIVE_TIE_WORDS, POSTURE_ADJS, POSTURE_PREPS, RECEIVED_NOUNS, RECEIVE_VERBS, RELATIONAL_NOUNS, RELATIONS, RIVALRY_NOUNS, SOUGHT_VERBS, STAFF_NOUNS, VERB_CUES)
 
 
 def _between(ctx: Sentence, n: Token, entry: dict[str, str], between: list[Arg], has_targets: bool) -> None:
@@ -110,6 +110,28 @@ def arms(ctx: Sentence, n: Token, lem: str) -> None:
                             or RELATIONS.get(VERB_CUES.get(lemma(gov), {}).get("obj", ""), 0) < 0):
         return  # "froze / intercepted / condemned arms sales to Y"
     ctx.emit(owners, tgt, "aids", n, "noun")
+
+
+@rule("noun.posture", pos="noun", words="posture_nouns", order=14)
+def posture(ctx: Sentence, n: Token, lem: str) -> None:
+    """ "took a hard line against Y", "had harsh words for Y", "an aggressive tack against Y": a posture
+    noun is neutral ("its line on Y", "a strong stance on Y"); its adjective gives the stance."""
+    mods = [c for c in n.children if c.dep_ in ("amod", "compound")]
+    mods += [c for m in mods for c in m.children if c.dep_ == "conj"]  # "a firm but friendly tone"
+    rels = {POSTURE_ADJS[c.lower_] for c in mods if c.lower_ in POSTURE_ADJS}
+    if len(rels) != 1:
+        return  # none, or mixed signals ("a firm but friendly tone toward Y")
+    rel = rels.pop()
+    targets, _ = ctx._noun_targets(n, {p: rel for p in POSTURE_PREPS})
+    if not targets and n.dep_ == "dobj":  # "takes hard line on Y": the preposition hung on the verb
+        targets = [(a, rel) for c in n.head.children if c.dep_ == "prep" and c.lower_ in POSTURE_PREPS
+                   for o in c.children if o.dep_ == "pobj" for a in ctx.args(o, owner=True)]
+    if not targets:
+        return
+    owners, gov, _ = ctx._noun_owner(n, [a for a, _ in targets], rel)
+    if gov is not None and (lemma(gov) in BREAKERS or _sought(n, gov)):
+        return  # "softened its hard line on Y", "urged Y to drop its hard line": not held
+    ctx.emit(owners, [a for a, _ in targets], rel, n, "noun")
 
 
 @rule("verb.arms", pos="verb", words="transfer_verbs", order=13)
