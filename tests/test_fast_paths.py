@@ -7,7 +7,10 @@ import pytest
 
 from actorgraph.rules import registry
 from actorgraph.rules.base import lemma
+from actorgraph.resolve.vocab import HONORIFICS, ROLE_ABBREVIATIONS, ROLE_HEADS
 from actorgraph.statements import build_pipeline, line_breaks
+
+TITLES = set(ROLE_HEADS) | set(HONORIFICS) | set(ROLE_ABBREVIATIONS)
 
 TEXTS = [
     "Ruritania condemned Borduria on Monday and vowed to back the rebels.",
@@ -54,6 +57,8 @@ def _one_by_one(doc):
         elif not prev.is_space and (prev.text == "," or (prev.is_alpha and (
                 tok.text[:1].islower() or tok.text == ","))):
             tok.is_sent_start = False
+        elif prev.text[:1].isupper() and prev.lower_ in TITLES and tok.text[:1].isupper():
+            tok.is_sent_start = False
     return doc
 
 
@@ -65,3 +70,5 @@ def test_line_breaks_set_the_starts_token_by_token_setting_gives(nlp):
     assert doc[2].is_sent_start is True and doc[3].is_sent_start is False
     doc = line_breaks(nlp.make_doc("Memo\n\nSweden, Finland and Peru"))
     assert [t.is_sent_start for t in doc[3:6]] == [False, False, False]  # the comma, the name after it
+    doc = line_breaks(nlp.make_doc("Trump signs order\n\nPresident Trump signed it. Sen. Lowe agreed."))
+    assert doc[5].is_sent_start is False and doc[10].is_sent_start is False  # a title never ends a sentence

@@ -36,7 +36,8 @@ def role_references(st: ResolverState) -> None:
         if of_part:
             role += " " + of_part
             end = max(x.right_edge.i for x in t.children if x.dep_ == "prep" and x.lower_ == "of") + 1
-        target = person_with_role(people, t.i, role, affil, st.sent_of) if people else None
+        target = person_with_role(people, t.i, role, affil, st.sent_of,
+                                  lambda a: _of_body(st, a)) if people else None
         if target is None and affil and (role in STATE_OFFICES or (role in PARTY_OFFICES and not any(
                 m.start < t.i for m in people))):
             # "the Peruvian president", "the Republican nominee" (nobody named before it): Peru, the party
@@ -102,6 +103,20 @@ def _role_phrase(st: ResolverState, t: Token) -> tuple[str | None, str, int, lis
     return affil, of_part, start, mods
 
 
+def _subject(h: Token) -> bool:
+    """A subject, or a name in apposition to one ("his deputy, Sen. Jo Roe, said")."""
+    return h.dep_ in SUBJ_DEPS or (h.dep_ == "appos" and h.head.dep_ in SUBJ_DEPS)
+
+
+def _of_body(st: ResolverState, a: Actor) -> bool:
+    """Does the person speak for a company, party office or other body rather than a state?"""
+    if not a.affiliation:
+        return False
+    e = st.gaz.lookup(a.affiliation)
+    kind = e.type if e is not None else getattr(st.actors.get(a.affiliation), "type", None)
+    return kind == "organisation"
+
+
 def _verb_of(t: Token, of: Token) -> bool:
     """ "accused the president of lying": the "of" phrase belongs to the verb (what the role is charged
     with or told), not to the role as an office."""
@@ -159,7 +174,7 @@ def party_references(st: ResolverState) -> None:
             # party is unknown ("Senate leader X said ... The Kentucky Republican added")
             si = st.sent_of[t.i]
             recent = [m for m in people if m.end <= start and si - 2 <= st.sent_of[m.start] <= si
-                      and st.doc[m.head].dep_ in SUBJ_DEPS and at_home(m.actors[0])]
+                      and _subject(st.doc[m.head]) and at_home(m.actors[0])]
             if not recent or recent[-1].actors[0].affiliation is not None:
                 continue
             before = [recent[-1].actors[0]]
@@ -176,14 +191,21 @@ def party_references(st: ResolverState) -> None:
 
 
 def person_with_role(people: list[Mention], i: int, role: str, affil: str | None,
-                      sent_of: list[int] | None = None) -> Actor | None:
+                      sent_of: list[int] | None = None, of_body=lambda a: False) -> Actor | None:
+    """The person "the president" is: the latest named before with that role, else one named just after.
+    A bare role prefers a person who holds it for no company or other body ("the president" is the
+    head of state even after "Jo Roe, president of a think tank"), unless only such a person holds it."""
     def ok(a: Actor) -> bool:
         return role_match(role, a.role) and (affil is None or a.affiliation in (None, affil))
 
-    before = [m.actors[0] for m in people if m.start < i and ok(m.actors[0])]
+    def plain(found: list) -> list:
+        return ([x for x in found if not of_body(x.actors[0] if isinstance(x, Mention) else x)] or found) \
+            if affil is None else found
+
+    before = plain([m.actors[0] for m in people if m.start < i and ok(m.actors[0])])
     if before:
         return before[-1]
-    after = [m for m in people if m.start > i and ok(m.actors[0])]
+    after = plain([m for m in people if m.start > i and ok(m.actors[0])])
     if not after or (sent_of is not None and sent_of[after[0].start] > sent_of[i] + 2):
         return None  # a person introduced with the title much later is not who "the president" was
     return after[0].actors[0]
