@@ -162,9 +162,11 @@ def definite_state(st: ResolverState, t: Token, history: list[Mention]) -> Menti
     countries = [m for m in reversed(history) if st.sent_of[m.start] >= s - 3
                  and len(m.actors) == 1 and m.actors[0].type == "country"]
     if t.lemma_ in COUNTRY_NOUNS:
-        # "the country": the country in focus, the most salient one of the nearest sentence
+        # "the country": the country in focus, the most salient one of the nearest sentence (a state,
+        # not "the Obama administration" that acts for one)
+        states = [m for m in countries if _a_state(st, m.actors[0])]
         for si in range(s, s - 4, -1):
-            in_s = [m for m in countries if st.sent_of[m.start] == si and st.salience(m) >= 0]
+            in_s = [m for m in states if st.sent_of[m.start] == si and st.salience(m) >= 0]
             if in_s:
                 best = max(reversed(in_s), key=st.salience)
                 return st.cands[st.add(start, t.i + 1, best.actors, "role", head=t.i)]
@@ -184,6 +186,11 @@ def definite_state(st: ResolverState, t: Token, history: list[Mention]) -> Menti
                 if state is not None:
                     return st.cands[st.add(start, t.i + 1, (state,), "role", head=t.i)]
     return None
+
+
+def _a_state(st: ResolverState, a: Actor) -> bool:
+    e = st.gaz.lookup(a.name)
+    return e is not None and e.type == "country"
 
 
 def plural(st: ResolverState, t: Token, history: list[Mention]) -> Mention | None:

@@ -162,16 +162,18 @@ class Arguments:
         return None
 
     def _sayers(self, t: Token, m: Any) -> list[Arg] | None:
-        """ "X and other senators said they backed Y": a plural sayer's named members are "they"."""
+        """ "X and other senators said they backed Y": a plural sayer's named members are "they" (and
+        voters or analysts who say "they" are nobody the article names as an actor)."""
         if not ((m is None or getattr(m, "kind", "") == "pronoun") and t.dep_ in ("nsubj", "nsubjpass")
                 and t.head.dep_ == "ccomp" and lemma(t.head.head) in SPEECH_VERBS and not self._in_quotes(t)):
             return None
         sayer = next((c for c in t.head.head.children if c.dep_ == "nsubj"), None)
-        if sayer is None or not sayer.conjuncts:
+        if sayer is None or sayer.pos_ == "PRON":
             return None
         got = [a for x in (sayer, *sayer.conjuncts) for a in self._one(x, owner=False, depth=1)]
         if not got:
-            return None
+            # "96 percent of voters said they ...": they are the sayers, no actor (not the last party named)
+            return [] if sayer.pos_ == "NOUN" else None
         return [Arg(MentionRef(t.i, t.i + 1, (a.actor,), "pronoun", t.text), a.actor, MENTION_CONFIDENCE["pronoun"])
                 for a in got]
 

@@ -19,10 +19,11 @@ class Syntax:
         # particles, and "back" parsed as an adverb ("hit back at X")
         prt = " ".join(c.lower_ for c in v.children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ == "back"))
         out = []
-        if not any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp") for c in v.children) and v.dep_ == "ROOT":
+        if not any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp") for c in v.children):
             # headlines: "Niger summons Benin envoy", "Mali expels French ambassador" leave the object as an
-            # apposition / npadvmod of the verb
-            out.extend(("obj", c) for c in v.children if c.dep_ in ("appos", "npadvmod") and c.i == v.right_edge.i
+            # apposition / npadvmod of the verb; so does "would back Senator X" in any clause
+            out.extend(("obj", c) for c in v.children if v.dep_ == "ROOT" and c.dep_ in ("appos", "npadvmod")
+                       and c.i == v.right_edge.i
                        or (c.dep_ in ("appos", "npadvmod") and c.i > v.i and c.pos_ in ("NOUN", "PROPN")
                            and c.left_edge.i == v.i + 1))
         for c in v.children:
