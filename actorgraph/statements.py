@@ -32,7 +32,7 @@ from .gazetteer import Gazetteer, era_name
 from .nlp import load_nlp
 from .recase import recase
 from .records import Article, Statement, statement_id
-from .resolve.vocab import HONORIFICS, ROLE_ABBREVIATIONS, ROLE_HEADS
+from .resolve.vocab import HONORIFICS, NAME_PARTICLES, ROLE_ABBREVIATIONS, ROLE_HEADS
 
 ACTORS_PIPE = "actorgraph_actors"
 STANCES_PIPE = "actorgraph_stances"
@@ -49,7 +49,7 @@ def line_breaks(doc: Doc) -> Doc:
     """A token after a line break starts a sentence (the parser keeps preset boundaries). Nothing right
     after a comma does, nor a lower-case word or a comma right after a word of the same line: "Kenya |
     on Tuesday condemned ...", "Sweden | , | Finland and other states ..." (the parser's splits after a
-    line's first name, typically under a headline) cut a clause in two; nor a name right after a title."""
+    line's first name, typically under a headline) cut a clause in two; nor a name right after a title or a name particle ("President | Trump", "Van | Dyke")."""
     if len(doc) < 2:
         return doc
     # set in one array: each Token.is_sent_start assignment scans the whole Doc for a parse first
@@ -70,7 +70,7 @@ def line_breaks(doc: Doc) -> Doc:
 
 
 def _title_word(low: str) -> bool:
-    return low in ROLE_HEADS or low in HONORIFICS or low in ROLE_ABBREVIATIONS
+    return low in ROLE_HEADS or low in HONORIFICS or low in ROLE_ABBREVIATIONS or low in NAME_PARTICLES
 
 
 def build_pipeline(nlp: Language | None = None, gazetteer: Gazetteer | None = None) -> Language:

@@ -7,10 +7,10 @@ import pytest
 
 from actorgraph.rules import registry
 from actorgraph.rules.base import lemma
-from actorgraph.resolve.vocab import HONORIFICS, ROLE_ABBREVIATIONS, ROLE_HEADS
+from actorgraph.resolve.vocab import HONORIFICS, NAME_PARTICLES, ROLE_ABBREVIATIONS, ROLE_HEADS
 from actorgraph.statements import build_pipeline, line_breaks
 
-TITLES = set(ROLE_HEADS) | set(HONORIFICS) | set(ROLE_ABBREVIATIONS)
+TITLES = set(ROLE_HEADS) | set(HONORIFICS) | set(ROLE_ABBREVIATIONS) | set(NAME_PARTICLES)
 
 TEXTS = [
     "Ruritania condemned Borduria on Monday and vowed to back the rebels.",

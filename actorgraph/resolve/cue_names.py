@@ -17,7 +17,7 @@ from ..lexicon import word_classes
 from ..rules.vocab import ADJ_CUES, NOUN_CUES, VERB_CUES
 from .state import ResolverState
 from .text import looks_like_org
-from .vocab import POLICY_WORDS, ROLE_HEADS
+from .vocab import NAME_PARTICLES, POLICY_WORDS, ROLE_HEADS
 
 #: NER labels a bare surname is mistaken for that no other pass takes up; the rest (DATE, NORP, LOC,
 #: MONEY ...) are never people, and ORG/GPE ("Apple", "Texas") are decided by ``names.surname``.
@@ -100,8 +100,20 @@ def _claimable(st: ResolverState, t: Token, pend: set[int]) -> bool:
         return False
     if (k < 0 and t.ent_type_ not in MISTAKEN_LABELS) or t.i in st.demonym_tok or st.gaz.lookup(t.text) is not None:
         return False
-    return not (any(c.dep_ in ("compound", "det", "amod", "nummod", "flat") for c in t.children)
+    return not (any(c.dep_ in ("compound", "det", "amod", "nummod", "flat") and c.i not in _particles(st, t)
+                    for c in t.children)
                 or t.dep_ == "compound" or looks_like_org(st.doc[t.i:t.i + 1]))
+
+
+def _particles(st: ResolverState, t: Token) -> list[int]:
+    """The name particles right before a surname, part of it ("De Blasio", "van der Berg")."""
+    out: list[int] = []
+    j = t.i - 1
+    while j >= 0 and st.doc[j].lower_ in NAME_PARTICLES and st.owner[j] < 0 and (
+            st.doc[j].head.i == t.i or st.doc[j].text[:1].isupper()) and st.sent_of[j] == st.sent_of[t.i]:
+        out.append(j)
+        j -= 1
+    return out
 
 
 def _person_evidence(st: ResolverState, t: Token) -> bool:
@@ -135,4 +147,4 @@ def cue_names(st: ResolverState) -> None:
             pend.discard(k)
             st.person_ks.append(k)
         else:
-            st.person_ks.append(st.add(t.i, t.i + 1, (), "name"))
+            st.person_ks.append(st.add(min([t.i, *_particles(st, t)]), t.i + 1, (), "name"))
