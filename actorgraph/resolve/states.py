@@ -10,7 +10,7 @@ from .state import ResolverState, fits
 from .trim import trim
 from .vocab import (
     STATE_NOUNS, GROUP_NOUNS, DEFINITE_STATE_NOUNS, PERSON_STATE_NOUNS, GOVERNMENT_NOUNS, PERSON_TEAM_NOUNS,
-    CAUCUS_NOUNS, OWNED_NOUNS, QUANTIFIERS, AIM_PREPS, RELATIONAL_HEADS, OFFICE_WORDS,
+    CAUCUS_NOUNS, OWNED_NOUNS, QUANTIFIERS, AIM_PREPS, RELATIONAL_HEADS, OFFICE_WORDS, TWO_WAY_NOUNS,
 )
 
 
@@ -154,7 +154,8 @@ def norp_nouns(st: ResolverState) -> None:
         h = doc[e - 1]
         if h.dep_ in ("amod", "compound") and h.head.i >= e and st.free(s, e) and not st.shouting[s] \
                 and not (e - s == 1 and st.common_word(s)) and not _hyphenated(doc, s, e) \
-                and ((entry.type == "group" or _aimed(h.head)) and h.head.lemma_.lower() in OWNED_NOUNS
+                and ((entry.type == "group" or _aimed(h.head) or h.head.lemma_.lower() not in TWO_WAY_NOUNS)
+                     and h.head.lemma_.lower() in OWNED_NOUNS
                      or _owned_relation(h.head)):
             st.add(s, e, (st.entry_actor(entry),), "demonym")
     for s, (e, entry) in sorted(st.demonym_at.items()):
@@ -189,7 +190,8 @@ def _owned_relation(noun: Token) -> bool:
 
 def _aimed(noun: Token) -> bool:
     """ "Ruritanian support for Y", "Ruritanian pressure on Y": a state's act aimed at someone named after it
-    (a bare "Ruritanian sanctions" may be aimed at the state itself)."""
+    (a bare "Ruritanian sanctions" may be aimed at the state itself; a bare "the Ruritanian proposal" is
+    the state's: only ``two_way_nouns`` need the aim)."""
     return any(c.dep_ == "prep" and c.lower_ in AIM_PREPS for c in noun.children if c.i > noun.i)
 
 
