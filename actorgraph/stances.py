@@ -145,15 +145,21 @@ def find_stances(doc: Doc, index: Any | None = None) -> list[Stance]:
         if quote_open and (para_end[i] or i - opened >= 4):
             quote_open = False  # a quotation does not run on past its paragraph (or a stray quote mark)
         speaker = cur if (quote_open and cur) else own or speaker
-    return _dedupe(s for s in out if not _own_side(s.source_actor, s.target_actor))
+    return _dedupe(s for s in out if not _own_side(s))
 
 
-def _own_side(a: Actor, b: Actor) -> bool:
+def _own_side(s: Stance) -> bool:
     """One actor is the other's own affiliation (a member and its party, an official and its state or
     institution): what one says of the other is nearly always the same side speaking, a procedural
     tie ("joined the court", "an appointee of") or a reading of a collective word ("Congress and the
-    White House must agree"), not a stance between two actors."""
-    return bool(a.affiliation and a.affiliation == b.name) or bool(b.affiliation and b.affiliation == a.name)
+    White House must agree"), not a stance between two actors. A party, movement or armed group and its
+    country named as such are two sides ("the ANC condemned South Africa", an opposition party against
+    "the government"); a seat of power named for it ("the White House", "the Kremlin") is still its own."""
+    a, b = s.source_actor, s.target_actor
+    if not (a.affiliation and a.affiliation == b.name) and not (b.affiliation and b.affiliation == a.name):
+        return False
+    state = s.source if a.type == "country" else s.target
+    return not ({a.type, b.type} == {"group", "country"} and getattr(state, "kind", "") != "metonym")
 
 
 def _dedupe(stances: Iterable[Stance]) -> list[Stance]:

@@ -642,8 +642,15 @@ def test_no_stance_between_a_member_and_its_own_side():
     a = S.Actor("Lena Moss", "person", affiliation="Germany")
     b = S.Actor("Germany", "country")
     c = S.Actor("France", "country")
-    assert S._own_side(a, b) and S._own_side(b, a)
-    assert not S._own_side(a, c)
+    g = S.Actor("Green Front", "group", affiliation="Germany")
+
+    def st(x, y, kind="name"):
+        return S.Stance(S.MentionRef(0, 1, (x,), kind, x.name), S.MentionRef(2, 3, (y,), kind, y.name),
+                        x, y, "opposes", -1, "condemn", 0, 1.0)
+    assert S._own_side(st(a, b)) and S._own_side(st(b, a))
+    assert not S._own_side(st(a, c))
+    assert not S._own_side(st(g, b)) and not S._own_side(st(b, g))  # a movement and its country: two sides
+    assert S._own_side(st(g, b, "metonym"))  # "the chancellery", a seat of power: its own side
 
 
 @pytest.mark.parametrize(
