@@ -57,6 +57,8 @@ def base_spans(st: ResolverState) -> None:
             e_ = payload.entry
             if e - s == 1 and e_.type != "person" and st.common_word(s):
                 continue
+            if _foreign_body(st, s, e_):
+                continue  # "the Peruvian Congress", "Peru's Congress": that state's body (states.apparatus)
             k = st.add(s, e, (st.entry_actor(e_),), payload.kind)
             if e_.type == "person":
                 st.person_ks.append(k)
@@ -99,6 +101,8 @@ def ner_span(st: ResolverState, s: int, e: int, ent: Span, gaz_spans: list[tuple
     entry = st.gaz.lookup(span.text)
     if entry is not None and entry.type != "person" and e - s == 1 and st.common_word(s):
         return
+    if entry is not None and _foreign_body(st, s, entry):
+        return  # "Peru's Congress": Peru's body (states.apparatus), not the gazetteer's
     if entry is not None and (entry.type != "person" or label == "PERSON"):
         kind = "name" if clean_surface(span.text).lower() == entry.name.lower() else "alias"
         k = st.add(s, e, (st.entry_actor(entry),), kind)
@@ -119,7 +123,8 @@ def ner_span(st: ResolverState, s: int, e: int, ent: Span, gaz_spans: list[tuple
         return
     root = span.root
     if root.lower_ in STATE_NOUNS or root.lower_ in GROUP_NOUNS:
-        if any(t.i in st.demonym_at for t in span) or any(s <= gs and ge <= e for gs, ge in gaz_spans) \
+        if any(t.i in st.demonym_at for t in span) or any(s <= gs and ge <= e and not _own_name(st, span, gs, ge)
+                                                          for gs, ge in gaz_spans) \
                 or any(c.dep_ == "poss" and any(gs <= c.i < ge for gs, ge in gaz_spans) for c in root.children):
             return  # "the Syrian government", "Russia's Ministry of Defence": see government_phrases
     if all(t.lower_ in ROLE_HEADS or t.lower_ in ROLE_MODIFIERS or t.is_punct for t in span):
@@ -139,6 +144,34 @@ def ner_span(st: ResolverState, s: int, e: int, ent: Span, gaz_spans: list[tuple
         # unknown places are locations; keep only doers, and names that may be people
         st.pending.append((st.add(s, e, (), "name"), label))
 
+
+
+def _foreign_body(st: ResolverState, s: int, entry) -> bool:
+    """A state body's name ("Congress") right after another state's demonym or possessive."""
+    if entry.type != "organisation" or not entry.affiliation or s == 0:
+        return False
+    doc = st.doc
+    j = s - 1
+    if doc[j].text in ("'s", "\u2019s", "'", "\u2019") and j > 0:
+        j -= 1
+        other = st.gaz.lookup(doc[j].text)
+        return other is not None and other.type == "country" and other.name != entry.affiliation
+    if j in st.demonym_tok:
+        other = st.demonym_tok[j][2]
+        return other.type == "country" and other.name != entry.affiliation
+    # "the opposition Action Congress": a longer name of capitalised words ends in the body's word
+    t = doc[j]
+    return t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and t.head.i == s and t.dep_ == "compound" \
+        and t.lower_ not in ROLE_HEADS and st.gaz.lookup(t.text) is None
+
+
+def _own_name(st: ResolverState, span: Span, gs: int, ge: int) -> bool:
+    """ "the All Progressives Congress": a body's word ("Congress") inside a longer proper name of capitalised
+    words is that name's, not the gazetteer's body of the same word."""
+    root = span.root
+    rest = [t for t in span if not gs <= t.i < ge]
+    return gs <= root.i < ge and bool(rest) and all(
+        t.is_alpha and t.text[:1].isupper() and t.lower_ not in ROLE_HEADS and t.i not in st.demonym_tok for t in rest)
 
 
 def _office_name(span: Span) -> bool:
