@@ -169,9 +169,13 @@ def _eras() -> dict[str, tuple[str, str]]:
     return {r["name"]: (r["until"], r["then"]) for r in rows}
 
 
-def era_name(name: str, date: str | None) -> str:
+def era_name(name: str, date: str | None, named: frozenset[str] = frozenset()) -> str:
     """The name a state had when the article was written ("Russia" in a 1985 article is the Soviet Union,
-    ``data/gazetteer/eras.csv``); ``name`` itself when the article is undated or later."""
+    ``data/gazetteer/eras.csv``); ``name`` itself when the article is later. An undated article in which
+    the former state itself takes or meets a stance (``named``: "the Soviet Union accused ...") is of its
+    era: its "Moscow" and "the Kremlin" are the Soviet Union too."""
     era = _eras().get(name)
-    return era[1] if era is not None and date and date[:10] < era[0] else name
+    if era is None:
+        return name
+    return era[1] if (date and date[:10] < era[0]) or (not date and era[1] in named) else name
 

@@ -169,9 +169,10 @@ def statements_from_doc(doc: Doc, article: Article) -> list[Statement]:
     out: list[Statement] = []
     seen: set[tuple] = set()
     ids: set[str] = set()
+    named = frozenset(x.name for st in stances for x in (st.source_actor, st.target_actor))
     for st in sorted(stances, key=lambda s: (s.sent_index, s.source.start, s.target.start)):
         a, b = st.source_actor, st.target_actor
-        src, tgt = era_name(a.name, article.date), era_name(b.name, article.date)  # "Moscow" in 1985
+        src, tgt = era_name(a.name, article.date, named), era_name(b.name, article.date, named)  # "Moscow" in 1985
         if src == tgt:  # (also two names the era makes one: "the Soviet Union praised Russia" in 1985)
             continue
         stance = "supports" if st.sign > 0 else "opposes"
@@ -211,9 +212,9 @@ def statements_from_doc(doc: Doc, article: Article) -> list[Statement]:
                 cue=st.cue,
                 source_mention=_as_written(doc, article, body, st.source),
                 target_mention=_as_written(doc, article, body, st.target),
-                source_affiliation=a.affiliation and era_name(a.affiliation, article.date),
+                source_affiliation=a.affiliation and era_name(a.affiliation, article.date, named),
                 source_role=a.role,
-                target_affiliation=b.affiliation and era_name(b.affiliation, article.date),
+                target_affiliation=b.affiliation and era_name(b.affiliation, article.date, named),
                 target_role=b.role,
                 rule=st.rule,
             )

@@ -224,3 +224,12 @@ def test_a_state_goes_by_the_name_it_had_when_the_article_was_written():
 def test_two_names_the_era_makes_one_state_give_no_self_statement():
     art = Article(id="a86", title="Moscow report", text="The Soviet Union praised Russia's leaders.", date="1986-03-01")
     assert not [s for s in extract_article(art) if s.source == s.target]
+
+
+def test_an_undated_article_in_which_the_former_state_acts_is_of_its_era():
+    body = ("The Soviet Union accused Peru of arming the rebels. The Kremlin later condemned Chile. "
+            "Pakistan criticised Moscow.")
+    old = {(s.source, s.target) for s in extract_article(Article(id="u1", title="Report", text=body))}
+    assert {("Soviet Union", "Peru"), ("Soviet Union", "Chile"), ("Pakistan", "Soviet Union")} <= old
+    later = "The Kremlin condemned Chile, decades after the collapse of the Soviet Union."
+    assert ("Russia", "Chile") in {(s.source, s.target) for s in extract_article(Article(id="u2", title="Report", text=later))}

@@ -82,6 +82,9 @@ def name_tail(doc, s: int, e: int) -> int:
     the name's last word is a compound of a capitalised word right after it (or a particle), that word (and
     up to one more between) ends the name. Not over another entity of several words ("Trump White House")."""
     last = doc[e - 1]
+    if e + 2 < len(doc) and doc[e].lower_ in NAME_PARTICLES and doc[e].text[:1].islower() \
+            and doc[e + 1].text == "-" and doc[e + 2].text[:1].isupper() and doc[e + 2].is_alpha and e - s < 4:
+        return e + 3  # "Mohammad Zia" ul-Haq, "Bashar" al-Assad: the hyphened particle and name go on
     end = last.head.i if last.dep_ == "compound" else -1
     if last.lower_ in NAME_PARTICLES and last.text[:1].islower() and e < len(doc):
         end = e  # a name does not end in a particle ("Ursula von der" Leyen), however parsed
