@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .base import lemma
-from .vocab import BLOCKERS, HEDGE_MODALS, NEG_ADVERBS, OBJECT_BLOCKERS, REBUTTED_NOUNS
+from .vocab import ADJUNCT_MARKS, BLOCKERS, HEDGE_MODALS, NEG_ADVERBS, OBJECT_BLOCKERS, REASON_NOUNS, REBUTTED_NOUNS
 
 
 def blocked(cue: Token, *, skip_self_blocker: bool = True) -> tuple[bool, float]:
@@ -20,6 +20,8 @@ def blocked(cue: Token, *, skip_self_blocker: bool = True) -> tuple[bool, float]
     aside = False  # inside ", blaming Y": the clause it hangs on is passed over, with its xcomp chain
     for _ in range(30):
         own_denial = _own_denial(t, prev, via)
+        if _adjunct(prev, via):
+            break  # told as fact: nothing above it denies or negates it
         aside = _comma_participle(prev, via) or (aside and via == "xcomp")
         if aside or _passes_over(t, prev, via):
             if t.head.i == t.i:
@@ -65,6 +67,18 @@ def _passes_over(t: Token, prev: Token, via: str) -> bool:
     return via in ("nsubj", "nsubjpass", "csubj") or (via == "conj" and t.pos_ in ("VERB", "AUX") and (
         any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in t.children)
         or any(c.dep_ in ("nsubj", "nsubjpass") for c in prev.children)))
+
+
+def _adjunct(prev: Token, via: str) -> bool:
+    """ "X cancelled the pact in anger over Y's sanctions on Z", "X refused to attend after Y attacked Z": a
+    reason or time adjunct is told as fact; the clause it hangs on does not deny or negate it."""
+    if via == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in ADJUNCT_MARKS for c in prev.children)
+    if via != "prep":
+        return False
+    if prev.lower_ in ADJUNCT_MARKS:
+        return True
+    return prev.lower_ == "in" and any(c.dep_ == "pobj" and lemma(c) in REASON_NOUNS for c in prev.children)
 
 
 def _negated_here(t: Token, via: str) -> tuple[bool, float]:
