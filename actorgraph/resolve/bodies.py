@@ -10,7 +10,7 @@ from .index import Mention
 from .state import ResolverState
 from .text import SUBJ_DEPS
 from .gazmatch import long_names, body_words
-from .vocab import CHAMBER_WORDS, LEGISLATURE_WORDS, ORG_HEAD_NOUNS
+from .vocab import CHAMBER_WORDS, LEGISLATURE_WORDS, ORG_HEAD_NOUNS, ORG_KINDS
 
 
 def org_references(st: ResolverState) -> None:
@@ -22,15 +22,26 @@ def org_references(st: ResolverState) -> None:
         return
     for t in st.toks:
         low = t.lower_
-        if low not in ORG_HEAD_NOUNS or t.tag_ != "NN" or t.text[:1].isupper() or st.owner[t.i] >= 0 \
-                or t.i == 0 or doc[t.i - 1].lower_ != "the" or st.owner[t.i - 1] >= 0:
+        if low not in ORG_HEAD_NOUNS or t.tag_ not in ("NN", "NNP") or t.i == 0 or doc[t.i - 1].lower_ != "the" \
+                or st.owner[t.i - 1] >= 0 or (st.owner[t.i] >= 0 and not _bare_name(st, t)) \
+                or (t.text[:1].isupper() and st.owner[t.i] < 0):
             continue
         if any(c.dep_ == "prep" and c.lower_ in ("of", "on", "for") for c in t.children):
             continue  # "the committee of experts": a new one
-        found = [m.actors[0] for m in orgs if m.end <= t.i
-                 and low in m.actors[0].name.lower().split() and m.actors[0].name.split()[0].lower() != low]
+        found = [m.actors[0] for m in orgs if m.end <= t.i and m.actors[0].name != t.text and (
+            (low in m.actors[0].name.lower().split() and m.actors[0].name.split()[0].lower() != low)
+            or ORG_KINDS.get(m.actors[0].name.lower()) == low)]
         if found:
+            if st.owner[t.i] >= 0:  # "the Parliament" after "the European Parliament": not an organisation of its own
+                st.cands[st.owner[t.i]].actors = (found[-1],)
+                continue
             st.add(t.i - 1, t.i + 1, (found[-1],), "alias", head=t.i)
+
+
+def _bare_name(st: ResolverState, t) -> bool:
+    """NER's one-word organisation named by the noun itself ("the Parliament")."""
+    m = st.cand_at(t.i)
+    return m is not None and m.end - m.start == 1 and len(m.actors) == 1 and m.actors[0].name == t.text
 
 
 def bare_bodies(st: ResolverState) -> None:

@@ -193,6 +193,14 @@ def _a_state(st: ResolverState, a: Actor) -> bool:
     return e is not None and e.type == "country"
 
 
+def _clause_subject(t: Token) -> list[int]:
+    """The tokens of the subject of the clause a phrase is an argument of."""
+    v = t
+    while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
+        v = v.head
+    return [x.i for c in v.children if c.dep_ in SUBJ_DEPS for x in c.subtree] if v.pos_ in ("VERB", "AUX") else []
+
+
 def plural(st: ResolverState, t: Token, history: list[Mention]) -> Mention | None:
     doc = st.doc
     low = t.lower_
@@ -202,6 +210,8 @@ def plural(st: ResolverState, t: Token, history: list[Mention]) -> Mention | Non
         if noun.i <= t.i or noun.lower_ not in PLURAL_ACTOR_NOUNS or st.owner[noun.i] >= 0:
             return None
         want = PLURAL_ACTOR_NOUNS[noun.lower_]
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+            return None  # "both sides of the political spectrum": a set the phrase names itself
     elif t.dep_ in SUBJ_DEPS or t.dep_ in ("dobj", "pobj"):
         want = None
     else:
@@ -214,7 +224,9 @@ def plural(st: ResolverState, t: Token, history: list[Mention]) -> Mention | Non
     if not st.free(start, end):
         return None
     s = st.sent_of[t.i]
-    pool = [m for m in reversed(history) if st.sent_of[m.start] >= s - 3 and st.salience(m) >= 0]
+    own = _clause_subject(noun if noun is not None else t)
+    pool = [m for m in reversed(history) if st.sent_of[m.start] >= s - 3 and st.salience(m) >= 0
+            and not any(m.start <= i < m.end for i in own)]  # "Israel condemned the two countries": not Israel
     for strict in (True, False):
         actors: list[Actor] = []
         kind = want

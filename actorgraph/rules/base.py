@@ -6,6 +6,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from ..lexicon import mapping
 from ..records import Actor
 
 #: base confidence per pattern kind
@@ -60,8 +61,11 @@ class Arg:
     factor: float = 1.0
 
 
+LEMMA_FIXES = mapping("lemma_fixes")  # "waged" -> "wage" (lexicon/en/words/lemmas.csv)
+
+
 def lemma(t: Token) -> str:
-    return t.lemma_.lower()
+    return LEMMA_FIXES.get(t.lower_) or t.lemma_.lower()
 
 
 def not_enough(t: Token) -> bool:

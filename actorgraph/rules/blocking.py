@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .base import lemma
-from .vocab import ADJUNCT_MARKS, BLOCKERS, HEDGE_MODALS, NEG_ADVERBS, OBJECT_BLOCKERS, REASON_NOUNS, REBUTTED_NOUNS
+from .vocab import ADJUNCT_MARKS, BLOCKERS, FALSITY_ADVERBS, HEDGE_MODALS, NEG_ADVERBS, OBJECT_BLOCKERS, REASON_NOUNS, REBUTTED_NOUNS
 
 
 def blocked(cue: Token, *, skip_self_blocker: bool = True) -> tuple[bool, float]:
@@ -118,6 +118,10 @@ def _blocks_here(t: Token, via: str, own_denial: bool, check_word: bool, prev: T
             or (lem == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in t.children))
             or (t.pos_ == "ADJ" and lem in ("able",) and any(c.dep_ == "neg" for c in t.children))):
         return True
+    if prev is not None and (via == "ccomp" or (
+            via == "prep" and prev.lower_ in ("of", "with") and any(c.dep_ == "pcomp" for c in prev.children))) \
+            and any(c.dep_ == "advmod" and c.lower_ in FALSITY_ADVERBS for c in t.children):
+        return True  # "falsely claimed that Y armed Z", "wrongly accused Y of arming Z": told as untrue
     if t.dep_ in ("pcomp", "pobj") and t.head.lower_ in ("without", "instead", "against") \
             and t.head.dep_ == "prep" and t.pos_ == "VERB":
         return True  # "warned X against joining Y", "without condemning Y" (the cue itself included)
