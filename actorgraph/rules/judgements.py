@@ -224,16 +224,24 @@ def called(ctx: Sentence, v: Token) -> None:
         score += JUDGEMENT_WORDS.get(t.lower_) or JUDGEMENT_WORDS.get(lemma(t)) or 0
     of = [p for c in pred.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
     of_score = sum(JUDGEMENT_WORDS.get(p.lower_) or JUDGEMENT_WORDS.get(lemma(p)) or 0 for p in of)
-    if of_score and score > 0:  # "the champion of corruption": what a praise title is of decides
+    if of_score and score >= 0:  # "the champion of corruption", "an act of aggression": what it is of decides
         score = of_score
     if score == 0:
         return
     if score < 0 and _defended(ctx, v, obj, v):  # "X called the charges against Y a disgrace"
         return
     ex = {a.actor.name for a in ctx.subjects(v)}
-    judged = ctx.args(obj, owner=True)
+    judged = _what_was_done(ctx, v, obj) or ctx.args(obj, owner=True)
     ctx.emit(ctx.subjects(v), [a for a in judged if a.actor.name not in ex],
               "criticises" if score < 0 else "praises", v, "evaluation", factor=0.8)
+
+
+def _what_was_done(ctx: Sentence, v: Token, obj: Token) -> list[Arg]:
+    """ "Y fired missiles in what X called an act of intimidation": the judged is the doer of the clause
+    the "in what" phrase hangs on."""
+    if obj.lower_ != "what" or v.dep_ != "pcomp" or v.head.lower_ != "in" or v.head.head.pos_ not in ("VERB", "AUX"):
+        return []
+    return ctx.subjects(v.head.head)
 
 
 def described_as(ctx: Sentence, v: Token) -> None:
@@ -265,7 +273,8 @@ def described_as(ctx: Sentence, v: Token) -> None:
         return
     subj = ctx.subjects(v)
     ex = {a.actor.name for a in subj}
-    ctx.emit(subj, [a for a in ctx.args(obj, owner=True) if a.actor.name not in ex],
+    judged = _what_was_done(ctx, v, obj) or ctx.args(obj, owner=True)
+    ctx.emit(subj, [a for a in judged if a.actor.name not in ex],
               "criticises" if score < 0 else "praises", v, "evaluation", factor=0.8)
 
 
