@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .base import Arg, lemma, not_enough
 from .context import Sentence
 from .registry import rule
-from .vocab import (INQUIRY_NOUNS, ALLEGING_VERBS, RELATIONS, VERB_CUES, ACT_NOUNS, BLAME_ADJS, CALL_VERBS, DENIAL_VERBS, DESCRIBE_VERBS, EVAL_ADJS, EVAL_HEADS, EVAL_NOUNS, HARM_NOUNS, HOLD_VERBS, JUDGEMENT_ADJS, JUDGEMENT_WORDS, LEGITIMACY, NEG_ADVERBS, NOUN_CUES, OUSTER_NOUNS, SPEECH_VERBS, THIRD_PERSON)
+from .vocab import (INQUIRY_NOUNS, ALLEGING_VERBS, RELATIONS, VERB_CUES, ACT_NOUNS, BLAME_ADJS, CALL_VERBS, DENIAL_VERBS, DESCRIBE_VERBS, EVAL_ADJS, EVAL_HEADS, EVAL_NOUNS, HARM_NOUNS, HOLD_VERBS, JUDGEMENT_ADJS, KIND_HEADS, JUDGEMENT_WORDS, LEGITIMACY, NEG_ADVERBS, NOUN_CUES, OUSTER_NOUNS, SPEECH_VERBS, THIRD_PERSON)
 
 
 def _judged_thing(ctx: Sentence, judged_tok: Token) -> list[Arg]:
@@ -224,8 +224,8 @@ def called(ctx: Sentence, v: Token) -> None:
         score += JUDGEMENT_WORDS.get(t.lower_) or JUDGEMENT_WORDS.get(lemma(t)) or 0
     of = [p for c in pred.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
     of_score = sum(JUDGEMENT_WORDS.get(p.lower_) or JUDGEMENT_WORDS.get(lemma(p)) or 0 for p in of)
-    if of_score and score >= 0:  # "the champion of corruption", "an act of aggression": what it is of decides
-        score = of_score
+    if of_score and (score > 0 or (score == 0 and lemma(pred) in KIND_HEADS)):
+        score = of_score  # "the champion of corruption", "an act of aggression" (not "a victim of corruption")
     if score == 0:
         return
     if score < 0 and _defended(ctx, v, obj, v):  # "X called the charges against Y a disgrace"
