@@ -18,6 +18,7 @@ def blocked(cue: Token, *, skip_self_blocker: bool = True) -> tuple[bool, float]
     hedge = 1.0
     t, prev, via, first = cue, cue, "", True
     aside = False  # inside ", blaming Y": the clause it hangs on is passed over, with its xcomp chain
+    owner = _other_owner(cue)
     for _ in range(30):
         own_denial = _own_denial(t, prev, via)
         if _adjunct(prev, via):
@@ -29,6 +30,10 @@ def blocked(cue: Token, *, skip_self_blocker: bool = True) -> tuple[bool, float]
             prev, via, t = t, t.dep_, t.head
             continue
         stop, factor = _negated_here(t, via)
+        if stop and owner is not None and t.pos_ in ("VERB", "AUX"):
+            if not any(x.text == owner.text for c in t.children if c.dep_ in ("nsubj", "nsubjpass") for x in c.subtree):
+                stop = False  # "sanctions have not changed Iran's support for Y": Iran's support stands
+            owner = None  # (only the first clause above the noun)
         if stop:
             return True, 1.0
         hedge = min(hedge, factor)
@@ -39,6 +44,14 @@ def blocked(cue: Token, *, skip_self_blocker: bool = True) -> tuple[bool, float]
             break
         prev, via, t = t, t.dep_, t.head
     return False, hedge
+
+
+def _other_owner(cue: Token) -> Token | None:
+    """The named possessor of a stance noun ("Iran's support for Y"): the negation of the clause the noun
+    is an object in is not the possessor's, unless the possessor is that clause's subject."""
+    if cue.pos_ != "NOUN":
+        return None
+    return next((c for c in cue.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
 
 
 def _own_denial(t: Token, prev: Token, via: str) -> bool:
