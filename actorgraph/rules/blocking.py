@@ -9,7 +9,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .base import lemma
-from .vocab import ADJUNCT_MARKS, BLOCKERS, FALSITY_ADVERBS, HEDGE_MODALS, NEG_ADVERBS, OBJECT_BLOCKERS, REASON_NOUNS, REBUTTED_NOUNS
+from .vocab import (ADJUNCT_MARKS, BLOCKERS, FALSITY_ADVERBS, HEDGE_MODALS, NEG_ADVERBS, OBJECT_BLOCKERS, REASON_NOUNS,
+                    REBUTTED_NOUNS)
 
 
 def blocked(cue: Token, *, skip_self_blocker: bool = True) -> tuple[bool, float]:
