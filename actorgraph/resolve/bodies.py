@@ -10,7 +10,7 @@ from .index import Mention
 from .state import ResolverState
 from .text import SUBJ_DEPS
 from .gazmatch import long_names, body_words
-from .vocab import CHAMBER_WORDS, LEGISLATURE_WORDS, ORG_HEAD_NOUNS, ORG_KINDS
+from .vocab import CHAMBER_WORDS, JUDGED_OF_VERBS, LEGISLATURE_WORDS, ORG_HEAD_NOUNS, ORG_KINDS
 
 
 def org_references(st: ResolverState) -> None:
@@ -26,8 +26,9 @@ def org_references(st: ResolverState) -> None:
                 or st.owner[t.i - 1] >= 0 or (st.owner[t.i] >= 0 and not _bare_name(st, t)) \
                 or (t.text[:1].isupper() and st.owner[t.i] < 0):
             continue
-        if any(c.dep_ == "prep" and c.lower_ in ("of", "on", "for") for c in t.children):
-            continue  # "the committee of experts": a new one
+        if any(c.dep_ == "prep" and c.lower_ in ("of", "on", "for") for c in t.children) and not (
+                t.dep_ == "dobj" and t.head.lemma_.lower() in JUDGED_OF_VERBS):
+            continue  # "the committee of experts": a new one (not "accused the bureau of bias")
         found = [m.actors[0] for m in orgs if m.end <= t.i and m.actors[0].name != t.text and (
             (low in m.actors[0].name.lower().split() and m.actors[0].name.split()[0].lower() != low)
             or ORG_KINDS.get(m.actors[0].name.lower()) == low)]
@@ -73,6 +74,8 @@ def bare_bodies(st: ResolverState) -> None:
         if t.i + 1 < st.n and (doc[t.i + 1].lower_ == "of" or doc[t.i + 1].pos_ == "PROPN" or (
                 doc[t.i + 1].lower_ == "for" and t.i + 2 < st.n and doc[t.i + 2].text[:1].isupper())):
             continue  # "the House of Lords", "Senate Majority Leader", "Committee for Peace": a longer name
+        if t.i > 0 and doc[t.i - 1].lower_ in ("state", "provincial", "regional", "city"):
+            continue  # "the state Senate", "the provincial assembly": not the state's national body
         found = table.get((focus[0], t.lower_), [])
         if len(found) != 1:
             continue

@@ -29,8 +29,9 @@ class Syntax:
         for c in v.children:
             if c.dep_ in ("dobj", "dative") and c.lower_ not in ("other", "another"):
                 out.extend(_object_slots(v, c, prt))
-            elif c.dep_ == "prep":
-                out.extend(_prep_slots(c, prt))
+            elif c.dep_ == "prep" or (c.dep_ == "agent" and not any(x.dep_ in ("auxpass", "nsubjpass")
+                                                                    for x in v.children) and v.dep_ != "acl"):
+                out.extend(_prep_slots(c, prt))  # ("have stood by X": an active verb's "by" parsed as an agent)
             elif c.dep_ == "ccomp" and lemma(c) in NAMING_VERBS and any(
                     g.dep_ == "dobj" and g.lower_ == "what" for g in c.children):
                 # "condemned what it called Turkish provocations": the named thing is the object
