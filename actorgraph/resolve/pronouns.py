@@ -181,6 +181,8 @@ def _choose(st: ResolverState, t: Token, cands: list[Mention], same: list[Mentio
             return None  # "The vote was ... It ties into": the pronoun is the thing, not an actor
     for si in range(s - 1, s - window - 1, -1):
         in_s = [m for m in cands if st.sent_of[m.start] == si]
+        if not st.in_quote[t.i]:  # '"X is brave," Lowe said. She also ...': the speaker, not who is quoted of
+            in_s = [m for m in in_s if not st.in_quote[m.start]] or in_s
         if in_s:
             in_s.sort(key=lambda m: m.start)
             return max(in_s, key=st.salience)  # max keeps the leftmost on ties
