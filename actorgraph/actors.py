@@ -109,6 +109,22 @@ Decisions (general rules, not per article):
   "the Lowestown police" is an organisation of its own; "Congressional Republicans" is the party's
   lawmakers; "the next president" and "the Utah attorney general" (no Utah person named) stay
   unresolved; "most Ruritanians", "40 percent of Ruritanians" are the people, not the state.
+- Bodies and communities: a state body's word after another state's demonym or possessive is that
+  state's body ("the Peruvian Congress", "Peru's Congress": Peru, not the US Congress), and a longer
+  name of capitalised words ending in it is its own organisation ("the All Progressives Congress"); "the
+  state Senate" is not the national one; "the alliance" after NATO and "the bloc" after the EU are
+  those (``org_kinds``), a capitalised short form ("the Parliament") the organisation named before;
+  "the Bosnian Serbs", "the Turkish Cypriots" are communities of their own (a group); a state's demonym
+  on its own proposal, statement, veto or strikes is the state, on a two-way act (sanctions, embargo)
+  only with the aim named; what is annexed, occupied or besieged is a place.
+- References, more: a bare "the president" prefers the one who holds the role for no company or other
+  body; a demonym inside an organisation's "of"/"for" phrase is not its country ("the Center for American
+  Progress"); "the Illinois Democrat" may be the name in apposition to the last subject; "the two
+  countries" is never the subject of its own clause, and "both sides of X" names its own set; "the
+  country" is a state, not an administration; outside quotation marks a pronoun prefers, in the sentence
+  before, the speaker to the people the quotation names. A title or a name particle never ends a
+  sentence ("President | Trump", "Van | Dyke"), and a hyphened particle goes on a name where NER stopped
+  ("Mohammad Zia" ul-Haq).
 """
 from __future__ import annotations
 
