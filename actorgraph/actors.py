@@ -141,6 +141,7 @@ from .resolve.index import ActorIndex, Mention
 from .resolve.passes import PASS_IDS, PASSES, resolve  # noqa: F401  (the pass registry, importable from here)
 from .resolve.text import SUBJ_DEPS, clean_surface as _clean_surface  # noqa: F401
 from .resolve.trim import trim as _trim  # noqa: F401  (tests import it from here)
+from .lexicon import mapping
 from .resolve.vocab import (  # noqa: F401  (the word classes stay importable from here)
     CAUCUS_NOUNS, GROUP_NOUNS, HONORIFICS, ORG_WORDS, PRON_IT, PRON_PERSON, PRON_THEY, ROLE_ABBREVIATIONS, ROLE_HEADS,
     ROLE_MODIFIERS, SPEECH_VERBS, STATE_NOUNS,
@@ -199,6 +200,18 @@ def make_actor_recognizer(nlp: Language, name: str, gazetteer_files: list[str],
     return ActorRecognizer(nlp, name, default_gazetteer(tuple(str(f) for f in gazetteer_files)), skip_passes)
 
 
+LEMMA_FIXES = mapping("lemma_fixes")
+
+
+def fix_lemmas(doc: Doc) -> None:
+    """The few forms whose lemma the English model gets wrong ("waged" -> "wag"; ``lemma_fixes`` in
+    lexicon/en/words/lemmas.csv), set right once, before the resolver and the stance rules read lemmas."""
+    for t in doc:
+        right = LEMMA_FIXES.get(t.lower_)
+        if right is not None:
+            t.lemma_ = right
+
+
 class ActorRecognizer:
     """Finds actor mentions and resolves them within the Doc (see the module docstring)."""
 
@@ -229,6 +242,7 @@ class ActorRecognizer:
         return self._matcher
 
     def __call__(self, doc: Doc) -> Doc:
+        fix_lemmas(doc)
         doc._.actors = resolve(doc, self._gaz, self.matcher, self.skip_passes)
         return doc
 

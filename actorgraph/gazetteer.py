@@ -12,6 +12,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DEFAULT_GAZETTEER = DATA_DIR / "gazetteer" / "actors.csv"
@@ -169,13 +170,20 @@ def _eras() -> dict[str, tuple[str, str]]:
     return {r["name"]: (r["until"], r["then"]) for r in rows}
 
 
-def era_name(name: str, date: str | None, named: frozenset[str] = frozenset()) -> str:
+def era_name(name: str, date: str | None, implied: frozenset[str] = frozenset()) -> str:
     """The name a state had when the article was written ("Russia" in a 1985 article is the Soviet Union,
-    ``data/gazetteer/eras.csv``); ``name`` itself when the article is later. An undated article in which
-    the former state itself takes or meets a stance (``named``: "the Soviet Union accused ...") is of its
-    era: its "Moscow" and "the Kremlin" are the Soviet Union too."""
+    ``data/gazetteer/eras.csv``); ``name`` itself when the article is later. An undated article is of a
+    former state's era when that state is in ``implied`` (see ``implied_eras``)."""
     era = _eras().get(name)
     if era is None:
         return name
-    return era[1] if (date and date[:10] < era[0]) or (not date and era[1] in named) else name
+    return era[1] if (date and date[:10] < era[0]) or (not date and era[1] in implied) else name
+
+
+def implied_eras(acting: Iterable[str], written: Iterable[str]) -> frozenset[str]:
+    """The former states an undated article is of: one that itself takes or meets a stance ("the Soviet
+    Union accused ..."), while its successor is never written as itself ("Russia"), only as a capital, a
+    seat or a pronoun: that article's "Moscow" and "the Kremlin" are the Soviet Union too."""
+    acting, written = set(acting), set(written)
+    return frozenset(then for name, (_, then) in _eras().items() if then in acting and name not in written)
 

@@ -159,7 +159,7 @@ def _own_side(s: Stance) -> bool:
     if not (a.affiliation and a.affiliation == b.name) and not (b.affiliation and b.affiliation == a.name):
         return False
     state = s.source if a.type == "country" else s.target
-    return not ({a.type, b.type} == {"group", "country"} and getattr(state, "kind", "") != "metonym")
+    return not ({a.type, b.type} == {"group", "country"} and state.kind != "metonym")
 
 
 def _dedupe(stances: Iterable[Stance]) -> list[Stance]:

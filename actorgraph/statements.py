@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 from . import actors as _actors  # noqa: F401  (registers "actorgraph_actors")
 from . import longtext
 from . import stances as _stances  # noqa: F401  (registers "actorgraph_stances")
-from .gazetteer import Gazetteer, era_name
+from .gazetteer import Gazetteer, era_name, implied_eras
 from .nlp import load_nlp
 from .recase import recase
 from .records import Article, Statement, statement_id
@@ -49,7 +49,8 @@ def line_breaks(doc: Doc) -> Doc:
     """A token after a line break starts a sentence (the parser keeps preset boundaries). Nothing right
     after a comma does, nor a lower-case word or a comma right after a word of the same line: "Kenya |
     on Tuesday condemned ...", "Sweden | , | Finland and other states ..." (the parser's splits after a
-    line's first name, typically under a headline) cut a clause in two; nor a name right after a title or a name particle ("President | Trump", "Van | Dyke")."""
+    line's first name, typically under a headline) cut a clause in two; nor a name right after a title
+    or a name particle ("President | Trump", "Van | Dyke")."""
     if len(doc) < 2:
         return doc
     # set in one array: each Token.is_sent_start assignment scans the whole Doc for a parse first
@@ -169,7 +170,9 @@ def statements_from_doc(doc: Doc, article: Article) -> list[Statement]:
     out: list[Statement] = []
     seen: set[tuple] = set()
     ids: set[str] = set()
-    named = frozenset(x.name for st in stances for x in (st.source_actor, st.target_actor))
+    named = frozenset() if article.date else implied_eras(
+        (x.name for st in stances for x in (st.source_actor, st.target_actor)),
+        (a.name for m in doc._.actors.mentions if m.kind in ("name", "alias") for a in m.actors))
     for st in sorted(stances, key=lambda s: (s.sent_index, s.source.start, s.target.start)):
         a, b = st.source_actor, st.target_actor
         src, tgt = era_name(a.name, article.date, named), era_name(b.name, article.date, named)  # "Moscow" in 1985

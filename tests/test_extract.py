@@ -233,3 +233,6 @@ def test_an_undated_article_in_which_the_former_state_acts_is_of_its_era():
     assert {("Soviet Union", "Peru"), ("Soviet Union", "Chile"), ("Pakistan", "Soviet Union")} <= old
     later = "The Kremlin condemned Chile, decades after the collapse of the Soviet Union."
     assert ("Russia", "Chile") in {(s.source, s.target) for s in extract_article(Article(id="u2", title="Report", text=later))}
+    # the successor written as itself makes the article a later one, whatever history it tells
+    today = "Russia praised Chile on Monday. Historians say the Soviet Union backed Cuba."
+    assert ("Russia", "Chile") in {(s.source, s.target) for s in extract_article(Article(id="u3", title="Report", text=today))}

@@ -7,10 +7,7 @@ import pytest
 
 from actorgraph.rules import registry
 from actorgraph.rules.base import lemma
-from actorgraph.resolve.vocab import HONORIFICS, NAME_PARTICLES, ROLE_ABBREVIATIONS, ROLE_HEADS
-from actorgraph.statements import build_pipeline, line_breaks
-
-TITLES = set(ROLE_HEADS) | set(HONORIFICS) | set(ROLE_ABBREVIATIONS) | set(NAME_PARTICLES)
+from actorgraph.statements import _title_word, build_pipeline, line_breaks
 
 TEXTS = [
     "Ruritania condemned Borduria on Monday and vowed to back the rebels.",
@@ -57,7 +54,7 @@ def _one_by_one(doc):
         elif not prev.is_space and (prev.text == "," or (prev.is_alpha and (
                 tok.text[:1].islower() or tok.text == ","))):
             tok.is_sent_start = False
-        elif prev.text[:1].isupper() and prev.lower_ in TITLES and tok.text[:1].isupper():
+        elif prev.text[:1].isupper() and _title_word(prev.lower_) and tok.text[:1].isupper():
             tok.is_sent_start = False
     return doc
 

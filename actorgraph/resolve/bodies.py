@@ -31,7 +31,8 @@ def org_references(st: ResolverState) -> None:
             continue  # "the committee of experts": a new one (not "accused the bureau of bias")
         found = [m.actors[0] for m in orgs if m.end <= t.i and m.actors[0].name != t.text and (
             (low in m.actors[0].name.lower().split() and m.actors[0].name.split()[0].lower() != low)
-            or ORG_KINDS.get(m.actors[0].name.lower()) == low)]
+            or (ORG_KINDS.get(m.actors[0].name.lower()) == low
+                and not any(x.lower_ == low for x in doc[m.end:t.i])))]  # ("formed an alliance" in between)
         if found:
             if st.owner[t.i] >= 0:  # "the Parliament" after "the European Parliament": not an organisation of its own
                 st.cands[st.owner[t.i]].actors = (found[-1],)

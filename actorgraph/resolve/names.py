@@ -9,6 +9,7 @@ from spacy.attrs import POS
 from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Span
 
+from ..gazetteer import Entry
 from .index import Mention
 from .state import ResolverState
 from .text import clean_surface, stance_prefixed, person_name_ok, looks_like_org, is_media, place_use
@@ -40,6 +41,7 @@ def base_spans(st: ResolverState) -> None:
                     st.demonym_tok[i] = (s, e, pat.entry)
         else:
             names.append((s, e, pat))
+    _compound_peoples(st)
     names += _bare_possessives(st, {i for s, e, _ in names for i in range(s, e)})
     cands: list[tuple[int, int, int, object]] = [(s, e, 2, pat) for s, e, pat in names]
     for ent in doc.ents:
@@ -146,6 +148,24 @@ def ner_span(st: ResolverState, s: int, e: int, ent: Span, gaz_spans: list[tuple
 
 
 
+def _compound_peoples(st: ResolverState) -> None:
+    """ "Bosnian Serb forces", "the Turkish Cypriots": one state's people named after another state's demonym
+    are a community of their own (a group affiliated with the first state), neither state."""
+    for s, (e, entry) in sorted(st.demonym_at.items()):
+        if s not in st.demonym_end or entry.type != "country":
+            continue
+        s0, first = st.demonym_end[s]
+        if first.type != "country" or first.name == entry.name or st.demonym_at.get(s0, (0, None))[1] is not first:
+            continue
+        words = st.doc[s0:e].text
+        people = Entry(name=words if words.endswith("s") else words + "s", type="group", affiliation=first.name)
+        del st.demonym_at[s], st.demonym_end[s]
+        st.demonym_at[s0] = (e, people)
+        st.demonym_end[e] = (s0, people)
+        for i in range(s0, e):
+            st.demonym_tok[i] = (s0, e, people)
+
+
 def _foreign_body(st: ResolverState, s: int, entry) -> bool:
     """A state body's name ("Congress") right after another state's demonym or possessive."""
     if entry.type != "organisation" or not entry.affiliation or s == 0:
@@ -162,7 +182,8 @@ def _foreign_body(st: ResolverState, s: int, entry) -> bool:
     # "the opposition Action Congress": a longer name of capitalised words ends in the body's word
     t = doc[j]
     return t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and t.head.i == s and t.dep_ == "compound" \
-        and t.lower_ not in ROLE_HEADS and st.gaz.lookup(t.text) is None
+        and t.lower_ not in ROLE_HEADS and st.gaz.lookup(t.text) is None \
+        and not any(e.label_ == "PERSON" and t.text in e.text.split() for e in doc.ents)  # "the Trump Congress"
 
 
 def _own_name(st: ResolverState, span: Span, gs: int, ge: int) -> bool:
@@ -170,8 +191,10 @@ def _own_name(st: ResolverState, span: Span, gs: int, ge: int) -> bool:
     words is that name's, not the gazetteer's body of the same word."""
     root = span.root
     rest = [t for t in span if not gs <= t.i < ge]
+    people = {w for e in span.doc.ents if e.label_ == "PERSON" for w in e.text.split()}
     return gs <= root.i < ge and bool(rest) and all(
-        t.is_alpha and t.text[:1].isupper() and t.lower_ not in ROLE_HEADS and t.i not in st.demonym_tok for t in rest)
+        t.is_alpha and t.text[:1].isupper() and t.lower_ not in ROLE_HEADS and t.i not in st.demonym_tok
+        and t.text not in people for t in rest)  # (not "the Trump Congress")
 
 
 def _office_name(span: Span) -> bool:

@@ -14,7 +14,7 @@ from .state import ResolverState, fits
 from .text import SUBJ_DEPS
 from .vocab import (
     COUNTRY_NOUNS, DEFINITE_STATE_NOUNS, DEFINITE_GROUP_NOUNS, DEFINITE_MEMBER_NOUNS, RULING_LEMMAS, PERSON_STATE_NOUNS, PERSON_TEAM_NOUNS,
-    PLURAL_ACTOR_NOUNS, PLURAL_COUNT, PRON_PERSON, PRON_IT, PRON_THEY,
+    JUDGED_OF_VERBS, PLURAL_ACTOR_NOUNS, PLURAL_COUNT, PRON_PERSON, PRON_IT, PRON_THEY,
 )
 from .pronouns import pronoun
 
@@ -210,8 +210,9 @@ def plural(st: ResolverState, t: Token, history: list[Mention]) -> Mention | Non
         if noun.i <= t.i or noun.lower_ not in PLURAL_ACTOR_NOUNS or st.owner[noun.i] >= 0:
             return None
         want = PLURAL_ACTOR_NOUNS[noun.lower_]
-        if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
-            return None  # "both sides of the political spectrum": a set the phrase names itself
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children) and not (
+                noun.dep_ == "dobj" and noun.head.lemma_.lower() in JUDGED_OF_VERBS):
+            return None  # "both sides of the spectrum": a set the phrase names ("accused the two of" is not)
     elif t.dep_ in SUBJ_DEPS or t.dep_ in ("dobj", "pobj"):
         want = None
     else:
@@ -224,9 +225,10 @@ def plural(st: ResolverState, t: Token, history: list[Mention]) -> Mention | Non
     if not st.free(start, end):
         return None
     s = st.sent_of[t.i]
-    own = _clause_subject(noun if noun is not None else t)
+    own_toks = _clause_subject(noun if noun is not None else t)
+    own = {a.name for m in history if any(m.start <= i < m.end for i in own_toks) for a in m.actors}
     pool = [m for m in reversed(history) if st.sent_of[m.start] >= s - 3 and st.salience(m) >= 0
-            and not any(m.start <= i < m.end for i in own)]  # "Israel condemned the two countries": not Israel
+            and not own & {a.name for a in m.actors}]  # "Israel condemned the two countries": not Israel
     for strict in (True, False):
         actors: list[Actor] = []
         kind = want

@@ -162,10 +162,6 @@ def norp_nouns(st: ResolverState) -> None:
         root = doc[s:e].root
         if st.free(s, e) and root.tag_ in ("NNS", "NNPS") and root.dep_ not in ("amod", "compound", "nmod") \
                 and not (entry.type == "country" and _counted(root)) and not (e - s == 1 and st.common_word(s)):
-            people = _people_of_another_state(st, s, e, entry)
-            if people is not None:
-                st.add(s - 1, e, (people,), "demonym")  # "the Bosnian Serbs" are neither Serbia nor Bosnia
-                continue
             st.add(s, e, (st.entry_actor(entry),), "demonym")
     for ent in doc.ents:
         if ent.label_ != "NORP":
@@ -178,19 +174,6 @@ def norp_nouns(st: ResolverState) -> None:
             a = st.surface_actor(doc[s:e].text, "group")
             if a is not None:
                 st.add(s, e, (a,), "demonym")
-
-
-def _people_of_another_state(st: ResolverState, s: int, e: int, entry):
-    """ "Bosnian Serbs", "Turkish Cypriots": a state's people named after another state's demonym are a
-    community of their own (a group actor), not either state."""
-    if entry.type != "country" or s == 0 or (s - 1) not in st.demonym_tok or st.owner[s - 1] >= 0:
-        return None
-    ds, de, other = st.demonym_tok[s - 1]
-    if de != s or ds != s - 1 or other.type != "country" or other.name == entry.name:
-        return None
-    people = st.actor(st.doc[s - 1:e].text, "group")
-    people.affiliation = people.affiliation or other.name
-    return people
 
 
 def _hyphenated(doc, s: int, e: int) -> bool:

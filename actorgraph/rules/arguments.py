@@ -6,7 +6,8 @@ from typing import Any
 from spacy.tokens import Token
 
 from .base import Arg, MENTION_CONFIDENCE, MentionRef, QUOTE_CHARS, lemma
-from .vocab import (ACT_NOUNS, CAMP_NOUNS, LOYAL_NOUNS, PROXY_NOUNS, QUANTITY_NOUNS, RELATIONAL_NOUNS, SOURCE_OWNED, SPEECH_VERBS)
+from .vocab import (ACT_NOUNS, CAMP_NOUNS, ECHOED_ACT_NOUNS, LOYAL_NOUNS, MAKE_ACT_VERBS, PROXY_NOUNS, QUANTITY_NOUNS, RELATIONAL_NOUNS,
+                    SOURCE_OWNED, SPEECH_VERBS)
 
 
 def companions(t: Token, before: int | None = None) -> list[Token]:
@@ -170,10 +171,13 @@ class Arguments:
         sayer = next((c for c in t.head.head.children if c.dep_ == "nsubj"), None)
         if sayer is None or sayer.pos_ == "PRON":
             return None
+        if not sayer.conjuncts:
+            # "96 percent of voters said they ...": plural sayers no actor stands for are "they" themselves
+            plural = sayer.tag_ == "NNS" or any(c.dep_ == "prep" and c.lower_ == "of" for c in sayer.children)
+            return [] if sayer.pos_ == "NOUN" and plural and not self._one(sayer, owner=False, depth=1) else None
         got = [a for x in (sayer, *sayer.conjuncts) for a in self._one(x, owner=False, depth=1)]
         if not got:
-            # "96 percent of voters said they ...": they are the sayers, no actor (not the last party named)
-            return [] if sayer.pos_ == "NOUN" else None
+            return None
         return [Arg(MentionRef(t.i, t.i + 1, (a.actor,), "pronoun", t.text), a.actor, MENTION_CONFIDENCE["pronoun"])
                 for a in got]
 
@@ -264,12 +268,33 @@ class Arguments:
                 h = h.head
             if h.pos_ in ("VERB", "AUX"):
                 got = [Arg(a.mention, a.actor, a.factor * 0.7) for a in self.subjects(h)]
-        if not got and owner is True and depth == 0 and (lem in ACT_NOUNS or t.lower_ in ACT_NOUNS) \
-                and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children) \
-                and not any(c.dep_ in ("prep", "acl", "relcl") and self.index.mention_at(c) is None
-                            for c in t.children):
+        bare = owner is True and depth == 0 and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                                                    for c in t.children) and not any(
+            c.dep_ in ("prep", "acl", "relcl") and self.index.mention_at(c) is None for c in t.children)
+        if not got and bare and (lem in ACT_NOUNS or t.lower_ in ACT_NOUNS):
             got = self._act_agent(t)
+        if not got and bare and (lem in ECHOED_ACT_NOUNS or t.lower_ in ECHOED_ACT_NOUNS):
+            got = self._echoed_agent(t)
         return got
+
+    def _echoed_agent(self, n: Token) -> list[Arg]:
+        """ "X imposed an embargo on Y. Z welcomed the embargo": the doer of the act told before with the same
+        noun (earlier in the sentence, else in the two sentences before it in its paragraph)."""
+        doc, lem = n.doc, lemma(n)
+        first = n.sent.start
+        for _ in range(2):  # this sentence's start, then up to two sentences back in the paragraph
+            j = first - 1
+            while j >= 0 and doc[j].is_space and "\n" not in doc[j].text:
+                j -= 1
+            if j < 0 or doc[j].is_space or "\n" in doc[j].whitespace_:
+                break
+            first = doc[j].sent.start
+        for x in reversed(doc[first:n.i]):
+            if lemma(x) == lem and x.dep_ == "dobj" and x.head.pos_ in ("VERB", "AUX"):
+                # its owner ("backed Y's plan"), else who made it ("imposed an embargo", not "backed a plan")
+                got = self.owners(x) or (self.subjects(x.head) if lemma(x.head) in MAKE_ACT_VERBS else [])
+                return [Arg(a.mention, a.actor, a.factor * 0.7) for a in got]
+        return []
 
     def _act_agent(self, n: Token) -> list[Arg]:
         """"X vetoed the bill. Y condemned the move": an act named by a bare definite noun is the act

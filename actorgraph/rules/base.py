@@ -6,7 +6,6 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from ..lexicon import mapping
 from ..records import Actor
 
 #: base confidence per pattern kind
@@ -61,11 +60,8 @@ class Arg:
     factor: float = 1.0
 
 
-LEMMA_FIXES = mapping("lemma_fixes")  # "waged" -> "wage" (lexicon/en/words/lemmas.csv)
-
-
 def lemma(t: Token) -> str:
-    return LEMMA_FIXES.get(t.lower_) or t.lemma_.lower()
+    return t.lemma_.lower()
 
 
 def not_enough(t: Token) -> bool:

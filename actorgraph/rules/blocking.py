@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from .base import lemma
 from .vocab import (ADJUNCT_MARKS, BLOCKERS, FALSITY_ADVERBS, HEDGE_MODALS, NEG_ADVERBS, OBJECT_BLOCKERS, REASON_NOUNS,
-                    REBUTTED_NOUNS)
+                    REBUTTED_NOUNS, UNCHANGED_VERBS)
 
 
 def blocked(cue: Token, *, skip_self_blocker: bool = True) -> tuple[bool, float]:
@@ -20,10 +20,20 @@ def blocked(cue: Token, *, skip_self_blocker: bool = True) -> tuple[bool, float]
     t, prev, via, first = cue, cue, "", True
     aside = False  # inside ", blaming Y": the clause it hangs on is passed over, with its xcomp chain
     owner = _other_owner(cue)
+    told = False  # past a time or reason adjunct: told as fact, only a condition above still holds it back
     for _ in range(30):
         own_denial = _own_denial(t, prev, via)
-        if _adjunct(prev, via):
-            break  # told as fact: nothing above it denies or negates it
+        if not told and _adjunct(prev, via):
+            if via == "prep" and cue.pos_ == "NOUN" and not _named_owner(cue):
+                return True, 1.0  # "refused to attend in response to the attack on Y": whose attack?
+            told = True
+        if told:
+            if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "lest") for c in t.children):
+                return True, 1.0  # "if Peru leaves after Chile attacks Togo"
+            if t.head.i == t.i:
+                break
+            prev, via, t = t, t.dep_, t.head
+            continue
         aside = _comma_participle(prev, via) or (aside and via == "xcomp")
         if aside or _passes_over(t, prev, via):
             if t.head.i == t.i:
@@ -31,8 +41,9 @@ def blocked(cue: Token, *, skip_self_blocker: bool = True) -> tuple[bool, float]
             prev, via, t = t, t.dep_, t.head
             continue
         stop, factor = _negated_here(t, via)
-        if stop and owner is not None and t.pos_ in ("VERB", "AUX"):
-            if not any(x.text == owner.text for c in t.children if c.dep_ in ("nsubj", "nsubjpass") for x in c.subtree):
+        if owner is not None and t.pos_ in ("VERB", "AUX"):
+            if stop and lemma(t) in UNCHANGED_VERBS and not any(
+                    x.text == owner.text for c in t.children if c.dep_ in ("nsubj", "nsubjpass") for x in c.subtree):
                 stop = False  # "sanctions have not changed Iran's support for Y": Iran's support stands
             owner = None  # (only the first clause above the noun)
         if stop:
@@ -53,6 +64,13 @@ def _other_owner(cue: Token) -> Token | None:
     if cue.pos_ != "NOUN":
         return None
     return next((c for c in cue.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+
+
+def _named_owner(n: Token) -> bool:
+    """A noun whose owner is named in its own phrase: a possessor other than a pronoun ("the Obama
+    campaign's attacks"), a proper-noun modifier, or a "by" phrase."""
+    return any((c.dep_ == "poss" and c.pos_ != "PRON") or (c.dep_ in ("compound", "amod") and c.pos_ == "PROPN")
+               or (c.dep_ == "prep" and c.lower_ == "by") for c in n.children)
 
 
 def _own_denial(t: Token, prev: Token, via: str) -> bool:

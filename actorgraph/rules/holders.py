@@ -5,7 +5,9 @@ from spacy.tokens import Token
 
 from .arguments import companions
 from .base import Arg, OWNER_FACTOR, lemma
-from .vocab import (AUTHOR_VERBS, CARRY_OUT_VERBS, CAUSATIVE_VERBS, DEMAND_VERBS, GERUND_OBJECT_PREPS, HYPHEN_CUES, MESSAGE_NOUNS, OBJECT_CONTROL, ORIGIN_NOUNS, PATIENT_OF, RELATIONS, SPEECH_VERBS, TOPIC_NOUNS, VERB_CUES, WANT_NOUNS, WANT_THAT_VERBS, WANT_VERBS)
+from .vocab import (AUTHOR_VERBS, CARRY_OUT_VERBS, CAUSATIVE_VERBS, DEMAND_VERBS, GERUND_OBJECT_PREPS, HYPHEN_CUES,
+                    MESSAGE_NOUNS, OBJECT_CONTROL, ORIGIN_NOUNS, PATIENT_OF, RELATIONS, SPEECH_VERBS,
+                    SUBJECT_GERUND_VERBS, TOPIC_NOUNS, VERB_CUES, WANT_NOUNS, WANT_THAT_VERBS, WANT_VERBS)
 
 #: verbs whose agent makes or carries out the thing they are said of
 OWN_ACT_VERBS = AUTHOR_VERBS | CARRY_OUT_VERBS
@@ -134,11 +136,13 @@ class Holders:
             if gov.pos_ == "ADJ" and gov.dep_ in ("acomp", "amod", "oprd"):
                 return self.subjects(gov, avoid=avoid, depth=depth + 1)  # "glad of having stood firm against X"
             if gov.pos_ in ("VERB", "AUX"):
-                if h.lower_ in GERUND_OBJECT_PREPS:
+                if h.lower_ in GERUND_OBJECT_PREPS and lemma(gov) not in SUBJECT_GERUND_VERBS:
                     # "blasted Y for attacking Z", "accused Y of helping Z": the object does the gerund
-                    for c in gov.children:
-                        if c.dep_ == "dobj" and c.i < h.i:
-                            return self.args(c, owner="source")
+                    # ("took credit for defeating Z": an object no actor stands for leaves it the subject's)
+                    got = [a for c in gov.children if c.dep_ == "dobj" and c.i < h.i
+                           for a in self.args(c, owner="source")]
+                    if got:
+                        return got
                 got = self.subjects(gov, avoid=avoid, depth=depth + 1)
                 if lemma(gov) == "join" and h.lower_ == "in":  # "X joined Y in condemning Z": both do
                     got = got + [a for c in gov.children if c.dep_ == "dobj" for a in self.args(c)]

@@ -8,7 +8,7 @@ from .base import Arg, lemma
 from .context import Sentence
 from .registry import rule
 from .verbs import given_with
-from .vocab import (CALL_VERBS, DESCRIBE_VERBS, EXIT_VERBS, LINKING_VERBS, ARMS_WORDS, TRANSFER_BLOCKERS, ADJ_CUES, BREAKERS, NEGATIVE_TIE_WORDS, NOUN_CUES, PACT_NOUNS, PACT_VERBS, PERSONAL_RELATIONS, POSITIVE_TIE_WORDS, POSTURE_ADJS, POSTURE_PREPS, RECEIVED_NOUNS, RECEIVE_VERBS, RELATIONAL_NOUNS, RELATIONS, RIVALRY_NOUNS, SOUGHT_VERBS, STAFF_NOUNS, VERB_CUES)
+from .vocab import (CALL_VERBS, DESCRIBE_VERBS, EXIT_VERBS, LINKING_VERBS, ARMS_WORDS, TRANSFER_BLOCKERS, ADJ_CUES, BREAKERS, NEGATIVE_TIE_WORDS, NOUN_CUES, PACT_NOUNS, PACT_VERBS, PERSONAL_RELATIONS, POSITIVE_TIE_WORDS, POSTURE_ADJS, POSTURE_PREPS, SPOKEN_POSTURES, RECEIVED_NOUNS, RECEIVE_VERBS, RELATIONAL_NOUNS, RELATIONS, RIVALRY_NOUNS, SOUGHT_VERBS, STAFF_NOUNS, VERB_CUES)
 
 
 def _between(ctx: Sentence, n: Token, entry: dict[str, str], between: list[Arg], has_targets: bool) -> None:
@@ -122,9 +122,11 @@ def posture(ctx: Sentence, n: Token, lem: str) -> None:
     if len(rels) != 1:
         return  # none, or mixed signals ("a firm but friendly tone toward Y")
     rel = rels.pop()
-    targets, _ = ctx._noun_targets(n, {p: rel for p in POSTURE_PREPS})
+    # "for" is in favour but for speech ("harsh words for Y"): "a firm stand for Y" is no hostility
+    preps = POSTURE_PREPS if RELATIONS[rel] > 0 or lemma(n) in SPOKEN_POSTURES else POSTURE_PREPS - {"for"}
+    targets, _ = ctx._noun_targets(n, {p: rel for p in preps})
     if not targets and n.dep_ == "dobj":  # "takes hard line on Y": the preposition hung on the verb
-        targets = [(a, rel) for c in n.head.children if c.dep_ == "prep" and c.lower_ in POSTURE_PREPS
+        targets = [(a, rel) for c in n.head.children if c.dep_ == "prep" and c.lower_ in preps - {"with"}
                    for o in c.children if o.dep_ == "pobj" for a in ctx.args(o, owner=True)]
     if not targets:
         return

@@ -133,7 +133,7 @@ def groups(t: Token) -> tuple[tuple[str, str], ...]:
     if pos == "NOUN" and t.dep_ == "ROOT" and t.tag_ == "NNS" and lem in vocab.VERB_CUES and any(
             c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in t.children):
         pos = "VERB"  # a headline verb tagged as a plural noun: "Niger summons Benin envoy"
-    elif _modal_adverb(t, lem):
+    elif _modal_adverb(t):
         pos = "VERB"  # "they would back X" with "back" tagged as an adverb
     out = []
     if pos in ("VERB", "AUX") or (pos == "ADJ" and t.tag_ == "VBN"):
@@ -149,15 +149,15 @@ def groups(t: Token) -> tuple[tuple[str, str], ...]:
 _RULE_POS = frozenset({"VERB", "AUX", "NOUN", "PROPN", "ADJ"})
 
 
-def _modal_adverb(t: Token, lem: str) -> bool:
-    return t.pos_ == "ADV" and lem in vocab.VERB_CUES and any(c.dep_ == "aux" and c.tag_ == "MD" for c in t.children)
+def _modal_adverb(t: Token) -> bool:
+    return t.pos_ == "ADV" and lemma(t) in vocab.VERB_CUES and any(c.dep_ == "aux" and c.tag_ == "MD" for c in t.children)
 
 
 def run_token(ctx, t: Token) -> None:
     """Every rule the token triggers, in order."""
     rules = index()
     if t.pos_ not in _RULE_POS and t.tag_ not in ("JJ", "VBN") and not rules["any"].always \
-            and not rules["any"].by_word and not _modal_adverb(t, lemma(t)):
+            and not rules["any"].by_word and not _modal_adverb(t):
         return  # punctuation, determiners, prepositions...: only "any" rules could see them, and there are none
     lem = lemma(t)
     for group, pos in groups(t):
