@@ -118,8 +118,8 @@ Decisions (general rules, not per article):
   on its own proposal, statement, veto or strikes is the state, on a two-way act (sanctions, embargo)
   only with the aim named; what is annexed, occupied or besieged is a place.
 - References, more: a bare "the president" prefers the one who holds the role for no company or other
-  body; a demonym inside an organisation's "of"/"for" phrase is not its country ("the Center for American
-  Progress"); "the Illinois Democrat" may be the name in apposition to the last subject; "the two
+  body; a demonym inside an organisation's "of"/"for" phrase is not its country ("the Institute for American
+  Renewal"); "the Illinois Democrat" may be the name in apposition to the last subject; "the two
   countries" is never the subject of its own clause, and "both sides of X" names its own set; "the
   country" is a state, not an administration; outside quotation marks a pronoun prefers, in the sentence
   before, the speaker to the people the quotation names. A title or a name particle never ends a

@@ -198,7 +198,7 @@ class ResolverState:
         if a.type == "organisation" and a.name not in self.gaz.entries:
             for t in self.doc[om.start:om.end]:
                 if t.pos_ == "ADP":
-                    break  # "the Center for American Progress" is not American: only what leads the name
+                    break  # "the Institute for American Renewal" is not American: only what leads the name
                 if t.i in self.demonym_at:
                     return self.demonym_at[t.i][1].name
         return affil_name(a)
