@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 import time
 from pathlib import Path
 
-# (no sys.path change: the tree timed is the one on PYTHONPATH, or the installed one)
-from actorgraph.articles import read_articles
-from actorgraph.statements import PIPE_BATCH, build_pipeline, parsed_text
+if not os.environ.get("PYTHONPATH"):  # the tree timed: the one on PYTHONPATH, else this repository
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from actorgraph.articles import read_articles  # noqa: E402
+from actorgraph.statements import PIPE_BATCH, build_pipeline, parsed_text  # noqa: E402
 
 OURS = ("actorgraph_actors", "actorgraph_stances")
 EVAL = Path(os.environ.get("ACTORGRAPH_EVAL") or Path(__file__).resolve().parent.parent.parent / "shared" / "eval")
