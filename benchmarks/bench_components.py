@@ -39,6 +39,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args(argv)
     articles = read_articles(args.paths or default_paths()).articles
+    if not articles:
+        print("bench_components: no articles in " + ", ".join(args.paths or default_paths()), file=sys.stderr)
+        return 1
     nlp = build_pipeline()
     with nlp.select_pipes(disable=list(OURS)):
         docs = list(nlp.pipe((parsed_text(a) for a in articles), batch_size=PIPE_BATCH))
