@@ -828,7 +828,7 @@ def read_articles(paths: Iterable[str | Path], fmt: str | None = None) -> LoadRe
     if fmt:
         _format("", fmt)  # a bad forced format is the caller's mistake: raise now
     result = LoadResult([], [])
-    seen: set[str] = set()
+    seen: dict[str, Article] = {}
     for file in input_files(paths, fmt, result.errors):
         try:
             articles = _load(file, _read_path(file), fmt, result.errors, result.warnings)
@@ -839,7 +839,17 @@ def read_articles(paths: Iterable[str | Path], fmt: str | None = None) -> LoadRe
             result.errors.append(LoadError(file, " ".join(f"could not read ({type(e).__name__}: {e})".split())))
             continue
         for art in articles:
-            if art.id not in seen:
-                seen.add(art.id)
+            first = seen.get(art.id)
+            if first is None:
+                seen[art.id] = art
                 result.articles.append(art)
+            elif (first.url or first.path) != (art.url or art.path):
+                # the same text twice (a wire story in two outlets, a repeated row): read once, and said so
+                warning = LoadError(file, f"{_where(art)} has the same text as {_where(first)}; read once")
+                if warning not in result.warnings:
+                    result.warnings.append(warning)
     return result
+
+
+def _where(art: Article) -> str:
+    return art.url or (Path(art.path).name if art.path else art.id)

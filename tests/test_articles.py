@@ -386,3 +386,16 @@ def test_hostile_text_is_kept_verbatim_as_data():
     assert (row.title, row.text) == (title, body)
     md = parse_text(f"# {title}\n\n{body}\n", markdown=True)
     assert md.title == title and md.text == body
+
+
+def test_the_same_text_twice_is_read_once_and_said_so(tmp_path):
+    rows = [{"title": "A", "text": "Chile praised Peru on Monday.", "url": "u1"},
+            {"title": "B", "text": "Peru thanked Chile.", "url": "u2"},
+            {"title": "C", "text": "Chile praised Peru on Monday.", "url": "u3"}]
+    path = tmp_path / "rows.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    got = read_articles([path])
+    assert [a.url for a in got.articles] == ["u1", "u2"]
+    assert [str(w) for w in got.warnings] == [f"{path}: u3 has the same text as u1; read once"]
+    again = read_articles([path, path])  # the same file twice is no duplicate story
+    assert len(again.articles) == 2 and len(again.warnings) == 1
