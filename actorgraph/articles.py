@@ -36,7 +36,7 @@ Choices the rest of the pipeline relies on:
   with unknown suffixes are skipped silently (a corpus folder holds images, PDFs, notes). With
   a forced ``fmt``, every non-hidden file in a folder is read as that format.
 * An article whose id (hash of its text) was already loaded in the same ``read_articles``
-  call is dropped silently. The first one wins.
+  call is dropped, the first one kept, with a warning naming both (not for the same source read twice).
 * Encodings: BOMs (UTF-8/16/32) first, then strict UTF-8, then (for HTML) a declared
   ``<meta charset>``, then Windows-1252 (the superset of Latin-1) when the text reads as
   Western European words, else charset-normalizer's guess. When Windows-1252 and
