@@ -9,7 +9,7 @@ carries an article's main stance more often than any other sentence.
 A capitalised word of such a headline (not the first word, not an acronym) is written
 in lower case unless it looks like a name: the article's own body capitalises it inside a
 sentence more often than it writes it in lower case, or the body never writes it at all and
-a known actor's name (gazetteer) holds it. Headline names are nearly always repeated in the body; the words around them
+it is a known actor's one-word name (gazetteer) or part of a known name written whole in the headline. Headline names are nearly always repeated in the body; the words around them
 ("Backs", "Over", "Border", "Dispute") are not capitalised there.
 Only letters change case, so every offset into the title stays exact; statements quote
 the title as written.
@@ -59,24 +59,41 @@ def _body_cases(body: str) -> tuple[Counter, Counter]:
 
 
 @functools.lru_cache(maxsize=1)
-def _name_words() -> frozenset[str]:
-    """Every word of a known actor's name, alias, metonym or demonym (kept when the body lacks it)."""
+def _known_names() -> tuple[frozenset[str], tuple[str, ...]]:
+    """A known actor's one-word names, aliases, metonyms and demonyms ("Kenya", "Hamas"), and its names of
+    several words in lower case ("world trade organization"): a word of the second kind is a name only
+    where the whole name stands (a headline's "Trade" or "Border" alone is an ordinary word)."""
     from .gazetteer import DEFAULT_GAZETTEER, Gazetteer
 
-    out: set[str] = set()
+    single: set[str] = set()
+    longer: set[str] = set()
     for e in Gazetteer.read_csv(DEFAULT_GAZETTEER).entries.values():
         for name in (e.name, *e.aliases, *e.metonyms, *e.demonyms):
-            out.update(w.lower() for w in _WORD.findall(name))
-    return frozenset(out)
+            words = [w.lower() for w in _WORD.findall(name)]
+            if len(words) == 1:
+                single.add(words[0])
+            elif words:
+                longer.add(" ".join(words))
+    return frozenset(single), tuple(sorted(longer, key=len, reverse=True))
 
 
-def _name_like(low: str, lower: Counter, inner: Counter) -> bool | None:
+def _named_in_title(title: str) -> set[int]:
+    """Start offsets of the title's words that belong to a known name of several words written there."""
+    low = title.lower()
+    out: set[int] = set()
+    for name in _known_names()[1]:
+        for m in re.finditer(rf"\b{re.escape(name)}\b", low):
+            out.update(w.start() + m.start() for w in _WORD.finditer(title[m.start():m.end()]))
+    return out
+
+
+def _name_like(low: str, lower: Counter, inner: Counter, in_name: bool = False) -> bool | None:
     """True for a name, False for an ordinary word, None when only its neighbour can tell."""
     if inner[low] > lower[low]:
         return True  # the body capitalises it inside a sentence more often than not: "May", "Bush"
     if lower[low] or low in STOP_WORDS:
         return False  # "fake" in "Fake Trump" when the body also says "the fake news"
-    return True if low in _name_words() else None
+    return True if in_name or low in _known_names()[0] else None
 
 
 def recase(title: str, body: str) -> str:
@@ -88,6 +105,7 @@ def recase(title: str, body: str) -> str:
         return title
     lower, inner = _body_cases(body)
     words = list(_WORD.finditer(title))
+    in_names = _named_in_title(title)
     verdict: list[bool | None] = []
     for k, m in enumerate(words):
         w = m.group()
@@ -97,7 +115,7 @@ def recase(title: str, body: str) -> str:
         if opener or not w[0].isupper() or (len(w) > 1 and w[1:].lower() != w[1:]):
             verdict.append(True)  # a sentence start, lower case already, or an acronym ("US", "McCain")
         else:
-            verdict.append(_name_like(_bare(w).lower(), lower, inner))
+            verdict.append(_name_like(_bare(w).lower(), lower, inner, m.start() in in_names))
     chars = list(title)
     for k in range(len(words) - 1, -1, -1):
         if verdict[k] is None:  # a given name before a name keeps its capital

@@ -53,3 +53,9 @@ def test_typographic_apostrophes_parsed_plain_quoted_as_written():
     got = [s for s in extract_statements([art]) if s.target == "Ann Lowe"]
     assert [(s.source, s.source_mention, s.stance) for s in got] == [("Bill O'Reilly", "Bill O’Reilly", "opposes")]
     assert got[0].quote == body[got[0].start:got[0].end] and "O’Reilly" in got[0].quote
+
+
+def test_a_word_of_a_longer_known_name_is_a_name_only_with_the_whole_name():
+    body = "Speaker Robert Kane and President Daniel Brooks met on Monday."
+    assert recase("Kane and Brooks Trade Blame Over Shutdown", body) == "Kane and Brooks trade blame over shutdown"
+    assert recase("World Trade Organization Rules Against Peru", body).startswith("World Trade Organization rules")
