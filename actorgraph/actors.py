@@ -204,7 +204,7 @@ LEMMA_FIXES = mapping("lemma_fixes")
 
 
 def fix_lemmas(doc: Doc) -> None:
-    """The few forms whose lemma the English model gets wrong ("waged" -> "wag"; ``lemma_fixes`` in
+    """The few forms whose lemma the English model gets wrong ("hated" -> "hat"; ``lemma_fixes`` in
     lexicon/en/words/lemmas.csv), set right once, before the resolver and the stance rules read lemmas."""
     for t in doc:
         right = LEMMA_FIXES.get(t.lower_)
