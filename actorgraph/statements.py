@@ -70,8 +70,11 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+_TITLE_WORDS = frozenset(ROLE_HEADS) | frozenset(HONORIFICS) | frozenset(ROLE_ABBREVIATIONS) | frozenset(NAME_PARTICLES)
+
+
 def _title_word(low: str) -> bool:
-    return low in ROLE_HEADS or low in HONORIFICS or low in ROLE_ABBREVIATIONS or low in NAME_PARTICLES
+    return low in _TITLE_WORDS
 
 
 def build_pipeline(nlp: Language | None = None, gazetteer: Gazetteer | None = None) -> Language:
@@ -170,12 +173,12 @@ def statements_from_doc(doc: Doc, article: Article) -> list[Statement]:
     out: list[Statement] = []
     seen: set[tuple] = set()
     ids: set[str] = set()
-    named = frozenset() if article.date else implied_eras(
+    implied = frozenset() if article.date else implied_eras(
         (x.name for st in stances for x in (st.source_actor, st.target_actor)),
         (a.name for m in doc._.actors.mentions if m.kind in ("name", "alias") for a in m.actors))
     for st in sorted(stances, key=lambda s: (s.sent_index, s.source.start, s.target.start)):
         a, b = st.source_actor, st.target_actor
-        src, tgt = era_name(a.name, article.date, named), era_name(b.name, article.date, named)  # "Moscow" in 1985
+        src, tgt = era_name(a.name, article.date, implied), era_name(b.name, article.date, implied)  # "Moscow" in 1985
         if src == tgt:  # (also two names the era makes one: "the Soviet Union praised Russia" in 1985)
             continue
         stance = "supports" if st.sign > 0 else "opposes"
@@ -215,9 +218,9 @@ def statements_from_doc(doc: Doc, article: Article) -> list[Statement]:
                 cue=st.cue,
                 source_mention=_as_written(doc, article, body, st.source),
                 target_mention=_as_written(doc, article, body, st.target),
-                source_affiliation=a.affiliation and era_name(a.affiliation, article.date, named),
+                source_affiliation=a.affiliation and era_name(a.affiliation, article.date, implied),
                 source_role=a.role,
-                target_affiliation=b.affiliation and era_name(b.affiliation, article.date, named),
+                target_affiliation=b.affiliation and era_name(b.affiliation, article.date, implied),
                 target_role=b.role,
                 rule=st.rule,
             )

@@ -167,7 +167,8 @@ def _compound_peoples(st: ResolverState) -> None:
 
 
 def _foreign_body(st: ResolverState, s: int, entry) -> bool:
-    """A state body's name ("Congress") right after another state's demonym or possessive."""
+    """A state body's name ("Congress") right after another state's demonym or possessive, or after a
+    capitalised word of a longer name of its own ("the Action Congress"; not a person's: "the Trump Congress")."""
     if entry.type != "organisation" or not entry.affiliation or s == 0:
         return False
     doc = st.doc
@@ -182,8 +183,7 @@ def _foreign_body(st: ResolverState, s: int, entry) -> bool:
     # "the opposition Action Congress": a longer name of capitalised words ends in the body's word
     t = doc[j]
     return t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and t.head.i == s and t.dep_ == "compound" \
-        and t.lower_ not in ROLE_HEADS and st.gaz.lookup(t.text) is None \
-        and not any(e.label_ == "PERSON" and t.text in e.text.split() for e in doc.ents)  # "the Trump Congress"
+        and t.lower_ not in ROLE_HEADS and st.gaz.lookup(t.text) is None and t.text not in st.person_words
 
 
 def _own_name(st: ResolverState, span: Span, gs: int, ge: int) -> bool:
@@ -191,10 +191,9 @@ def _own_name(st: ResolverState, span: Span, gs: int, ge: int) -> bool:
     words is that name's, not the gazetteer's body of the same word."""
     root = span.root
     rest = [t for t in span if not gs <= t.i < ge]
-    people = {w for e in span.doc.ents if e.label_ == "PERSON" for w in e.text.split()}
     return gs <= root.i < ge and bool(rest) and all(
         t.is_alpha and t.text[:1].isupper() and t.lower_ not in ROLE_HEADS and t.i not in st.demonym_tok
-        and t.text not in people for t in rest)  # (not "the Trump Congress")
+        and t.text not in st.person_words for t in rest)  # (not "the Trump Congress")
 
 
 def _office_name(span: Span) -> bool:

@@ -198,13 +198,12 @@ def person_with_role(people: list[Mention], i: int, role: str, affil: str | None
     def ok(a: Actor) -> bool:
         return role_match(role, a.role) and (affil is None or a.affiliation in (None, affil))
 
-    def plain(found: list) -> list:
-        return ([x for x in found if not of_body(x.actors[0] if isinstance(x, Mention) else x)] or found) \
-            if affil is None else found
+    def plain(found: list[Mention]) -> list[Mention]:
+        return ([m for m in found if not of_body(m.actors[0])] or found) if affil is None else found
 
-    before = plain([m.actors[0] for m in people if m.start < i and ok(m.actors[0])])
+    before = plain([m for m in people if m.start < i and ok(m.actors[0])])
     if before:
-        return before[-1]
+        return before[-1].actors[0]
     after = plain([m for m in people if m.start > i and ok(m.actors[0])])
     if not after or (sent_of is not None and sent_of[after[0].start] > sent_of[i] + 2):
         return None  # a person introduced with the title much later is not who "the president" was

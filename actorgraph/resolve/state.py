@@ -53,6 +53,11 @@ class ResolverState:
     speaker_cache: dict[int, Actor | None] = field(default_factory=dict)
     skip: frozenset[str] = frozenset()  # pass and rule ids left out (measurements)
 
+    @cached_property
+    def person_words(self) -> frozenset[str]:
+        """Every word of a name NER calls a person ("Trump" of "Donald Trump"), read once per article."""
+        return frozenset(w for e in self.doc.ents if e.label_ == "PERSON" for w in e.text.split())
+
     def __post_init__(self) -> None:
         self.toks = list(self.doc)
         self.n = len(self.doc)
