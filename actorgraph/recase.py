@@ -59,7 +59,7 @@ def _body_cases(body: str) -> tuple[Counter, Counter]:
 
 
 @functools.lru_cache(maxsize=1)
-def _known_names() -> tuple[frozenset[str], tuple[str, ...]]:
+def _known_names() -> tuple[frozenset[str], frozenset[str]]:
     """A known actor's one-word names, aliases, metonyms and demonyms ("Kenya", "Hamas"), and its names of
     several words in lower case ("world trade organization"): a word of the second kind is a name only
     where the whole name stands (a headline's "Trade" or "Border" alone is an ordinary word)."""
@@ -74,16 +74,20 @@ def _known_names() -> tuple[frozenset[str], tuple[str, ...]]:
                 single.add(words[0])
             elif words:
                 longer.add(" ".join(words))
-    return frozenset(single), tuple(sorted(longer, key=len, reverse=True))
+    return frozenset(single), frozenset(longer)
 
 
 def _named_in_title(title: str) -> set[int]:
-    """Start offsets of the title's words that belong to a known name of several words written there."""
-    low = title.lower()
+    """Start offsets of the title's words that belong to a known name of several words written there (each run
+    of words looked up in a set, not each name searched for)."""
+    words = list(_WORD.finditer(title))
+    low = [w.group().lower() for w in words]
+    longer = _known_names()[1]
     out: set[int] = set()
-    for name in _known_names()[1]:
-        for m in re.finditer(rf"\b{re.escape(name)}\b", low):
-            out.update(w.start() + m.start() for w in _WORD.finditer(title[m.start():m.end()]))
+    for i in range(len(words)):
+        for j in range(i + 2, min(len(words), i + 12) + 1):  # (the longest known name has 12 words)
+            if " ".join(low[i:j]) in longer:
+                out.update(w.start() for w in words[i:j])
     return out
 
 

@@ -8,9 +8,9 @@ from spacy.tokens import Token
 from ..records import Actor
 from .index import Mention
 from .state import ResolverState
-from .text import SUBJ_DEPS
+from .text import SUBJ_DEPS, judged_of
 from .gazmatch import long_names, body_words
-from .vocab import CHAMBER_WORDS, JUDGED_OF_VERBS, LEGISLATURE_WORDS, ORG_HEAD_NOUNS, ORG_KINDS
+from .vocab import CHAMBER_WORDS, LEGISLATURE_WORDS, ORG_HEAD_NOUNS, ORG_KINDS
 
 
 def org_references(st: ResolverState) -> None:
@@ -26,8 +26,7 @@ def org_references(st: ResolverState) -> None:
                 or st.owner[t.i - 1] >= 0 or (st.owner[t.i] >= 0 and not _bare_name(st, t)) \
                 or (t.text[:1].isupper() and st.owner[t.i] < 0):
             continue
-        if any(c.dep_ == "prep" and c.lower_ in ("of", "on", "for") for c in t.children) and not (
-                t.dep_ == "dobj" and t.head.lemma_.lower() in JUDGED_OF_VERBS):
+        if any(c.dep_ == "prep" and c.lower_ in ("of", "on", "for") for c in t.children) and not judged_of(t):
             continue  # "the committee of experts": a new one (not "accused the bureau of bias")
         found = [m.actors[0] for m in orgs if m.end <= t.i and m.actors[0].name != t.text and (
             (low in m.actors[0].name.lower().split() and m.actors[0].name.split()[0].lower() != low)

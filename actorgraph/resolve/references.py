@@ -11,10 +11,10 @@ from spacy.tokens import Token
 from ..records import Actor
 from .index import Mention
 from .state import ResolverState, fits
-from .text import SUBJ_DEPS
+from .text import SUBJ_DEPS, judged_of
 from .vocab import (
     COUNTRY_NOUNS, DEFINITE_STATE_NOUNS, DEFINITE_GROUP_NOUNS, DEFINITE_MEMBER_NOUNS, RULING_LEMMAS, PERSON_STATE_NOUNS, PERSON_TEAM_NOUNS,
-    JUDGED_OF_VERBS, PLURAL_ACTOR_NOUNS, PLURAL_COUNT, PRON_PERSON, PRON_IT, PRON_THEY,
+    PLURAL_ACTOR_NOUNS, PLURAL_COUNT, PRON_PERSON, PRON_IT, PRON_THEY,
 )
 from .pronouns import pronoun
 
@@ -210,8 +210,7 @@ def plural(st: ResolverState, t: Token, history: list[Mention]) -> Mention | Non
         if noun.i <= t.i or noun.lower_ not in PLURAL_ACTOR_NOUNS or st.owner[noun.i] >= 0:
             return None
         want = PLURAL_ACTOR_NOUNS[noun.lower_]
-        if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children) and not (
-                noun.dep_ == "dobj" and noun.head.lemma_.lower() in JUDGED_OF_VERBS):
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children) and not judged_of(noun):
             return None  # "both sides of the spectrum": a set the phrase names ("accused the two of" is not)
     elif t.dep_ in SUBJ_DEPS or t.dep_ in ("dobj", "pobj"):
         want = None

@@ -7,8 +7,8 @@ from spacy.tokens import Token
 from ..records import Actor
 from .index import Mention
 from .state import ResolverState
-from .text import role_match, SUBJ_DEPS
-from .vocab import JUDGED_OF_VERBS, PARTY_MEMBER_NOUNS, ROLE_HEADS, ROLE_MODIFIERS, ROLE_UNREAL, OFFICE_WORDS, PARTY_OFFICES, STATE_OFFICES, us_state
+from .text import judged_of, role_match, SUBJ_DEPS
+from .vocab import PARTY_MEMBER_NOUNS, ROLE_HEADS, ROLE_MODIFIERS, ROLE_UNREAL, OFFICE_WORDS, PARTY_OFFICES, STATE_OFFICES, us_state
 
 
 def role_references(st: ResolverState) -> None:
@@ -120,7 +120,7 @@ def _of_body(st: ResolverState, a: Actor) -> bool:
 def _verb_of(t: Token, of: Token) -> bool:
     """ "accused the president of lying": the "of" phrase belongs to the verb (what the role is charged
     with or told), not to the role as an office."""
-    if t.dep_ == "dobj" and t.head.lemma_.lower() in JUDGED_OF_VERBS:
+    if judged_of(t):
         return True
     return not any(p.dep_ == "pobj" for p in of.children)  # "of misleading": a gerund, no office
 

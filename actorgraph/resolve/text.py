@@ -13,7 +13,7 @@ from ..records import Actor
 from .vocab import (
     AGENT_PREPS, COPULA_VERBS, STANCE_PREFIXES, TOP_ROLES, LESSER_WORDS, LEGISLATOR_WORDS, LOWER_HOUSE,
     MEDIA_VERBS, ORG_WORDS, NAME_PARTICLES, NAME_SUFFIXES, PLACE_PREPS, PLACE_OF_NOUNS,
-    PLACE_ATTACK_VERBS, PERSON_ATTACK_VERBS, REGION_PLURAL_LEMMAS, ATTITUDE_ADJECTIVES, NICKNAMES,
+    PLACE_ATTACK_VERBS, PERSON_ATTACK_VERBS, REGION_PLURAL_LEMMAS, ATTITUDE_ADJECTIVES, NICKNAMES, JUDGED_OF_VERBS,
 )
 
 
@@ -171,6 +171,12 @@ def agentive(span: Span) -> bool:
     if root.dep_ in SUBJ_DEPS or root.dep_ in ("dobj", "poss"):
         return True
     return root.dep_ == "pobj" and root.head.lower_ in AGENT_PREPS
+
+
+def judged_of(t: Token) -> bool:
+    """ "accused the bureau of bias", "accused the two of lying": the "of" phrase after the object of a verb
+    that judges someone of something belongs to the verb, not to the object."""
+    return t.dep_ == "dobj" and t.head.lemma_.lower() in JUDGED_OF_VERBS
 
 
 def same_office(ref: str, head: str) -> bool:

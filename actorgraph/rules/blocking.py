@@ -13,6 +13,9 @@ from .vocab import (ADJUNCT_MARKS, BLOCKERS, FALSITY_ADVERBS, HEDGE_MODALS, NEG_
                     REBUTTED_NOUNS, UNCHANGED_VERBS)
 
 
+CONDITION_MARKS = ("if", "unless", "whether", "lest")
+
+
 def blocked(cue: Token, *, skip_self_blocker: bool = True) -> tuple[bool, float]:
     """(blocked?, hedge factor) of the stance at ``cue``; the cue itself may be a blocker word only when
     ``skip_self_blocker`` is false."""
@@ -28,7 +31,7 @@ def blocked(cue: Token, *, skip_self_blocker: bool = True) -> tuple[bool, float]
                 return True, 1.0  # "refused to attend in response to the attack on Y": whose attack?
             told = True
         if told:
-            if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "lest") for c in t.children):
+            if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in t.children):
                 return True, 1.0  # "if Peru leaves after Chile attacks Togo"
             if t.head.i == t.i:
                 break
@@ -124,7 +127,7 @@ def _negated_here(t: Token, via: str) -> tuple[bool, float]:
                 return True, 1.0
             if c.lower_ != "no" or c.dep_ == "det":
                 return True, 1.0
-        if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "lest"):
+        if c.dep_ == "mark" and c.lower_ in CONDITION_MARKS:
             return True, 1.0
         if c.dep_ == "advmod" and c.lower_ in ("longer", "more") and via != "conj" and any(
                 g.lower_ in ("no", "not", "never") for g in c.children):
