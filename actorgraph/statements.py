@@ -23,7 +23,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from . import actors as _actors  # noqa: F401  (registers "actorgraph_actors")
 from . import longtext
@@ -63,7 +63,7 @@ def line_breaks(doc: Doc) -> Doc:
             elif not prev.is_space and (prev.text == "," or (prev.is_alpha and (
                     tok.text[:1].islower() or tok.text == ","))):
                 starts[tok.i] = -1
-            elif prev.text[:1].isupper() and _title_word(prev.lower_) and tok.text[:1].isupper():
+            elif tok.text[:1].isupper() and _titles(prev):
                 starts[tok.i] = -1  # "President | Trump signed ...": a title never ends a sentence
         prev = tok
     doc.from_array([SENT_START], starts.reshape(-1, 1).astype("uint64"))
@@ -75,6 +75,13 @@ _TITLE_WORDS = frozenset(ROLE_HEADS) | frozenset(HONORIFICS) | frozenset(ROLE_AB
 
 def _title_word(low: str) -> bool:
     return low in _TITLE_WORDS
+
+
+def _titles(tok: Token) -> bool:
+    """A capitalised title, or its abbreviation with the point split off ("Sens | . | Tom Harris")."""
+    if tok.text == "." and tok.i and not tok.doc[tok.i - 1].whitespace_:
+        tok = tok.doc[tok.i - 1]
+    return tok.text[:1].isupper() and _title_word(tok.lower_)
 
 
 def build_pipeline(nlp: Language | None = None, gazetteer: Gazetteer | None = None) -> Language:

@@ -8,7 +8,7 @@ from ..records import Actor
 from .index import Mention
 from .state import ResolverState
 from .text import judged_of, role_match, SUBJ_DEPS
-from .vocab import PARTY_MEMBER_NOUNS, ROLE_HEADS, ROLE_MODIFIERS, ROLE_UNREAL, OFFICE_WORDS, PARTY_OFFICES, STATE_OFFICES, us_state
+from .vocab import BODY_OFFICES, PARTY_MEMBER_NOUNS, ROLE_HEADS, ROLE_MODIFIERS, ROLE_UNREAL, OFFICE_WORDS, PARTY_OFFICES, STATE_OFFICES, us_state
 
 
 def role_references(st: ResolverState) -> None:
@@ -43,18 +43,41 @@ def role_references(st: ResolverState) -> None:
             # "the Peruvian president", "the Republican nominee" (nobody named before it): Peru, the party
             _office_of(st, start, end, t, affil, "country" if role in STATE_OFFICES else "group")
             continue
-        if target is None or not st.free(start, end):
+        if target is None and affil and role in BODY_OFFICES:
+            _office_of(st, start, end, t, affil, "organisation")  # "the NATO chief", "the House speaker"
+            continue
+        if target is None or not _claim(st, start, end, affil):
             continue
         k = st.add(start, end, (target,), "role", head=t.i)
         st.person_ks.append(k)
+
+
+def _claim(st: ResolverState, start: int, end: int, affil: str | None) -> bool:
+    """Free the role phrase for its holder: "the NATO chief" is the person, not NATO inside it."""
+    inside = {st.owner[i] for i in range(start, end) if st.owner[i] >= 0}
+    for k in inside:
+        m = st.cands[k]
+        if m is None or len(m.actors) != 1 or m.actors[0].name != affil:
+            return False
+    for k in inside:
+        st.drop(k)
+    return True
 
 
 def _office_of(st: ResolverState, start: int, end: int, t: Token, affil: str, kind: str) -> None:
     """A state's head or minister, or a party's nominee or leader, the article never names ("the Iranian
     foreign minister said ...") acts for the state or party, as its officials do."""
     entry = st.gaz.lookup(affil)
-    if entry is not None and entry.type == kind and st.free(start, end):
-        st.add(start, end, (st.entry_actor(entry),), "metonym", head=t.i)
+    if entry is None or entry.type != kind:
+        return
+    actor = st.entry_actor(entry)
+    if st.free(start, end):
+        st.add(start, end, (actor,), "metonym", head=t.i)
+        return
+    inside = {st.owner[i] for i in range(start, end) if st.owner[i] >= 0}
+    m = st.cands[min(inside)] if len(inside) == 1 else None
+    if m is not None and m.actors == (actor,) and st.extend(min(inside), start, end):
+        m.kind = "metonym"  # "the US president", "the NATO chief": the name in front grows into the office
 
 
 def _role_phrase(st: ResolverState, t: Token) -> tuple[str | None, str, int, list[int]]:

@@ -11,6 +11,7 @@ from .trim import trim
 from .vocab import (
     STATE_NOUNS, GROUP_NOUNS, DEFINITE_STATE_NOUNS, PERSON_STATE_NOUNS, GOVERNMENT_NOUNS, PERSON_TEAM_NOUNS,
     CAUCUS_NOUNS, OWNED_NOUNS, QUANTIFIERS, AIM_PREPS, RELATIONAL_HEADS, OFFICE_WORDS, TWO_WAY_NOUNS,
+    UNNAMED_GROUP_NOUNS,
 )
 
 
@@ -22,7 +23,7 @@ def government_phrases(st: ResolverState) -> None:
     for h in st.toks:
         low = h.lower_
         if h.pos_ not in ("NOUN", "PROPN") or not (low in STATE_NOUNS or low in GROUP_NOUNS
-                                                   or low in PERSON_TEAM_NOUNS):
+                                                   or low in PERSON_TEAM_NOUNS or low in UNNAMED_GROUP_NOUNS):
             continue
         if st.owner[h.i] >= 0:
             continue
@@ -80,6 +81,8 @@ def _modifier(st: ResolverState, h: Token, c: Token, low: str) -> bool:
             if fits(a, low) and a not in actors:
                 actors.append(a)
     if not actors:
+        if len(units) == 1 and cm is None and low in UNNAMED_GROUP_NOUNS:
+            _unnamed_group(st, h, units[0], low)
         return True
     ck = st.owner[c.i]
     if len(units) == 1 and cm is not None:
@@ -95,6 +98,18 @@ def _modifier(st: ResolverState, h: Token, c: Token, low: str) -> bool:
     if c.dep_ != "poss":
         _joint_mention(st, h, units, actors, low)
     return True
+
+
+def _unnamed_group(st: ResolverState, h: Token, unit: tuple, low: str) -> None:
+    """ "Syrian rebels", "Iranian protesters", "a Chilean court": no proper name, and not the state either;
+    the demonym and the noun name a group or body of their own, one node however written."""
+    s, e, acts = unit
+    if len(acts) != 1 or acts[0].type != "country" or not st.free(s, h.i + 1) or st.shouting[h.i]:
+        return
+    demonym = " ".join(t.text for t in st.doc[s:e])
+    noun = UNNAMED_GROUP_NOUNS[low]
+    group = st.actor(f"{demonym} {noun}", "organisation" if noun == "judiciary" else "group")
+    st.gov[h.i] = st.add(s, h.i + 1, (group,), "demonym", head=h.i)
 
 
 def _person_modifier(st: ResolverState, h: Token, c: Token, cm: Mention, low: str) -> None:

@@ -60,13 +60,17 @@ def trim(ent: Span) -> tuple[int, int]:
             e -= 1
     if not person and e - s > 1 and doc[e - 1].lower_ in ("of", "for"):
         e = _of_tail(doc, e)
-    if person:  # NER cuts "Moon Jae-in" at the hyphen
-        while e + 1 < len(doc) and doc[e].text == "-" and not doc[e - 1].whitespace_ and not doc[e].whitespace_ \
-                and doc[e + 1].is_alpha:
+    if person:  # NER cuts "Moon Jae-in" at the hyphen (not "Ann Lowe-led", "Lowe-era": a compound's head)
+        while e - s > 1 and e + 1 < len(doc) and doc[e].text == "-" and not doc[e - 1].whitespace_ \
+                and not doc[e].whitespace_ and doc[e + 1].is_alpha and doc[e + 1].tag_ not in ("VBN", "VBD", "VBG", "JJ") \
+                and doc[e + 1].lower_ not in _COMPOUND_HEADS:
             e += 2
     if person and e > s:
         e = name_tail(doc, s, e)
     return s, e
+
+
+_COMPOUND_HEADS = frozenset(("era", "style", "type", "like", "esque", "ism", "ite", "ites", "world"))
 
 
 def _of_tail(doc, e: int) -> int:

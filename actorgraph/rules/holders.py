@@ -83,7 +83,7 @@ class Holders:
         """Who does ``v``: its own subject, else inherited up xcomp/conj/advcl/acl chains."""
         if depth > 6:
             return []
-        got = self._own_subject(v)
+        got = self._own_subject(v) if not self._medium_gerund(v) else None
         if got is not None:
             return got
         got = self.absolute_subject(v)
@@ -150,6 +150,14 @@ class Holders:
             if gov.pos_ in ("NOUN", "PROPN"):
                 return self._noun_holder(gov, depth)
         return []
+
+    @staticmethod
+    def _medium_gerund(v: Token) -> bool:
+        """ "posted a video on Facebook criticizing Y": the parser makes the medium the gerund's subject;
+        the author of what was posted does it ("insisted on Moscow withdrawing" keeps its subject)."""
+        h = v.head
+        return (v.tag_ == "VBG" and v.dep_ == "pcomp" and h.lower_ in ("on", "at") and h.head.i != h.i
+                and lemma(h.head) in AUTHOR_VERBS)
 
     def absolute_subject(self, v: Token) -> list[Arg]:
         """ "with A backing X and B backing Y": the parser makes B a conjunct of X; B, just before the second

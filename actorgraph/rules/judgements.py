@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .base import Arg, lemma, not_enough
 from .context import Sentence
 from .registry import rule
-from .vocab import (INQUIRY_NOUNS, ALLEGING_VERBS, RELATIONS, VERB_CUES, ACT_NOUNS, BLAME_ADJS, CALL_VERBS, DENIAL_VERBS, DESCRIBE_VERBS, EVAL_ADJS, EVAL_HEADS, EVAL_NOUNS, HARM_NOUNS, HOLD_VERBS, JUDGEMENT_ADJS, KIND_HEADS, JUDGEMENT_WORDS, LEGITIMACY, NEG_ADVERBS, NOUN_CUES, OUSTER_NOUNS, SPEECH_VERBS, THIRD_PERSON)
+from .vocab import (TRUST_VERBS, INQUIRY_NOUNS, ALLEGING_VERBS, RELATIONS, VERB_CUES, ACT_NOUNS, BLAME_ADJS, CALL_VERBS, DENIAL_VERBS, DESCRIBE_VERBS, EVAL_ADJS, EVAL_HEADS, EVAL_NOUNS, HARM_NOUNS, HOLD_VERBS, JUDGEMENT_ADJS, KIND_HEADS, JUDGEMENT_WORDS, LEGITIMACY, NEG_ADVERBS, NOUN_CUES, OUSTER_NOUNS, SPEECH_VERBS, THIRD_PERSON)
 
 
 def _judged_thing(ctx: Sentence, judged_tok: Token) -> list[Arg]:
@@ -87,6 +87,8 @@ def speaker_judgement(ctx: Sentence, v: Token, lem: str) -> None:
     if denial:
         return
     score = ctx._judgement_score(content, judged_tok)
+    if _trusted(content, judged_tok):  # "X said Y can't be trusted", "... Y is not to be trusted"
+        score, negated = (-1 if negated else 1), False
     if negated:
         if score <= 0 or JUDGEMENT_WORDS.get(content.lower_) or JUDGEMENT_WORDS.get(lemma(content)):
             return  # "Y did not praise Z": what Y did not do says nothing of Y
@@ -102,6 +104,17 @@ def speaker_judgement(ctx: Sentence, v: Token, lem: str) -> None:
                  factor=0.7, check=v, rule="judgement.victim")
     ctx.emit(speakers, others, "criticises" if score < 0 else ("defends" if manner else "praises"), v, "evaluation",
              factor=0.75, check=v)
+
+
+def _trusted(content: Token, judged_tok: Token) -> bool:
+    """ "Y can be trusted", "Y is not to be relied on": a modal passive of trust says how far the speaker
+    trusts Y (a plain passive, "Y was trusted by many", reports others)."""
+    v = content
+    if lemma(v) == "be" and judged_tok.dep_ == "nsubj":  # "Y is not to be trusted"
+        v = next((c for c in v.children if c.dep_ == "xcomp"), v)
+    return (v is not content or judged_tok.dep_ == "nsubjpass") and lemma(v) in TRUST_VERBS \
+        and any(c.dep_ == "auxpass" for c in v.children) \
+        and any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to") for c in v.children)
 
 
 def _passive_manner(content: Token, judged_tok: Token) -> int:
