@@ -582,8 +582,13 @@ def test_bare_act_noun_is_the_act_told_just_before(nlp):
     assert ("Germany", "-", "Iran") in found(nlp, text)
     assert ("Germany", "-", "Iran") in found(nlp, "Iran tested a missile, and Germany condemned the move.")
     assert ("Germany", "+", "Iran") in found(nlp, "Iran freed the prisoners. Germany welcomed the decision.")
-    # a new paragraph does not reach back; an owned act is its owner's
-    assert ("Germany", "-", "Iran") not in found(nlp, "Iran tested a missile.\n\nGermany condemned the move.")
+    # wire copy gives each sentence its paragraph: the act of the paragraph before, but not three sentences back
+    assert ("Germany", "-", "Iran") in found(nlp, "Iran tested a missile.\n\nGermany condemned the move.")
+    far = "Iran tested a missile. Oil prices rose. Markets fell in Asia. Germany condemned the move."
+    assert ("Germany", "-", "Iran") not in found(nlp, far)
+    # a reaction to the act is not the act; an owned act earlier in the sentence is its owner's
+    assert ("France", "+", "Germany") not in found(nlp, text + " France backed the move.")
+    assert ("France", "-", "Iran") in found(nlp, "France answered Iran's tests by condemning the move.")
 
 
 def test_quoted_pronoun_is_not_the_speaker(nlp):

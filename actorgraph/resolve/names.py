@@ -21,9 +21,34 @@ from .vocab import (
 )
 
 
+_DASHES = ("-", "\u2013", "\u2014", "--")
+
+
+def _datelines(st: ResolverState) -> None:
+    """ "LAS VEGAS (AP) \u2014", "NAIROBI, March 3 (Reuters) -": where a story was filed and who filed it
+    open its paragraph; they are no actors (nor the subject the parser may make of them)."""
+    doc = st.doc
+    for s in range(len(doc)):
+        if s and "\n" not in doc[s - 1].text_with_ws and not doc[s - 1].is_space:
+            continue
+        e = s
+        while e < len(doc) and doc[e].is_upper and doc[e].is_alpha and len(doc[e]) > 1:
+            e += 1
+        if e == s:
+            continue
+        end = next((j for j in range(e, min(e + 10, len(doc))) if doc[j].text in _DASHES
+                    and doc[j - 1].whitespace_ and doc[j].whitespace_), None)  # (not a hyphen: "UN Secretary-General")
+        if end is None or not all(t.is_punct or t.like_num or t.is_title or t.is_upper for t in doc[e:end]):
+            continue
+        line = next((j for j in range(end, len(doc)) if "\n" in doc[j].text_with_ws), len(doc))
+        if line - end > 8 and st.free(s, end):  # a sentence follows ("US - Chile talks fail" is a headline)
+            st.add(s, end, None, "blocked")
+
+
 def base_spans(st: ResolverState) -> None:
     """Gazetteer hits and NER entities, longest first (the gazetteer wins ties); demonyms are noted, not claimed."""
     doc = st.doc
+    _datelines(st)
     shouting = st.shouting
     hits = st.matcher(doc, shouting)
     names = []
@@ -61,6 +86,10 @@ def base_spans(st: ResolverState) -> None:
                 continue
             if _foreign_body(st, s, e_):
                 continue  # "the Peruvian Congress", "Peru's Congress": that state's body (states.apparatus)
+            other = _other_state(st, s, e_.name) if e_.type == "country" and payload.kind == "metonym" else None
+            if other is not None:  # "Pakistan's Foreign Office", "the Kenyan State House": that state's office
+                st.add(s, e, (st.entry_actor(other),), "metonym")
+                continue
             k = st.add(s, e, (st.entry_actor(e_),), payload.kind)
             if e_.type == "person":
                 st.person_ks.append(k)
@@ -173,17 +202,25 @@ def _foreign_body(st: ResolverState, s: int, entry) -> bool:
         return False
     doc = st.doc
     j = s - 1
-    if doc[j].text in ("'s", "\u2019s", "'", "\u2019") and j > 0:
-        j -= 1
-        other = st.gaz.lookup(doc[j].text)
-        return other is not None and other.type == "country" and other.name != entry.affiliation
-    if j in st.demonym_tok:
-        other = st.demonym_tok[j][2]
-        return other.type == "country" and other.name != entry.affiliation
+    if doc[j].text in ("'s", "\u2019s", "'", "\u2019") or j in st.demonym_tok:
+        return _other_state(st, s, entry.affiliation) is not None
     # "the opposition Action Congress": a longer name of capitalised words ends in the body's word
     t = doc[j]
     return t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and t.head.i == s and t.dep_ == "compound" \
         and t.lower_ not in ROLE_HEADS and st.gaz.lookup(t.text) is None and t.text not in st.person_words
+
+
+def _other_state(st: ResolverState, s: int, own: str):
+    """The country (entry) whose possessive or demonym stands right before token ``s``, if not ``own``."""
+    doc = st.doc
+    j = s - 1
+    if j > 0 and doc[j].text in ("'s", "\u2019s", "'", "\u2019"):
+        other = st.gaz.lookup(doc[j - 1].text)
+    elif j >= 0 and j in st.demonym_tok:
+        other = st.demonym_tok[j][2]
+    else:
+        return None
+    return other if other is not None and other.type == "country" and other.name != own else None
 
 
 def _own_name(st: ResolverState, span: Span, gs: int, ge: int) -> bool:

@@ -6,7 +6,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from .base import Arg, MENTION_CONFIDENCE, MentionRef, QUOTE_CHARS, lemma
-from .vocab import (ACT_NOUNS, CAMP_NOUNS, ECHOED_ACT_NOUNS, LOYAL_NOUNS, MAKE_ACT_VERBS, PROXY_NOUNS, QUANTITY_NOUNS, RELATIONAL_NOUNS,
+from .vocab import (ACT_NOUNS, SPEECH_ACT_NOUNS, CAMP_NOUNS, ECHOED_ACT_NOUNS, LOYAL_NOUNS, MAKE_ACT_VERBS, PROXY_NOUNS, QUANTITY_NOUNS, RELATIONAL_NOUNS,
                     SOURCE_OWNED, SPEECH_VERBS)
 
 
@@ -298,36 +298,31 @@ class Arguments:
 
     def _act_agent(self, n: Token) -> list[Arg]:
         """"X vetoed the bill. Y condemned the move": an act named by a bare definite noun is the act
-        told just before it — the subject of an earlier clause of this sentence, else of the previous
-        sentence of the same paragraph (through "said" to what was said)."""
+        told just before it — the subject of an earlier clause of this sentence, else of one of the two
+        sentences before (through "said" to what was said; wire copy gives each sentence its paragraph).
+        A reaction to an act ("Z criticised the strikes") is not the act."""
         doc = n.doc
         above = {n.i}
         for a in n.ancestors:  # the clause the noun is in (its verb and that verb's xcomp heads)
             above.add(a.i)
             if a.pos_ in ("VERB", "AUX") and a.dep_ not in ("xcomp",):
                 break
+        for x in reversed(doc[self.sent.start:n.i]):  # "responded to the Obama sanctions by criticising the measures"
+            if x.pos_ == "NOUN" and (lemma(x) in ACT_NOUNS or lemma(x) in ECHOED_ACT_NOUNS):
+                got = self.owners(x, depth=1)
+                if got:
+                    return [Arg(a.mention, a.actor, a.factor * 0.7) for a in got]
         cands = [v for v in reversed(doc[self.sent.start:n.i]) if v.pos_ == "VERB" and v.i not in above
                  and v.dep_ in ("ROOT", "conj") and lemma(v) not in SPEECH_VERBS]
-        j = self.sent.start - 1
-        while j >= 0 and doc[j].is_space and "\n" not in doc[j].text:
-            j -= 1
-        if j >= 0 and not doc[j].is_space and "\n" not in doc[j].whitespace_:  # same paragraph
-            root = doc[j].sent.root
-            while lemma(root) in SPEECH_VERBS:
-                nxt = next((c for c in root.children if c.dep_ == "ccomp"), None)
-                if nxt is None:
-                    break
-                root = nxt
-            if root.pos_ in ("VERB", "AUX") and lemma(root) not in SPEECH_VERBS:
-                cands.append(root)
-        for v in cands[:2]:
+        cands += _told_before(doc, self.sent.start, 2, lemma(n) in SPEECH_ACT_NOUNS)
+        for v in cands[:3]:
+            if _reaction(v):
+                continue
             subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
             if subj is None:
                 continue
             got = self.args(subj, depth=1)
-            if got:
-                return [Arg(a.mention, a.actor, a.factor * 0.7) for a in got]
-            return []
+            return [Arg(a.mention, a.actor, a.factor * 0.7) for a in got]
         return []
 
     def _first_person(self, t: Token) -> list[Arg]:
@@ -343,3 +338,33 @@ class Arguments:
             m = MentionRef(t.i, t.i + 1, (actor,), "speaker", t.text)
             out.append(Arg(m, actor, MENTION_CONFIDENCE["speaker"]))
         return out
+
+
+def _told_before(doc, start: int, k: int, spoken: bool = False) -> list[Token]:
+    """The main verbs of up to ``k`` sentences before ``start``, nearest first: what a speech verb reports,
+    unless the act is itself ``spoken`` ("She suggested Y did it. The statement was rejected": hers)."""
+    out = []
+    j = start - 1
+    for _ in range(k):
+        while j >= 0 and doc[j].is_space:
+            j -= 1
+        if j < 0:
+            break
+        sent = doc[j].sent
+        root = sent.root
+        while lemma(root) in SPEECH_VERBS and not spoken:
+            nxt = next((c for c in root.children if c.dep_ == "ccomp"), None)
+            if nxt is None:
+                break
+            root = nxt
+        if root.pos_ in ("VERB", "AUX") and (spoken or lemma(root) not in SPEECH_VERBS):
+            out.append(root)
+        j = sent.start - 1
+    return out
+
+
+def _reaction(v: Token) -> bool:
+    """ "Russia criticised the strikes": a verb whose object is itself a bare act noun reacts to an act."""
+    return any(c.dep_ == "dobj" and (lemma(c) in ACT_NOUNS or lemma(c) in ECHOED_ACT_NOUNS)
+               and any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in c.children)
+               for c in v.children)

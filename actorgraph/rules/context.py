@@ -91,7 +91,7 @@ class Sentence(Arguments, Holders, Syntax):
             self._announcer(sources, targets, relation, cue, s, base)
         for a in sources:
             for b in targets:
-                if a.actor.name == b.actor.name:
+                if a.actor.name == b.actor.name or _own_side(a, b):
                     continue
                 conf = round(max(0.05, min(1.0, base * a.factor * b.factor)), 3)
                 self.hits.append(Stance(a.mention, b.mention, a.actor, b.actor, relation, s, cue.text,
@@ -145,3 +145,10 @@ class Sentence(Arguments, Holders, Syntax):
                 continue
         registry.run_sentence(self)
         return self.hits
+
+
+def _own_side(a: Arg, b: Arg) -> bool:
+    """ "Britain and France fear attacks on their troops": "their" is the two together, each its own
+    side, not each the other's."""
+    m = b.mention
+    return getattr(m, "kind", "") == "pronoun" and len(m.actors) > 1 and any(x.name == a.actor.name for x in m.actors)

@@ -108,6 +108,10 @@ class Holders:
             return self.subjects(h, avoid=avoid, depth=depth + 1)
         if v.dep_ == "conj" and h.pos_ in ("VERB", "AUX"):
             got = self.subjects(h, avoid=avoid, depth=depth + 1)
+            if not got and self._said_then(v, h):
+                # "X said the charges were serious and called on Y to resign": the parser hangs the second
+                # act on the reported clause, whose subject is no actor; the speaker did it
+                return self.subjects(h.head, avoid=avoid, depth=depth + 1)
             if avoid and got and all(a.actor.name in avoid for a in got):
                 # "The US said the president has no legitimacy, and demanded that he step down":
                 # a misattached conjunct; the clause above is the better subject
@@ -150,6 +154,14 @@ class Holders:
             if gov.pos_ in ("NOUN", "PROPN"):
                 return self._noun_holder(gov, depth)
         return []
+
+    @staticmethod
+    def _said_then(v: Token, h: Token) -> bool:
+        """``v`` is a conjunct of a clause reported by a speech verb, in the speech verb's tense, with no
+        subject of its own and no "that" of its own (which would make it a second thing said)."""
+        said = h.head
+        return (h.dep_ == "ccomp" and said.i != h.i and lemma(said) in SPEECH_VERBS and v.tag_ == said.tag_
+                and v.tag_ in ("VBD", "VBZ") and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in v.children))
 
     @staticmethod
     def _medium_gerund(v: Token) -> bool:

@@ -54,6 +54,12 @@ def speaker_judgement(ctx: Sentence, v: Token, lem: str) -> None:
     speakers = ctx.subjects(v)
     if not speakers:
         return
+    for c in [content] + [c for c in content.conjuncts if any(x.dep_ == "mark" for x in c.children)]:
+        _judged_in(ctx, v, lem, c, speakers)  # "X said the vote was a mistake and that Y should resign"
+
+
+def _judged_in(ctx: Sentence, v: Token, lem: str, content: Token, speakers: list[Arg]) -> None:
+    """One clause of what is said: its subject judged by the speakers."""
     judged_tok = next((c for c in content.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     judged = ctx.args(judged_tok)
     said_of = [a for c in v.children if c.dep_ == "prep" and c.lower_ in ("of", "about")
@@ -447,14 +453,20 @@ def evaluation_adj(ctx: Sentence, a: Token, lem: str) -> None:
     elif a.dep_ in ("acomp", "oprd", "ccomp", "xcomp"):
         anchor = a.head
         if a.dep_ == "oprd" or (a.dep_ in ("ccomp", "xcomp") and lemma(a.head) != "be"):
-            judged = ctx.args(next((c for c in a.head.children if c.dep_ == "dobj"), None))
+            # "called Mali's government illegitimate"; "called Mali illegitimate" may make Mali the adjective's
+            obj = next((c for c in a.head.children if c.dep_ == "dobj"), None) or next(
+                (c for c in a.children if c.dep_ in ("compound", "nmod", "npadvmod") and c.i < a.i), None)
+            judged = ctx.args(obj, owner=True)
         else:
             judged = ctx.args(next((c for c in a.head.children if c.dep_ == "nsubj"), None))
     else:
         return
     if not judged:
         return
-    holders = ctx.holder(anchor, {x.actor.name for x in judged})
+    ex = {x.actor.name for x in judged}
+    holders = [h for h in ctx.subjects(anchor) if h.actor.name not in ex] if a.dep_ == "oprd" and lemma(
+        anchor) in CALL_VERBS else []  # "France called Mali illegitimate": the caller
+    holders = holders or ctx.holder(anchor, ex)
     # only a judgement somebody voiced counts: the holder must be a speaker/caller
     ctx.emit(holders, judged, "delegitimises" if a.lower_ == "illegitimate" else "criticises", a,
               "evaluation", check=anchor)

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .base import Arg, do_more, lemma
 from .context import Sentence
 from .registry import rule, shared
-from .vocab import (ADJ_CUES, ANSWERED_NOUNS, BATCH_NOUNS, CAMP_NOUNS, CHARGE_VERBS, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, GIVEN_NOUNS, HEDGE_MODALS, HOSTILE_MANNER, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, THREAT_VERBS, PACT_NOUNS, PACT_VERBS, PURPOSE_NOUNS, RAISING_VERBS, RECEIVE_VERBS, RECEIVED_NOUNS, REBUTTED_NOUNS, RELATIONS, RESOLUTION_NOUNS, ROLE_HEADS, SETBACK_NOUNS, SHIELD_VERBS, SPEAK_OUT_VERBS, VERB_CUES)
+from .vocab import (ADJ_CUES, ANSWERED_NOUNS, CONTACT_VERBS, BATCH_NOUNS, CAMP_NOUNS, CHARGE_VERBS, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, GIVEN_NOUNS, HEDGE_MODALS, HOSTILE_MANNER, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, THREAT_VERBS, PACT_NOUNS, PACT_VERBS, PURPOSE_NOUNS, RAISING_VERBS, RECEIVE_VERBS, RECEIVED_NOUNS, REBUTTED_NOUNS, RELATIONS, RESOLUTION_NOUNS, ROLE_HEADS, SETBACK_NOUNS, SHIELD_VERBS, SPEAK_OUT_VERBS, VERB_CUES)
 
 COMPOSE = shared("verb.compose", "a verb over a stance noun: \"backed sanctions on Mali\"")
 PURPOSE = "verb.purpose"  # registered below (launch verbs); verb.direct reaches it through its objects
@@ -560,13 +560,19 @@ def said_should(ctx: Sentence, v: Token, lem: str) -> None:
 
 @rule("verb.refused", pos="verb", when=lambda t, lem, pos: lem in ("refuse", "decline"))
 def refused(ctx: Sentence, v: Token, lem: str) -> None:
-    """ "X refused to endorse Y", "X declined to back Y": refusing support is a stance against Y (only
-    support verbs: "refused to condemn Y" may be caution as much as sympathy)."""
+    """ "X refused to endorse Y", "X declined to negotiate with Y": refusing support or contact is a stance
+    against Y (only support verbs: "refused to condemn Y" may be caution as much as sympathy)."""
     act = next((c for c in v.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
     if act is None or any(c.dep_ == "neg" for c in act.children):
         return
     rel = VERB_CUES.get(lemma(act), {}).get("obj")
     obj = next((c for c in act.children if c.dep_ == "dobj"), None)
+    if rel is None or obj is None:
+        # "refused to negotiate with Y", "declined to work with Y": refusing contact or work together
+        prep = next((c for c in act.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
+                     and (lemma(act) in CONTACT_VERBS or VERB_CUES.get(lemma(act), {}).get(c.lower_))), None)
+        rel = VERB_CUES.get(lemma(act), {}).get(prep.lower_, "cooperates") if prep is not None else None
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
     if rel is None or RELATIONS[rel] < 0 or obj is None:
         return
     tgt = ctx.args(obj, owner=True)
