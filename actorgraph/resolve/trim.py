@@ -58,6 +58,8 @@ def trim(ent: Span) -> tuple[int, int]:
         # a headline in title case glues the verb on ("Ann Lowe Goes On Trial")
         while e - s > 2 and doc[e - 1].tag_ in ("VBZ", "VBD", "VBP") and doc[e - 1].is_title:
             e -= 1
+    if e - s > 1 and _headline_verb(doc, s):
+        s += 1  # a title-case headline's verb glued in front of the name ("Chile, Peru Condemn Bolivia")
     if not person and e - s > 1 and doc[e - 1].lower_ in ("of", "for"):
         e = _of_tail(doc, e)
     if person:  # NER cuts "Moon Jae-in" at the hyphen (not "Ann Lowe-led", "Lowe-era": a compound's head)
@@ -71,6 +73,16 @@ def trim(ent: Span) -> tuple[int, int]:
 
 
 _COMPOUND_HEADS = frozenset(("era", "style", "type", "like", "esque", "ism", "ite", "ites", "world"))
+
+
+def _headline_verb(doc, s: int) -> bool:
+    """A capitalised stance verb right after a name or comma on the first line (the headline)."""
+    from ..rules.vocab import VERB_CUES  # (the rules' table; imported late, the rules import the resolver)
+    t = doc[s]
+    if s == 0 or not t.is_title or doc[s - 1].pos_ not in ("PROPN", "PUNCT") or "\n" in doc[:s].text:
+        return False
+    low = t.lower_
+    return any("obj" in VERB_CUES.get(f, {}) for f in (low, low[:-1] if low.endswith("s") else low))
 
 
 def _of_tail(doc, e: int) -> int:

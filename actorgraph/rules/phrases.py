@@ -66,9 +66,22 @@ def headline_svo(ctx: Sentence) -> None:
         words = [t for t in doc[a.end:b.start] if t.pos_ != "DET"]
         if len(words) != 1 or not a.actors or not b.actors or doc[b.end - 1].dep_ == "compound":
             continue  # ("Chile arms Peru rebels": the second is a modifier of what is armed)
-        lem = _headline_verb(words[0], _plural(doc, a))
+        subjects = _listed_before(ms, a, doc)  # "Russia, China Back Iran": a plural subject
+        lem = _headline_verb(words[0], len(subjects) > 1 or _plural(doc, a))
         if lem is not None:
-            ctx.emit(ctx.args(doc[a.end - 1]), ctx.args(doc[b.end - 1]), VERB_CUES[lem]["obj"], words[0], "verb")
+            src = ctx.args(doc[a.end - 1]) if len(subjects) == 1 else [x for m in subjects for x in ctx._mention_args(m)]
+            tgt = ctx.args(doc[b.end - 1]) if len(subjects) == 1 else ctx._mention_args(b)
+            ctx.emit(src, tgt, VERB_CUES[lem]["obj"], words[0], "verb")
+
+
+def _listed_before(ms: list, a, doc) -> list:
+    """``a`` and the mentions listed before it with "," or "and" ("U.S., EU Condemn ...")."""
+    out = [a]
+    for m in reversed(ms[:ms.index(a)]):
+        if m.end + 1 != out[-1].start or doc[m.end].lower_ not in (",", "and", "&") or not m.actors:
+            break
+        out.append(m)
+    return out
 
 
 def _plural(doc, m) -> bool:
