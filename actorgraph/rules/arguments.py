@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from .base import Arg, MENTION_CONFIDENCE, MentionRef, QUOTE_CHARS, lemma
 from .vocab import (ACT_NOUNS, SPEECH_ACT_NOUNS, CAMP_NOUNS, ECHOED_ACT_NOUNS, LOYAL_NOUNS, MAKE_ACT_VERBS, PROXY_NOUNS, QUANTITY_NOUNS, RELATIONAL_NOUNS,
-                    SOURCE_OWNED, SPEECH_VERBS)
+                    SOURCE_OWNED, SPEECH_VERBS, STATE_WORDS)
 
 
 def companions(t: Token, before: int | None = None) -> list[Token]:
@@ -75,6 +75,9 @@ class Arguments:
         got = self._first_person_arg(t)
         if got is not None:
             return got
+        if t.lower_ == "whose" and t.dep_ == "poss":  # "Syria, whose army Russia backs": the relative's antecedent
+            rel = next((a for a in t.ancestors if a.dep_ == "relcl"), None)
+            return self._one(rel.head, owner=False, depth=depth + 1) if rel is not None and depth < 3 else []
         m = self.index.mention_for(t)
         if m is not None and not (m.start <= t.i < m.end) and t.tag_ == "NNS" \
                 and any(c.dep_ == "nummod" for c in t.children):
@@ -126,9 +129,14 @@ class Arguments:
         if low == "us" and t.text == "US":
             return None
         m = self.index.mention_at(t)
-        if m is not None and m.actors:
-            return self._mention_args(m)
-        return self._first_person(t)
+        got = self._mention_args(m) if m is not None and m.actors else self._first_person(t)
+        if low == "our" and t.dep_ == "poss" and lemma(t.head) in STATE_WORDS:
+            # "'... against our country,' the minister said": the speaker's state if the article has it as an
+            # actor, never the speaker
+            states = [(a, self.index.actors.get(a.actor.affiliation or "")) if a.actor.type == "person" else (a, a.actor)
+                      for a in got]
+            return [Arg(a.mention, s, a.factor) for a, s in states if s is not None and s.type == "country"]
+        return got
 
     def _described_mention(self, t: Token, m: Any) -> Any:
         """The mention a description stands beside: "X, a former party chairman who ...", "the president's

@@ -314,6 +314,9 @@ def _relational_referent(ctx: Sentence, n: Token, lem: str, owner: list[Arg]) ->
     if not ref and n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lower_ in ("one", "some") \
             and n.head.head.dep_ == "attr" and lemma(n.head.head.head) in ("be", "remain", "become"):
         ref = ctx.subjects(n.head.head.head)
+    if not ref and n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lower_ in ("one", "some") \
+            and n.head.head.dep_ == "appos":
+        ref = ctx.args(n.head.head.head)  # "Cambodia, one of China's closest allies, said ..."
     top = n  # "X emerged as one of Y's staunchest backers": the "as" phrase is "one"
     if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lower_ in ("one", "some") \
             and n.head.head.dep_ == "pobj" and n.head.head.head.lower_ == "as":

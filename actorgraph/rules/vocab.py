@@ -87,6 +87,7 @@ PROXY_NOUNS = words("proxy_nouns")
 SPEECH_VERBS = words("speech_verbs")
 ACT_NOUNS = words("act_nouns")
 SPEECH_ACT_NOUNS = words("speech_act_nouns")
+STATE_WORDS = words("definite_state_nouns")  # "our country" in a quotation: the speaker's state
 ADJUNCT_MARKS = words("adjunct_marks")
 ANNOUNCE_VERBS = words("announce_verbs")
 ATTRIBUTION_VERBS = words("attribution_verbs")
