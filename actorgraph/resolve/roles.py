@@ -43,13 +43,19 @@ def role_references(st: ResolverState) -> None:
             # "the Peruvian president", "the Republican nominee" (nobody named before it): Peru, the party
             _office_of(st, start, end, t, affil, "country" if role in STATE_OFFICES else "group")
             continue
-        if target is None and affil and role in BODY_OFFICES:
+        if target is None and affil and role in BODY_OFFICES and not _named_after(st, t):
             _office_of(st, start, end, t, affil, "organisation")  # "the NATO chief", "the House speaker"
             continue
         if target is None or not _claim(st, start, end, affil):
             continue
         k = st.add(start, end, (target,), "role", head=t.i)
         st.person_ks.append(k)
+
+
+def _named_after(st: ResolverState, t: Token) -> bool:
+    """ "the RNC chair, Brett Yancey, said": the holder is named in apposition (titles() links them)."""
+    return any(c.dep_ == "appos" or (c.i == t.i + 2 and st.doc[t.i + 1].text == ",")
+               for c in t.children if (m := st.cand_at(c.i)) is not None and m.actors and m.actors[0].type == "person")
 
 
 def _claim(st: ResolverState, start: int, end: int, affil: str | None) -> bool:

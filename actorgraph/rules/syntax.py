@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .base import Arg, do_more, lemma
-from .vocab import (BREAKERS, CALL_VERBS, CARRY_OUT_VERBS, COUNTER_VERBS, DESCRIBE_VERBS, DEGREE_NEUTRAL, EVAL_NOUNS, EXPRESS_VERBS, INTENSIFIER_ADJS, LIGHT_VERBS, IN_FAVOUR, JUDGEMENT_ADJS, JUDGEMENT_WORDS, NEG_ADVERBS, OBJECT_BLOCKERS, ON_BEHALF, PACT_VERBS, RELATIONS, RESOLUTION_NOUNS, UNDERGO_VERBS)
+from .vocab import (BREAKERS, CALL_VERBS, CARRY_OUT_VERBS, COUNTER_VERBS, DESCRIBE_VERBS, DEGREE_NEUTRAL, EVAL_NOUNS, EXPRESS_VERBS, INTENSIFIER_ADJS, UNSIGNING_ADJS, LIGHT_VERBS, IN_FAVOUR, JUDGEMENT_ADJS, JUDGEMENT_WORDS, NEG_ADVERBS, OBJECT_BLOCKERS, ON_BEHALF, PACT_VERBS, RELATIONS, RESOLUTION_NOUNS, UNDERGO_VERBS)
 
 
 NAMING_VERBS = CALL_VERBS | DESCRIBE_VERBS  # "what it called / described as Y's ..."
@@ -187,6 +187,8 @@ class Syntax:
         for t in toks:
             if t.dep_ == "amod" and _signed_noun(t.head) and lemma(t) in INTENSIFIER_ADJS:
                 continue  # "the greatest danger", "a great friend": the adjective grades the noun's own sign
+            if any(c.dep_ == "amod" and c.lower_ in UNSIGNING_ADJS for c in t.children):
+                continue  # "backed the territorial integrity of Z": a state's, no praise of anyone's character
             w = JUDGEMENT_WORDS.get(t.lower_) or JUDGEMENT_WORDS.get(lemma(t))
             if not w and t.pos_ == "ADJ":
                 w = JUDGEMENT_ADJS.get(t.lower_, 0)
