@@ -112,7 +112,9 @@ def _antecedent_kind(st: ResolverState, t: Token) -> tuple[Callable[[Mention], b
 
     def fits(m: Mention) -> bool:  # number agrees: one organisation or state named in the singular is "it"
         return len(m.actors) > 1 or m.actors[0].type == "group" or (
-            m.actors[0].type != "person" and plural_mention(st, m))
+            m.actors[0].type != "person" and plural_mention(st, m)) or (
+            m.kind != "pronoun" and st.doc[m.head].dep_ in SUBJ_DEPS and coordination(st, m) is not None)
+        # ("Jo Roe and Al Lin met voters. They ...": named people together, as a subject)
     return fits, 2
 
 

@@ -108,7 +108,7 @@ class Holders:
             return self.subjects(h, avoid=avoid, depth=depth + 1)
         if v.dep_ == "conj" and h.pos_ in ("VERB", "AUX"):
             got = self.subjects(h, avoid=avoid, depth=depth + 1)
-            if not got and self._said_then(v, h):
+            if (not got or _own_tense(v, h)) and self._said_then(v, h):
                 # "X said the charges were serious and called on Y to resign": the parser hangs the second
                 # act on the reported clause, whose subject is no actor; the speaker did it
                 return self.subjects(h.head, avoid=avoid, depth=depth + 1)
@@ -363,3 +363,12 @@ class Holders:
                     if c.dep_ == "pobj":
                         return [a for a in self.args(c) if a.actor.name not in exclude]
         return []
+
+
+def _own_tense(v: Token, h: Token) -> bool:
+    """ "X said the EPA had overreached and praised Y": the reported clause has its own auxiliary, the
+    conjunct is a word-act in the simple past of "said" itself, so it is the speaker's next act."""
+    spoken = lemma(v) in DEMAND_VERBS or VERB_CUES.get(lemma(v), {}).get("obj") in (
+        "praises", "criticises", "condemns", "accuses", "warns")  # (not "... had invaded Y and attacked Z")
+    return spoken and v.tag_ == "VBD" and any(c.dep_ in ("aux", "auxpass") for c in h.children) \
+        and not any(c.dep_ in ("aux", "auxpass") for c in v.children)

@@ -248,6 +248,10 @@ def relational(ctx: Sentence, n: Token, lem: str) -> None:
     if not ref or not owner or not _political(n, lem, ref, owner):
         return
     src, tgt = (ref, owner) if direction == "ref" else (owner, ref)
+    if len(src) > 1 and len(src) == len(tgt) and any(t.lower_ == "respectively" for t in ctx.sent):
+        for a, b in zip(src, tgt):  # "They are appointees of A and B, respectively": in order
+            ctx.emit([a], [b], relation, n, "relational", factor=0.8 if lem in STAFF_NOUNS else 1.0)
+        return
     ctx.emit(src, tgt, relation, n, "relational", factor=0.8 if lem in STAFF_NOUNS else 1.0)
     if symmetric:
         ctx.emit(tgt, src, relation, n, "relational")
@@ -308,6 +312,8 @@ def _relational_referent(ctx: Sentence, n: Token, lem: str, owner: list[Arg]) ->
                     owner = ctx.args(c)
     if not ref and n.dep_ in ("attr",) and n.head.pos_ in ("AUX", "VERB"):
         ref = ctx.subjects(n.head)
+    if not ref and n.dep_ == "nsubj" and n.tag_ == "NNS" and lemma(n.head) in ("include", "be"):
+        ref = [a for c in n.head.children if c.dep_ in ("dobj", "attr") for a in ctx.args(c)]  # "Y's allies include X"
     if not ref and n.dep_ == "pobj" and n.head.lower_ == "among" and n.head.head.pos_ in ("AUX", "VERB") \
             and lemma(n.head.head) in ("be", "remain", "become", "count"):
         ref = ctx.subjects(n.head.head)

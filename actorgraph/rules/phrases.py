@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .base import lemma
+from .base import QUOTE_CHARS, lemma
 from .context import Sentence
 from .registry import rule
 from .vocab import SPEECH_VERBS, VERB_CUES
@@ -63,15 +63,31 @@ def headline_svo(ctx: Sentence) -> None:
     ms = sorted(ctx.index.mentions_in(ctx.sent.start, ctx.sent.end), key=lambda m: m.start)
     doc = ctx.sent.doc
     for a, b in zip(ms, ms[1:]):
-        words = [t for t in doc[a.end:b.start] if t.pos_ != "DET"]
+        words = _unquoted(doc[a.end:b.start])
         if len(words) != 1 or not a.actors or not b.actors or doc[b.end - 1].dep_ == "compound":
             continue  # ("Chile arms Peru rebels": the second is a modifier of what is armed)
         subjects = _listed_before(ms, a, doc)  # "Russia, China Back Iran": a plural subject
         lem = _headline_verb(words[0], len(subjects) > 1 or _plural(doc, a))
+        v = words[0]
+        if lem is None and v.pos_ == "VERB" and "obj" in VERB_CUES.get(lemma(v), {}) and v.dep_ == "ROOT" \
+                and doc[a.end - 1].head.i == v.i and doc[b.end - 1].head.i != v.i \
+                and not any(c.dep_ == "dobj" and c.left_edge.i <= b.start <= c.right_edge.i for c in v.children):
+            lem = lemma(v)  # a verb the parser saw, but not its object ("Lowe slams 'extremist' Harris")
         if lem is not None:
             src = ctx.args(doc[a.end - 1]) if len(subjects) == 1 else [x for m in subjects for x in ctx._mention_args(m)]
             tgt = ctx.args(doc[b.end - 1]) if len(subjects) == 1 else ctx._mention_args(b)
             ctx.emit(src, tgt, VERB_CUES[lem]["obj"], words[0], "verb")
+
+
+def _unquoted(span) -> list[Token]:
+    """The words between two names but articles, punctuation and what is quoted ("Slams 'Extremist'")."""
+    out, inside = [], False
+    for t in span:
+        if t.text in QUOTE_CHARS or t.text in ("'", "\u2018", "\u2019"):
+            inside = not inside
+        elif not inside and t.pos_ not in ("DET", "PUNCT"):
+            out.append(t)
+    return out
 
 
 def _listed_before(ms: list, a, doc) -> list:
