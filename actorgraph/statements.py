@@ -63,7 +63,7 @@ def line_breaks(doc: Doc) -> Doc:
             elif not prev.is_space and (prev.text == "," or (prev.is_alpha and (
                     tok.text[:1].islower() or tok.text == ","))):
                 starts[tok.i] = -1
-            elif tok.text[:1].isupper() and _titles(prev):
+            elif tok.text[:1].isupper() and _is_title(prev):
                 starts[tok.i] = -1  # "President | Trump signed ...": a title never ends a sentence
         prev = tok
     doc.from_array([SENT_START], starts.reshape(-1, 1).astype("uint64"))
@@ -77,10 +77,12 @@ def _title_word(low: str) -> bool:
     return low in _TITLE_WORDS
 
 
-def _titles(tok: Token) -> bool:
-    """A capitalised title, or its abbreviation with the point split off ("Sens | . | Tom Harris")."""
+def _is_title(tok: Token) -> bool:
+    """A capitalised title, or an abbreviated one with the point split off ("Sens | . | Tom Harris"; not
+    "the King | . | Charles later ...")."""
     if tok.text == "." and tok.i and not tok.doc[tok.i - 1].whitespace_:
-        tok = tok.doc[tok.i - 1]
+        abbr = tok.doc[tok.i - 1]
+        return abbr.text[:1].isupper() and (abbr.lower_ in ROLE_ABBREVIATIONS or abbr.lower_ + "." in ROLE_ABBREVIATIONS)
     return tok.text[:1].isupper() and _title_word(tok.lower_)
 
 

@@ -17,11 +17,8 @@ from .trim import trim
 from .gazmatch import Pattern
 from .vocab import (
     STATE_NOUNS, GROUP_NOUNS, ORG_HEAD_NOUNS, ROLE_HEADS, ROLE_MODIFIERS, POLICY_WORDS, ORG_WORDS, PLACE_PREPS,
-    PORTFOLIO_HEADS,
+    PORTFOLIO_HEADS, OFFICE_METONYMS, DATELINE_DASHES,
 )
-
-
-_DASHES = ("-", "\u2013", "\u2014", "--")
 
 
 def _datelines(st: ResolverState) -> None:
@@ -36,13 +33,24 @@ def _datelines(st: ResolverState) -> None:
             e += 1
         if e == s:
             continue
-        end = next((j for j in range(e, min(e + 10, len(doc))) if doc[j].text in _DASHES
+        end = next((j for j in range(e, min(e + 10, len(doc))) if doc[j].text in DATELINE_DASHES
                     and doc[j - 1].whitespace_ and doc[j].whitespace_), None)  # (not a hyphen: "UN Secretary-General")
         if end is None or not all(t.is_punct or t.like_num or t.is_title or t.is_upper for t in doc[e:end]):
             continue
+        if end == e and _named_actor(st, doc[s:e].text):
+            continue  # "NATO \u2014 the Western alliance \u2014 criticised ...": an actor, not where a story was filed
         line = next((j for j in range(end, len(doc)) if "\n" in doc[j].text_with_ws), len(doc))
         if line - end > 8 and st.free(s, end):  # a sentence follows ("US - Chile talks fail" is a headline)
             st.add(s, end, None, "blocked")
+
+
+def _named_actor(st: ResolverState, caps: str) -> bool:
+    """Is an all-capitals word run an actor's name or alias (not a place standing for one, as a dateline's is)?"""
+    for text in (caps, caps.title()):
+        entry = st.gaz.lookup(text)
+        if entry is not None:
+            return text not in entry.metonyms and text.title() not in entry.metonyms
+    return False
 
 
 def base_spans(st: ResolverState) -> None:
@@ -86,7 +94,8 @@ def base_spans(st: ResolverState) -> None:
                 continue
             if _foreign_body(st, s, e_):
                 continue  # "the Peruvian Congress", "Peru's Congress": that state's body (states.apparatus)
-            other = _other_state(st, s, e_.name) if e_.type == "country" and payload.kind == "metonym" else None
+            other = _other_state(st, s, e_.name) if e_.type == "country" and doc[s:e].text.lower() in OFFICE_METONYMS \
+                else None
             if other is not None:  # "Pakistan's Foreign Office", "the Kenyan State House": that state's office
                 st.add(s, e, (st.entry_actor(other),), "metonym")
                 continue

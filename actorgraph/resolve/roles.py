@@ -43,7 +43,7 @@ def role_references(st: ResolverState) -> None:
             # "the Peruvian president", "the Republican nominee" (nobody named before it): Peru, the party
             _office_of(st, start, end, t, affil, "country" if role in STATE_OFFICES else "group")
             continue
-        if target is None and affil and role in BODY_OFFICES and not _named_after(st, t):
+        if target is None and affil and role in BODY_OFFICES:
             _office_of(st, start, end, t, affil, "organisation")  # "the NATO chief", "the House speaker"
             continue
         if target is None or not _claim(st, start, end, affil):
@@ -52,15 +52,9 @@ def role_references(st: ResolverState) -> None:
         st.person_ks.append(k)
 
 
-def _named_after(st: ResolverState, t: Token) -> bool:
-    """ "the RNC chair, Brett Yancey, said": the holder is named in apposition (titles() links them)."""
-    return any(c.dep_ == "appos" or (c.i == t.i + 2 and st.doc[t.i + 1].text == ",")
-               for c in t.children if (m := st.cand_at(c.i)) is not None and m.actors and m.actors[0].type == "person")
-
-
 def _claim(st: ResolverState, start: int, end: int, affil: str | None) -> bool:
     """Free the role phrase for its holder: "the NATO chief" is the person, not NATO inside it."""
-    inside = {st.owner[i] for i in range(start, end) if st.owner[i] >= 0}
+    inside = st.claimed(start, end)
     for k in inside:
         m = st.cands[k]
         if m is None or len(m.actors) != 1 or m.actors[0].name != affil:
@@ -80,7 +74,7 @@ def _office_of(st: ResolverState, start: int, end: int, t: Token, affil: str, ki
     if st.free(start, end):
         st.add(start, end, (actor,), "metonym", head=t.i)
         return
-    inside = {st.owner[i] for i in range(start, end) if st.owner[i] >= 0}
+    inside = st.claimed(start, end)
     m = st.cands[min(inside)] if len(inside) == 1 else None
     if m is not None and m.actors == (actor,) and st.extend(min(inside), start, end):
         m.kind = "metonym"  # "the US president", "the NATO chief": the name in front grows into the office

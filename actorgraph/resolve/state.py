@@ -110,6 +110,10 @@ class ResolverState:
     def free(self, s: int, e: int) -> bool:
         return all(self.owner[i] < 0 for i in range(s, e))
 
+    def claimed(self, s: int, e: int) -> set[int]:
+        """The candidates (indexes) that own a token of [s, e)."""
+        return {self.owner[i] for i in range(s, e) if self.owner[i] >= 0}
+
     def add(self, s: int, e: int, actors: tuple[Actor, ...] | None, kind: str, head: int | None = None) -> int:
         """Claim tokens [s, e); ``actors=None`` blocks the span (e.g. a media outlet)."""
         k = len(self.cands)

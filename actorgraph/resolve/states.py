@@ -106,8 +106,9 @@ def _unnamed_group(st: ResolverState, h: Token, unit: tuple, low: str) -> None:
     s, e, acts = unit
     if len(acts) != 1 or acts[0].type != "country" or not st.free(s, h.i + 1) or st.shouting[h.i]:
         return
-    demonym = " ".join(t.text for t in st.doc[s:e])
-    noun = UNNAMED_GROUP_NOUNS[low]
+    entry = st.gaz.entries.get(acts[0].name)
+    demonym = entry.demonyms[0] if entry is not None and entry.demonyms else " ".join(t.text for t in st.doc[s:e])
+    noun = UNNAMED_GROUP_NOUNS[low]  # ("Croat" and "Croatian separatists": one group, by the state's demonym)
     group = st.actor(f"{demonym} {noun}", "organisation" if noun == "judiciary" else "group")
     st.gov[h.i] = st.add(s, h.i + 1, (group,), "demonym", head=h.i)
 

@@ -7,7 +7,8 @@ import re
 from spacy.tokens import Span
 
 from .text import is_quote, junk_word
-from .vocab import ROLE_HEADS, ROLE_MODIFIERS, ROLE_ABBREVIATIONS, HONORIFICS, ORG_WORDS, NAME_PARTICLES, NAME_PREFIXES
+from .vocab import (ROLE_HEADS, ROLE_MODIFIERS, ROLE_ABBREVIATIONS, HONORIFICS, ORG_WORDS, NAME_PARTICLES, NAME_PREFIXES,
+                    COMPOUND_HEADS)
 
 
 def trim(ent: Span) -> tuple[int, int]:
@@ -58,28 +59,30 @@ def trim(ent: Span) -> tuple[int, int]:
         # a headline in title case glues the verb on ("Ann Lowe Goes On Trial")
         while e - s > 2 and doc[e - 1].tag_ in ("VBZ", "VBD", "VBP") and doc[e - 1].is_title:
             e -= 1
-    if e - s > 1 and _headline_verb(doc, s):
+    if e - s > 1 and _glued_verb(doc, s):
         s += 1  # a title-case headline's verb glued in front of the name ("Chile, Peru Condemn Bolivia")
     if not person and e - s > 1 and doc[e - 1].lower_ in ("of", "for"):
         e = _of_tail(doc, e)
     if person:  # NER cuts "Moon Jae-in" at the hyphen (not "Ann Lowe-led", "Lowe-era": a compound's head)
         while e - s > 1 and e + 1 < len(doc) and doc[e].text == "-" and not doc[e - 1].whitespace_ \
                 and not doc[e].whitespace_ and doc[e + 1].is_alpha and doc[e + 1].tag_ not in ("VBN", "VBD", "VBG", "JJ") \
-                and doc[e + 1].lower_ not in _COMPOUND_HEADS:
+                and doc[e + 1].lower_ not in COMPOUND_HEADS:
             e += 2
     if person and e > s:
         e = name_tail(doc, s, e)
     return s, e
 
 
-_COMPOUND_HEADS = frozenset(("era", "style", "type", "like", "esque", "ism", "ite", "ites", "world"))
-
-
-def _headline_verb(doc, s: int) -> bool:
-    """A capitalised stance verb right after a name or comma on the first line (the headline)."""
+def _glued_verb(doc, s: int) -> bool:
+    """A capitalised stance verb right after a name or comma in a title-case headline (a first line with a
+    body after it): "Chile, Peru Condemn Bolivia" (not "Secretary-General Ban Ki-moon")."""
     from ..rules.vocab import VERB_CUES  # (the rules' table; imported late, the rules import the resolver)
     t = doc[s]
     if s == 0 or not t.is_title or doc[s - 1].pos_ not in ("PROPN", "PUNCT") or "\n" in doc[:s].text:
+        return False
+    line = next((doc[:j + 1] for j in range(s, len(doc)) if "\n" in doc[j].text_with_ws), None)
+    words = [x for x in line if x.is_alpha] if line is not None else []
+    if not words or sum(x.is_title or x.is_upper for x in words) < 0.8 * len(words):
         return False
     low = t.lower_
     return any("obj" in VERB_CUES.get(f, {}) for f in (low, low[:-1] if low.endswith("s") else low))

@@ -6,7 +6,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from .base import Arg, MENTION_CONFIDENCE, MentionRef, QUOTE_CHARS, lemma
-from .vocab import (ACT_NOUNS, SPEECH_ACT_NOUNS, CAMP_NOUNS, ECHOED_ACT_NOUNS, LOYAL_NOUNS, MAKE_ACT_VERBS, PROXY_NOUNS, QUANTITY_NOUNS, RELATIONAL_NOUNS,
+from .vocab import (ACT_NOUNS, ACT_VERBS, AUTHOR_VERBS, CARRY_OUT_VERBS, SPEECH_ACT_NOUNS, CAMP_NOUNS, ECHOED_ACT_NOUNS, LOYAL_NOUNS, MAKE_ACT_VERBS, PROXY_NOUNS, QUANTITY_NOUNS, RELATIONAL_NOUNS,
                     SOURCE_OWNED, SPEECH_VERBS, STATE_WORDS)
 
 
@@ -279,7 +279,7 @@ class Arguments:
         bare = owner is True and depth == 0 and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
                                                     for c in t.children) and not any(
             c.dep_ in ("prep", "acl", "relcl") and self.index.mention_at(c) is None for c in t.children)
-        if not got and bare and (lem in ACT_NOUNS or t.lower_ in ACT_NOUNS):
+        if not got and bare and (lem in ACT_NOUNS or t.lower_ in ACT_NOUNS or t.lower_ in ACT_VERBS):
             got = self._act_agent(t)
         if not got and bare and (lem in ECHOED_ACT_NOUNS or t.lower_ in ECHOED_ACT_NOUNS):
             got = self._echoed_agent(t)
@@ -315,7 +315,12 @@ class Arguments:
             above.add(a.i)
             if a.pos_ in ("VERB", "AUX") and a.dep_ not in ("xcomp",):
                 break
+        got = self._act_by_verb(n, above)
+        if got is not None:
+            return got
         for x in reversed(doc[self.sent.start:n.i]):  # "responded to the Obama sanctions by criticising the measures"
+            if x.pos_ == "VERB" and x.i not in above and x.dep_ in ("ROOT", "conj"):
+                break  # ("citing Iran's tests, the US imposed sanctions, and Russia condemned the move": the imposing)
             if x.pos_ == "NOUN" and (lemma(x) in ACT_NOUNS or lemma(x) in ECHOED_ACT_NOUNS):
                 got = self.owners(x, depth=1)
                 if got:
@@ -324,7 +329,7 @@ class Arguments:
                  and v.dep_ in ("ROOT", "conj") and lemma(v) not in SPEECH_VERBS]
         cands += _told_before(doc, self.sent.start, 2, lemma(n) in SPEECH_ACT_NOUNS)
         for v in cands[:3]:
-            if _reaction(v):
+            if _reacts_to_act(v):
                 continue
             subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
             if subj is None:
@@ -332,6 +337,25 @@ class Arguments:
             got = self.args(subj, depth=1)
             return [Arg(a.mention, a.actor, a.factor * 0.7) for a in got]
         return []
+
+    def _act_by_verb(self, n: Token, above: set[int]) -> list[Arg] | None:
+        """ "Britain and France invaded Egypt. Canada proposed a peace force. Moscow condemned the invasion":
+        the subject of the latest verb that tells the same act, in this sentence or the four before it;
+        None when no such verb is told."""
+        verbs = ACT_VERBS.get(n.lower_) or ACT_VERBS.get(lemma(n))
+        if not verbs:
+            return None
+        doc = n.doc
+        start = max(0, n.sent.start)
+        for _ in range(5):
+            for v in reversed(doc[start:n.i]):
+                if v.pos_ == "VERB" and v.i not in above and lemma(v) in verbs and not _reacts_to_act(v):
+                    got = self.subjects(v)
+                    return [Arg(a.mention, a.actor, a.factor * 0.7) for a in got] if got else None
+            if start == 0:
+                break
+            start = doc[start - 1].sent.start
+        return None
 
     def _first_person(self, t: Token) -> list[Arg]:
         if not self.speaker:
@@ -371,8 +395,9 @@ def _told_before(doc, start: int, k: int, spoken: bool = False) -> list[Token]:
     return out
 
 
-def _reaction(v: Token) -> bool:
-    """ "Russia criticised the strikes": a verb whose object is itself a bare act noun reacts to an act."""
-    return any(c.dep_ == "dobj" and (lemma(c) in ACT_NOUNS or lemma(c) in ECHOED_ACT_NOUNS)
+def _reacts_to_act(v: Token) -> bool:
+    """ "Russia criticised the strikes": a verb whose object is itself a bare act noun reacts to an act (not
+    one of carrying it out: "Israel carried out the strikes")."""
+    return lemma(v) not in CARRY_OUT_VERBS and lemma(v) not in AUTHOR_VERBS and any(c.dep_ == "dobj" and (lemma(c) in ACT_NOUNS or lemma(c) in ECHOED_ACT_NOUNS or c.lower_ in ACT_VERBS)
                and any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in c.children)
                for c in v.children)

@@ -5,7 +5,7 @@ from spacy.tokens import Token
 
 from .arguments import companions
 from .base import Arg, OWNER_FACTOR, lemma
-from .vocab import (AUTHOR_VERBS, CARRY_OUT_VERBS, CAUSATIVE_VERBS, DEMAND_VERBS, GERUND_OBJECT_PREPS, HYPHEN_CUES,
+from .vocab import (SPLIT_ADJS, LINKING_VERBS, AUTHOR_VERBS, CARRY_OUT_VERBS, CAUSATIVE_VERBS, DEMAND_VERBS, GERUND_OBJECT_PREPS, HYPHEN_CUES,
                     MESSAGE_NOUNS, OBJECT_CONTROL, ORIGIN_NOUNS, PATIENT_OF, RELATIONS, SPEECH_VERBS,
                     SUBJECT_GERUND_VERBS, TOPIC_NOUNS, VERB_CUES, WANT_NOUNS, WANT_THAT_VERBS, WANT_VERBS)
 
@@ -30,9 +30,12 @@ class Holders:
             return []
         if n.tag_ == "NNS" and any(c.dep_ == "nummod" for c in n.children):
             return []  # "the board's three newest members": some of its members, not the court itself
+        split = any(c.dep_ in ("amod", "compound") and c.lower_ in SPLIT_ADJS for c in n.children)
         res: list[Arg] = []
         for c in n.children:
             d = c.dep_
+            if d == "poss" and split:
+                continue  # "Georgia's breakaway regions": no longer the possessor's to be backed or attacked through
             if d == "poss":
                 res.extend(self.args(c, depth=depth + 1))
             elif d in ("compound", "amod", "nmod", "npadvmod") and c.i < n.i:
@@ -108,7 +111,8 @@ class Holders:
             return self.subjects(h, avoid=avoid, depth=depth + 1)
         if v.dep_ == "conj" and h.pos_ in ("VERB", "AUX"):
             got = self.subjects(h, avoid=avoid, depth=depth + 1)
-            if (not got or _own_tense(v, h)) and self._said_then(v, h):
+            if ((not got and (lemma(h) in LINKING_VERBS or _word_act(v))) or _own_tense(v, h)) \
+                    and self._said_then(v, h):
                 # "X said the charges were serious and called on Y to resign": the parser hangs the second
                 # act on the reported clause, whose subject is no actor; the speaker did it
                 return self.subjects(h.head, avoid=avoid, depth=depth + 1)
@@ -368,7 +372,12 @@ class Holders:
 def _own_tense(v: Token, h: Token) -> bool:
     """ "X said the EPA had overreached and praised Y": the reported clause has its own auxiliary, the
     conjunct is a word-act in the simple past of "said" itself, so it is the speaker's next act."""
-    spoken = lemma(v) in DEMAND_VERBS or VERB_CUES.get(lemma(v), {}).get("obj") in (
-        "praises", "criticises", "condemns", "accuses", "warns")  # (not "... had invaded Y and attacked Z")
-    return spoken and v.tag_ == "VBD" and any(c.dep_ in ("aux", "auxpass") for c in h.children) \
+    return _word_act(v) and v.tag_ == "VBD" and any(c.dep_ in ("aux", "auxpass") for c in h.children) \
         and not any(c.dep_ in ("aux", "auxpass") for c in v.children)
+
+
+def _word_act(v: Token) -> bool:
+    """A verb of saying something about someone ("praised", "accused", "called on"), which a speaker does in
+    the same breath (not "... had invaded Y and attacked Z", "gunmen stormed the embassy and attacked Y")."""
+    return lemma(v) in DEMAND_VERBS or VERB_CUES.get(lemma(v), {}).get("obj") in (
+        "praises", "criticises", "condemns", "accuses", "warns")

@@ -219,6 +219,8 @@ class Syntax:
                     continue
                 if c.dep_ in ("dobj", "prep", "pobj") and (lemma(t) in COUNTER_VERBS or lemma(t) in UNDERGO_VERBS):
                     continue  # "Y must condemn racism", "Y fought corruption", "Y faced a dangerous attack": not Y's
+                if c.dep_ == "prep" and c.lower_ in ("against", "toward", "towards"):
+                    continue  # "Y would take measures against the aggression": what Y acts on, not what Y is
                 stack.append(c)
         return out
 

@@ -484,10 +484,17 @@ def _for_clause(c: Token) -> bool:
 def _corrective(ctx: Sentence, v: Token, c: Token, rule: str = "demand.corrective") -> None:
     """ "called on X to apologise", "urged X to retract the claim": X is in the wrong."""
     tgt_tok = _demanded_of(v, c)
-    if tgt_tok is not None and not any(g.dep_ == "neg" for g in c.children):
+    if tgt_tok is not None and not any(g.dep_ == "neg" for g in c.children) and not _both_sides(tgt_tok):
         tgt = ctx.args(tgt_tok)
         src = ctx.subjects(v, avoid={a.actor.name for a in tgt})
         ctx.emit(src, tgt, "opposes", v, "demand", factor=0.9, rule=rule)
+
+
+def _both_sides(t: Token) -> bool:
+    """ "urged both sides to show restraint", "called on all parties to comply": an even-handed appeal takes
+    no side."""
+    return lemma(t) in ("side", "party") and t.tag_ == "NNS" and any(
+        c.lower_ in ("both", "all", "two") for c in t.children)
 
 
 def _ouster(ctx: Sentence, v: Token, c: Token) -> None:

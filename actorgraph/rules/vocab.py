@@ -6,7 +6,7 @@ of ``actorgraph/lexicon/en``). A bad row is a LexiconError naming its file and l
 """
 from __future__ import annotations
 
-from ..lexicon import check, check_class, check_number, check_relation, relations, table, words
+from ..lexicon import check, check_class, check_number, check_relation, relations, mapping, table, words
 
 #: relation -> sign (+1 supports, -1 opposes), from relations.csv.
 RELATIONS: dict[str, int] = relations()
@@ -87,6 +87,7 @@ PROXY_NOUNS = words("proxy_nouns")
 SPEECH_VERBS = words("speech_verbs")
 ACT_NOUNS = words("act_nouns")
 SPEECH_ACT_NOUNS = words("speech_act_nouns")
+ACT_VERBS = {n: frozenset(v.split("|")) for n, v in mapping("act_verbs").items()}
 STATE_WORDS = words("definite_state_nouns")  # "our country" in a quotation: the speaker's state
 ADJUNCT_MARKS = words("adjunct_marks")
 ANNOUNCE_VERBS = words("announce_verbs")
@@ -159,6 +160,7 @@ GERUND_OBJECT_PREPS = words("gerund_object_preps")
 SPEAK_OUT_VERBS = words("speak_out_verbs")
 INTENSIFIER_ADJS = words("intensifier_adjs")
 UNSIGNING_ADJS = words("unsigning_adjs")
+SPLIT_ADJS = words("split_adjs")
 KIND_HEADS = words("kind_heads")
 LINKING_VERBS = words("linking_verbs")
 POSTURE_PREPS = words("posture_preps")
