@@ -204,9 +204,9 @@ class Holders:
                 if got or c.dep_ == "nsubj":
                     return got + self._co_subjects(v, c, got)
             if c.dep_ == "agent" and any(x.dep_ == "nsubjpass" for x in v.children):
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        return self.args(p, owner="source")
+                # "endorsed by X and by Y": the second "by" is the first one's conjunct
+                return [a for by in [c, *c.conjuncts] for p in by.children if p.dep_ == "pobj"
+                        for a in self.args(p, owner="source")]
         for c in v.children:
             if c.i < v.i and c.dep_ in ("aux", "auxpass"):
                 m = self.index.mention_at(c)

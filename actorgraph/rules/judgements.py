@@ -417,7 +417,8 @@ def evaluation_noun(ctx: Sentence, n: Token, lem: str) -> None:
         gov = n.head
         # "called X's push for a vote a disgrace": X is judged; "called the charges against X a disgrace":
         # X is defended
-        obj = next((c for c in gov.children if c.dep_ == "dobj"), None)
+        obj = next((c for c in gov.children if c.dep_ == "dobj"), None) or next(
+            (c for c in gov.children if c.dep_ == "oprd" and c.i < n.i), None)  # ('called Y "a liar"': two oprd)
         if obj is not None and sign < 0 and lemma(gov) in CALL_VERBS and _defended(ctx, gov, obj, cue):
             return
         judged = ctx.args(obj, owner=True)
@@ -454,8 +455,8 @@ def evaluation_adj(ctx: Sentence, a: Token, lem: str) -> None:
         anchor = a.head
         if a.dep_ == "oprd" or (a.dep_ in ("ccomp", "xcomp") and lemma(a.head) != "be"):
             # "called Mali's government illegitimate"; "called Mali illegitimate" may make Mali the adjective's
-            obj = next((c for c in a.head.children if c.dep_ == "dobj"), None) or next(
-                (c for c in a.children if c.dep_ in ("compound", "nmod", "npadvmod") and c.i < a.i), None)
+            obj = next((c for c in a.head.children if c.dep_ == "dobj" or c.dep_ == "oprd" and c.i < a.i), None) \
+                or next((c for c in a.children if c.dep_ in ("compound", "nmod", "npadvmod") and c.i < a.i), None)
             judged = ctx.args(obj, owner=True)
         else:
             judged = ctx.args(next((c for c in a.head.children if c.dep_ == "nsubj"), None))

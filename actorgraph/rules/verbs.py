@@ -63,6 +63,8 @@ def verb_passive(ctx: Sentence, v: Token, lem: str) -> None:
     if agent is None or "obj" not in slots or agent.lower_ in CAMP_NOUNS:
         return  # ("criticized by Russia's allies" is no stance of Russia)
     src = ctx.args(agent, owner=True)
+    for by in agent.head.conjuncts:  # "endorsed by X and by Y": the second "by" is the first one's conjunct
+        src += [a for p in by.children if p.dep_ == "pobj" for a in ctx.args(p, owner=True)]
     if v.dep_ in ("acl", "amod") and v.head.pos_ in ("NOUN", "PROPN"):
         tgt = ctx.args(v.head, owner=True)
     elif _fronted_participle(v):
