@@ -75,7 +75,7 @@ def trim(ent: Span) -> tuple[int, int]:
 
 def _glued_verb(doc, s: int) -> bool:
     """A capitalised stance verb right after a name or comma in a title-case headline (a first line with a
-    body after it): "Chile, Peru Condemn Bolivia" (not "Secretary-General Ban Ki-moon")."""
+    body after it): "Chile, Peru Condemn Bolivia" (not "UN envoy Park Ji-hoon criticised ...")."""
     from ..rules.vocab import VERB_CUES  # (the rules' table; imported late, the rules import the resolver)
     t = doc[s]
     if s == 0 or not t.is_title or doc[s - 1].pos_ not in ("PROPN", "PUNCT") or "\n" in doc[:s].text:

@@ -318,7 +318,7 @@ class Arguments:
         got = self._act_by_verb(n, above)
         if got is not None:
             return got
-        for x in reversed(doc[self.sent.start:n.i]):  # "responded to the Obama sanctions by criticising the measures"
+        for x in reversed(doc[self.sent.start:n.i]):  # "answered Peru's sanctions by condemning the measures"
             if x.pos_ == "VERB" and x.i not in above and x.dep_ in ("ROOT", "conj"):
                 break  # ("citing Iran's tests, the US imposed sanctions, and Russia condemned the move": the imposing)
             if x.pos_ == "NOUN" and (lemma(x) in ACT_NOUNS or lemma(x) in ECHOED_ACT_NOUNS):

@@ -137,6 +137,8 @@ class Holders:
                 got = self.args(passive, owner="source")
             return got
         if v.dep_ == "acl":
+            if h.dep_ == "pobj" and self._medium(h.head):
+                return self.subjects(h.head.head, avoid=avoid, depth=depth + 1)  # "posted a video on X attacking Y"
             if h.pos_ in ("NOUN", "PROPN", "PRON"):
                 return self._noun_holder(h, depth)
         if v.dep_ == "pcomp" and h.dep_ == "prep":
@@ -168,12 +170,14 @@ class Holders:
                 and v.tag_ in ("VBD", "VBZ") and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in v.children))
 
     @staticmethod
-    def _medium_gerund(v: Token) -> bool:
-        """ "posted a video on Facebook criticizing Y": the parser makes the medium the gerund's subject;
-        the author of what was posted does it ("insisted on Moscow withdrawing" keeps its subject)."""
-        h = v.head
-        return (v.tag_ == "VBG" and v.dep_ == "pcomp" and h.lower_ in ("on", "at") and h.head.i != h.i
-                and lemma(h.head) in AUTHOR_VERBS)
+    def _medium(prep: Token) -> bool:
+        """ "posted a clip on X": the place where a message was put out, hung on its verb of issuing."""
+        return prep.lower_ in ("on", "at") and prep.head.i != prep.i and lemma(prep.head) in AUTHOR_VERBS
+
+    def _medium_gerund(self, v: Token) -> bool:
+        """ "posted a clip on Instagram attacking Y": the parser makes the medium the gerund's subject; the
+        author of what was posted does it ("insisted on Moscow withdrawing" keeps its subject)."""
+        return v.tag_ == "VBG" and v.dep_ == "pcomp" and self._medium(v.head)
 
     def absolute_subject(self, v: Token) -> list[Arg]:
         """ "with A backing X and B backing Y": the parser makes B a conjunct of X; B, just before the second

@@ -93,8 +93,9 @@ def _judged_in(ctx: Sentence, v: Token, lem: str, content: Token, speakers: list
     if denial:
         return
     score = ctx._judgement_score(content, judged_tok)
-    if _trusted(content, judged_tok):  # "X said Y can't be trusted", "... Y is not to be trusted"
-        score, negated = (-1 if negated else 1), False
+    trust = _trust(content, judged_tok)
+    if trust:  # "X said Y can't be trusted", "... Y is not to be relied on"
+        score, negated = trust, False
     if negated:
         if score <= 0 or JUDGEMENT_WORDS.get(content.lower_) or JUDGEMENT_WORDS.get(lemma(content)):
             return  # "Y did not praise Z": what Y did not do says nothing of Y
@@ -112,15 +113,17 @@ def _judged_in(ctx: Sentence, v: Token, lem: str, content: Token, speakers: list
              factor=0.75, check=v)
 
 
-def _trusted(content: Token, judged_tok: Token) -> bool:
-    """ "Y can be trusted", "Y is not to be relied on": a modal passive of trust says how far the speaker
-    trusts Y (a plain passive, "Y was trusted by many", reports others)."""
+def _trust(content: Token, judged_tok: Token) -> int:
+    """ "Y can be trusted" (+1), "Y is not to be relied on" (-1): a modal passive of trust says how far the
+    speaker trusts Y (0 for anything else; a plain passive, "Y was trusted by many", reports others)."""
     v = content
-    if lemma(v) == "be" and judged_tok.dep_ == "nsubj":  # "Y is not to be trusted"
+    if lemma(v) == "be" and judged_tok.dep_ == "nsubj":  # "Y is not to be relied on"
         v = next((c for c in v.children if c.dep_ == "xcomp"), v)
-    return (v is not content or judged_tok.dep_ == "nsubjpass") and lemma(v) in TRUST_VERBS \
-        and any(c.dep_ == "auxpass" for c in v.children) \
-        and any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to") for c in v.children)
+    if not ((v is not content or judged_tok.dep_ == "nsubjpass") and lemma(v) in TRUST_VERBS
+            and any(c.dep_ == "auxpass" for c in v.children)
+            and any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to") for c in v.children)):
+        return 0
+    return -1 if any(c.dep_ == "neg" for x in {content, v} for c in x.children) else 1
 
 
 def _passive_manner(content: Token, judged_tok: Token) -> int:
