@@ -209,8 +209,9 @@ class Holders:
                     return got + self._co_subjects(v, c, got)
             if c.dep_ == "agent" and any(x.dep_ == "nsubjpass" for x in v.children):
                 # "endorsed by X and by Y": the second "by" is the first one's conjunct
-                return [a for by in [c, *c.conjuncts] for p in by.children if p.dep_ == "pobj"
-                        for a in self.args(p, owner="source")]
+                pobjs = [p for by in [c, *c.conjuncts] for p in by.children if p.dep_ == "pobj"]
+                if pobjs:
+                    return [a for p in pobjs for a in self.args(p, owner="source")]
         for c in v.children:
             if c.i < v.i and c.dep_ in ("aux", "auxpass"):
                 m = self.index.mention_at(c)
