@@ -8,7 +8,7 @@ from .base import Arg, lemma
 from .context import Sentence
 from .registry import rule
 from .verbs import given_with
-from .vocab import (CALL_VERBS, DESCRIBE_VERBS, EXIT_VERBS, LINKING_VERBS, ARMS_WORDS, TRANSFER_BLOCKERS, ADJ_CUES, BREAKERS, NEGATIVE_TIE_WORDS, NOUN_CUES, PACT_NOUNS, PACT_VERBS, PERSONAL_RELATIONS, POSITIVE_TIE_WORDS, POSTURE_ADJS, POSTURE_PREPS, SPOKEN_POSTURES, RECEIVED_NOUNS, RECEIVE_VERBS, RELATIONAL_NOUNS, RELATIONS, RIVALRY_NOUNS, SOUGHT_VERBS, STAFF_NOUNS, VERB_CUES)
+from .vocab import (TIE_TROUBLE_NOUNS, CALL_VERBS, DESCRIBE_VERBS, EXIT_VERBS, LINKING_VERBS, ARMS_WORDS, TRANSFER_BLOCKERS, ADJ_CUES, BREAKERS, NEGATIVE_TIE_WORDS, NOUN_CUES, PACT_NOUNS, PACT_VERBS, PERSONAL_RELATIONS, POSITIVE_TIE_WORDS, POSTURE_ADJS, POSTURE_PREPS, SPOKEN_POSTURES, RECEIVED_NOUNS, RECEIVE_VERBS, RELATIONAL_NOUNS, RELATIONS, RIVALRY_NOUNS, SOUGHT_VERBS, STAFF_NOUNS, VERB_CUES)
 
 
 def _between(ctx: Sentence, n: Token, entry: dict[str, str], between: list[Arg], has_targets: bool) -> None:
@@ -216,6 +216,8 @@ def ties(ctx: Sentence, n: Token, lem: str) -> None:
         sign = -1
     if n.dep_ == "nsubj" and n.head.pos_ == "VERB":  # "relations between X and Y soured / improved"
         sign = 1 if lemma(n.head) in POSITIVE_TIE_WORDS else -1 if lemma(n.head) in NEGATIVE_TIE_WORDS else sign
+    if n.dep_ == "pobj" and n.head.lower_ == "in" and lemma(n.head.head) in TIE_TROUBLE_NOUNS:
+        sign = -1  # "deepened the crisis in Russia's relations with the West": the trouble, whatever deepened it
     broken = gov is not None and lemma(gov) in BREAKERS
     if broken:
         sign = -1
