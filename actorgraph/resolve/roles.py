@@ -8,7 +8,7 @@ from ..records import Actor
 from .index import Mention
 from .state import ResolverState
 from .text import judged_of, role_match, SUBJ_DEPS
-from .vocab import BODY_OFFICES, PARTY_MEMBER_NOUNS, ROLE_HEADS, ROLE_MODIFIERS, ROLE_UNREAL, OFFICE_WORDS, PARTY_OFFICES, STATE_OFFICES, us_state
+from .vocab import BODY_OFFICES, NOMINATING_VERBS, PARTY_MEMBER_NOUNS, ROLE_HEADS, ROLE_MODIFIERS, ROLE_UNREAL, OFFICE_WORDS, PARTY_OFFICES, STATE_OFFICES, us_state
 
 
 def role_references(st: ResolverState) -> None:
@@ -38,6 +38,8 @@ def role_references(st: ResolverState) -> None:
             end = max(x.right_edge.i for x in t.children if x.dep_ == "prep" and x.lower_ == "of") + 1
         target = person_with_role(people, t.i, role, affil, st.sent_of,
                                   lambda a: _of_body(st, a)) if people else None
+        if target is None and role == "nominee":
+            target = _nominated(st, people, t.i)
         if target is None and affil and (role in STATE_OFFICES or (role in PARTY_OFFICES and not any(
                 m.start < t.i for m in people))):
             # "the Peruvian president", "the Republican nominee" (nobody named before it): Peru, the party
@@ -50,6 +52,16 @@ def role_references(st: ResolverState) -> None:
             continue
         k = st.add(start, end, (target,), "role", head=t.i)
         st.person_ks.append(k)
+
+
+def _nominated(st: ResolverState, people: list[Mention], i: int) -> Actor | None:
+    """ "Harris nominated Judge Ann Hollis ... Dawes defended the nominee": the latest person named before
+    as the object of a verb of nominating."""
+    for m in reversed(people):
+        h = st.doc[m.head]
+        if m.end <= i and h.dep_ == "dobj" and h.head.lemma_.lower() in NOMINATING_VERBS and len(m.actors) == 1:
+            return m.actors[0]
+    return None
 
 
 def _claim(st: ResolverState, start: int, end: int, affil: str | None) -> bool:
