@@ -201,6 +201,30 @@ def _clause_subject(t: Token) -> list[int]:
     return [x.i for c in v.children if c.dep_ in SUBJ_DEPS for x in c.subtree] if v.pos_ in ("VERB", "AUX") else []
 
 
+def _opponents(st: ResolverState, pool: list[Mention], own: set[str]) -> tuple[Actor, Actor] | None:
+    """ "The army is fighting the RSF. ... The UN accused both sides of atrocities": the two sides are the
+    latest pair told as a clause's subject and object ("X fights Y") or joined ("X and Y clashed"), not the
+    last two names."""
+    from ..rules.vocab import VERB_CUES  # (the rules' table; imported late, the rules import the resolver)
+    doc = st.doc
+    for m in pool:
+        h = doc[m.head]
+        if h.dep_ not in SUBJ_DEPS or len(m.actors) != 1:
+            continue
+        fighting = {rel for rel in VERB_CUES.get(h.head.lemma_.lower(), {}).values()} & {"attacks", "fights", "clashes"}
+        others = [c for c in h.children if c.dep_ == "conj"]
+        if fighting:  # ("X accused Y of ..." makes no two sides)
+            others += [c for c in h.head.children if c.dep_ == "dobj"] + [
+                p for c in h.head.children if c.dep_ == "prep" and c.lower_ in ("with", "against")
+                for p in c.children if p.dep_ == "pobj"]
+        for o in others:
+            om = st.cand_at(o.i)
+            if om is not None and len(om.actors) == 1 and om.actors[0] != m.actors[0] \
+                    and not own & {m.actors[0].name, om.actors[0].name}:
+                return m.actors[0], om.actors[0]
+    return None
+
+
 def plural(st: ResolverState, t: Token, history: list[Mention]) -> Mention | None:
     doc = st.doc
     low = t.lower_
@@ -228,6 +252,10 @@ def plural(st: ResolverState, t: Token, history: list[Mention]) -> Mention | Non
     own = {a.name for m in history if any(m.start <= i < m.end for i in own_toks) for a in m.actors}
     pool = [m for m in reversed(history) if st.sent_of[m.start] >= s - 3 and st.salience(m) >= 0
             and not own & {a.name for a in m.actors}]  # "Israel condemned the two countries": not Israel
+    if noun is not None and noun.lemma_ in ("side", "party") and count == 2:
+        pair = _opponents(st, pool, own)
+        if pair:
+            return st.cands[st.add(start, end, pair, "group", head=noun.i)]
     for strict in (True, False):
         actors: list[Actor] = []
         kind = want
