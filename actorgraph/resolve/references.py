@@ -203,20 +203,19 @@ def _clause_subject(t: Token) -> list[int]:
 
 def _opponents(st: ResolverState, pool: list[Mention], own: set[str]) -> tuple[Actor, Actor] | None:
     """ "The army is fighting the RSF. ... The UN accused both sides of atrocities": the two sides are the
-    latest pair told as a clause's subject and object ("X fights Y") or joined ("X and Y clashed"), not the
-    last two names."""
+    latest pair told fighting, as a clause's subject and object ("X fights Y") or joined ("X and Y clashed"),
+    not the last two names."""
     from ..rules.vocab import VERB_CUES  # (the rules' table; imported late, the rules import the resolver)
     doc = st.doc
     for m in pool:
         h = doc[m.head]
         if h.dep_ not in SUBJ_DEPS or len(m.actors) != 1:
             continue
-        fighting = {rel for rel in VERB_CUES.get(h.head.lemma_.lower(), {}).values()} & {"attacks", "fights", "clashes"}
-        others = [c for c in h.children if c.dep_ == "conj"]
-        if fighting:  # ("X accused Y of ..." makes no two sides)
-            others += [c for c in h.head.children if c.dep_ == "dobj"] + [
-                p for c in h.head.children if c.dep_ == "prep" and c.lower_ in ("with", "against")
-                for p in c.children if p.dep_ == "pobj"]
+        if not {rel for rel in VERB_CUES.get(h.head.lemma_.lower(), {}).values()} & {"attacks", "fights", "clashes"}:
+            continue  # ("X accused Y of ...", "X and Y expressed solidarity" make no two sides)
+        others = [c for c in h.children if c.dep_ == "conj"] + [c for c in h.head.children if c.dep_ == "dobj"] + [
+            p for c in h.head.children if c.dep_ == "prep" and c.lower_ in ("with", "against")
+            for p in c.children if p.dep_ == "pobj"]
         for o in others:
             om = st.cand_at(o.i)
             if om is not None and len(om.actors) == 1 and om.actors[0] != m.actors[0] \
