@@ -77,15 +77,22 @@ def _known_names() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(single), frozenset(longer)
 
 
+@functools.lru_cache(maxsize=1)
+def _longest_known() -> int:
+    """Words in the longest known name of several words (no run of a title longer than that is looked up)."""
+    return max((name.count(" ") + 1 for name in _known_names()[1]), default=2)
+
+
 def _named_in_title(title: str) -> set[int]:
     """Start offsets of the title's words that belong to a known name of several words written there (each run
     of words looked up in a set, not each name searched for)."""
     words = list(_WORD.finditer(title))
     low = [w.group().lower() for w in words]
     longer = _known_names()[1]
+    most = _longest_known()
     out: set[int] = set()
     for i in range(len(words)):
-        for j in range(i + 2, min(len(words), i + 12) + 1):  # (the longest known name has 12 words)
+        for j in range(i + 2, min(len(words), i + most) + 1):
             if " ".join(low[i:j]) in longer:
                 out.update(w.start() for w in words[i:j])
     return out

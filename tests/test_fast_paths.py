@@ -7,9 +7,11 @@ import pytest
 
 from actorgraph.rules import registry
 from actorgraph.rules.base import lemma
+from actorgraph.resolve.vocab import ROLE_ABBREVIATIONS
 from actorgraph.statements import _title_word, build_pipeline, line_breaks
 
 TEXTS = [
+    "Dobbs endorsed Sens. Tom Harris. It was signed by the King. Charles left.",
     "Ruritania condemned Borduria on Monday and vowed to back the rebels.",
     "The minister said the two sides had agreed to cooperate, while critics denounced the deal.",
     "SENATORS BLAST TARIFF PLAN\nLawmakers on Tuesday rejected the proposal of Governor Jane Roe.",
@@ -56,6 +58,10 @@ def _one_by_one(doc):
             tok.is_sent_start = False
         elif prev.text[:1].isupper() and _title_word(prev.lower_) and tok.text[:1].isupper():
             tok.is_sent_start = False
+        elif prev.text == "." and not doc[tok.i - 2].whitespace_ and doc[tok.i - 2].text[:1].isupper() and (
+                doc[tok.i - 2].lower_ in ROLE_ABBREVIATIONS or doc[tok.i - 2].lower_ + "." in ROLE_ABBREVIATIONS) \
+                and tok.text[:1].isupper():
+            tok.is_sent_start = False
     return doc
 
 
@@ -67,5 +73,8 @@ def test_line_breaks_set_the_starts_token_by_token_setting_gives(nlp):
     assert doc[2].is_sent_start is True and doc[3].is_sent_start is False
     doc = line_breaks(nlp.make_doc("Memo\n\nSweden, Finland and Peru"))
     assert [t.is_sent_start for t in doc[3:6]] == [False, False, False]  # the comma, the name after it
+    doc = line_breaks(nlp.make_doc("Dobbs endorsed Sens. Tom Harris. It was signed by the King. Charles left."))
+    assert [t.text for t in doc[2:5]] == ["Sens", ".", "Tom"] and doc[4].is_sent_start is False  # an abbreviated title
+    assert doc[-3].text == "Charles" and doc[-3].is_sent_start is not False  # a full title word ends its sentence
     doc = line_breaks(nlp.make_doc("Trump signs order\n\nPresident Trump signed it. Sen. Lowe agreed."))
     assert doc[5].is_sent_start is False and doc[10].is_sent_start is False  # a title never ends a sentence

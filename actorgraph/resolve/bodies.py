@@ -20,8 +20,10 @@ def org_references(st: ResolverState) -> None:
                    and m.actors[0].type in ("organisation", "group")), key=lambda m: m.start)
     if not orgs:
         return
+    last_seen: dict[str, int] = {}  # word -> its latest position before the token at hand
     for t in st.toks:
         low = t.lower_
+        before, last_seen[low] = last_seen.get(low, -1), t.i
         if low not in ORG_HEAD_NOUNS or t.tag_ not in ("NN", "NNP") or t.i == 0 or doc[t.i - 1].lower_ != "the" \
                 or st.owner[t.i - 1] >= 0 or (st.owner[t.i] >= 0 and not _bare_name(st, t)) \
                 or (t.text[:1].isupper() and st.owner[t.i] < 0):
@@ -30,12 +32,10 @@ def org_references(st: ResolverState) -> None:
             continue  # "the committee of experts": a new one (not "accused the bureau of bias")
         found = [m.actors[0] for m in orgs if m.end <= t.i and m.actors[0].name != t.text and (
             (low in m.actors[0].name.lower().split() and m.actors[0].name.split()[0].lower() != low)
-            or (ORG_KINDS.get(m.actors[0].name.lower()) == low
-                and not any(x.lower_ == low for x in doc[m.end:t.i])))]  # ("formed an alliance" in between)
+            or (ORG_KINDS.get(m.actors[0].name.lower()) == low and before < m.end))]  # (not "formed an alliance" between)
         if found:
             if st.owner[t.i] >= 0:  # "the Parliament" after "the European Parliament": not an organisation of its own
-                st.cands[st.owner[t.i]].actors = (found[-1],)
-                continue
+                st.drop(st.owner[t.i])
             st.add(t.i - 1, t.i + 1, (found[-1],), "alias", head=t.i)
 
 

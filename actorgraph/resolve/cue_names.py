@@ -100,7 +100,8 @@ def _claimable(st: ResolverState, t: Token, pend: set[int]) -> bool:
         return False
     if (k < 0 and t.ent_type_ not in MISTAKEN_LABELS) or t.i in st.demonym_tok or st.gaz.lookup(t.text) is not None:
         return False
-    return not (any(c.dep_ in ("compound", "det", "amod", "nummod", "flat") and c.i not in _particles(st, t)
+    particles = _particles(st, t)
+    return not (any(c.dep_ in ("compound", "det", "amod", "nummod", "flat") and c.i not in particles
                     for c in t.children)
                 or t.dep_ == "compound" or looks_like_org(st.doc[t.i:t.i + 1]))
 

@@ -189,8 +189,8 @@ def definite_state(st: ResolverState, t: Token, history: list[Mention]) -> Menti
 
 
 def _a_state(st: ResolverState, a: Actor) -> bool:
-    e = st.gaz.lookup(a.name)
-    return e is not None and e.type == "country"
+    """A state, not the government made for a leader whose state the article never says."""
+    return a.name not in st.leader_governments
 
 
 def _clause_subject(t: Token) -> list[int]:
@@ -248,7 +248,7 @@ def plural(st: ResolverState, t: Token, history: list[Mention]) -> Mention | Non
         return None
     s = st.sent_of[t.i]
     own_toks = _clause_subject(noun if noun is not None else t)
-    own = {a.name for m in history if any(m.start <= i < m.end for i in own_toks) for a in m.actors}
+    own = {a.name for i in own_toks if (m := st.cand_at(i)) is not None for a in m.actors}
     pool = [m for m in reversed(history) if st.sent_of[m.start] >= s - 3 and st.salience(m) >= 0
             and not own & {a.name for a in m.actors}]  # "Israel condemned the two countries": not Israel
     if noun is not None and noun.lemma_ in ("side", "party") and count == 2:

@@ -51,6 +51,7 @@ class ResolverState:
     title_line: list[bool] = field(default_factory=list)  # title-case headline lines
     state_links_all: dict[str, list[tuple[int, Actor]]] = field(default_factory=dict)
     speaker_cache: dict[int, Actor | None] = field(default_factory=dict)
+    leader_governments: set[str] = field(default_factory=set)  # "the Smith administration" made for a leader
     skip: frozenset[str] = frozenset()  # pass and rule ids left out (measurements)
 
     @cached_property

@@ -122,6 +122,7 @@ def _person_modifier(st: ResolverState, h: Token, c: Token, cm: Mention, low: st
             # "the Smith administration" of a leader whose state the article never says:
             # the government itself is the actor, and "the administration" later means it
             state = st.actor(f"{cm.actors[0].name.split()[-1]} {low}", "country")
+            st.leader_governments.add(state.name)
         if state is not None and c.dep_ != "poss" and st.free(cm.end, h.i + 1):
             cm.actors, cm.kind = (state,), "metonym"  # "the Assad regime"
             st.extend(ck, cm.start, h.i + 1)

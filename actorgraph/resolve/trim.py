@@ -2,6 +2,7 @@
 repeated link text; and names NER cuts short, completed."""
 from __future__ import annotations
 
+import functools
 import re
 
 from spacy.tokens import Span
@@ -76,16 +77,29 @@ def trim(ent: Span) -> tuple[int, int]:
 def _glued_verb(doc, s: int) -> bool:
     """A capitalised stance verb right after a name or comma in a title-case headline (a first line with a
     body after it): "Chile, Peru Condemn Bolivia" (not "UN envoy Park Ji-hoon criticised ...")."""
-    from ..rules.vocab import VERB_CUES  # (the rules' table; imported late, the rules import the resolver)
     t = doc[s]
-    if s == 0 or not t.is_title or doc[s - 1].pos_ not in ("PROPN", "PUNCT") or "\n" in doc[:s].text:
-        return False
-    line = next((doc[:j + 1] for j in range(s, len(doc)) if "\n" in doc[j].text_with_ws), None)
-    words = [x for x in line if x.is_alpha] if line is not None else []
-    if not words or sum(x.is_title or x.is_upper for x in words) < 0.8 * len(words):
+    if s == 0 or not t.is_title or doc[s - 1].pos_ not in ("PROPN", "PUNCT") or s > _headline_end(doc):
         return False
     low = t.lower_
-    return any("obj" in VERB_CUES.get(f, {}) for f in (low, low[:-1] if low.endswith("s") else low))
+    return low in _object_verbs() or (low.endswith("s") and low[:-1] in _object_verbs())
+
+
+def _headline_end(doc) -> int:
+    """The last token of a title-case first line with a body after it, else -1 (once per Doc)."""
+    key = "actorgraph.headline_end"
+    if key not in doc.user_data:
+        end = next((j for j, x in enumerate(doc) if "\n" in x.text_with_ws), -1)
+        words = [x for x in doc[:end + 1] if x.is_alpha] if end >= 0 else []
+        title = bool(words) and sum(x.is_title or x.is_upper for x in words) >= 0.8 * len(words)
+        doc.user_data[key] = end if title else -1
+    return doc.user_data[key]
+
+
+@functools.lru_cache(maxsize=1)
+def _object_verbs() -> frozenset[str]:
+    """Verb cues with a direct object (the rules' table; read late, the rules import the resolver)."""
+    from ..rules.vocab import VERB_CUES
+    return frozenset(v for v, slots in VERB_CUES.items() if "obj" in slots)
 
 
 def _of_tail(doc, e: int) -> int:
