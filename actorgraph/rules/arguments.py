@@ -279,10 +279,10 @@ class Arguments:
         bare = owner is True and depth == 0 and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
                                                     for c in t.children) and not any(
             c.dep_ in ("prep", "acl", "relcl") and self.index.mention_at(c) is None for c in t.children)
+        if not got and bare and (lem in ECHOED_ACT_NOUNS or t.lower_ in ECHOED_ACT_NOUNS):
+            got = self._echoed_agent(t)  # (the same noun told before first: "an embargo ... the embargo")
         if not got and bare and (lem in ACT_NOUNS or t.lower_ in ACT_NOUNS or t.lower_ in ACT_VERBS):
             got = self._act_agent(t)
-        if not got and bare and (lem in ECHOED_ACT_NOUNS or t.lower_ in ECHOED_ACT_NOUNS):
-            got = self._echoed_agent(t)
         return got
 
     def _echoed_agent(self, n: Token) -> list[Arg]:
@@ -346,7 +346,7 @@ class Arguments:
         if not verbs:
             return None
         doc = n.doc
-        start = max(0, n.sent.start)
+        start = n.sent.start
         for _ in range(5):
             for v in reversed(doc[start:n.i]):
                 if v.pos_ == "VERB" and v.i not in above and lemma(v) in verbs and not _reacts_to_act(v):
