@@ -71,7 +71,47 @@ def trim(ent: Span) -> tuple[int, int]:
             e += 2
     if person and e > s:
         e = name_tail(doc, s, e)
+    return particle_bridge(doc, s, e, back=not person) if e > s and ent.label_ != "NORP" else (s, e)
+
+
+def particle_bridge(doc, s: int, e: int, back: bool = True) -> tuple[int, int]:
+    """NER cuts names at their lower-case particles ("Banco" | do | "Brasil", "Partido de la" | Revolucion,
+    Banca dei Mercanti di | "Lucca"): the name goes on over a particle to the capitalised words beyond it
+    (``back``: before it too; not for a person, whose title may stand there), within its sentence."""
+    sent = doc[s].sent if doc.has_annotation("SENT_START") else doc[:]
+    while e - s > 1 and _particle(doc[e - 1]):
+        e -= 1
+    while True:
+        j = e
+        while j < sent.end and j - e < 2 and _particle(doc[j]):
+            j += 1
+        k = j
+        while j > e and k < sent.end and k - j < 3 and _name_word(doc[k]):
+            k += 1
+        if k == j:
+            break
+        e = k
+    while back:
+        j = s
+        while j > sent.start and s - j < 2 and _particle(doc[j - 1]):
+            j -= 1
+        k = j
+        while j < s and k > sent.start and j - k < 3 and _name_word(doc[k - 1]):
+            k -= 1
+        if k == j:
+            break
+        s = k
     return s, e
+
+
+def _particle(t) -> bool:
+    """(the tagger may take "do" in "Banco do Brasil" for an auxiliary, never one with dependents of its own)"""
+    return t.lower_ in NAME_PARTICLES and t.text.islower() and t.pos_ != "PRON" and not (
+        t.pos_ in ("VERB", "AUX") and (t.dep_ == "ROOT" or t.head.i == t.i + 1 or any(True for _ in t.children)))
+
+
+def _name_word(t) -> bool:
+    return t.pos_ in ("PROPN", "NOUN") and t.is_title and t.is_alpha
 
 
 def _glued_verb(doc, s: int) -> bool:

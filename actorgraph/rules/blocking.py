@@ -125,6 +125,8 @@ def _negated_here(t: Token, via: str) -> tuple[bool, float]:
         if c.dep_ in ("advmod", "det", "preconj") and c.lower_ in NEG_ADVERBS:
             if c.lower_ == "no" and c.dep_ == "advmod" and any(g.lower_ == "longer" for g in c.head.children):
                 return True, 1.0
+            if c.lower_ == "no" and c.dep_ == "det" and any(g.dep_ == "prep" and g.lower_ == "but" for g in t.children):
+                continue  # "had no choice but to back Y": it did back Y
             if c.lower_ != "no" or c.dep_ == "det":
                 return True, 1.0
         if c.dep_ == "mark" and c.lower_ in CONDITION_MARKS:

@@ -41,7 +41,7 @@ class Holders:
             elif d in ("compound", "amod", "nmod", "npadvmod") and c.i < n.i:
                 if lemma(n) in TOPIC_NOUNS or n.lower_ in TOPIC_NOUNS:
                     continue  # "the Russia investigation" is about Russia, not Russia's
-                if lemma(n) in ORIGIN_NOUNS:
+                if lemma(n) in ORIGIN_NOUNS and not self._employer(c):
                     continue  # "a Wyoming hunter" comes from there; he is not the state's
                 if self._mentions_at([c]):
                     res.extend(self._mentions_at((c, *c.conjuncts)))
@@ -82,6 +82,11 @@ class Holders:
                             res.extend(self.args(p, depth=depth + 1))
         return [Arg(a.mention, a.actor, a.factor * OWNER_FACTOR) for a in res]
 
+    def _employer(self, c: Token) -> bool:
+        """ "a Reuters reporter", "a Daily Mail journalist": an organisation in front is who they work for."""
+        m = self.index.mention_at(c)
+        return m is not None and bool(m.actors) and all(a.type == "organisation" for a in m.actors)
+
     def subjects(self, v: Token, *, avoid: set[str] | None = None, depth: int = 0) -> list[Arg]:
         """Who does ``v``: its own subject, else inherited up xcomp/conj/advcl/acl chains."""
         if depth > 6:
@@ -94,7 +99,7 @@ class Holders:
             return got
         # "Moscow, which ...", "the group that attacked ..."
         if v.dep_ == "relcl":
-            return self.args(v.head)
+            return self.args(v.head) or self._purpose_doer(v, avoid, depth)
         h = v.head
         if h.i == v.i:
             return []
@@ -157,9 +162,24 @@ class Holders:
                 if lemma(gov) == "join" and h.lower_ == "in":  # "X joined Y in condemning Z": both do
                     got = got + [a for c in gov.children if c.dep_ == "dobj" for a in self.args(c)]
                 return got
+            if gov.pos_ in ("NOUN", "PROPN") and h.lower_ == "but" and gov.dep_ == "dobj":
+                return self.subjects(gov.head, avoid=avoid, depth=depth + 1)  # "X had no choice but to back Y"
             if gov.pos_ in ("NOUN", "PROPN"):
                 return self._noun_holder(gov, depth)
         return []
+
+    def _purpose_doer(self, v: Token, avoid: set[str] | None, depth: int) -> list[Arg]:
+        """ "X built a website to attack Y", "X hired a lawyer to sue Y": an infinitive hung on a thing
+        the verb's subject acts through is the subject's purpose; "X became the candidate to beat Y": what
+        the subject is."""
+        n = v.head
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) \
+                or any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children) \
+                or n.head.pos_ not in ("VERB", "AUX") \
+                or not (n.dep_ == "dobj" or n.dep_ == "attr" and lemma(n.head) in LINKING_VERBS) \
+                or any(c.dep_ == "dative" for c in n.head.children):
+            return []  # ("gave Y the means to attack Z": Y's purpose)
+        return self.subjects(n.head, avoid=avoid, depth=depth + 1)
 
     @staticmethod
     def _said_then(v: Token, h: Token) -> bool:
@@ -220,7 +240,8 @@ class Holders:
         return None
 
     def _one_of(self, n: Token) -> list[Arg]:
-        """ "X was among the senators who backed Y", "X is one of those who ...": X does it too."""
+        """ "X was among the senators who backed Y", "X is one of those who ...": X does it too; fronted
+        ("Among the groups that condemned Y was X") the parser may make X the attribute."""
         p = n.head
         if n.dep_ != "pobj" or p.lower_ not in ("among", "of"):
             return []
@@ -230,6 +251,16 @@ class Holders:
         if lemma(cop) != "be":
             return []
         subj = next((c for c in cop.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return self.fronted_subject(cop, p)
+        return self.args(subj, owner="source")
+
+    def fronted_subject(self, cop: Token, p: Token) -> list[Arg]:
+        """ "Among the groups that condemned Y was X": with the "among" phrase fronted the parser makes the
+        real subject, after the copula, its attribute (or complement)."""
+        if p.i > cop.i or any(c.dep_ == "nsubj" for c in cop.children):
+            return []
+        subj = next((c for c in cop.children if c.dep_ in ("attr", "acomp") and c.i > cop.i), None)
         return self.args(subj, owner="source") if subj is not None else []
 
     def _trailing_members(self, v: Token, subj: Token) -> list[Arg]:
@@ -319,8 +350,19 @@ class Holders:
         got = self.owners(n, depth=1, between_ok=False)
         if got:
             return got
-        if n.dep_ == "dobj" and lemma(n.head) in AUTHOR_VERBS and (lemma(n) in MESSAGE_NOUNS or n.lower_ in MESSAGE_NOUNS):
+        message = lemma(n) in MESSAGE_NOUNS or n.lower_ in MESSAGE_NOUNS
+        if n.dep_ == "dobj" and lemma(n.head) in AUTHOR_VERBS and message:
             return self.subjects(n.head, depth=depth + 1)  # "X issued a statement praising Y": its author
+        return self._relative_author(n) if message else []
+
+    def _relative_author(self, n: Token) -> list[Arg]:
+        """ "a speech she has planned attacking Y", "the letter X wrote praising Y": the subject of a relative
+        clause whose object the message is."""
+        for c in n.children:
+            if c.dep_ == "relcl" and not any(g.dep_ in ("dobj", "nsubjpass") for g in c.children):
+                subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+                if subj is not None and subj.lower_ not in ("that", "which", "who"):
+                    return self.args(subj, owner="source")
         return []
 
     def clause_subjects(self, n: Token, avoid: set[str] | None = None) -> tuple[list[Arg], Token | None]:
@@ -331,6 +373,8 @@ class Holders:
             h = t.head
             if h.i == t.i:
                 return [], None
+            if d == "nsubjpass" and h.pos_ == "VERB" and any(c.dep_ == "agent" for c in h.children):
+                return self.subjects(h, avoid=avoid), h  # "sanctions were imposed on Y by X"
             if d in ("dobj", "pobj", "prep", "attr", "oprd", "conj", "appos", "dative", "npadvmod", "pcomp"):
                 if h.pos_ in ("VERB", "AUX"):
                     if any(c.dep_ == "expl" for c in h.children):

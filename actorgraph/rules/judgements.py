@@ -409,8 +409,10 @@ def evaluation_noun(ctx: Sentence, n: Token, lem: str) -> None:
             and not any(c.pos_ in ("AUX", "VERB") for c in n.children):
         # "X considers Y a threat", parsed as a verbless clause with Y as its subject
         judged, gov = ctx.args(next(c for c in n.children if c.dep_ == "nsubj")), n.head
-    elif n.dep_ == "appos" and n.head.dep_ in ("dative", "dobj") and n.head.head.pos_ == "VERB":
-        # "branded Y an enemy" parsed with the predicate as Y's apposition (the naming verb is checked below)
+    elif (n.dep_ == "appos" or n.dep_ == "dobj" and n.head.pos_ in ("NOUN", "PROPN")) \
+            and n.head.dep_ in ("dative", "dobj") and n.head.head.pos_ == "VERB":
+        # "branded Y an enemy" parsed with the predicate as Y's apposition, or as an object of Y itself
+        # (the naming verb is checked below)
         judged, gov = ctx.args(n.head), n.head.head
     elif n.dep_ == "dobj" and n.head.pos_ == "VERB" and any(c.dep_ == "dobj" and c.i < n.i for c in n.head.children):
         # "branded Y a liar" parsed with two objects: the first is the one judged

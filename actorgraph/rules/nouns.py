@@ -318,7 +318,7 @@ def _relational_referent(ctx: Sentence, n: Token, lem: str, owner: list[Arg]) ->
         ref = [a for c in n.head.children if c.dep_ in ("dobj", "attr") for a in ctx.args(c)]  # "Y's allies include X"
     if not ref and n.dep_ == "pobj" and n.head.lower_ == "among" and n.head.head.pos_ in ("AUX", "VERB") \
             and lemma(n.head.head) in ("be", "remain", "become", "count"):
-        ref = ctx.subjects(n.head.head)
+        ref = ctx.subjects(n.head.head) or ctx.fronted_subject(n.head.head, n.head)
     if not ref and n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lower_ in ("one", "some") \
             and n.head.head.dep_ == "attr" and lemma(n.head.head.head) in ("be", "remain", "become"):
         ref = ctx.subjects(n.head.head.head)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .base import Arg, do_more, lemma
-from .vocab import (BREAKERS, CALL_VERBS, CARRY_OUT_VERBS, COUNTER_VERBS, DESCRIBE_VERBS, DEGREE_NEUTRAL, EVAL_NOUNS, EXPRESS_VERBS, INTENSIFIER_ADJS, UNSIGNING_ADJS, LIGHT_VERBS, IN_FAVOUR, JUDGEMENT_ADJS, JUDGEMENT_WORDS, NEG_ADVERBS, OBJECT_BLOCKERS, ON_BEHALF, PACT_VERBS, RELATIONS, RESOLUTION_NOUNS, UNDERGO_VERBS)
+from .vocab import (BREAKERS, CALL_VERBS, CARRY_OUT_VERBS, COUNTER_VERBS, DESCRIBE_VERBS, DEGREE_NEUTRAL, EVAL_NOUNS, EXPRESS_VERBS, INTENSIFIER_ADJS, UNSIGNING_ADJS, LIGHT_VERBS, IN_FAVOUR, JUDGEMENT_ADJS, JUDGEMENT_WORDS, NEG_ADVERBS, OBJECT_BLOCKERS, ON_BEHALF, PACT_VERBS, RELATIONS, RESOLUTION_NOUNS, TIME_PREPS, UNDERGO_VERBS, VERB_CUES)
 
 
 NAMING_VERBS = CALL_VERBS | DESCRIBE_VERBS  # "what it called / described as Y's ..."
@@ -119,6 +119,9 @@ class Syntax:
         between: list[Arg] = []
         rel_between = entry.get("between")
         holders = [n] + [c for c in n.children if c.dep_ == "acl" and c.tag_ == "VBN"]  # "sanctions imposed on Mali"
+        subj = n.head.head if n.dep_ == "pobj" and n.head.lower_ == "of" else n  # ("much of the criticism ...")
+        if subj.dep_ == "nsubjpass" and subj.head.tag_ == "VBN":
+            holders.append(subj.head)  # "the criticism was aimed at Y", "sanctions were imposed on Mali"
         for h in holders:
             for c in h.children:
                 if c.dep_ != "prep":
@@ -135,7 +138,7 @@ class Syntax:
                                 targets.append((a, entry[p]))
         # "imposed sanctions on Mali": the preposition hangs on the verb
         if not targets and n.dep_ in ("dobj", "pobj") and (
-                lemma(n) in ("sanction", "sanctions", "embargo", "pressure")
+                lemma(n) == "pressure" or "sanctions" in entry.values()  # ("tariffs, a ban, duties on X")
                 or (n.dep_ == "dobj" and lemma(n.head) in EXPRESS_VERBS)  # "expressed anger with X"
                 or (n.dep_ == "dobj" and lemma(n.head) in BREAKERS | PACT_VERBS)  # "revoked an accord with X"
                 # "opened a probe into X", "carried out strikes on X"
@@ -217,12 +220,21 @@ class Syntax:
                 if c.dep_ in ("ccomp", "advcl", "relcl", "acl", "parataxis") and any(
                         g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
                     continue
-                if c.dep_ in ("dobj", "prep", "pobj") and (lemma(t) in COUNTER_VERBS or lemma(t) in UNDERGO_VERBS):
+                if c.dep_ in ("dobj", "prep", "pobj") and (lemma(t) in COUNTER_VERBS or lemma(t) in UNDERGO_VERBS
+                                                           or _acts_against(t, c)):
                     continue  # "Y must condemn racism", "Y fought corruption", "Y faced a dangerous attack": not Y's
                 if c.dep_ == "prep" and c.lower_ in ("against", "toward", "towards"):
                     continue  # "Y would take measures against the aggression": what Y acts on, not what Y is
+                if c.dep_ == "prep" and c.lower_ in TIME_PREPS and c.lower_ not in VERB_CUES.get(lemma(t), {}):
+                    continue  # "Y has seen prices double since the disaster": when, not what Y is (not "went after")
                 stack.append(c)
         return out
+
+
+def _acts_against(v: Token, c: Token) -> bool:
+    """ "Y went after organised crime": a verb cue that opposes what fills this slot acts against it."""
+    slot = "obj" if c.dep_ == "dobj" else c.lower_
+    return v.pos_ in ("VERB", "AUX") and RELATIONS.get(VERB_CUES.get(lemma(v), {}).get(slot, ""), 0) < 0
 
 
 def _signed_noun(n: Token) -> bool:
