@@ -10,7 +10,8 @@ from .text import (
     name_words, display_name, person_name_ok, looks_like_org, place_use, agentive, spelling_variant,
     first_compatible, name_suffix,
 )
-from .vocab import ROLE_HEADS, ROLE_ABBREVIATIONS, HONORIFICS, GENDERED_ROLES, NAME_PREFIXES, COMPASS_WORDS, POLICE_NOUNS
+from .vocab import (ROLE_HEADS, ROLE_ABBREVIATIONS, HONORIFICS, GENDERED_ROLES, NAME_PREFIXES, COMPASS_WORDS, POLICE_NOUNS,
+                    PERSON_NOUNS)
 
 
 class Cluster:
@@ -144,6 +145,11 @@ def decide_pending(st: ResolverState, forms: dict[int, tuple[str, ...]]) -> None
     in the same article is that person; so is a nickname ("X, known as Y"). Other unknown ORG are
     organisations, GPE that act are countries, the rest are dropped."""
     doc = st.doc
+    for k, label in list(st.pending):
+        m = st.cands[k]
+        if m is not None and label == "ORG" and _beside_person_noun(st, m):
+            _pending_person(st, k, m, m.start, _form(st, m.start, m.end), forms, set())
+            st.pending.remove((k, label))
     person_surnames = {f[-1].lower() for k, f in forms.items()}
     person_full = {" ".join(f).lower() for f in forms.values()}
     person_firsts = {f[0].lower() for f in forms.values() if len(f) > 1}
@@ -178,6 +184,18 @@ def decide_pending(st: ResolverState, forms: dict[int, tuple[str, ...]]) -> None
             m.actors = (st.surface_actor(span.text, "country"),)
         else:
             st.drop(k)
+
+
+def _beside_person_noun(st: ResolverState, m: Mention) -> bool:
+    """NER's "Dana Roe, a close friend of the senator" (ORG): a name of two or three capitalised words with a
+    person noun in apposition either way is a person."""
+    span = st.doc[m.start:m.end]
+    if not 2 <= len(span) <= 3 or not person_name_ok(span) or looks_like_org(span):
+        return False
+    root = span.root
+    near = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+    return any(t.pos_ == "NOUN" and (t.lower_ in ROLE_HEADS or t.lower_ in PERSON_NOUNS or t.lower_ in GENDERED_ROLES)
+               for t in near)
 
 
 def _pending_person(st: ResolverState, k: int, m: Mention, ts: int, f: tuple[str, ...],
