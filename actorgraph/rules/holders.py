@@ -415,7 +415,19 @@ class Holders:
                 for c in tok.doc[tok.i + 1].children:
                     if c.dep_ == "pobj":
                         return [a for a in self.args(c) if a.actor.name not in exclude]
-        return []
+        return [a for a in self.colon_speaker() if a.actor.name not in exclude]
+
+    def colon_speaker(self) -> list[Arg]:
+        """ "Putin: the West is an enemy": a name that opens a sentence and a colon right after it speak the
+        rest (a headline's or a transcript's form)."""
+        toks = [t for t in self.sent if not t.is_space]
+        colon = next((i for i, t in enumerate(toks[:6]) if t.text == ":"), None)
+        if not colon:
+            return []
+        m = self.index.mention_at(toks[colon - 1])
+        if m is None or not m.actors or m.start != toks[0].i or m.end != toks[colon].i:
+            return []
+        return self._mention_args(m)
 
 
 def _own_tense(v: Token, h: Token) -> bool:

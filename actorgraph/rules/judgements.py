@@ -345,14 +345,16 @@ def alleged(ctx: Sentence, v: Token, lem: str) -> None:
 
 @rule("quote.speaker", pos="sentence", order=20)
 def quoted_sentence(ctx: Sentence) -> None:
-    """A sentence wholly inside a quotation whose speaker is named in a neighbouring sentence."""
-    if ctx.quoted:
+    """A sentence wholly inside a quotation whose speaker is named in a neighbouring sentence, or after
+    the speaker's name and a colon ("Putin: Kyiv is lying")."""
+    speakers = ctx.speaker if ctx.quoted else ctx.colon_speaker()
+    if speakers:
         for t in ctx.sent:
             if t.dep_ == "ROOT" or (t.dep_ == "conj" and t.head.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")):
-                quoted_judgement(ctx, t)
+                quoted_judgement(ctx, t, speakers)
 
 
-def quoted_judgement(ctx: Sentence, root: Token) -> None:
+def quoted_judgement(ctx: Sentence, root: Token, speakers: list) -> None:
     """ "'They are lying to the country.'" inside a quotation whose speaker is named elsewhere: the
     speaker judges the subject of the quoted clause."""
     judged_tok = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -362,8 +364,8 @@ def quoted_judgement(ctx: Sentence, root: Token) -> None:
     score = ctx._judgement_score(root, judged_tok)
     if score == 0:
         return
-    ex = {a.actor.name for a in ctx.speaker}
-    ctx.emit(ctx.speaker, [a for a in judged if a.actor.name not in ex],
+    ex = {a.actor.name for a in speakers}
+    ctx.emit(speakers, [a for a in judged if a.actor.name not in ex],
               "criticises" if score < 0 else "praises", root, "evaluation", factor=0.7)
 
 
