@@ -188,14 +188,13 @@ def decide_pending(st: ResolverState, forms: dict[int, tuple[str, ...]]) -> None
 
 def _beside_person_noun(st: ResolverState, m: Mention) -> bool:
     """NER's "Dana Roe, a close friend of the senator" (ORG): a name of two or three capitalised words with a
-    person noun in apposition either way is a person."""
+    noun only a person can be in apposition either way is a person (not a title: "Morgan Lane, the adviser")."""
     span = st.doc[m.start:m.end]
     if not 2 <= len(span) <= 3 or not person_name_ok(span) or looks_like_org(span):
         return False
     root = span.root
     near = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
-    return any(t.pos_ == "NOUN" and (t.lower_ in ROLE_HEADS or t.lower_ in PERSON_NOUNS or t.lower_ in GENDERED_ROLES)
-               for t in near)
+    return any(t.pos_ == "NOUN" and (t.lower_ in PERSON_NOUNS or t.lower_ in GENDERED_ROLES) for t in near)
 
 
 def _pending_person(st: ResolverState, k: int, m: Mention, ts: int, f: tuple[str, ...],

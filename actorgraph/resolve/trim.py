@@ -105,13 +105,18 @@ def particle_bridge(doc, s: int, e: int, back: bool = True) -> tuple[int, int]:
 
 
 def _particle(t) -> bool:
-    """(the tagger may take "do" in "Banco do Brasil" for an auxiliary, never one with dependents of its own)"""
-    return t.lower_ in NAME_PARTICLES and t.text.islower() and t.pos_ != "PRON" and not (
-        t.pos_ in ("VERB", "AUX") and (t.dep_ == "ROOT" or t.head.i == t.i + 1 or any(True for _ in t.children)))
+    """(the tagger may take "do" in "Banco do Brasil" for an auxiliary: never one with dependents of its own,
+    nor one after a word that is not a subject, "criticism of China do Republicans"; a particle that opens
+    another name is that name's: "Ford" | "van Ahmed Khan")"""
+    return t.lower_ in NAME_PARTICLES and t.text.islower() and t.pos_ != "PRON" and t.ent_iob_ != "B" \
+        and not (
+        t.pos_ in ("VERB", "AUX") and (t.dep_ == "ROOT" or t.head.i == t.i + 1 or any(True for _ in t.children)
+                                       or t.i == 0 or t.doc[t.i - 1].dep_ not in ("nsubj", "compound")))
 
 
 def _name_word(t) -> bool:
-    return t.pos_ in ("PROPN", "NOUN") and t.is_title and t.is_alpha
+    return t.pos_ in ("PROPN", "NOUN") and t.is_title and t.is_alpha and t.lower_ not in ROLE_HEADS \
+        and t.lower_ not in HONORIFICS and t.lower_ not in ROLE_ABBREVIATIONS
 
 
 def _glued_verb(doc, s: int) -> bool:

@@ -27,7 +27,8 @@ def blocked(cue: Token, *, skip_self_blocker: bool = True) -> tuple[bool, float]
     for _ in range(30):
         own_denial = _own_denial(t, prev, via)
         if not told and _adjunct(prev, via):
-            if via == "prep" and cue.pos_ == "NOUN" and not _named_owner(cue) and cue.head.i != prev.i:
+            if via == "prep" and cue.pos_ == "NOUN" and not _named_owner(cue) and not (
+                    prev.lower_ == "in" and cue.head.i == prev.i):
                 # "refused to attend in response to the attack on Y": whose attack? ("in protest against Y",
                 # "in retaliation for Y's move": the reason noun itself is the clause subject's)
                 return True, 1.0
@@ -154,7 +155,9 @@ def _blocks_here(t: Token, via: str, own_denial: bool, check_word: bool, prev: T
     if check_word and (
             (lem in BLOCKERS and t.pos_ in ("VERB", "ADJ", "AUX", "NOUN") and not own_denial)
             or (lem in OBJECT_BLOCKERS and t.pos_ == "VERB" and via == "dobj")
-            or any(c.dep_ == "prt" and f"{lem} {c.lower_}" in BLOCKING_PHRASALS for c in t.children)
+            or any(c.dep_ == "prt" and (f"{lem} {c.lower_}" in BLOCKING_PHRASALS or any(
+                f"{lem} {c.lower_} {p.lower_}" in BLOCKING_PHRASALS for p in t.children if p.dep_ == "prep"))
+                for c in t.children)
             or (t.pos_ == "ADJ" and lem in ("able",) and any(c.dep_ == "neg" for c in t.children))):
         return True
     if prev is not None and (via == "ccomp" or (

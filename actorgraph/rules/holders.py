@@ -5,7 +5,7 @@ from spacy.tokens import Token
 
 from .arguments import companions
 from .base import Arg, OWNER_FACTOR, lemma
-from .vocab import (SPLIT_ADJS, LINKING_VERBS, AUTHOR_VERBS, CARRY_OUT_VERBS, CAUSATIVE_VERBS, DEMAND_VERBS, GERUND_OBJECT_PREPS, HYPHEN_CUES,
+from .vocab import (SPLIT_ADJS, LINKING_VERBS, AUTHOR_VERBS, CARRY_OUT_VERBS, LIGHT_VERBS, MEANS_VERBS, ORG_NAME_WORDS, CAUSATIVE_VERBS, DEMAND_VERBS, GERUND_OBJECT_PREPS, HYPHEN_CUES,
                     MESSAGE_NOUNS, OBJECT_CONTROL, ORIGIN_NOUNS, PATIENT_OF, RELATIONS, SPEECH_VERBS,
                     SUBJECT_GERUND_VERBS, TOPIC_NOUNS, VERB_CUES, WANT_NOUNS, WANT_THAT_VERBS, WANT_VERBS)
 
@@ -41,7 +41,7 @@ class Holders:
             elif d in ("compound", "amod", "nmod", "npadvmod") and c.i < n.i:
                 if lemma(n) in TOPIC_NOUNS or n.lower_ in TOPIC_NOUNS:
                     continue  # "the Russia investigation" is about Russia, not Russia's
-                if lemma(n) in ORIGIN_NOUNS and not self._employer(c):
+                if lemma(n) in ORIGIN_NOUNS and not self._employer(n, c):
                     continue  # "a Wyoming hunter" comes from there; he is not the state's
                 if self._mentions_at([c]):
                     res.extend(self._mentions_at((c, *c.conjuncts)))
@@ -82,10 +82,14 @@ class Holders:
                             res.extend(self.args(p, depth=depth + 1))
         return [Arg(a.mention, a.actor, a.factor * OWNER_FACTOR) for a in res]
 
-    def _employer(self, c: Token) -> bool:
-        """ "a Reuters reporter", "a Daily Mail journalist": an organisation in front is who they work for."""
+    def _employer(self, n: Token, c: Token) -> bool:
+        """ "a Reuters reporter", "a Daily Mail journalist": an organisation in front is who they work for (not a
+        state's body, a court or agency, or a beat: "a Pentagon reporter", "a NATO reporter for the BBC")."""
         m = self.index.mention_at(c)
-        return m is not None and bool(m.actors) and all(a.type == "organisation" for a in m.actors)
+        return m is not None and bool(m.actors) and all(
+            a.type == "organisation" and not a.affiliation and not any(w in ORG_NAME_WORDS for w in a.name.lower().split())
+            for a in m.actors) \
+            and not any(x.dep_ == "prep" and x.lower_ in ("for", "at", "with") for x in n.children)
 
     def subjects(self, v: Token, *, avoid: set[str] | None = None, depth: int = 0) -> list[Arg]:
         """Who does ``v``: its own subject, else inherited up xcomp/conj/advcl/acl chains."""
@@ -163,7 +167,10 @@ class Holders:
                     got = got + [a for c in gov.children if c.dep_ == "dobj" for a in self.args(c)]
                 return got
             if gov.pos_ in ("NOUN", "PROPN") and h.lower_ == "but" and gov.dep_ == "dobj":
-                return self.subjects(gov.head, avoid=avoid, depth=depth + 1)  # "X had no choice but to back Y"
+                # "X had no choice but to back Y"; "Z left X no choice but to sue Y": the one left without one
+                left = next((c for c in gov.head.children if c.dep_ in ("dative", "dobj") and c.i < gov.i), None)
+                return self.args(left, owner="source") if left is not None else \
+                    self.subjects(gov.head, avoid=avoid, depth=depth + 1)
             if gov.pos_ in ("NOUN", "PROPN"):
                 return self._noun_holder(gov, depth)
         return []
@@ -176,9 +183,10 @@ class Holders:
         if not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) \
                 or any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children) \
                 or n.head.pos_ not in ("VERB", "AUX") \
-                or not (n.dep_ == "dobj" or n.dep_ == "attr" and lemma(n.head) in LINKING_VERBS) \
-                or any(c.dep_ == "dative" for c in n.head.children):
-            return []  # ("gave Y the means to attack Z": Y's purpose)
+                or not (n.dep_ == "dobj" and lemma(n.head) in MEANS_VERBS
+                        or n.dep_ == "attr" and lemma(n.head) in LINKING_VERBS) \
+                or any(c.dep_ == "dative" for c in n.head.children) or any(c.lower_ == "last" for c in n.children):
+            return []  # ("gave Y the means to attack Z": Y's purpose; "vetoed a bill to fund Y"; "the last to praise Y")
         return self.subjects(n.head, avoid=avoid, depth=depth + 1)
 
     @staticmethod
@@ -373,8 +381,9 @@ class Holders:
             h = t.head
             if h.i == t.i:
                 return [], None
-            if d == "nsubjpass" and h.pos_ == "VERB" and any(c.dep_ == "agent" for c in h.children):
-                return self.subjects(h, avoid=avoid), h  # "sanctions were imposed on Y by X"
+            if d == "nsubjpass" and h.pos_ == "VERB" and lemma(h) in LIGHT_VERBS | CARRY_OUT_VERBS \
+                    and any(c.dep_ == "agent" for c in h.children):
+                return self.subjects(h, avoid=avoid), h  # "sanctions were imposed on Y by X" (not "opposed by X")
             if d in ("dobj", "pobj", "prep", "attr", "oprd", "conj", "appos", "dative", "npadvmod", "pcomp"):
                 if h.pos_ in ("VERB", "AUX"):
                     if any(c.dep_ == "expl" for c in h.children):
@@ -418,15 +427,16 @@ class Holders:
         return [a for a in self.colon_speaker() if a.actor.name not in exclude]
 
     def colon_speaker(self) -> list[Arg]:
-        """ "Putin: the West is an enemy": a name that opens a sentence and a colon right after it speak the
-        rest (a headline's or a transcript's form)."""
+        """ "Putin: the West is an enemy": a person's name that opens a sentence with a colon right after it
+        speaks the rest (a headline's or a transcript's form)."""
         toks = [t for t in self.sent if not t.is_space]
         colon = next((i for i, t in enumerate(toks[:6]) if t.text == ":"), None)
         if not colon:
             return []
         m = self.index.mention_at(toks[colon - 1])
-        if m is None or not m.actors or m.start != toks[0].i or m.end != toks[colon].i:
-            return []
+        if m is None or not m.actors or m.start != toks[0].i or m.end != toks[colon].i \
+                or any(a.type != "person" for a in m.actors):
+            return []  # ("TEHRAN: ...": a dateline)
         return self._mention_args(m)
 
 
