@@ -176,9 +176,9 @@ class Holders:
         return []
 
     def _purpose_doer(self, v: Token, avoid: set[str] | None, depth: int) -> list[Arg]:
-        """ "X built a website to attack Y", "X hired a lawyer to sue Y": an infinitive hung on a thing
-        the verb's subject acts through is the subject's purpose; "X became the candidate to beat Y": what
-        the subject is."""
+        """ "X built a website to attack Y", "X hired a lawyer to sue Y": an infinitive hung on a means the
+        subject makes or uses (``means_verbs``) is the subject's purpose; "X became the candidate to beat Y":
+        what the subject is."""
         n = v.head
         if not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) \
                 or any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children) \
