@@ -203,7 +203,7 @@ def _clause_subject(t: Token) -> list[int]:
 
 def _opponents(st: ResolverState, pool: list[Mention], own: set[str]) -> tuple[Actor, Actor] | None:
     """ "The army is fighting the RSF. ... The UN accused both sides of atrocities": the two sides are the
-    latest pair told fighting, as a clause's subject and object ("X fights Y") or joined ("X and Y clashed"),
+    latest pair told fighting (or in a lawsuit), as a clause's subject and object ("X fights Y") or joined ("X and Y clashed"),
     not the last two names."""
     from ..rules.vocab import VERB_CUES  # (the rules' table; imported late, the rules import the resolver)
     doc = st.doc
@@ -211,8 +211,8 @@ def _opponents(st: ResolverState, pool: list[Mention], own: set[str]) -> tuple[A
         h = doc[m.head]
         if h.dep_ not in SUBJ_DEPS or len(m.actors) != 1:
             continue
-        if not {rel for rel in VERB_CUES.get(h.head.lemma_.lower(), {}).values()} & {"attacks", "fights", "clashes"}:
-            continue  # ("X accused Y of ...", "X and Y expressed solidarity" make no two sides)
+        if not {rel for rel in VERB_CUES.get(h.head.lemma_.lower(), {}).values()} & {"attacks", "fights", "clashes", "prosecutes"}:
+            continue  # ("X accused Y of ...", "X and Y expressed solidarity" make no two sides; "X sued Y" does)
         others = [c for c in h.children if c.dep_ == "conj"] + [c for c in h.head.children if c.dep_ == "dobj"] + [
             p for c in h.head.children if c.dep_ == "prep" and c.lower_ in ("with", "against")
             for p in c.children if p.dep_ == "pobj"]
@@ -269,6 +269,8 @@ def plural(st: ResolverState, t: Token, history: list[Mention]) -> Mention | Non
                     actors.append(a)
             if len(actors) >= count:
                 break
+        if len(actors) >= count and noun is not None and noun.lemma_ == "party" and kind == "person":
+            return None  # "blamed both parties" after two candidates: the two political parties, not them
         if len(actors) >= count:
             return st.cands[st.add(start, end, tuple(reversed(actors[:count])), "group",
                                        head=(noun.i if noun is not None else t.i))]
