@@ -172,7 +172,7 @@ def norp_nouns(st: ResolverState) -> None:
         if h.dep_ in ("amod", "compound") and h.head.i >= e and st.free(s, e) and not st.shouting[s] \
                 and not (e - s == 1 and st.common_word(s)) and not _hyphenated(doc, s, e) \
                 and ((entry.type == "group" or _aimed(h.head) or h.head.lemma_.lower() not in TWO_WAY_NOUNS)
-                     and (h.head.lemma_.lower() in OWNED_NOUNS or h.head.lower_ in OWNED_NOUNS)
+                     and h.head.lemma_.lower() in OWNED_NOUNS
                      or _owned_relation(h.head)):
             st.add(s, e, (st.entry_actor(entry),), "demonym")
     for s, (e, entry) in sorted(st.demonym_at.items()):

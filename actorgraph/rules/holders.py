@@ -185,8 +185,10 @@ class Holders:
                 or n.head.pos_ not in ("VERB", "AUX") \
                 or not (n.dep_ == "dobj" and lemma(n.head) in MEANS_VERBS
                         or n.dep_ == "attr" and lemma(n.head) in LINKING_VERBS) \
-                or any(c.dep_ == "dative" for c in n.head.children) or any(c.lower_ == "last" for c in n.children):
-            return []  # ("gave Y the means to attack Z": Y's purpose; "vetoed a bill to fund Y"; "the last to praise Y")
+                or any(c.dep_ == "dative" for c in n.head.children) or any(c.lower_ == "last" for c in n.children) \
+                or lemma(n) in WANT_NOUNS:
+            return []  # ("gave Y the means to attack Z": Y's purpose; "vetoed a bill to fund Y"; "the last to praise
+            # Y"; "a push to limit ...", "an effort to ...": a wish noun's infinitive is read by verb.wanted)
         return self.subjects(n.head, avoid=avoid, depth=depth + 1)
 
     @staticmethod

@@ -138,10 +138,7 @@ class Syntax:
                                 targets.append((a, entry[p]))
         # "imposed sanctions on Mali": the preposition hangs on the verb
         if not targets and n.dep_ in ("dobj", "pobj") and (
-                lemma(n) == "pressure" or "sanctions" in entry.values()  # ("tariffs, a ban, duties on X")
-                or (n.dep_ == "dobj" and ("fights" in entry.values() or "aids" in entry.values()))
-                # ("waged war on X", "led a campaign against X", "extended credit to X", "sent aid to X")
-                or (n.dep_ == "pobj" and n.head.lower_ == "to" and lemma(n.head.head) == "go")  # "went to war with X"
+                lemma(n) in ("sanction", "sanctions", "embargo", "pressure")
                 or (n.dep_ == "dobj" and lemma(n.head) in EXPRESS_VERBS)  # "expressed anger with X"
                 or (n.dep_ == "dobj" and lemma(n.head) in BREAKERS | PACT_VERBS)  # "revoked an accord with X"
                 # "opened a probe into X", "carried out strikes on X"
