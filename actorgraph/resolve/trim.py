@@ -81,27 +81,24 @@ def particle_bridge(doc, s: int, e: int, back: bool = True) -> tuple[int, int]:
     sent = doc[s].sent if doc.has_annotation("SENT_START") else doc[:]
     while e - s > 1 and _particle(doc[e - 1]):
         e -= 1
+    e = _bridged(doc, e, 1, sent.end)
+    return (_bridged(doc, s, -1, sent.start) if back else s), e
+
+
+def _bridged(doc, edge: int, step: int, limit: int) -> int:
+    """``edge`` (an exclusive end going forward, a start going back) moved over up to two particles and then
+    up to three name words, as long as both are there."""
+    at = (lambda i: doc[i]) if step > 0 else (lambda i: doc[i - 1])
     while True:
-        j = e
-        while j < sent.end and j - e < 2 and _particle(doc[j]):
-            j += 1
+        j = edge
+        while j != limit and abs(j - edge) < 2 and _particle(at(j)):
+            j += step
         k = j
-        while j > e and k < sent.end and k - j < 3 and _name_word(doc[k]):
-            k += 1
+        while j != edge and k != limit and abs(k - j) < 3 and _name_word(at(k)):
+            k += step
         if k == j:
-            break
-        e = k
-    while back:
-        j = s
-        while j > sent.start and s - j < 2 and _particle(doc[j - 1]):
-            j -= 1
-        k = j
-        while j < s and k > sent.start and j - k < 3 and _name_word(doc[k - 1]):
-            k -= 1
-        if k == j:
-            break
-        s = k
-    return s, e
+            return edge
+        edge = k
 
 
 def _particle(t) -> bool:

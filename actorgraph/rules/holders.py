@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..resolve.vocab import ORG_WORDS
 from .arguments import companions
 from .base import Arg, OWNER_FACTOR, lemma
-from .vocab import (SPLIT_ADJS, LINKING_VERBS, AUTHOR_VERBS, CARRY_OUT_VERBS, LIGHT_VERBS, MEANS_VERBS, ORG_NAME_WORDS, CAUSATIVE_VERBS, DEMAND_VERBS, GERUND_OBJECT_PREPS, HYPHEN_CUES,
+from .vocab import (SPLIT_ADJS, LINKING_VERBS, AUTHOR_VERBS, CARRY_OUT_VERBS, LIGHT_VERBS, MEANS_VERBS, CAUSATIVE_VERBS, DEMAND_VERBS, GERUND_OBJECT_PREPS, HYPHEN_CUES,
                     MESSAGE_NOUNS, OBJECT_CONTROL, ORIGIN_NOUNS, PATIENT_OF, RELATIONS, SPEECH_VERBS,
                     SUBJECT_GERUND_VERBS, TOPIC_NOUNS, VERB_CUES, WANT_NOUNS, WANT_THAT_VERBS, WANT_VERBS)
 
@@ -87,7 +88,7 @@ class Holders:
         state's body, a court or agency, or a beat: "a Pentagon reporter", "a NATO reporter for the BBC")."""
         m = self.index.mention_at(c)
         return m is not None and bool(m.actors) and all(
-            a.type == "organisation" and not a.affiliation and not any(w in ORG_NAME_WORDS for w in a.name.lower().split())
+            a.type == "organisation" and not a.affiliation and not any(w in ORG_WORDS for w in a.name.lower().split())
             for a in m.actors) \
             and not any(x.dep_ == "prep" and x.lower_ in ("for", "at", "with") for x in n.children)
 

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .base import Arg, lemma, not_enough
 from .context import Sentence
 from .registry import rule
-from .vocab import (TRUST_VERBS, INQUIRY_NOUNS, ALLEGING_VERBS, RELATIONS, VERB_CUES, ACT_NOUNS, BLAME_ADJS, CALL_VERBS, DENIAL_VERBS, DESCRIBE_VERBS, EVAL_ADJS, EVAL_HEADS, EVAL_NOUNS, HARM_NOUNS, HOLD_VERBS, JUDGEMENT_ADJS, KIND_HEADS, JUDGEMENT_WORDS, LEGITIMACY, NEG_ADVERBS, NOUN_CUES, OUSTER_NOUNS, SPEECH_VERBS, THIRD_PERSON)
+from .vocab import (TRUST_VERBS, INQUIRY_NOUNS, ALLEGING_VERBS, RELATIONS, ACT_NOUNS, BLAME_ADJS, CALL_VERBS, DENIAL_VERBS, DESCRIBE_VERBS, EVAL_ADJS, EVAL_HEADS, EVAL_NOUNS, HARM_NOUNS, HOLD_VERBS, JUDGEMENT_ADJS, KIND_HEADS, JUDGEMENT_WORDS, LEGITIMACY, NEG_ADVERBS, NOUN_CUES, OUSTER_NOUNS, SPEECH_VERBS, THIRD_PERSON, slot_sign)
 
 
 def _judged_thing(ctx: Sentence, judged_tok: Token) -> list[Arg]:
@@ -103,7 +103,7 @@ def _judged_in(ctx: Sentence, v: Token, lem: str, content: Token, speakers: list
     manner = _passive_manner(content, judged_tok)
     if manner and manner == score:
         # "X said Y was unfairly attacked": the manner judges what was done to Y, so Y is its patient
-        score = manner * RELATIONS[VERB_CUES.get(lemma(content), {}).get("obj", "opposes")]
+        score = manner * slot_sign(lemma(content), "obj", default=RELATIONS["opposes"])
     if score == 0:
         return
     if victims and score < 0:

@@ -8,7 +8,7 @@ from .base import Arg, lemma
 from .context import Sentence
 from .registry import rule
 from .verbs import given_with
-from .vocab import (TIE_TROUBLE_NOUNS, CALL_VERBS, DESCRIBE_VERBS, EXIT_VERBS, LINKING_VERBS, ARMS_WORDS, TRANSFER_BLOCKERS, ADJ_CUES, BREAKERS, NEGATIVE_TIE_WORDS, NOUN_CUES, PACT_NOUNS, PACT_VERBS, PERSONAL_RELATIONS, POSITIVE_TIE_WORDS, POSTURE_ADJS, POSTURE_PREPS, SPOKEN_POSTURES, RECEIVED_NOUNS, RECEIVE_VERBS, RELATIONAL_NOUNS, RELATIONS, RIVALRY_NOUNS, SOUGHT_VERBS, STAFF_NOUNS, VERB_CUES)
+from .vocab import (TIE_TROUBLE_NOUNS, CALL_VERBS, DESCRIBE_VERBS, EXIT_VERBS, LINKING_VERBS, ARMS_WORDS, TRANSFER_BLOCKERS, ADJ_CUES, BREAKERS, NEGATIVE_TIE_WORDS, NOUN_CUES, PACT_NOUNS, PACT_VERBS, PERSONAL_RELATIONS, POSITIVE_TIE_WORDS, POSTURE_ADJS, POSTURE_PREPS, SPOKEN_POSTURES, RECEIVED_NOUNS, RECEIVE_VERBS, RELATIONAL_NOUNS, RELATIONS, RIVALRY_NOUNS, SOUGHT_VERBS, STAFF_NOUNS, VERB_CUES, slot_sign)
 
 
 def _between(ctx: Sentence, n: Token, entry: dict[str, str], between: list[Arg], has_targets: bool) -> None:
@@ -107,7 +107,7 @@ def arms(ctx: Sentence, n: Token, lem: str) -> None:
         return
     owners, gov, _ = ctx._noun_owner(n, tgt, "aids")
     if gov is not None and (lemma(gov) in BREAKERS or lemma(gov) in TRANSFER_BLOCKERS
-                            or RELATIONS.get(VERB_CUES.get(lemma(gov), {}).get("obj", ""), 0) < 0):
+                            or slot_sign(lemma(gov), "obj") < 0):
         return  # "froze / intercepted / condemned arms sales to Y"
     ctx.emit(owners, tgt, "aids", n, "noun")
 

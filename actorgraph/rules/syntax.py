@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .base import Arg, do_more, lemma
-from .vocab import (BREAKERS, CALL_VERBS, CARRY_OUT_VERBS, COUNTER_VERBS, DESCRIBE_VERBS, DEGREE_NEUTRAL, EVAL_NOUNS, EXPRESS_VERBS, INTENSIFIER_ADJS, UNSIGNING_ADJS, LIGHT_VERBS, IN_FAVOUR, JUDGEMENT_ADJS, JUDGEMENT_WORDS, NEG_ADVERBS, OBJECT_BLOCKERS, ON_BEHALF, PACT_VERBS, RELATIONS, RESOLUTION_NOUNS, TIME_PREPS, UNDERGO_VERBS, VERB_CUES)
+from .vocab import (BREAKERS, CALL_VERBS, CARRY_OUT_VERBS, COUNTER_VERBS, DESCRIBE_VERBS, DEGREE_NEUTRAL, EVAL_NOUNS, EXPRESS_VERBS, INTENSIFIER_ADJS, UNSIGNING_ADJS, LIGHT_VERBS, IN_FAVOUR, JUDGEMENT_ADJS, JUDGEMENT_WORDS, NEG_ADVERBS, OBJECT_BLOCKERS, ON_BEHALF, PACT_VERBS, RELATIONS, RESOLUTION_NOUNS, TIME_PREPS, UNDERGO_VERBS, VERB_CUES, slot_sign)
 
 
 NAMING_VERBS = CALL_VERBS | DESCRIBE_VERBS  # "what it called / described as Y's ..."
@@ -233,8 +233,7 @@ class Syntax:
 
 def _acts_against(v: Token, c: Token) -> bool:
     """ "Y went after organised crime": a verb cue that opposes what fills this slot acts against it."""
-    slot = "obj" if c.dep_ == "dobj" else c.lower_
-    return v.pos_ in ("VERB", "AUX") and RELATIONS.get(VERB_CUES.get(lemma(v), {}).get(slot, ""), 0) < 0
+    return v.pos_ in ("VERB", "AUX") and slot_sign(lemma(v), "obj" if c.dep_ == "dobj" else c.lower_) < 0
 
 
 def _signed_noun(n: Token) -> bool:

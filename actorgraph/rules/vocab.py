@@ -62,6 +62,15 @@ def _hyphen_cues() -> tuple[dict[str, str], dict[str, float]]:
 
 
 VERB_CUES = _cue_table("verb_cues", "verb", "slot")
+
+
+def slot_sign(verb_lemma: str, slot: str, default: int = 0) -> int:
+    """The sign of the relation a verb cue gives to what fills ``slot`` ("obj" or a preposition); ``default``
+    when the verb has no cue for it."""
+    rel = VERB_CUES.get(verb_lemma, {}).get(slot)
+    return RELATIONS[rel] if rel else default
+
+
 NOUN_CUES = _cue_table("noun_cues", "noun", "prep")
 ADJ_CUES = _cue_table("adjective_cues", "adjective", "prep")
 RELATIONAL_NOUNS = _relational_nouns()
@@ -112,7 +121,6 @@ EXIT_VERBS = words("exit_verbs")
 EXPRESS_VERBS = words("express_verbs")
 LIGHT_VERBS = words("light_verbs")
 MEANS_VERBS = words("means_verbs")
-ORG_NAME_WORDS = words("org_name_words")
 MESSAGE_NOUNS = words("message_nouns")
 ALLEGING_VERBS = words("alleging_verbs")
 INQUIRY_NOUNS = words("inquiry_nouns")
