@@ -95,6 +95,31 @@ def _speaker_of(sent: Span, index: Any) -> list[Arg]:
     return []
 
 
+def _open_after(stext: str, was_open: bool) -> bool:
+    """Is a quotation open after this sentence? A curly mark says which way it faces; a straight one closes
+    before a space or a stop, opens at the start or after a space (also as the sentence's last character:
+    'she added in a release. "' / 'Even so ...'), and a mark alone flips (a count of marks is fooled by a
+    quotation split over two sentences: '"BE AWARE! / " warns ...', or closed with two apostrophes)."""
+    state = was_open
+    body = stext.rstrip()
+    for k, ch in enumerate(body):
+        if ch == "\u201c" or ch == "\u201d":
+            state = ch == "\u201c"
+        elif body[k:k + 2] in ("``", "''") and body[k - 1:k] not in ("`", "'"):
+            state = ch == "`"  # the typewriter's ``quote'' (a closing '' ends a '"' quotation too)
+        elif ch == '"':
+            prev, nxt = body[k - 1] if k else "", body[k + 1] if k + 1 < len(body) else ""
+            if not nxt:
+                state = (not state) if not prev else prev.isspace()
+            elif nxt.isspace() or nxt in ".,;:!?)":
+                state = False
+            elif not prev or prev.isspace() or prev in "([\u2014\u2013-":
+                state = True
+            else:
+                state = not state
+    return state
+
+
 # --------------------------------------------------------------------------- the component
 
 
@@ -117,30 +142,37 @@ def find_stances(doc: Doc, index: Any | None = None) -> list[Stance]:
     quote_open = False
     opened = -1
     speaker: list[Arg] = []
+    last_quoted: list[Arg] = []  # who spoke the quotation just before (a quote goes on in the next one)
     for i, sent in enumerate(sents):
         stext = text[sent.start_char:sent.end_char]
         own = speakers[i]
         cur = own or (speaker if quote_open else [])
-        opens = quotes[i] % 2 == 1
+        after = _open_after(stext, quote_open)
+        opens = after != quote_open  # the sentence opens a quotation or closes one opened before
         # a sentence opening a quotation: its speaker is named where the quotation closes, in the
         # same paragraph (a quote may run over several sentences, and over lines in one-sentence-per-line text)
         if not own and stext.lstrip().startswith(tuple(QUOTE_CHARS)):
-            still_open = opens
+            still_open = after
             for j in range(i + 1, min(i + 5, len(sents))):
                 if para_end[j - 1]:
                     break
                 if speakers[j]:
                     cur = speakers[j]
                     break
-                still_open ^= quotes[j] % 2 == 1
-                if opens and not still_open:
+                still_open = _open_after(text[sents[j].start_char:sents[j].end_char], still_open)
+                if after and not still_open:
                     break  # closed without naming its speaker
         # the sentence is wholly someone's words: inside an open quotation, or opening one that the next
-        # sentences continue (a closed one-sentence quote may be anybody's)
-        quoted = not own and bool(cur) and (quote_open or opens)
+        # sentences continue, or a new quotation right after one whose speaker is named, which goes on with
+        # that speaker's words ('"...," X said. "Y is lying."'), as news style has it
+        continued = not own and not cur and bool(last_quoted) and stext.lstrip().startswith(tuple(QUOTE_CHARS))
+        if continued:
+            cur = last_quoted
+        quoted = not own and bool(cur) and (quote_open or opens or continued)
+        last_quoted = cur if quotes[i] and (quoted or own) else []
         out.extend(Sentence(sent, index, i, cur, stext, quoted=quoted).run())
         if opens:
-            quote_open = not quote_open
+            quote_open = after
             opened = i if quote_open else -1
         if quote_open and (para_end[i] or i - opened >= 4):
             quote_open = False  # a quotation does not run on past its paragraph (or a stray quote mark)

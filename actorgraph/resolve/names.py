@@ -17,7 +17,7 @@ from .trim import trim
 from .gazmatch import Pattern
 from .vocab import (
     STATE_NOUNS, GROUP_NOUNS, ORG_HEAD_NOUNS, ROLE_HEADS, ROLE_MODIFIERS, POLICY_WORDS, ORG_WORDS, PLACE_PREPS,
-    PORTFOLIO_HEADS, OFFICE_METONYMS, DATELINE_DASHES,
+    PORTFOLIO_HEADS, OFFICE_METONYMS, DATELINE_DASHES, UNREAL_NAMES,
 )
 
 
@@ -138,6 +138,9 @@ def ner_span(st: ResolverState, s: int, e: int, ent: Span, gaz_spans: list[tuple
     span = doc[s:e]
     if e - s == 1 and st.shouting[s] and span[0].is_stop:
         return  # "IS"/"US" in an all-caps headline
+    if clean_surface(span.text).lower() in UNREAL_NAMES:
+        st.add(s, e, None, "blocked")  # "May God help us": no actor of this world
+        return
     entry = st.gaz.lookup(span.text)
     if entry is not None and entry.type != "person" and e - s == 1 and st.common_word(s):
         return

@@ -12,8 +12,11 @@ from .state import ResolverState
 from .text import is_quote, affil_name
 from .vocab import (
     PARTY_MEMBER_NOUNS, ROLE_HEADS, ROLE_MODIFIERS, ROLE_ABBREVIATIONS, PARTY_TAGS, HONORIFICS, GENDERED_ROLES,
-    us_state,
+    LEGISLATOR_WORDS, us_state,
 )
+
+#: roles whose "of <US state>" is the state they serve, not a body they belong to
+HOME_STATE_ROLES = LEGISLATOR_WORDS | {"governor", "gov.", "lieutenant governor", "state senator", "attorney general"}
 
 
 def titles(st: ResolverState) -> None:
@@ -167,7 +170,8 @@ def home_apposition(st: ResolverState, m: Mention) -> None:
 
 
 def of_phrase(st: ResolverState, m: Mention) -> None:
-    """Affiliation from a post-modifier: "Lena Moss of Chile's interior ministry", "X of Hamas"."""
+    """Affiliation from a post-modifier: "Lena Moss of Chile's interior ministry", "X of Hamas" (not a
+    lawmaker's or governor's home state: "Sen. X of Washington / of Georgia")."""
     person = m.actors[0]
     if person.affiliation is not None:
         return
@@ -177,6 +181,10 @@ def of_phrase(st: ResolverState, m: Mention) -> None:
             for p in c.children:
                 if p.dep_ != "pobj":
                     continue
+                home = us_state(t.text for t in p.subtree) if person.role in HOME_STATE_ROLES else None
+                if home:
+                    st.home.setdefault(person.name, home)
+                    return
                 k = st.owner[p.i] if st.owner[p.i] >= 0 else st.gov.get(p.i, -1)
                 om = st.cands[k] if k >= 0 else None
                 if om is not None and om.actors and len(om.actors) == 1 and om.actors[0].type != "person" \

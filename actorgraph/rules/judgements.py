@@ -58,12 +58,14 @@ def speaker_judgement(ctx: Sentence, v: Token, lem: str) -> None:
         _judged_in(ctx, v, lem, c, speakers)  # "X said the vote was a mistake and that Y should resign"
 
 
-def _judged_in(ctx: Sentence, v: Token, lem: str, content: Token, speakers: list[Arg]) -> None:
-    """One clause of what is said: its subject judged by the speakers."""
+def _judged_in(ctx: Sentence, said: Token | None, lem: str, content: Token, speakers: list[Arg]) -> None:
+    """One clause of what is said: its subject judged by the speakers. ``said`` is the speech verb, None
+    for a quoted sentence whose speaker is named in another one (the clause is then its own cue)."""
+    v = said if said is not None else content
     judged_tok = next((c for c in content.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     judged = ctx.args(judged_tok)
-    said_of = [a for c in v.children if c.dep_ == "prep" and c.lower_ in ("of", "about")
-               for o in c.children if o.dep_ == "pobj" for a in ctx.args(o)]
+    said_of = [a for c in said.children if c.dep_ == "prep" and c.lower_ in ("of", "about")
+               for o in c.children if o.dep_ == "pobj" for a in ctx.args(o)] if said is not None else []
     if said_of and judged_tok is not None and judged_tok.lower_ in THIRD_PERSON:
         judged = said_of  # "'He has failed us,' X said of Y": the one it is said of
     victims: list[Arg] = []
@@ -343,30 +345,18 @@ def alleged(ctx: Sentence, v: Token, lem: str) -> None:
     ctx.emit(speakers, [a for a in judged if a.actor.name not in ex], "accuses", v, "evaluation", factor=0.8)
 
 
-@rule("quote.speaker", pos="sentence", order=20)
+@rule("quote.speaker", pos="sentence", order=20,
+      emits=("judgement.victim", "judgement.owned_wrong", "judgement.denied"))
 def quoted_sentence(ctx: Sentence) -> None:
     """A sentence wholly inside a quotation whose speaker is named in a neighbouring sentence, or after
-    the speaker's name and a colon ("Putin: Kyiv is lying")."""
+    the speaker's name and a colon ("Putin: Kyiv is lying"): the speaker judges the subject of each main
+    clause as if it were said with a speech verb ("'They are lying to the country.'", "'Y's plan was a
+    disaster.'", "'Y was behind the attack.'")."""
     speakers = ctx.speaker if ctx.quoted else ctx.colon_speaker()
     if speakers:
         for t in ctx.sent:
             if t.dep_ == "ROOT" or (t.dep_ == "conj" and t.head.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")):
-                quoted_judgement(ctx, t, speakers)
-
-
-def quoted_judgement(ctx: Sentence, root: Token, speakers: list) -> None:
-    """ "'They are lying to the country.'" inside a quotation whose speaker is named elsewhere: the
-    speaker judges the subject of the quoted clause."""
-    judged_tok = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    judged = ctx.args(judged_tok)
-    if not judged or any(c.dep_ == "neg" for c in root.children):
-        return
-    score = ctx._judgement_score(root, judged_tok)
-    if score == 0:
-        return
-    ex = {a.actor.name for a in speakers}
-    ctx.emit(speakers, [a for a in judged if a.actor.name not in ex],
-              "criticises" if score < 0 else "praises", root, "evaluation", factor=0.7)
+                _judged_in(ctx, None, "", t, speakers)
 
 
 @rule("judgement.legitimacy", pos="verb", order=100, when=lambda t, lem, pos: lem in ("have", "lack", "lose"))

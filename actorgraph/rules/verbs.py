@@ -130,9 +130,10 @@ def _setback(ctx: Sentence, v: Token, hit: list[Arg], vsign: int) -> None:
 @rule("verb.chosen", pos="verb", words="choose_verbs", order=14)
 def chosen(ctx: Sentence, v: Token, lem: str) -> None:
     """ "X picked Y to head the agency", "X named Y as ambassador": choosing a person for a post backs
-    them (the post must be there: "picked Y's brain", "named Y in the lawsuit" are no choice of Y)."""
+    them (the post must be there: "picked Y's brain", "named Y in the lawsuit" are no choice of Y; a vote
+    is for one: "voted to confirm Y")."""
     obj = next((c for c in v.children if c.dep_ == "dobj"), None)
-    post = any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+    post = (v.dep_ == "xcomp" and lemma(v.head) == "vote") or any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                or c.dep_ == "prep" and c.lower_ == "as" and any(
                    o.dep_ == "pobj" and (o.lower_ in ROLE_HEADS or lemma(o) in ROLE_HEADS) for o in c.children)
                for c in v.children)  # ("named Y as a suspect" is no post)

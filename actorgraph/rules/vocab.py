@@ -23,6 +23,10 @@ def _cue_table(name: str, key: str, slot: str) -> dict[str, dict[str, str]]:
               "already in this file")
         seen.add((row.file, row[key], row[slot]))
         out.setdefault(row[key], {})[row[slot]] = check_relation(row, row["relation"])
+    for variant, base in mapping("prep_variants").items():  # "an attack upon Y" reads as "an attack on Y"
+        for slots in out.values():
+            if base in slots and variant not in slots:
+                slots[variant] = slots[base]
     return out
 
 
