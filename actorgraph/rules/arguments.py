@@ -211,18 +211,23 @@ class Arguments:
                         mm = idx.mention_at(cc)
                         if mm is not None and mm.actors:
                             res.extend(self._mention_args(mm))
+        if depth == 0:  # "Republicans, including Sen. X, ...", "every Democrat, including X": X too
+            res.extend(self._examples(t, depth))
         return res
+
+    def _examples(self, t: Token, depth: int) -> list[Arg]:
+        """The actors a word is illustrated by: "critics including X", "Democrats such as X", "rivals like X"."""
+        return [a for c in t.children if c.dep_ == "prep" and (c.lower_ in ("like", "including") or (
+                c.lower_ == "as" and any(g.lower_ == "such" for g in c.children)))
+                for p in c.children if p.dep_ == "pobj" for a in self.args(p, depth=depth + 1)]
 
     def _named_group(self, t: Token, lem: str, owner: bool | str, depth: int) -> list[Arg] | None:
         """ "rivals like X", "forces loyal to X", "thousands of Russian troops", "the government in
         Bamako": the actors a group word is made of or stands for; None when it names none."""
-        if t.pos_ == "NOUN" and depth == 0:
-            for c in t.children:  # "rivals like X", "Democrats such as X", "critics including X"
-                if c.dep_ == "prep" and (c.lower_ in ("like", "including") or (
-                        c.lower_ == "as" and any(g.lower_ == "such" for g in c.children))):
-                    got = [a for p in c.children if p.dep_ == "pobj" for a in self.args(p, depth=depth + 1)]
-                    if got:
-                        return got
+        if t.pos_ in ("NOUN", "PROPN") and depth == 0:
+            got = self._examples(t, depth)  # "rivals like X", "Democrats such as X", "critics including X"
+            if got:
+                return got
         if t.pos_ == "NOUN" and lem in LOYAL_NOUNS:
             for c in t.children:  # "forces loyal to X", "fighters allied to X": X's own
                 if c.dep_ == "amod" and c.lower_ in ("loyal", "allied", "affiliated"):
