@@ -35,6 +35,8 @@ PERSON_NOUNS = words("person_nouns")
 ROLE_MODIFIERS = words("role_modifiers")
 ROLE_UNREAL = words("role_unreal")
 UNREAL_NAMES = words("unreal_names")
+#: acts and harms a place can be the scene of ("the Paris attacks"): the act nouns and the harm nouns
+EVENT_NOUNS = frozenset(mapping("act_verbs")) | words("harm_nouns")
 ROLE_ABBREVIATIONS = mapping("role_abbreviations")
 ORG_KINDS = mapping("org_kinds")
 TOP_ROLES = words("top_roles")

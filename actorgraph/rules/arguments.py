@@ -283,7 +283,9 @@ class Arguments:
                 got = [Arg(a.mention, a.actor, a.factor * 0.7) for a in self.subjects(h)]
         bare = owner is True and depth == 0 and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
                                                     for c in t.children) and not any(
-            c.dep_ in ("prep", "acl", "relcl") and self.index.mention_at(c) is None for c in t.children)
+            c.dep_ in ("prep", "acl", "relcl") and self.index.mention_at(c) is None for c in t.children) and not any(
+            c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.children)
+        # ("the Paris attacks": an event named by a proper noun is no act told just before)
         if not got and bare and (lem in ECHOED_ACT_NOUNS or t.lower_ in ECHOED_ACT_NOUNS):
             got = self._echoed_agent(t)  # (the same noun told before first: "an embargo ... the embargo")
         if not got and bare and (lem in ACT_NOUNS or t.lower_ in ACT_NOUNS or t.lower_ in ACT_VERBS):
