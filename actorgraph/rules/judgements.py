@@ -7,7 +7,8 @@ from spacy.tokens import Token
 from .base import Arg, lemma, not_enough
 from .context import Sentence
 from .registry import rule
-from .vocab import (TRUST_VERBS, INQUIRY_NOUNS, ALLEGING_VERBS, RELATIONS, ACT_NOUNS, BLAME_ADJS, CALL_VERBS, DENIAL_VERBS, DESCRIBE_VERBS, EVAL_ADJS, EVAL_HEADS, EVAL_NOUNS, HARM_NOUNS, HOLD_VERBS, JUDGEMENT_ADJS, KIND_HEADS, JUDGEMENT_WORDS, LEGITIMACY, NEG_ADVERBS, NOUN_CUES, OUSTER_NOUNS, SPEECH_VERBS, THIRD_PERSON, slot_sign)
+from .vocab import (TRUST_VERBS, INQUIRY_NOUNS, ALLEGING_VERBS, RELATIONS, ACT_NOUNS, BLAME_ADJS, CALL_VERBS, DENIAL_VERBS, DESCRIBE_VERBS, EVAL_ADJS, EVAL_HEADS, EVAL_NOUNS, HARM_NOUNS, HOLD_VERBS, JUDGEMENT_ADJS, KIND_HEADS, JUDGEMENT_WORDS, LEGITIMACY, NEG_ADVERBS, NOUN_CUES, OUSTER_NOUNS, SPEECH_ACT_NOUNS, SPEECH_VERBS, THIRD_PERSON,
+                    slot_sign)
 
 
 def _judged_thing(ctx: Sentence, judged_tok: Token) -> list[Arg]:
@@ -66,8 +67,12 @@ def _judged_in(ctx: Sentence, said: Token | None, lem: str, content: Token, spea
     judged = ctx.args(judged_tok)
     said_of = [a for c in said.children if c.dep_ == "prep" and c.lower_ in ("of", "about")
                for o in c.children if o.dep_ == "pobj" for a in ctx.args(o)] if said is not None else []
+    answered = _answered_with(ctx, said) if said is not None else []
     if said_of and judged_tok is not None and judged_tok.lower_ in THIRD_PERSON:
         judged = said_of  # "'He has failed us,' X said of Y": the one it is said of
+    elif answered and judged_tok is not None and (judged_tok.lower_ in THIRD_PERSON or judged_tok.lower_ in (
+            "this", "that")) and not judged:
+        judged = answered  # "'This is so unnecessary,' X tweeted in response to Y / to Y's remarks"
     victims: list[Arg] = []
     if not judged and judged_tok is not None and (judged_tok.pos_ == "NOUN" or judged_tok.tag_ == "VBG"):
         judged = _judged_thing(ctx, judged_tok)
@@ -113,6 +118,17 @@ def _judged_in(ctx: Sentence, said: Token | None, lem: str, content: Token, spea
                  factor=0.7, check=v, rule="judgement.victim")
     ctx.emit(speakers, others, "criticises" if score < 0 else ("defends" if manner else "praises"), v, "evaluation",
              factor=0.75, check=v)
+
+
+def _answered_with(ctx: Sentence, said: Token) -> list[Arg]:
+    """Y in "X said ... in response / reply to Y" or "... to Y's remarks" (what Y said, not what befell Y:
+    "a great day," X said in response to Y's resignation, praises nobody)."""
+    return [a for c in said.children if c.dep_ == "prep" and c.lower_ == "in"
+            for r in c.children if r.dep_ == "pobj" and lemma(r) in ("response", "reply", "answer", "reaction")
+            for p in r.children if p.dep_ == "prep" and p.lower_ == "to"
+            for o in p.children if o.dep_ == "pobj"
+            for a in (ctx.args(o, owner=True) if o.lower_ in SPEECH_ACT_NOUNS or lemma(o) in SPEECH_ACT_NOUNS
+                      else ctx.args(o))]
 
 
 def _trust(content: Token, judged_tok: Token) -> int:
