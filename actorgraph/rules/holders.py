@@ -6,7 +6,7 @@ from spacy.tokens import Token
 from ..resolve.vocab import ORG_WORDS
 from .arguments import companions
 from .base import Arg, OWNER_FACTOR, lemma
-from .vocab import (SPLIT_ADJS, LINKING_VERBS, AUTHOR_VERBS, CARRY_OUT_VERBS, LIGHT_VERBS, MEANS_VERBS, CAUSATIVE_VERBS, DEMAND_VERBS, GERUND_OBJECT_PREPS, HYPHEN_CUES,
+from .vocab import (SPLIT_ADJS, LINKING_VERBS, AUTHOR_VERBS, CARRY_OUT_VERBS, LIGHT_VERBS, MEANS_VERBS, WAY_NOUNS, CAUSATIVE_VERBS, DEMAND_VERBS, GERUND_OBJECT_PREPS, HYPHEN_CUES,
                     MESSAGE_NOUNS, OBJECT_CONTROL, ORIGIN_NOUNS, PATIENT_OF, RELATIONS, SPEECH_VERBS,
                     SUBJECT_GERUND_VERBS, TOPIC_NOUNS, VERB_CUES, WANT_NOUNS, WANT_THAT_VERBS, WANT_VERBS)
 
@@ -178,9 +178,14 @@ class Holders:
 
     def _purpose_doer(self, v: Token, avoid: set[str] | None, depth: int) -> list[Arg]:
         """ "X built a website to attack Y", "X hired a lawyer to sue Y": an infinitive hung on a means the
-        subject makes or uses (``means_verbs``) is the subject's purpose; "X became the candidate to beat Y":
-        what the subject is."""
+        subject makes or uses (``means_verbs``) is the subject's purpose, and so is one on a way the subject
+        seeks (``way_nouns``: "X looked for ways to block Y"); "X became the candidate to beat Y": what the
+        subject is."""
         n = v.head
+        if lemma(n) in WAY_NOUNS and n.dep_ in ("dobj", "pobj") and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                       for c in v.children) \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+            return self.clause_subjects(n, avoid=avoid)[0]  # "X discussed / looked for ways to take on Y"
         if not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) \
                 or any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children) \
                 or n.head.pos_ not in ("VERB", "AUX") \
