@@ -2,6 +2,8 @@
 (``roles.party_member``)."""
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Token
 
 from ..records import Actor
@@ -227,7 +229,9 @@ def party_references(st: ResolverState) -> None:
 
 def person_with_role(people: list[Mention], i: int, role: str, affil: str | None,
                       sent_of: list[int] | None = None, of_body=lambda a: False) -> Actor | None:
-    """The person "the president" is: the latest named before with that role, else one named just after.
+    """The person "the president" is: the one named most often before with that role (the latest of them on a
+    tie: a foreign president named once in passing is not the article's "the president"), else one named
+    just after.
     A bare role prefers a person who holds it for no company or other body ("the president" is the
     head of state even after "Jo Roe, president of a think tank"), unless only such a person holds it."""
     def ok(a: Actor) -> bool:
@@ -237,8 +241,10 @@ def person_with_role(people: list[Mention], i: int, role: str, affil: str | None
         return ([m for m in found if not of_body(m.actors[0])] or found) if affil is None else found
 
     before = plain([m for m in people if m.start < i and ok(m.actors[0])])
-    if before:
-        return before[-1].actors[0]
+    if before:  # the one named most often so far, the latest of them on a tie
+        counts = Counter(m.actors[0].name for m in before)
+        top = max(counts.values())
+        return next(m.actors[0] for m in reversed(before) if counts[m.actors[0].name] == top)
     after = plain([m for m in people if m.start > i and ok(m.actors[0])])
     if not after or (sent_of is not None and sent_of[after[0].start] > sent_of[i] + 2):
         return None  # a person introduced with the title much later is not who "the president" was
