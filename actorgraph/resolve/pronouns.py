@@ -32,7 +32,8 @@ def pronoun(st: ResolverState, t: Token, history: list[Mention]) -> tuple[Actor,
     cands = _candidates(st, t, history, fits, window)
     # "X, speaking at a forum, said that he ...": the subject of a verb above the pronoun binds it,
     # even when another person's gender is better known
-    bound = clause_subject(st, t, cands) if low in PRON_PERSON and not possessive else None
+    bound = clause_subject(st, t, cands) if low in PRON_PERSON and not possessive else \
+        clause_subject(st, t, cands, said=True) if low in PRON_PERSON else None
     if low in PRON_PERSON and bound is None and unnamed_subject(st, t):
         return None  # "Ukraine's president said his forces ...": the unnamed one's, not a person before
     if low in PRON_PERSON and generic(t):
@@ -217,18 +218,29 @@ def plural_mention(st: ResolverState, m: Mention) -> bool:
     return len(m.actors) > 1 or h.tag_ in ("NNS", "NNPS") or h.dep_ == "conj" or any(c.dep_ == "conj" for c in h.children)
 
 
-def clause_subject(st: ResolverState, t: Token, cands: list[Mention]) -> Mention | None:
+def clause_subject(st: ResolverState, t: Token, cands: list[Mention], said: bool = False) -> Mention | None:
     """The nearest clause above the pronoun whose subject is a candidate ("X said that he", "X
-    tweeted he would not allow it", "X chided those who, he said, ..."); the pronoun's own verb aside."""
+    tweeted he would not allow it", "X chided those who, he said, ..."); the pronoun's own verb aside.
+    With ``said`` (a possessive), only the subject of a speech verb whose content clause holds the pronoun
+    binds: "X said his plan would pass" (not "X faulted Y for his remarks", nor "X urged voters to back Y over
+    his rival"); a conjoined speech verb's subject is its head's ("X met Y and said his ...")."""
     doc = st.doc
     s = st.sent_of[t.i]
     byhead = {m.head: m for m in cands if st.sent_of[m.start] == s}
     if not byhead:
         return None
     own = t.head if t.dep_ in SUBJ_DEPS else None
+    below = t
     for a in t.ancestors:
+        below, came = a, below
         if a is own or a.pos_ not in ("VERB", "AUX"):
             continue
+        if said and (a.lemma_ not in SPEECH_VERBS or came.dep_ != "ccomp"):
+            if any(c.dep_ in SUBJ_DEPS and c.i < t.i for c in a.children):
+                return None  # a clause with its own subject before the pronoun
+            continue  # (only what is said: not "urged voters to back Y over his rival")
+        if said and a.dep_ == "conj" and not any(c.dep_ in SUBJ_DEPS for c in a.children):
+            a = a.head
         for c in a.children:
             if c.dep_ in SUBJ_DEPS and c.i < t.i and c.tag_ not in ("WP", "WDT"):
                 m = byhead.get(c.i)
