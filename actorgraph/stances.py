@@ -97,27 +97,42 @@ def _speaker_of(sent: Span, index: Any) -> list[Arg]:
 
 def _open_after(stext: str, was_open: bool) -> bool:
     """Is a quotation open after this sentence? A curly mark says which way it faces; a straight one closes
-    before a space or a stop, opens at the start or after a space (also as the sentence's last character:
-    'she added in a release. "' / 'Even so ...'), and a mark alone flips (a count of marks is fooled by a
-    quotation split over two sentences: '"BE AWARE! / " warns ...', or closed with two apostrophes)."""
+    before a stop or, inside the sentence, before a space ('"No," she said'), opens after a space, a colon or
+    at the start before a word, also as the sentence's last character ('she added in a release. "' /
+    'Even so ...'), and otherwise flips, as does one alone or padded at the start ('" warns ...' after
+    '"BE AWARE!'); a count of marks is fooled by a quotation split over two sentences. A typewriter's ''
+    closes too."""
     state = was_open
     body = stext.rstrip()
     for k, ch in enumerate(body):
         if ch == "\u201c" or ch == "\u201d":
             state = ch == "\u201c"
         elif body[k:k + 2] in ("``", "''") and body[k - 1:k] not in ("`", "'"):
-            state = ch == "`"  # the typewriter's ``quote'' (a closing '' ends a '"' quotation too)
+            state = ch == "`"
         elif ch == '"':
             prev, nxt = body[k - 1] if k else "", body[k + 1] if k + 1 < len(body) else ""
             if not nxt:
-                state = (not state) if not prev else prev.isspace()
-            elif nxt.isspace() or nxt in ".,;:!?)":
+                state = prev.isspace() or prev in _OPENING_BEFORE if prev else not state
+            elif nxt in ".,;!?)" or (nxt.isspace() and k > 0):
                 state = False
-            elif not prev or prev.isspace() or prev in "([\u2014\u2013-":
+            elif k > 0 and (prev.isspace() or prev in _OPENING_BEFORE):
                 state = True
             else:
-                state = not state
+                state = not state if nxt.isspace() else True
     return state
+
+
+_OPENING_BEFORE = ":([\u2014\u2013-"  # a straight mark after these opens a quotation
+
+
+def _whole_quote(stext: str) -> bool:
+    """Is the sentence one quotation from its first character: it opens with a mark and either stays open
+    or closes only at its end ('"Y is lying."', not '"Y is lying," a statement read.' nor '"Reform" was ...')."""
+    body = stext.strip()
+    if not body.startswith(tuple(QUOTE_CHARS)):
+        return False
+    inner = body[1:].rstrip(QUOTE_CHARS + "'")
+    return not any(c in QUOTE_CHARS for c in inner)
 
 
 # --------------------------------------------------------------------------- the component
@@ -165,11 +180,14 @@ def find_stances(doc: Doc, index: Any | None = None) -> list[Stance]:
         # the sentence is wholly someone's words: inside an open quotation, or opening one that the next
         # sentences continue, or a new quotation right after one whose speaker is named, which goes on with
         # that speaker's words ('"...," X said. "Y is lying."'), as news style has it
-        continued = not own and not cur and bool(last_quoted) and stext.lstrip().startswith(tuple(QUOTE_CHARS))
+        continued = not own and not cur and bool(last_quoted) and _whole_quote(stext)
         if continued:
             cur = last_quoted
         quoted = not own and bool(cur) and (quote_open or opens or continued)
-        last_quoted = cur if quotes[i] and (quoted or own) else []
+        # a quotation its speaker is named with: it opens or closes the sentence, or ends in it (no scare quote)
+        edge = stext.strip()
+        named = own and bool(edge) and (edge[0] in QUOTE_CHARS or edge[-1] in QUOTE_CHARS or (quote_open and not after))
+        last_quoted = cur if quoted or named else []
         out.extend(Sentence(sent, index, i, cur, stext, quoted=quoted).run())
         if opens:
             quote_open = after

@@ -21,7 +21,7 @@ from .people import speakers, titled_names
 from .references import REFERENCE_RULES, references
 from .roles import party_references, role_references
 from .state import ResolverState
-from .states import government_phrases, link_states, norp_nouns
+from .states import government_phrases, link_states, norp_nouns, scenes
 from .surnames import people
 from .text import quoted, shouting_lines, title_lines
 from .titles import of_phrases, titles
@@ -51,6 +51,7 @@ PASSES: list[Pass] = [
     Pass("caucus.chamber", chamber_caucuses, "\"House Democrats\": a party's members in one chamber"),
     Pass("orgs.reference", org_references, "\"the committee\": the latest organisation of that kind"),
     Pass("orgs.bare_body", bare_bodies, "\"the Senate\": that body of the state in focus"),
+    Pass("states.scene", scenes, "a city before a violent event is its scene, no actor (\"the Paris attacks\")"),
     Pass("states.apparatus", government_phrases, "\"the Russian government\", \"Assad regime\", \"IS militants\", "
          "\"Republican lawmakers\" (caucus)"),
     Pass("roles.of_phrase", of_phrases, "affiliation from \"X of China's foreign ministry\""),

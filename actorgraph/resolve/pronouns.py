@@ -32,8 +32,7 @@ def pronoun(st: ResolverState, t: Token, history: list[Mention]) -> tuple[Actor,
     cands = _candidates(st, t, history, fits, window)
     # "X, speaking at a forum, said that he ...": the subject of a verb above the pronoun binds it,
     # even when another person's gender is better known
-    bound = clause_subject(st, t, cands) if low in PRON_PERSON and not possessive else \
-        clause_subject(st, t, cands, said=True) if low in PRON_PERSON else None
+    bound = clause_subject(st, t, cands, said=possessive) if low in PRON_PERSON else None
     if low in PRON_PERSON and bound is None and unnamed_subject(st, t):
         return None  # "Ukraine's president said his forces ...": the unnamed one's, not a person before
     if low in PRON_PERSON and generic(t):
@@ -230,18 +229,15 @@ def clause_subject(st: ResolverState, t: Token, cands: list[Mention], said: bool
     if not byhead:
         return None
     own = t.head if t.dep_ in SUBJ_DEPS else None
-    below = t
-    for a in t.ancestors:
-        below, came = a, below
+    for came, a in zip([t, *t.ancestors], t.ancestors):
         if a is own or a.pos_ not in ("VERB", "AUX"):
             continue
         if said and (a.lemma_ not in SPEECH_VERBS or came.dep_ != "ccomp"):
-            if any(c.dep_ in SUBJ_DEPS and c.i < t.i for c in a.children):
+            if _subject_before(a, t):
                 return None  # a clause with its own subject before the pronoun
             continue  # (only what is said: not "urged voters to back Y over his rival")
-        if said and a.dep_ == "conj" and not any(c.dep_ in SUBJ_DEPS for c in a.children):
-            a = a.head
-        for c in a.children:
+        clause = a.head if said and a.dep_ == "conj" and not _subject_before(a, t) else a
+        for c in clause.children:
             if c.dep_ in SUBJ_DEPS and c.i < t.i and c.tag_ not in ("WP", "WDT"):
                 m = byhead.get(c.i)
                 if m is None:
@@ -251,6 +247,11 @@ def clause_subject(st: ResolverState, t: Token, cands: list[Mention], said: bool
                     return m
                 return None  # a clause with another subject stops the climb
     return None
+
+
+def _subject_before(v: Token, t: Token) -> bool:
+    """Has ``v`` a subject of its own before ``t`` (a relative "who" / "which" aside)?"""
+    return any(c.dep_ in SUBJ_DEPS and c.i < t.i and c.tag_ not in ("WP", "WDT") for c in v.children)
 
 
 def controller(t: Token) -> Token | None:

@@ -11,7 +11,7 @@ from .trim import trim
 from .vocab import (
     STATE_NOUNS, GROUP_NOUNS, DEFINITE_STATE_NOUNS, PERSON_STATE_NOUNS, GOVERNMENT_NOUNS, PERSON_TEAM_NOUNS,
     CAUCUS_NOUNS, OWNED_NOUNS, QUANTIFIERS, AIM_PREPS, RELATIONAL_HEADS, OFFICE_WORDS, TWO_WAY_NOUNS,
-    UNNAMED_GROUP_NOUNS, EVENT_NOUNS,
+    UNNAMED_GROUP_NOUNS, SCENE_NOUNS,
 )
 
 
@@ -20,11 +20,8 @@ def government_phrases(st: ResolverState) -> None:
     "Syrian government forces" are Russia and Syria, "Assad regime" Syria, "IS militants" the group,
     "French and German officials" both; "Russia's government" and "the government of Syria" are noted
     (``st.gov``) so the stance rules can read them. A party's "lawmakers" are its caucus."""
-    places = {e.text for e in st.doc.ents if e.label_ in ("GPE", "LOC")}
     for h in st.toks:
         low = h.lower_
-        if low in EVENT_NOUNS or h.lemma_.lower() in EVENT_NOUNS:
-            _scene(st, h, places)
         if h.pos_ not in ("NOUN", "PROPN") or not (low in STATE_NOUNS or low in GROUP_NOUNS
                                                    or low in PERSON_TEAM_NOUNS or low in UNNAMED_GROUP_NOUNS):
             continue
@@ -103,19 +100,25 @@ def _modifier(st: ResolverState, h: Token, c: Token, low: str) -> bool:
     return True
 
 
-def _scene(st: ResolverState, h: Token, places: set[str]) -> None:
-    """ "The Paris attacks", "the Benghazi bombing": a city before an act or a harm is where it happened, not
-    who did it; its mention there stands for no actor. A city: a state's capital, or a name the gazetteer does
-    not know that NER reads as a place somewhere in the article (``places``); not a state's own name ("the
-    Syria strikes") nor an office ("the Kremlin")."""
-    for c in h.children:
-        cm = st.cand_at(c.i)
-        if c.dep_ != "compound" or c.i > h.i or cm is None or not cm.actors or cm.end > h.i:
-            continue
-        name = st.doc[cm.start:cm.end].text
-        if (cm.kind == "metonym" or cm.actors[0].name not in st.gaz.entries) and name in places:
-            cm.actors = ()
-
+def scenes(st: ResolverState) -> None:
+    """ "The Paris attacks", "the Benghazi bombing": a city before a violent event (``scene_nouns``) is where
+    it happened, not who did it, so that mention is blocked (and not made the event's doer by
+    ``states.apparatus``). A city: a state's capital, or a name the gazetteer does not know that NER reads as a
+    place somewhere in the article; not a state's own name ("the Syria strikes"), an office ("the Kremlin"),
+    nor before an event that names another actor ("the Moscow strikes on Kyiv")."""
+    places = {e.text for e in st.doc.ents if e.label_ in ("GPE", "LOC")}
+    for h in st.toks:
+        if (h.lower_ not in SCENE_NOUNS and h.lemma_.lower() not in SCENE_NOUNS) or any(
+                c.dep_ == "prep" and any(st.cand_at(p.i) is not None for p in c.children) for c in h.children):
+            continue  # ("the Moscow strikes on Kyiv": an event with an actor after it is read as the doer's)
+        for c in h.children:
+            k = st.owner[c.i]
+            cm = st.cands[k] if k >= 0 else None
+            if c.dep_ != "compound" or c.i > h.i or cm is None or not cm.actors or cm.end > h.i:
+                continue
+            if (cm.kind == "metonym" or cm.actors[0].name not in st.gaz.entries) \
+                    and st.doc[cm.start:cm.end].text in places:
+                st.cands[k] = None  # blocked: its tokens stay claimed, with no actor
 
 def _unnamed_group(st: ResolverState, h: Token, unit: tuple, low: str) -> None:
     """ "Syrian rebels", "Iranian protesters", "a Chilean court": no proper name, and not the state either;

@@ -12,11 +12,8 @@ from .state import ResolverState
 from .text import is_quote, affil_name
 from .vocab import (
     PARTY_MEMBER_NOUNS, ROLE_HEADS, ROLE_MODIFIERS, ROLE_ABBREVIATIONS, PARTY_TAGS, HONORIFICS, GENDERED_ROLES,
-    LEGISLATOR_WORDS, us_state,
+    HOME_STATE_ROLES, us_state,
 )
-
-#: roles whose "of <US state>" is the state they serve, not a body they belong to
-HOME_STATE_ROLES = LEGISLATOR_WORDS | {"governor", "gov.", "lieutenant governor", "state senator", "attorney general"}
 
 
 def titles(st: ResolverState) -> None:

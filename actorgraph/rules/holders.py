@@ -6,7 +6,7 @@ from spacy.tokens import Token
 from ..resolve.vocab import ORG_WORDS
 from .arguments import companions
 from .base import Arg, OWNER_FACTOR, lemma
-from .vocab import (SPLIT_ADJS, LINKING_VERBS, AUTHOR_VERBS, CARRY_OUT_VERBS, LIGHT_VERBS, MEANS_VERBS, WAY_NOUNS, CAUSATIVE_VERBS, DEMAND_VERBS, GERUND_OBJECT_PREPS, HYPHEN_CUES,
+from .vocab import (SPLIT_ADJS, LINKING_VERBS, AUTHOR_VERBS, CARRY_OUT_VERBS, LIGHT_VERBS, MEANS_VERBS, SEEK_VERBS, WAY_NOUNS, CAUSATIVE_VERBS, DEMAND_VERBS, GERUND_OBJECT_PREPS, HYPHEN_CUES,
                     MESSAGE_NOUNS, OBJECT_CONTROL, ORIGIN_NOUNS, PATIENT_OF, RELATIONS, SPEECH_VERBS,
                     SUBJECT_GERUND_VERBS, TOPIC_NOUNS, VERB_CUES, WANT_NOUNS, WANT_THAT_VERBS, WANT_VERBS)
 
@@ -179,23 +179,22 @@ class Holders:
     def _purpose_doer(self, v: Token, avoid: set[str] | None, depth: int) -> list[Arg]:
         """ "X built a website to attack Y", "X hired a lawyer to sue Y": an infinitive hung on a means the
         subject makes or uses (``means_verbs``) is the subject's purpose, and so is one on a way the subject
-        seeks (``way_nouns``: "X looked for ways to block Y"); "X became the candidate to beat Y": what the
-        subject is."""
+        seeks (``way_nouns`` after ``seek_verbs``: "X looked for ways to block Y"; not "blocked a way to ...");
+        "X became the candidate to beat Y": what the subject is."""
         n = v.head
-        if lemma(n) in WAY_NOUNS and n.dep_ in ("dobj", "pobj") and any(c.dep_ == "aux" and c.lower_ == "to"
-                                                                       for c in v.children) \
-                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
-            return self.clause_subjects(n, avoid=avoid)[0]  # "X discussed / looked for ways to take on Y"
         if not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) \
-                or any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children) \
-                or n.head.pos_ not in ("VERB", "AUX") \
-                or not (n.dep_ == "dobj" and lemma(n.head) in MEANS_VERBS
-                        or n.dep_ == "attr" and lemma(n.head) in LINKING_VERBS) \
-                or any(c.dep_ == "dative" for c in n.head.children) or any(c.lower_ == "last" for c in n.children) \
-                or lemma(n) in WANT_NOUNS:
-            return []  # ("gave Y the means to attack Z": Y's purpose; "vetoed a bill to fund Y"; "the last to praise
-            # Y"; "a push to limit ...", "an effort to ...": a wish noun's infinitive is read by verb.wanted)
-        return self.subjects(n.head, avoid=avoid, depth=depth + 1)
+                or any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+            return []
+        gov = n.head.head if n.dep_ == "pobj" else n.head  # ("looked for ways": the verb above the "for")
+        if gov.pos_ not in ("VERB", "AUX") or any(c.dep_ == "dative" for c in gov.children):
+            return []  # ("gave / offered Y the means to attack Z": Y's purpose)
+        if lemma(n) in WAY_NOUNS and lemma(gov) in SEEK_VERBS and n.dep_ in ("dobj", "pobj"):
+            return self.subjects(gov, avoid=avoid, depth=depth + 1)
+        if not (n.dep_ == "dobj" and lemma(gov) in MEANS_VERBS or n.dep_ == "attr" and lemma(gov) in LINKING_VERBS) \
+                or any(c.lower_ == "last" for c in n.children) or lemma(n) in WANT_NOUNS:
+            return []  # ("vetoed a bill to fund Y"; "the last to praise Y"; "a push to limit ...", "an effort
+            # to ...": a wish noun's infinitive is read by verb.wanted)
+        return self.subjects(gov, avoid=avoid, depth=depth + 1)
 
     @staticmethod
     def _said_then(v: Token, h: Token) -> bool:

@@ -7,8 +7,8 @@ from spacy.tokens import Token
 from .base import Arg, lemma, not_enough
 from .context import Sentence
 from .registry import rule
-from .vocab import (TRUST_VERBS, INQUIRY_NOUNS, ALLEGING_VERBS, RELATIONS, ACT_NOUNS, BLAME_ADJS, CALL_VERBS, DENIAL_VERBS, DESCRIBE_VERBS, EVAL_ADJS, EVAL_HEADS, EVAL_NOUNS, HARM_NOUNS, HOLD_VERBS, JUDGEMENT_ADJS, KIND_HEADS, JUDGEMENT_WORDS, LEGITIMACY, NEG_ADVERBS, NOUN_CUES, OUSTER_NOUNS, SPEECH_ACT_NOUNS, SPEECH_VERBS, THIRD_PERSON,
-                    slot_sign)
+from .vocab import (TRUST_VERBS, INQUIRY_NOUNS, ALLEGING_VERBS, RELATIONS, ACT_NOUNS, BLAME_ADJS, CALL_VERBS, DENIAL_VERBS, DESCRIBE_VERBS, EVAL_ADJS, EVAL_HEADS, EVAL_NOUNS, HARM_NOUNS, HOLD_VERBS, JUDGEMENT_ADJS, KIND_HEADS, JUDGEMENT_WORDS, LEGITIMACY, NEG_ADVERBS, NOUN_CUES, OUSTER_NOUNS, REPLY_NOUNS, SPEECH_ACT_NOUNS, SPEECH_VERBS,
+                    THIRD_PERSON, slot_sign)
 
 
 def _judged_thing(ctx: Sentence, judged_tok: Token) -> list[Arg]:
@@ -64,19 +64,7 @@ def _judged_in(ctx: Sentence, said: Token | None, lem: str, content: Token, spea
     for a quoted sentence whose speaker is named in another one (the clause is then its own cue)."""
     v = said if said is not None else content
     judged_tok = next((c for c in content.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    judged = ctx.args(judged_tok)
-    said_of = [a for c in said.children if c.dep_ == "prep" and c.lower_ in ("of", "about")
-               for o in c.children if o.dep_ == "pobj" for a in ctx.args(o)] if said is not None else []
-    answered = _answered_with(ctx, said) if said is not None else []
-    if said_of and judged_tok is not None and judged_tok.lower_ in THIRD_PERSON:
-        judged = said_of  # "'He has failed us,' X said of Y": the one it is said of
-    elif answered and judged_tok is not None and (judged_tok.lower_ in THIRD_PERSON or judged_tok.lower_ in (
-            "this", "that")) and not judged:
-        judged = answered  # "'This is so unnecessary,' X tweeted in response to Y / to Y's remarks"
-    victims: list[Arg] = []
-    if not judged and judged_tok is not None and (judged_tok.pos_ == "NOUN" or judged_tok.tag_ == "VBG"):
-        judged = _judged_thing(ctx, judged_tok)
-        victims = _victims(ctx, judged_tok)
+    judged, victims = _judged_of(ctx, said, judged_tok)
     ex = {a.actor.name for a in speakers}
     others = [a for a in judged if a.actor.name not in ex]
     if _answerable(content):  # "X said Y was behind / bears responsibility for the bombing" (its praise
@@ -91,26 +79,14 @@ def _judged_in(ctx: Sentence, said: Token | None, lem: str, content: Token, spea
         ctx.within("judgement.owned_wrong", _owned_wrongs, v, content, speakers)
     if (not judged and not victims) or judged_tok is None:
         return
-    negated = any(c.dep_ == "neg" for c in content.children)
     wrong = _own_wrong(content) if judged and not victims else None
-    if wrong is not None and (negated or wrong) != denial:
+    if wrong is not None and (any(c.dep_ == "neg" for c in content.children) or wrong) != denial:
         # "X said Y did nothing wrong / is not corrupt", "X denied that Y lied": a wrong of Y denied
         ctx.emit(speakers, others, "defends", v, "evaluation", factor=0.6, check=v, rule="judgement.denied")
         return
     if denial:
         return
-    score = ctx._judgement_score(content, judged_tok)
-    trust = _trust(content, judged_tok)
-    if trust:  # "X said Y can't be trusted", "... Y is not to be relied on"
-        score, negated = trust, False
-    if negated:
-        if score <= 0 or JUDGEMENT_WORDS.get(content.lower_) or JUDGEMENT_WORDS.get(lemma(content)):
-            return  # "Y did not praise Z": what Y did not do says nothing of Y
-        score = -score  # "Y is not fit / not welcome": a praise word denied is a criticism
-    manner = _passive_manner(content, judged_tok)
-    if manner and manner == score:
-        # "X said Y was unfairly attacked": the manner judges what was done to Y, so Y is its patient
-        score = manner * slot_sign(lemma(content), "obj", default=RELATIONS["opposes"])
+    score, manner = _said_score(ctx, content, judged_tok)
     if score == 0:
         return
     if victims and score < 0:
@@ -120,11 +96,47 @@ def _judged_in(ctx: Sentence, said: Token | None, lem: str, content: Token, spea
              factor=0.75, check=v)
 
 
+def _judged_of(ctx: Sentence, said: Token | None, judged_tok: Token | None) -> tuple[list[Arg], list[Arg]]:
+    """Who a clause judges, and who is wronged by what it judges: its subject; a pronoun subject is the one it
+    is said of ("'He has failed us,' X said of Y") or answered ("'This is a disgrace,' X said in response to
+    Y"); a thing's owner, and the one a process targets ("the charges against Y are a sham")."""
+    judged = ctx.args(judged_tok)
+    if said is not None and judged_tok is not None:
+        said_of = [a for c in said.children if c.dep_ == "prep" and c.lower_ in ("of", "about")
+                   for o in c.children if o.dep_ == "pobj" for a in ctx.args(o)]
+        if said_of and judged_tok.lower_ in THIRD_PERSON:
+            judged = said_of
+        elif not judged and (judged_tok.lower_ in THIRD_PERSON or judged_tok.lower_ in ("this", "that")):
+            judged = _answered_with(ctx, said)
+    if not judged and judged_tok is not None and (judged_tok.pos_ == "NOUN" or judged_tok.tag_ == "VBG"):
+        return _judged_thing(ctx, judged_tok), _victims(ctx, judged_tok)
+    return judged, []
+
+
+def _said_score(ctx: Sentence, content: Token, judged_tok: Token) -> tuple[int, int]:
+    """The sign of what a clause says of its subject (0: nothing said), and the manner adverbs' share of it:
+    judgement words, trust, a praise word denied ("Y is not fit") or a manner that judges what was done to
+    Y ("Y was unfairly attacked": Y is its patient)."""
+    negated = any(c.dep_ == "neg" for c in content.children)
+    score = ctx._judgement_score(content, judged_tok)
+    trust = _trust(content, judged_tok)
+    if trust:  # "X said Y can't be trusted", "... Y is not to be relied on"
+        score, negated = trust, False
+    if negated:
+        if score <= 0 or JUDGEMENT_WORDS.get(content.lower_) or JUDGEMENT_WORDS.get(lemma(content)):
+            return 0, 0  # "Y did not praise Z": what Y did not do says nothing of Y
+        score = -score
+    manner = _passive_manner(content, judged_tok)
+    if manner and manner == score:
+        score = manner * slot_sign(lemma(content), "obj", default=RELATIONS["opposes"])
+    return score, manner
+
+
 def _answered_with(ctx: Sentence, said: Token) -> list[Arg]:
     """Y in "X said ... in response / reply to Y" or "... to Y's remarks" (what Y said, not what befell Y:
     "a great day," X said in response to Y's resignation, praises nobody)."""
     return [a for c in said.children if c.dep_ == "prep" and c.lower_ == "in"
-            for r in c.children if r.dep_ == "pobj" and lemma(r) in ("response", "reply", "answer", "reaction")
+            for r in c.children if r.dep_ == "pobj" and lemma(r) in REPLY_NOUNS
             for p in r.children if p.dep_ == "prep" and p.lower_ == "to"
             for o in p.children if o.dep_ == "pobj"
             for a in (ctx.args(o, owner=True) if o.lower_ in SPEECH_ACT_NOUNS or lemma(o) in SPEECH_ACT_NOUNS

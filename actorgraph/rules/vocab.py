@@ -25,8 +25,8 @@ def _cue_table(name: str, key: str, slot: str) -> dict[str, dict[str, str]]:
         out.setdefault(row[key], {})[row[slot]] = check_relation(row, row["relation"])
     for variant, base in mapping("prep_variants").items():  # "an attack upon Y" reads as "an attack on Y"
         for slots in out.values():
-            if base in slots and variant not in slots:
-                slots[variant] = slots[base]
+            for slot in [x for x in slots if x.split()[-1] == base]:  # ("cast doubt upon Y": "doubt on")
+                slots.setdefault(" ".join(slot.split()[:-1] + [variant]), slots[slot])
     return out
 
 
@@ -126,6 +126,9 @@ EXPRESS_VERBS = words("express_verbs")
 LIGHT_VERBS = words("light_verbs")
 MEANS_VERBS = words("means_verbs")
 WAY_NOUNS = words("way_nouns")
+SEEK_VERBS = words("seek_verbs")
+REPLY_NOUNS = words("reply_nouns")
+VOTE_VERBS = words("vote_verbs")
 MESSAGE_NOUNS = words("message_nouns")
 ALLEGING_VERBS = words("alleging_verbs")
 INQUIRY_NOUNS = words("inquiry_nouns")
