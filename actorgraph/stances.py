@@ -48,6 +48,7 @@ prosecutes              -1  sue, indict, impeach, arrest, investigate
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Iterable, Iterator
 
 from spacy.language import Language
@@ -95,6 +96,10 @@ def _speaker_of(sent: Span, index: Any) -> list[Arg]:
     return []
 
 
+_OPENING_BEFORE = ":([\u2014\u2013-"  # a straight mark after these opens a quotation
+_MARKS = re.compile("[\u201c\u201d\"]|``|''")
+
+
 def _open_after(stext: str, was_open: bool) -> bool:
     """Is a quotation open after this sentence? A curly mark says which way it faces; a straight one closes
     before a stop or, inside the sentence, before a space ('"No," she said'), opens after a space, a colon or
@@ -104,15 +109,16 @@ def _open_after(stext: str, was_open: bool) -> bool:
     closes too."""
     state = was_open
     body = stext.rstrip()
-    for k, ch in enumerate(body):
+    for mark in _MARKS.finditer(body):
+        k, ch = mark.start(), mark.group()
         if ch == "\u201c" or ch == "\u201d":
             state = ch == "\u201c"
-        elif body[k:k + 2] in ("``", "''") and body[k - 1:k] not in ("`", "'"):
-            state = ch == "`"
-        elif ch == '"':
+        elif ch in ("``", "''"):
+            state = ch == "``"
+        else:
             prev, nxt = body[k - 1] if k else "", body[k + 1] if k + 1 < len(body) else ""
             if not nxt:
-                state = prev.isspace() or prev in _OPENING_BEFORE if prev else not state
+                state = (prev.isspace() or prev in _OPENING_BEFORE) if prev else not state
             elif nxt in ".,;!?)" or (nxt.isspace() and k > 0):
                 state = False
             elif k > 0 and (prev.isspace() or prev in _OPENING_BEFORE):
@@ -120,9 +126,6 @@ def _open_after(stext: str, was_open: bool) -> bool:
             else:
                 state = not state if nxt.isspace() else True
     return state
-
-
-_OPENING_BEFORE = ":([\u2014\u2013-"  # a straight mark after these opens a quotation
 
 
 def _whole_quote(stext: str) -> bool:
@@ -148,7 +151,6 @@ def find_stances(doc: Doc, index: Any | None = None) -> list[Stance]:
     sents = list(doc.sents)
     speakers = [_speaker_of(s, index) for s in sents]
     text = doc.text
-    quotes = [sum(text[s.start_char:s.end_char].count(q) for q in QUOTE_CHARS) for s in sents]
     gaps = [text[sents[k].end_char:sents[k + 1].start_char].replace("\r", "") for k in range(len(sents) - 1)]
     # one sentence per line (sentence-split corpora): a single line break does not end a paragraph there
     one_per_line = len(sents) > 3 and sum("\n" in g for g in gaps) >= 0.8 * len(gaps)
@@ -163,7 +165,7 @@ def find_stances(doc: Doc, index: Any | None = None) -> list[Stance]:
         own = speakers[i]
         cur = own or (speaker if quote_open else [])
         after = _open_after(stext, quote_open)
-        opens = after != quote_open  # the sentence opens a quotation or closes one opened before
+        flips = after != quote_open  # the sentence opens a quotation or closes one opened before
         # a sentence opening a quotation: its speaker is named where the quotation closes, in the
         # same paragraph (a quote may run over several sentences, and over lines in one-sentence-per-line text)
         if not own and stext.lstrip().startswith(tuple(QUOTE_CHARS)):
@@ -183,13 +185,13 @@ def find_stances(doc: Doc, index: Any | None = None) -> list[Stance]:
         continued = not own and not cur and bool(last_quoted) and _whole_quote(stext)
         if continued:
             cur = last_quoted
-        quoted = not own and bool(cur) and (quote_open or opens or continued)
+        quoted = not own and bool(cur) and (quote_open or flips or continued)
         # a quotation its speaker is named with: it opens or closes the sentence, or ends in it (no scare quote)
         edge = stext.strip()
         named = own and bool(edge) and (edge[0] in QUOTE_CHARS or edge[-1] in QUOTE_CHARS or (quote_open and not after))
         last_quoted = cur if quoted or named else []
         out.extend(Sentence(sent, index, i, cur, stext, quoted=quoted).run())
-        if opens:
+        if flips:
             quote_open = after
             opened = i if quote_open else -1
         if quote_open and (para_end[i] or i - opened >= 4):

@@ -138,7 +138,7 @@ def ner_span(st: ResolverState, s: int, e: int, ent: Span, gaz_spans: list[tuple
     span = doc[s:e]
     if e - s == 1 and st.shouting[s] and span[0].is_stop:
         return  # "IS"/"US" in an all-caps headline
-    if clean_surface(span.text).lower() in UNREAL_NAMES:
+    if span[-1].lower_ in UNREAL_NAMES and clean_surface(span.text).lower() in UNREAL_NAMES:
         st.add(s, e, None, "blocked")  # "May God help us": no actor of this world
         return
     entry = st.gaz.lookup(span.text)

@@ -223,7 +223,6 @@ def clause_subject(st: ResolverState, t: Token, cands: list[Mention], said: bool
     With ``said`` (a possessive), only the subject of a speech verb whose content clause holds the pronoun
     binds: "X said his plan would pass" (not "X faulted Y for his remarks", nor "X urged voters to back Y over
     his rival"); a conjoined speech verb's subject is its head's ("X met Y and said his ...")."""
-    doc = st.doc
     s = st.sent_of[t.i]
     byhead = {m.head: m for m in cands if st.sent_of[m.start] == s}
     if not byhead:

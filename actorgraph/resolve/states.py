@@ -107,8 +107,10 @@ def scenes(st: ResolverState) -> None:
     place somewhere in the article; not a state's own name ("the Syria strikes"), an office ("the Kremlin"),
     nor before an event that names another actor ("the Moscow strikes on Kyiv")."""
     places = {e.text for e in st.doc.ents if e.label_ in ("GPE", "LOC")}
+    if not places:
+        return
     for h in st.toks:
-        if (h.lower_ not in SCENE_NOUNS and h.lemma_.lower() not in SCENE_NOUNS) or any(
+        if h.lower_ not in SCENE_NOUNS or any(
                 c.dep_ == "prep" and any(st.cand_at(p.i) is not None for p in c.children) for c in h.children):
             continue  # ("the Moscow strikes on Kyiv": an event with an actor after it is read as the doer's)
         for c in h.children:
@@ -119,6 +121,7 @@ def scenes(st: ResolverState) -> None:
             if (cm.kind == "metonym" or cm.actors[0].name not in st.gaz.entries) \
                     and st.doc[cm.start:cm.end].text in places:
                 st.cands[k] = None  # blocked: its tokens stay claimed, with no actor
+
 
 def _unnamed_group(st: ResolverState, h: Token, unit: tuple, low: str) -> None:
     """ "Syrian rebels", "Iranian protesters", "a Chilean court": no proper name, and not the state either;
