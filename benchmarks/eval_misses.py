@@ -6,7 +6,8 @@ both actors (by name, pronoun or role reference)? Sentence rules can only reach 
 EVAL_SET is a folder with ``articles/`` and ``gold.json`` and, beside them, the ``score.py`` of the
 evaluation folder (its name matching and alias lists are used as they are). Prints the count of core
 triples found with the right sign, missed with both actors mentioned in one sentence, and missed
-with no such sentence; how many of the gold actors of the core triples the resolver finds anywhere in
+with no such sentence (of those, how many name the two in adjacent sentences: a quotation that runs on, a
+pronoun the resolver missed); how many of the gold actors of the core triples the resolver finds anywhere in
 their article; and, for the misses with both actors in one sentence, the word joining them in the parse
 (the lowest common head of the two mentions), by how many articles have it. Measurement only: nothing of
 the evaluation set is written anywhere.
@@ -60,10 +61,13 @@ def main(argv: list[str] | None = None) -> int:
         together: dict[tuple[str, str], str] = {}  # (gold actor, gold actor) -> the word joining them
         index = doc._.actors
         anywhere: set[str] = set()
-        for sent in doc.sents:
+        where: dict[str, set[int]] = defaultdict(set)  # gold actor -> the sentences naming it
+        for si, sent in enumerate(doc.sents):
             ms = [(c, m) for m in index.mentions_in(sent.start, sent.end) for actor in m.actors
                   for c in alias.get(score.norm(actor.name), ())]
             anywhere |= {c for c, _ in ms}
+            for c, _ in ms:
+                where[c].add(si)
             for a, ma in ms:
                 for b, mb in ms:
                     if a != b and (a, b) not in together:
@@ -79,11 +83,15 @@ def main(argv: list[str] | None = None) -> int:
                 joins[next(together[a, b] for a in S for b in T if (a, b) in together)].add(name)
             else:
                 counts["missed, no sentence mentions both"] += 1
+                if any(abs(i - j) == 1 for a in S for b in T for i in where[a] for j in where[b]):
+                    counts["  of which named in adjacent sentences"] += 1
         counts["gold actors found in their article"] += len(actors & anywhere)
         counts["gold actors"] += len(actors)
     total = sum(counts[k] for k in KINDS)
     for key in KINDS:
         print(f"{key:40s} {counts[key]:5d} of {total}")
+    key = "  of which named in adjacent sentences"
+    print(f"{key:40s} {counts[key]:5d} of {counts[KINDS[2]]}")
     print(f"{'gold actors found in their article':40s} {counts['gold actors found in their article']:5d} of "
           f"{counts['gold actors']}")
     print("word joining the two actors of a missed triple (articles):",

@@ -38,12 +38,13 @@ def _left_to_verb(n: Token, lem: str, gov: Token | None, explicit: bool) -> bool
     if (composed or lemma(gov) in ADJ_CUES) and n.dep_ in ("dobj", "pobj") and lemma(gov) not in BREAKERS \
             and not (lemma(gov) in PACT_VERBS and lem in PACT_NOUNS):
         return True
-    if lemma(gov) in RECEIVE_VERBS and lemma(gov) not in ("have", "be") and n.dep_ == "dobj" \
-            and (lem in RECEIVED_NOUNS or n.lower_ in RECEIVED_NOUNS):
-        return True  # "faces a challenge (to her seat) from Y": received by the subject, never its own
-    return lemma(gov) in RECEIVE_VERBS and n.dep_ == "dobj" and any(
-        c.dep_ == "prep" and c.lower_ in ("of", "from") for c in n.children) and (
-        lemma(gov) != "have" or any(c.lower_ == "the" for c in n.children))  # "has the support of Y"
+    if lemma(gov) not in RECEIVE_VERBS or n.dep_ != "dobj":
+        return False
+    given = any(c.dep_ == "prep" and c.lower_ in ("of", "from") for c in n.children)
+    if lemma(gov) == "have":
+        return given and any(c.lower_ == "the" for c in n.children)  # "has the support of Y"
+    # "won the backing of Y"; "faces a challenge (to her seat) from Y": received by the subject, never its own
+    return given or (lemma(gov) != "be" and (lem in RECEIVED_NOUNS or n.lower_ in RECEIVED_NOUNS))
 
 
 def _sought(n: Token, gov: Token | None) -> bool:
