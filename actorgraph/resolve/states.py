@@ -2,6 +2,8 @@
 which state "the junta" was (``states.link``), demonyms as nouns (``groups.norp``)."""
 from __future__ import annotations
 
+import functools
+
 from spacy.tokens import Token
 
 from ..records import Actor
@@ -32,8 +34,21 @@ def government_phrases(st: ResolverState) -> None:
                 if c.dep_ == "prep" and (c.lower_ == "of" or c.lower_ == "in" and low in DEFINITE_STATE_NOUNS):
                     _of_state(st, h, c, low)
                 continue
-            if c.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod") and _modifier(st, h, _through_office(st, c), low):
+            if c.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod") and not hyphened(c) and _modifier(st, h, _through_office(st, c), low):
                 break
+
+
+@functools.lru_cache(maxsize=1)
+def _hyphen_cues() -> frozenset[str]:
+    from ..rules.vocab import HYPHEN_CUES  # (the rules' table; read late, the rules import the resolver)
+    return frozenset(w for w, rel in HYPHEN_CUES.items() if rel != "leads")
+
+
+def hyphened(c: Token) -> bool:
+    """Does a modifier stand before a hyphenated cue other than a leader's ("the UN-backed government of
+    Libya", not "the US-led coalition")? The noun is not the modifier's (hyphen.backed reads the tie)."""
+    doc = c.doc
+    return c.i + 2 < len(doc) and doc[c.i + 1].text == "-" and doc[c.i + 2].lower_ in _hyphen_cues()
 
 
 def _through_office(st: ResolverState, c: Token) -> Token:

@@ -5,6 +5,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from ..resolve.states import hyphened
 from .base import Arg, MENTION_CONFIDENCE, MentionRef, QUOTE_CHARS, lemma
 from .vocab import (ACT_NOUNS, ACT_VERBS, AUTHOR_VERBS, CARRY_OUT_VERBS, SPEECH_ACT_NOUNS, CAMP_NOUNS, ECHOED_ACT_NOUNS, LOYAL_NOUNS, MAKE_ACT_VERBS, PROXY_NOUNS, QUANTITY_NOUNS, RELATIONAL_NOUNS,
                     SOURCE_OWNED, SPEECH_VERBS, STATE_WORDS)
@@ -142,7 +143,8 @@ class Arguments:
         """The mention a description stands beside: "X, a former party chairman who ...", "the president's
         attorney, Rudolph W. Giuliani, ..." (apposition either way)."""
         idx = self.index
-        if m is None and t.dep_ == "appos" and t.pos_ == "NOUN":
+        if m is None and t.dep_ == "appos" and t.pos_ == "NOUN" and lemma(t) not in ACT_NOUNS:
+            # (not "annexed Western Sahara, a move opposed by Y": the act, not the place)
             m2 = idx.mention_at(t.head)
             if m2 is not None and m2.actors:
                 m = m2
@@ -251,7 +253,7 @@ class Arguments:
         idx = self.index
         res: list[Arg] = []
         for c in t.children:
-            if c.dep_ in ("amod", "compound", "nmod", "poss"):
+            if c.dep_ in ("amod", "compound", "nmod", "poss") and not hyphened(c):
                 if self._mentions_at([c]):  # "South Korean and US forces": the conjuncts too
                     res.extend(self._mentions_at((c, *c.conjuncts), 0.9))
             elif c.dep_ == "prep" and c.lower_ in ("in", "of", "from"):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..resolve.states import hyphened
 from ..resolve.vocab import ORG_WORDS
 from .arguments import companions
 from .base import Arg, OWNER_FACTOR, lemma
@@ -39,7 +40,7 @@ class Holders:
                 continue  # "Georgia's breakaway regions": no longer the possessor's to be backed or attacked through
             if d == "poss":
                 res.extend(self.args(c, depth=depth + 1))
-            elif d in ("compound", "amod", "nmod", "npadvmod") and c.i < n.i:
+            elif d in ("compound", "amod", "nmod", "npadvmod") and c.i < n.i and not hyphened(c):
                 if lemma(n) in TOPIC_NOUNS or n.lower_ in TOPIC_NOUNS:
                     continue  # "the Russia investigation" is about Russia, not Russia's
                 if lemma(n) in ORIGIN_NOUNS and not self._employer(n, c):

@@ -417,6 +417,8 @@ def evaluation_noun(ctx: Sentence, n: Token, lem: str) -> None:
         n = n.head  # "labelled Y a terrorist group" (tagged noun or adjective): the head stands for it
     elif n.pos_ not in ("NOUN", "PROPN"):
         return
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in n.children):
+        return  # "Y is no liar": a denied judgement (judgement.denied)
     judged: list[Arg] = []
     gov = None
     if n.dep_ == "pobj" and n.head.lower_ == "as":

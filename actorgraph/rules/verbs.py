@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .base import Arg, do_more, lemma
 from .context import Sentence
 from .registry import rule, shared
-from .vocab import (ADJ_CUES, ANSWERED_NOUNS, CONTACT_VERBS, PAIR_PLURALS, STOP_NOUNS, BATCH_NOUNS, CAMP_NOUNS, CHARGE_VERBS, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, GIVEN_NOUNS, HEDGE_MODALS, HOSTILE_MANNER, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, THREAT_VERBS, PACT_NOUNS, PACT_VERBS, PURPOSE_NOUNS, RAISING_VERBS, RECEIVE_VERBS, RECEIVED_NOUNS, REBUTTED_NOUNS, RELATIONS, RESOLUTION_NOUNS, ROLE_HEADS, SETBACK_NOUNS, SHIELD_VERBS, SPEAK_OUT_VERBS, VERB_CUES,
+from .vocab import (ADJ_CUES, ANSWERED_NOUNS, CONTACT_VERBS, PAIR_PLURALS, STOP_NOUNS, BATCH_NOUNS, CAMP_NOUNS, CHARGE_VERBS, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, GIVEN_NOUNS, HEDGE_MODALS, HOSTILE_MANNER, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, RELEASE_NOUNS, THREAT_VERBS, PACT_NOUNS, PACT_VERBS, PURPOSE_NOUNS, RAISING_VERBS, RECEIVE_VERBS, RECEIVED_NOUNS, REBUTTED_NOUNS, RELATIONS, RESOLUTION_NOUNS, ROLE_HEADS, SETBACK_NOUNS, SHIELD_VERBS, SPEAK_OUT_VERBS, VERB_CUES,
                     VOTE_VERBS)
 
 COMPOSE = shared("verb.compose", "a verb over a stance noun: \"backed sanctions on Mali\"")
@@ -289,9 +289,14 @@ def compose(ctx: Sentence, v: Token, n: Token, vsign: int) -> None:
     if not targets or nrel is None:
         return
     subj = ctx.subjects(v)
-    # "threatened sanctions on Y": a hostile act threatened is the subject's own (not "threatened its alliance")
-    sign = RELATIONS[nrel] if lemma(v) in THREAT_VERBS and RELATIONS[nrel] < 0 else vsign * RELATIONS[nrel]
+    # "threatened sanctions on Y": a hostile act threatened is the subject's own (not "threatened its alliance");
+    # so is a fight fought ("fought a war against / with Y"), unlike "fought sanctions on Y"
+    waged = nrel in ("fights", "clashes") and VERB_CUES.get(lemma(v), {}).get("obj") == "fights"
+    own = waged or lemma(v) in THREAT_VERBS and RELATIONS[nrel] < 0
+    sign = RELATIONS[nrel] if own else vsign * RELATIONS[nrel]
     ctx.emit(subj, targets, nrel, v, "compose", sign=sign, check=v)
+    if waged and nrel == "clashes":  # "fought a war with Y": Y fought it too
+        ctx.emit(targets, subj, nrel, v, "compose", sign=sign, check=v)
 
 
 def _plain_negation(v: Token) -> bool:
@@ -529,6 +534,13 @@ def _ouster_noun(ctx: Sentence, v: Token, c: Token) -> None:
             tgt = [a for p in acts for a in ctx.args(p, owner=True)]
             ctx.emit(ctx.subjects(v, avoid={a.actor.name for a in tgt}), tgt, "opposes", v, "demand",
                      rule="demand.ouster_noun")
+        if lemma(o) in RELEASE_NOUNS or o.lower_ in RELEASE_NOUNS:
+            # "called for the release of Y" takes Y's side (not "of Y's tax returns": Y named, not owning)
+            tgt = [a for g in o.children if g.dep_ == "poss" or g.dep_ == "prep" and g.lower_ == "of"
+                   for p in ([g] if g.dep_ == "poss" else [p for p in g.children if p.dep_ == "pobj"])
+                   for a in ctx.args(p)]
+            ctx.emit(ctx.subjects(v, avoid={a.actor.name for a in tgt}), tgt, "defends", v, "demand",
+                     rule="demand.release")
         if lemma(o) in OUSTER_NOUNS:
             tgt = []
             for g in o.children:
@@ -540,7 +552,8 @@ def _ouster_noun(ctx: Sentence, v: Token, c: Token) -> None:
             ctx.emit(src, tgt, "opposes", v, "demand", rule="demand.ouster_noun")
 
 
-@rule("demand.ouster", pos="verb", words="demand_verbs", order=200, emits=("demand.corrective", "demand.ouster_noun"))
+@rule("demand.ouster", pos="verb", words="demand_verbs", order=200,
+      emits=("demand.corrective", "demand.ouster_noun", "demand.release"))
 def demand(ctx: Sentence, v: Token, lem: str) -> None:
     """ "demanded that he step down", "called for his resignation", "called on X to apologise"."""
     for c in v.children:
