@@ -21,7 +21,7 @@ from .people import speakers, titled_names
 from .references import REFERENCE_RULES, references
 from .roles import party_references, role_references
 from .state import ResolverState
-from .states import government_phrases, link_states, norp_nouns, scenes
+from .states import government_phrases, hyphen_demonyms, link_states, norp_nouns, scenes
 from .surnames import people
 from .text import quoted, shouting_lines, title_lines
 from .titles import of_phrases, titles
@@ -52,6 +52,8 @@ PASSES: list[Pass] = [
     Pass("orgs.reference", org_references, "\"the committee\": the latest organisation of that kind"),
     Pass("orgs.bare_body", bare_bodies, "\"the Senate\": that body of the state in focus"),
     Pass("states.scene", scenes, "a city before a violent event is its scene, no actor (\"the Paris attacks\")"),
+    Pass("states.hyphen", hyphen_demonyms, "a demonym before a hyphened participle is its actor (\"Soviet-backed\", "
+         "\"Iranian-led\")"),
     Pass("states.apparatus", government_phrases, "\"the Russian government\", \"Assad regime\", \"IS militants\", "
          "\"Republican lawmakers\" (caucus)"),
     Pass("roles.of_phrase", of_phrases, "affiliation from \"X of China's foreign ministry\""),

@@ -34,7 +34,9 @@ def government_phrases(st: ResolverState) -> None:
                 if c.dep_ == "prep" and (c.lower_ == "of" or c.lower_ == "in" and low in DEFINITE_STATE_NOUNS):
                     _of_state(st, h, c, low)
                 continue
-            if c.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod") and not hyphened(c) and _modifier(st, h, _through_office(st, c), low):
+            if hyphened(c):
+                continue
+            if c.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod") and _modifier(st, h, _through_office(st, c), low):
                 break
 
 
@@ -44,11 +46,31 @@ def _hyphen_cues() -> frozenset[str]:
     return frozenset(w for w, rel in HYPHEN_CUES.items() if rel != "leads")
 
 
+@functools.lru_cache(maxsize=1)
+def _leader_cues() -> frozenset[str]:
+    from ..rules.vocab import HYPHEN_CUES
+    return frozenset(w for w, rel in HYPHEN_CUES.items() if rel == "leads")
+
+
 def hyphened(c: Token) -> bool:
     """Does a modifier stand before a hyphenated cue other than a leader's ("the UN-backed government of
     Libya", not "the US-led coalition")? The noun is not the modifier's (hyphen.backed reads the tie)."""
     doc = c.doc
     return c.i + 2 < len(doc) and doc[c.i + 1].text == "-" and doc[c.i + 2].lower_ in _hyphen_cues()
+
+
+def hyphen_demonyms(st: ResolverState) -> None:
+    """A state's demonym before a hyphened participle is an actor: "the Soviet-backed government" (the Soviet
+    Union backs it), "Iranian-led forces" (Iran leads them); hyphen.backed and the owners read it. (Not a
+    party's: "the Republican-controlled House" is how a chamber is, no stance.)"""
+    cues = _hyphen_cues() | _leader_cues()
+    for t in st.toks:
+        k = t.i - 2
+        if t.lower_ not in cues or k < 0 or st.doc[k + 1].text != "-" or k not in st.demonym_tok:
+            continue
+        s, e, entry = st.demonym_tok[k]
+        if e == k + 1 and entry.type == "country" and st.cand_at(k) is None and st.owner[k] < 0:
+            st.add(s, e, (st.entry_actor(entry),), "demonym", head=k)
 
 
 def _through_office(st: ResolverState, c: Token) -> Token:

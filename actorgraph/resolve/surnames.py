@@ -235,12 +235,11 @@ def _find_cluster(w: People, f: tuple[str, ...]) -> tuple[Cluster | None, list[C
         # family name first ("Moon" for Moon Jae-in, "Hong" for Hong Lei): a bare name that
         # is no one's surname but exactly one person's first name
         firsts = [c for c in w.clusters if c.first is not None and c.first.lower() == sur]
-        if len(firsts) == 1:
-            found = firsts[0]
-        else:  # a spelling variant of a surname ("Zelenskiy" for Zelensky)
-            near = [c for c in w.clusters if c.ntok > 1 and spelling_variant(sur, c.surname)]
-            if len(near) == 1:
-                found = near[0]
+        # a spelling variant of a surname ("Zelenskiy" for Zelensky); a middle name the person goes by
+        # ("Lula" for Luiz Inacio Lula da Silva)
+        near = [c for c in w.clusters if c.ntok > 1 and spelling_variant(sur, c.surname)]
+        middle = [c for c in w.clusters if c.ntok > 2 and sur in (t.lower() for t in c.forms[0][1:-1])]
+        found = next((g[0] for g in (firsts, near, middle) if len(g) == 1), None)
     # else: several people share the surname; decided by position (bare_surnames)
     return found, options
 

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from ..resolve.states import hyphened
 from .base import Arg, MENTION_CONFIDENCE, MentionRef, QUOTE_CHARS, lemma
-from .vocab import (ACT_NOUNS, ACT_VERBS, AUTHOR_VERBS, CARRY_OUT_VERBS, SPEECH_ACT_NOUNS, CAMP_NOUNS, ECHOED_ACT_NOUNS, LOYAL_NOUNS, MAKE_ACT_VERBS, PROXY_NOUNS, QUANTITY_NOUNS, RELATIONAL_NOUNS,
+from .vocab import (ACT_NOUNS, ACT_VERBS, AUTHOR_VERBS, CARRY_OUT_VERBS, SPEECH_ACT_NOUNS, CAMP_NOUNS, ECHOED_ACT_NOUNS, LOYAL_NOUNS, MAKE_ACT_VERBS, PROXY_NOUNS, QUANTITY_NOUNS, REBUTTED_NOUNS, RELATIONAL_NOUNS,
                     SOURCE_OWNED, SPEECH_VERBS, STATE_WORDS)
 
 
@@ -291,7 +291,8 @@ class Arguments:
         if not got and bare and (lem in ECHOED_ACT_NOUNS or t.lower_ in ECHOED_ACT_NOUNS):
             got = self._echoed_agent(t)  # (the same noun told before first: "an embargo ... the embargo")
         if not got and bare and (lem in ACT_NOUNS or t.lower_ in ACT_NOUNS or t.lower_ in ACT_VERBS):
-            got = self._act_agent(t)
+            # ("Y accused X ... X rejected the charge": a charge only where a verb tells it)
+            got = self._act_agent(t, told_only=lem in REBUTTED_NOUNS and lem not in ACT_NOUNS)
         return got
 
     def _echoed_agent(self, n: Token) -> list[Arg]:
@@ -313,7 +314,7 @@ class Arguments:
                 return [Arg(a.mention, a.actor, a.factor * 0.7) for a in got]
         return []
 
-    def _act_agent(self, n: Token) -> list[Arg]:
+    def _act_agent(self, n: Token, told_only: bool = False) -> list[Arg]:
         """"X vetoed the bill. Y condemned the move": an act named by a bare definite noun is the act
         told just before it — the subject of an earlier clause of this sentence, else of one of the two
         sentences before (through "said" to what was said; wire copy gives each sentence its paragraph).
@@ -325,8 +326,8 @@ class Arguments:
             if a.pos_ in ("VERB", "AUX") and a.dep_ not in ("xcomp",):
                 break
         got = self._act_by_verb(n, above)
-        if got is not None:
-            return got
+        if got is not None or told_only:
+            return got or []
         for x in reversed(doc[self.sent.start:n.i]):  # "answered Peru's sanctions by condemning the measures"
             if x.pos_ == "VERB" and x.i not in above and x.dep_ in ("ROOT", "conj"):
                 break  # ("citing Iran's tests, the US imposed sanctions, and Russia condemned the move": the imposing)

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from .base import lemma
 from .vocab import (ADJUNCT_MARKS, BLOCKERS, BLOCKING_PHRASALS, FALSITY_ADVERBS, HEDGE_MODALS, NEG_ADVERBS, OBJECT_BLOCKERS, REASON_NOUNS,
-                    REBUTTED_NOUNS, UNCHANGED_VERBS)
+                    REBUTTED_NOUNS, UNCHANGED_VERBS, WISH_VERBS)
 
 
 CONDITION_MARKS = ("if", "unless", "whether", "lest")
@@ -155,6 +155,8 @@ def _blocks_here(t: Token, via: str, own_denial: bool, check_word: bool, prev: T
     if check_word and (
             (lem in BLOCKERS and t.pos_ in ("VERB", "ADJ", "AUX", "NOUN") and not own_denial)
             or (lem in OBJECT_BLOCKERS and t.pos_ == "VERB" and via == "dobj")
+            or (lem in WISH_VERBS and t.pos_ == "VERB" and via == "ccomp" and prev is not None and not any(
+                c.dep_ == "nsubj" and c.pos_ == "PRON" for c in prev.children))  # ("hoped they could": their own)
             or any(c.dep_ == "prt" and (f"{lem} {c.lower_}" in BLOCKING_PHRASALS or any(
                 f"{lem} {c.lower_} {p.lower_}" in BLOCKING_PHRASALS for p in t.children if p.dep_ == "prep"))
                 for c in t.children)
