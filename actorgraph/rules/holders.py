@@ -392,11 +392,17 @@ class Holders:
             if d == "nsubjpass" and h.pos_ == "VERB" and lemma(h) in LIGHT_VERBS | CARRY_OUT_VERBS \
                     and any(c.dep_ == "agent" for c in h.children):
                 return self.subjects(h, avoid=avoid), h  # "sanctions were imposed on Y by X" (not "opposed by X")
+            if d == "prep" and t.lower_ == "over" and t.i != n.i:
+                return [], None  # "sanctioned two firms over arms sales to Y": a reason's stance is not the subject's
             if d in ("dobj", "pobj", "prep", "attr", "oprd", "conj", "appos", "dative", "npadvmod", "pcomp"):
                 if h.pos_ in ("VERB", "AUX"):
                     if any(c.dep_ == "expl" for c in h.children):
                         return [], h
-                    return self.subjects(h, avoid=avoid), h
+                    got = self.subjects(h, avoid=avoid)
+                    if not got and d == "prep" and t.lower_ == "in":
+                        # "X is locked / embroiled in a dispute with Y": the one in that state
+                        got = self.args(next((c for c in h.children if c.dep_ == "nsubjpass"), None), owner="source")
+                    return got, h
                 if h.pos_ == "ADJ" and d == "prep":
                     return self.subjects(h, avoid=avoid), h
                 if h.pos_ in ("NOUN", "PROPN") and d in ("prep", "pobj"):

@@ -106,7 +106,7 @@ class Syntax:
 
     def _joint_subject(self, v: Token) -> list[Arg]:
         """The pair in "X and Y restored ties" (a conjoined subject), or a headline's "X, Y restore ties"."""
-        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)  # ("X and Y are embroiled in")
         if subj is not None and subj.conjuncts:
             return self.args(subj, owner="source")
         if subj is None and v.dep_ == "xcomp" and v.head.pos_ in ("VERB", "AUX"):
