@@ -7,7 +7,7 @@ from ..resolve.states import hyphened
 from ..resolve.vocab import ORG_WORDS
 from .arguments import companions
 from .base import Arg, OWNER_FACTOR, lemma
-from .vocab import (SPLIT_ADJS, LINKING_VERBS, AUTHOR_VERBS, CARRY_OUT_VERBS, LIGHT_VERBS, MEANS_VERBS, SEEK_VERBS, WAY_NOUNS, CAUSATIVE_VERBS, DEMAND_VERBS, GERUND_OBJECT_PREPS, HYPHEN_CUES,
+from .vocab import (ACT_NOUNS, REPEAT_VERBS, SPLIT_ADJS, LINKING_VERBS, AUTHOR_VERBS, CARRY_OUT_VERBS, LIGHT_VERBS, MEANS_VERBS, SEEK_VERBS, WAY_NOUNS, CAUSATIVE_VERBS, DEMAND_VERBS, GERUND_OBJECT_PREPS, HYPHEN_CUES,
                     MESSAGE_NOUNS, OBJECT_CONTROL, ORIGIN_NOUNS, PATIENT_OF, RELATIONS, SPEECH_VERBS,
                     SUBJECT_GERUND_VERBS, TOPIC_NOUNS, VERB_CUES, WANT_NOUNS, WANT_THAT_VERBS, WANT_VERBS)
 
@@ -20,6 +20,8 @@ def _reaction(v: Token) -> bool:
     of making or carrying out is: "the missiles fired by X", "the accord drafted by X")."""
     lem = lemma(v)
     rel = VERB_CUES.get(lem, {}).get("obj")
+    if lem in REPEAT_VERBS:
+        return True  # "his remarks, echoed by Y": repeated, not Y's own
     return rel is not None and (RELATIONS[rel] < 0 or rel == "praises") and lem not in OWN_ACT_VERBS
 
 
@@ -407,9 +409,11 @@ class Holders:
                     return self.subjects(h, avoid=avoid), h
                 if h.pos_ in ("NOUN", "PROPN") and d in ("prep", "pobj"):
                     if d == "prep":
-                        got = self.owners(h, depth=1, between_ok=False)
+                        got = self.owners(h, depth=1, between_ok=False)  # "X's call for a ban on Y"
                         if got:
                             return got, None
+                        if t.lower_ != "of" and (lemma(n) in ACT_NOUNS or n.lower_ in ACT_NOUNS):
+                            return [], None  # "find the truth behind the attacks on Y": not the finder's attacks
                 t = h
                 continue
             return [], None

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .base import Arg, do_more, lemma
 from .context import Sentence
 from .registry import rule, shared
-from .vocab import (ADJ_CUES, ANSWERED_NOUNS, CONTACT_VERBS, PAIR_PLURALS, STOP_NOUNS, BATCH_NOUNS, CAMP_NOUNS, CHARGE_VERBS, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, GIVEN_NOUNS, HEDGE_MODALS, HOSTILE_MANNER, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, RELEASE_NOUNS, THREAT_VERBS, PACT_NOUNS, PACT_VERBS, PURPOSE_NOUNS, RAISING_VERBS, RECEIVE_VERBS, RECEIVED_NOUNS, REBUTTED_NOUNS, RELATIONS, RESOLUTION_NOUNS, ROLE_HEADS, SETBACK_NOUNS, SHIELD_VERBS, SPEAK_OUT_VERBS, VERB_CUES,
+from .vocab import (ADJ_CUES, ANSWERED_NOUNS, CONTACT_VERBS, PAIR_PLURALS, STOP_NOUNS, BATCH_NOUNS, CAMP_NOUNS, CHARGE_VERBS, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, GIVEN_NOUNS, HEDGE_MODALS, HOSTILE_MANNER, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, RELEASE_NOUNS, THREAT_VERBS, PACT_NOUNS, PACT_VERBS, PURPOSE_NOUNS, RAISING_VERBS, RECEIVE_VERBS, RECEIVED_NOUNS, REBUTTED_NOUNS, REFLEXIVE_VERBS, RELATIONS, RESOLUTION_NOUNS, ROLE_HEADS, SETBACK_NOUNS, SHIELD_VERBS, SPEAK_OUT_VERBS, VERB_CUES,
                     VOTE_VERBS)
 
 COMPOSE = shared("verb.compose", "a verb over a stance noun: \"backed sanctions on Mali\"")
@@ -161,6 +161,8 @@ def verb_direct(ctx: Sentence, v: Token, lem: str) -> None:
             continue  # "struck a deal with X" is no strike: the noun's own rule reads it
         if slot == "obj" and prt and f"{prt} obj" in slots:
             continue  # "shot down X's offer": the phrasal verb's sense replaces the plain verb's
+        if slot != "obj" and lem in REFLEXIVE_VERBS and _other_object(v):
+            continue  # "sought to distance Z from Y": Z's distance, not the subject's
         tgt = _slot_targets(ctx, v, slot, arg, rel)
         # "with A backing X and B backing Y": B is the next participle's subject, not a second object
         tgt = [a for a in tgt if a.mention.end >= len(v.doc) or not ctx.absolute_subject(v.doc[a.mention.end])]
@@ -185,6 +187,11 @@ def verb_direct(ctx: Sentence, v: Token, lem: str) -> None:
         group = ctx.subjects(v)
         if len(group) >= 2:
             ctx.mutual(group, next(iter(slots.values())), v, "reciprocal")
+
+
+def _other_object(v: Token) -> bool:
+    """Has the verb an object other than a reflexive ("allied himself with Y" is the subject's own)?"""
+    return any(c.dep_ == "dobj" and not c.lower_.endswith(("self", "selves")) for c in v.children)
 
 
 def purpose(ctx: Sentence, v: Token, n: Token, vsign: int) -> None:
