@@ -205,6 +205,15 @@ class Syntax:
                 score += -w if neg else w
         return score
 
+    def _owned_by_other(self, n: Token, judged_tok: Token | None) -> bool:
+        """Is the noun another actor's ("its failure" with "its" someone other than the judged)?"""
+        poss = next((g for g in n.children if g.dep_ == "poss"), None)
+        if poss is None or judged_tok is None:
+            return False
+        theirs = {a.name for a in getattr(self.index.mention_for(poss), "actors", ())}
+        mine = {a.name for a in getattr(self.index.mention_for(judged_tok), "actors", ())}
+        return bool(theirs) and not theirs & mine
+
     def _judgement_tokens(self, root: Token, judged_tok: Token | None = None) -> list[Token]:
         """The words of what is said about the judged: the content clause down to its objects, complements
         and prepositional phrases, but not into a nested clause about somebody else ("X said Y knew that
@@ -225,6 +234,8 @@ class Syntax:
                     continue  # "Y must condemn racism", "Y fought corruption", "Y faced a dangerous attack": not Y's
                 if c.dep_ == "prep" and c.lower_ in ("against", "toward", "towards"):
                     continue  # "Y would take measures against the aggression": what Y acts on, not what Y is
+                if c.dep_ in ("pobj", "dobj") and self._owned_by_other(c, judged_tok):
+                    continue  # "Y will impose sanctions over Z's failure": Z's failing, not Y's
                 if c.dep_ == "prep" and c.lower_ in TIME_PREPS and c.lower_ not in VERB_CUES.get(lemma(t), {}):
                     continue  # "Y has seen prices double since the disaster": when, not what Y is (not "went after")
                 stack.append(c)
