@@ -72,6 +72,8 @@ def verb_passive(ctx: Sentence, v: Token, lem: str) -> None:
         tgt = ctx.subjects(v.head)
     else:
         tgt = ctx.args(_passive_subject(v), owner=True)
+    by = {a.actor.name for a in src}  # ("the rebels, backed by X and Y": the backers own them, are not backed)
+    tgt = [a for a in tgt if a.actor.name not in by]
     prt = " ".join(c.lower_ for c in v.children if c.dep_ == "prt")
     rel = slots.get(f"{prt} obj") if prt else slots["obj"]  # "was shot down by X" is not "was shot"
     if rel is not None:
