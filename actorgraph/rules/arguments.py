@@ -257,9 +257,8 @@ class Arguments:
                 if self._mentions_at([c]):  # "South Korean and US forces": the conjuncts too
                     res.extend(self._mentions_at((c, *c.conjuncts), 0.9))
             elif c.dep_ == "prep" and c.lower_ in ("in", "of", "from"):
-                for p in c.children:
-                    if p.dep_ != "pobj":
-                        continue
+                for p in [x for o in c.children if o.dep_ == "pobj" for x in (o, *o.conjuncts)]:
+                    # ("troops from Kenya and Uganda": both)
                     mm = idx.mention_for(p)
                     if mm is not None and mm.actors:
                         res.extend(self._mention_args(mm, 0.9))
