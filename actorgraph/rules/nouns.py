@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .base import Arg, lemma
 from .context import Sentence
 from .registry import rule
-from .verbs import given_with
+from .verbs import given_with, vetoed_text
 from .vocab import (TIE_TROUBLE_NOUNS, CALL_VERBS, DESCRIBE_VERBS, EXIT_VERBS, LINKING_VERBS, ARMS_WORDS, TRANSFER_BLOCKERS, ADJ_CUES, BREAKERS, NEGATIVE_TIE_WORDS, NOUN_CUES, PACT_NOUNS, PACT_VERBS, PERSONAL_RELATIONS, POSITIVE_TIE_WORDS, POSTURE_ADJS, POSTURE_PREPS, SPOKEN_POSTURES, RECEIVED_NOUNS, RECEIVE_VERBS, RELATIONAL_NOUNS, RELATIONS, RIVALRY_NOUNS, SOUGHT_VERBS, STAFF_NOUNS, VERB_CUES, slot_sign)
 
 
@@ -68,8 +68,9 @@ def noun(ctx: Sentence, n: Token, lem: str) -> None:
     if not targets:
         return
     owners, gov, explicit = ctx._noun_owner(n, [a for a, _ in targets], targets[0][1])
-    if _left_to_verb(n, lem, gov, explicit) or _sought(n, gov):
-        return
+    if _left_to_verb(n, lem, gov, explicit) or _sought(n, gov) or (not explicit and gov is not None
+                                                                    and vetoed_text(gov)):
+        return  # (what a vetoed resolution would have authorised is nobody's)
     if not explicit and gov is not None and n.dep_ == "dobj" and _judged_by(gov):
         return  # "X called the charges against Y a disgrace": judged by X, not X's own
     rid = "noun.possessor" if explicit else "noun.clause"
@@ -179,6 +180,8 @@ def against(ctx: Sentence, t: Token) -> None:
     if not tgt:
         return
     if t.pos_ in ("VERB", "AUX"):
+        if vetoed_text(t):
+            return  # "would veto any resolution authorizing war against Y": never said by its body
         if ctx.wanted_by(t) is not None:
             src = ctx.wanted_by(t)
         else:

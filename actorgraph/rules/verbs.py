@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .base import Arg, do_more, lemma
 from .context import Sentence
 from .registry import rule, shared
-from .vocab import (ADJ_CUES, ANSWERED_NOUNS, CONTACT_VERBS, PAIR_PLURALS, STOP_NOUNS, BATCH_NOUNS, CAMP_NOUNS, CHARGE_VERBS, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, GIVEN_NOUNS, HEDGE_MODALS, HOSTILE_MANNER, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, RELEASE_NOUNS, THREAT_VERBS, PACT_NOUNS, PACT_VERBS, PURPOSE_NOUNS, RAISING_VERBS, RECEIVE_VERBS, RECEIVED_NOUNS, REBUTTED_NOUNS, REFLEXIVE_VERBS, POST_VERBS, STAFF_NOUNS, RELATIONS, RESOLUTION_NOUNS, ROLE_HEADS, SETBACK_NOUNS, SHIELD_VERBS, SPEAK_OUT_VERBS, VERB_CUES,
+from .vocab import (ADJ_CUES, CARRY_OUT_VERBS, LIGHT_VERBS, ANSWERED_NOUNS, CONTACT_VERBS, PAIR_PLURALS, STOP_NOUNS, BATCH_NOUNS, CAMP_NOUNS, CHARGE_VERBS, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, GIVEN_NOUNS, HEDGE_MODALS, HOSTILE_MANNER, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, RELEASE_NOUNS, THREAT_VERBS, PACT_NOUNS, PACT_VERBS, PURPOSE_NOUNS, RAISING_VERBS, RECEIVE_VERBS, RECEIVED_NOUNS, REBUTTED_NOUNS, REFLEXIVE_VERBS, POST_VERBS, STAFF_NOUNS, RELATIONS, RESOLUTION_NOUNS, ROLE_HEADS, SETBACK_NOUNS, SHIELD_VERBS, SPEAK_OUT_VERBS, VERB_CUES,
                     VOTE_VERBS)
 
 COMPOSE = shared("verb.compose", "a verb over a stance noun: \"backed sanctions on Mali\"")
@@ -80,12 +80,17 @@ def verb_passive(ctx: Sentence, v: Token, lem: str) -> None:
         ctx.emit(src, tgt, rel, v, "passive")
 
 
+def vetoed_text(v: Token) -> bool:
+    """Is the verb what a stopped resolution says ("vetoed a UN resolution condemning Y")?"""
+    return v.dep_ in ("acl", "relcl") and lemma(v.head) in RESOLUTION_NOUNS and v.head.dep_ in ("dobj", "pobj") \
+        and (lemma(v.head.head) in SHIELD_VERBS or v.head.head.lower_ == "against"
+             or lemma(v.head.head.head) in SHIELD_VERBS)
+
+
 def _shielded(ctx: Sentence, v: Token) -> list[Arg] | None:
     """ "vetoed a UN resolution condemning Y": the text was stopped, so its body did not condemn Y; its
     subject is then the sponsors, not the venue."""
-    if v.dep_ in ("acl", "relcl") and lemma(v.head) in RESOLUTION_NOUNS and v.head.dep_ in ("dobj", "pobj") \
-            and (lemma(v.head.head) in SHIELD_VERBS or v.head.head.lower_ == "against"
-                 or lemma(v.head.head.head) in SHIELD_VERBS):
+    if vetoed_text(v):
         venue = ctx._venue(v.head)
         if venue:
             return [a for a in ctx.subjects(v) if a.actor.name not in venue]
@@ -250,10 +255,13 @@ def purpose(ctx: Sentence, v: Token, n: Token, vsign: int) -> None:
         # "a resolution criticising Azerbaijan" is sometimes parsed with the object as npadvmod
         obj = next((o for o in c.children if o.dep_ == "dobj" or (
             clause and o.dep_ == "npadvmod" and o.pos_ == "PROPN" and o.i > c.i)), None)
-        if rel is None or obj is None or any(a.dep_ == "neg" for a in c.children):
+        if obj is None or any(a.dep_ == "neg" for a in c.children):
             continue
-        tgt = ctx.args(obj, owner=True)
-        if not tgt:
+        if rel is None:  # "a resolution imposing sanctions on Y": the stance noun the clause carries out
+            rel, tgt = _carried_noun(ctx, obj) if lemma(c) in LIGHT_VERBS | CARRY_OUT_VERBS else (None, [])
+        else:
+            tgt = ctx.args(obj, owner=True)
+        if rel is None or not tgt:
             continue
         sign = vsign * RELATIONS[rel]
         ex = {a.actor.name for a in tgt}
@@ -261,6 +269,13 @@ def purpose(ctx: Sentence, v: Token, n: Token, vsign: int) -> None:
                   factor=factor, check=v)
         if vsign > 0:  # "a Green measure to ...": its owners mean it
             ctx.emit(ctx.owners(n, between_ok=False), tgt, rel, c, "compose", factor=0.85, check=v)
+
+
+def _carried_noun(ctx: Sentence, n: Token) -> tuple[str | None, list[Arg]]:
+    """A stance noun's relation and targets ("sanctions on Y"), for a clause that would carry it out."""
+    entry = NOUN_CUES.get(lemma(n)) or NOUN_CUES.get(n.lower_)
+    pairs = ctx._noun_targets(n, entry)[0] if entry else []
+    return (pairs[0][1], [a for a, _ in pairs]) if pairs else (None, [])
 
 
 @rule(PURPOSE, pos="verb", words="launch_verbs", order=150,
