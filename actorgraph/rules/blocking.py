@@ -141,6 +141,13 @@ def _negated_here(t: Token, via: str) -> tuple[bool, float]:
             return True, 1.0  # "X has yet to recognise Y", "X is yet to condemn Y"
         if c.dep_ == "aux" and c.lower_ in HEDGE_MODALS:
             hedge = min(hedge, HEDGE_MODALS[c.lower_])
+        if c.dep_ == "nsubj" and via in ("ccomp", "xcomp") and (c.lower_ in ("nobody", "none") or (
+                c.lower_ == "one" and any(g.lower_ == "no" for g in c.children))):
+            return True, 1.0  # "nobody expects Y to back Z": what no one thinks
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in t.children) and any(
+            c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in CONDITION_MARKS for g in c.children)
+            for c in t.children):
+        return True, 1.0  # "X could sever ties with Y if ...", "X would back Y only if ...": a condition
     return False, hedge
 
 

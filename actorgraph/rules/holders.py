@@ -140,6 +140,11 @@ class Holders:
                         return got2
             return got
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+        if v.dep_ == "advcl" and v.tag_ == "VBG" and h.pos_ == "VERB" and v.i - 1 >= 0 \
+                and v.doc[v.i - 1].dep_ in ("pobj", "dobj") and v.doc[v.i - 1].head.i != h.i \
+                and v.doc[v.i - 1].tag_ in ("NNS", "NNPS") and self.args(v.doc[v.i - 1]):
+            # "gave sanctuary to ZAPU guerrillas fighting Y": the participle right after a named plural describes it
+            return self.args(v.doc[v.i - 1], owner="source")
         if v.dep_ == "advcl" and (v.tag_ in ("VBG", "VBN") or infinitive):
             if h.pos_ == "ADV" and h.dep_ == "advmod" and h.head.pos_ in ("VERB", "AUX"):
                 h = h.head  # "X went so far as to condemn Y"
@@ -164,6 +169,9 @@ class Holders:
                     # ("took credit for defeating Z": an object no actor stands for leaves it the subject's)
                     got = [a for c in gov.children if c.dep_ == "dobj" and c.i < h.i
                            for a in self.args(c, owner="source")]
+                    if not got and any(c.dep_ == "agent" for c in gov.children):
+                        # "Y was accused by X of arming Z": the passive's subject is the one accused
+                        got = [a for c in gov.children if c.dep_ == "nsubjpass" for a in self.args(c, owner="source")]
                     if got:
                         return got
                 got = self.subjects(gov, avoid=avoid, depth=depth + 1)
