@@ -19,9 +19,9 @@ def _between(ctx: Sentence, n: Token, entry: dict[str, str], between: list[Arg],
     if not has_targets and len(between) < 2 and RELATIONS[rel_between] > 0 and n.dep_ == "dobj" \
             and n.head.pos_ == "VERB" and lemma(n.head) not in BREAKERS:
         between = ctx._joint_subject(n.head)  # the joint subject is the pair
-    elif not has_targets and len(between) < 2 and n.dep_ == "pobj" and n.head.lower_ in ("at", "in") \
+    elif not has_targets and len(between) < 2 and n.dep_ == "pobj" and n.head.lower_ in ("at", "in", "to") \
             and n.head.head.pos_ in ("AUX", "VERB"):
-        between = ctx._joint_subject(n.head.head)  # "X and Y are at odds / locked in a feud": the pair
+        between = ctx._joint_subject(n.head.head)  # "X and Y are at odds / locked in a feud / went to war": the pair
     if len(between) >= 2:
         gov = ctx._governor(n)
         if not (RELATIONS[rel_between] > 0 and gov is not None and lemma(gov) in BREAKERS):  # "ended the cooperation": none

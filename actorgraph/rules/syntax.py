@@ -144,7 +144,9 @@ class Syntax:
                 # "opened a probe into X", "carried out strikes on X"
                 or (n.dep_ == "dobj" and lemma(n.head) in ACT_LIGHT_VERBS)
                 # "pledged $100 million in aid to X", "sent millions in support to X"
-                or (n.dep_ == "pobj" and n.head.lower_ == "in" and RELATIONS.get(entry.get("to", ""), 0) > 0)):
+                or (n.dep_ == "pobj" and n.head.lower_ == "in" and RELATIONS.get(entry.get("to", ""), 0) > 0)
+                # "went to war with X"
+                or (n.dep_ == "pobj" and n.head.lower_ == "to" and lemma(n.head.head) == "go")):
             gov = n.head if n.dep_ == "dobj" else (n.head.head if n.head.dep_ == "prep" else None)
             if gov is not None and n.dep_ == "pobj" and gov.pos_ == "NOUN" and gov.dep_ == "dobj":
                 gov = gov.head

@@ -16,7 +16,13 @@ PURPOSE = "verb.purpose"  # registered below (launch verbs); verb.direct reaches
 
 def _passive(v: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or (
-        v.tag_ == "VBN" and v.dep_ in ("acl", "amod")) or _fronted_participle(v)
+        v.tag_ == "VBN" and v.dep_ in ("acl", "amod")) or _fronted_participle(v) or _shared_passive(v)
+
+
+def _shared_passive(v: Token) -> bool:
+    """ "funded and armed by Iran": a participle joined to a passive, sharing its subject."""
+    return v.dep_ == "conj" and v.tag_ == "VBN" and v.head.tag_ == "VBN" and _passive(v.head) and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in v.children)
 
 
 def _fronted_participle(v: Token) -> bool:
@@ -35,6 +41,9 @@ def _agent(v: Token) -> Token | None:
         agent = next((p for c in v.children if c.dep_ in ("oprd", "attr") for g in c.children
                       if g.dep_ in ("prep", "agent") and g.lower_ == "by"
                       for p in g.children if p.dep_ == "pobj"), None)
+    if agent is None:  # "funded and armed by Iran": the last participle's "by" is the first one's too
+        agent = next((a for c in v.children if c.dep_ == "conj" and _shared_passive(c) for a in [_agent(c)]
+                      if a is not None), None)
     return agent
 
 
@@ -66,12 +75,15 @@ def verb_passive(ctx: Sentence, v: Token, lem: str) -> None:
     src = ctx.args(agent, owner=True)
     for by in agent.head.conjuncts:  # "endorsed by X and by Y": the second "by" is the first one's conjunct
         src += [a for p in by.children if p.dep_ == "pobj" for a in ctx.args(p, owner=True)]
-    if v.dep_ in ("acl", "amod") and v.head.pos_ in ("NOUN", "PROPN"):
-        tgt = ctx.args(v.head, owner=True)
-    elif _fronted_participle(v):
-        tgt = ctx.subjects(v.head)
+    base = v
+    while _shared_passive(base):
+        base = base.head  # (the joined participle's subject is the first one's)
+    if base.dep_ in ("acl", "amod") and base.head.pos_ in ("NOUN", "PROPN"):
+        tgt = ctx.args(base.head, owner=True)
+    elif _fronted_participle(base):
+        tgt = ctx.subjects(base.head)
     else:
-        tgt = ctx.args(_passive_subject(v), owner=True)
+        tgt = ctx.args(_passive_subject(base), owner=True)
     by = {a.actor.name for a in src}  # ("the rebels, backed by X and Y": the backers own them, are not backed)
     tgt = [a for a in tgt if a.actor.name not in by]
     prt = " ".join(c.lower_ for c in v.children if c.dep_ == "prt")
