@@ -166,7 +166,7 @@ def ner_span(st: ResolverState, s: int, e: int, ent: Span, gaz_spans: list[tuple
         return
     root = span.root
     if root.lower_ in STATE_NOUNS or root.lower_ in GROUP_NOUNS:
-        if any(t.i in st.demonym_at for t in span) or any(s <= gs and ge <= e and not _own_name(st, span, gs, ge)
+        if any(t.i in st.demonym_at and not _inner_party_word(st, s, t.i) for t in span) or any(s <= gs and ge <= e and not _own_name(st, span, gs, ge)
                                                           for gs, ge in gaz_spans) \
                 or any(c.dep_ == "poss" and any(gs <= c.i < ge for gs, ge in gaz_spans) for c in root.children):
             return  # "the Syrian government", "Russia's Ministry of Defence": see government_phrases
@@ -187,6 +187,13 @@ def ner_span(st: ResolverState, s: int, e: int, ent: Span, gaz_spans: list[tuple
         # unknown places are locations; keep only doers, and names that may be people
         st.pending.append((st.add(s, e, (), "name"), label))
 
+
+
+def _inner_party_word(st: ResolverState, s: int, i: int) -> bool:
+    """A party's demonym inside a longer proper name ("the National Democratic Congress", Ghana's): part of
+    that name, not the party's ("the Democratic Congress" would be)."""
+    return st.demonym_at[i][1].type != "country" and any(
+        st.doc[j].is_title and st.doc[j].lower_ != "the" and j not in st.demonym_tok for j in range(s, i))
 
 
 def _compound_peoples(st: ResolverState) -> None:
@@ -241,7 +248,8 @@ def _own_name(st: ResolverState, span: Span, gs: int, ge: int) -> bool:
     root = span.root
     rest = [t for t in span if not gs <= t.i < ge]
     return gs <= root.i < ge and bool(rest) and all(
-        t.is_alpha and t.text[:1].isupper() and t.lower_ not in ROLE_HEADS and t.i not in st.demonym_tok
+        t.is_alpha and t.text[:1].isupper() and t.lower_ not in ROLE_HEADS
+        and (t.i not in st.demonym_tok or t.i in st.demonym_at and _inner_party_word(st, span.start, t.i))
         and t.text not in st.person_words for t in rest)  # (not "the Trump Congress")
 
 
