@@ -441,7 +441,8 @@ def received(ctx: Sentence, v: Token, lem: str) -> None:
         givers = _givers(ctx, v, o)
         if givers:
             rel = RECEIVED_NOUNS.get(o.lower_) or RECEIVED_NOUNS[lemma(o)]
-            ctx.emit(givers, ctx.subjects(v, avoid={a.actor.name for a in givers}), rel, o, "noun", check=v)
+            got = ctx.subjects(v, avoid={a.actor.name for a in givers}) or _subject_owners(ctx, v)
+            ctx.emit(givers, got, rel, o, "noun", check=v)
 
 
 @rule("verb.react", pos="verb", words="react_verbs", order=90)
@@ -461,6 +462,29 @@ def react(ctx: Sentence, v: Token, lem: str) -> None:
                     tgt.extend(a for g in o.children if g.dep_ == "poss" for a in ctx.args(g))
     if tgt:
         ctx.emit(ctx.subjects(v, avoid={a.actor.name for a in tgt}), tgt, "criticises", v, "verb")
+
+
+def _subject_owners(ctx: Sentence, v: Token) -> list[Arg]:
+    """ "Iran's support for Y has drawn criticism from Z": an act as the subject stands for its owner."""
+    subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ != "NOUN" or any(c.dep_ in ("dative", "iobj") for c in v.children):
+        return []  # ("his involvement earned him the scorn of Z": the one it earned it for)
+    return ctx.owners(subj)
+
+
+@rule("verb.angered", pos="verb", words="anger_verbs", order=92)
+def angered(ctx: Sentence, v: Token, lem: str) -> None:
+    """ "Moscow's support for the Serbs angered Washington", "Beijing angered Tokyo by ...": the one angered
+    holds it against the doer (the subject, or the owner of the act that is the subject)."""
+    if _passive(v):  # "X was angered by Y's remarks"
+        angry, subj = ctx.args(_passive_subject(v)), _agent(v)
+    else:
+        angry = [a for c in v.children if c.dep_ == "dobj" for a in ctx.args(c)]
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "csubj")), None)
+    if not angry or subj is None:
+        return
+    doers = ctx.args(subj) or ctx.owners(subj)
+    ctx.emit(angry, [a for a in doers if a.actor.name not in {x.actor.name for x in angry}], "opposes", v, "verb")
 
 
 def _counted(o: Token) -> list[Token]:
