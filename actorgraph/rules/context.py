@@ -16,7 +16,7 @@ from .arguments import Arguments
 from .base import KIND_CONFIDENCE, Arg, Stance, lemma
 from .holders import Holders
 from .syntax import Syntax
-from .vocab import ANNOUNCE_VERBS, PAIR_PLURALS, PART_QUANTIFIERS, RELATIONS
+from .vocab import ANNOUNCE_VERBS, COMBATANT_NOUNS, PAIR_PLURALS, PART_QUANTIFIERS, RELATIONS
 
 ANNOUNCED = registry.shared("announce.institution", "a person announcing an institution's act shares its stance")
 
@@ -29,9 +29,11 @@ def counted_members(t: Token) -> bool:
         for c in t.children)
 
 
-def _some_members(a: Arg, doc: Any) -> bool:
-    """A counted mention of a party or group (a state's "12 Chilean drones" are still the state's)."""
-    return a.actor.type != "country" and counted_members(doc[max(a.mention.start, a.mention.end - 1)])
+def _some_members(a: Arg, doc: Any, target: bool = False) -> bool:
+    """A counted mention of a party or group (a state's "12 Chilean drones" are still the state's; so are a
+    group's "twelve militants" that are fought: ``combatant_nouns`` as a target)."""
+    t = doc[max(a.mention.start, a.mention.end - 1)]
+    return a.actor.type != "country" and counted_members(t) and not (target and lemma(t) in COMBATANT_NOUNS)
 
 
 def _neither(a: Arg, doc: Any) -> bool:
@@ -76,7 +78,7 @@ class Sentence(Arguments, Holders, Syntax):
              hedge: float | None = None, rule: str | None = None) -> None:
         doc = cue.doc
         sources = [a for a in sources if not _some_members(a, doc) and not _neither(a, doc)]
-        targets = [b for b in targets if not _some_members(b, doc) and not _neither(b, doc)]
+        targets = [b for b in targets if not _some_members(b, doc, target=True) and not _neither(b, doc)]
         if not sources or not targets:
             return
         if hedge is None:
