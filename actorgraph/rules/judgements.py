@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .base import Arg, lemma, not_enough
 from .context import Sentence
 from .registry import rule
-from .vocab import (TRUST_VERBS, INQUIRY_NOUNS, ALLEGING_VERBS, RELATIONS, ACT_NOUNS, BLAME_ADJS, CALL_VERBS, DENIAL_VERBS, DESCRIBE_VERBS, EVAL_ADJS, EVAL_HEADS, EVAL_NOUNS, HARM_NOUNS, HOLD_VERBS, JUDGEMENT_ADJS, KIND_HEADS, JUDGEMENT_WORDS, LEGITIMACY, NEG_ADVERBS, NOUN_CUES, OUSTER_NOUNS, REPLY_NOUNS, SPEECH_ACT_NOUNS, SPEECH_VERBS,
+from .vocab import (LABEL_VERBS, TRUST_VERBS, INQUIRY_NOUNS, ALLEGING_VERBS, RELATIONS, ACT_NOUNS, BLAME_ADJS, CALL_VERBS, DENIAL_VERBS, DESCRIBE_VERBS, EVAL_ADJS, EVAL_HEADS, EVAL_NOUNS, HARM_NOUNS, HOLD_VERBS, JUDGEMENT_ADJS, KIND_HEADS, JUDGEMENT_WORDS, LEGITIMACY, NEG_ADVERBS, NOUN_CUES, OUSTER_NOUNS, REPLY_NOUNS, SPEECH_ACT_NOUNS, SPEECH_VERBS,
                     THIRD_PERSON, slot_sign)
 
 
@@ -94,6 +94,12 @@ def _judged_in(ctx: Sentence, said: Token | None, lem: str, content: Token, spea
                  factor=0.7, check=v, rule="judgement.victim")
     ctx.emit(speakers, others, "criticises" if score < 0 else ("defends" if manner else "praises"), v, "evaluation",
              factor=0.75, check=v)
+
+
+def _passive_label(n: Token) -> bool:
+    """Is the noun what a passive naming verb calls its subject ("was designated / labelled a terrorist group")?"""
+    v = n.head
+    return lemma(v) in LABEL_VERBS and any(c.dep_ == "nsubjpass" for c in v.children)
 
 
 def _judged_of(ctx: Sentence, said: Token | None, judged_tok: Token | None) -> tuple[list[Arg], list[Arg]]:
@@ -451,6 +457,15 @@ def evaluation_noun(ctx: Sentence, n: Token, lem: str) -> None:
         if obj is not None and sign < 0 and lemma(gov) in CALL_VERBS and _defended(ctx, gov, obj, cue):
             return
         judged = ctx.args(obj, owner=True)
+    elif n.dep_ in ("dobj", "oprd", "attr") and n.head.pos_ == "VERB" and _passive_label(n):
+        # "Y was designated a terrorist group by X" ("by X" parsed on the verb or on the noun)
+        gov = n.head
+        judged = ctx.args(next(c for c in gov.children if c.dep_ == "nsubjpass"))
+        by = [p for h in (gov, n) for c in h.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"
+              for p in c.children if p.dep_ == "pobj"]
+        holders = [a for p in by for a in ctx.args(p, owner="source")]
+        ctx.emit(holders, judged, "opposes" if sign < 0 else "supports", cue, "evaluation", check=gov)
+        return
     elif n.dep_ in ("attr", "dobj") and n.head.pos_ in ("AUX", "VERB") and lemma(n.head) in (
             "be", "present", "pose", "represent", "constitute", "remain", "become"):
         judged = ctx.args(next((c for c in n.head.children if c.dep_ == "nsubj"), None))
@@ -466,8 +481,7 @@ def evaluation_noun(ctx: Sentence, n: Token, lem: str) -> None:
             return
     if not judged or gov is None:
         return
-    if lemma(gov) not in ("describe", "call", "label", "brand", "dub", "name", "consider", "regard", "see",
-                           "view", "deem", "term", "designate", "list", "treat", "portray", "paint", "cast"):
+    if lemma(gov) not in LABEL_VERBS:
         return
     holders = ctx.subjects(gov)
     ctx.emit(holders, judged, "opposes" if sign < 0 else "supports", cue, "evaluation", check=gov)
