@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .base import Arg, do_more, lemma
 from .context import Sentence
 from .registry import rule, shared
-from .vocab import (ADJ_CUES, CARRY_OUT_VERBS, LIGHT_VERBS, ANSWERED_NOUNS, CONTACT_VERBS, PAIR_PLURALS, STOP_NOUNS, BATCH_NOUNS, CAMP_NOUNS, CHARGE_VERBS, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, GIVEN_NOUNS, HEDGE_MODALS, HOSTILE_MANNER, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, RELEASE_NOUNS, THREAT_VERBS, PACT_NOUNS, PACT_VERBS, PURPOSE_NOUNS, RAISING_VERBS, RECEIVE_VERBS, RECEIVED_NOUNS, REBUTTED_NOUNS, REFLEXIVE_VERBS, POST_VERBS, STAFF_NOUNS, RELATIONS, RESOLUTION_NOUNS, ROLE_HEADS, SETBACK_NOUNS, SHIELD_VERBS, SPEAK_OUT_VERBS, VERB_CUES,
+from .vocab import (ADJ_CUES, CARRY_OUT_VERBS, LIGHT_VERBS, MAKE_ACT_VERBS, ANSWERED_NOUNS, CONTACT_VERBS, PAIR_PLURALS, STOP_NOUNS, BATCH_NOUNS, CAMP_NOUNS, CHARGE_VERBS, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, GIVEN_NOUNS, HEDGE_MODALS, HOSTILE_MANNER, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, RELEASE_NOUNS, THREAT_VERBS, PACT_NOUNS, PACT_VERBS, PURPOSE_NOUNS, RAISING_VERBS, RECEIVE_VERBS, RECEIVED_NOUNS, REBUTTED_NOUNS, REFLEXIVE_VERBS, POST_VERBS, STAFF_NOUNS, RELATIONS, RESOLUTION_NOUNS, ROLE_HEADS, SETBACK_NOUNS, SHIELD_VERBS, SPEAK_OUT_VERBS, VERB_CUES,
                     VOTE_VERBS)
 
 COMPOSE = shared("verb.compose", "a verb over a stance noun: \"backed sanctions on Mali\"")
@@ -121,6 +121,8 @@ def _slot_targets(ctx: Sentence, v: Token, slot: str, arg: Token, rel: str) -> l
     # ("appointed the US attorney", "fired the Navy's top official": the person, not the body owning the post)
     post = slot == "obj" and lemma(v) in POST_VERBS and (lemma(arg) in ROLE_HEADS or lemma(arg) in STAFF_NOUNS)
     tgt = [a for a in ctx.args(arg, owner=not post) if not post or a.actor.type == "person"]
+    if not tgt and arg.i == v.head.i and arg.dep_ == "dobj" and lemma(arg.head) in MAKE_ACT_VERBS:
+        tgt = ctx.subjects(arg.head)  # "X and Y held joint drills, which Z denounced": the ones who held them
     acted_on: set[str] = set()
     if entry:  # "welcomed the conviction of Y": Y is what the noun acts on (composed above), not its owner
         acted_on = {a.actor.name for c in arg.children if c.dep_ == "prep" and c.lower_ in entry
