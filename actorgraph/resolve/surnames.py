@@ -10,7 +10,7 @@ from .text import (
     name_words, display_name, person_name_ok, looks_like_org, place_use, agentive, spelling_variant,
     first_compatible, name_suffix,
 )
-from .vocab import (ROLE_HEADS, ROLE_ABBREVIATIONS, HONORIFICS, GENDERED_ROLES, NAME_PREFIXES, COMPASS_WORDS, POLICE_NOUNS,
+from .vocab import (NAME_PARTICLES, ROLE_HEADS, ROLE_ABBREVIATIONS, HONORIFICS, GENDERED_ROLES, NAME_PREFIXES, COMPASS_WORDS, POLICE_NOUNS,
                     PERSON_NOUNS)
 
 
@@ -236,9 +236,10 @@ def _find_cluster(w: People, f: tuple[str, ...]) -> tuple[Cluster | None, list[C
         # is no one's surname but exactly one person's first name
         firsts = [c for c in w.clusters if c.first is not None and c.first.lower() == sur]
         # a spelling variant of a surname ("Zelenskiy" for Zelensky); a middle name the person goes by
-        # ("Lula" for Luiz Inacio Lula da Silva)
+        # ("Lula" for Luiz Inacio Lula da Silva; not after a particle: "bin Hamad" names a father)
         near = [c for c in w.clusters if c.ntok > 1 and spelling_variant(sur, c.surname)]
-        middle = [c for c in w.clusters if c.ntok > 2 and sur in (t.lower() for t in c.forms[0][1:-1])]
+        middle = [c for c in w.clusters if c.ntok > 2 and any(
+            t.lower() == sur and c.forms[0][k].lower() not in NAME_PARTICLES for k, t in enumerate(c.forms[0][1:-1]))]
         found = next((g[0] for g in (firsts, near, middle) if len(g) == 1), None)
     # else: several people share the surname; decided by position (bare_surnames)
     return found, options

@@ -257,8 +257,9 @@ class Arguments:
                 if self._mentions_at([c]):  # "South Korean and US forces": the conjuncts too
                     res.extend(self._mentions_at((c, *c.conjuncts), 0.9))
             elif c.dep_ == "prep" and c.lower_ in ("in", "of", "from"):
-                for p in [x for o in c.children if o.dep_ == "pobj" for x in (o, *o.conjuncts)]:
-                    # ("troops from Kenya and Uganda": both)
+                for p in [x for o in c.children if o.dep_ == "pobj"
+                          for x in ((o, *o.conjuncts) if c.lower_ == "from" else (o,))]:
+                    # ("troops from Kenya and Uganda": both; not "the government in Kabul and the Taliban")
                     mm = idx.mention_for(p)
                     if mm is not None and mm.actors:
                         res.extend(self._mention_args(mm, 0.9))
@@ -291,7 +292,7 @@ class Arguments:
             got = self._echoed_agent(t)  # (the same noun told before first: "an embargo ... the embargo")
         if not got and bare and (lem in ACT_NOUNS or t.lower_ in ACT_NOUNS or t.lower_ in ACT_VERBS):
             # ("Y accused X ... X rejected the charge": a charge only where a verb tells it)
-            got = self._act_agent(t, told_only=lem in REBUTTED_NOUNS and lem not in ACT_NOUNS)
+            got = self._act_agent(t, told_only=lem in REBUTTED_NOUNS and lem not in ACT_NOUNS and t.lower_ not in ACT_NOUNS)
         return got
 
     def _echoed_agent(self, n: Token) -> list[Arg]:

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from .base import lemma
 from .vocab import (ADJUNCT_MARKS, BLOCKERS, BLOCKING_PHRASALS, FALSITY_ADVERBS, HEDGE_MODALS, NEG_ADVERBS, OBJECT_BLOCKERS, REASON_NOUNS,
-                    REBUTTED_NOUNS, UNCHANGED_VERBS, WISH_VERBS)
+                    REBUTTED_NOUNS, UNCHANGED_VERBS, WARNING_VERBS, WISH_VERBS, HYPOTHETICAL_MODALS)
 
 
 CONDITION_MARKS = ("if", "unless", "whether", "lest")
@@ -144,10 +144,10 @@ def _negated_here(t: Token, via: str) -> tuple[bool, float]:
         if c.dep_ == "nsubj" and via in ("ccomp", "xcomp") and (c.lower_ in ("nobody", "none") or (
                 c.lower_ == "one" and any(g.lower_ == "no" for g in c.children))):
             return True, 1.0  # "nobody expects Y to back Z": what no one thinks
-    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in t.children) and any(
-            c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in CONDITION_MARKS for g in c.children)
-            for c in t.children):
-        return True, 1.0  # "X could sever ties with Y if ...", "X would back Y only if ...": a condition
+    if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in t.children) and any(
+            c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
+            for c in t.children) and lemma(t.head) not in WARNING_VERBS:
+        return True, 1.0  # "X could sever ties with Y if ...": a condition ("warned it would strike Y if ...": a threat)
     return False, hedge
 
 

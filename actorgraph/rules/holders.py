@@ -7,7 +7,7 @@ from ..resolve.states import hyphened
 from ..resolve.vocab import ORG_WORDS
 from .arguments import companions
 from .base import Arg, OWNER_FACTOR, lemma
-from .vocab import (ACT_NOUNS, REPEAT_VERBS, SPLIT_ADJS, LINKING_VERBS, AUTHOR_VERBS, CARRY_OUT_VERBS, LIGHT_VERBS, MEANS_VERBS, SEEK_VERBS, WAY_NOUNS, CAUSATIVE_VERBS, DEMAND_VERBS, GERUND_OBJECT_PREPS, HYPHEN_CUES,
+from .vocab import (ACT_NOUNS, REPEAT_VERBS, STATE_PARTICIPLES, INQUIRY_NOUNS, SPLIT_ADJS, LINKING_VERBS, AUTHOR_VERBS, CARRY_OUT_VERBS, LIGHT_VERBS, MEANS_VERBS, SEEK_VERBS, WAY_NOUNS, CAUSATIVE_VERBS, DEMAND_VERBS, GERUND_OBJECT_PREPS, HYPHEN_CUES,
                     MESSAGE_NOUNS, OBJECT_CONTROL, ORIGIN_NOUNS, PATIENT_OF, RELATIONS, SPEECH_VERBS,
                     SUBJECT_GERUND_VERBS, TOPIC_NOUNS, VERB_CUES, WANT_NOUNS, WANT_THAT_VERBS, WANT_VERBS)
 
@@ -21,7 +21,7 @@ def _reaction(v: Token) -> bool:
     lem = lemma(v)
     rel = VERB_CUES.get(lem, {}).get("obj")
     if lem in REPEAT_VERBS:
-        return True  # "his remarks, echoed by Y": repeated, not Y's own
+        return True  # "his proposal, later repeated by Y": repeated, not Y's own
     return rel is not None and (RELATIONS[rel] < 0 or rel == "praises") and lem not in OWN_ACT_VERBS
 
 
@@ -402,14 +402,15 @@ class Holders:
             if d == "nsubjpass" and h.pos_ == "VERB" and lemma(h) in LIGHT_VERBS | CARRY_OUT_VERBS \
                     and any(c.dep_ == "agent" for c in h.children):
                 return self.subjects(h, avoid=avoid), h  # "sanctions were imposed on Y by X" (not "opposed by X")
-            if d == "prep" and t.lower_ == "over" and t.i != n.i:
+            if d == "prep" and t.lower_ == "over" and t.i != n.i and h.pos_ == "VERB" and any(
+                    c.dep_ == "dobj" for c in h.children):
                 return [], None  # "sanctioned two firms over arms sales to Y": a reason's stance is not the subject's
             if d in ("dobj", "pobj", "prep", "attr", "oprd", "conj", "appos", "dative", "npadvmod", "pcomp"):
                 if h.pos_ in ("VERB", "AUX"):
                     if any(c.dep_ == "expl" for c in h.children):
                         return [], h
                     got = self.subjects(h, avoid=avoid)
-                    if not got and d == "prep" and t.lower_ == "in":
+                    if not got and d == "prep" and t.lower_ == "in" and lemma(h) in STATE_PARTICIPLES:
                         # "X is locked / embroiled in a dispute with Y": the one in that state
                         got = self.args(next((c for c in h.children if c.dep_ == "nsubjpass"), None), owner="source")
                     return got, h
@@ -417,11 +418,12 @@ class Holders:
                     return self.subjects(h, avoid=avoid), h
                 if h.pos_ in ("NOUN", "PROPN") and d in ("prep", "pobj"):
                     if d == "prep":
-                        got = self.owners(h, depth=1, between_ok=False)  # "X's call for a ban on Y"
+                        got = self.owners(h, depth=1, between_ok=False)  # "X's demand for an embargo on Y"
                         if got:
                             return got, None
-                        if t.lower_ != "of" and (lemma(n) in ACT_NOUNS or n.lower_ in ACT_NOUNS):
-                            return [], None  # "find the truth behind the attacks on Y": not the finder's attacks
+                        if t.lower_ != "of" and (lemma(n) in ACT_NOUNS or n.lower_ in ACT_NOUNS) and (
+                                lemma(h) in TOPIC_NOUNS or lemma(h) in INQUIRY_NOUNS):
+                            return [], None  # "demanded the facts about the raids on Y": not the asker's raids
                 t = h
                 continue
             return [], None

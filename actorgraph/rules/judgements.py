@@ -115,7 +115,7 @@ def _judged_of(ctx: Sentence, said: Token | None, judged_tok: Token | None) -> t
         elif not judged and (judged_tok.lower_ in THIRD_PERSON or judged_tok.lower_ in ("this", "that")):
             judged = _answered_with(ctx, said)
     if not judged and judged_tok is not None and (judged_tok.pos_ == "NOUN" or judged_tok.tag_ == "VBG"):
-        # ("'Our asylum system is broken,' X said": the speaker's own side is no one judged)
+        # ("'Our tax code is a mess,' X said": the speaker's own side is no one judged)
         return [a for a in _judged_thing(ctx, judged_tok) if getattr(a.mention, "kind", "") != "speaker"], \
             _victims(ctx, judged_tok)
     return judged, []

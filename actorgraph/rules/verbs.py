@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .base import Arg, do_more, lemma
 from .context import Sentence
 from .registry import rule, shared
-from .vocab import (ADJ_CUES, CARRY_OUT_VERBS, LIGHT_VERBS, MAKE_ACT_VERBS, ANSWERED_NOUNS, CONTACT_VERBS, PAIR_PLURALS, STOP_NOUNS, BATCH_NOUNS, CAMP_NOUNS, CHARGE_VERBS, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, GIVEN_NOUNS, HEDGE_MODALS, HOSTILE_MANNER, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, RELEASE_NOUNS, THREAT_VERBS, PACT_NOUNS, PACT_VERBS, PURPOSE_NOUNS, RAISING_VERBS, RECEIVE_VERBS, RECEIVED_NOUNS, REBUTTED_NOUNS, REFLEXIVE_VERBS, POST_VERBS, STAFF_NOUNS, RELATIONS, RESOLUTION_NOUNS, ROLE_HEADS, SETBACK_NOUNS, SHIELD_VERBS, SPEAK_OUT_VERBS, VERB_CUES,
+from .vocab import (ADJ_CUES, ACT_NOUNS, CARRY_OUT_VERBS, ECHOED_ACT_NOUNS, JOINT_ACTIVITY, LIGHT_VERBS, MAKE_ACT_VERBS, ANSWERED_NOUNS, CONTACT_VERBS, PAIR_PLURALS, STOP_NOUNS, BATCH_NOUNS, CAMP_NOUNS, CHARGE_VERBS, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, GIVEN_NOUNS, HEDGE_MODALS, HOSTILE_MANNER, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, RELEASE_NOUNS, THREAT_VERBS, PACT_NOUNS, PACT_VERBS, PURPOSE_NOUNS, RAISING_VERBS, RECEIVE_VERBS, RECEIVED_NOUNS, REBUTTED_NOUNS, REFLEXIVE_VERBS, POST_VERBS, POST_NOUNS, RELATIONS, RESOLUTION_NOUNS, ROLE_HEADS, SETBACK_NOUNS, SHIELD_VERBS, SPEAK_OUT_VERBS, VERB_CUES,
                     VOTE_VERBS)
 
 COMPOSE = shared("verb.compose", "a verb over a stance noun: \"backed sanctions on Mali\"")
@@ -96,7 +96,7 @@ def vetoed_text(v: Token) -> bool:
     """Is the verb what a stopped resolution says ("vetoed a UN resolution condemning Y")?"""
     return v.dep_ in ("acl", "relcl") and lemma(v.head) in RESOLUTION_NOUNS and v.head.dep_ in ("dobj", "pobj") \
         and (lemma(v.head.head) in SHIELD_VERBS or v.head.head.lower_ == "against"
-             or lemma(v.head.head.head) in SHIELD_VERBS)
+             or lemma(v.head.head.head) in SHIELD_VERBS and v.head.head.dep_ != "conj")
 
 
 def _shielded(ctx: Sentence, v: Token) -> list[Arg] | None:
@@ -118,10 +118,11 @@ def _slot_targets(ctx: Sentence, v: Token, slot: str, arg: Token, rel: str) -> l
         ctx.within(PURPOSE, purpose, v, arg, RELATIONS[rel])  # "voted for / in favour of / against a resolution"
     if slot == "obj" and arg.lower_ in ("that", "which", "whom", "who") and v.dep_ == "relcl":
         arg = v.head  # "the plan, which Germany rejected", "X, who Y endorsed": the noun the clause is about
-    # ("appointed the US attorney", "fired the Navy's top official": the person, not the body owning the post)
-    post = slot == "obj" and lemma(v) in POST_VERBS and (lemma(arg) in ROLE_HEADS or lemma(arg) in STAFF_NOUNS)
+    # ("named the US attorney", "sacked the army's most senior official": the person, not the body owning the post)
+    post = slot == "obj" and lemma(v) in POST_VERBS and (lemma(arg) in ROLE_HEADS or lemma(arg) in POST_NOUNS)
     tgt = [a for a in ctx.args(arg, owner=not post) if not post or a.actor.type == "person"]
-    if not tgt and arg.i == v.head.i and arg.dep_ == "dobj" and lemma(arg.head) in MAKE_ACT_VERBS:
+    if not tgt and arg.i == v.head.i and arg.dep_ == "dobj" and lemma(arg.head) in MAKE_ACT_VERBS \
+            and (lemma(arg) in ACT_NOUNS or lemma(arg) in ECHOED_ACT_NOUNS or lemma(arg) in JOINT_ACTIVITY):
         tgt = ctx.subjects(arg.head)  # "X and Y held joint drills, which Z denounced": the ones who held them
     acted_on: set[str] = set()
     if entry:  # "welcomed the conviction of Y": Y is what the noun acts on (composed above), not its owner
@@ -272,7 +273,7 @@ def purpose(ctx: Sentence, v: Token, n: Token, vsign: int) -> None:
         if obj is None or any(a.dep_ == "neg" for a in c.children):
             continue
         if rel is None:  # "a resolution imposing sanctions on Y": the stance noun the clause carries out
-            rel, tgt = _carried_noun(ctx, obj) if lemma(c) in LIGHT_VERBS | CARRY_OUT_VERBS else (None, [])
+            rel, tgt = _carried_noun(ctx, obj) if lemma(c) in LIGHT_VERBS or lemma(c) in CARRY_OUT_VERBS else (None, [])
         else:
             tgt = ctx.args(obj, owner=True)
         if rel is None or not tgt:
@@ -289,7 +290,7 @@ def _carried_noun(ctx: Sentence, n: Token) -> tuple[str | None, list[Arg]]:
     """A stance noun's relation and targets ("sanctions on Y"), for a clause that would carry it out."""
     entry = NOUN_CUES.get(lemma(n)) or NOUN_CUES.get(n.lower_)
     pairs = ctx._noun_targets(n, entry)[0] if entry else []
-    return (pairs[0][1], [a for a, _ in pairs]) if pairs else (None, [])
+    return (pairs[0][1], [a for a, r in pairs if r == pairs[0][1]]) if pairs else (None, [])
 
 
 @rule(PURPOSE, pos="verb", words="launch_verbs", order=150,
@@ -470,8 +471,15 @@ def _subject_owners(ctx: Sentence, v: Token) -> list[Arg]:
     """ "Iran's support for Y has drawn criticism from Z": an act as the subject stands for its owner."""
     subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
     if subj is None or subj.pos_ != "NOUN" or any(c.dep_ in ("dative", "iobj") for c in v.children):
-        return []  # ("his involvement earned him the scorn of Z": the one it earned it for)
-    return ctx.owners(subj)
+        return []  # ("his work won him the contempt of Z": the one it won it for)
+    return _named_doers(ctx, subj)
+
+
+def _named_doers(ctx: Sentence, n: Token) -> list[Arg]:
+    """Who did an act: its possessor, modifier or "by" phrase (not "of": "the death of Y" is no act of Y's)."""
+    return [a for c in n.children if c.dep_ in ("poss", "compound", "amod", "nmod") for a in ctx.args(c)] + [
+        a for c in n.children if c.dep_ == "prep" and c.lower_ == "by"
+        for p in c.children if p.dep_ == "pobj" for a in ctx.args(p)]
 
 
 @rule("verb.angered", pos="verb", words="anger_verbs", order=92)
@@ -485,7 +493,7 @@ def angered(ctx: Sentence, v: Token, lem: str) -> None:
         subj = next((c for c in v.children if c.dep_ in ("nsubj", "csubj")), None)
     if not angry or subj is None:
         return
-    doers = ctx.args(subj) or ctx.owners(subj)
+    doers = ctx.args(subj) or _named_doers(ctx, subj)
     ctx.emit(angry, [a for a in doers if a.actor.name not in {x.actor.name for x in angry}], "opposes", v, "verb")
 
 
