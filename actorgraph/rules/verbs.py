@@ -486,6 +486,8 @@ def _named_doers(ctx: Sentence, n: Token) -> list[Arg]:
 def angered(ctx: Sentence, v: Token, lem: str) -> None:
     """ "Moscow's support for the Serbs angered Washington", "Beijing angered Tokyo by ...": the one angered
     holds it against the doer (the subject, or the owner of the act that is the subject)."""
+    if any(c.dep_ == "aux" and c.lower_ in ("should", "must") for c in v.children):
+        return  # "everyone should be alarmed by Y": a call to be, no one's reaction
     if _passive(v):  # "X was angered by Y's remarks"
         angry, subj = ctx.args(_passive_subject(v)), _agent(v)
     else:
