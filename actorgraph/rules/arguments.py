@@ -291,8 +291,10 @@ class Arguments:
         if not got and bare and (lem in ECHOED_ACT_NOUNS or t.lower_ in ECHOED_ACT_NOUNS):
             got = self._echoed_agent(t)  # (the same noun told before first: "an embargo ... the embargo")
         if not got and bare and (lem in ACT_NOUNS or t.lower_ in ACT_NOUNS or t.lower_ in ACT_VERBS):
-            # ("Y accused X ... X rejected the charge": a charge only where a verb tells it)
-            got = self._act_agent(t, told_only=lem in REBUTTED_NOUNS and lem not in ACT_NOUNS and t.lower_ not in ACT_NOUNS)
+            # ("Y accused X ... X rejected the charge", "X bombed Y ... Z condemned the attack": a charge, or an act
+            # whose verbs are known, only where one tells it, never whatever the last subject did)
+            charge = lem in REBUTTED_NOUNS and lem not in ACT_NOUNS and t.lower_ not in ACT_NOUNS
+            got = self._act_agent(t, told_only=charge or lem in ACT_VERBS or t.lower_ in ACT_VERBS)
         return got
 
     def _echoed_agent(self, n: Token) -> list[Arg]:
@@ -326,8 +328,8 @@ class Arguments:
             if a.pos_ in ("VERB", "AUX") and a.dep_ not in ("xcomp",):
                 break
         got = self._act_by_verb(n, above)
-        if got is not None or told_only:
-            return got or []
+        if got is not None:
+            return got
         for x in reversed(doc[self.sent.start:n.i]):  # "answered Peru's sanctions by condemning the measures"
             if x.pos_ == "VERB" and x.i not in above and x.dep_ in ("ROOT", "conj"):
                 break  # ("citing Iran's tests, the US imposed sanctions, and Russia condemned the move": the imposing)
@@ -335,6 +337,8 @@ class Arguments:
                 got = self.owners(x, depth=1)
                 if got:
                     return [Arg(a.mention, a.actor, a.factor * 0.7) for a in got]
+        if told_only:
+            return []  # (an act whose verbs are known and not told: not whatever was done last)
         cands = [v for v in reversed(doc[self.sent.start:n.i]) if v.pos_ == "VERB" and v.i not in above
                  and v.dep_ in ("ROOT", "conj") and lemma(v) not in SPEECH_VERBS]
         cands += _told_before(doc, self.sent.start, 2, lemma(n) in SPEECH_ACT_NOUNS)
