@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from ..resolve.states import hyphened
 from .base import Arg, MENTION_CONFIDENCE, MentionRef, QUOTE_CHARS, lemma
-from .vocab import (ACT_NOUNS, ACT_VERBS, AUTHOR_VERBS, CARRY_OUT_VERBS, SPEECH_ACT_NOUNS, CAMP_NOUNS, ECHOED_ACT_NOUNS, LOYAL_NOUNS, MAKE_ACT_VERBS, PROXY_NOUNS, QUANTITY_NOUNS, REBUTTED_NOUNS, RELATIONAL_NOUNS,
+from .vocab import (ACT_NOUNS, ACT_VERBS, NOUN_CUES, AUTHOR_VERBS, CARRY_OUT_VERBS, SPEECH_ACT_NOUNS, CAMP_NOUNS, ECHOED_ACT_NOUNS, LOYAL_NOUNS, MAKE_ACT_VERBS, PROXY_NOUNS, QUANTITY_NOUNS, REBUTTED_NOUNS, RELATIONAL_NOUNS,
                     SOURCE_OWNED, SPEECH_VERBS, STATE_WORDS)
 
 
@@ -294,7 +294,8 @@ class Arguments:
             # ("Y accused X ... X rejected the charge", "X bombed Y ... Z condemned the attack": a charge, or an act
             # whose verbs are known, only where one tells it, never whatever the last subject did)
             charge = lem in REBUTTED_NOUNS and lem not in ACT_NOUNS and t.lower_ not in ACT_NOUNS
-            got = self._act_agent(t, told_only=charge or lem in ACT_VERBS or t.lower_ in ACT_VERBS)
+            hostile = (lem in ACT_VERBS or t.lower_ in ACT_VERBS) and (lem in NOUN_CUES or t.lower_ in NOUN_CUES)
+            got = self._act_agent(t, told_only=charge or hostile)  # (not "the decision": any act is one)
         return got
 
     def _echoed_agent(self, n: Token) -> list[Arg]:
@@ -337,14 +338,12 @@ class Arguments:
                 got = self.owners(x, depth=1)
                 if got:
                     return [Arg(a.mention, a.actor, a.factor * 0.7) for a in got]
-        if told_only:
-            return []  # (an act whose verbs are known and not told: not whatever was done last)
         cands = [v for v in reversed(doc[self.sent.start:n.i]) if v.pos_ == "VERB" and v.i not in above
                  and v.dep_ in ("ROOT", "conj") and lemma(v) not in SPEECH_VERBS]
         cands += _told_before(doc, self.sent.start, 2, lemma(n) in SPEECH_ACT_NOUNS)
         for v in cands[:3]:
-            if _reacts_to_act(v):
-                continue
+            if _reacts_to_act(v) or told_only and lemma(v) not in MAKE_ACT_VERBS:
+                continue  # (a known act only where a verb makes or carries it out: "carried out the strikes")
             subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
             if subj is None:
                 continue
