@@ -1,13 +1,27 @@
 """The actor resolver's word classes, read once from the lexicon (``actorgraph/lexicon/en``).
 
 Names are the classes' (upper case) so the passes read like the rules they are; every entry
-lives in ``lexicon/en/words/actors.csv`` or ``words/shared.csv``, documented in ``word_classes.csv``.
+lives in ``lexicon/en/words/actors.csv`` or ``words/shared.csv`` (documented in ``word_classes.csv``), and
+the hyphened participles in ``hyphen_cues.csv``, which the stance rules read too.
 """
 from __future__ import annotations
 
 from typing import Iterable
 
-from ..lexicon import mapping, table, words
+from ..lexicon import check_number, check_relation, mapping, table, words
+
+
+def _hyphen_cues() -> tuple[dict[str, str], dict[str, float]]:
+    cues, conf = {}, {}
+    for row in table("hyphen_cues", ("participle", "relation", "confidence")):
+        cues[row["participle"]] = check_relation(row, row["relation"])
+        if row["confidence"]:
+            conf[row["participle"]] = check_number(row, "confidence")
+    return cues, conf
+
+
+# participles after an actor ("Iran-backed"): the resolver's hyphen pass and the rules' hyphen.backed
+HYPHEN_CUES, HYPHEN_CONFIDENCE = _hyphen_cues()
 
 SPEECH_VERBS = words("speech_verbs")
 STATE_NOUNS = words("apparatus_nouns")

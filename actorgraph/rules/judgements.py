@@ -7,6 +7,7 @@ from spacy.tokens import Token
 from .base import Arg, lemma, not_enough
 from .context import Sentence
 from .registry import rule
+from .verbs import _agent, _passive_subject
 from .vocab import (LABEL_VERBS, TRUST_VERBS, INQUIRY_NOUNS, ALLEGING_VERBS, RELATIONS, ACT_NOUNS, BLAME_ADJS, CALL_VERBS, DENIAL_VERBS, DESCRIBE_VERBS, EVAL_ADJS, EVAL_HEADS, EVAL_NOUNS, HARM_NOUNS, HOLD_VERBS, JUDGEMENT_ADJS, KIND_HEADS, JUDGEMENT_WORDS, LEGITIMACY, NEG_ADVERBS, NOUN_CUES, OUSTER_NOUNS, REPLY_NOUNS, SPEECH_ACT_NOUNS, SPEECH_VERBS,
                     THIRD_PERSON, slot_sign)
 
@@ -56,25 +57,25 @@ def speaker_judgement(ctx: Sentence, v: Token, lem: str) -> None:
     if not speakers:
         return
     for c in [content] + [c for c in content.conjuncts if any(x.dep_ == "mark" for x in c.children)]:
-        _judged_in(ctx, v, lem, c, speakers)  # "X said the vote was a mistake and that Y should resign"
+        _judged_in(ctx, v, c, speakers)  # "X said the vote was a mistake and that Y should resign"
 
 
-def _judged_in(ctx: Sentence, said: Token | None, lem: str, content: Token, speakers: list[Arg]) -> None:
+def _judged_in(ctx: Sentence, said: Token | None, content: Token, speakers: list[Arg]) -> None:
     """One clause of what is said: its subject judged by the speakers. ``said`` is the speech verb, None
     for a quoted sentence whose speaker is named in another one (the clause is then its own cue)."""
     v = said if said is not None else content
+    denial = said is not None and lemma(said) in DENIAL_VERBS
     judged_tok = next((c for c in content.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     judged, victims = _judged_of(ctx, said, judged_tok)
     ex = {a.actor.name for a in speakers}
     others = [a for a in judged if a.actor.name not in ex]
     if _answerable(content):  # "X said Y was behind / bears responsibility for the bombing" (its praise
-        if lem not in DENIAL_VERBS and not _negated(content):  # words praise nobody)
+        if not denial and not _negated(content):  # words praise nobody)
             ctx.emit(speakers, others, "accuses", v, "evaluation", factor=0.75, check=v)
         return
     if not_enough(content) and judged:  # "X said Y did too little"
         ctx.emit(speakers, others, "criticises", v, "evaluation", factor=0.75, check=v)
         return
-    denial = lem in DENIAL_VERBS
     if not denial:
         ctx.within("judgement.owned_wrong", _owned_wrongs, v, content, speakers)
     if (not judged and not victims) or judged_tok is None:
@@ -392,7 +393,7 @@ def quoted_sentence(ctx: Sentence) -> None:
     if speakers:
         for t in ctx.sent:
             if t.dep_ == "ROOT" or (t.dep_ == "conj" and t.head.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")):
-                _judged_in(ctx, None, "", t, speakers)
+                _judged_in(ctx, None, t, speakers)
 
 
 @rule("judgement.legitimacy", pos="verb", order=100, when=lambda t, lem, pos: lem in ("have", "lack", "lose"))
@@ -460,10 +461,8 @@ def evaluation_noun(ctx: Sentence, n: Token, lem: str) -> None:
     elif n.dep_ in ("dobj", "oprd", "attr") and n.head.pos_ == "VERB" and _passive_label(n):
         # "Y was designated a terrorist group by X" ("by X" parsed on the verb or on the noun)
         gov = n.head
-        judged = ctx.args(next(c for c in gov.children if c.dep_ == "nsubjpass"))
-        by = [p for h in (gov, n) for c in h.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"
-              for p in c.children if p.dep_ == "pobj"]
-        holders = [a for p in by for a in ctx.args(p, owner="source")]
+        judged = ctx.args(_passive_subject(gov))  # (also "Y, which was designated ...")
+        holders = ctx.args(_agent(gov), owner="source")
         ctx.emit(holders, judged, "opposes" if sign < 0 else "supports", cue, "evaluation", check=gov)
         return
     elif n.dep_ in ("attr", "dobj") and n.head.pos_ in ("AUX", "VERB") and lemma(n.head) in (

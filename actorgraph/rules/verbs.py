@@ -38,7 +38,7 @@ def _agent(v: Token) -> Token | None:
         if c.dep_ == "agent":
             agent = next((p for p in c.children if p.dep_ == "pobj"), None)
     if agent is None:
-        agent = next((p for c in v.children if c.dep_ in ("oprd", "attr") for g in c.children
+        agent = next((p for c in v.children if c.dep_ in ("oprd", "attr", "dobj") for g in c.children
                       if g.dep_ in ("prep", "agent") and g.lower_ == "by"
                       for p in g.children if p.dep_ == "pobj"), None)
     if agent is None:  # "funded and armed by Iran": the last participle's "by" is the first one's too
@@ -480,14 +480,7 @@ def _subject_owners(ctx: Sentence, v: Token) -> list[Arg]:
     subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
     if subj is None or subj.pos_ != "NOUN" or any(c.dep_ in ("dative", "iobj") for c in v.children):
         return []  # ("his work won him the contempt of Z": the one it won it for)
-    return _named_doers(ctx, subj)
-
-
-def _named_doers(ctx: Sentence, n: Token) -> list[Arg]:
-    """Who did an act: its possessor, modifier or "by" phrase (not "of": "the death of Y" is no act of Y's)."""
-    return [a for c in n.children if c.dep_ in ("poss", "compound", "amod", "nmod") for a in ctx.args(c)] + [
-        a for c in n.children if c.dep_ == "prep" and c.lower_ == "by"
-        for p in c.children if p.dep_ == "pobj" for a in ctx.args(p)]
+    return ctx.owners(subj, between_ok=False)
 
 
 @rule("verb.angered", pos="verb", words="anger_verbs", order=92)
@@ -503,7 +496,7 @@ def angered(ctx: Sentence, v: Token, lem: str) -> None:
         subj = next((c for c in v.children if c.dep_ in ("nsubj", "csubj")), None)
     if not angry or subj is None:
         return
-    doers = ctx.args(subj) or _named_doers(ctx, subj)
+    doers = ctx.args(subj) or ctx.owners(subj, between_ok=False)  # (an owned act; not a bare "the move")
     ctx.emit(angry, [a for a in doers if a.actor.name not in {x.actor.name for x in angry}], "opposes", v, "verb")
 
 
@@ -616,22 +609,20 @@ def _ouster_noun(ctx: Sentence, v: Token, c: Token) -> None:
             tgt = [a for p in acts for a in ctx.args(p, owner=True)]
             ctx.emit(ctx.subjects(v, avoid={a.actor.name for a in tgt}), tgt, "opposes", v, "demand",
                      rule="demand.ouster_noun")
-        if lemma(o) in RELEASE_NOUNS or o.lower_ in RELEASE_NOUNS:
-            # "called for the release of Y" takes Y's side (not "of Y's tax returns": Y named, not owning)
-            tgt = [a for g in o.children if g.dep_ == "poss" or g.dep_ == "prep" and g.lower_ == "of"
-                   for p in ([g] if g.dep_ == "poss" else [p for p in g.children if p.dep_ == "pobj"])
-                   for a in ctx.args(p)]
-            ctx.emit(ctx.subjects(v, avoid={a.actor.name for a in tgt}), tgt, "defends", v, "demand",
-                     rule="demand.release")
-        if lemma(o) in OUSTER_NOUNS:
-            tgt = []
-            for g in o.children:
-                if g.dep_ == "poss":
-                    tgt.extend(ctx.args(g))
-                elif g.dep_ == "prep" and g.lower_ == "of":
-                    tgt.extend(ctx.args(next((p for p in g.children if p.dep_ == "pobj"), None)))
-            src = ctx.subjects(v, avoid={a.actor.name for a in tgt})
-            ctx.emit(src, tgt, "opposes", v, "demand", rule="demand.ouster_noun")
+        # "called for his resignation" opposes him; "called for the release of Y" takes Y's side (the one
+        # named, not an owner: "of Y's tax returns")
+        for nouns, rel, rid in ((RELEASE_NOUNS, "defends", "demand.release"),
+                                (OUSTER_NOUNS, "opposes", "demand.ouster_noun")):
+            if lemma(o) in nouns or o.lower_ in nouns:
+                tgt = [a for g in o.children for p in _patient_slot(g) for a in ctx.args(p)]
+                ctx.emit(ctx.subjects(v, avoid={a.actor.name for a in tgt}), tgt, rel, v, "demand", rule=rid)
+
+
+def _patient_slot(g: Token) -> list[Token]:
+    """The one a removal or release befalls, from a child of its noun: "his" / "of Y"."""
+    if g.dep_ == "poss":
+        return [g]
+    return [p for p in g.children if p.dep_ == "pobj"][:1] if g.dep_ == "prep" and g.lower_ == "of" else []
 
 
 @rule("demand.ouster", pos="verb", words="demand_verbs", order=200,

@@ -7,6 +7,7 @@ of ``actorgraph/lexicon/en``). A bad row is a LexiconError naming its file and l
 from __future__ import annotations
 
 from ..lexicon import check, check_class, check_number, check_relation, relations, mapping, table, words
+from ..resolve.vocab import HYPHEN_CONFIDENCE, HYPHEN_CUES  # (read by the resolver too)
 
 #: relation -> sign (+1 supports, -1 opposes), from relations.csv.
 RELATIONS: dict[str, int] = relations()
@@ -56,15 +57,6 @@ def _relational_nouns() -> dict[str, tuple[str, bool, str]]:
     return out
 
 
-def _hyphen_cues() -> tuple[dict[str, str], dict[str, float]]:
-    cues, conf = {}, {}
-    for row in table("hyphen_cues", ("participle", "relation", "confidence")):
-        cues[row["participle"]] = check_relation(row, row["relation"])
-        if row["confidence"]:
-            conf[row["participle"]] = check_number(row, "confidence")
-    return cues, conf
-
-
 VERB_CUES = _cue_table("verb_cues", "verb", "slot")
 
 
@@ -78,7 +70,6 @@ def slot_sign(verb_lemma: str, slot: str, default: int = 0) -> int:
 NOUN_CUES = _cue_table("noun_cues", "noun", "prep")
 ADJ_CUES = _cue_table("adjective_cues", "adjective", "prep")
 RELATIONAL_NOUNS = _relational_nouns()
-HYPHEN_CUES, HYPHEN_CONFIDENCE = _hyphen_cues()
 HEDGE_MODALS = {r["modal"]: check_number(r, "factor") for r in table("hedge_modals", ("modal", "factor"))}
 
 _WORD_RELATIONS = _by_class("word_relations", "relation")
