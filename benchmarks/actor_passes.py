@@ -6,7 +6,8 @@ evaluation folder's own ``score.py`` / ``score_dse.py``.
     python benchmarks/actor_passes.py --eval ../shared/eval --pass names.short --pass refs.count
 
 Prints one row per configuration: dev precision/recall, seesaw_valid F1, seesaw_train F1, DSE
-macro-F1, and names per gold actor (dev, seesaw_valid). Measurement only: nothing of the
+macro-F1, names per gold actor (dev, seesaw_valid), and how many of the visible documents get other
+actors (spans, actors, affiliations or roles) than with every pass. Measurement only: nothing of the
 evaluation sets is written into the project (the statements go to a temporary folder).
 """
 from __future__ import annotations
@@ -54,17 +55,27 @@ def _score(eval_dir: Path, key: str, path: Path) -> dict[str, float]:
     return {f"{key}_p": p, f"{key}_r": r, f"{key}_f1": f, f"{key}_names": names}
 
 
-def run(eval_dir: Path, parsed, nlp, skip: tuple[str, ...], tmp: Path) -> dict[str, float]:
+def _actors_of(doc) -> tuple:
+    """What the resolver made of a document: each mention's span and actors, with affiliation and role."""
+    return tuple(sorted((m.start, m.end, tuple((a.name, a.affiliation, a.role) for a in m.actors))
+                        for m in doc._.actors.mentions))
+
+
+def run(eval_dir: Path, parsed, nlp, skip: tuple[str, ...], tmp: Path) -> tuple[dict[str, float], list[tuple]]:
+    """Scores with ``skip`` left out, and every document's actors (to count the documents a pass changes)."""
     rec = ActorRecognizer(nlp, gazetteer=nlp.get_pipe("actorgraph_actors").gazetteer, skip_passes=skip)
     stances = nlp.get_pipe("actorgraph_stances")
     scores: dict[str, float] = {}
+    actors: list[tuple] = []
     for key, pairs in parsed.items():
         path = tmp / f"{key}.jsonl"
         with path.open("w", encoding="utf-8") as fh:
             for doc, art in pairs:
-                write_jsonl(statements_from_doc(stances(rec(doc)), art), fh)
+                doc = rec(doc)
+                actors.append(_actors_of(doc))
+                write_jsonl(statements_from_doc(stances(doc), art), fh)
         scores.update(_score(eval_dir, key, path))
-    return scores
+    return scores, actors
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -78,13 +89,16 @@ def main(argv: list[str] | None = None) -> int:
     parsed = _parse(eval_dir, nlp)
     print(f"parsed in {time.time() - t0:.0f} s", file=sys.stderr)
     cols = ["dev_p", "dev_r", "ssv_f1", "sst_f1", "dse", "dev_names", "ssv_names"]
-    print("| left out | " + " | ".join(cols) + " |")
-    print("|---|" + "---|" * len(cols))
+    print("| left out | " + " | ".join(cols) + " | documents changed |")
+    print("|---|" + "---|" * (len(cols) + 1))
     with tempfile.TemporaryDirectory() as tmp:
+        base: list[tuple] = []
         for skip in [(), *((p,) for p in (args.passes or PASS_IDS))]:
-            s = run(eval_dir, parsed, nlp, skip, Path(tmp))
+            s, actors = run(eval_dir, parsed, nlp, skip, Path(tmp))
+            base = base or actors
+            changed = sum(a != b for a, b in zip(actors, base))
             print(f"| {skip[0] if skip else '(none)'} | " + " | ".join(f"{s[c]:.3f}" if c != "dse" else f"{s[c]:.1f}"
-                                                                    for c in cols) + " |", flush=True)
+                                                                    for c in cols) + f" | {changed} |", flush=True)
     return 0
 
 
