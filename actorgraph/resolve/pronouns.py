@@ -38,6 +38,9 @@ def pronoun(st: ResolverState, t: Token, history: list[Mention]) -> tuple[Actor,
     if low in PRON_PERSON and generic(t):
         return None  # "his or her conference": anyone's
     if low in PRON_PERSON:  # people known to be of the pronoun's gender come first
+        # (after the quoted ones are set aside: '"Jim Carver is a fraud," he said' is not Carver, whose first
+        # name tells his gender when the speaker's does not)
+        cands = _unquoted(st, t, cands) or cands
         pool = cands
         if possessive:  # "Lowe defended his plans": the sentence's own people before one known from before
             pool = [m for m in cands if st.sent_of[m.start] == st.sent_of[t.i]] or cands
@@ -52,10 +55,9 @@ def pronoun(st: ResolverState, t: Token, history: list[Mention]) -> tuple[Actor,
         nearer = _nearer_thing(st, t, cands)
         if nearer is not _GO_ON:
             return nearer  # type: ignore[return-value]
-    if not st.in_quote[t.i]:  # '"...the U.S. ...", its spokesman said': not the quoted ones
-        cands = [m for m in cands if not (st.in_quote[m.start] and st.sent_of[m.start] == s)]
-        if not cands:
-            return None
+    cands = _unquoted(st, t, cands)
+    if not cands:
+        return None
     same = [m for m in cands if st.sent_of[m.start] == s]
     if same and low in PRON_THEY:
         plural = [m for m in same if plural_mention(st, m)]
@@ -72,6 +74,14 @@ def pronoun(st: ResolverState, t: Token, history: list[Mention]) -> tuple[Actor,
         if group:
             return group
     return chosen.actors
+
+
+def _unquoted(st: ResolverState, t: Token, cands: list[Mention]) -> list[Mention]:
+    """Outside a quotation, not the ones quoted in its sentence ('"...the U.S. ...", its spokesman said')."""
+    if st.in_quote[t.i]:
+        return cands
+    s = st.sent_of[t.i]
+    return [m for m in cands if not (st.in_quote[m.start] and st.sent_of[m.start] == s)]
 
 
 def gender_of(st: ResolverState, person: Actor) -> str | None:

@@ -148,11 +148,12 @@ class Arguments:
             m2 = idx.mention_at(t.head)
             if m2 is not None and m2.actors:
                 m = m2
-        if m is None:
+        if m is None or (t.pos_ == "NOUN" and not all(a.type == "person" for a in m.actors)):
+            # ("the FBI's director, Walter Haig, ...": the person named, not the body the post is in)
             for c in t.children:
                 if c.dep_ == "appos":
                     m2 = idx.mention_for(c)
-                    if m2 is not None and m2.actors:
+                    if m2 is not None and m2.actors and (m is None or all(a.type == "person" for a in m2.actors)):
                         return m2
         return m
 
