@@ -211,6 +211,13 @@ def link_states(st: ResolverState) -> None:
             st.state_links_all.setdefault(lemma, []).append((h, m.actors[0]))
 
 
+def _collective(t) -> bool:
+    """ "accused the British", "the French and the Dutch": a demonym in -sh, -ch, -ese or -ss with "the" and
+    no noun after it is the people as a whole, a plural the tagger may call singular."""
+    return t.lower_.endswith(("sh", "ch", "ese", "ss")) and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj") \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+
+
 def norp_nouns(st: ResolverState) -> None:
     """Demonyms and NORP entities used as nouns are actors ("the Kurds", "Palestinians"), and a party
     adjective on what a party owns ("the Republican demands"); as adjectives alone they are not."""
@@ -226,7 +233,7 @@ def norp_nouns(st: ResolverState) -> None:
             st.add(s, e, (st.entry_actor(entry),), "demonym")
     for s, (e, entry) in sorted(st.demonym_at.items()):
         root = doc[s:e].root
-        if st.free(s, e) and root.tag_ in ("NNS", "NNPS") and root.dep_ not in ("amod", "compound", "nmod") \
+        if st.free(s, e) and (root.tag_ in ("NNS", "NNPS") or _collective(root)) and root.dep_ not in ("amod", "compound", "nmod") \
                 and not (entry.type == "country" and _counted(root)) and not (e - s == 1 and st.common_word(s)):
             st.add(s, e, (st.entry_actor(entry),), "demonym")
     for ent in doc.ents:

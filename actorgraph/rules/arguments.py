@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from ..resolve.states import hyphened
 from .base import Arg, MENTION_CONFIDENCE, MentionRef, QUOTE_CHARS, lemma
 from .vocab import (ACT_NOUNS, ACT_VERBS, NOUN_CUES, AUTHOR_VERBS, CARRY_OUT_VERBS, SPEECH_ACT_NOUNS, CAMP_NOUNS, ECHOED_ACT_NOUNS, LOYAL_NOUNS, MAKE_ACT_VERBS, PROXY_NOUNS, QUANTITY_NOUNS, REBUTTED_NOUNS, RELATIONAL_NOUNS,
-                    SOURCE_OWNED, SPEECH_VERBS, STATE_WORDS)
+                    SOURCE_OWNED, SPEECH_VERBS, STATE_WORDS, HOMELAND_NOUNS)
 
 
 def companions(t: Token, before: int | None = None) -> list[Token]:
@@ -76,6 +76,12 @@ class Arguments:
         got = self._first_person_arg(t)
         if got is not None:
             return got
+        pron = t if t.dep_ == "poss" and lemma(t.head) in HOMELAND_NOUNS else next(
+            (c for c in t.children if c.dep_ == "poss"), None) if lemma(t) in HOMELAND_NOUNS else None
+        if pron is not None and pron.lower_ in ("his", "her", "their"):
+            # "waging war on his country": the person's state, never the person
+            m = self.index.mention_at(pron)
+            return self._states_of(self._mention_args(m)) if m is not None and m.actors else []
         if t.lower_ == "whose" and t.dep_ == "poss":  # "Syria, whose army Russia backs": the relative's antecedent
             rel = next((a for a in t.ancestors if a.dep_ == "relcl"), None)
             return self._one(rel.head, owner=False, depth=depth + 1) if rel is not None and depth < 3 else []
@@ -134,10 +140,14 @@ class Arguments:
         if low == "our" and t.dep_ == "poss" and lemma(t.head) in STATE_WORDS:
             # "'... against our country,' the minister said": the speaker's state if the article has it as an
             # actor, never the speaker
-            states = [(a, self.index.actors.get(a.actor.affiliation or "")) if a.actor.type == "person" else (a, a.actor)
-                      for a in got]
-            return [Arg(a.mention, s, a.factor) for a, s in states if s is not None and s.type == "country"]
+            return self._states_of(got)
         return got
+
+    def _states_of(self, got: list[Arg]) -> list[Arg]:
+        """The states of people (their affiliation, when the article has it as a country) and states."""
+        states = [(a, self.index.actors.get(a.actor.affiliation or "")) if a.actor.type == "person" else (a, a.actor)
+                  for a in got]
+        return [Arg(a.mention, s, a.factor) for a, s in states if s is not None and s.type == "country"]
 
     def _described_mention(self, t: Token, m: Any) -> Any:
         """The mention a description stands beside: "X, a former party chairman who ...", "the president's

@@ -109,13 +109,15 @@ class Sentence(Arguments, Holders, Syntax):
         for _ in range(8):
             if t.head.i == t.i:
                 return
-            d, t = t.dep_, t.head
+            clause, d, t = t, t.dep_, t.head
             if d == "ccomp":
                 break
         else:
             return
         if lemma(t) not in ANNOUNCE_VERBS or t.pos_ != "VERB":
             return
+        if not {a.actor.name for a in sources} & {a.actor.name for a in self.subjects(clause)}:
+            return  # "X announced that Y had seized Z's firms, a move denounced by Z": not the announced act
         skip = {a.actor.name for a in sources} | {a.actor.name for a in targets}
         who = [a for a in self.subjects(t) if a.actor.type == "person" and a.actor.name not in skip]
         if who and not self.blocked(t)[0]:

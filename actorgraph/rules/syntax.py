@@ -27,7 +27,9 @@ class Syntax:
                        or (c.dep_ in ("appos", "npadvmod") and c.i > v.i and c.pos_ in ("NOUN", "PROPN")
                            and c.left_edge.i == v.i + 1))
         for c in v.children:
-            if c.dep_ in ("dobj", "dative") and c.lower_ not in ("other", "another"):
+            if c.dep_ == "dative" and c.pos_ == "ADP":
+                out.extend(_prep_slots(c, prt))  # "lent billions to Y": the parser calls that "to" a dative
+            elif c.dep_ in ("dobj", "dative") and c.lower_ not in ("other", "another"):
                 out.extend(_object_slots(v, c, prt))
             elif c.dep_ == "prep" or (c.dep_ == "agent" and not any(x.dep_ in ("auxpass", "nsubjpass")
                                                                     for x in v.children) and v.dep_ != "acl"):

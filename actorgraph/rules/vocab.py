@@ -93,6 +93,7 @@ ACT_NOUNS = words("act_nouns")
 SPEECH_ACT_NOUNS = words("speech_act_nouns")
 ACT_VERBS = {n: frozenset(v.split("|")) for n, v in mapping("act_verbs").items()}
 STATE_WORDS = words("definite_state_nouns")  # "our country" in a quotation: the speaker's state
+HOMELAND_NOUNS = words("homeland_nouns")  # "his country": the person's state
 ADJUNCT_MARKS = words("adjunct_marks")
 ANNOUNCE_VERBS = words("announce_verbs")
 ATTRIBUTION_VERBS = words("attribution_verbs")
