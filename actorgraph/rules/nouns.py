@@ -74,7 +74,12 @@ def noun(ctx: Sentence, n: Token, lem: str) -> None:
     if not explicit and gov is not None and n.dep_ == "dobj" and _judged_by(gov):
         return  # "X called the charges against Y a disgrace": judged by X, not X's own
     rid = "noun.possessor" if explicit else "noun.clause"
-    if (gov is not None and lemma(gov) in BREAKERS) or _left(n):
+    cut = next((c for c in n.children if c.dep_ == "amod" and c.tag_ == "VBD" and lemma(c) in BREAKERS), None)
+    cut = gov if gov is not None and lemma(gov) in BREAKERS else cut  # ("the US froze aid": "froze" as a modifier)
+    if cut is not None and all(rel == "aids" for _, rel in targets):
+        # "suspended / cut off / froze aid to Y": withdrawing aid is a sanction on Y
+        ctx.emit(owners or ctx.subjects(cut), [a for a, _ in targets], "sanctions", n, "noun", check=cut, rule=rid)
+    if cut is not None or _left(n):
         return  # "lifted sanctions on", "ended the war against", "cancelled a pact with": no stance read
     for a, rel in targets:
         ctx.emit(owners, [a], rel, n, "noun", rule=rid)
