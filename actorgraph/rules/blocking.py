@@ -40,6 +40,8 @@ def blocked(cue: Token, *, skip_self_blocker: bool = True) -> tuple[bool, float]
                 break
             prev, via, t = t, t.dep_, t.head
             continue
+        if via == "appos" and prev.i == cue.i and cue.pos_ == "NOUN":
+            break  # "rejected X, Y's nominee": a description in apposition is told as fact, whatever the clause says
         aside = _comma_participle(prev, via) or (aside and via == "xcomp")
         if aside or _passes_over(t, prev, via):
             if t.head.i == t.i:
