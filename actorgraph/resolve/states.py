@@ -11,7 +11,7 @@ from .trim import trim
 from .vocab import (
     STATE_NOUNS, GROUP_NOUNS, DEFINITE_STATE_NOUNS, PERSON_STATE_NOUNS, GOVERNMENT_NOUNS, PERSON_TEAM_NOUNS,
     CAUCUS_NOUNS, OWNED_NOUNS, QUANTIFIERS, AIM_PREPS, RELATIONAL_HEADS, OFFICE_WORDS, TWO_WAY_NOUNS,
-    UNNAMED_GROUP_NOUNS, SCENE_NOUNS, HYPHEN_CUES,
+    UNNAMED_GROUP_NOUNS, SCENE_NOUNS, HYPHEN_CUES, COLLECTIVE_ENDINGS,
 )
 
 
@@ -212,9 +212,10 @@ def link_states(st: ResolverState) -> None:
 
 
 def _collective(t) -> bool:
-    """ "accused the British", "the French and the Dutch": a demonym in -sh, -ch, -ese or -ss with "the" and
-    no noun after it is the people as a whole, a plural the tagger may call singular."""
-    return t.lower_.endswith(("sh", "ch", "ese", "ss")) and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj") \
+    """ "accused the British", "the French and the Dutch": a demonym with a collective ending (data) after
+    "the", and no noun after it, is the people as a whole, a plural the tagger may call singular ("the Czech"
+    is one person)."""
+    return t.lower_.endswith(COLLECTIVE_ENDINGS) and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj") \
         and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
 
 

@@ -6,6 +6,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from ..resolve.states import hyphened
+from ..resolve.vocab import POSS_PRON
 from .base import Arg, MENTION_CONFIDENCE, MentionRef, QUOTE_CHARS, lemma
 from .vocab import (ACT_NOUNS, ACT_VERBS, NOUN_CUES, AUTHOR_VERBS, CARRY_OUT_VERBS, SPEECH_ACT_NOUNS, CAMP_NOUNS, ECHOED_ACT_NOUNS, LOYAL_NOUNS, MAKE_ACT_VERBS, PROXY_NOUNS, QUANTITY_NOUNS, REBUTTED_NOUNS, RELATIONAL_NOUNS,
                     SOURCE_OWNED, SPEECH_VERBS, STATE_WORDS, HOMELAND_NOUNS)
@@ -78,10 +79,10 @@ class Arguments:
             return got
         pron = t if t.dep_ == "poss" and lemma(t.head) in HOMELAND_NOUNS else next(
             (c for c in t.children if c.dep_ == "poss"), None) if lemma(t) in HOMELAND_NOUNS else None
-        if pron is not None and pron.lower_ in ("his", "her", "their"):
-            # "waging war on his country": the person's state, never the person
+        if pron is not None and pron.lower_ in POSS_PRON:
+            # "waging war on his country": the person's state, never the person ("their homeland": a group's own)
             m = self.index.mention_at(pron)
-            return self._states_of(self._mention_args(m)) if m is not None and m.actors else []
+            return self._states_of(self._mention_args(m), own=True) if m is not None and m.actors else []
         if t.lower_ == "whose" and t.dep_ == "poss":  # "Syria, whose army Russia backs": the relative's antecedent
             rel = next((a for a in t.ancestors if a.dep_ == "relcl"), None)
             return self._one(rel.head, owner=False, depth=depth + 1) if rel is not None and depth < 3 else []
@@ -143,11 +144,13 @@ class Arguments:
             return self._states_of(got)
         return got
 
-    def _states_of(self, got: list[Arg]) -> list[Arg]:
-        """The states of people (their affiliation, when the article has it as a country) and states."""
+    def _states_of(self, got: list[Arg], own: bool = False) -> list[Arg]:
+        """The states of people (their affiliation, when the article has it as a country) and states (with
+        ``own``, any actor but a person stands for itself: a group's homeland is the group's)."""
         states = [(a, self.index.actors.get(a.actor.affiliation or "")) if a.actor.type == "person" else (a, a.actor)
                   for a in got]
-        return [Arg(a.mention, s, a.factor) for a, s in states if s is not None and s.type == "country"]
+        return [Arg(a.mention, s, a.factor) for a, s in states
+                if s is not None and (s.type == "country" or own and s.type != "person")]
 
     def _described_mention(self, t: Token, m: Any) -> Any:
         """The mention a description stands beside: "X, a former party chairman who ...", "the president's

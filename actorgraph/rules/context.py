@@ -116,7 +116,8 @@ class Sentence(Arguments, Holders, Syntax):
             return
         if lemma(t) not in ANNOUNCE_VERBS or t.pos_ != "VERB":
             return
-        if not {a.actor.name for a in sources} & {a.actor.name for a in self.subjects(clause)}:
+        doers = {a.actor.name for a in self.subjects(clause)}
+        if doers and not {a.actor.name for a in sources} & doers:
             return  # "X announced that Y had seized Z's firms, a move denounced by Z": not the announced act
         skip = {a.actor.name for a in sources} | {a.actor.name for a in targets}
         who = [a for a in self.subjects(t) if a.actor.type == "person" and a.actor.name not in skip]

@@ -174,9 +174,9 @@ class Holders:
                         got = [a for c in gov.children if c.dep_ == "nsubjpass" for a in self.args(c, owner="source")]
                     if got:
                         return got
-                    if any(c.dep_ == "dobj" and c.i < h.i and (c.pos_ == "PROPN" or c.tag_ in ("NNS", "NNPS"))
+                    if any(c.dep_ == "dobj" and c.i < h.i and (c.pos_ == "PROPN" or c.text[:1].isupper())
                            for c in gov.children):
-                        return []  # "accused the French of plotting against Z": they, whom no actor names
+                        return []  # "accused the Fenwicks of plotting against Z": a name no actor stands for
                 got = self.subjects(gov, avoid=avoid, depth=depth + 1)
                 if lemma(gov) == "join" and h.lower_ == "in":  # "X joined Y in condemning Z": both do
                     got = got + [a for c in gov.children if c.dep_ == "dobj" for a in self.args(c)]

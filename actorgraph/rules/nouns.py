@@ -78,7 +78,8 @@ def noun(ctx: Sentence, n: Token, lem: str) -> None:
     cut = gov if gov is not None and lemma(gov) in BREAKERS else cut  # ("the US froze aid": "froze" as a modifier)
     if cut is not None and all(rel == "aids" for _, rel in targets):
         # "suspended / cut off / froze aid to Y": withdrawing aid is a sanction on Y
-        ctx.emit(owners or ctx.subjects(cut), [a for a, _ in targets], "sanctions", n, "noun", check=cut, rule=rid)
+        src = ctx.subjects(cut) if cut is gov else owners  # (the one cutting, not the aid's owner)
+        ctx.emit(src, [a for a, _ in targets], "sanctions", n, "noun", check=cut, rule=rid)
     if cut is not None or _left(n):
         return  # "lifted sanctions on", "ended the war against", "cancelled a pact with": no stance read
     for a, rel in targets:

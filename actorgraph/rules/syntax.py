@@ -43,11 +43,6 @@ class Syntax:
             elif c.dep_ == "ccomp" and lemma(v) == "help" and lemma(v.head) not in OBJECT_BLOCKERS:
                 # "sent troops to help Russia fight ...": the one helped is the clause's subject
                 out.extend(("obj", g) for g in c.children if g.dep_ == "nsubj")
-            elif c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ in ("whether", "if") for g in c.children) \
-                    and not any(JUDGEMENT_WORDS.get(lemma(g), 0) < 0 for g in c.subtree):
-                # "questioned whether Y has the authority": the one the open question is about (doubting a
-                # wrong, "questioned whether Y lied", leans the other way)
-                out.extend(("whether", g) for g in c.children if g.dep_ in ("nsubj", "nsubjpass"))
             elif c.dep_ == "prt":
                 # "shoots down X's offer" with the object hung on the particle
                 out.extend((f"{c.lower_} obj", o) for o in c.children if o.dep_ == "pobj")
