@@ -12,7 +12,7 @@ from .state import ResolverState
 from .text import is_quote, affil_name
 from .vocab import (
     PARTY_MEMBER_NOUNS, ROLE_HEADS, ROLE_MODIFIERS, ROLE_ABBREVIATIONS, PARTY_TAGS, HONORIFICS, GENDERED_ROLES,
-    HOME_STATE_ROLES, us_state,
+    HOME_STATE_ROLES, HOSTILE_RELATIONAL_HEADS, us_state,
 )
 
 
@@ -218,8 +218,12 @@ def apposition(st: ResolverState, m: Mention) -> None:
         if person.affiliation is None:
             # the noun with its modifiers and "of"/"from" phrase, not a clause about something else
             # ("a loyal ally who opposed the president's Syrian policy": not Syria)
+            # ("X, a critic of Russia": the one a hostile noun's phrase names is not X's side; "her GOP
+            # challenger, X": its modifier is)
+            hostile = a.lemma_.lower() in HOSTILE_RELATIONAL_HEADS
             near = list(doc[a.left_edge.i:a.i + 1]) + [x for c in a.children if c.dep_ == "prep" and c.i > a.i
-                                                     and c.lower_ in ("of", "from", "at", "for") for x in c.subtree]
+                                                     and c.lower_ in ("of", "from", "at", "for") and not hostile
+                                                     for x in c.subtree]
             for t in near:
                 if t.i in st.demonym_at and st.cand_at(t.i) is None:
                     person.affiliation = st.demonym_at[t.i][1].name

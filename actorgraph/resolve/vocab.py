@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..lexicon import check_number, check_relation, mapping, table, words
+from ..lexicon import check_number, check_relation, mapping, relations, table, words
 
 
 def _hyphen_cues() -> tuple[dict[str, str], dict[str, float]]:
@@ -70,6 +70,10 @@ OFFICE_WORDS = words("office_words")
 PARTY_TAGS = mapping("party_tags")
 #: the nouns of ``relational_nouns.csv`` ("allies", "critics"): a demonym before them names an actor
 RELATIONAL_HEADS = frozenset(r["noun"] for r in table("relational_nouns", ("noun", "relation", "symmetric", "direction")))
+#: those whose relation is hostile ("critic", "rival"): "X, a critic of Russia" is no affiliation with Russia
+HOSTILE_RELATIONAL_HEADS = frozenset(r["noun"] for r in table("relational_nouns", ("noun", "relation", "symmetric",
+                                                                                  "direction"))
+                                     if relations()[r["relation"]] < 0)
 US_STATES = mapping("us_states")
 HONORIFICS = {k: v or None for k, v in mapping("honorifics").items()}
 GIVEN_NAMES = mapping("given_names")
