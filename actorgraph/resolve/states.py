@@ -234,8 +234,9 @@ def norp_nouns(st: ResolverState) -> None:
             st.add(s, e, (st.entry_actor(entry),), "demonym")
     for s, (e, entry) in sorted(st.demonym_at.items()):
         root = doc[s:e].root
-        if st.free(s, e) and (root.tag_ in ("NNS", "NNPS") or _collective(root)) and root.dep_ not in ("amod", "compound", "nmod") \
-                and not (entry.type == "country" and _counted(root)) and not (e - s == 1 and st.common_word(s)):
+        if st.free(s, e) and (root.tag_ in ("NNS", "NNPS") or _collective(root)) \
+                and root.dep_ not in ("amod", "compound", "nmod") and not (entry.type == "country" and _counted(root)) \
+                and not (e - s == 1 and st.common_word(s)):
             st.add(s, e, (st.entry_actor(entry),), "demonym")
     for ent in doc.ents:
         if ent.label_ != "NORP":
