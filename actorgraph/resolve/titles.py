@@ -222,8 +222,8 @@ def apposition(st: ResolverState, m: Mention) -> None:
             # challenger, X": its modifier is)
             hostile = a.lemma_.lower() in HOSTILE_RELATIONAL_HEADS
             near = list(doc[a.left_edge.i:a.i + 1]) + [x for c in a.children if c.dep_ == "prep" and c.i > a.i
-                                                     and c.lower_ in ("of", "from", "at", "for") and not hostile
-                                                     for x in c.subtree]
+                                                     and c.lower_ in ("of", "from", "at", "for")
+                                                     and not (hostile and c.lower_ == "of") for x in c.subtree]
             for t in near:
                 if t.i in st.demonym_at and st.cand_at(t.i) is None:
                     person.affiliation = st.demonym_at[t.i][1].name

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from .base import lemma
 from .vocab import (ADJUNCT_MARKS, BLOCKERS, BLOCKING_PHRASALS, FALSITY_ADVERBS, HEDGE_MODALS, NEG_ADVERBS, OBJECT_BLOCKERS, REASON_NOUNS,
-                    REBUTTED_NOUNS, SPEECH_VERBS, WARNING_VERBS, WISH_VERBS, HYPOTHETICAL_MODALS)
+                    REBUTTED_NOUNS, UNCHANGED_VERBS, WARNING_VERBS, WISH_VERBS, HYPOTHETICAL_MODALS)
 
 
 CONDITION_MARKS = ("if", "unless", "whether", "lest")
@@ -50,14 +50,9 @@ def blocked(cue: Token, *, skip_self_blocker: bool = True) -> tuple[bool, float]
             continue
         stop, factor = _negated_here(t, via)
         if owner is not None and t.pos_ in ("VERB", "AUX"):
-            if lemma(t) not in SPEECH_VERBS and lemma(t) not in BLOCKERS and not any(
-                    x.text == owner.text for c in t.children if c.dep_ in ("nsubj", "nsubjpass") for x in c.subtree) \
-                    and not any(lemma(x) in REBUTTED_NOUNS | {"claim", "report"} for x in cue.ancestors if x.i != t.i
-                                and x in t.subtree):
-                # "sanctions have not changed Iran's support for Y", "X refused to join the EU's sanctions on Y":
-                # another's act named with its possessor stands, whatever the clause does with it (not what is
-                # said or denied of it: "officials did not confirm Chile's attack on Togo")
-                return False, hedge
+            if stop and lemma(t) in UNCHANGED_VERBS and not any(
+                    x.text == owner.text for c in t.children if c.dep_ in ("nsubj", "nsubjpass") for x in c.subtree):
+                stop = False  # "sanctions have not changed Iran's support for Y": Iran's support stands
             owner = None  # (only the first clause above the noun)
         if stop:
             return True, 1.0
