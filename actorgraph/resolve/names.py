@@ -166,8 +166,8 @@ def ner_span(st: ResolverState, s: int, e: int, ent: Span, gaz_spans: list[tuple
         return
     root = span.root
     if root.lower_ in STATE_NOUNS or root.lower_ in GROUP_NOUNS:
-        if any(t.i in st.demonym_at and not _inner_party_word(st, s, t.i) for t in span) or any(s <= gs and ge <= e and not _own_name(st, span, gs, ge)
-                                                          for gs, ge in gaz_spans) \
+        if any(t.i in st.demonym_at and not _inner_party_word(st, s, t.i) for t in span) \
+                or any(s <= gs and ge <= e and not _own_name(st, span, gs, ge) for gs, ge in gaz_spans) \
                 or any(c.dep_ == "poss" and any(gs <= c.i < ge for gs, ge in gaz_spans) for c in root.children):
             return  # "the Syrian government", "Russia's Ministry of Defence": see government_phrases
     if all(t.lower_ in ROLE_HEADS or t.lower_ in ROLE_MODIFIERS or t.is_punct for t in span):

@@ -41,7 +41,7 @@ def pronoun(st: ResolverState, t: Token, history: list[Mention]) -> tuple[Actor,
         # (after the quoted ones are set aside: '"Jim Carver is a fraud," he said' is not Carver, whose first
         # name tells his gender when the speaker's does not)
         if not possessive:
-            cands = _unquoted(st, t, cands) or cands
+            cands = _unquoted(st, t, cands)
         pool = cands
         if possessive:  # "Lowe defended his plans": the sentence's own people before one known from before
             pool = [m for m in cands if st.sent_of[m.start] == st.sent_of[t.i]] or cands

@@ -7,11 +7,12 @@ from spacy.tokens import Token
 from ..records import Actor
 from .index import Mention
 from .state import ResolverState, fits
+from .text import hyphen_cue_after, hyphened
 from .trim import trim
 from .vocab import (
     STATE_NOUNS, GROUP_NOUNS, DEFINITE_STATE_NOUNS, PERSON_STATE_NOUNS, GOVERNMENT_NOUNS, PERSON_TEAM_NOUNS,
     CAUCUS_NOUNS, OWNED_NOUNS, QUANTIFIERS, AIM_PREPS, RELATIONAL_HEADS, OFFICE_WORDS, TWO_WAY_NOUNS,
-    UNNAMED_GROUP_NOUNS, SCENE_NOUNS, HYPHEN_CUES, COLLECTIVE_ENDINGS,
+    UNNAMED_GROUP_NOUNS, SCENE_NOUNS, COLLECTIVE_ENDINGS,
 )
 
 
@@ -38,24 +39,12 @@ def government_phrases(st: ResolverState) -> None:
                 break
 
 
-# hyphened participles other than a leader's ("UN-backed", not "US-led")
-_BACKER_CUES = frozenset(w for w, rel in HYPHEN_CUES.items() if rel != "leads")
-
-
-def hyphened(c: Token) -> bool:
-    """Does a modifier stand before a hyphenated cue other than a leader's ("the UN-backed government of
-    Libya", not "the US-led coalition")? The noun is not the modifier's (hyphen.backed reads the tie)."""
-    doc = c.doc
-    return c.i + 2 < len(doc) and doc[c.i + 1].text == "-" and doc[c.i + 2].lower_ in _BACKER_CUES
-
-
 def hyphen_demonyms(st: ResolverState) -> None:
     """A state's demonym before a hyphened participle is an actor: "the Soviet-backed government" (the Soviet
     Union backs it), "Iranian-led forces" (Iran leads them); hyphen.backed and the owners read it. (Not a
     party's: "the Republican-controlled House" is how a chamber is, no stance.)"""
-    for t in st.toks:
-        k = t.i - 2
-        if t.lower_ not in HYPHEN_CUES or k < 0 or st.doc[k + 1].text != "-" or k not in st.demonym_tok:
+    for k in sorted(st.demonym_tok):
+        if hyphen_cue_after(st.doc[k]) is None:
             continue
         s, e, entry = st.demonym_tok[k]
         if e == k + 1 and entry.type == "country" and st.cand_at(k) is None and st.owner[k] < 0:

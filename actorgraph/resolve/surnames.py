@@ -234,13 +234,13 @@ def _find_cluster(w: People, f: tuple[str, ...]) -> tuple[Cluster | None, list[C
     elif not options:
         # family name first ("Moon" for Moon Jae-in, "Hong" for Hong Lei): a bare name that
         # is no one's surname but exactly one person's first name
-        firsts = [c for c in w.clusters if c.first is not None and c.first.lower() == sur]
-        # a spelling variant of a surname ("Zelenskiy" for Zelensky); a middle name the person goes by
-        # ("Lula" for Luiz Inacio Lula da Silva; not after a particle: "bin Hamad" names a father)
-        near = [c for c in w.clusters if c.ntok > 1 and spelling_variant(sur, c.surname)]
-        middle = [c for c in w.clusters if c.ntok > 2 and any(
-            t.lower() == sur and c.forms[0][k].lower() not in NAME_PARTICLES for k, t in enumerate(c.forms[0][1:-1]))]
-        found = next((g[0] for g in (firsts, near, middle) if len(g) == 1), None)
+        # then a spelling variant of a surname ("Zelenskiy" for Zelensky); then a middle name the person goes
+        # by ("Lula" for Luiz Inacio Lula da Silva; not after a particle: "bin Hamad" names a father)
+        kinds = (lambda c: c.first is not None and c.first.lower() == sur,
+                 lambda c: c.ntok > 1 and spelling_variant(sur, c.surname),
+                 lambda c: c.ntok > 2 and any(t.lower() == sur and c.forms[0][k].lower() not in NAME_PARTICLES
+                                              for k, t in enumerate(c.forms[0][1:-1])))
+        found = next((g[0] for g in ([c for c in w.clusters if fits(c)] for fits in kinds) if len(g) == 1), None)
     # else: several people share the surname; decided by position (bare_surnames)
     return found, options
 

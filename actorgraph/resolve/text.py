@@ -14,10 +14,24 @@ from .vocab import (
     AGENT_PREPS, COPULA_VERBS, STANCE_PREFIXES, TOP_ROLES, LESSER_WORDS, LEGISLATOR_WORDS, LOWER_HOUSE,
     MEDIA_VERBS, ORG_WORDS, NAME_PARTICLES, NAME_SUFFIXES, PLACE_PREPS, PLACE_OF_NOUNS,
     PLACE_ATTACK_VERBS, PERSON_ATTACK_VERBS, REGION_PLURAL_LEMMAS, ATTITUDE_ADJECTIVES, NICKNAMES, JUDGED_OF_VERBS,
+    HYPHEN_CUES,
 )
 
 
 SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+
+
+def hyphen_cue_after(t: Token) -> str | None:
+    """The relation of a hyphened cue right after ``t`` ("UN-backed": backs, "US-led": leads), else None."""
+    doc = t.doc
+    return HYPHEN_CUES.get(doc[t.i + 2].lower_) if t.i + 2 < len(doc) and doc[t.i + 1].text == "-" else None
+
+
+def hyphened(c: Token) -> bool:
+    """Does a modifier stand before a hyphenated cue other than a leader's ("the UN-backed government of
+    Libya", not "the US-led coalition")? The noun is not the modifier's (hyphen.backed reads the tie)."""
+    rel = hyphen_cue_after(c)
+    return rel is not None and rel != "leads"
 SHORT_CAPS = re.compile(r"(?:[A-Z]\.?){1,5}")
 
 QUOTE_CHARS = set("\"'\u2018\u2019\u201c\u201d`")

@@ -68,12 +68,12 @@ HOME_STATE_ROLES = LEGISLATOR_WORDS | words("home_state_roles")
 LOWER_HOUSE = words("lower_house_words")
 OFFICE_WORDS = words("office_words")
 PARTY_TAGS = mapping("party_tags")
+_RELATIONAL = {r["noun"]: check_relation(r, r["relation"])
+               for r in table("relational_nouns", ("noun", "relation", "symmetric", "direction"))}
 #: the nouns of ``relational_nouns.csv`` ("allies", "critics"): a demonym before them names an actor
-RELATIONAL_HEADS = frozenset(r["noun"] for r in table("relational_nouns", ("noun", "relation", "symmetric", "direction")))
+RELATIONAL_HEADS = frozenset(_RELATIONAL)
 #: those whose relation is hostile ("critic", "rival"): "X, a critic of Russia" is no affiliation with Russia
-HOSTILE_RELATIONAL_HEADS = frozenset(r["noun"] for r in table("relational_nouns", ("noun", "relation", "symmetric",
-                                                                                  "direction"))
-                                     if relations()[r["relation"]] < 0)
+HOSTILE_RELATIONAL_HEADS = frozenset(n for n, rel in _RELATIONAL.items() if relations()[rel] < 0)
 US_STATES = mapping("us_states")
 HONORIFICS = {k: v or None for k, v in mapping("honorifics").items()}
 GIVEN_NAMES = mapping("given_names")

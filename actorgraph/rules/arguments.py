@@ -5,11 +5,22 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from ..resolve.states import hyphened
+from ..resolve.text import hyphened
 from ..resolve.vocab import POSS_PRON
 from .base import Arg, MENTION_CONFIDENCE, MentionRef, QUOTE_CHARS, lemma
 from .vocab import (ACT_NOUNS, ACT_VERBS, NOUN_CUES, AUTHOR_VERBS, CARRY_OUT_VERBS, SPEECH_ACT_NOUNS, CAMP_NOUNS, ECHOED_ACT_NOUNS, LOYAL_NOUNS, MAKE_ACT_VERBS, PROXY_NOUNS, QUANTITY_NOUNS, REBUTTED_NOUNS, RELATIONAL_NOUNS,
                     SOURCE_OWNED, SPEECH_VERBS, STATE_WORDS, HOMELAND_NOUNS)
+
+
+def _homeland_pronoun(t: Token) -> Token | None:
+    """The possessive pronoun of "his country" / "their homeland", for the pronoun or for the noun."""
+    if t.dep_ == "poss" and lemma(t.head) in HOMELAND_NOUNS:
+        pron: Token | None = t
+    elif lemma(t) in HOMELAND_NOUNS:
+        pron = next((c for c in t.children if c.dep_ == "poss"), None)
+    else:
+        return None
+    return pron if pron is not None and pron.lower_ in POSS_PRON else None
 
 
 def companions(t: Token, before: int | None = None) -> list[Token]:
@@ -77,9 +88,8 @@ class Arguments:
         got = self._first_person_arg(t)
         if got is not None:
             return got
-        pron = t if t.dep_ == "poss" and lemma(t.head) in HOMELAND_NOUNS else next(
-            (c for c in t.children if c.dep_ == "poss"), None) if lemma(t) in HOMELAND_NOUNS else None
-        if pron is not None and pron.lower_ in POSS_PRON:
+        pron = _homeland_pronoun(t)
+        if pron is not None:
             # "waging war on his country": the person's state, never the person ("their homeland": a group's own)
             m = self.index.mention_at(pron)
             return self._states_of(self._mention_args(m), own=True) if m is not None and m.actors else []

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..resolve.states import hyphened
+from ..resolve.text import hyphened
 from ..resolve.vocab import ORG_WORDS
 from .arguments import companions
 from .base import Arg, OWNER_FACTOR, lemma
@@ -140,11 +140,12 @@ class Holders:
                         return got2
             return got
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
-        if v.dep_ == "advcl" and v.tag_ == "VBG" and h.pos_ == "VERB" and v.i - 1 >= 0 \
-                and v.doc[v.i - 1].dep_ in ("pobj", "dobj") and v.doc[v.i - 1].head.i != h.i \
-                and v.doc[v.i - 1].tag_ in ("NNS", "NNPS") and self.args(v.doc[v.i - 1]):
+        before = v.doc[v.i - 1] if v.i > 0 else None
+        if v.dep_ == "advcl" and v.tag_ == "VBG" and h.pos_ == "VERB" and before is not None \
+                and before.dep_ in ("pobj", "dobj") and before.head.i != h.i and before.tag_ in ("NNS", "NNPS") \
+                and self.args(before):
             # "gave sanctuary to ZAPU guerrillas fighting Y": the participle right after a named plural describes it
-            return self.args(v.doc[v.i - 1], owner="source")
+            return self.args(before, owner="source")
         if v.dep_ == "advcl" and (v.tag_ in ("VBG", "VBN") or infinitive):
             if h.pos_ == "ADV" and h.dep_ == "advmod" and h.head.pos_ in ("VERB", "AUX"):
                 h = h.head  # "X went so far as to condemn Y"

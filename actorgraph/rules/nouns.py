@@ -74,8 +74,8 @@ def noun(ctx: Sentence, n: Token, lem: str) -> None:
     if not explicit and gov is not None and n.dep_ == "dobj" and _judged_by(gov):
         return  # "X called the charges against Y a disgrace": judged by X, not X's own
     rid = "noun.possessor" if explicit else "noun.clause"
-    cut = next((c for c in n.children if c.dep_ == "amod" and c.tag_ == "VBD" and lemma(c) in BREAKERS), None)
-    cut = gov if gov is not None and lemma(gov) in BREAKERS else cut  # ("the US froze aid": "froze" as a modifier)
+    cut = gov if gov is not None and lemma(gov) in BREAKERS else next(  # ("the US froze aid": "froze" as a modifier)
+        (c for c in n.children if c.dep_ == "amod" and c.tag_ == "VBD" and lemma(c) in BREAKERS), None)
     if cut is not None and all(rel == "aids" for _, rel in targets):
         # "suspended / cut off / froze aid to Y": withdrawing aid is a sanction on Y
         src = ctx.subjects(cut) if cut is gov else owners  # (the one cutting, not the aid's owner)

@@ -497,7 +497,8 @@ def angered(ctx: Sentence, v: Token, lem: str) -> None:
     if not angry or subj is None:
         return
     doers = ctx.args(subj) or ctx.owners(subj, between_ok=False)  # (an owned act; not a bare "the move")
-    ctx.emit(angry, [a for a in doers if a.actor.name not in {x.actor.name for x in angry}], "opposes", v, "verb")
+    ex = {x.actor.name for x in angry}
+    ctx.emit(angry, [a for a in doers if a.actor.name not in ex], "opposes", v, "verb")
 
 
 def _counted(o: Token) -> list[Token]:
