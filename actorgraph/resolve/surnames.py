@@ -235,7 +235,7 @@ def _find_cluster(w: People, f: tuple[str, ...]) -> tuple[Cluster | None, list[C
         # family name first ("Moon" for Moon Jae-in, "Hong" for Hong Lei): a bare name that
         # is no one's surname but exactly one person's first name
         # then a spelling variant of a surname ("Zelenskiy" for Zelensky); then a middle name the person goes
-        # by ("Lula" for Luiz Inacio Lula da Silva; not after a particle: "bin Hamad" names a father)
+        # by ("Vila" for Ana Maria Vila da Costa; not after a particle: "bin Rashid" names a father)
         kinds = (lambda c: c.first is not None and c.first.lower() == sur,
                  lambda c: c.ntok > 1 and spelling_variant(sur, c.surname),
                  lambda c: c.ntok > 2 and any(t.lower() == sur and c.forms[0][k].lower() not in NAME_PARTICLES
