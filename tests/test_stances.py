@@ -351,9 +351,16 @@ def test_yet_again_is_no_negation(nlp):
 
 def test_modal_hedge_lowers_confidence(nlp):
     plain = stances(nlp, "Iran attacked Israel.")
-    hedged = stances(nlp, "Iran could attack Israel.")
+    hedged = stances(nlp, "Iran would attack Israel.")
     assert plain and hedged
     assert hedged[0].confidence < plain[0].confidence
+
+
+def test_a_mere_possibility_is_no_stance(nlp):
+    """ "may", "might", "could": what might happen is not a stance taken (factor 0 in hedge_modals.csv)."""
+    for modal in ("may", "might", "could"):
+        assert not stances(nlp, f"Iran {modal} attack Israel."), modal
+    assert stances(nlp, "Iran will attack Israel.")
 
 
 def test_confidence_in_range_and_sentence_index(nlp):

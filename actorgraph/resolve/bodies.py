@@ -45,14 +45,11 @@ def _bare_name(st: ResolverState, t) -> bool:
     return m is not None and m.end - m.start == 1 and len(m.actors) == 1 and m.actors[0].name == t.text
 
 
-def bare_bodies(st: ResolverState) -> None:
-    """"the Senate", "the House", "the Navy" with no state named: that body of the state the
-    article is about (the country its mentions and its state bodies point to most), if just one."""
-    doc = st.doc
-    table = body_words(st.gaz)
+def _state_counts(st: ResolverState, skip: frozenset[int] = frozenset()) -> dict[str, int]:
+    """How often the article points at each state: its name, its bodies and parties, its people's parties."""
     counts: dict[str, int] = {}
-    for m in st.cands:
-        if m is None or len(m.actors) != 1:
+    for k, m in enumerate(st.cands):
+        if m is None or len(m.actors) != 1 or k in skip:
             continue
         a = m.actors[0]
         name = a.name if a.type == "country" else a.affiliation if a.type in ("organisation", "group") else None
@@ -61,11 +58,65 @@ def bare_bodies(st: ResolverState) -> None:
             name = party.name if party.type == "country" else party.affiliation if party.type == "group" else None
         if name is not None and name in st.gaz.entries and st.gaz.entries[name].type == "country":
             counts[name] = counts.get(name, 0) + 1
-    if not counts:
-        return
-    best = max(counts.values())
+    return counts
+
+
+def _focus(counts: dict[str, int]) -> str | None:
+    """The one state the article points at most (at least twice)."""
+    best = max(counts.values(), default=0)
     focus = [n for n, c in counts.items() if c == best]
-    if len(focus) != 1 or best < 2:
+    return focus[0] if len(focus) == 1 and best >= 2 else None
+
+
+def home_words(st: ResolverState) -> None:
+    """ "Congress" in a report from India is the Indian National Congress, in one from China the National
+    People's Congress: a one-word name of another state's body or party is the body or party of the state in
+    focus whose name has that word, if just one (and the other state is named less)."""
+    doc = st.doc
+    found: dict[int, tuple[str, dict[str, list]]] = {}
+    for k, m in enumerate(st.cands):
+        if m is None or len(m.actors) != 1 or not _bare_word(doc, m):
+            continue
+        e = st.gaz.entries.get(m.actors[0].name)
+        if e is None or e.type not in ("organisation", "group") or not e.affiliation:
+            continue
+        word = doc[m.end - 1].lower_
+        alts: dict[str, list] = {}
+        for x in st.gaz.entries.values():
+            if x.affiliation and x.affiliation != e.affiliation and x.type in ("organisation", "group") \
+                    and word in x.name.lower().split():
+                alts.setdefault(x.affiliation, []).append(x)
+        if alts:
+            found[k] = (e.affiliation, alts)
+    if not found:
+        return
+    counts = _state_counts(st, frozenset(found))
+    focus = _focus(counts)
+    # (only in a report on the focus state's own politics, one of its bodies or parties named, and the
+    # other state not named at all: "Congress passed a bill on China ... the Communist Party said" is still
+    # the US Congress when the US is named once)
+    domestic = focus is not None and any(
+        m is not None and k not in found and len(m.actors) == 1 and m.actors[0].type in ("organisation", "group")
+        and m.actors[0].affiliation == focus for k, m in enumerate(st.cands))
+    for k, (own, alts) in found.items():
+        if domestic and len(alts.get(focus, ())) == 1 and not counts.get(own):
+            st.cands[k].actors = (st.entry_actor(alts[focus][0]),)
+
+
+def _bare_word(doc, m: Mention) -> bool:
+    """A one-word mention, with "the" at most ("Congress", "the Congress")."""
+    words = [t for t in doc[m.start:m.end] if t.lower_ != "the"]
+    return len(words) == 1 and words[0].is_alpha
+
+
+def bare_bodies(st: ResolverState) -> None:
+    """"the Senate", "the House", "the Navy" with no state named: that body of the state the
+    article is about (the country its mentions and its state bodies point to most), if just one."""
+    doc = st.doc
+    table = body_words(st.gaz)
+    counts = _state_counts(st)
+    focus = [_focus(counts)] if counts else []
+    if not focus or focus[0] is None:
         return
     for t in st.toks:
         if st.owner[t.i] >= 0 or not t.text[:1].isupper() or not t.is_alpha or st.shouting[t.i] \

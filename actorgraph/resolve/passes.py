@@ -12,8 +12,9 @@ from typing import Callable
 from spacy.tokens import Doc
 
 from ..gazetteer import Gazetteer
+from .acronyms import acronyms
 from .cue_names import cue_names
-from .bodies import bare_bodies, chamber_caucuses, merge_short_names, org_references
+from .bodies import bare_bodies, chamber_caucuses, home_words, merge_short_names, org_references
 from .gazmatch import GazMatcher
 from .index import ActorIndex, Mention
 from .names import base_spans, short_names
@@ -44,6 +45,8 @@ PASSES: list[Pass] = [
     Pass("names.surname", people, "people clustered by surname within the article: full name, surname, nickname, "
          "spelling variant; NER's ORG/GPE that are people's names; unknown ORG/GPE decided"),
     Pass("names.short", short_names, "\"the North\" after \"North Korea\""),
+    Pass("names.acronym", acronyms, "a short form the article defines in brackets (\"the Palestinian Authority "
+         "(PA)\") is that actor wherever it is used"),
     Pass("roles.title", titles, "titles, party tags and appositions give people role, affiliation, gender"),
     Pass("roles.reference", role_references, "\"the Russian president\": the person named with that role; nobody "
          "named: a head or minister is the state"),
@@ -51,6 +54,8 @@ PASSES: list[Pass] = [
     Pass("caucus.chamber", chamber_caucuses, "\"House Democrats\": a party's members in one chamber"),
     Pass("orgs.reference", org_references, "\"the committee\": the latest organisation of that kind"),
     Pass("orgs.bare_body", bare_bodies, "\"the Senate\": that body of the state in focus"),
+    Pass("orgs.home_word", home_words, "\"Congress\" in a report from India: the body or party of the state in "
+         "focus whose name has that word"),
     Pass("states.scene", scenes, "a city before a violent event is its scene, no actor (\"the Paris attacks\")"),
     Pass("states.hyphen", hyphen_demonyms, "a demonym before a hyphened participle is its actor (\"Soviet-backed\", "
          "\"Iranian-led\")"),

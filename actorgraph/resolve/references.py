@@ -14,7 +14,7 @@ from .state import ResolverState, fits
 from .text import SUBJ_DEPS, judged_of
 from .vocab import (
     COUNTRY_NOUNS, DEFINITE_STATE_NOUNS, DEFINITE_GROUP_NOUNS, DEFINITE_MEMBER_NOUNS, RULING_LEMMAS, PERSON_STATE_NOUNS, PERSON_TEAM_NOUNS,
-    PLURAL_ACTOR_NOUNS, PLURAL_COUNT, PRON_PERSON, PRON_IT, PRON_THEY,
+    ORDINAL_REFS, PLURAL_ACTOR_NOUNS, PLURAL_COUNT, PRON_PERSON, PRON_IT, PRON_THEY,
 )
 from .pronouns import pronoun
 
@@ -65,6 +65,8 @@ REFERENCE_RULES: list[RefRule] = [
     RefRule("pronouns.nearest", lambda st, t: t.lower_ in PRON_PERSON or t.lower_ in PRON_IT or t.lower_ in PRON_THEY,
             pronoun_mention),
     RefRule("refs.count", lambda st, t: t.lower_ in PLURAL_COUNT, lambda st, t, w: plural(st, t, w.history)),
+    RefRule("refs.latter", lambda st, t: t.lower_ in ORDINAL_REFS and (t.dep_ in SUBJ_DEPS or t.dep_ in ("dobj", "pobj"))
+            and t.i > 0 and st.doc[t.i - 1].lower_ == "the", lambda st, t, w: ordinal(st, t, w.history)),
     RefRule("refs.the_state", lambda st, t: t.lower_ in DEFINITE_STATE_NOUNS and t.i not in st.gov,
             lambda st, t, w: definite_state(st, t, w.history)),
     RefRule("refs.the_group", lambda st, t: (t.lower_ in DEFINITE_GROUP_NOUNS or t.lower_ in DEFINITE_MEMBER_NOUNS)
@@ -221,6 +223,22 @@ def _opponents(st: ResolverState, pool: list[Mention], own: set[str]) -> tuple[A
             if om is not None and len(om.actors) == 1 and om.actors[0] != m.actors[0] \
                     and not own & {m.actors[0].name, om.actors[0].name}:
                 return m.actors[0], om.actors[0]
+    return None
+
+
+def ordinal(st: ResolverState, t: Token, history: list[Mention]) -> Mention | None:
+    """ "Slovenia criticised Greece. The latter rejected ...": the first ("the former") or last ("the latter")
+    of the actors named in the nearest stretch before it that names at least two."""
+    s = st.sent_of[t.i]
+    for back in range(3):
+        named = [m for m in history if st.sent_of[m.start] == s - back and m.kind != "pronoun" and m.start < t.i]
+        actors: list[Actor] = []
+        for a in (a for m in sorted(named, key=lambda m: m.start) for a in m.actors):
+            if all(a.name != b.name for b in actors):
+                actors.append(a)
+        if len(actors) >= 2:
+            pick = actors[ORDINAL_REFS[t.lower_]]
+            return st.cands[st.add(t.i - 1, t.i + 1, (pick,), "pronoun", head=t.i)]
     return None
 
 

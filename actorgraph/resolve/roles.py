@@ -20,6 +20,7 @@ def role_references(st: ResolverState) -> None:
     doc = st.doc
     people = [m for m in st.cands if m is not None and m.actors and m.actors[0].type == "person"]
     people.sort(key=lambda m: m.start)
+    home = _home_state(st)
     for t in st.toks:
         if t.lower_ not in ROLE_HEADS or t.tag_ not in ("NN", "NNP") or st.owner[t.i] >= 0:
             continue
@@ -27,7 +28,7 @@ def role_references(st: ResolverState) -> None:
         if nxt is not None and nxt.pos_ == "PROPN" and st.owner[nxt.i] >= 0:
             continue  # a title in front of a name, handled by titles()
         det = [c for c in t.children if c.i < t.i and (c.lower_ in ("the", "this") or c.dep_ == "poss")]
-        if not det:
+        if not det or _named_beside(st, t):
             continue
         affil, of_part, start, mods = _role_phrase(st, t)
         if affil == "":
@@ -39,7 +40,7 @@ def role_references(st: ResolverState) -> None:
             role += " " + of_part
             end = max(x.right_edge.i for x in t.children if x.dep_ == "prep" and x.lower_ == "of") + 1
         target = person_with_role(people, t.i, role, affil, st.sent_of,
-                                  lambda a: _of_body(st, a)) if people else None
+                                  lambda a: _of_body(st, a) or _abroad(st, a, home)) if people else None
         if target is None and role == "nominee":
             target = _nominated(st, people, t.i)
         if target is None and affil and (role in STATE_OFFICES or (role in PARTY_OFFICES and not any(
@@ -54,6 +55,14 @@ def role_references(st: ResolverState) -> None:
             continue
         k = st.add(start, end, (target,), "role", head=t.i)
         st.person_ks.append(k)
+
+
+def _named_beside(st: ResolverState, t: Token) -> bool:
+    """ "Their leader, Sam Pike, said", "Sam Pike, the party's leader, said": the name in apposition says who
+    holds the role here, not whoever held it earlier in the article."""
+    near = [c for c in t.children if c.dep_ == "appos"] + ([t.head] if t.dep_ == "appos" else [])
+    return any(m is not None and m.actors and m.actors[0].type == "person" and m.kind != "pronoun"
+               for m in map(st.cand_at, (c.i for c in near)))
 
 
 def _nominated(st: ResolverState, people: list[Mention], i: int) -> Actor | None:
@@ -154,6 +163,21 @@ def _of_body(st: ResolverState, a: Actor) -> bool:
     return kind == "organisation"
 
 
+def _home_state(st: ResolverState) -> str | None:
+    """The country the article names most, if one does."""
+    counts = Counter(m.actors[0].name for m in st.cands if m is not None and len(m.actors) == 1
+                     and m.actors[0].type == "country")
+    top = counts.most_common(2)
+    return top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
+
+
+def _abroad(st: ResolverState, a: Actor, home: str | None) -> bool:
+    """Does the person hold the office for a state other than the one the article names most ("Brazil's
+    president, X" in a report on Washington)? A bare "the president" is then rather the other one."""
+    e = st.gaz.entries.get(a.affiliation or "")
+    return home is not None and e is not None and e.type == "country" and a.affiliation != home
+
+
 def _verb_of(t: Token, of: Token) -> bool:
     """ "accused the president of lying": the "of" phrase belongs to the verb (what the role is charged
     with or told), not to the role as an office."""
@@ -232,8 +256,9 @@ def person_with_role(people: list[Mention], i: int, role: str, affil: str | None
     """The person "the president" is: the one named most often before with that role (the latest of them on a
     tie: a foreign president named once in passing is not the article's "the president"), else one named
     just after.
-    A bare role prefers a person who holds it for no company or other body ("the president" is the
-    head of state even after "Jo Roe, president of a think tank"), unless only such a person holds it."""
+    A bare role prefers a person who holds it for no company or other body, nor for a state other than the
+    article's ("the president" is the head of state even after "Jo Roe, president of a think tank"; in a
+    report on Washington it is not "Brazil's president, X"), unless only such a person holds it."""
     def ok(a: Actor) -> bool:
         return role_match(role, a.role) and (affil is None or a.affiliation in (None, affil))
 

@@ -11,7 +11,7 @@ from .text import hyphen_cue_after, hyphened
 from .trim import trim
 from .vocab import (
     STATE_NOUNS, GROUP_NOUNS, DEFINITE_STATE_NOUNS, PERSON_STATE_NOUNS, GOVERNMENT_NOUNS, PERSON_TEAM_NOUNS,
-    CAUCUS_NOUNS, OWNED_NOUNS, QUANTIFIERS, AIM_PREPS, RELATIONAL_HEADS, OFFICE_WORDS, TWO_WAY_NOUNS,
+    CAUCUS_NOUNS, OWNED_NOUNS, QUANTIFIERS, AIM_PREPS, RELATIONAL_HEADS, RELATION_HEADS, HOSTILE_RELATIONAL_HEADS, OFFICE_WORDS, TWO_WAY_NOUNS,
     UNNAMED_GROUP_NOUNS, SCENE_NOUNS, COLLECTIVE_ENDINGS,
 )
 
@@ -247,8 +247,12 @@ def _hyphenated(doc, s: int, e: int) -> bool:
 
 def _owned_relation(noun: Token) -> bool:
     """ "Chile's Russian allies", "his Republican critics": a people or party named as somebody's allies,
-    backers or critics (plural: "his Democratic opponent" is one person, not the party)."""
-    return noun.tag_ == "NNS" and noun.lemma_.lower() in RELATIONAL_HEADS and any(
+    backers or critics (plural: "his Democratic opponent" is one person, not the party); "Belarus, a Russian
+    ally": whose ally a singular friendly noun beside a name is ("a Republican critic" is of that party)."""
+    low = noun.lemma_.lower()
+    if noun.tag_ == "NN" and low in RELATION_HEADS and low not in HOSTILE_RELATIONAL_HEADS:
+        return noun.dep_ == "appos" or any(c.dep_ == "appos" for c in noun.children)
+    return noun.tag_ == "NNS" and low in RELATIONAL_HEADS and any(
         c.dep_ == "poss" for c in noun.children)
 
 

@@ -12,7 +12,7 @@ from .state import ResolverState
 from .text import is_quote, affil_name
 from .vocab import (
     PARTY_MEMBER_NOUNS, ROLE_HEADS, ROLE_MODIFIERS, ROLE_ABBREVIATIONS, PARTY_TAGS, HONORIFICS, GENDERED_ROLES,
-    HOME_STATE_ROLES, HOSTILE_RELATIONAL_HEADS, us_state,
+    HOME_STATE_ROLES, HOSTILE_RELATIONAL_HEADS, RELATION_HEADS, us_state,
 )
 
 
@@ -220,15 +220,20 @@ def apposition(st: ResolverState, m: Mention) -> None:
             # ("a loyal ally who opposed the president's Syrian policy": not Syria)
             # ("X, a critic of Russia": the one a hostile noun's phrase names is not X's side; "her GOP
             # challenger, X": its modifier is)
-            hostile = a.lemma_.lower() in HOSTILE_RELATIONAL_HEADS
+            # ("X, a Trump ally / a close ally of Y": the one the relation names is the other side, only a
+            # party word is X's own)
+            related = a.lemma_.lower() in RELATION_HEADS
             near = list(doc[a.left_edge.i:a.i + 1]) + [x for c in a.children if c.dep_ == "prep" and c.i > a.i
                                                      and c.lower_ in ("of", "from", "at", "for")
-                                                     and not (hostile and c.lower_ == "of") for x in c.subtree]
+                                                     and not (related and c.lower_ == "of") for x in c.subtree]
             for t in near:
                 if t.i in st.demonym_at and st.cand_at(t.i) is None:
                     person.affiliation = st.demonym_at[t.i][1].name
                     break
                 om = st.cand_at(t.i)
+                if related and t.i < a.i and om is not None and om.actors and om.kind not in ("demonym", "pronoun") \
+                        and not (a.lemma_.lower() in HOSTILE_RELATIONAL_HEADS and om.actors[0].type == "group"):
+                    continue  # (but "her GOP challenger": the party of a rival is its own)
                 if om is not None and om.actors and om.actors[0].type != "person":
                     person.affiliation = st.affiliation_of(om)
                     break

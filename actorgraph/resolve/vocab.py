@@ -68,18 +68,24 @@ HOME_STATE_ROLES = LEGISLATOR_WORDS | words("home_state_roles")
 LOWER_HOUSE = words("lower_house_words")
 OFFICE_WORDS = words("office_words")
 PARTY_TAGS = mapping("party_tags")
-_RELATIONAL = {r["noun"]: check_relation(r, r["relation"])
-               for r in table("relational_nouns", ("noun", "relation", "symmetric", "direction"))}
+_RELATIONAL_ROWS = table("relational_nouns", ("noun", "relation", "symmetric", "direction"))
+_RELATIONAL = {r["noun"]: check_relation(r, r["relation"]) for r in _RELATIONAL_ROWS}
 #: the nouns of ``relational_nouns.csv`` ("allies", "critics"): a demonym before them names an actor
 RELATIONAL_HEADS = frozenset(_RELATIONAL)
 #: those whose relation is hostile ("critic", "rival"): "X, a critic of Russia" is no affiliation with Russia
 HOSTILE_RELATIONAL_HEADS = frozenset(n for n, rel in _RELATIONAL.items() if relations()[rel] < 0)
+#: those that name the other side of a relation ("X, a Trump ally / rival / a critic of Y": not X's affiliation);
+#: staff nouns and what a side picks do not ("a Trump associate", "the party's nominee" are of that side)
+RELATION_HEADS = frozenset(r["noun"] for r in _RELATIONAL_ROWS if r["direction"] == "ref"
+                           or r["noun"] in HOSTILE_RELATIONAL_HEADS) - words("staff_nouns")
 US_STATES = mapping("us_states")
 HONORIFICS = {k: v or None for k, v in mapping("honorifics").items()}
 GIVEN_NAMES = mapping("given_names")
 GENDERED_ROLES = mapping("gendered_roles")
 PLURAL_ACTOR_NOUNS = {k: v or None for k, v in mapping("plural_actor_nouns").items()}
 PLURAL_COUNT = {k: int(v) for k, v in mapping("plural_counts").items()}
+#: "the former" / "the latter": the first or the last of the actors named just before
+ORDINAL_REFS = {"former": 0, "latter": -1}
 POLICY_WORDS = words("policy_words")
 MEDIA_VERBS = words("media_verbs")
 ORG_WORDS = words("org_name_words")

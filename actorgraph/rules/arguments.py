@@ -54,8 +54,11 @@ class Arguments:
             return []
         out: list[Arg] = []
         for t in [tok, *tok.conjuncts]:
-            out.extend(self._one(t, owner=owner, depth=depth))
-            for c in companions(t):  # "Germany, along with France", "Iran as well as Syria"
+            own = self._one(t, owner=owner, depth=depth)
+            out.extend(own)
+            # "Germany, along with France", "Iran as well as Syria" (not "voted against the resolution alongside
+            # Russia": a companion of whoever voted, misattached to a thing)
+            for c in companions(t) if own or t.pos_ != "NOUN" else ():
                 out.extend(self._one(c, owner=owner, depth=depth))
         seen: set[str] = set()
         res = []

@@ -2,14 +2,15 @@
 
 A stance is dropped when its cue or a clause above it is negated ("not", "never", "no longer", "has yet
 to"), denied, failed, refused or ruled out (``blockers``), conditional ("if", "unless"), or under
-"without" / "instead of"; modal hedges ("could", "would") keep it at a lower confidence (``hedge_modals``).
+"without" / "instead of"; modal hedges ("would", "should") keep it at a lower confidence, a possibility ("may",
+"might", "could") drops it (``hedge_modals``).
 """
 from __future__ import annotations
 
 from spacy.tokens import Token
 
 from .base import lemma
-from .vocab import (ADJUNCT_MARKS, BLOCKERS, BLOCKING_PHRASALS, FALSITY_ADVERBS, HEDGE_MODALS, NEG_ADVERBS, OBJECT_BLOCKERS, REASON_NOUNS,
+from .vocab import (ADJUNCT_MARKS, BLOCKERS, CAUTION_VERBS, BLOCKING_PHRASALS, FALSITY_ADVERBS, HEDGE_MODALS, NEG_ADVERBS, OBJECT_BLOCKERS, REASON_NOUNS,
                     REBUTTED_NOUNS, UNCHANGED_VERBS, WARNING_VERBS, WISH_VERBS, HYPOTHETICAL_MODALS)
 
 
@@ -142,7 +143,12 @@ def _negated_here(t: Token, via: str) -> tuple[bool, float]:
         if c.dep_ == "advmod" and c.lower_ == "yet" and via == "xcomp" and lemma(t) in ("have", "be"):
             return True, 1.0  # "X has yet to recognise Y", "X is yet to condemn Y"
         if c.dep_ == "aux" and c.lower_ in HEDGE_MODALS:
+            if not HEDGE_MODALS[c.lower_]:
+                return True, 1.0
             hedge = min(hedge, HEDGE_MODALS[c.lower_])
+        if c.dep_ in ("nsubj", "nsubjpass") and any(g.dep_ == "neg" for g in c.children) and any(
+                g.lower_ in ("all", "every", "each") for g in c.children):
+            return True, 1.0  # "not all Republicans opposed Y": some did, the group did not
         if c.dep_ == "nsubj" and via in ("ccomp", "xcomp") and (c.lower_ in ("nobody", "none") or (
                 c.lower_ == "one" and any(g.lower_ == "no" for g in c.children))):
             return True, 1.0  # "nobody expects Y to back Z": what no one thinks
@@ -178,6 +184,9 @@ def _blocks_here(t: Token, via: str, own_denial: bool, check_word: bool, prev: T
     if t.dep_ in ("pcomp", "pobj") and t.head.lower_ in ("without", "instead", "against") \
             and t.head.dep_ == "prep" and t.pos_ == "VERB":
         return True  # "warned X against joining Y", "without condemning Y" (the cue itself included)
+    if t.dep_ == "pobj" and t.pos_ == "NOUN" and t.head.lower_ == "against" and lemma(t.head.head) in CAUTION_VERBS \
+            and not _named_owner(t):
+        return True  # "warned X against further attacks on Y": an act warned against, nobody's yet
     if t.lower_ in ("without",) and t.dep_ == "prep":
         return True
     return t.dep_ in ("prep", "mark", "cc") and t.lower_ in ("of", "than") and any(

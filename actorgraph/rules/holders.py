@@ -7,7 +7,7 @@ from ..resolve.text import hyphened
 from ..resolve.vocab import ORG_WORDS
 from .arguments import companions
 from .base import Arg, OWNER_FACTOR, lemma
-from .vocab import (ACT_NOUNS, REPEAT_VERBS, STATE_PARTICIPLES, INQUIRY_NOUNS, SPLIT_ADJS, LINKING_VERBS, AUTHOR_VERBS, CARRY_OUT_VERBS, LIGHT_VERBS, MEANS_VERBS, SEEK_VERBS, WAY_NOUNS, CAUSATIVE_VERBS, DEMAND_VERBS, GERUND_OBJECT_PREPS, HYPHEN_CUES,
+from .vocab import (ACT_NOUNS, REPEAT_VERBS, STATE_PARTICIPLES, INQUIRY_NOUNS, SPLIT_ADJS, LINKING_VERBS, AUTHOR_VERBS, CARRY_OUT_VERBS, SOURCE_VERBS, SPEND_VERBS, LIGHT_VERBS, MEANS_VERBS, SEEK_VERBS, WAY_NOUNS, CAUSATIVE_VERBS, DEMAND_VERBS, GERUND_OBJECT_PREPS, HYPHEN_CUES,
                     MESSAGE_NOUNS, OBJECT_CONTROL, ORIGIN_NOUNS, PATIENT_OF, RELATIONS, SPEECH_VERBS,
                     SUBJECT_GERUND_VERBS, TOPIC_NOUNS, VERB_CUES, WANT_NOUNS, WANT_THAT_VERBS, WANT_VERBS)
 
@@ -48,7 +48,10 @@ class Holders:
                 if lemma(n) in ORIGIN_NOUNS and not self._employer(n, c):
                     continue  # "a Wyoming hunter" comes from there; he is not the state's
                 if self._mentions_at([c]):
-                    res.extend(self._mentions_at((c, *c.conjuncts)))
+                    # "the US-Japan drills": both halves of a hyphened pair
+                    pair = [g for g in c.children if g.dep_ in ("compound", "amod") and g.i == c.i - 2
+                            and c.doc[c.i - 1].text == "-"]
+                    res.extend(self._mentions_at((c, *c.conjuncts, *pair)))
                 elif d == "amod" and HYPHEN_CUES.get(c.lower_) == "leads":
                     # "the US-led coalition", "the rebel-held port": the leader owns it ("Iran-backed
                     # militias" are the backer's clients, not the backer: what they do is their own)
@@ -84,6 +87,10 @@ class Holders:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             res.extend(self.args(p, depth=depth + 1))
+        if not res and n.dep_ == "nsubj" and lemma(n.head) in SOURCE_VERBS:
+            # "criticism of Y also came from X", "support for Y poured in from X"
+            res.extend(a for c in n.head.children if c.dep_ == "prep" and c.lower_ == "from"
+                       for p in c.children if p.dep_ == "pobj" for a in self.args(p, depth=depth + 1))
         return [Arg(a.mention, a.actor, a.factor * OWNER_FACTOR) for a in res]
 
     def _employer(self, n: Token, c: Token) -> bool:
@@ -322,6 +329,11 @@ class Holders:
                 out.append(a)
         return out
 
+    def takers(self, v: Token, avoid: set[str] | None = None) -> list[Arg]:
+        """Who takes the stance ``v`` states: the one who wants it done ("expected the AU to hold Y accountable",
+        "urged Congress to pass a resolution condemning Y"), else ``v``'s subjects."""
+        return self.wanted_by(v) or self.subjects(v, avoid=avoid)
+
     def wanted_by(self, v: Token) -> list[Arg] | None:
         """ "urged Peru to investigate X", "X's demand that Peru look into ...": the one who
         wants it done holds the stance; None when ``v`` is not such a wanted act."""
@@ -383,6 +395,11 @@ class Holders:
         message = lemma(n) in MESSAGE_NOUNS or n.lower_ in MESSAGE_NOUNS
         if n.dep_ == "dobj" and lemma(n.head) in AUTHOR_VERBS and message:
             return self.subjects(n.head, depth=depth + 1)  # "X issued a statement praising Y": its author
+        if message and n.dep_ == "pobj" and n.head.lower_ in ("on", "in", "for"):
+            gov = n.head.head  # "X spent $4 million on ads supporting Y" ("$30 million in ads attacking Y")
+            gov = gov.head if gov.pos_ == "NUM" and gov.dep_ == "dobj" else gov
+            if lemma(gov) in SPEND_VERBS:
+                return self.subjects(gov, depth=depth + 1)
         return self._relative_author(n) if message else []
 
     def _relative_author(self, n: Token) -> list[Arg]:

@@ -291,9 +291,10 @@ def called(ctx: Sentence, v: Token) -> None:
         return
     if score < 0 and _defended(ctx, v, obj, v):  # "X called the charges against Y a disgrace"
         return
-    ex = {a.actor.name for a in ctx.subjects(v)}
+    takers = ctx.takers(v)
+    ex = {a.actor.name for a in takers}
     judged = _what_was_done(ctx, v, obj) or ctx.args(obj, owner=True)
-    ctx.emit(ctx.subjects(v), [a for a in judged if a.actor.name not in ex],
+    ctx.emit(takers, [a for a in judged if a.actor.name not in ex],
               "criticises" if score < 0 else "praises", v, "evaluation", factor=0.8)
 
 
@@ -556,7 +557,7 @@ def held_responsible(ctx: Sentence, v: Token) -> None:
         return  # "found Y responsible for the recovery"
     if obj is not None and any(lemma(p) in BLAME_ADJS and not _negated(p) for p in preds):
         judged = ctx.args(obj)
-        ctx.emit(ctx.subjects(v, avoid={a.actor.name for a in judged}), judged, "accuses", v, "evaluation",
+        ctx.emit(ctx.takers(v, avoid={a.actor.name for a in judged}), judged, "accuses", v, "evaluation",
                  factor=0.8)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .base import Arg, do_more, lemma
-from .vocab import (BREAKERS, CALL_VERBS, CARRY_OUT_VERBS, COUNTER_VERBS, DESCRIBE_VERBS, DEGREE_NEUTRAL, EVAL_NOUNS, EXPRESS_VERBS, INTENSIFIER_ADJS, UNSIGNING_ADJS, LIGHT_VERBS, IN_FAVOUR, JUDGEMENT_ADJS, JUDGEMENT_WORDS, NEG_ADVERBS, OBJECT_BLOCKERS, ON_BEHALF, PACT_VERBS, RELATIONS, RESOLUTION_NOUNS, TIME_PREPS, UNDERGO_VERBS, VERB_CUES, slot_sign)
+from .vocab import (BREAKERS, CALL_VERBS, CARRY_OUT_VERBS, COUNTER_VERBS, DESCRIBE_VERBS, DEGREE_NEUTRAL, EVAL_NOUNS, EXPRESS_VERBS, INTENSIFIER_ADJS, UNSIGNING_ADJS, LIGHT_VERBS, IN_FAVOUR, JUDGEMENT_ADJS, JUDGEMENT_WORDS, NEG_ADVERBS, OBJECT_BLOCKERS, ON_BEHALF, PACT_VERBS, RELATIONS, RESOLUTION_NOUNS, SELF_DEFENCE_VERBS, TIME_PREPS, UNDERGO_VERBS, VERB_CUES, slot_sign)
 
 
 NAMING_VERBS = CALL_VERBS | DESCRIBE_VERBS  # "what it called / described as Y's ..."
@@ -174,6 +174,10 @@ class Syntax:
         got, gov = self.clause_subjects(n, avoid={a.actor.name for a in targets})
         if owners:
             return owners, gov, True
+        wanter = self.wanted_by(gov) if got and gov is not None and gov.pos_ in ("VERB", "AUX") else None
+        if wanter:
+            # "asked the OAU to impose sanctions on Y": the one who asks; the asked has done nothing yet
+            return wanter, gov, False
         if not got and gov is not None and gov.pos_ in ("VERB", "AUX"):
             # "asked the chairmen to draw up charges against X": the one who asks
             got = self.wanted_by(gov) or []
@@ -203,6 +207,8 @@ class Syntax:
                 w = _degree(t, negated)
             if not w and t.i == content.i and _must_do_more(t):
                 w = -1
+            if not w and _right_to_defend(t):
+                w = 1  # ("no right to exist": the negation below turns it)
             if w:
                 neg = any(c.dep_ == "neg" or c.lower_ in NEG_ADVERBS for c in t.children) \
                     or (t.dep_ == "amod" and t.head.lower_ in NEG_ADVERBS)  # "did nothing wrong"
@@ -267,6 +273,12 @@ def _degree(t: Token, negated: bool) -> int:
     if negated and any(c.lower_ == "enough" and c.dep_ == "advmod" and c.i > t.i for c in kids):
         return 1
     return 0
+
+
+def _right_to_defend(t: Token) -> bool:
+    """ "Y has every right to defend itself", "Y's right to exist": said of Y, it takes Y's side."""
+    return t.pos_ == "NOUN" and lemma(t) == "right" and any(
+        c.dep_ in ("acl", "relcl", "xcomp") and lemma(c) in SELF_DEFENCE_VERBS for c in t.children)
 
 
 def _must_do_more(v: Token) -> bool:

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .base import Arg, do_more, lemma
 from .context import Sentence
 from .registry import rule, shared
-from .vocab import (ADJ_CUES, ACT_NOUNS, EXPULSION_VERBS, CARRY_OUT_VERBS, ECHOED_ACT_NOUNS, JOINT_ACTIVITY, LIGHT_VERBS, MAKE_ACT_VERBS, ANSWERED_NOUNS, CONTACT_VERBS, PAIR_PLURALS, STOP_NOUNS, BATCH_NOUNS, CAMP_NOUNS, CHARGE_VERBS, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, GIVEN_NOUNS, HEDGE_MODALS, HOSTILE_MANNER, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, RELEASE_NOUNS, THREAT_VERBS, PACT_NOUNS, PACT_VERBS, PURPOSE_NOUNS, RAISING_VERBS, RECEIVE_VERBS, RECEIVED_NOUNS, REBUTTED_NOUNS, REFLEXIVE_VERBS, POST_VERBS, POST_NOUNS, RELATIONS, RESOLUTION_NOUNS, ROLE_HEADS, SETBACK_NOUNS, SHIELD_VERBS, SPEAK_OUT_VERBS, VERB_CUES,
+from .vocab import (STRIVING_VERBS, ADJ_CUES, ACT_NOUNS, EXPULSION_VERBS, CARRY_OUT_VERBS, ECHOED_ACT_NOUNS, JOINT_ACTIVITY, LIGHT_VERBS, MAKE_ACT_VERBS, ANSWERED_NOUNS, CONTACT_VERBS, PAIR_PLURALS, STOP_NOUNS, BATCH_NOUNS, CAMP_NOUNS, CHARGE_VERBS, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, GIVEN_NOUNS, HEDGE_MODALS, HOSTILE_MANNER, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, RELEASE_NOUNS, THREAT_VERBS, PACT_NOUNS, PACT_VERBS, PURPOSE_NOUNS, RAISING_VERBS, RECEIVE_VERBS, RECEIVED_NOUNS, REBUTTED_NOUNS, REFLEXIVE_VERBS, POST_VERBS, POST_NOUNS, RELATIONS, RESOLUTION_NOUNS, ROLE_HEADS, SETBACK_NOUNS, SHIELD_VERBS, SPEAK_OUT_VERBS, VERB_CUES,
                     VOTE_VERBS)
 
 COMPOSE = shared("verb.compose", "a verb over a stance noun: \"backed sanctions on Mali\"")
@@ -16,12 +16,17 @@ PURPOSE = "verb.purpose"  # registered below (launch verbs); verb.direct reaches
 
 def _passive(v: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or (
-        v.tag_ == "VBN" and v.dep_ in ("acl", "amod")) or _fronted_participle(v) or _shared_passive(v)
+        _participle(v) and v.dep_ in ("acl", "amod")) or _fronted_participle(v) or _shared_passive(v)
+
+
+def _participle(v: Token) -> bool:
+    """A past participle, or one the tagger calls an adjective ("Hezbollah, armed and funded by Iran")."""
+    return v.tag_ == "VBN" or (v.tag_ == "JJ" and v.lower_.endswith("ed") and v.dep_ in ("acl", "amod"))
 
 
 def _shared_passive(v: Token) -> bool:
     """ "funded and armed by Iran": a participle joined to a passive, sharing its subject."""
-    return v.dep_ == "conj" and v.tag_ == "VBN" and v.head.tag_ == "VBN" and _passive(v.head) and not any(
+    return v.dep_ == "conj" and v.tag_ == "VBN" and _participle(v.head) and _passive(v.head) and not any(
         c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in v.children)
 
 
@@ -92,6 +97,9 @@ def verb_passive(ctx: Sentence, v: Token, lem: str) -> None:
     rel = slots.get(f"{prt} obj") if prt else slots["obj"]  # "was shot down by X" is not "was shot"
     if rel is not None:
         ctx.emit(src, tgt, rel, v, "passive")
+        n = _passive_subject(base)
+        if n is not None and n.pos_ == "NOUN" and (NOUN_CUES.get(lemma(n)) or NOUN_CUES.get(n.lower_)):
+            ctx.within(COMPOSE, compose, v, n, RELATIONS[rel], src)  # "X's criticism of Y was echoed by Z"
 
 
 def _body_left(ctx: Sentence, v: Token) -> Token | None:
@@ -234,6 +242,8 @@ def purpose(ctx: Sentence, v: Token, n: Token, vsign: int) -> None:
     and vetoing or voting against one shields Y (a weaker, "supports" reading: Russia vetoing resolutions
     condemning Syria). "... demanding that Y withdraw" opposes Y."""
     resolution = lemma(n) in RESOLUTION_NOUNS
+    # ("urged Congress to pass a resolution condemning Y": the one who urges; Congress has not yet)
+    doers = ctx.takers(v)
     if vsign < 0 and not (resolution and (lemma(v) in SHIELD_VERBS or any(
             c.dep_ == "prep" and c.lower_ == "against" for c in v.children))):
         return
@@ -245,7 +255,7 @@ def purpose(ctx: Sentence, v: Token, n: Token, vsign: int) -> None:
                 tgt = [a for o in p.children if o.dep_ == "pobj" for a in ctx.args(o, owner=True)] if rel else []
                 if tgt:
                     ex = {a.actor.name for a in tgt}
-                    ctx.emit([a for a in ctx.subjects(v) if a.actor.name not in ex], tgt, rel, v, "compose",
+                    ctx.emit([a for a in doers if a.actor.name not in ex], tgt, rel, v, "compose",
                               sign=vsign * RELATIONS[rel], factor=0.75 if vsign < 0 else 0.85, check=v)
             continue
         if c.dep_ not in ("acl", "relcl") or c.pos_ != "VERB":
@@ -271,7 +281,7 @@ def purpose(ctx: Sentence, v: Token, n: Token, vsign: int) -> None:
                         for o in s2.children if o.dep_ == "pobj" for a in ctx.args(o)]
                 if who:
                     ex = {a.actor.name for a in who}
-                    ctx.emit([a for a in ctx.subjects(v) if a.actor.name not in ex], who, "opposes", v,
+                    ctx.emit([a for a in doers if a.actor.name not in ex], who, "opposes", v,
                               "compose", sign=-vsign, factor=factor, check=v)
             continue
         rel = VERB_CUES.get(lemma(c), {}).get("obj")
@@ -288,7 +298,7 @@ def purpose(ctx: Sentence, v: Token, n: Token, vsign: int) -> None:
             continue
         sign = vsign * RELATIONS[rel]
         ex = {a.actor.name for a in tgt}
-        ctx.emit([a for a in ctx.subjects(v) if a.actor.name not in ex], tgt, rel, v, "compose", sign=sign,
+        ctx.emit([a for a in doers if a.actor.name not in ex], tgt, rel, v, "compose", sign=sign,
                   factor=factor, check=v)
         if vsign > 0:  # "a Green measure to ...": its owners mean it
             ctx.emit(ctx.owners(n, between_ok=False), tgt, rel, c, "compose", factor=0.85, check=v)
@@ -311,8 +321,9 @@ def purpose_launch(ctx: Sentence, v: Token, lem: str) -> None:
             purpose(ctx, v, c, 1)
 
 
-def compose(ctx: Sentence, v: Token, n: Token, vsign: int) -> None:
-    """ "backed sanctions on Mali", "shared the EU's worry over X": a verb over a stance noun."""
+def compose(ctx: Sentence, v: Token, n: Token, vsign: int, doers: list[Arg] | None = None) -> None:
+    """ "backed sanctions on Mali", "shared the EU's worry over X": a verb over a stance noun (``doers``: a
+    passive's agents, "X's criticism of Y was echoed by Z")."""
     lem = lemma(n)
     entry = NOUN_CUES.get(lem) or NOUN_CUES.get(n.lower_)
     if not entry:
@@ -337,7 +348,7 @@ def compose(ctx: Sentence, v: Token, n: Token, vsign: int) -> None:
                         nrel = entry[c.lower_]
     if not targets or nrel is None:
         return
-    subj = ctx.subjects(v)
+    subj = ctx.subjects(v) if doers is None else doers
     # "threatened sanctions on Y": a hostile act threatened is the subject's own (not "threatened its alliance");
     # so is a fight fought ("fought a war against / with Y"), unlike "fought sanctions on Y"
     waged = nrel in ("fights", "clashes") and VERB_CUES.get(lemma(v), {}).get("obj") == "fights"
@@ -442,8 +453,8 @@ def received(ctx: Sentence, v: Token, lem: str) -> None:
     of Y", and on any verb "X attacked with the backing of Y" / "X, with Y's support, attacked": the giver
     holds the stance toward the receiver (the verb's subject), not the other way round."""
     _with_support(ctx, v)
-    if lem not in RECEIVE_VERBS:
-        return
+    if lem not in RECEIVE_VERBS or (v.dep_ == "xcomp" and lemma(v.head) in STRIVING_VERBS):
+        return  # ("hoped to win the endorsement of Y": not won yet)
     for o in _received_objects(v):
         if lem == "be" and o.dep_ == "dobj":
             continue
@@ -569,6 +580,8 @@ def _for_clause(c: Token) -> bool:
 def _corrective(ctx: Sentence, v: Token, c: Token, rule: str = "demand.corrective") -> None:
     """ "called on X to apologise", "urged X to retract the claim": X is in the wrong."""
     tgt_tok = _demanded_of(v, c)
+    if any(g.dep_ == "dobj" and ctx.args(g) for g in c.children) and VERB_CUES.get(lemma(c), {}).get("obj"):
+        return  # "urged Congress to condemn Y": a stance wanted on Y (verb.wanted), no fault of Congress's
     if tgt_tok is not None and not any(g.dep_ == "neg" for g in c.children) and not _both_sides(tgt_tok):
         tgt = ctx.args(tgt_tok)
         src = ctx.subjects(v, avoid={a.actor.name for a in tgt})
