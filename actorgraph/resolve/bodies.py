@@ -71,9 +71,10 @@ def _focus(counts: dict[str, int]) -> str | None:
 def home_words(st: ResolverState) -> None:
     """ "Congress" in a report from India is the Indian National Congress, in one from China the National
     People's Congress: a one-word name of another state's body or party is the body or party of the state in
-    focus whose name has that word, if just one (and the other state is named less)."""
+    focus whose name has that word, if just one (and the other state is not named otherwise)."""
     doc = st.doc
     found: dict[int, tuple[str, dict[str, list]]] = {}
+    words: dict[str, set[str]] = {}  # the other state -> its one-word names in the article
     for k, m in enumerate(st.cands):
         if m is None or len(m.actors) != 1 or not _bare_word(doc, m):
             continue
@@ -88,18 +89,19 @@ def home_words(st: ResolverState) -> None:
                 alts.setdefault(x.affiliation, []).append(x)
         if alts:
             found[k] = (e.affiliation, alts)
+            words.setdefault(e.affiliation, set()).add(word)
     if not found:
         return
     counts = _state_counts(st, frozenset(found))
     focus = _focus(counts)
     # (only in a report on the focus state's own politics, one of its bodies or parties named, and the
-    # other state not named at all: "Congress passed a bill on China ... the Communist Party said" is still
-    # the US Congress when the US is named once)
+    # other state not named at all, nor by two such words: "Congress passed a bill on China ... the Communist
+    # Party said" is still the US Congress when Washington is named once, and so are "Democrats in Congress")
     domestic = focus is not None and any(
         m is not None and k not in found and len(m.actors) == 1 and m.actors[0].type in ("organisation", "group")
         and m.actors[0].affiliation == focus for k, m in enumerate(st.cands))
     for k, (own, alts) in found.items():
-        if domestic and len(alts.get(focus, ())) == 1 and not counts.get(own):
+        if domestic and len(alts.get(focus, ())) == 1 and not counts.get(own) and len(words[own]) == 1:
             st.cands[k].actors = (st.entry_actor(alts[focus][0]),)
 
 

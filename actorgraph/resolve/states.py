@@ -251,7 +251,8 @@ def _owned_relation(noun: Token) -> bool:
     ally": whose ally a singular friendly noun beside a name is ("a Republican critic" is of that party)."""
     low = noun.lemma_.lower()
     if noun.tag_ == "NN" and low in RELATION_HEADS and low not in HOSTILE_RELATIONAL_HEADS:
-        return noun.dep_ == "appos" or any(c.dep_ == "appos" for c in noun.children)
+        return (noun.dep_ == "appos" or any(c.dep_ == "appos" for c in noun.children)) and not any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)  # ("a Russian supporter of Y")
     return noun.tag_ == "NNS" and low in RELATIONAL_HEADS and any(
         c.dep_ == "poss" for c in noun.children)
 

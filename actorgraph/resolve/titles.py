@@ -223,6 +223,8 @@ def apposition(st: ResolverState, m: Mention) -> None:
             # ("X, a Trump ally / a close ally of Y": the one the relation names is the other side, only a
             # party word is X's own)
             related = a.lemma_.lower() in RELATION_HEADS
+            # (with an "of" phrase naming the other side, a modifier is X's own: "a GOP ally of Y")
+            other_side = related and not any(c.dep_ == "prep" and c.lower_ == "of" for c in a.children)
             near = list(doc[a.left_edge.i:a.i + 1]) + [x for c in a.children if c.dep_ == "prep" and c.i > a.i
                                                      and c.lower_ in ("of", "from", "at", "for")
                                                      and not (related and c.lower_ == "of") for x in c.subtree]
@@ -231,7 +233,7 @@ def apposition(st: ResolverState, m: Mention) -> None:
                     person.affiliation = st.demonym_at[t.i][1].name
                     break
                 om = st.cand_at(t.i)
-                if related and t.i < a.i and om is not None and om.actors and om.kind not in ("demonym", "pronoun") \
+                if other_side and t.i < a.i and om is not None and om.actors and om.kind not in ("demonym", "pronoun") \
                         and not (a.lemma_.lower() in HOSTILE_RELATIONAL_HEADS and om.actors[0].type == "group"):
                     continue  # (but "her GOP challenger": the party of a rival is its own)
                 if om is not None and om.actors and om.actors[0].type != "person":

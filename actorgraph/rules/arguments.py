@@ -57,8 +57,8 @@ class Arguments:
             own = self._one(t, owner=owner, depth=depth)
             out.extend(own)
             # "Germany, along with France", "Iran as well as Syria" (not "voted against the resolution alongside
-            # Russia": a companion of whoever voted, misattached to a thing)
-            for c in companions(t) if own or t.pos_ != "NOUN" else ():
+            # Russia": a companion of whoever voted, misattached to the thing voted on)
+            for c in companions(t) if own or t.dep_ not in ("dobj", "pobj") else ():
                 out.extend(self._one(c, owner=owner, depth=depth))
         seen: set[str] = set()
         res = []

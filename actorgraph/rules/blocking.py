@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .base import lemma
-from .vocab import (ADJUNCT_MARKS, BLOCKERS, CAUTION_VERBS, BLOCKING_PHRASALS, FALSITY_ADVERBS, HEDGE_MODALS, NEG_ADVERBS, OBJECT_BLOCKERS, REASON_NOUNS,
+from .vocab import (ADJUNCT_MARKS, BLOCKERS, CAUTION_VERBS, WEARY_ADJS, BLOCKING_PHRASALS, FALSITY_ADVERBS, HEDGE_MODALS, NEG_ADVERBS, OBJECT_BLOCKERS, REASON_NOUNS,
                     REBUTTED_NOUNS, UNCHANGED_VERBS, WARNING_VERBS, WISH_VERBS, HYPOTHETICAL_MODALS)
 
 
@@ -143,9 +143,9 @@ def _negated_here(t: Token, via: str) -> tuple[bool, float]:
         if c.dep_ == "advmod" and c.lower_ == "yet" and via == "xcomp" and lemma(t) in ("have", "be"):
             return True, 1.0  # "X has yet to recognise Y", "X is yet to condemn Y"
         if c.dep_ == "aux" and c.lower_ in HEDGE_MODALS:
-            if not HEDGE_MODALS[c.lower_]:
-                return True, 1.0
-            hedge = min(hedge, HEDGE_MODALS[c.lower_])
+            if not HEDGE_MODALS[c.lower_] and lemma(t.head) not in WARNING_VERBS:
+                return True, 1.0  # ("warned it could strike Y": a threat, kept at a modal's hedge)
+            hedge = min(hedge, HEDGE_MODALS[c.lower_] or HEDGE_MODALS["would"])
         if c.dep_ in ("nsubj", "nsubjpass") and any(g.dep_ == "neg" for g in c.children) and any(
                 g.lower_ in ("all", "every", "each") for g in c.children):
             return True, 1.0  # "not all Republicans opposed Y": some did, the group did not
@@ -184,6 +184,9 @@ def _blocks_here(t: Token, via: str, own_denial: bool, check_word: bool, prev: T
     if t.dep_ in ("pcomp", "pobj") and t.head.lower_ in ("without", "instead", "against") \
             and t.head.dep_ == "prep" and t.pos_ == "VERB":
         return True  # "warned X against joining Y", "without condemning Y" (the cue itself included)
+    if t.pos_ == "ADJ" and lemma(t) in WEARY_ADJS and prev is not None and prev.dep_ == "prep" and any(
+            c.dep_ == "pcomp" for c in prev.children):
+        return True  # "tired of funding Y", "wary of backing Y": no longer, or not yet, willing
     if t.dep_ == "pobj" and t.pos_ == "NOUN" and t.head.lower_ == "against" and lemma(t.head.head) in CAUTION_VERBS \
             and not _named_owner(t):
         return True  # "warned X against further attacks on Y": an act warned against, nobody's yet

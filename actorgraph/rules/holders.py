@@ -395,7 +395,7 @@ class Holders:
         message = lemma(n) in MESSAGE_NOUNS or n.lower_ in MESSAGE_NOUNS
         if n.dep_ == "dobj" and lemma(n.head) in AUTHOR_VERBS and message:
             return self.subjects(n.head, depth=depth + 1)  # "X issued a statement praising Y": its author
-        if message and n.dep_ == "pobj" and n.head.lower_ in ("on", "in", "for"):
+        if message and n.dep_ == "pobj" and n.head.lower_ in ("on", "in", "into", "for"):
             gov = n.head.head  # "X spent $4 million on ads supporting Y" ("$30 million in ads attacking Y")
             gov = gov.head if gov.pos_ == "NUM" and gov.dep_ == "dobj" else gov
             if lemma(gov) in SPEND_VERBS:

@@ -8,7 +8,7 @@ from .base import Arg, lemma
 from .context import Sentence
 from .registry import rule
 from .verbs import given_with, vetoed_text
-from .vocab import (TIE_TROUBLE_NOUNS, CALL_VERBS, DESCRIBE_VERBS, EXIT_VERBS, LINKING_VERBS, ARMS_WORDS, TRANSFER_BLOCKERS, ADJ_CUES, BREAKERS, NEGATIVE_TIE_WORDS, NOUN_CUES, PACT_NOUNS, PACT_VERBS, PERSONAL_RELATIONS, POSITIVE_TIE_WORDS, POSTURE_ADJS, POSTURE_PREPS, SPOKEN_POSTURES, RECEIVED_NOUNS, RECEIVE_VERBS, RELATIONAL_NOUNS, RELATIONS, RIVALRY_NOUNS, SOUGHT_VERBS, STAFF_NOUNS, VERB_CUES, slot_sign)
+from .vocab import (CAUTION_VERBS, TIE_TROUBLE_NOUNS, CALL_VERBS, DESCRIBE_VERBS, EXIT_VERBS, LINKING_VERBS, ARMS_WORDS, TRANSFER_BLOCKERS, ADJ_CUES, BREAKERS, NEGATIVE_TIE_WORDS, NOUN_CUES, PACT_NOUNS, PACT_VERBS, PERSONAL_RELATIONS, POSITIVE_TIE_WORDS, POSTURE_ADJS, POSTURE_PREPS, SPOKEN_POSTURES, RECEIVED_NOUNS, RECEIVE_VERBS, RELATIONAL_NOUNS, RELATIONS, RIVALRY_NOUNS, SOUGHT_VERBS, STAFF_NOUNS, VERB_CUES, slot_sign)
 
 
 def _between(ctx: Sentence, n: Token, entry: dict[str, str], between: list[Arg], has_targets: bool) -> None:
@@ -171,8 +171,10 @@ def _arms(t: Token) -> bool:
 
 @rule("verb.against", pos="verb", order=30, when=lambda t, lem, pos: lem not in VERB_CUES)
 def against_verb(ctx: Sentence, t: Token, lem: str) -> None:
-    """ "testified against X", "campaigned against X" (verbs without a cue of their own)."""
-    against(ctx, t)
+    """ "testified against X", "campaigned against X" (verbs without a cue of their own; not "urged X
+    against further attacks on Y": an act cautioned against)."""
+    if lem not in CAUTION_VERBS:
+        against(ctx, t)
 
 
 def against(ctx: Sentence, t: Token) -> None:

@@ -379,6 +379,8 @@ def withheld(ctx: Sentence, v: Token, lem: str) -> None:
         return
     hedge = min([HEDGE_MODALS[c.lower_] for c in v.children if c.dep_ == "aux" and c.lower_ in HEDGE_MODALS]
                 or [1.0])
+    if not hedge:
+        return  # "X could not endorse Y", "X may not back Y": a possibility, nothing withheld yet
     if v.head.i != v.i and v.dep_ not in ("nsubj", "nsubjpass", "csubj"):
         blocked, above = ctx.blocked(v.head)
         if blocked:
@@ -580,7 +582,8 @@ def _for_clause(c: Token) -> bool:
 def _corrective(ctx: Sentence, v: Token, c: Token, rule: str = "demand.corrective") -> None:
     """ "called on X to apologise", "urged X to retract the claim": X is in the wrong."""
     tgt_tok = _demanded_of(v, c)
-    if any(g.dep_ == "dobj" and ctx.args(g) for g in c.children) and VERB_CUES.get(lemma(c), {}).get("obj"):
+    if any(g.dep_ == "dobj" and getattr(ctx.index.mention_at(g), "actors", None) for g in c.children) \
+            and VERB_CUES.get(lemma(c), {}).get("obj"):
         return  # "urged Congress to condemn Y": a stance wanted on Y (verb.wanted), no fault of Congress's
     if tgt_tok is not None and not any(g.dep_ == "neg" for g in c.children) and not _both_sides(tgt_tok):
         tgt = ctx.args(tgt_tok)
