@@ -3,6 +3,8 @@ focus (``orgs.bare_body``), "House Democrats" (``caucus.chamber``), and a short 
 full one named in the article or the gazetteer (``orgs.full_name``, when the index is built)."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
 
 from ..records import Actor
@@ -82,11 +84,7 @@ def home_words(st: ResolverState) -> None:
         if e is None or e.type not in ("organisation", "group") or not e.affiliation:
             continue
         word = doc[m.end - 1].lower_
-        alts: dict[str, list] = {}
-        for x in st.gaz.entries.values():
-            if x.affiliation and x.affiliation != e.affiliation and x.type in ("organisation", "group") \
-                    and word in x.name.lower().split():
-                alts.setdefault(x.affiliation, []).append(x)
+        alts = {state: xs for state, xs in _named_with(st.gaz, word).items() if state != e.affiliation}
         if alts:
             found[k] = (e.affiliation, alts)
             words.setdefault(e.affiliation, set()).add(word)
@@ -103,6 +101,16 @@ def home_words(st: ResolverState) -> None:
     for k, (own, alts) in found.items():
         if domestic and len(alts.get(focus, ())) == 1 and not counts.get(own) and len(words[own]) == 1:
             st.cands[k].actors = (st.entry_actor(alts[focus][0]),)
+
+
+@lru_cache(maxsize=4096)
+def _named_with(gaz, word: str) -> dict[str, list]:
+    """The bodies and parties of each state whose name has the word ("congress": India's, China's, ...)."""
+    out: dict[str, list] = {}
+    for x in gaz.entries.values():
+        if x.affiliation and x.type in ("organisation", "group") and word in x.name.lower().split():
+            out.setdefault(x.affiliation, []).append(x)
+    return out
 
 
 def _bare_word(doc, m: Mention) -> bool:
