@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from ..resolve.text import hyphened
 from ..resolve.vocab import POSS_PRON
 from .base import Arg, MENTION_CONFIDENCE, MentionRef, QUOTE_CHARS, lemma
-from .vocab import (ACT_NOUNS, ACT_VERBS, NOUN_CUES, AUTHOR_VERBS, CARRY_OUT_VERBS, SPEECH_ACT_NOUNS, CAMP_NOUNS, ECHOED_ACT_NOUNS, LOYAL_NOUNS, MAKE_ACT_VERBS, PROXY_NOUNS, QUANTITY_NOUNS, REBUTTED_NOUNS, RELATIONAL_NOUNS,
+from .vocab import (LED_BODY_NOUNS, ACT_NOUNS, ACT_VERBS, NOUN_CUES, AUTHOR_VERBS, CARRY_OUT_VERBS, SPEECH_ACT_NOUNS, CAMP_NOUNS, ECHOED_ACT_NOUNS, LOYAL_NOUNS, MAKE_ACT_VERBS, PROXY_NOUNS, QUANTITY_NOUNS, REBUTTED_NOUNS, RELATIONAL_NOUNS,
                     SOURCE_OWNED, SPEECH_VERBS, STATE_WORDS, HOMELAND_NOUNS)
 
 
@@ -127,7 +127,9 @@ class Arguments:
                 if c.dep_ == "relcl":
                     return self.args(next((g for g in c.children if g.dep_ == "nsubj"), None), depth=depth + 1)
         if owner and t.pos_ in ("NOUN", "PROPN", "PRON", "VERB") and lem not in RELATIONAL_NOUNS:
-            return self._owner_of_thing(t, lem, owner, depth)  # ("his rival" is somebody else, not his)
+            got = self._owner_of_thing(t, lem, owner, depth)  # ("his rival" is somebody else, not his)
+            # ("X's group", "X's organization": a body X leads is one of its own, not X)
+            return [] if lem in LED_BODY_NOUNS and any(a.actor.type == "person" for a in got) else got
         return []
 
     def _named_members(self, t: Token) -> list[Arg]:

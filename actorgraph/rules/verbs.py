@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .base import Arg, do_more, lemma
 from .context import Sentence
 from .registry import rule, shared
-from .vocab import (STRIVING_VERBS, ADJ_CUES, ACT_NOUNS, EXPULSION_VERBS, CARRY_OUT_VERBS, ECHOED_ACT_NOUNS, JOINT_ACTIVITY, LIGHT_VERBS, MAKE_ACT_VERBS, ANSWERED_NOUNS, CONTACT_VERBS, PAIR_PLURALS, STOP_NOUNS, BATCH_NOUNS, CAMP_NOUNS, CHARGE_VERBS, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, GIVEN_NOUNS, HEDGE_MODALS, HOSTILE_MANNER, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, RELEASE_NOUNS, THREAT_VERBS, PACT_NOUNS, PACT_VERBS, PURPOSE_NOUNS, RAISING_VERBS, RECEIVE_VERBS, RECEIVED_NOUNS, REBUTTED_NOUNS, REFLEXIVE_VERBS, POST_VERBS, POST_NOUNS, RELATIONS, RESOLUTION_NOUNS, ROLE_HEADS, SETBACK_NOUNS, SHIELD_VERBS, SPEAK_OUT_VERBS, VERB_CUES,
+from .vocab import (WANT_VERBS, STRIVING_VERBS, ADJ_CUES, ACT_NOUNS, EXPULSION_VERBS, CARRY_OUT_VERBS, ECHOED_ACT_NOUNS, JOINT_ACTIVITY, LIGHT_VERBS, MAKE_ACT_VERBS, ANSWERED_NOUNS, CONTACT_VERBS, PAIR_PLURALS, STOP_NOUNS, BATCH_NOUNS, CAMP_NOUNS, CHARGE_VERBS, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, GIVEN_NOUNS, HEDGE_MODALS, HOSTILE_MANNER, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, RELEASE_NOUNS, THREAT_VERBS, PACT_NOUNS, PACT_VERBS, PURPOSE_NOUNS, RAISING_VERBS, RECEIVE_VERBS, RECEIVED_NOUNS, REBUTTED_NOUNS, REFLEXIVE_VERBS, POST_VERBS, POST_NOUNS, RELATIONS, RESOLUTION_NOUNS, ROLE_HEADS, SETBACK_NOUNS, SHIELD_VERBS, SPEAK_OUT_VERBS, VERB_CUES,
                     VOTE_VERBS)
 
 COMPOSE = shared("verb.compose", "a verb over a stance noun: \"backed sanctions on Mali\"")
@@ -174,13 +174,14 @@ def chosen(ctx: Sentence, v: Token, lem: str) -> None:
     them (the post must be there: "picked Y's brain", "named Y in the lawsuit" are no choice of Y; a vote
     is for one: "voted to confirm Y")."""
     obj = next((c for c in v.children if c.dep_ == "dobj"), None)
-    post = (v.dep_ == "xcomp" and lemma(v.head) in VOTE_VERBS) or any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+    # (a vote, or a call, is for one: "voted / urged the Senate to confirm Y")
+    post = (v.dep_ == "xcomp" and (lemma(v.head) in VOTE_VERBS or lemma(v.head) in WANT_VERBS)) or any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                or c.dep_ == "prep" and c.lower_ == "as" and any(
                    o.dep_ == "pobj" and (o.lower_ in ROLE_HEADS or lemma(o) in ROLE_HEADS) for o in c.children)
                for c in v.children)  # ("named Y as a suspect" is no post)
     chosen_ = [a for a in ctx.args(obj) if a.actor.type == "person"] if obj is not None and post else []
     if chosen_ and not _passive(v):
-        ctx.emit(ctx.subjects(v, avoid={a.actor.name for a in chosen_}), chosen_, "supports", v, "verb", factor=0.8)
+        ctx.emit(ctx.takers(v, avoid={a.actor.name for a in chosen_}), chosen_, "supports", v, "verb", factor=0.8)
 
 
 @rule("verb.direct", pos="verb", words="verb_cues", match="lemma|lower", order=11,
