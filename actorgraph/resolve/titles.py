@@ -220,7 +220,7 @@ def apposition(st: ResolverState, m: Mention) -> None:
             # ("a loyal ally who opposed the president's Syrian policy": not Syria)
             # ("X, a critic of Russia": the one a hostile noun's phrase names is not X's side; "her GOP
             # challenger, X": its modifier is)
-            # ("X, a Trump ally / a close ally of Y": the one the relation names is the other side, only a
+            # ("X, a Weiss ally / a close ally of Y": the one the relation names is the other side, only a
             # party word is X's own)
             related = a.lemma_.lower() in RELATION_HEADS
             # (with an "of" phrase naming the other side, a modifier is X's own: "a GOP ally of Y")

@@ -74,8 +74,8 @@ _RELATIONAL = {r["noun"]: check_relation(r, r["relation"]) for r in _RELATIONAL_
 RELATIONAL_HEADS = frozenset(_RELATIONAL)
 #: those whose relation is hostile ("critic", "rival"): "X, a critic of Russia" is no affiliation with Russia
 HOSTILE_RELATIONAL_HEADS = frozenset(n for n, rel in _RELATIONAL.items() if relations()[rel] < 0)
-#: those that name the other side of a relation ("X, a Trump ally / rival / a critic of Y": not X's affiliation);
-#: staff nouns and what a side picks do not ("a Trump associate", "the party's nominee" are of that side)
+#: those that name the other side of a relation ("X, a Weiss ally / rival / a critic of Y": not X's affiliation);
+#: staff nouns and what a side picks do not ("a Weiss associate", "the party's nominee" are of that side)
 RELATION_HEADS = frozenset(r["noun"] for r in _RELATIONAL_ROWS if r["direction"] == "ref"
                            or r["noun"] in HOSTILE_RELATIONAL_HEADS) - words("staff_nouns")
 US_STATES = mapping("us_states")

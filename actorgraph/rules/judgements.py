@@ -246,7 +246,7 @@ def _denied(t: Token, top: Token) -> bool:
 
 
 @rule("judgement.called", pos="verb", words=("call_verbs", "describe_verbs", "hold_verbs"), order=140,
-      emits=("judgement.victim",))
+      emits=("judgement.victim", "judgement.owned_wrong"))
 def called_or_described(ctx: Sentence, v: Token, lem: str) -> None:
     """ "X called Y's push a 'lynching'", "X described Y as reckless", "X holds Y responsible": a naming
     verb's predicate judges its object."""
@@ -271,6 +271,8 @@ def called(ctx: Sentence, v: Token) -> None:
         pred, obj = obj, None  # "called X's report 'condescending'" parsed as one object
     if pred is None:
         return
+    # "X called the verdict a just answer to Y's lawlessness": a wrong of Y's in what X calls it
+    ctx.within("judgement.owned_wrong", _owned_wrongs, v, pred, ctx.takers(v))
     if obj is None:  # the thing judged hangs on the predicate: "X's report" as its modifier
         obj = next((c for c in pred.children if c.dep_ in ("poss", "nmod", "compound") and c.i < pred.i), None)
         if obj is None:
