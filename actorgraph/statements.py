@@ -32,7 +32,7 @@ from .gazetteer import Gazetteer, era_name, implied_eras
 from .nlp import load_nlp
 from .recase import recase
 from .records import Article, Statement, statement_id
-from .resolve.vocab import HONORIFICS, NAME_PARTICLES, ROLE_ABBREVIATIONS, ROLE_HEADS
+from .resolve.vocab import DATELINE_DASHES, HONORIFICS, NAME_PARTICLES, ROLE_ABBREVIATIONS, ROLE_HEADS
 
 ACTORS_PIPE = "actorgraph_actors"
 STANCES_PIPE = "actorgraph_stances"
@@ -57,6 +57,10 @@ def line_breaks(doc: Doc) -> Doc:
     starts = doc.to_array([SENT_START]).astype("int64").reshape(-1)
     prev = None
     for tok in doc:
+        if prev is None or "\n" in prev.text_with_ws:
+            end = _dateline_end(doc, tok.i)
+            if end is not None:
+                starts[end] = 1  # "BONN (Reuter) - West Germany severed ...": the story starts after the dateline
         if prev is not None:
             if "\n" in prev.text_with_ws and not tok.is_space:
                 starts[tok.i] = 1
@@ -68,6 +72,23 @@ def line_breaks(doc: Doc) -> Doc:
         prev = tok
     doc.from_array([SENT_START], starts.reshape(-1, 1).astype("uint64"))
     return doc
+
+
+def _dateline_end(doc: Doc, s: int) -> int | None:
+    """The token after a dateline that opens a paragraph ("NAIROBI, Kenya (AP) --", "BONN (Reuter) -"): a
+    run of capitals, a place, date or agency, then within ten tokens a spaced dash and more on the same line
+    (not "NATO -- the alliance -- said": nothing between the capitals and the dash)."""
+    e = s
+    while e < len(doc) and doc[e].is_upper and doc[e].is_alpha and len(doc[e]) > 1:
+        e += 1
+    if e == s:
+        return None
+    dash = next((j for j in range(e, min(e + 10, len(doc))) if doc[j].text in DATELINE_DASHES
+                 and doc[j - 1].whitespace_ and doc[j].whitespace_), None)
+    if dash is None or dash == e or dash + 1 >= len(doc) or "\n" in doc[dash].text_with_ws or not all(
+            t.is_punct or t.like_num or t.is_title or t.is_upper for t in doc[e:dash]):
+        return None
+    return dash + 1
 
 
 _TITLE_WORDS = frozenset(ROLE_HEADS) | frozenset(HONORIFICS) | frozenset(ROLE_ABBREVIATIONS) | frozenset(NAME_PARTICLES)

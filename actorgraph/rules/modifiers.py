@@ -46,8 +46,8 @@ def hyphen(ctx: Sentence, t: Token, lem: str) -> None:
     """ "Iran-backed Houthis", "US-led coalition", "Kremlin-linked Wagner Group"."""
     doc = t.doc
     m = ctx.index.mention_at(doc[t.i - 2])
-    if m is None or not m.actors:
-        return
+    if m is None or not m.actors or m.end > t.i:
+        return  # (not inside a name: "the Non-Aligned Movement")
     src = ctx._mention_args(m)
     head = t.head if t.dep_ in ("amod", "compound", "nmod", "acl") else None
     tgt: list[Arg] = []

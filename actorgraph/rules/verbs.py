@@ -90,7 +90,11 @@ def verb_passive(ctx: Sentence, v: Token, lem: str) -> None:
     elif _fronted_participle(base):
         tgt = ctx.subjects(base.head)
     else:
-        tgt = ctx.args(_passive_subject(base), owner=True)
+        n = _passive_subject(base)
+        poss = [c for c in n.children if c.dep_ == "poss"] if n is not None and n.pos_ == "NOUN" and any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in n.children) else []
+        # "X's rejection of Y's plan was backed by Z": X's act is backed; what it is aimed at is not its owner
+        tgt = [a for c in poss for a in ctx.args(c)] if poss else ctx.args(n, owner=True)
     by = {a.actor.name for a in src}  # ("the rebels, backed by X and Y": the backers own them, are not backed)
     tgt = [a for a in tgt if a.actor.name not in by]
     prt = " ".join(c.lower_ for c in v.children if c.dep_ == "prt")
@@ -98,8 +102,12 @@ def verb_passive(ctx: Sentence, v: Token, lem: str) -> None:
     if rel is not None:
         ctx.emit(src, tgt, rel, v, "passive")
         n = _passive_subject(base)
-        if n is not None and n.pos_ == "NOUN" and (NOUN_CUES.get(lemma(n)) or NOUN_CUES.get(n.lower_)):
+        if n is not None and n.pos_ == "NOUN" and _stance_noun(n):
             ctx.within(COMPOSE, compose, v, n, RELATIONS[rel], src)  # "X's criticism of Y was echoed by Z"
+
+
+def _stance_noun(n: Token) -> bool:
+    return bool(NOUN_CUES.get(lemma(n)) or NOUN_CUES.get(n.lower_))
 
 
 def _body_left(ctx: Sentence, v: Token) -> Token | None:
@@ -622,8 +630,10 @@ def _ouster_noun(ctx: Sentence, v: Token, c: Token) -> None:
     objs = [c] if c.dep_ == "dobj" else [o for o in c.children if o.dep_ == "pobj"]
     for o in objs:
         if lemma(o) in STOP_NOUNS:  # "demanded a halt to Israel's offensive": against whoever does it
+            # (not "an end to the fighting between X and Y": a call on both sides is no side taken)
             acts = [p for g in o.children if g.dep_ == "prep" and g.lower_ in ("to", "of") for p in g.children
-                    if p.dep_ == "pobj"]
+                    if p.dep_ == "pobj" and not any(b.dep_ == "prep" and b.lower_ in ("between", "among")
+                                                    for b in p.children)]
             tgt = [a for p in acts for a in ctx.args(p, owner=True)]
             ctx.emit(ctx.subjects(v, avoid={a.actor.name for a in tgt}), tgt, "opposes", v, "demand",
                      rule="demand.ouster_noun")
