@@ -76,8 +76,8 @@ def line_breaks(doc: Doc) -> Doc:
 
 def _dateline_end(doc: Doc, s: int) -> int | None:
     """The token after a dateline that opens a paragraph ("NAIROBI, Kenya (AP) --", "BONN (Reuter) -"): a
-    run of capitals, a place, date or agency, then within ten tokens a spaced dash and more on the same line
-    (not "NATO -- the alliance -- said": nothing between the capitals and the dash)."""
+    run of capitals, then within ten tokens the agency in brackets and a spaced dash, and more on the same
+    line (not "US Senator X -- a Democrat -- said": no agency)."""
     e = s
     while e < len(doc) and doc[e].is_upper and doc[e].is_alpha and len(doc[e]) > 1:
         e += 1
@@ -85,7 +85,8 @@ def _dateline_end(doc: Doc, s: int) -> int | None:
         return None
     dash = next((j for j in range(e, min(e + 10, len(doc))) if doc[j].text in DATELINE_DASHES
                  and doc[j - 1].whitespace_ and doc[j].whitespace_), None)
-    if dash is None or dash == e or dash + 1 >= len(doc) or "\n" in doc[dash].text_with_ws or not all(
+    if dash is None or dash + 1 >= len(doc) or "\n" in doc[dash].text_with_ws or doc[dash + 1].is_space \
+            or not any(t.text == "(" for t in doc[e:dash]) or not all(
             t.is_punct or t.like_num or t.is_title or t.is_upper for t in doc[e:dash]):
         return None
     return dash + 1

@@ -84,7 +84,8 @@ def home_words(st: ResolverState) -> None:
         if e is None or e.type not in ("organisation", "group") or not e.affiliation:
             continue
         word = doc[m.end - 1].lower_
-        alts = {state: xs for state, xs in _named_with(st.gaz, word).items() if state != e.affiliation}
+        alts = {state: xs for state, xs in _named_with(st.gaz, len(st.gaz.entries), word).items()
+                if state != e.affiliation}
         if alts:
             found[k] = (e.affiliation, alts)
             words.setdefault(e.affiliation, set()).add(word)
@@ -104,8 +105,9 @@ def home_words(st: ResolverState) -> None:
 
 
 @lru_cache(maxsize=4096)
-def _named_with(gaz, word: str) -> dict[str, list]:
-    """The bodies and parties of each state whose name has the word ("congress": India's, China's, ...)."""
+def _named_with(gaz, size: int, word: str) -> dict[str, list]:
+    """The bodies and parties of each state whose name has the word ("congress": India's, China's, ...);
+    ``size`` keys the cache to the gazetteer as it is (rows may be added to it)."""
     out: dict[str, list] = {}
     for x in gaz.entries.values():
         if x.affiliation and x.type in ("organisation", "group") and word in x.name.lower().split():

@@ -129,7 +129,7 @@ class Arguments:
         if owner and t.pos_ in ("NOUN", "PROPN", "PRON", "VERB") and lem not in RELATIONAL_NOUNS:
             got = self._owner_of_thing(t, lem, owner, depth)  # ("his rival" is somebody else, not his)
             # ("X's group", "X's organization": a body X leads is one of its own, not X)
-            return [] if lem in LED_BODY_NOUNS and any(a.actor.type == "person" for a in got) else got
+            return [a for a in got if a.actor.type != "person"] if lem in LED_BODY_NOUNS else got
         return []
 
     def _named_members(self, t: Token) -> list[Arg]:

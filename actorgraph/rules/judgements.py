@@ -265,14 +265,16 @@ def called(ctx: Sentence, v: Token) -> None:
     # the last predicate: "called the Democrats' push for X a 'lynching'" may parse "push" as one too
     pred = next((c for c in reversed(list(v.children)) if c.dep_ in ("oprd", "xcomp", "ccomp")
                  and c.i > (obj.i if obj is not None else v.i)), None)
+    if pred is not None and not (obj is not None and _defended(ctx, v, obj, v)):
+        # "X called the verdict a just answer to Y's lawlessness": a wrong of Y's in what X calls it (only in
+        # the predicate, never in the thing judged: "called the claims about Y's misconduct lies" defends Y)
+        ctx.within("judgement.owned_wrong", _owned_wrongs, v, pred, ctx.takers(v))
     if pred is None and obj is not None:  # "called the delay unacceptable": an adjective after its noun
         pred = next((c for c in obj.children if c.dep_ == "amod" and c.i > obj.i), None)
     if pred is None and obj is not None:
         pred, obj = obj, None  # "called X's report 'condescending'" parsed as one object
     if pred is None:
         return
-    # "X called the verdict a just answer to Y's lawlessness": a wrong of Y's in what X calls it
-    ctx.within("judgement.owned_wrong", _owned_wrongs, v, pred, ctx.takers(v))
     if obj is None:  # the thing judged hangs on the predicate: "X's report" as its modifier
         obj = next((c for c in pred.children if c.dep_ in ("poss", "nmod", "compound") and c.i < pred.i), None)
         if obj is None:

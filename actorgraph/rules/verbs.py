@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .base import Arg, do_more, lemma
 from .context import Sentence
 from .registry import rule, shared
-from .vocab import (WANT_VERBS, STRIVING_VERBS, ADJ_CUES, ACT_NOUNS, EXPULSION_VERBS, CARRY_OUT_VERBS, ECHOED_ACT_NOUNS, JOINT_ACTIVITY, LIGHT_VERBS, MAKE_ACT_VERBS, ANSWERED_NOUNS, CONTACT_VERBS, PAIR_PLURALS, STOP_NOUNS, BATCH_NOUNS, CAMP_NOUNS, CHARGE_VERBS, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, GIVEN_NOUNS, HEDGE_MODALS, HOSTILE_MANNER, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, RELEASE_NOUNS, THREAT_VERBS, PACT_NOUNS, PACT_VERBS, PURPOSE_NOUNS, RAISING_VERBS, RECEIVE_VERBS, RECEIVED_NOUNS, REBUTTED_NOUNS, REFLEXIVE_VERBS, POST_VERBS, POST_NOUNS, RELATIONS, RESOLUTION_NOUNS, ROLE_HEADS, SETBACK_NOUNS, SHIELD_VERBS, SPEAK_OUT_VERBS, VERB_CUES,
+from .vocab import (CONFIRM_VERBS, WANT_VERBS, STRIVING_VERBS, ADJ_CUES, ACT_NOUNS, EXPULSION_VERBS, CARRY_OUT_VERBS, ECHOED_ACT_NOUNS, JOINT_ACTIVITY, LIGHT_VERBS, MAKE_ACT_VERBS, ANSWERED_NOUNS, CONTACT_VERBS, PAIR_PLURALS, STOP_NOUNS, BATCH_NOUNS, CAMP_NOUNS, CHARGE_VERBS, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, GIVEN_NOUNS, HEDGE_MODALS, HOSTILE_MANNER, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, RELEASE_NOUNS, THREAT_VERBS, PACT_NOUNS, PACT_VERBS, PURPOSE_NOUNS, RAISING_VERBS, RECEIVE_VERBS, RECEIVED_NOUNS, REBUTTED_NOUNS, REFLEXIVE_VERBS, POST_VERBS, POST_NOUNS, RELATIONS, RESOLUTION_NOUNS, ROLE_HEADS, SETBACK_NOUNS, SHIELD_VERBS, SPEAK_OUT_VERBS, VERB_CUES,
                     VOTE_VERBS)
 
 COMPOSE = shared("verb.compose", "a verb over a stance noun: \"backed sanctions on Mali\"")
@@ -91,8 +91,8 @@ def verb_passive(ctx: Sentence, v: Token, lem: str) -> None:
         tgt = ctx.subjects(base.head)
     else:
         n = _passive_subject(base)
-        poss = [c for c in n.children if c.dep_ == "poss"] if n is not None and n.pos_ == "NOUN" and any(
-            c.dep_ == "prep" and c.lower_ == "of" for c in n.children) else []
+        poss = [c for c in n.children if c.dep_ == "poss"] if n is not None and n.pos_ == "NOUN" and _act_noun(n) \
+            and any(c.dep_ == "prep" and c.lower_ == "of" for c in n.children) else []
         # "X's rejection of Y's plan was backed by Z": X's act is backed; what it is aimed at is not its owner
         tgt = [a for c in poss for a in ctx.args(c)] if poss else ctx.args(n, owner=True)
     by = {a.actor.name for a in src}  # ("the rebels, backed by X and Y": the backers own them, are not backed)
@@ -108,6 +108,11 @@ def verb_passive(ctx: Sentence, v: Token, lem: str) -> None:
 
 def _stance_noun(n: Token) -> bool:
     return bool(NOUN_CUES.get(lemma(n)) or NOUN_CUES.get(n.lower_))
+
+
+def _act_noun(n: Token) -> bool:
+    """A stance or an act ("rejection", "denunciation", "invasion"), not a person or body ("X's minister")."""
+    return _stance_noun(n) or lemma(n) in ACT_NOUNS or lemma(n) in ECHOED_ACT_NOUNS or lemma(n) in REBUTTED_NOUNS
 
 
 def _body_left(ctx: Sentence, v: Token) -> Token | None:
@@ -182,8 +187,9 @@ def chosen(ctx: Sentence, v: Token, lem: str) -> None:
     them (the post must be there: "picked Y's brain", "named Y in the lawsuit" are no choice of Y; a vote
     is for one: "voted to confirm Y")."""
     obj = next((c for c in v.children if c.dep_ == "dobj"), None)
-    # (a vote, or a call, is for one: "voted / urged the Senate to confirm Y")
-    post = (v.dep_ == "xcomp" and (lemma(v.head) in VOTE_VERBS or lemma(v.head) in WANT_VERBS)) or any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+    # (a vote is for one, and so is a call to confirm: "voted / urged the Senate to confirm Y")
+    post = (v.dep_ == "xcomp" and (lemma(v.head) in VOTE_VERBS or lemma(v.head) in WANT_VERBS
+                                   and lemma(v) in CONFIRM_VERBS)) or any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                or c.dep_ == "prep" and c.lower_ == "as" and any(
                    o.dep_ == "pobj" and (o.lower_ in ROLE_HEADS or lemma(o) in ROLE_HEADS) for o in c.children)
                for c in v.children)  # ("named Y as a suspect" is no post)
@@ -630,11 +636,12 @@ def _ouster_noun(ctx: Sentence, v: Token, c: Token) -> None:
     objs = [c] if c.dep_ == "dobj" else [o for o in c.children if o.dep_ == "pobj"]
     for o in objs:
         if lemma(o) in STOP_NOUNS:  # "demanded a halt to Israel's offensive": against whoever does it
-            # (not "an end to the fighting between X and Y": a call on both sides is no side taken)
             acts = [p for g in o.children if g.dep_ == "prep" and g.lower_ in ("to", "of") for p in g.children
-                    if p.dep_ == "pobj" and not any(b.dep_ == "prep" and b.lower_ in ("between", "among")
-                                                    for b in p.children)]
-            tgt = [a for p in acts for a in ctx.args(p, owner=True)]
+                    if p.dep_ == "pobj"]
+            # (not the sides of "a halt to the fighting between X and Y": a call on both takes no side)
+            sides = {a.actor.name for p in acts for b in p.children if b.dep_ == "prep" and b.lower_ in (
+                "between", "among") for x in b.children if x.dep_ == "pobj" for a in ctx.args(x)}
+            tgt = [a for p in acts for a in ctx.args(p, owner=True) if a.actor.name not in sides]
             ctx.emit(ctx.subjects(v, avoid={a.actor.name for a in tgt}), tgt, "opposes", v, "demand",
                      rule="demand.ouster_noun")
         # "called for his resignation" opposes him; "called for the release of Y" takes Y's side (the one
