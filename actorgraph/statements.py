@@ -32,7 +32,8 @@ from .gazetteer import Gazetteer, era_name, implied_eras
 from .nlp import load_nlp
 from .recase import recase
 from .records import Article, Statement, statement_id
-from .resolve.vocab import DATELINE_DASHES, HONORIFICS, NAME_PARTICLES, ROLE_ABBREVIATIONS, ROLE_HEADS
+from .resolve.text import dateline_dash
+from .resolve.vocab import HONORIFICS, NAME_PARTICLES, ROLE_ABBREVIATIONS, ROLE_HEADS
 
 ACTORS_PIPE = "actorgraph_actors"
 STANCES_PIPE = "actorgraph_stances"
@@ -75,19 +76,14 @@ def line_breaks(doc: Doc) -> Doc:
 
 
 def _dateline_end(doc: Doc, s: int) -> int | None:
-    """The token after a dateline that opens a paragraph ("NAIROBI, Kenya (AP) --", "BONN (Reuter) -"): a
-    run of capitals, then within ten tokens the agency in brackets and a spaced dash, and more on the same
-    line (not "US Senator X -- a Democrat -- said": no agency)."""
-    e = s
-    while e < len(doc) and doc[e].is_upper and doc[e].is_alpha and len(doc[e]) > 1:
-        e += 1
-    if e == s:
+    """The token after a dateline that opens a paragraph ("NAIROBI, Kenya (AP) --", "BONN (Reuter) -"): one
+    with the agency in brackets and more on the same line (not "US Senator X -- a Democrat -- said")."""
+    got = dateline_dash(doc, s)
+    if got is None:
         return None
-    dash = next((j for j in range(e, min(e + 10, len(doc))) if doc[j].text in DATELINE_DASHES
-                 and doc[j - 1].whitespace_ and doc[j].whitespace_), None)
-    if dash is None or dash + 1 >= len(doc) or "\n" in doc[dash].text_with_ws or doc[dash + 1].is_space \
-            or not any(t.text == "(" for t in doc[e:dash]) or not all(
-            t.is_punct or t.like_num or t.is_title or t.is_upper for t in doc[e:dash]):
+    e, dash = got
+    if dash + 1 >= len(doc) or "\n" in doc[dash].text_with_ws or doc[dash + 1].is_space \
+            or not any(t.text == "(" for t in doc[e:dash]):
         return None
     return dash + 1
 

@@ -18,20 +18,23 @@ def acronyms(st: ResolverState) -> None:
         short = doc[m.end + 1].text
         if short not in defined and _abbreviates(short, m.text):
             defined[short] = m
-    for short, m in defined.items():
+    if not defined:
+        return
+    for t in st.toks:
+        m = defined.get(t.text)
+        if m is None:
+            continue
         actor = m.actors[0]
-        for t in st.toks:
-            if t.text != short:
-                continue
-            k = st.owner[t.i]
-            old = st.cands[k] if k >= 0 else None
-            if old is not None and (old.end - old.start != 1 or old.actors == m.actors
-                                    or any(a.name in st.gaz.entries and a.name != actor.name for a in old.actors)):
-                continue  # (a longer name that holds it, or another actor the gazetteer knows)
-            if old is not None:
-                st.drop(k)
-            st.add(t.i, t.i + 1, (actor,), "alias", head=t.i)
-        actor.add_alias(short)
+        k = st.owner[t.i]
+        old = st.cands[k] if k >= 0 else None
+        if old is not None and (old.end - old.start != 1 or old.actors == m.actors
+                                or any(a.name in st.gaz.entries and a.name != actor.name for a in old.actors)):
+            continue  # (a longer name that holds it, or another actor the gazetteer knows)
+        if old is not None:
+            st.drop(k)
+        st.add(t.i, t.i + 1, (actor,), "alias", head=t.i)
+    for short, m in defined.items():
+        m.actors[0].add_alias(short)
 
 
 def _abbreviates(short: str, name: str) -> bool:

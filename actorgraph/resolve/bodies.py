@@ -3,15 +3,13 @@ focus (``orgs.bare_body``), "House Democrats" (``caucus.chamber``), and a short 
 full one named in the article or the gazetteer (``orgs.full_name``, when the index is built)."""
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Token
 
 from ..records import Actor
 from .index import Mention
 from .state import ResolverState
 from .text import SUBJ_DEPS, judged_of
-from .gazmatch import long_names, body_words
+from .gazmatch import long_names, body_words, name_words
 from .vocab import CHAMBER_WORDS, LEGISLATURE_WORDS, ORG_HEAD_NOUNS, ORG_KINDS
 
 
@@ -84,8 +82,7 @@ def home_words(st: ResolverState) -> None:
         if e is None or e.type not in ("organisation", "group") or not e.affiliation:
             continue
         word = doc[m.end - 1].lower_
-        alts = {state: xs for state, xs in _named_with(st.gaz, len(st.gaz.entries), word).items()
-                if state != e.affiliation}
+        alts = {state: xs for state, xs in name_words(st.gaz).get(word, {}).items() if state != e.affiliation}
         if alts:
             found[k] = (e.affiliation, alts)
             words.setdefault(e.affiliation, set()).add(word)
@@ -104,17 +101,6 @@ def home_words(st: ResolverState) -> None:
             st.cands[k].actors = (st.entry_actor(alts[focus][0]),)
 
 
-@lru_cache(maxsize=4096)
-def _named_with(gaz, size: int, word: str) -> dict[str, list]:
-    """The bodies and parties of each state whose name has the word ("congress": India's, China's, ...);
-    ``size`` keys the cache to the gazetteer as it is (rows may be added to it)."""
-    out: dict[str, list] = {}
-    for x in gaz.entries.values():
-        if x.affiliation and x.type in ("organisation", "group") and word in x.name.lower().split():
-            out.setdefault(x.affiliation, []).append(x)
-    return out
-
-
 def _bare_word(doc, m: Mention) -> bool:
     """A one-word mention, with "the" at most ("Congress", "the Congress")."""
     words = [t for t in doc[m.start:m.end] if t.lower_ != "the"]
@@ -126,9 +112,8 @@ def bare_bodies(st: ResolverState) -> None:
     article is about (the country its mentions and its state bodies point to most), if just one."""
     doc = st.doc
     table = body_words(st.gaz)
-    counts = _state_counts(st)
-    focus = [_focus(counts)] if counts else []
-    if not focus or focus[0] is None:
+    focus = _focus(_state_counts(st))
+    if focus is None:
         return
     for t in st.toks:
         if st.owner[t.i] >= 0 or not t.text[:1].isupper() or not t.is_alpha or st.shouting[t.i] \
@@ -139,7 +124,7 @@ def bare_bodies(st: ResolverState) -> None:
             continue  # "the House of Lords", "Senate Majority Leader", "Committee for Peace": a longer name
         if t.i > 0 and doc[t.i - 1].lower_ in ("state", "provincial", "regional", "city"):
             continue  # "the state Senate", "the provincial assembly": not the state's national body
-        found = table.get((focus[0], t.lower_), [])
+        found = table.get((focus, t.lower_), [])
         if len(found) != 1:
             continue
         s = t.i - 1 if t.i > 0 and doc[t.i - 1].lower_ == "the" and st.owner[t.i - 1] < 0 else t.i

@@ -130,3 +130,20 @@ def body_words(gaz: Gazetteer) -> dict[tuple[str, str], list[Entry]]:
                 table.setdefault((state.name, w), []).append(e)
         _BODY_WORDS[gaz] = table
     return table
+
+
+_NAME_WORDS: "weakref.WeakKeyDictionary[Gazetteer, dict[str, dict[str, list[Entry]]]]" = weakref.WeakKeyDictionary()
+
+
+def name_words(gaz: Gazetteer) -> dict[str, dict[str, list[Entry]]]:
+    """The states' bodies and parties by a word of their name: "congress" -> {"India": [Indian National
+    Congress], "China": [National People's Congress], ...} (``orgs.home_word``)."""
+    table = _NAME_WORDS.get(gaz)
+    if table is None:
+        table = {}
+        for e in gaz.entries.values():
+            if e.affiliation and e.type in ("organisation", "group"):
+                for w in set(e.name.lower().split()):
+                    table.setdefault(w, {}).setdefault(e.affiliation, []).append(e)
+        _NAME_WORDS[gaz] = table
+    return table

@@ -12,12 +12,12 @@ from spacy.tokens import Span
 from ..gazetteer import Entry
 from .index import Mention
 from .state import ResolverState
-from .text import clean_surface, stance_prefixed, person_name_ok, looks_like_org, is_media, place_use
+from .text import clean_surface, dateline_dash, stance_prefixed, person_name_ok, looks_like_org, is_media, place_use
 from .trim import trim
 from .gazmatch import Pattern
 from .vocab import (
     STATE_NOUNS, GROUP_NOUNS, ORG_HEAD_NOUNS, ROLE_HEADS, ROLE_MODIFIERS, POLICY_WORDS, ORG_WORDS, PLACE_PREPS,
-    PORTFOLIO_HEADS, OFFICE_METONYMS, DATELINE_DASHES, UNREAL_NAMES,
+    PORTFOLIO_HEADS, OFFICE_METONYMS, UNREAL_NAMES,
 )
 
 
@@ -28,15 +28,10 @@ def _datelines(st: ResolverState) -> None:
     for s in range(len(doc)):
         if s and "\n" not in doc[s - 1].text_with_ws and not doc[s - 1].is_space:
             continue
-        e = s
-        while e < len(doc) and doc[e].is_upper and doc[e].is_alpha and len(doc[e]) > 1:
-            e += 1
-        if e == s:
+        got = dateline_dash(doc, s)
+        if got is None:
             continue
-        end = next((j for j in range(e, min(e + 10, len(doc))) if doc[j].text in DATELINE_DASHES
-                    and doc[j - 1].whitespace_ and doc[j].whitespace_), None)  # (not a hyphen: "UN Secretary-General")
-        if end is None or not all(t.is_punct or t.like_num or t.is_title or t.is_upper for t in doc[e:end]):
-            continue
+        e, end = got
         if end == e and _named_actor(st, doc[s:e].text):
             continue  # "NATO \u2014 the Western alliance \u2014 criticised ...": an actor, not where a story was filed
         line = next((j for j in range(end, len(doc)) if "\n" in doc[j].text_with_ws), len(doc))

@@ -14,11 +14,27 @@ from .vocab import (
     AGENT_PREPS, COPULA_VERBS, STANCE_PREFIXES, TOP_ROLES, LESSER_WORDS, LEGISLATOR_WORDS, LOWER_HOUSE,
     MEDIA_VERBS, ORG_WORDS, NAME_PARTICLES, NAME_SUFFIXES, PLACE_PREPS, PLACE_OF_NOUNS,
     PLACE_ATTACK_VERBS, PERSON_ATTACK_VERBS, REGION_PLURAL_LEMMAS, ATTITUDE_ADJECTIVES, NICKNAMES, JUDGED_OF_VERBS,
-    HYPHEN_CUES,
+    HYPHEN_CUES, DATELINE_DASHES,
 )
 
 
 SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+
+
+def dateline_dash(doc: Doc, s: int) -> tuple[int, int] | None:
+    """A dateline's shape from token ``s`` ("LAS VEGAS (AP) \u2014", "NAIROBI, March 3 (Reuters) -"): (the end of
+    its run of capitals, its dash), a spaced dash (not a hyphen: "UN Secretary-General") within ten tokens with
+    only punctuation, numbers and capitalised words before it."""
+    e = s
+    while e < len(doc) and doc[e].is_upper and doc[e].is_alpha and len(doc[e]) > 1:
+        e += 1
+    if e == s:
+        return None
+    dash = next((j for j in range(e, min(e + 10, len(doc))) if doc[j].text in DATELINE_DASHES
+                 and doc[j - 1].whitespace_ and doc[j].whitespace_), None)
+    if dash is None or not all(t.is_punct or t.like_num or t.is_title or t.is_upper for t in doc[e:dash]):
+        return None
+    return e, dash
 
 
 def hyphen_cue_after(t: Token) -> str | None:

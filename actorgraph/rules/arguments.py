@@ -6,17 +6,17 @@ from typing import Any
 from spacy.tokens import Token
 
 from ..resolve.text import hyphened
-from ..resolve.vocab import POSS_PRON
+from ..resolve.vocab import COUNTRY_NOUNS, POSS_PRON
 from .base import Arg, MENTION_CONFIDENCE, MentionRef, QUOTE_CHARS, lemma
 from .vocab import (LED_BODY_NOUNS, ACT_NOUNS, ACT_VERBS, NOUN_CUES, AUTHOR_VERBS, CARRY_OUT_VERBS, SPEECH_ACT_NOUNS, CAMP_NOUNS, ECHOED_ACT_NOUNS, LOYAL_NOUNS, MAKE_ACT_VERBS, PROXY_NOUNS, QUANTITY_NOUNS, REBUTTED_NOUNS, RELATIONAL_NOUNS,
-                    SOURCE_OWNED, SPEECH_VERBS, STATE_WORDS, HOMELAND_NOUNS)
+                    SOURCE_OWNED, SPEECH_VERBS, STATE_WORDS)
 
 
 def _homeland_pronoun(t: Token) -> Token | None:
     """The possessive pronoun of "his country" / "their homeland", for the pronoun or for the noun."""
-    if t.dep_ == "poss" and lemma(t.head) in HOMELAND_NOUNS:
+    if t.dep_ == "poss" and lemma(t.head) in COUNTRY_NOUNS:
         pron: Token | None = t
-    elif lemma(t) in HOMELAND_NOUNS:
+    elif lemma(t) in COUNTRY_NOUNS:
         pron = next((c for c in t.children if c.dep_ == "poss"), None)
     else:
         return None

@@ -2,15 +2,15 @@
 
 A stance is dropped when its cue or a clause above it is negated ("not", "never", "no longer", "has yet
 to"), denied, failed, refused or ruled out (``blockers``), conditional ("if", "unless"), or under
-"without" / "instead of"; modal hedges ("would", "should") keep it at a lower confidence, a possibility ("may",
-"might", "could") drops it (``hedge_modals``).
+"without" / "instead of"; modal hedges ("would", "should") keep it at a lower confidence (``hedge_modals``), a
+possibility ("may", "might", "could": ``possibility_modals``) drops it.
 """
 from __future__ import annotations
 
 from spacy.tokens import Token
 
 from .base import lemma
-from .vocab import (ADJUNCT_MARKS, BLOCKERS, CAUTION_VERBS, WEARY_ADJS, BLOCKING_PHRASALS, FALSITY_ADVERBS, HEDGE_MODALS, NEG_ADVERBS, OBJECT_BLOCKERS, REASON_NOUNS,
+from .vocab import (ADJUNCT_MARKS, BLOCKERS, CAUTION_VERBS, POSSIBILITY_MODALS, WEARY_ADJS, BLOCKING_PHRASALS, FALSITY_ADVERBS, HEDGE_MODALS, NEG_ADVERBS, OBJECT_BLOCKERS, REASON_NOUNS,
                     REBUTTED_NOUNS, UNCHANGED_VERBS, WARNING_VERBS, WISH_VERBS, HYPOTHETICAL_MODALS)
 
 
@@ -142,10 +142,10 @@ def _negated_here(t: Token, via: str) -> tuple[bool, float]:
             return True, 1.0  # "X no longer supports Y" (parsed longer <- no)
         if c.dep_ == "advmod" and c.lower_ == "yet" and via == "xcomp" and lemma(t) in ("have", "be"):
             return True, 1.0  # "X has yet to recognise Y", "X is yet to condemn Y"
+        if c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS and lemma(t.head) not in WARNING_VERBS:
+            return True, 1.0  # "Turkey might back Iran" ("warned it could strike Y": a threat, kept at its hedge)
         if c.dep_ == "aux" and c.lower_ in HEDGE_MODALS:
-            if not HEDGE_MODALS[c.lower_] and lemma(t.head) not in WARNING_VERBS:
-                return True, 1.0  # ("warned it could strike Y": a threat, kept at a modal's hedge)
-            hedge = min(hedge, HEDGE_MODALS[c.lower_] or HEDGE_MODALS["would"])
+            hedge = min(hedge, HEDGE_MODALS[c.lower_])
         if c.dep_ in ("nsubj", "nsubjpass") and any(g.dep_ == "neg" for g in c.children) and any(
                 g.lower_ in ("all", "every", "each") for g in c.children):
             return True, 1.0  # "not all Republicans opposed Y": some did, the group did not

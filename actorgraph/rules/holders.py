@@ -330,7 +330,7 @@ class Holders:
         return out
 
     def takers(self, v: Token, avoid: set[str] | None = None) -> list[Arg]:
-        """Who takes the stance ``v`` states: the one who wants it done ("expected the AU to hold Y accountable",
+        """Who takes the stance ``v`` states: the one who wants it done ("urged the AU to hold Y accountable",
         "urged Congress to pass a resolution condemning Y"), else ``v``'s subjects."""
         return self.wanted_by(v) or self.subjects(v, avoid=avoid)
 

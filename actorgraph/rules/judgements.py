@@ -265,10 +265,11 @@ def called(ctx: Sentence, v: Token) -> None:
     # the last predicate: "called the Democrats' push for X a 'lynching'" may parse "push" as one too
     pred = next((c for c in reversed(list(v.children)) if c.dep_ in ("oprd", "xcomp", "ccomp")
                  and c.i > (obj.i if obj is not None else v.i)), None)
+    takers = ctx.takers(v)
     if pred is not None and not (obj is not None and _defended(ctx, v, obj, v)):
         # "X called the verdict a just answer to Y's lawlessness": a wrong of Y's in what X calls it (only in
         # the predicate, never in the thing judged: "called the claims about Y's misconduct lies" defends Y)
-        ctx.within("judgement.owned_wrong", _owned_wrongs, v, pred, ctx.takers(v))
+        ctx.within("judgement.owned_wrong", _owned_wrongs, v, pred, takers)
     if pred is None and obj is not None:  # "called the delay unacceptable": an adjective after its noun
         pred = next((c for c in obj.children if c.dep_ == "amod" and c.i > obj.i), None)
     if pred is None and obj is not None:
@@ -295,7 +296,6 @@ def called(ctx: Sentence, v: Token) -> None:
         return
     if score < 0 and _defended(ctx, v, obj, v):  # "X called the charges against Y a disgrace"
         return
-    takers = ctx.takers(v)
     ex = {a.actor.name for a in takers}
     judged = _what_was_done(ctx, v, obj) or ctx.args(obj, owner=True)
     ctx.emit(takers, [a for a in judged if a.actor.name not in ex],

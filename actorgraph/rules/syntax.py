@@ -174,13 +174,11 @@ class Syntax:
         got, gov = self.clause_subjects(n, avoid={a.actor.name for a in targets})
         if owners:
             return owners, gov, True
-        wanter = self.wanted_by(gov) if got and gov is not None and gov.pos_ in ("VERB", "AUX") else None
+        wanter = self.wanted_by(gov) if gov is not None and gov.pos_ in ("VERB", "AUX") else None
         if wanter:
-            # "asked the OAU to impose sanctions on Y": the one who asks; the asked has done nothing yet
+            # "asked the OAU to impose sanctions on Y", "asked the chairmen to draw up charges against X": the
+            # one who asks; the asked has done nothing yet
             return wanter, gov, False
-        if not got and gov is not None and gov.pos_ in ("VERB", "AUX"):
-            # "asked the chairmen to draw up charges against X": the one who asks
-            got = self.wanted_by(gov) or []
         if not got and gov is not None and any(c.dep_ == "expl" for c in gov.children) and \
                 RELATIONS.get(relation, 0) > 0:
             # "we have a strong partnership with Russia", said by someone: the speaker is the partner

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .base import Arg, do_more, lemma
 from .context import Sentence
 from .registry import rule, shared
-from .vocab import (CONFIRM_VERBS, WANT_VERBS, STRIVING_VERBS, ADJ_CUES, ACT_NOUNS, EXPULSION_VERBS, CARRY_OUT_VERBS, ECHOED_ACT_NOUNS, JOINT_ACTIVITY, LIGHT_VERBS, MAKE_ACT_VERBS, ANSWERED_NOUNS, CONTACT_VERBS, PAIR_PLURALS, STOP_NOUNS, BATCH_NOUNS, CAMP_NOUNS, CHARGE_VERBS, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, GIVEN_NOUNS, HEDGE_MODALS, HOSTILE_MANNER, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, RELEASE_NOUNS, THREAT_VERBS, PACT_NOUNS, PACT_VERBS, PURPOSE_NOUNS, RAISING_VERBS, RECEIVE_VERBS, RECEIVED_NOUNS, REBUTTED_NOUNS, REFLEXIVE_VERBS, POST_VERBS, POST_NOUNS, RELATIONS, RESOLUTION_NOUNS, ROLE_HEADS, SETBACK_NOUNS, SHIELD_VERBS, SPEAK_OUT_VERBS, VERB_CUES,
+from .vocab import (POSSIBILITY_MODALS, CONFIRM_VERBS, WANT_VERBS, STRIVING_VERBS, ADJ_CUES, ACT_NOUNS, EXPULSION_VERBS, CARRY_OUT_VERBS, ECHOED_ACT_NOUNS, JOINT_ACTIVITY, LIGHT_VERBS, MAKE_ACT_VERBS, ANSWERED_NOUNS, CONTACT_VERBS, PAIR_PLURALS, STOP_NOUNS, BATCH_NOUNS, CAMP_NOUNS, CHARGE_VERBS, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, GIVEN_NOUNS, HEDGE_MODALS, HOSTILE_MANNER, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, RELEASE_NOUNS, THREAT_VERBS, PACT_NOUNS, PACT_VERBS, PURPOSE_NOUNS, RAISING_VERBS, RECEIVE_VERBS, RECEIVED_NOUNS, REBUTTED_NOUNS, REFLEXIVE_VERBS, POST_VERBS, POST_NOUNS, RELATIONS, RESOLUTION_NOUNS, ROLE_HEADS, SETBACK_NOUNS, SHIELD_VERBS, SPEAK_OUT_VERBS, VERB_CUES,
                     VOTE_VERBS)
 
 COMPOSE = shared("verb.compose", "a verb over a stance noun: \"backed sanctions on Mali\"")
@@ -85,12 +85,12 @@ def verb_passive(ctx: Sentence, v: Token, lem: str) -> None:
     base = v
     while _shared_passive(base):
         base = base.head  # (the joined participle's subject is the first one's)
+    n = _passive_subject(base)
     if base.dep_ in ("acl", "amod") and base.head.pos_ in ("NOUN", "PROPN"):
         tgt = ctx.args(base.head, owner=True)
     elif _fronted_participle(base):
         tgt = ctx.subjects(base.head)
     else:
-        n = _passive_subject(base)
         poss = [c for c in n.children if c.dep_ == "poss"] if n is not None and n.pos_ == "NOUN" and _act_noun(n) \
             and any(c.dep_ == "prep" and c.lower_ == "of" for c in n.children) else []
         # "X's rejection of Y's plan was backed by Z": X's act is backed; what it is aimed at is not its owner
@@ -101,7 +101,6 @@ def verb_passive(ctx: Sentence, v: Token, lem: str) -> None:
     rel = slots.get(f"{prt} obj") if prt else slots["obj"]  # "was shot down by X" is not "was shot"
     if rel is not None:
         ctx.emit(src, tgt, rel, v, "passive")
-        n = _passive_subject(base)
         if n is not None and n.pos_ == "NOUN" and _stance_noun(n):
             ctx.within(COMPOSE, compose, v, n, RELATIONS[rel], src)  # "X's criticism of Y was echoed by Z"
 
@@ -257,11 +256,11 @@ def purpose(ctx: Sentence, v: Token, n: Token, vsign: int) -> None:
     and vetoing or voting against one shields Y (a weaker, "supports" reading: Russia vetoing resolutions
     condemning Syria). "... demanding that Y withdraw" opposes Y."""
     resolution = lemma(n) in RESOLUTION_NOUNS
-    # ("urged Congress to pass a resolution condemning Y": the one who urges; Congress has not yet)
-    doers = ctx.takers(v)
     if vsign < 0 and not (resolution and (lemma(v) in SHIELD_VERBS or any(
             c.dep_ == "prep" and c.lower_ == "against" for c in v.children))):
         return
+    # ("urged Congress to pass a resolution condemning Y": the one who urges; Congress has not yet)
+    doers = ctx.takers(v)
     for c in n.children:
         if resolution and c.dep_ in ("amod", "acl") and c.pos_ == "ADJ" and lemma(c) in ADJ_CUES:
             # "a draft resolution critical of Israel"
@@ -392,10 +391,10 @@ def withheld(ctx: Sentence, v: Token, lem: str) -> None:
     Y (a negation further up still blocks: "did not rule out backing Y" gives nothing)."""
     if ctx.question or _passive(v) or not _plain_negation(v):
         return
+    if any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS for c in v.children):
+        return  # "X could not endorse Y", "X may not back Y": a possibility, nothing withheld yet
     hedge = min([HEDGE_MODALS[c.lower_] for c in v.children if c.dep_ == "aux" and c.lower_ in HEDGE_MODALS]
                 or [1.0])
-    if not hedge:
-        return  # "X could not endorse Y", "X may not back Y": a possibility, nothing withheld yet
     if v.head.i != v.i and v.dep_ not in ("nsubj", "nsubjpass", "csubj"):
         blocked, above = ctx.blocked(v.head)
         if blocked:
