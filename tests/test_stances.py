@@ -357,7 +357,7 @@ def test_modal_hedge_lowers_confidence(nlp):
 
 
 def test_a_mere_possibility_is_no_stance(nlp):
-    """ "may", "might", "could": what might happen is not a stance taken (factor 0 in hedge_modals.csv)."""
+    """ "may", "might", "could": what might happen is not a stance taken (possibility_modals)."""
     for modal in ("may", "might", "could"):
         assert not stances(nlp, f"Iran {modal} attack Israel."), modal
     assert stances(nlp, "Iran will attack Israel.")
