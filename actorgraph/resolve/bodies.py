@@ -61,6 +61,11 @@ def _state_counts(st: ResolverState, skip: frozenset[int] = frozenset()) -> dict
     return counts
 
 
+def focus_state(st: ResolverState) -> str | None:
+    """The state the article is about, if one stands out."""
+    return _focus(_state_counts(st))
+
+
 def _focus(counts: dict[str, int]) -> str | None:
     """The one state the article points at most (at least twice)."""
     best = max(counts.values(), default=0)
@@ -112,7 +117,7 @@ def bare_bodies(st: ResolverState) -> None:
     article is about (the country its mentions and its state bodies point to most), if just one."""
     doc = st.doc
     table = body_words(st.gaz)
-    focus = _focus(_state_counts(st))
+    focus = focus_state(st)
     if focus is None:
         return
     for t in st.toks:

@@ -17,7 +17,7 @@ from .trim import trim
 from .gazmatch import Pattern
 from .vocab import (
     STATE_NOUNS, GROUP_NOUNS, ORG_HEAD_NOUNS, ROLE_HEADS, ROLE_MODIFIERS, POLICY_WORDS, ORG_WORDS, PLACE_PREPS,
-    PORTFOLIO_HEADS, OFFICE_METONYMS, UNREAL_NAMES,
+    PORTFOLIO_HEADS, OFFICE_METONYMS, UNREAL_NAMES, PARTY_FAMILIES,
 )
 
 
@@ -126,6 +126,11 @@ def _bare_possessives(st: ResolverState, taken: set[int]) -> list[tuple[int, int
     return out
 
 
+def _party_family(span: Span) -> bool:
+    """A party family's name used as a noun ("the Greens said", "criticised the Social Democrats")."""
+    return span.text.lower() in PARTY_FAMILIES and span.root.dep_ not in ("amod", "compound", "nmod")
+
+
 def ner_span(st: ResolverState, s: int, e: int, ent: Span, gaz_spans: list[tuple[int, int]]) -> None:
     """One trimmed NER entity: a gazetteer actor, blocked (media, laws), or a candidate decided later."""
     doc = st.doc
@@ -150,7 +155,9 @@ def ner_span(st: ResolverState, s: int, e: int, ent: Span, gaz_spans: list[tuple
     if s in st.demonym_at and st.demonym_at[s][0] >= e:
         return  # a demonym ("Azerbaijani") NER took for a name
     if label == "NORP":
-        if any(s <= gs and ge <= e and (gs, ge) != (s, e) for gs, ge in gaz_spans):
+        if _party_family(span):  # "the Social Democrats": no one party, and not the "Democrats" inside
+            st.add(s, e, (st.actor(clean_surface(span.text), "group"),), "demonym")
+        elif any(s <= gs and ge <= e and (gs, ge) != (s, e) for gs, ge in gaz_spans):
             st.add(s, e, None, "blocked")  # "West African" is not the West
         return  # only noun uses are actors: see norp_nouns
     if label == "ORG" and (span[0].lower_ in ROLE_HEADS or _office_name(span)):

@@ -16,6 +16,7 @@ from .vocab import (
     COUNTRY_NOUNS, DEFINITE_STATE_NOUNS, DEFINITE_GROUP_NOUNS, DEFINITE_MEMBER_NOUNS, RULING_LEMMAS, PERSON_STATE_NOUNS, PERSON_TEAM_NOUNS,
     ORDINAL_REFS, PLURAL_ACTOR_NOUNS, PLURAL_COUNT, PRON_PERSON, PRON_IT, PRON_THEY,
 )
+from .bodies import focus_state
 from .pronouns import pronoun
 
 
@@ -173,10 +174,14 @@ def definite_state(st: ResolverState, t: Token, history: list[Mention]) -> Menti
                 best = max(reversed(in_s), key=st.salience)
                 return st.cands[st.add(start, t.i + 1, best.actors, "role", head=t.i)]
         return None
-    for m in countries:
-        if not (st.sent_of[m.start] == s and st.salience(m) == 3):
-            # (the subject of the same sentence is who talks about "the government", not it)
-            return st.cands[st.add(start, t.i + 1, m.actors, "role", head=t.i)]
+    # (the subject of the same sentence is who talks about "the government", not it)
+    countries = [m for m in countries if not (st.sent_of[m.start] == s and st.salience(m) == 3)]
+    if countries:
+        # the latest state named; of several, the state in focus ("the military" after "Britain and the US
+        # urged ..." in a report from Sri Lanka)
+        focus = focus_state(st) if len({m.actors[0].name for m in countries}) > 1 else None
+        best = next((m for m in countries if m.actors[0].name == focus), countries[0])
+        return st.cands[st.add(start, t.i + 1, best.actors, "role", head=t.i)]
     if not countries:
         # no state named nearby: the state of a person named nearby ("Former Pakistani prime minister
         # X accused the army")
@@ -224,6 +229,18 @@ def _opponents(st: ResolverState, pool: list[Mention], own: set[str]) -> tuple[A
                     and not own & {m.actors[0].name, om.actors[0].name}:
                 return m.actors[0], om.actors[0]
     return None
+
+
+def _joined(st: ResolverState, pool: list[Mention], a: Actor, b: Actor) -> bool:
+    """Were ``a`` and ``b`` named as one conjoined subject ("the US and the UK issued ...")? (Named together as
+    an object they may well be two sides: "urged Armenia and Azerbaijan to observe a truce".)"""
+    for m in pool:
+        if m.actors not in ((a,), (b,)) or st.doc[m.head].dep_ not in SUBJ_DEPS:
+            continue
+        other = (b,) if m.actors == (a,) else (a,)
+        if any((c := st.cand_at(x.i)) is not None and c.actors == other for x in st.doc[m.head].conjuncts):
+            return True
+    return False
 
 
 def ordinal(st: ResolverState, t: Token, history: list[Mention]) -> Mention | None:
@@ -289,6 +306,9 @@ def plural(st: ResolverState, t: Token, history: list[Mention]) -> Mention | Non
                 break
         if len(actors) >= count and noun is not None and noun.lemma_ == "party" and kind == "person":
             return None  # "blamed both parties" after two candidates: the two political parties, not them
+        if len(actors) >= count and noun is not None and noun.lemma_ == "side" and (
+                actors[0].type != actors[1].type or _joined(st, pool, actors[0], actors[1])):
+            return None  # two sides are alike and apart: not a court and a state, nor "X and Y issued a statement"
         if len(actors) >= count:
             return st.cands[st.add(start, end, tuple(reversed(actors[:count])), "group",
                                        head=(noun.i if noun is not None else t.i))]

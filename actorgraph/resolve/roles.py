@@ -103,6 +103,12 @@ def _office_of(st: ResolverState, start: int, end: int, t: Token, affil: str, ki
         m.kind = "metonym"  # "the US president", "the NATO chief": the name in front grows into the office
 
 
+def _whose(st: ResolverState, c: Token) -> Mention | None:
+    """ "Peru, whose president ...": the one the relative clause hangs on."""
+    v = next((a for a in c.ancestors if a.dep_ == "relcl"), None)
+    return st.cand_at(v.head.i) if v is not None else None
+
+
 def _role_phrase(st: ResolverState, t: Token) -> tuple[str | None, str, int, list[int]]:
     """The affiliation a role noun's modifiers give ("" when an "of" office cannot be matched), the
     office after "of" that is part of the role, where the phrase starts, and the role's modifiers."""
@@ -127,7 +133,7 @@ def _role_phrase(st: ResolverState, t: Token) -> tuple[str | None, str, int, lis
         if c.lower_ in ("the", "this"):
             start = min(start, c.i)
         elif c.dep_ == "poss":
-            pm = st.cand_at(c.i)
+            pm = st.cand_at(c.i) if c.lower_ != "whose" else _whose(st, c)
             if pm is not None and pm.actors and pm.actors[0].type != "person":
                 affil = pm.actors[0].name
         elif c.i in st.demonym_at and st.owner[c.i] < 0:

@@ -82,10 +82,22 @@ def noun(ctx: Sentence, n: Token, lem: str) -> None:
         ctx.emit(src, [a for a, _ in targets], "sanctions", n, "noun", check=cut, rule=rid)
     if cut is not None or _left(n):
         return  # "lifted sanctions on", "ended the war against", "cancelled a pact with": no stance read
+    if gov is not None and _refused_partnership(n, gov, targets):
+        # "ruled out any coalition with Y", "rejected cooperation with Y": a partnership refused opposes Y
+        ctx.emit(ctx.subjects(gov), [a for a, _ in targets], "opposes", n, "noun", check=gov, rule=rid)
+        return
     for a, rel in targets:
         ctx.emit(owners, [a], rel, n, "noun", rule=rid)
         if rel == "clashes":
             ctx.emit([a], owners, rel, n, "noun", rule=rid)
+
+
+def _refused_partnership(n: Token, gov: Token, targets: list) -> bool:
+    """A partnership noun (its cue relation "cooperates" or "allies") as the object of a verb refusing it."""
+    refused = lemma(gov) in ("reject", "exclude") or (lemma(gov) == "rule" and any(
+        c.dep_ == "prt" and c.lower_ == "out" for c in gov.children))
+    return refused and n.dep_ == "dobj" and n.head.i == gov.i and all(
+        rel in ("cooperates", "allies") for _, rel in targets)
 
 
 def _left(n: Token) -> bool:
@@ -208,7 +220,10 @@ def ties(ctx: Sentence, n: Token, lem: str) -> None:
     """ "closer ties with Chile", "severed relations with Peru", "scrapped a pact with Norway"."""
     partners: list[Arg] = []
     between: list[Arg] = []
-    for c in n.children:
+    gov = ctx._governor(n)
+    # "restored full relations with Y": the parse may hang "with Y" on the verb
+    withs = [c for c in gov.children if c.dep_ == "prep" and c.lower_ == "with"] if n.dep_ == "dobj" and gov else []
+    for c in [*n.children, *withs]:
         if c.dep_ == "prep" and c.lower_ in ("with", "to"):
             for o in c.children:
                 if o.dep_ == "pobj":
@@ -217,7 +232,6 @@ def ties(ctx: Sentence, n: Token, lem: str) -> None:
             for o in c.children:
                 if o.dep_ == "pobj":
                     between.extend(ctx.args(o, owner=True))
-    gov = ctx._governor(n)
     if not partners and len(between) < 2 and gov is not None and n.dep_ == "dobj":
         # "X and Y restored / severed diplomatic relations": the joint subject is the pair
         between = ctx._joint_subject(gov)

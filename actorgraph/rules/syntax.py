@@ -34,12 +34,9 @@ class Syntax:
             elif c.dep_ == "prep" or (c.dep_ == "agent" and not any(x.dep_ in ("auxpass", "nsubjpass")
                                                                     for x in v.children) and v.dep_ != "acl"):
                 out.extend(_prep_slots(c, prt))  # ("have stood by X": an active verb's "by" parsed as an agent)
-            elif c.dep_ == "ccomp" and lemma(c) in NAMING_VERBS and any(
-                    g.dep_ == "dobj" and g.lower_ == "what" for g in c.children):
+            elif c.dep_ == "ccomp" and named_what(c):
                 # "condemned what it called Turkish provocations": the named thing is the object
-                out.extend(("obj", g) for g in c.children if g.dep_ == "oprd")
-                out.extend(("obj", o) for g in c.children if g.dep_ == "prep" and g.lower_ == "as"
-                           for o in g.children if o.dep_ == "pobj")
+                out.extend(("obj", g) for g in named_what(c))
             elif c.dep_ == "ccomp" and lemma(v) == "help" and lemma(v.head) not in OBJECT_BLOCKERS:
                 # "sent troops to help Russia fight ...": the one helped is the clause's subject
                 out.extend(("obj", g) for g in c.children if g.dep_ == "nsubj")
@@ -134,10 +131,12 @@ class Syntax:
                         if o.dep_ == "pobj":
                             between.extend(self.args(o, owner=True))
                 elif p in entry and p != "between":
-                    for o in c.children:
-                        if o.dep_ == "pobj":
-                            for a in self.args(o, owner=True):
-                                targets.append((a, entry[p]))
+                    # (a "pcomp" clause: "the denunciation of what it called Y's expansionism", the thing named)
+                    objs = [o for o in c.children if o.dep_ == "pobj"] + [
+                        g for o in c.children if o.dep_ == "pcomp" for g in named_what(o)]
+                    for o in objs:
+                        for a in self.args(o, owner=True):
+                            targets.append((a, entry[p]))
         # "imposed sanctions on Mali": the preposition hangs on the verb
         if not targets and n.dep_ in ("dobj", "pobj") and (
                 lemma(n) in ("sanction", "sanctions", "embargo", "pressure")
@@ -306,6 +305,14 @@ def _object_slots(v: Token, c: Token, prt: str) -> list[tuple[str, Token]]:
     return out
 
 
+def named_what(v: Token) -> list[Token]:
+    """What "what it called / described as Y" names: the clause stands for the thing it names."""
+    if lemma(v) not in NAMING_VERBS or not any(g.dep_ == "dobj" and g.lower_ == "what" for g in v.children):
+        return []
+    return [g for g in v.children if g.dep_ == "oprd"] + [
+        o for g in v.children if g.dep_ == "prep" and g.lower_ == "as" for o in g.children if o.dep_ == "pobj"]
+
+
 def _prep_slots(c: Token, prt: str) -> list[tuple[str, Token]]:
     """Slots of a preposition ``c`` on the verb: "with X", "up with X", "on behalf of X" (= for), "in
     conjunction with X" (= with), "in favour of X" (= for), "served in the department under X", "up to X"."""
@@ -322,7 +329,9 @@ def _prep_slots(c: Token, prt: str) -> list[tuple[str, Token]]:
             if prt:  # "came out in favour of X" = "came out for X"
                 out.extend((f"{prt} for", oo) for oo in objs)
             continue
-        if o.dep_ in ("pobj", "pcomp"):
+        if o.dep_ == "pcomp" and named_what(o):  # "protested against what it called Y's provocations"
+            out.extend((c.lower_, g) for g in named_what(o))
+        elif o.dep_ in ("pobj", "pcomp"):
             out.append((c.lower_, o))
             if prt:
                 out.append((f"{prt} {c.lower_}", o))

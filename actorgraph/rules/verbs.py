@@ -16,7 +16,15 @@ PURPOSE = "verb.purpose"  # registered below (launch verbs); verb.direct reaches
 
 def _passive(v: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or (
-        _participle(v) and v.dep_ in ("acl", "amod")) or _fronted_participle(v) or _shared_passive(v)
+        _participle(v) and v.dep_ in ("acl", "amod") and not _misread_predicate(v)) or _fronted_participle(v) \
+        or _shared_passive(v)
+
+
+def _misread_predicate(v: Token) -> bool:
+    """ "The Greens, the junior partner, sided with Y": the parser, finding no verb, hangs the sentence's own
+    past tense on its subject as a participle; after a comma, with no "by", on the sentence's root."""
+    return v.dep_ == "acl" and v.head.dep_ == "ROOT" and v.i > 0 and v.doc[v.i - 1].text == "," \
+        and not any(c.dep_ == "agent" for c in v.children)
 
 
 def _participle(v: Token) -> bool:
