@@ -459,8 +459,10 @@ def test_close_associates_and_working_for(nlp):
         nlp, "Peter Brown, a former John Smith associate, drafted the plan.")
     assert ("Paul Grant", "+", "Ukraine") in found(nlp, "Paul Grant worked on behalf of Ukraine for years.")
     assert ("Adam Fox", "+", "Maria Lopez") in found(nlp, "Adam Fox worked for Maria Lopez until May.")
-    assert ("Adam Fox", "+", "Maria Lopez") in found(nlp, "Adam Fox served under Maria Lopez.")
-    assert ("Adam Fox", "+", "Maria Lopez") in found(
+    # serving under someone and working with someone are no stance (seventeenth round: each right in fewer than
+    # half of its firings over the visible sets); working for someone is
+    assert ("Adam Fox", "+", "Maria Lopez") not in found(nlp, "Adam Fox served under Maria Lopez.")
+    assert ("Adam Fox", "+", "Maria Lopez") not in found(
         nlp, "Adam Fox said his committee will work in conjunction with Maria Lopez.")
 
 
@@ -785,7 +787,8 @@ def test_challenger_to_someone_in_a_passive(nlp):
 
 
 def test_served_under_and_appointed_by(nlp):
-    assert ("Carl Brandt", "+", "Omar Haddad") in found(
+    # serving under someone is a post, no stance (dropped in the seventeenth round: right once in three firings)
+    assert ("Carl Brandt", "+", "Omar Haddad") not in found(
         nlp, "Carl Brandt served in the Justice Department under Omar Haddad.")
     assert ("Omar Haddad", "+", "Carl Brandt") in found(
         nlp, "Carl Brandt was appointed the U.S. attorney by Omar Haddad.")

@@ -53,6 +53,8 @@ class GazMatcher:
                 letters = text.replace(".", "")
                 if len(letters) >= 4 and "." not in text:
                     variants.add(letters.title())  # "Nato", "Isil"
+                if "." not in text and letters.isalpha():
+                    variants.add(".".join(letters) + ".")  # older copy's "P.L.O.", "N.A.T.O."
                 orth_docs.setdefault(key, []).extend(nlp.make_doc(v) for v in variants)
             else:
                 lower_docs.setdefault(key, []).append(pdoc)

@@ -151,6 +151,10 @@ def definite_state(st: ResolverState, t: Token, history: list[Mention]) -> Menti
     if start is None or not st.free(start, t.i + 1):
         return None
     s = st.sent_of[t.i]
+    seat = st.cand_at(t.i + 2) if t.i + 2 < st.n and st.doc[t.i + 1].lower_ == "in" else None
+    if seat is not None and seat.start == t.i + 2 and len(seat.actors) == 1 and seat.actors[0].type == "country":
+        # "fighting the government in Luanda", the "in" hung on the verb: the state seated there
+        return st.cands[st.add(start, t.i + 1, seat.actors, "role", head=t.i)]
     links = [a for h, a in st.state_links_all.get(t.lemma_, []) if h < t.i]
     if not links and t.lemma_ in RULING_LEMMAS:
         # "Niger's military government" ... "the junta": the state whose rulers were named most often, then first

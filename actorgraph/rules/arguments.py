@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from ..resolve.text import hyphened
 from ..resolve.vocab import COUNTRY_NOUNS, POSS_PRON
 from .base import Arg, MENTION_CONFIDENCE, MentionRef, QUOTE_CHARS, lemma
-from .vocab import (LED_BODY_NOUNS, ACT_NOUNS, ACT_VERBS, NOUN_CUES, AUTHOR_VERBS, CARRY_OUT_VERBS, SPEECH_ACT_NOUNS, CAMP_NOUNS, ECHOED_ACT_NOUNS, LOYAL_NOUNS, MAKE_ACT_VERBS, PROXY_NOUNS, QUANTITY_NOUNS, REBUTTED_NOUNS, RELATIONAL_NOUNS,
+from .vocab import (LED_BODY_NOUNS, SUMMARY_NOUNS, ACT_NOUNS, ACT_VERBS, NOUN_CUES, AUTHOR_VERBS, CARRY_OUT_VERBS, SPEECH_ACT_NOUNS, CAMP_NOUNS, ECHOED_ACT_NOUNS, LOYAL_NOUNS, MAKE_ACT_VERBS, PROXY_NOUNS, QUANTITY_NOUNS, REBUTTED_NOUNS, RELATIONAL_NOUNS,
                     SOURCE_OWNED, SPEECH_VERBS, STATE_WORDS)
 
 
@@ -303,7 +303,7 @@ class Arguments:
         """Whose thing ``t`` is: its owners; for "..., a move that Y rejected" the clause's own subject; for a
         bare "the move" the act told just before."""
         got = self.owners(t, depth=depth)
-        if not got and owner is True and depth == 0 and lem in ("move", "step", "decision") and t.i > 1 \
+        if not got and owner is True and depth == 0 and lem in SUMMARY_NOUNS and t.i > 1 \
                 and t.dep_ in ("appos", "dobj", "npadvmod") and t.head.i < t.i and any(
                 c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children) \
                 and t.doc[t.i - 2].text in (",", "\u2014", "--", "-", "\u2013"):

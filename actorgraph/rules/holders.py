@@ -130,6 +130,10 @@ class Holders:
         if v.dep_ == "acomp" and h.pos_ in ("VERB", "AUX"):
             return self.subjects(h, avoid=avoid, depth=depth + 1)
         if v.dep_ == "conj" and h.pos_ in ("VERB", "AUX"):
+            passive = next((c for c in h.children if c.dep_ == "nsubjpass"), None)
+            if passive is not None and v.tag_ != "VBN":
+                # "X was angered by Y and would cut ties": the active conjunct is the passive subject's, not the agent's
+                return self.args(passive, owner="source")
             got = self.subjects(h, avoid=avoid, depth=depth + 1)
             if ((not got and (lemma(h) in LINKING_VERBS or _word_act(v))) or _own_tense(v, h)) \
                     and self._said_then(v, h):

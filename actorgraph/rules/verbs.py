@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .base import Arg, do_more, lemma
 from .context import Sentence
 from .registry import rule, shared
-from .vocab import (POSSIBILITY_MODALS, CONFIRM_VERBS, WANT_VERBS, STRIVING_VERBS, ADJ_CUES, ACT_NOUNS, EXPULSION_VERBS, CARRY_OUT_VERBS, ECHOED_ACT_NOUNS, JOINT_ACTIVITY, LIGHT_VERBS, MAKE_ACT_VERBS, ANSWERED_NOUNS, CONTACT_VERBS, PAIR_PLURALS, STOP_NOUNS, BATCH_NOUNS, CAMP_NOUNS, CHARGE_VERBS, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, GIVEN_NOUNS, HEDGE_MODALS, HOSTILE_MANNER, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, RELEASE_NOUNS, THREAT_VERBS, PACT_NOUNS, PACT_VERBS, PURPOSE_NOUNS, RAISING_VERBS, RECEIVE_VERBS, RECEIVED_NOUNS, REBUTTED_NOUNS, REFLEXIVE_VERBS, POST_VERBS, POST_NOUNS, RELATIONS, RESOLUTION_NOUNS, ROLE_HEADS, SETBACK_NOUNS, SHIELD_VERBS, SPEAK_OUT_VERBS, VERB_CUES,
+from .vocab import (ACHIEVED_VERBS, POSSIBILITY_MODALS, CONFIRM_VERBS, WANT_VERBS, STRIVING_VERBS, ADJ_CUES, ACT_NOUNS, EXPULSION_VERBS, CARRY_OUT_VERBS, ECHOED_ACT_NOUNS, JOINT_ACTIVITY, LIGHT_VERBS, MAKE_ACT_VERBS, ANSWERED_NOUNS, CONTACT_VERBS, PAIR_PLURALS, STOP_NOUNS, BATCH_NOUNS, CAMP_NOUNS, CHARGE_VERBS, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, GIVEN_NOUNS, HEDGE_MODALS, HOSTILE_MANNER, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, RELEASE_NOUNS, THREAT_VERBS, PACT_NOUNS, PACT_VERBS, PURPOSE_NOUNS, RAISING_VERBS, RECEIVE_VERBS, RECEIVED_NOUNS, REBUTTED_NOUNS, REFLEXIVE_VERBS, POST_VERBS, POST_NOUNS, RELATIONS, RESOLUTION_NOUNS, ROLE_HEADS, SETBACK_NOUNS, SHIELD_VERBS, SPEAK_OUT_VERBS, VERB_CUES,
                     VOTE_VERBS)
 
 COMPOSE = shared("verb.compose", "a verb over a stance noun: \"backed sanctions on Mali\"")
@@ -471,14 +471,22 @@ def _with_support(ctx: Sentence, v: Token) -> None:
                 ctx.emit(givers, ctx.subjects(v, avoid={a.actor.name for a in givers}), rel, n, "noun", check=v)
 
 
+def _aimed_at(v: Token) -> bool:
+    """An infinitive of purpose or aim ("used X to win Y's support", "went there to win it"), not one of
+    what came about ("managed to win", "went on to win", "continued to receive")."""
+    return v.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) \
+        and lemma(v.head) not in ACHIEVED_VERBS \
+        and not any(c.dep_ == "prt" and c.lower_ == "on" for c in v.head.children)
+
+
 @rule("verb.received", pos="verb", order=40)
 def received(ctx: Sentence, v: Token, lem: str) -> None:
     """ "X drew criticism from Y", "X won the backing of Y", "X came under fire from Y", "X has the support
     of Y", and on any verb "X attacked with the backing of Y" / "X, with Y's support, attacked": the giver
     holds the stance toward the receiver (the verb's subject), not the other way round."""
     _with_support(ctx, v)
-    if lem not in RECEIVE_VERBS or (v.dep_ == "xcomp" and lemma(v.head) in STRIVING_VERBS):
-        return  # ("hoped to win the endorsement of Y": not won yet)
+    if lem not in RECEIVE_VERBS or (v.dep_ == "xcomp" and lemma(v.head) in STRIVING_VERBS) or _aimed_at(v):
+        return  # ("hoped to win the endorsement of Y", "used its arms to win recognition from Y": not won yet)
     for o in _received_objects(v):
         if lem == "be" and o.dep_ == "dobj":
             continue
