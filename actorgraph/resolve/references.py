@@ -13,7 +13,7 @@ from .index import Mention
 from .state import ResolverState, fits
 from .text import SUBJ_DEPS, judged_of
 from .vocab import (
-    COUNTRY_NOUNS, DEFINITE_STATE_NOUNS, DEFINITE_GROUP_NOUNS, DEFINITE_MEMBER_NOUNS, RULING_LEMMAS, PERSON_STATE_NOUNS, PERSON_TEAM_NOUNS,
+    UNNAMED_GROUP_NOUNS, COUNTRY_NOUNS, DEFINITE_STATE_NOUNS, DEFINITE_GROUP_NOUNS, DEFINITE_MEMBER_NOUNS, RULING_LEMMAS, PERSON_STATE_NOUNS, PERSON_TEAM_NOUNS,
     ORDINAL_REFS, PLURAL_ACTOR_NOUNS, PLURAL_COUNT, PRON_PERSON, PRON_IT, PRON_THEY,
 )
 from .bodies import focus_state
@@ -130,11 +130,32 @@ def definite_group(st: ResolverState, t: Token, history: list[Mention]) -> Menti
     for m in reversed(history):
         if st.sent_of[m.start] < s - 2:
             break
-        if len(m.actors) == 1 and m.actors[0].type == "group" and m.end <= t.i \
+        if len(m.actors) == 1 and m.actors[0].type == "group" and m.end <= t.i and not _other_unnamed(m.actors[0], t) \
                 and not m.actors[0].name.endswith(" Party") and st.free(t.i, t.i + 1) \
                 and not (members and (st.sent_of[m.start] == s or _named_in(st, m.actors[0], s))):
             return st.cands[st.add(t.i, t.i + 1, m.actors, "role", head=t.i)]
-    return None
+    return _focus_group(st, t, start, history)
+
+
+def _other_unnamed(a: Actor, t: Token) -> bool:
+    """An unnamed group of another kind ("the protesters" after "Venezuelan opposition": not them)."""
+    kind = a.name.split()[-1]
+    return kind in UNNAMED_GROUP_NOUNS.values() and kind != UNNAMED_GROUP_NOUNS.get(t.lower_)
+
+
+def _focus_group(st: ResolverState, t: Token, start: int, history: list[Mention]) -> Mention | None:
+    """ "the opposition", "the protesters" with no group named nearby: that group of the state the article is
+    about ("Venezuelan opposition", one node with "Venezuelan opposition" written out), when that state is also
+    the latest one named in the three sentences before."""
+    noun = UNNAMED_GROUP_NOUNS.get(t.lower_)
+    s = st.sent_of[t.i]
+    latest = next((m.actors[0] for m in reversed(history) if s - 3 <= st.sent_of[m.start] < s and len(m.actors) == 1
+                   and m.actors[0].type == "country"), None)  # (in its own sentence, more likely the other side)
+    if noun in (None, "judiciary") or latest is None or latest.name != focus_state(st) or not st.free(start, t.i + 1):
+        return None
+    entry = st.gaz.entries.get(latest.name)
+    group = st.actor(f"{entry.demonyms[0] if entry is not None and entry.demonyms else latest.name} {noun}", "group")
+    return st.cands[st.add(start, t.i + 1, (group,), "role", head=t.i)]
 
 
 def _named_in(st: ResolverState, actor, sent: int) -> bool:
@@ -144,8 +165,9 @@ def _named_in(st: ResolverState, actor, sent: int) -> bool:
 
 def definite_state(st: ResolverState, t: Token, history: list[Mention]) -> Mention | None:
     """"the junta", "the government" with nothing to say whose: the country in focus."""
-    if t.tag_ not in ("NN", "NNS") or any(c.dep_ == "prep" and c.lower_ in ("of", "in") for c in t.children):
-        return None
+    if t.tag_ not in ("NN", "NNS") or (any(c.dep_ == "prep" and c.lower_ in ("of", "in") for c in t.children)
+                                       and not judged_of(t)):
+        return None  # ("the government of Peru" is Peru's; "accused the government of fraud" is no "of" phrase)
     start = the_phrase_start(st, t, lambda c: c.i if c.dep_ in ("amod", "compound") and st.owner[c.i] < 0
                                    and c.i not in st.demonym_at and c.pos_ in ("ADJ", "NOUN", "VERB") else None)
     if start is None or not st.free(start, t.i + 1):
