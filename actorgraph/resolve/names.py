@@ -7,9 +7,9 @@ import re
 import numpy
 from spacy.attrs import POS
 from spacy.symbols import NOUN, PROPN
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
-from ..gazetteer import Entry
+from ..gazetteer import Entry, Gazetteer
 from .index import Mention
 from .state import ResolverState
 from .text import clean_surface, dateline_dash, stance_prefixed, person_name_ok, looks_like_org, is_media, place_use
@@ -58,6 +58,11 @@ def base_spans(st: ResolverState) -> None:
     for s, e, pat in hits:
         if stance_prefixed(doc, s):
             st.add(s, e, None, "blocked")  # "pro-Russian separatists", "anti-Israel protesters": not them
+            continue
+        family = _family_before(doc, st.gaz, s, e)
+        if family is not None:  # "the Social Democrats", "a Social Democrat leader": no party the gazetteer names
+            plural = family == doc[s - 1:e].text  # (a group as a noun; as a modifier, nobody)
+            st.add(s - 1, e, (st.actor(family, "group"),) if plural else None, "demonym" if plural else "blocked")
             continue
         if pat.kind == "demonym":
             if s not in st.demonym_at or st.demonym_at[s][0] < e:
@@ -124,6 +129,16 @@ def _bare_possessives(st: ResolverState, taken: set[int]) -> list[tuple[int, int
                 out.append((start, t.i + 1, Pattern(entry, "name", (), False)))
                 break
     return out
+
+
+def _family_before(doc: Doc, gaz: Gazetteer, s: int, e: int) -> str | None:
+    """The party family a gazetteer hit ends ("Democrats" of "Social Democrats"), its plural as written."""
+    if s == 0 or not doc[s - 1].text[:1].isupper():
+        return None
+    words = doc[s - 1:e].text
+    if gaz.lookup(words) is not None:
+        return None  # ("Christian Democrats": the gazetteer's own name for a party)
+    return words if words.lower() in PARTY_FAMILIES else words + "s" if words.lower() + "s" in PARTY_FAMILIES else None
 
 
 def _party_family(span: Span) -> bool:
