@@ -21,8 +21,7 @@ def org_references(st: ResolverState) -> None:
     if not orgs:
         return
     last_seen: dict[str, int] = {}  # word -> its latest position before the token at hand
-    for t in st.toks:
-        low = t.lower_
+    for t, low in zip(st.toks, st.lowers):
         before, last_seen[low] = last_seen.get(low, -1), t.i
         if low not in ORG_HEAD_NOUNS or t.tag_ not in ("NN", "NNP") or t.i == 0 or doc[t.i - 1].lower_ != "the" \
                 or st.owner[t.i - 1] >= 0 or (st.owner[t.i] >= 0 and not _bare_name(st, t)) \

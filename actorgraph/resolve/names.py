@@ -24,10 +24,10 @@ from .vocab import (
 def _datelines(st: ResolverState) -> None:
     """ "LAS VEGAS (AP) \u2014", "NAIROBI, March 3 (Reuters) -": where a story was filed and who filed it
     open its paragraph; they are no actors (nor the subject the parser may make of them)."""
-    doc = st.doc
+    doc, texts = st.doc, st.texts
     for s in range(len(doc)):
-        if s and "\n" not in doc[s - 1].text_with_ws and not doc[s - 1].is_space:
-            continue
+        if s and "\n" not in texts[s - 1] and not texts[s - 1].isspace():
+            continue  # (a token's trailing whitespace is a space or none: a line break is a token of its own)
         got = dateline_dash(doc, s)
         if got is None:
             continue
