@@ -115,7 +115,7 @@ def bare_bodies(st: ResolverState) -> None:
     if focus is None:
         return
     for t in st.toks:
-        if st.owner[t.i] >= 0 or not t.text[:1].isupper() or not t.is_alpha or st.shouting[t.i] \
+        if st.owner[t.i] >= 0 or not st.texts[t.i][:1].isupper() or not t.is_alpha or st.shouting[t.i] \
                 or t.dep_ in ("compound", "amod", "nmod"):
             continue
         if t.i + 1 < st.n and (doc[t.i + 1].lower_ == "of" or doc[t.i + 1].pos_ == "PROPN" or (

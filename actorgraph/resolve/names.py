@@ -318,9 +318,9 @@ def short_names(st: ResolverState) -> None:
                                      and m.actors[0].type != "person"), key=lambda m: m.start)
     if not earlier:
         return
-    for t in st.toks:
-        if t.i == 0 or st.owner[t.i] >= 0 or not t.is_alpha or not t.text[:1].isupper() or t.is_upper \
-                or doc[t.i - 1].lower_ != "the" or st.owner[t.i - 1] >= 0 or t.i in st.demonym_tok \
+    for t in st.toks:  # (the word before first: few words follow "the")
+        if t.i == 0 or st.lowers[t.i - 1] != "the" or st.owner[t.i] >= 0 or not t.is_alpha \
+                or not st.texts[t.i][:1].isupper() or t.is_upper or st.owner[t.i - 1] >= 0 or t.i in st.demonym_tok \
                 or t.dep_ in ("compound", "nmod") or t.dep_ == "amod" and t.head.pos_ in ("NOUN", "PROPN") \
                 or st.shouting[t.i]:
             continue

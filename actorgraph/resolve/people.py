@@ -16,7 +16,7 @@ def speakers(st: ResolverState) -> None:
     doc = st.doc
     names: set[str] = set()
     for t in st.toks:
-        if t.tag_ != "NNP" or t.dep_ != "nsubj" or t.head.lemma_ not in SPEECH_VERBS or not t.is_title \
+        if not t.is_title or t.tag_ != "NNP" or t.dep_ != "nsubj" or t.head.lemma_ not in SPEECH_VERBS \
                 or len(t.text) < 3 or t.i in st.demonym_tok or t.lower_ in ROLE_HEADS or t.lower_ in HONORIFICS:
             continue
         if any(c.dep_ in ("compound", "det", "amod", "poss", "nmod") for c in t.children):
