@@ -75,10 +75,10 @@ def home_words(st: ResolverState) -> None:
     found: dict[int, tuple[str, dict[str, list]]] = {}
     words: dict[str, set[str]] = {}  # the other state -> its one-word names in the article
     for k, m in enumerate(st.cands):
-        if m is None or len(m.actors) != 1 or not _bare_word(doc, m):
+        if m is None or len(m.actors) != 1:
             continue
-        e = st.gaz.entries.get(m.actors[0].name)
-        if e is None or e.type not in ("organisation", "group") or not e.affiliation:
+        e = st.gaz.entries.get(m.actors[0].name)  # (the entry before the words: most mentions are no state's body)
+        if e is None or e.type not in ("organisation", "group") or not e.affiliation or not _bare_word(doc, m):
             continue
         word = doc[m.end - 1].lower_
         alts = {state: xs for state, xs in name_words(st.gaz).get(word, {}).items() if state != e.affiliation}
