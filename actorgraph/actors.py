@@ -132,7 +132,9 @@ import functools
 import weakref
 from typing import Iterable
 
+from spacy.attrs import LOWER
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from .gazetteer import Gazetteer, load_gazetteer
@@ -201,15 +203,17 @@ def make_actor_recognizer(nlp: Language, name: str, gazetteer_files: list[str],
 
 
 LEMMA_FIXES = mapping("lemma_fixes")
+_FIX_HASHES = frozenset(hash_string(w) for w in LEMMA_FIXES)
 
 
 def fix_lemmas(doc: Doc) -> None:
     """The few forms whose lemma the English model gets wrong ("hated" -> "hat"; ``lemma_fixes`` in
-    lexicon/en/words/lemmas.csv), set right once, before the resolver and the stance rules read lemmas."""
-    for t in doc:
-        right = LEMMA_FIXES.get(t.lower_)
-        if right is not None:
-            t.lemma_ = right
+    lexicon/en/words/lemmas.csv), set right once, before the resolver and the stance rules read lemmas.
+    The forms are found by their lower-case hashes, read in one array (a Token for every word cost more)."""
+    for i, low in enumerate(doc.to_array(LOWER).tolist()):
+        if low in _FIX_HASHES:
+            t = doc[i]
+            t.lemma_ = LEMMA_FIXES[t.lower_]
 
 
 class ActorRecognizer:

@@ -70,13 +70,15 @@ __all__ = ["RELATIONS", "MentionRef", "Stance", "find_stances", "stances_from_da
 def _speaker_of(sent: Span, index: Any) -> list[Arg]:
     """The actor a sentence quotes: "..., Moon said", "X told reporters: ...", "according to X"."""
     tmp = Sentence(sent, index, 0, [])
-    marks = [t.text for t in sent if t.text in QUOTE_CHARS]
+    toks = list(sent)
+    texts = [t.text for t in toks]  # (read once: every sentence is scanned)
+    marks = [x for x in texts if x in QUOTE_CHARS]
     # the sentence goes on with a quotation opened before it: its first mark closes
     inside = bool(marks) and (marks[0] == "\u201d" or (len(marks) % 2 == 1 and marks[0] == '"'
-                                                     and sent[0].text not in QUOTE_CHARS))
-    for t in sent:
-        if t.text in QUOTE_CHARS:
-            inside = t.text == "\u201c" or (t.text == '"' and not inside)
+                                                     and texts[0] not in QUOTE_CHARS))
+    for t, text in zip(toks, texts):
+        if text in QUOTE_CHARS:
+            inside = text == "\u201c" or (text == '"' and not inside)
             continue
         if inside:
             continue  # "for him to say that was disgusting," X said: the quoted words' verbs are not the attribution

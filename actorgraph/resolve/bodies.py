@@ -21,8 +21,7 @@ def org_references(st: ResolverState) -> None:
     if not orgs:
         return
     last_seen: dict[str, int] = {}  # word -> its latest position before the token at hand
-    for t in st.toks:
-        low = t.lower_
+    for t, low in zip(st.toks, st.lowers):
         before, last_seen[low] = last_seen.get(low, -1), t.i
         if low not in ORG_HEAD_NOUNS or t.tag_ not in ("NN", "NNP") or t.i == 0 or doc[t.i - 1].lower_ != "the" \
                 or st.owner[t.i - 1] >= 0 or (st.owner[t.i] >= 0 and not _bare_name(st, t)) \
@@ -81,10 +80,10 @@ def home_words(st: ResolverState) -> None:
     found: dict[int, tuple[str, dict[str, list]]] = {}
     words: dict[str, set[str]] = {}  # the other state -> its one-word names in the article
     for k, m in enumerate(st.cands):
-        if m is None or len(m.actors) != 1 or not _bare_word(doc, m):
+        if m is None or len(m.actors) != 1:
             continue
-        e = st.gaz.entries.get(m.actors[0].name)
-        if e is None or e.type not in ("organisation", "group") or not e.affiliation:
+        e = st.gaz.entries.get(m.actors[0].name)  # (the entry before the words: most mentions are no state's body)
+        if e is None or e.type not in ("organisation", "group") or not e.affiliation or not _bare_word(doc, m):
             continue
         word = doc[m.end - 1].lower_
         alts = {state: xs for state, xs in name_words(st.gaz).get(word, {}).items() if state != e.affiliation}
@@ -121,7 +120,7 @@ def bare_bodies(st: ResolverState) -> None:
     if focus is None:
         return
     for t in st.toks:
-        if st.owner[t.i] >= 0 or not t.text[:1].isupper() or not t.is_alpha or st.shouting[t.i] \
+        if st.owner[t.i] >= 0 or not st.texts[t.i][:1].isupper() or not t.is_alpha or st.shouting[t.i] \
                 or t.dep_ in ("compound", "amod", "nmod"):
             continue
         if t.i + 1 < st.n and (doc[t.i + 1].lower_ == "of" or doc[t.i + 1].pos_ == "PROPN" or (

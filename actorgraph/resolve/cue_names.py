@@ -63,7 +63,7 @@ def _name_shape(t: Token) -> bool:
     """One capitalised singular word, not all capitals (acronyms are organisations; "Latinos" is a
     group), no digits."""
     w = t.text
-    return t.tag_ != "NNPS" and len(w) >= 3 and w.isalpha() and w[0].isupper() and any(c.islower() for c in w[1:])
+    return len(w) >= 3 and w.isalpha() and w[0].isupper() and any(c.islower() for c in w[1:]) and t.tag_ != "NNPS"
 
 
 def _sentence_initial(st: ResolverState, t: Token) -> bool:
@@ -136,9 +136,11 @@ def _person_evidence(st: ResolverState, t: Token) -> bool:
 def cue_names(st: ResolverState) -> None:
     """Make each unknown bare proper noun that is an argument of a stance cue, or a subject a person
     pronoun follows or an office is in apposition with, a person candidate."""
-    lowered = {t.text for t in st.toks if t.text.islower()}
+    lowered = {w for w in st.texts if w.islower()}
     pend = {k for k, _ in st.pending}
     for t in st.toks:
+        if not _name_shape(t):
+            continue  # (no name, whatever its place: the cheap test first, most words fail it)
         if not (cue_argument(t) or _person_evidence(st, t)) or not _claimable(st, t, pend) \
                 or not _looks_like_name(st, t, lowered):
             continue

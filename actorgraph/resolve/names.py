@@ -24,10 +24,10 @@ from .vocab import (
 def _datelines(st: ResolverState) -> None:
     """ "LAS VEGAS (AP) \u2014", "NAIROBI, March 3 (Reuters) -": where a story was filed and who filed it
     open its paragraph; they are no actors (nor the subject the parser may make of them)."""
-    doc = st.doc
+    doc, texts = st.doc, st.texts
     for s in range(len(doc)):
-        if s and "\n" not in doc[s - 1].text_with_ws and not doc[s - 1].is_space:
-            continue
+        if s and "\n" not in texts[s - 1] and not texts[s - 1].isspace():
+            continue  # (a token's trailing whitespace is a space or none: a line break is a token of its own)
         got = dateline_dash(doc, s)
         if got is None:
             continue
@@ -340,9 +340,9 @@ def short_names(st: ResolverState) -> None:
                                      and m.actors[0].type != "person"), key=lambda m: m.start)
     if not earlier:
         return
-    for t in st.toks:
-        if t.i == 0 or st.owner[t.i] >= 0 or not t.is_alpha or not t.text[:1].isupper() or t.is_upper \
-                or doc[t.i - 1].lower_ != "the" or st.owner[t.i - 1] >= 0 or t.i in st.demonym_tok \
+    for t in st.toks:  # (the word before first: few words follow "the")
+        if t.i == 0 or st.lowers[t.i - 1] != "the" or st.owner[t.i] >= 0 or not t.is_alpha \
+                or not st.texts[t.i][:1].isupper() or t.is_upper or st.owner[t.i - 1] >= 0 or t.i in st.demonym_tok \
                 or t.dep_ in ("compound", "nmod") or t.dep_ == "amod" and t.head.pos_ in ("NOUN", "PROPN") \
                 or st.shouting[t.i]:
             continue

@@ -81,7 +81,7 @@ def resolve(doc: Doc, gaz: Gazetteer, matcher: GazMatcher, skip: frozenset[str] 
         st.sent_bounds.append((sent.start, sent.end))
         for i in range(sent.start, sent.end):
             st.sent_of[i] = si
-    texts = [t.text for t in st.toks]  # (the Tokens made once by the state)
+    texts = st.texts  # (read once by the state)
     st.in_quote = quoted(doc, texts)
     st.shouting = shouting_lines(doc, texts)
     st.title_line = title_lines(doc, texts)

@@ -16,7 +16,7 @@ def speakers(st: ResolverState) -> None:
     doc = st.doc
     names: set[str] = set()
     for t in st.toks:
-        if t.tag_ != "NNP" or t.dep_ != "nsubj" or t.head.lemma_ not in SPEECH_VERBS or not t.is_title \
+        if not t.is_title or t.tag_ != "NNP" or t.dep_ != "nsubj" or t.head.lemma_ not in SPEECH_VERBS \
                 or len(t.text) < 3 or t.i in st.demonym_tok or t.lower_ in ROLE_HEADS or t.lower_ in HONORIFICS:
             continue
         if any(c.dep_ in ("compound", "det", "amod", "poss", "nmod") for c in t.children):
@@ -57,6 +57,12 @@ def name_run(st: ResolverState, i: int, step: int) -> list[int]:
     return sorted(out)
 
 
+def _titled(st: ResolverState, t) -> bool:
+    """A title word capitalised, or a lower-case one after a modifier ("army spokesman Jean Dupont", "foreign
+    minister ..."); asked only of title words (reading the word before for every token was a cost)."""
+    return t.is_title or t.i > 0 and (st.doc[t.i - 1].lower_ in ROLE_MODIFIERS or t.i - 1 in st.demonym_tok)
+
+
 def titled_names(st: ResolverState) -> None:
     """Names the model missed or took for an organisation or a place, found by the US press's own
     cues: a title right before ("House Financial Services Chair Maxine Waters", "Rep. Elijah
@@ -65,13 +71,10 @@ def titled_names(st: ResolverState) -> None:
     runs: list[list[int]] = []
     # in a title-case headline every word is capitalised: there only a surname the model knows ends a name
     surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and not st.title_line[e.start]}
-    for t in st.toks:
-        low = t.lower_
+    for t, low in zip(st.toks, st.lowers):
         if st.shouting[t.i]:
             continue
-        # a lower-case title needs a modifier in front ("army spokesman Jean Dupont", "foreign minister ...")
-        titled = t.is_title or t.i > 0 and (doc[t.i - 1].lower_ in ROLE_MODIFIERS or t.i - 1 in st.demonym_tok)
-        if (low in ROLE_ABBREVIATIONS or (low in ROLE_HEADS and titled)) and st.cand_at(t.i) is None:
+        if (low in ROLE_ABBREVIATIONS or (low in ROLE_HEADS and _titled(st, t))) and st.cand_at(t.i) is None:
             run = name_run(st, t.i + 1, 1)
             if len(run) >= 2 and (run[-1] + 1 >= st.n or not doc[run[-1] + 1].text[:1].isupper()) \
                     and (not st.title_line[t.i] or doc[run[-1]].text in surnames):
@@ -79,7 +82,7 @@ def titled_names(st: ResolverState) -> None:
             continue
         if st.title_line[t.i]:
             continue
-        if t.text in ("(", ",") and t.i + 3 < st.n and doc[t.i + 1].text in PARTY_TAGS \
+        if low in ("(", ",") and t.i + 3 < st.n and doc[t.i + 1].text in PARTY_TAGS \
                 and doc[t.i + 2].text in ("-", "\u2013") and not doc[t.i + 1].whitespace_ \
                 and doc[t.i + 3].text[:1].isupper():
             run = name_run(st, t.i - 1, -1)

@@ -75,6 +75,11 @@ REFERENCE_RULES: list[RefRule] = [
 ]
 
 
+#: Every word a rule's trigger asks for (a token that is none of them triggers no rule: most tokens).
+_TRIGGER_WORDS = frozenset().union(PRON_PERSON, PRON_IT, PRON_THEY, PLURAL_COUNT, ORDINAL_REFS, DEFINITE_STATE_NOUNS,
+                                   DEFINITE_GROUP_NOUNS, DEFINITE_MEMBER_NOUNS)
+
+
 def references(st: ResolverState) -> None:
     """One walk in document order, so each reference sees the mentions (and references) before it."""
     base = sorted((m for m in st.cands if m is not None and m.actors), key=lambda m: m.start)
@@ -85,7 +90,7 @@ def references(st: ResolverState) -> None:
         while p < len(base) and base[p].end <= t.i:
             walk.history.append(base[p])
             p += 1
-        if st.owner[t.i] >= 0:
+        if st.owner[t.i] >= 0 or st.lowers[t.i] not in _TRIGGER_WORDS:
             continue
         rule = next((r for r in rules if r.triggers(st, t)), None)
         m = rule.run(st, t, walk) if rule is not None else None

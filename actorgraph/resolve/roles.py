@@ -21,8 +21,8 @@ def role_references(st: ResolverState) -> None:
     people = [m for m in st.cands if m is not None and m.actors and m.actors[0].type == "person"]
     people.sort(key=lambda m: m.start)
     home = _home_state(st)
-    for t in st.toks:
-        if t.lower_ not in ROLE_HEADS or t.tag_ not in ("NN", "NNP") or st.owner[t.i] >= 0:
+    for t, low in zip(st.toks, st.lowers):
+        if low not in ROLE_HEADS or t.tag_ not in ("NN", "NNP") or st.owner[t.i] >= 0:
             continue
         nxt = doc[t.i + 1] if t.i + 1 < st.n else None
         if nxt is not None and nxt.pos_ == "PROPN" and st.owner[nxt.i] >= 0:
@@ -209,8 +209,8 @@ def party_references(st: ResolverState) -> None:
                      and m.kind != "pronoun"), key=lambda m: m.start)
     if not people:
         return
-    for t in st.toks:
-        if t.lower_ not in PARTY_MEMBER_NOUNS or t.tag_ not in ("NN", "NNP") or t.i not in st.demonym_at \
+    for t, low in zip(st.toks, st.lowers):
+        if low not in PARTY_MEMBER_NOUNS or t.tag_ not in ("NN", "NNP") or t.i not in st.demonym_at \
                 or st.owner[t.i] >= 0 and (st.cand_at(t.i) is None or st.cand_at(t.i).kind != "demonym"):
             continue
         if t.dep_ in ("compound", "amod", "nmod") or st.shouting[t.i]:

@@ -31,6 +31,8 @@ class ResolverState:
     gaz: Gazetteer
     matcher: GazMatcher
     toks: list[Token] = field(default_factory=list)  # one Token per position, made once
+    texts: list[str] = field(default_factory=list)  # each token's text, read once
+    lowers: list[str] = field(default_factory=list)  # each token's lower-case form, read once (most passes scan them)
     n: int = 0
     owner: list[int] = field(default_factory=list)  # token -> index into cands, -1 if free
     cands: list[Mention | None] = field(default_factory=list)
@@ -61,6 +63,8 @@ class ResolverState:
 
     def __post_init__(self) -> None:
         self.toks = list(self.doc)
+        self.texts = [t.text for t in self.toks]
+        self.lowers = [t.lower_ for t in self.toks]
         self.n = len(self.doc)
         self.owner = [-1] * self.n
         self.sent_of = [0] * self.n

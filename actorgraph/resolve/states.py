@@ -21,10 +21,9 @@ def government_phrases(st: ResolverState) -> None:
     "Syrian government forces" are Russia and Syria, "Assad regime" Syria, "IS militants" the group,
     "French and German officials" both; "Russia's government" and "the government of Syria" are noted
     (``st.gov``) so the stance rules can read them. A party's "lawmakers" are its caucus."""
-    for h in st.toks:
-        low = h.lower_
-        if h.pos_ not in ("NOUN", "PROPN") or not (low in STATE_NOUNS or low in GROUP_NOUNS
-                                                   or low in PERSON_TEAM_NOUNS or low in UNNAMED_GROUP_NOUNS):
+    for h, low in zip(st.toks, st.lowers):
+        if not (low in STATE_NOUNS or low in GROUP_NOUNS or low in PERSON_TEAM_NOUNS or low in UNNAMED_GROUP_NOUNS) \
+                or h.pos_ not in ("NOUN", "PROPN"):
             continue
         if st.owner[h.i] >= 0:
             continue
@@ -124,8 +123,8 @@ def scenes(st: ResolverState) -> None:
     places = {e.text for e in st.doc.ents if e.label_ in ("GPE", "LOC")}
     if not places:
         return
-    for h in st.toks:
-        if h.lower_ not in SCENE_NOUNS or any(
+    for h, low in zip(st.toks, st.lowers):
+        if low not in SCENE_NOUNS or any(
                 c.dep_ == "prep" and any(st.cand_at(p.i) is not None for p in c.children) for c in h.children):
             continue  # ("the Moscow strikes on Kyiv": an event with an actor after it is read as the doer's)
         for c in h.children:

@@ -326,9 +326,9 @@ def surname_tokens(st: ResolverState, w: People) -> None:
                 m.actors, m.kind = (full_surnames[doc[m.start].text],), "surname"
                 st.person_ks.append(k)
     if surnames:
-        for t in st.toks:
-            if st.owner[t.i] < 0 and t.text in surnames and t.pos_ in ("PROPN", "NOUN", "X"):
-                st.person_ks.append(st.add(t.i, t.i + 1, (surnames[t.text],), "surname"))
+        for t, text in zip(st.toks, st.texts):
+            if st.owner[t.i] < 0 and text in surnames and t.pos_ in ("PROPN", "NOUN", "X"):
+                st.person_ks.append(st.add(t.i, t.i + 1, (surnames[text],), "surname"))
 
 
 def known_as_at(st: ResolverState, j: int) -> int:

@@ -53,10 +53,16 @@ SHORT_CAPS = re.compile(r"(?:[A-Z]\.?){1,5}")
 QUOTE_CHARS = set("\"'\u2018\u2019\u201c\u201d`")
 
 
+_SURFACE_POSSESSIVE = re.compile(r"\s*['\u2019]s?$")
+_SURFACE_THE = re.compile(r"(?i)^the\s+")
+_QUOTE_STRIP = "".join(QUOTE_CHARS)
+
+
 def clean_surface(text: str) -> str:
-    t = text.strip().strip("".join(QUOTE_CHARS)).strip()
-    t = re.sub(r"\s*['\u2019]s?$", "", t)
-    return re.sub(r"(?i)^the\s+", "", t).strip()
+    """A name as written without quotes, "the" and a possessive (patterns compiled once: every mention's text)."""
+    t = text.strip().strip(_QUOTE_STRIP).strip()
+    t = _SURFACE_POSSESSIVE.sub("", t)
+    return _SURFACE_THE.sub("", t).strip()
 
 
 def is_quote(tok: Token) -> bool:

@@ -20,13 +20,9 @@ def trim(ent: Span) -> tuple[int, int]:
     if all(t.is_space for t in ent):
         return s, s  # NER's entity over a bare line break: no name at all
     person = ent.label_ == "PERSON"
-    while s < e and (doc[s].lower_ in ("the", "a", "an") or is_quote(doc[s]) or doc[s].is_punct
-                     or (person and (doc[s].lower_ in HONORIFICS or doc[s].lower_ in ROLE_HEADS
-                                     or doc[s].lower_ in ROLE_ABBREVIATIONS
-                                     or doc[s].lower_ in ROLE_MODIFIERS))):
+    while s < e and _lead(doc[s], person):
         s += 1
-    while e > s and (doc[e - 1].text in ("'s", "'", "\u2019s", "\u2019") or is_quote(doc[e - 1]) or doc[e - 1].is_punct
-                     or (person and junk_word(doc[e - 1]))):
+    while e > s and _tail(doc[e - 1], person):
         e -= 1  # (NER's "Joe Biden - for": no lower-case function words at a name's edges)
     for j in range(s + 1, min(s + 3, e - 1)):  # NER's "Later the Supreme Court"
         if doc[j].lower_ == "the" and all(doc[x].pos_ in ("ADV", "ADP", "SCONJ", "CCONJ") for x in range(s, j)):
@@ -72,6 +68,19 @@ def trim(ent: Span) -> tuple[int, int]:
     if person and e > s:
         e = name_tail(doc, s, e)
     return particle_bridge(doc, s, e, back=not person) if e > s and ent.label_ != "NORP" else (s, e)
+
+
+def _lead(t, person: bool) -> bool:
+    """A determiner, quote or punctuation NER put before a name; before a person's, a title too (one Token and
+    one lower-case read per word: every entity is trimmed)."""
+    low = t.lower_
+    return low in ("the", "a", "an") or is_quote(t) or t.is_punct or (person and (
+        low in HONORIFICS or low in ROLE_HEADS or low in ROLE_ABBREVIATIONS or low in ROLE_MODIFIERS))
+
+
+def _tail(t, person: bool) -> bool:
+    """A possessive, quote or punctuation NER put after a name; after a person's, a glued lower-case word too."""
+    return t.text in ("'s", "'", "\u2019s", "\u2019") or is_quote(t) or t.is_punct or (person and junk_word(t))
 
 
 def particle_bridge(doc, s: int, e: int, back: bool = True) -> tuple[int, int]:

@@ -1,6 +1,8 @@
 """Who does or owns something: subjects up clause chains, owners of nouns, holders of a judgement."""
 from __future__ import annotations
 
+from itertools import islice
+
 from spacy.tokens import Token
 
 from ..resolve.text import hyphened
@@ -482,8 +484,8 @@ class Holders:
     def colon_speaker(self) -> list[Arg]:
         """ "Putin: the West is an enemy": a person's name that opens a sentence with a colon right after it
         speaks the rest (a headline's or a transcript's form)."""
-        toks = [t for t in self.sent if not t.is_space]
-        colon = next((i for i, t in enumerate(toks[:6]) if t.text == ":"), None)
+        toks = list(islice((t for t in self.sent if not t.is_space), 6))  # (only the opening words count)
+        colon = next((i for i, t in enumerate(toks) if t.text == ":"), None)
         if not colon:
             return []
         m = self.index.mention_at(toks[colon - 1])

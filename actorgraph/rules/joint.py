@@ -29,9 +29,9 @@ def _joint_drills(v: Token) -> bool:
     for c in v.children:
         if c.dep_ == "dobj" or c.dep_ == "prep":
             objs = [c] if c.dep_ == "dobj" else [o for o in c.children if o.dep_ == "pobj"]
-            for o in objs:
-                if any(g.lower_ in JOINT_MARKERS and g.dep_ in ("amod", "compound") for g in o.subtree
-                       if g.i < o.i) and (lemma(o) in JOINT_ACTIVITY or o.lower_ in JOINT_ACTIVITY):
+            for o in objs:  # (the activity noun first: it is rare, and the subtree scan runs for every verb's objects)
+                if (lemma(o) in JOINT_ACTIVITY or o.lower_ in JOINT_ACTIVITY) and any(
+                        g.lower_ in JOINT_MARKERS and g.dep_ in ("amod", "compound") for g in o.subtree if g.i < o.i):
                     return True
     return False
 

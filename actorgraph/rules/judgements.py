@@ -221,10 +221,11 @@ def _owned_wrongs(ctx: Sentence, v: Token, content: Token, speakers: list[Arg]) 
     while stack and n < 60:
         t = stack.pop()
         n += 1
-        if t is not content and t.pos_ in ("VERB", "AUX") and lemma(t) in SPEECH_VERBS:
+        pos = t.pos_
+        if t is not content and pos in ("VERB", "AUX") and lemma(t) in SPEECH_VERBS:
             continue
         stack.extend(t.children)
-        if t.pos_ == "NOUN" and (_wrong(t) or any(c.dep_ == "amod" and _wrong(c) for c in t.children)) \
+        if pos == "NOUN" and (_wrong(t) or any(c.dep_ == "amod" and _wrong(c) for c in t.children)) \
                 and not _denied(t, content):
             # "Y's lies", and a thing of Y's called wrong: "Y's reckless handling of ...", "Y's dishonest claims"
             owners.extend(a for c in t.children if c.dep_ == "poss" for a in ctx.args(c))

@@ -11,6 +11,7 @@ that made it, so ``benchmarks/rule_report.py`` can measure each one.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
@@ -37,12 +38,16 @@ class Rule:
 
     def key(self, t: Token, lem: str) -> str | None:
         """The word the trigger matched (None when the rule is not triggered by this token)."""
+        return self.key_of(lem, t.lower_)
+
+    def key_of(self, lem: str, lower: str) -> str | None:
+        """:meth:`key` for a token's lemma and lower-case form."""
         if not self.lookup:
             return lem
         if "lemma" in self.match and any(lem in w for w in self.lookup):
             return lem
-        if "lower" in self.match and any(t.lower_ in w for w in self.lookup):
-            return t.lower_
+        if "lower" in self.match and any(lower in w for w in self.lookup):
+            return lower
         return None
 
 
@@ -91,6 +96,7 @@ class _Index:
     always: list[Rule]
     by_word: dict[tuple[str, str], list[Rule]]  # ("lemma" | "lower", word) -> rules it triggers
     merged: dict[tuple[str, str], list[Rule]] = field(default_factory=dict)
+    keyed: dict[tuple[str, str], list[tuple[Rule, str]]] = field(default_factory=dict)
 
     def candidates(self, lem: str, lower: str) -> list[Rule]:
         key = (lem, lower)
@@ -99,6 +105,16 @@ class _Index:
             self.merged[key] = sorted({id(r): r for r in (*self.always, *hit)}.values(), key=lambda r: r.order) \
                 if hit else self.always
         return self.merged[key]
+
+    def triggered(self, lem: str, lower: str) -> list[tuple[Rule, str]]:
+        """The candidates a token's forms trigger, each with the word it matched (as :meth:`Rule.key` gives
+        it), kept per pair of forms: the dispatcher asks this of every token."""
+        key = (lem, lower)
+        got = self.keyed.get(key)
+        if got is None:
+            got = self.keyed[key] = [(r, k) for r in self.candidates(lem, lower)
+                                     if (k := r.key_of(lem, lower)) is not None]
+        return got
 
 
 def _index(rules: list[Rule]) -> _Index:
@@ -129,18 +145,24 @@ def index() -> dict[str, _Index]:
 
 def groups(t: Token) -> tuple[tuple[str, str], ...]:
     """The part-of-speech groups a token triggers rules in, each with the part of speech the rules see."""
-    pos, lem = t.pos_, lemma(t)
-    if pos == "NOUN" and t.dep_ == "ROOT" and t.tag_ == "NNS" and lem in vocab.VERB_CUES and any(
+    pos, tag = t.pos_, t.tag_  # (each read once: this runs on every token)
+    if pos == "NOUN" and tag == "NNS" and t.dep_ == "ROOT" and lemma(t) in vocab.VERB_CUES and any(
             c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in t.children):
         pos = "VERB"  # a headline verb tagged as a plural noun: "Niger summons Benin envoy"
-    elif _modal_adverb(t):
+    elif pos == "ADV" and _modal_adverb(t):
         pos = "VERB"  # "they would back X" with "back" tagged as an adverb
+    return _groups_of(pos, tag)
+
+
+@functools.lru_cache(maxsize=None)
+def _groups_of(pos: str, tag: str) -> tuple[tuple[str, str], ...]:
+    """:func:`groups` for the part of speech the rules see and the tag (a few hundred pairs, built once each)."""
     out = []
-    if pos in ("VERB", "AUX") or (pos == "ADJ" and t.tag_ == "VBN"):
+    if pos in ("VERB", "AUX") or (pos == "ADJ" and tag == "VBN"):
         out.append(("verb", pos))
     if pos in ("NOUN", "PROPN"):
         out.append(("noun", pos))
-    if pos == "ADJ" or t.tag_ in ("JJ", "VBN"):
+    if pos == "ADJ" or tag in ("JJ", "VBN"):
         out.append(("adj", pos))
     out.append(("any", pos))
     return tuple(out)
@@ -156,14 +178,13 @@ def _modal_adverb(t: Token) -> bool:
 def run_token(ctx, t: Token) -> None:
     """Every rule the token triggers, in order."""
     rules = index()
-    if t.pos_ not in _RULE_POS and t.tag_ not in ("JJ", "VBN") and not rules["any"].always \
-            and not rules["any"].by_word and not _modal_adverb(t):
+    if not rules["any"].always and not rules["any"].by_word and t.pos_ not in _RULE_POS \
+            and t.tag_ not in ("JJ", "VBN") and not _modal_adverb(t):
         return  # punctuation, determiners, prepositions...: only "any" rules could see them, and there are none
-    lem = lemma(t)
+    lem, low = lemma(t), t.lower_
     for group, pos in groups(t):
-        for r in rules[group].candidates(lem, t.lower_):
-            key = r.key(t, lem)
-            if key is None or (r.when is not None and not r.when(t, lem, pos)):
+        for r, key in rules[group].triggered(lem, low):
+            if r.when is not None and not r.when(t, lem, pos):
                 continue
             ctx.rule = r.id
             r.fn(ctx, t, key)
