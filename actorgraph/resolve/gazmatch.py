@@ -51,8 +51,8 @@ class GazMatcher:
             if short:
                 variants = {text}
                 letters = text.replace(".", "")
-                if len(letters) >= 4 and "." not in text:
-                    variants.add(letters.title())  # "Nato", "Isil"
+                if len(letters) >= 4 and "." not in text and kind != "metonym":
+                    variants.add(letters.title())  # "Nato", "Isil" (not an agency's "Irna", a given name)
                 if "." not in text and letters.isalpha():
                     variants.add(".".join(letters) + ".")  # older copy's "P.L.O.", "N.A.T.O."
                 orth_docs.setdefault(key, []).extend(nlp.make_doc(v) for v in variants)

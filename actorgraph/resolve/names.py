@@ -62,7 +62,8 @@ def base_spans(st: ResolverState) -> None:
         family = _family_before(doc, st.gaz, s, e)
         if family is not None:  # "the Social Democrats", "a Social Democrat leader": no party the gazetteer names
             plural = family == doc[s - 1:e].text  # (a group as a noun; as a modifier, nobody)
-            st.add(s - 1, e, (st.actor(family, "group"),) if plural else None, "demonym" if plural else "blocked")
+            st.add(s - 1, e, (st.actor(_family_name(family), "group"),) if plural else None,
+                   "demonym" if plural else "blocked")
             continue
         if pat.kind == "demonym":
             if s not in st.demonym_at or st.demonym_at[s][0] < e:
@@ -141,6 +142,11 @@ def _family_before(doc: Doc, gaz: Gazetteer, s: int, e: int) -> str | None:
     return words if words.lower() in PARTY_FAMILIES else words + "s" if words.lower() + "s" in PARTY_FAMILIES else None
 
 
+def _family_name(text: str) -> str:
+    """One node however a line writes it ("SOCIAL DEMOCRATS" in a headline is "Social Democrats")."""
+    return " ".join(w[:1].upper() + w[1:].lower() for w in text.split())
+
+
 def _party_family(span: Span) -> bool:
     """A party family's name used as a noun ("the Greens said", "criticised the Social Democrats")."""
     return span.text.lower() in PARTY_FAMILIES and span.root.dep_ not in ("amod", "compound", "nmod")
@@ -171,7 +177,7 @@ def ner_span(st: ResolverState, s: int, e: int, ent: Span, gaz_spans: list[tuple
         return  # a demonym ("Azerbaijani") NER took for a name
     if label == "NORP":
         if _party_family(span):  # "the Social Democrats": no one party, and not the "Democrats" inside
-            st.add(s, e, (st.actor(clean_surface(span.text), "group"),), "demonym")
+            st.add(s, e, (st.actor(_family_name(clean_surface(span.text)), "group"),), "demonym")
         elif any(s <= gs and ge <= e and (gs, ge) != (s, e) for gs, ge in gaz_spans):
             st.add(s, e, None, "blocked")  # "West African" is not the West
         return  # only noun uses are actors: see norp_nouns

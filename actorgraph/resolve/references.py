@@ -14,7 +14,7 @@ from .state import ResolverState, fits
 from .text import SUBJ_DEPS, judged_of
 from .vocab import (
     UNNAMED_GROUP_NOUNS, COUNTRY_NOUNS, DEFINITE_STATE_NOUNS, DEFINITE_GROUP_NOUNS, DEFINITE_MEMBER_NOUNS, RULING_LEMMAS, PERSON_STATE_NOUNS, PERSON_TEAM_NOUNS,
-    ORDINAL_REFS, PLURAL_ACTOR_NOUNS, PLURAL_COUNT, PRON_PERSON, PRON_IT, PRON_THEY,
+    ORDINAL_REFS, PLURAL_ACTOR_NOUNS, PLURAL_COUNT, PRON_PERSON, PRON_IT, PRON_THEY, SPEECH_VERBS,
 )
 from .bodies import focus_state
 from .pronouns import pronoun
@@ -72,18 +72,21 @@ REFERENCE_RULES: list[RefRule] = [
             lambda st, t, w: definite_state(st, t, w.history)),
     RefRule("refs.the_group", lambda st, t: (t.lower_ in DEFINITE_GROUP_NOUNS or t.lower_ in DEFINITE_MEMBER_NOUNS)
             and t.i not in st.gov, lambda st, t, w: definite_group(st, t, w.history)),
+    RefRule("refs.focus_group", lambda st, t: t.lower_ in UNNAMED_GROUP_NOUNS and t.i not in st.gov,
+            lambda st, t, w: unnamed_group(st, t, w.history)),
 ]
 
 
 #: Every word a rule's trigger asks for (a token that is none of them triggers no rule: most tokens).
 _TRIGGER_WORDS = frozenset().union(PRON_PERSON, PRON_IT, PRON_THEY, PLURAL_COUNT, ORDINAL_REFS, DEFINITE_STATE_NOUNS,
-                                   DEFINITE_GROUP_NOUNS, DEFINITE_MEMBER_NOUNS)
+                                   DEFINITE_GROUP_NOUNS, DEFINITE_MEMBER_NOUNS, UNNAMED_GROUP_NOUNS)
 
 
 def references(st: ResolverState) -> None:
     """One walk in document order, so each reference sees the mentions (and references) before it."""
     base = sorted((m for m in st.cands if m is not None and m.actors), key=lambda m: m.start)
     rules = [r for r in REFERENCE_RULES if r.id not in st.skip]
+    st.focus = (-1, None)  # (counted afresh: earlier passes may have rebound mentions in place)
     walk = Walk()
     p = 0
     for t in st.toks:
@@ -143,15 +146,24 @@ def definite_group(st: ResolverState, t: Token, history: list[Mention]) -> Menti
 
 
 def _other_unnamed(a: Actor, t: Token) -> bool:
-    """An unnamed group of another kind ("the protesters" after "Venezuelan opposition": not them)."""
+    """An unnamed group of another kind ("the rebels" after "Venezuelan opposition": not them)."""
     kind = a.name.split()[-1]
     return kind in UNNAMED_GROUP_NOUNS.values() and kind != UNNAMED_GROUP_NOUNS.get(t.lower_)
 
 
+def unnamed_group(st: ResolverState, t: Token, history: list[Mention]) -> Mention | None:
+    """ "the opposition", "the protesters": no armed group or party named before (a ruling party is no
+    opposition, Hamas no crowd), but that group of the state in focus."""
+    if t.tag_ not in ("NN", "NNS") or any(c.dep_ in ("prep", "relcl", "acl") for c in t.children):
+        return None
+    start = the_phrase_start(st, t, lambda c: c.i if c.dep_ == "amod" and c.pos_ == "ADJ" else None)
+    return _focus_group(st, t, start, history) if start is not None else None
+
+
 def _focus_group(st: ResolverState, t: Token, start: int, history: list[Mention]) -> Mention | None:
-    """ "the opposition", "the protesters" with no group named nearby: that group of the state the article is
-    about ("Venezuelan opposition", one node with "Venezuelan opposition" written out), when that state is also
-    the latest one named in the three sentences before."""
+    """An unnamed group ("the opposition", "the rebels" with none named) of the state the article is about
+    ("Venezuelan opposition", one node with "Venezuelan opposition" written out), when that state is also the
+    latest one named in the three sentences before (not a court: a state's judiciary is named as one)."""
     noun = UNNAMED_GROUP_NOUNS.get(t.lower_)
     s = st.sent_of[t.i]
     latest = next((m.actors[0] for m in reversed(history) if s - 3 <= st.sent_of[m.start] < s and len(m.actors) == 1
@@ -208,22 +220,31 @@ def definite_state(st: ResolverState, t: Token, history: list[Mention]) -> Menti
     # (the subject of the same sentence is who talks about "the government", not it)
     countries = [m for m in countries if not (st.sent_of[m.start] == s and st.salience(m) == 3)]
     if countries:
-        # the latest state named; of several, the state in focus ("the military" after "Britain and the US
-        # urged ..." in a report from Sri Lanka)
+        # the latest state named; of several, the one in focus ("the military" after "Britain and the US urged
+        # ..." in a report from Sri Lanka), unless the sentence names it later as another party ("The military
+        # attacked Ukraine" in a report from Ukraine, Russia named just before)
         focus = focus_state(st) if len({m.actors[0].name for m in countries}) > 1 else None
+        if focus is not None and _named_after(st, t, focus):
+            focus = None
         best = next((m for m in countries if m.actors[0].name == focus), countries[0])
         return st.cands[st.add(start, t.i + 1, best.actors, "role", head=t.i)]
-    if not countries:
-        # no state named nearby: the state of a person named nearby ("Former Pakistani prime minister
-        # X accused the army")
-        for m in reversed(history):
-            if st.sent_of[m.start] < s - 3:
-                break
-            if len(m.actors) == 1 and m.actors[0].type == "person":
-                state = st.person_state(m.actors[0])
-                if state is not None:
-                    return st.cands[st.add(start, t.i + 1, (state,), "role", head=t.i)]
+    # no state named nearby: the state of a person named nearby ("Former Pakistani prime minister X accused
+    # the army")
+    for m in reversed(history):
+        if st.sent_of[m.start] < s - 3:
+            break
+        if len(m.actors) == 1 and m.actors[0].type == "person":
+            state = st.person_state(m.actors[0])
+            if state is not None:
+                return st.cands[st.add(start, t.i + 1, (state,), "role", head=t.i)]
     return None
+
+
+def _named_after(st: ResolverState, t: Token, name: str) -> bool:
+    """Is the state ``name`` named later in ``t``'s sentence?"""
+    end = st.sent_bounds[st.sent_of[t.i]][1]
+    return any(m is not None and t.i < m.start < end and len(m.actors) == 1 and m.actors[0].name == name
+               for m in st.cands)
 
 
 def _a_state(st: ResolverState, a: Actor) -> bool:
@@ -263,10 +284,16 @@ def _opponents(st: ResolverState, pool: list[Mention], own: set[str]) -> tuple[A
 
 
 def _joined(st: ResolverState, pool: list[Mention], a: Actor, b: Actor) -> bool:
-    """Were ``a`` and ``b`` named as one conjoined subject ("the US and the UK issued ...")? (Named together as
-    an object they may well be two sides: "urged Armenia and Azerbaijan to observe a truce".)"""
+    """Were ``a`` and ``b`` named as one conjoined subject of a statement ("the US and the UK issued a joint
+    statement", "said")? (As the subject of a clash, or named together as an object, they may well be two
+    sides: "Peru and Chile exchanged fire", "urged Armenia and Azerbaijan to observe a truce".)"""
+    from ..rules.vocab import MESSAGE_NOUNS  # (the rules' table; imported late, the rules import the resolver)
     for m in pool:
-        if m.actors not in ((a,), (b,)) or st.doc[m.head].dep_ not in SUBJ_DEPS:
+        h = st.doc[m.head]
+        v = h.head
+        said = v.lemma_.lower() in SPEECH_VERBS or any(c.dep_ == "dobj" and c.lemma_.lower() in MESSAGE_NOUNS
+                                                        for c in v.children)
+        if m.actors not in ((a,), (b,)) or h.dep_ not in SUBJ_DEPS or not said:
             continue
         other = (b,) if m.actors == (a,) else (a,)
         if any((c := st.cand_at(x.i)) is not None and c.actors == other for x in st.doc[m.head].conjuncts):
@@ -338,8 +365,8 @@ def plural(st: ResolverState, t: Token, history: list[Mention]) -> Mention | Non
         if len(actors) >= count and noun is not None and noun.lemma_ == "party" and kind == "person":
             return None  # "blamed both parties" after two candidates: the two political parties, not them
         if len(actors) >= count and noun is not None and noun.lemma_ == "side" and (
-                actors[0].type != actors[1].type or _joined(st, pool, actors[0], actors[1])):
-            return None  # two sides are alike and apart: not a court and a state, nor "X and Y issued a statement"
+                {actors[0].type, actors[1].type} == {"organisation", "country"} or _joined(st, pool, *actors[:2])):
+            return None  # two sides are apart: not a court and a state, nor "X and Y issued a statement"
         if len(actors) >= count:
             return st.cands[st.add(start, end, tuple(reversed(actors[:count])), "group",
                                        head=(noun.i if noun is not None else t.i))]

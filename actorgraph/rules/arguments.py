@@ -323,7 +323,9 @@ class Arguments:
             # ("Y accused X ... X rejected the charge", "X bombed Y ... Z condemned the attack": a charge, or an act
             # whose verbs are known, only where one tells it, never whatever the last subject did)
             charge = lem in REBUTTED_NOUNS and lem not in ACT_NOUNS and t.lower_ not in ACT_NOUNS
-            hostile = (lem in ACT_VERBS or t.lower_ in ACT_VERBS) and (lem in NOUN_CUES or t.lower_ in NOUN_CUES)
+            # (an act known only through its verbs, "the incident", is never whatever was done last)
+            hostile = (lem in ACT_VERBS or t.lower_ in ACT_VERBS) and (
+                lem in NOUN_CUES or t.lower_ in NOUN_CUES or not (lem in ACT_NOUNS or t.lower_ in ACT_NOUNS))
             got = self._act_agent(t, told_only=charge or hostile)  # (not "the decision": any act is one)
         return got
 

@@ -133,9 +133,12 @@ class Holders:
             return self.subjects(h, avoid=avoid, depth=depth + 1)
         if v.dep_ == "conj" and h.pos_ in ("VERB", "AUX"):
             passive = next((c for c in h.children if c.dep_ == "nsubjpass"), None)
-            if passive is not None and v.tag_ != "VBN":
-                # "X was angered by Y and would cut ties": the active conjunct is the passive subject's, not the agent's
-                return self.args(passive, owner="source")
+            shared = v.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in v.children)
+            got = self.args(passive, owner="source") if passive is not None and not shared else []
+            if got:
+                # "X was angered by Y and would cut ties", "... but has defended Z": the active conjunct is the
+                # passive subject's, not the agent's ("funded and armed by Y" shares the passive)
+                return got
             got = self.subjects(h, avoid=avoid, depth=depth + 1)
             if ((not got and (lemma(h) in LINKING_VERBS or _word_act(v))) or _own_tense(v, h)) \
                     and self._said_then(v, h):

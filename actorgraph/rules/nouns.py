@@ -8,7 +8,7 @@ from .base import Arg, lemma
 from .context import Sentence
 from .registry import rule
 from .verbs import given_with, vetoed_text
-from .vocab import (CAUTION_VERBS, TIE_TROUBLE_NOUNS, CALL_VERBS, DESCRIBE_VERBS, EXIT_VERBS, LINKING_VERBS, ARMS_WORDS, TRANSFER_BLOCKERS, ADJ_CUES, BREAKERS, NEGATIVE_TIE_WORDS, NOUN_CUES, PACT_NOUNS, PACT_VERBS, PERSONAL_RELATIONS, POSITIVE_TIE_WORDS, POSTURE_ADJS, POSTURE_PREPS, SPOKEN_POSTURES, RECEIVED_NOUNS, RECEIVE_VERBS, RELATIONAL_NOUNS, RELATIONS, RIVALRY_NOUNS, SOUGHT_VERBS, STAFF_NOUNS, VERB_CUES, slot_sign)
+from .vocab import (CAUTION_VERBS, REFUSAL_VERBS, TIE_TROUBLE_NOUNS, CALL_VERBS, DESCRIBE_VERBS, EXIT_VERBS, LINKING_VERBS, ARMS_WORDS, TRANSFER_BLOCKERS, ADJ_CUES, BREAKERS, NEGATIVE_TIE_WORDS, NOUN_CUES, PACT_NOUNS, PACT_VERBS, PERSONAL_RELATIONS, POSITIVE_TIE_WORDS, POSTURE_ADJS, POSTURE_PREPS, SPOKEN_POSTURES, RECEIVED_NOUNS, RECEIVE_VERBS, RELATIONAL_NOUNS, RELATIONS, RIVALRY_NOUNS, SOUGHT_VERBS, STAFF_NOUNS, VERB_CUES, slot_sign)
 
 
 def _between(ctx: Sentence, n: Token, entry: dict[str, str], between: list[Arg], has_targets: bool) -> None:
@@ -82,7 +82,7 @@ def noun(ctx: Sentence, n: Token, lem: str) -> None:
         ctx.emit(src, [a for a, _ in targets], "sanctions", n, "noun", check=cut, rule=rid)
     if cut is not None or _left(n):
         return  # "lifted sanctions on", "ended the war against", "cancelled a pact with": no stance read
-    if gov is not None and _refused_partnership(n, gov, targets):
+    if gov is not None and not explicit and _refused_partnership(n, gov, targets):
         # "ruled out any coalition with Y", "rejected cooperation with Y": a partnership refused opposes Y
         ctx.emit(ctx.subjects(gov), [a for a, _ in targets], "opposes", n, "noun", check=gov, rule=rid)
         return
@@ -93,9 +93,10 @@ def noun(ctx: Sentence, n: Token, lem: str) -> None:
 
 
 def _refused_partnership(n: Token, gov: Token, targets: list) -> bool:
-    """A partnership noun (its cue relation "cooperates" or "allies") as the object of a verb refusing it."""
-    refused = lemma(gov) in ("reject", "exclude") or (lemma(gov) == "rule" and any(
-        c.dep_ == "prt" and c.lower_ == "out" for c in gov.children))
+    """A partnership noun (its cue relation "cooperates" or "allies") as the object of a verb refusing it
+    (``refusal_verbs``, with a particle: "rule out")."""
+    prt = next((c.lower_ for c in gov.children if c.dep_ == "prt"), "")
+    refused = lemma(gov) in REFUSAL_VERBS or f"{lemma(gov)} {prt}" in REFUSAL_VERBS
     return refused and n.dep_ == "dobj" and n.head.i == gov.i and all(
         rel in ("cooperates", "allies") for _, rel in targets)
 
@@ -221,9 +222,7 @@ def ties(ctx: Sentence, n: Token, lem: str) -> None:
     partners: list[Arg] = []
     between: list[Arg] = []
     gov = ctx._governor(n)
-    # "restored full relations with Y": the parse may hang "with Y" on the verb
-    withs = [c for c in gov.children if c.dep_ == "prep" and c.lower_ == "with"] if n.dep_ == "dobj" and gov else []
-    for c in [*n.children, *withs]:
+    for c in n.children:
         if c.dep_ == "prep" and c.lower_ in ("with", "to"):
             for o in c.children:
                 if o.dep_ == "pobj":
@@ -232,6 +231,11 @@ def ties(ctx: Sentence, n: Token, lem: str) -> None:
             for o in c.children:
                 if o.dep_ == "pobj":
                     between.extend(ctx.args(o, owner=True))
+    if not partners and gov is not None and n.dep_ == "dobj":
+        # "restored full relations with Y": the parse may hang "with Y" on the verb (an actor named there, not
+        # the giver of "with help from Z")
+        partners = [a for c in gov.children if c.dep_ == "prep" and c.lower_ == "with"
+                    for o in c.children if o.dep_ == "pobj" for a in ctx.args(o)]
     if not partners and len(between) < 2 and gov is not None and n.dep_ == "dobj":
         # "X and Y restored / severed diplomatic relations": the joint subject is the pair
         between = ctx._joint_subject(gov)

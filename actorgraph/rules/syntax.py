@@ -34,9 +34,9 @@ class Syntax:
             elif c.dep_ == "prep" or (c.dep_ == "agent" and not any(x.dep_ in ("auxpass", "nsubjpass")
                                                                     for x in v.children) and v.dep_ != "acl"):
                 out.extend(_prep_slots(c, prt))  # ("have stood by X": an active verb's "by" parsed as an agent)
-            elif c.dep_ == "ccomp" and named_what(c):
+            elif c.dep_ == "ccomp" and (named := named_what(c)):
                 # "condemned what it called Turkish provocations": the named thing is the object
-                out.extend(("obj", g) for g in named_what(c))
+                out.extend(("obj", g) for g in named)
             elif c.dep_ == "ccomp" and lemma(v) == "help" and lemma(v.head) not in OBJECT_BLOCKERS:
                 # "sent troops to help Russia fight ...": the one helped is the clause's subject
                 out.extend(("obj", g) for g in c.children if g.dep_ == "nsubj")
@@ -329,12 +329,12 @@ def _prep_slots(c: Token, prt: str) -> list[tuple[str, Token]]:
             if prt:  # "came out in favour of X" = "came out for X"
                 out.extend((f"{prt} for", oo) for oo in objs)
             continue
-        if o.dep_ == "pcomp" and named_what(o):  # "protested against what it called Y's provocations"
-            out.extend((c.lower_, g) for g in named_what(o))
-        elif o.dep_ in ("pobj", "pcomp"):
-            out.append((c.lower_, o))
-            if prt:
-                out.append((f"{prt} {c.lower_}", o))
+        if o.dep_ in ("pobj", "pcomp"):
+            # (a clause "what it called Y's provocations" stands for the thing it names)
+            for g in (named_what(o) if o.dep_ == "pcomp" else []) or [o]:
+                out.append((c.lower_, g))
+                if prt:
+                    out.append((f"{prt} {c.lower_}", g))
             if c.lower_ in ("in", "at"):
                 out.extend(("under", oo) for p in o.children if p.dep_ == "prep" and p.lower_ == "under"
                            for oo in p.children if oo.dep_ == "pobj")

@@ -473,10 +473,12 @@ def _with_support(ctx: Sentence, v: Token) -> None:
 
 def _aimed_at(v: Token) -> bool:
     """An infinitive of purpose or aim ("used X to win Y's support", "went there to win it"), not one of
-    what came about ("managed to win", "went on to win", "continued to receive")."""
-    return v.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) \
-        and lemma(v.head) not in ACHIEVED_VERBS \
-        and not any(c.dep_ == "prt" and c.lower_ == "on" for c in v.head.children)
+    what came about ("managed to win", "went on to win", "began to draw") or is said to be ("seems to have")."""
+    if v.dep_ not in ("advcl", "xcomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+        return False
+    h = lemma(v.head)
+    prt = next((c.lower_ for c in v.head.children if c.dep_ == "prt"), "")
+    return h not in ACHIEVED_VERBS and f"{h} {prt}" not in ACHIEVED_VERBS and h not in RAISING_VERBS
 
 
 @rule("verb.received", pos="verb", order=40)
