@@ -220,7 +220,7 @@ def definite_state(st: ResolverState, t: Token, history: list[Mention]) -> Menti
     # (the subject of the same sentence is who talks about "the government", not it)
     countries = [m for m in countries if not (st.sent_of[m.start] == s and st.salience(m) == 3)]
     if countries:
-        # the latest state named; of several, the one in focus ("the military" after "Britain and the US urged
+        # the latest state named; of several, the one in focus ("the military" after "Britain and France urged
         # ..." in a report from Sri Lanka), unless the sentence names it later as another party ("The military
         # attacked Ukraine" in a report from Ukraine, Russia named just before)
         focus = focus_state(st) if len({m.actors[0].name for m in countries}) > 1 else None
@@ -286,7 +286,7 @@ def _opponents(st: ResolverState, pool: list[Mention], own: set[str]) -> tuple[A
 def _joined(st: ResolverState, pool: list[Mention], a: Actor, b: Actor) -> bool:
     """Were ``a`` and ``b`` named as one conjoined subject of a statement ("the US and the UK issued a joint
     statement", "said")? (As the subject of a clash, or named together as an object, they may well be two
-    sides: "Peru and Chile exchanged fire", "urged Armenia and Azerbaijan to observe a truce".)"""
+    sides: "Peru and Chile exchanged fire", "urged Kenya and Somalia to keep a ceasefire".)"""
     from ..rules.vocab import MESSAGE_NOUNS  # (the rules' table; imported late, the rules import the resolver)
     for m in pool:
         h = st.doc[m.head]
