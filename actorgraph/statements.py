@@ -23,6 +23,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from spacy.attrs import SENT_START
 from spacy.language import Language
+from spacy.util import compile_infix_regex
 from spacy.tokens import Doc, Token
 
 from . import actors as _actors  # noqa: F401  (registers "actorgraph_actors")
@@ -109,6 +110,7 @@ def build_pipeline(nlp: Language | None = None, gazetteer: Gazetteer | None = No
     if nlp is None:
         nlp = load_nlp()  # the one cached pipeline (actorgraph.nlp); our pipes are added once
         _DEFAULT.add(nlp)
+    _split_dotted_hyphens(nlp)
     names = nlp.pipe_names
     if LINES_PIPE not in names:
         if "parser" in names:
@@ -124,6 +126,20 @@ def build_pipeline(nlp: Language | None = None, gazetteer: Gazetteer | None = No
         if getattr(comp, "gazetteer", None) is not gazetteer:
             comp.gazetteer = gazetteer
     return nlp
+
+
+#: A hyphen after a dotted abbreviation, before a word: "U.S.-backed", "U.N.-led".
+DOTTED_HYPHEN = r"(?<=[A-Z]\.)-(?=[a-z])"
+
+
+def _split_dotted_hyphens(nlp: Language) -> None:
+    """Split "U.S.-backed" as the tokenizer splits "US-backed", so the hyphened cue reads it (wire copy writes
+    "U.N.-backed government" as often as "Iran-backed militias"); once per pipeline."""
+    current = getattr(nlp.tokenizer.infix_finditer, "__self__", None)  # (the compiled pattern it belongs to)
+    if current is not None and DOTTED_HYPHEN in current.pattern:
+        return
+    patterns = [current.pattern] if current is not None else list(nlp.Defaults.infixes)  # (the model's own kept)
+    nlp.tokenizer.infix_finditer = compile_infix_regex((*patterns, DOTTED_HYPHEN)).finditer
 
 
 _DEFAULT: weakref.WeakSet = weakref.WeakSet()  # the pipelines build_pipeline() made itself (an id could be reused)

@@ -78,9 +78,10 @@ def _named_elsewhere(st: ResolverState, t: Token) -> bool:
 
 
 def _looks_like_name(st: ResolverState, t: Token, lowered: set[str]) -> bool:
-    """A proper noun by evidence: NER's entity, or tagged so mid-sentence; at a sentence start (where
-    every word is capitalised) tagged so and never written in lower case here, or a proper noun elsewhere."""
-    if t.lower_ in _lexicon_words() or t.lower_ in lowered or not _name_shape(t) \
+    """A proper noun by evidence (of a token of a name's shape, ``_name_shape``): NER's entity, or tagged so
+    mid-sentence; at a sentence start (where every word is capitalised) tagged so and never written in lower
+    case here, or a proper noun elsewhere."""
+    if t.lower_ in _lexicon_words() or t.lower_ in lowered \
             or re.search(r"[a-z](?:care|caid)$", t.lower_):  # a programme ("Obamacare"), not a doer
         return False
     if st.owner[t.i] >= 0:

@@ -10,7 +10,7 @@ from .index import Mention
 from .state import ResolverState
 from .text import attitude_copula, SUBJ_DEPS
 from .vocab import (
-    GIVEN_NAMES, SPEECH_VERBS, JUDGED_FOR_VERBS, CAUCUS_NOUNS, ROLE_HEADS, PRON_PERSON, PRON_IT, PRON_THEY, POSS_PRON,
+    BOUND_PREPS, GIVEN_NAMES, SPEECH_VERBS, JUDGED_FOR_VERBS, CAUCUS_NOUNS, ROLE_HEADS, PRON_PERSON, PRON_IT, PRON_THEY, POSS_PRON,
     THING_IT_VERBS,
 )
 
@@ -138,7 +138,10 @@ def _candidates(st: ResolverState, t: Token, history: list[Mention], fits: Calla
              and st.salience(m) >= 0]
     # principle B: an object pronoun is not the subject of its own verb
     if t.dep_ in ("dobj", "pobj", "dative"):
-        cands = [m for m in cands if not (st.doc[m.head].head.i == t.head.i and st.doc[m.head].dep_ in SUBJ_DEPS)]
+        # (through an argument's preposition too: "X voted against her" is not X; a place's may be, "near him")
+        verb = t.head.head if t.dep_ == "pobj" and t.head.lower_ in BOUND_PREPS else t.head
+        cands = [m for m in cands if not (st.doc[m.head].head.i in (t.head.i, verb.i)
+                                          and st.doc[m.head].dep_ in SUBJ_DEPS)]
         ctrl = controller(t)
         if ctrl is not None:  # "accused X of fighting alongside them", "urged X to fight them": not X
             cands = [m for m in cands if m.head != ctrl.i]

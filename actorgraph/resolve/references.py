@@ -1,6 +1,7 @@
 """The reference walk (pass ``refs.walk``): in document order, pronouns (``pronouns.nearest``), "the
-two"/"both" (``refs.count``), "the junta"/"the government"/"the country" (``refs.the_state``) and "the
-group"/"the militia" (``refs.the_group``) take the actors mentioned before them."""
+two"/"both" (``refs.count``), "the former"/"the latter" (``refs.latter``), "the junta"/"the government"/"the
+country" (``refs.the_state``) and "the group"/"the militia" (``refs.the_group``) take the actors mentioned
+before them; "the opposition"/"the protesters" (``refs.focus_group``) are that group of the state in focus."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -122,7 +123,8 @@ def the_phrase_start(st: ResolverState, t: Token, modifier: Callable[[Token], in
 def definite_group(st: ResolverState, t: Token, history: list[Mention]) -> Mention | None:
     """"the group", "the Iran-backed militia", "the rebel movement": the armed group or movement named
     just before (within two sentences); "the rebels", "the militants": its members, named in a sentence
-    before (in the same one they are more likely another side: "IS attacked the rebels")."""
+    before (in the same one they are more likely another side: "IS attacked the rebels"). With none named, an
+    unnamed kind ("the rebels", "the militia") is that group of the state in focus (as ``refs.focus_group``)."""
     members = t.lower_ in DEFINITE_MEMBER_NOUNS
     if t.tag_ != ("NNS" if members else "NN") or any(c.dep_ == "prep" and c.lower_ in ("of", "in") for c in t.children) \
             or any(c.dep_ in ("relcl", "acl") for c in t.children):
@@ -145,10 +147,16 @@ def definite_group(st: ResolverState, t: Token, history: list[Mention]) -> Menti
     return _focus_group(st, t, start, history)
 
 
+#: The kinds of group only ``refs.focus_group`` makes ("Venezuelan opposition", "Nigerien protesters").
+_FOCUS_KINDS = frozenset(UNNAMED_GROUP_NOUNS.values()) - {
+    kind for w, kind in UNNAMED_GROUP_NOUNS.items() if w in DEFINITE_GROUP_NOUNS or w in DEFINITE_MEMBER_NOUNS}
+
+
 def _other_unnamed(a: Actor, t: Token) -> bool:
-    """An unnamed group of another kind ("the rebels" after "Venezuelan opposition": not them)."""
+    """A crowd or an opposition made by ``refs.focus_group`` is not "the rebels" or "the group" after it (while
+    "Syrian rebels ... the group" are one)."""
     kind = a.name.split()[-1]
-    return kind in UNNAMED_GROUP_NOUNS.values() and kind != UNNAMED_GROUP_NOUNS.get(t.lower_)
+    return kind in _FOCUS_KINDS and kind != UNNAMED_GROUP_NOUNS.get(t.lower_)
 
 
 def unnamed_group(st: ResolverState, t: Token, history: list[Mention]) -> Mention | None:
@@ -189,54 +197,70 @@ def definite_state(st: ResolverState, t: Token, history: list[Mention]) -> Menti
                                    and c.i not in st.demonym_at and c.pos_ in ("ADJ", "NOUN", "VERB") else None)
     if start is None or not st.free(start, t.i + 1):
         return None
-    s = st.sent_of[t.i]
+    found = _seat(st, t) or _linked_state(st, t) or _nearby_state(st, t, history)
+    return st.cands[st.add(start, t.i + 1, found, "role", head=t.i)] if found else None
+
+
+def _seat(st: ResolverState, t: Token) -> tuple[Actor, ...] | None:
+    """ "fighting the government in Luanda", the "in" hung on the verb: the state seated there."""
     seat = st.cand_at(t.i + 2) if t.i + 2 < st.n and st.doc[t.i + 1].lower_ == "in" else None
     if seat is not None and seat.start == t.i + 2 and len(seat.actors) == 1 and seat.actors[0].type == "country":
-        # "fighting the government in Luanda", the "in" hung on the verb: the state seated there
-        return st.cands[st.add(start, t.i + 1, seat.actors, "role", head=t.i)]
+        return seat.actors
+    return None
+
+
+def _linked_state(st: ResolverState, t: Token) -> tuple[Actor, ...] | None:
+    """ "Mali's junta" ... "the junta"; "Niger's military government" ... "the junta": the state whose rulers
+    were named most often, then first."""
     links = [a for h, a in st.state_links_all.get(t.lemma_, []) if h < t.i]
     if not links and t.lemma_ in RULING_LEMMAS:
-        # "Niger's military government" ... "the junta": the state whose rulers were named most often, then first
         syn = sorted((h, a) for lem in RULING_LEMMAS for h, a in st.state_links_all.get(lem, []) if h < t.i)
         if syn:
             count: dict[str, int] = {}
             for _, a in syn:
                 count[a.name] = count.get(a.name, 0) + 1
             links = [max((a for _, a in syn), key=lambda a: count[a.name])]
-    if links:  # "Mali's junta" ... "the junta"
-        return st.cands[st.add(start, t.i + 1, (links[-1],), "role", head=t.i)]
+    return (links[-1],) if links else None
+
+
+def _nearby_state(st: ResolverState, t: Token, history: list[Mention]) -> tuple[Actor, ...] | None:
+    """The state named in the three sentences before: for "the country", the most salient of the nearest
+    sentence (a state, not "the Obama administration" that acts for one); else the latest, or of several the
+    one in focus ("the military" after "Britain and France urged ..." in a report from Sri Lanka) unless the
+    sentence names it later as another party ("The military attacked Ukraine", Russia named just before)."""
+    s = st.sent_of[t.i]
     countries = [m for m in reversed(history) if st.sent_of[m.start] >= s - 3
                  and len(m.actors) == 1 and m.actors[0].type == "country"]
     if t.lemma_ in COUNTRY_NOUNS:
-        # "the country": the country in focus, the most salient one of the nearest sentence (a state,
-        # not "the Obama administration" that acts for one)
         states = [m for m in countries if _a_state(st, m.actors[0])]
         for si in range(s, s - 4, -1):
             in_s = [m for m in states if st.sent_of[m.start] == si and st.salience(m) >= 0]
             if in_s:
-                best = max(reversed(in_s), key=st.salience)
-                return st.cands[st.add(start, t.i + 1, best.actors, "role", head=t.i)]
+                return max(reversed(in_s), key=st.salience).actors
         return None
-    # (the subject of the same sentence is who talks about "the government", not it)
-    countries = [m for m in countries if not (st.sent_of[m.start] == s and st.salience(m) == 3)]
-    if countries:
-        # the latest state named; of several, the one in focus ("the military" after "Britain and France urged
-        # ..." in a report from Sri Lanka), unless the sentence names it later as another party ("The military
-        # attacked Ukraine" in a report from Ukraine, Russia named just before)
-        focus = focus_state(st) if len({m.actors[0].name for m in countries}) > 1 else None
+    # (the subject of the same sentence is who talks about "the government", not it: then no state is meant)
+    others = [m for m in countries if not (st.sent_of[m.start] == s and st.salience(m) == 3)]
+    if countries and not others:
+        return None
+    if others:
+        focus = focus_state(st) if len({m.actors[0].name for m in others}) > 1 else None
         if focus is not None and _named_after(st, t, focus):
             focus = None
-        best = next((m for m in countries if m.actors[0].name == focus), countries[0])
-        return st.cands[st.add(start, t.i + 1, best.actors, "role", head=t.i)]
-    # no state named nearby: the state of a person named nearby ("Former Pakistani prime minister X accused
-    # the army")
+        return next((m for m in others if m.actors[0].name == focus), others[0]).actors
+    return _persons_state(st, t, history)
+
+
+def _persons_state(st: ResolverState, t: Token, history: list[Mention]) -> tuple[Actor, ...] | None:
+    """No state named nearby: the state of a person named nearby ("Former Pakistani prime minister X accused
+    the army")."""
+    s = st.sent_of[t.i]
     for m in reversed(history):
         if st.sent_of[m.start] < s - 3:
             break
         if len(m.actors) == 1 and m.actors[0].type == "person":
             state = st.person_state(m.actors[0])
             if state is not None:
-                return st.cands[st.add(start, t.i + 1, (state,), "role", head=t.i)]
+                return (state,)
     return None
 
 
@@ -281,6 +305,11 @@ def _opponents(st: ResolverState, pool: list[Mention], own: set[str]) -> tuple[A
                     and not own & {m.actors[0].name, om.actors[0].name}:
                 return m.actors[0], om.actors[0]
     return None
+
+
+def _judicial(a: Actor) -> bool:
+    """A court ("the Supreme Court"): a word of its name is one of the judiciary's (``unnamed_group_nouns``)."""
+    return a.type == "organisation" and any(UNNAMED_GROUP_NOUNS.get(w) == "judiciary" for w in a.name.lower().split())
 
 
 def _joined(st: ResolverState, pool: list[Mention], a: Actor, b: Actor) -> bool:
@@ -365,8 +394,8 @@ def plural(st: ResolverState, t: Token, history: list[Mention]) -> Mention | Non
         if len(actors) >= count and noun is not None and noun.lemma_ == "party" and kind == "person":
             return None  # "blamed both parties" after two candidates: the two political parties, not them
         if len(actors) >= count and noun is not None and noun.lemma_ == "side" and (
-                {actors[0].type, actors[1].type} == {"organisation", "country"} or _joined(st, pool, *actors[:2])):
-            return None  # two sides are apart: not a court and a state, nor "X and Y issued a statement"
+                _judicial(actors[0]) != _judicial(actors[1]) or _joined(st, pool, *actors[:2])):
+            return None  # two sides are apart: not a court and a party to its case, nor "X and Y issued a statement"
         if len(actors) >= count:
             return st.cands[st.add(start, end, tuple(reversed(actors[:count])), "group",
                                        head=(noun.i if noun is not None else t.i))]

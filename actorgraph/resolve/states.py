@@ -95,7 +95,10 @@ def _modifier(st: ResolverState, h: Token, c: Token, low: str) -> bool:
             if fits(a, low) and a not in actors:
                 actors.append(a)
     if not actors:
-        if len(units) == 1 and cm is None and low in UNNAMED_GROUP_NOUNS:
+        named_state = cm is not None and c.dep_ != "poss" and len(cm.actors) == 1 and cm.actors[0].type == "country"
+        if len(units) == 1 and (cm is None or named_state) and low in UNNAMED_GROUP_NOUNS:
+            if named_state:
+                st.drop(st.owner[c.i])  # "Congo rebels" are Congolese rebels, no part of the state they fight
             _unnamed_group(st, h, units[0], low)
         return True
     ck = st.owner[c.i]

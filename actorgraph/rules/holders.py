@@ -9,7 +9,7 @@ from ..resolve.text import hyphened
 from ..resolve.vocab import ORG_WORDS
 from .arguments import companions
 from .base import Arg, OWNER_FACTOR, lemma
-from .vocab import (ACT_NOUNS, REPEAT_VERBS, STATE_PARTICIPLES, INQUIRY_NOUNS, SPLIT_ADJS, LINKING_VERBS, AUTHOR_VERBS, CARRY_OUT_VERBS, SOURCE_VERBS, SPEND_VERBS, LIGHT_VERBS, MEANS_VERBS, SEEK_VERBS, WAY_NOUNS, CAUSATIVE_VERBS, DEMAND_VERBS, GERUND_OBJECT_PREPS, HYPHEN_CUES,
+from .vocab import (ACT_NOUNS, PACT_NOUNS, REPEAT_VERBS, STATE_PARTICIPLES, INQUIRY_NOUNS, SPLIT_ADJS, LINKING_VERBS, AUTHOR_VERBS, CARRY_OUT_VERBS, SOURCE_VERBS, SPEND_VERBS, LIGHT_VERBS, MEANS_VERBS, SEEK_VERBS, WAY_NOUNS, CAUSATIVE_VERBS, DEMAND_VERBS, GERUND_OBJECT_PREPS, HYPHEN_CUES,
                     MESSAGE_NOUNS, OBJECT_CONTROL, ORIGIN_NOUNS, PATIENT_OF, RELATIONS, SPEECH_VERBS,
                     SUBJECT_GERUND_VERBS, TOPIC_NOUNS, VERB_CUES, WANT_NOUNS, WANT_THAT_VERBS, WANT_VERBS)
 
@@ -49,6 +49,8 @@ class Holders:
                     continue  # "the Russia investigation" is about Russia, not Russia's
                 if lemma(n) in ORIGIN_NOUNS and not self._employer(n, c):
                     continue  # "a Wyoming hunter" comes from there; he is not the state's
+                if lemma(n) in PACT_NOUNS and self._venue_name(c):
+                    continue  # "the Lusaka accord", "the Addis Ababa agreement": where it was signed, no party
                 if self._mentions_at([c]):
                     # "the US-Japan drills": both halves of a hyphened pair
                     pair = [g for g in c.children if g.dep_ in ("compound", "amod") and g.i == c.i - 2
@@ -94,6 +96,11 @@ class Holders:
             res.extend(a for c in n.head.children if c.dep_ == "prep" and c.lower_ == "from"
                        for p in c.children if p.dep_ == "pobj" for a in self.args(p, depth=depth + 1))
         return [Arg(a.mention, a.actor, a.factor * OWNER_FACTOR) for a in res]
+
+    def _venue_name(self, c: Token) -> bool:
+        """A city standing for its state ("Lusaka"), not the state's own name."""
+        m = self.index.mention_at(c)
+        return m is not None and m.kind == "metonym"
 
     def _employer(self, n: Token, c: Token) -> bool:
         """ "a Reuters reporter", "a Daily Mail journalist": an organisation in front is who they work for (not a

@@ -37,7 +37,8 @@ class Rule:
     lookup: tuple = field(default=(), compare=False, repr=False)
 
     def key(self, t: Token, lem: str) -> str | None:
-        """The word the trigger matched (None when the rule is not triggered by this token)."""
+        """The word the trigger matched (None when the rule is not triggered by this token); the dispatcher
+        uses :meth:`key_of` through its tables, this is the one-token form the tests check."""
         return self.key_of(lem, t.lower_)
 
     def key_of(self, lem: str, lower: str) -> str | None:
@@ -88,6 +89,10 @@ def _by_pos() -> dict[str, list[Rule]]:
     return out
 
 
+#: How many pairs of word forms the dispatch tables keep before starting afresh.
+_CACHE_CAP = 100_000
+
+
 @dataclass
 class _Index:
     """One part of speech's rules, found by the word that triggers them: most tokens trigger no
@@ -100,6 +105,8 @@ class _Index:
 
     def candidates(self, lem: str, lower: str) -> list[Rule]:
         key = (lem, lower)
+        if len(self.merged) >= _CACHE_CAP:
+            self.merged.clear()  # (kept per pair of word forms; a long run meets ever more of them)
         if key not in self.merged:
             hit = self.by_word.get(("lemma", lem), []) + self.by_word.get(("lower", lower), [])
             self.merged[key] = sorted({id(r): r for r in (*self.always, *hit)}.values(), key=lambda r: r.order) \
@@ -112,6 +119,8 @@ class _Index:
         key = (lem, lower)
         got = self.keyed.get(key)
         if got is None:
+            if len(self.keyed) >= _CACHE_CAP:
+                self.keyed.clear()
             got = self.keyed[key] = [(r, k) for r in self.candidates(lem, lower)
                                      if (k := r.key_of(lem, lower)) is not None]
         return got
