@@ -78,7 +78,7 @@ def base_spans(st: ResolverState) -> None:
     _compound_peoples(st)
     names += _bare_possessives(st, {i for s, e, _ in names for i in range(s, e)})
     cands: list[tuple[int, int, int, object]] = [(s, e, 2, pat) for s, e, pat in names]
-    for ent in doc.ents:
+    for ent in [*doc.ents, *_cause_names(st)]:
         if ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
             s, e = trim(ent)
             if s < e:
@@ -105,6 +105,25 @@ def base_spans(st: ResolverState) -> None:
                 st.person_ks.append(k)
         else:
             ner_span(st, s, e, payload, gaz_spans)  # type: ignore[arg-type]
+
+
+def _cause_names(st: ResolverState) -> list[Span]:
+    """ "Americans for Fiscal Integrity", "Citizens for Responsible Energy": a capitalised plural, "for" and a
+    capitalised run no gazetteer name is one organisation's name (NER cuts it into a people and an ORG; "turned
+    Europeans against Russia", "Americans for Russia" are no names)."""
+    doc, out = st.doc, []
+    for i in range(st.n - 2):
+        t = doc[i]
+        if st.texts[i + 1] != "for" or t.tag_ not in ("NNPS", "NNS") or not t.text[:1].isupper() \
+                or st.title_line[i] or st.shouting[i] or (i > 0 and doc[i - 1].text[:1].isupper()):
+            continue
+        e = i + 2
+        while e < st.n and (st.texts[e][:1].isupper() or (st.texts[e] in ("of", "and", "the") and e + 1 < st.n
+                                                          and st.texts[e + 1][:1].isupper())):
+            e += 1
+        if e > i + 2 and doc[i + 2].text[:1].isupper() and st.gaz.lookup(doc[i + 2:e].text) is None:
+            out.append(Span(doc, i, e, label="ORG"))
+    return out
 
 
 def _bare_possessives(st: ResolverState, taken: set[int]) -> list[tuple[int, int, Pattern]]:
