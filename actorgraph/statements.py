@@ -134,11 +134,14 @@ DOTTED_HYPHEN = r"(?<=[A-Z]\.)-(?=[a-z])"
 
 def _split_dotted_hyphens(nlp: Language) -> None:
     """Split "U.S.-backed" as the tokenizer splits "US-backed", so the hyphened cue reads it (wire copy writes
-    "U.N.-backed government" as often as "Iran-backed militias"); once per pipeline."""
+    "U.N.-backed government" as often as "Iran-backed militias"); once per pipeline, in place (a pipeline given
+    to ``build_pipeline`` gets it too; a tokenizer of another kind is left alone)."""
+    if not hasattr(nlp.tokenizer, "infix_finditer"):
+        return
     current = getattr(nlp.tokenizer.infix_finditer, "__self__", None)  # (the compiled pattern it belongs to)
     if current is not None and DOTTED_HYPHEN in current.pattern:
         return
-    patterns = [current.pattern] if current is not None else list(nlp.Defaults.infixes)  # (the model's own kept)
+    patterns = [current.pattern] if current is not None else []  # (the tokenizer's own infixes kept, no others)
     nlp.tokenizer.infix_finditer = compile_infix_regex((*patterns, DOTTED_HYPHEN)).finditer
 
 

@@ -17,7 +17,7 @@ from .trim import trim
 from .gazmatch import Pattern
 from .vocab import (
     STATE_NOUNS, GROUP_NOUNS, ORG_HEAD_NOUNS, ROLE_HEADS, ROLE_MODIFIERS, POLICY_WORDS, ORG_WORDS, PLACE_PREPS,
-    PORTFOLIO_HEADS, OFFICE_METONYMS, UNREAL_NAMES, PARTY_FAMILIES,
+    PORTFOLIO_HEADS, OFFICE_METONYMS, UNREAL_NAMES, PARTY_FAMILIES, JUDGED_FOR_VERBS,
 )
 
 
@@ -108,20 +108,24 @@ def base_spans(st: ResolverState) -> None:
 
 
 def _cause_names(st: ResolverState) -> list[Span]:
-    """ "Americans for Fiscal Integrity", "Citizens for Responsible Energy": a capitalised plural, "for" and a
-    capitalised run no gazetteer name is one organisation's name (NER cuts it into a people and an ORG; "turned
-    Europeans against Russia", "Americans for Russia" are no names)."""
+    """ "Americans for Fiscal Integrity": a capitalised plural, "for" and a capitalised run in which NER found an
+    ORG, no gazetteer name, is one organisation's name (NER cuts it into a people and an ORG; "turned Europeans
+    against Russia", "Americans for Russia", "lawyers for X", "blamed Republicans for Tuesday's vote" are none)."""
     doc, out = st.doc, []
     for i in range(st.n - 2):
         t = doc[i]
         if st.texts[i + 1] != "for" or t.tag_ not in ("NNPS", "NNS") or not t.text[:1].isupper() \
-                or st.title_line[i] or st.shouting[i] or (i > 0 and doc[i - 1].text[:1].isupper()):
-            continue
+                or st.title_line[i] or st.shouting[i] or (i > 0 and doc[i - 1].text[:1].isupper()) \
+                or t.lemma_.lower() in ROLE_HEADS or t.lower_ in GROUP_NOUNS \
+                or (t.dep_ == "dobj" and t.head.lemma_.lower() in JUDGED_FOR_VERBS):
+            continue  # ("officials for Exxon", "blamed Republicans for Tuesday's vote": no name)
         e = i + 2
         while e < st.n and (st.texts[e][:1].isupper() or (st.texts[e] in ("of", "and", "the") and e + 1 < st.n
                                                           and st.texts[e + 1][:1].isupper())):
             e += 1
-        if e > i + 2 and doc[i + 2].text[:1].isupper() and st.gaz.lookup(doc[i + 2:e].text) is None:
+        run = doc[i + 2:e]
+        if len(run) and e < st.n and st.texts[e] not in ("'s", "\u2019s") and st.gaz.lookup(run.text) is None \
+                and any(x.ent_type_ == "ORG" for x in run):  # (NER's ORG inside: "Fiscal Integrity")
             out.append(Span(doc, i, e, label="ORG"))
     return out
 

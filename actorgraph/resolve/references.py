@@ -147,16 +147,12 @@ def definite_group(st: ResolverState, t: Token, history: list[Mention]) -> Menti
     return _focus_group(st, t, start, history)
 
 
-#: The kinds of group only ``refs.focus_group`` makes ("Venezuelan opposition", "Nigerien protesters").
-_FOCUS_KINDS = frozenset(UNNAMED_GROUP_NOUNS.values()) - {
-    kind for w, kind in UNNAMED_GROUP_NOUNS.items() if w in DEFINITE_GROUP_NOUNS or w in DEFINITE_MEMBER_NOUNS}
-
-
 def _other_unnamed(a: Actor, t: Token) -> bool:
-    """A crowd or an opposition made by ``refs.focus_group`` is not "the rebels" or "the group" after it (while
-    "Syrian rebels ... the group" are one)."""
+    """An unnamed group of another kind is not "the militia" or "the rebels" after it ("Venezuelan opposition",
+    "Syrian rebels"); "the group" may be any ("Syrian rebels ... the group")."""
+    own = UNNAMED_GROUP_NOUNS.get(t.lower_)
     kind = a.name.split()[-1]
-    return kind in _FOCUS_KINDS and kind != UNNAMED_GROUP_NOUNS.get(t.lower_)
+    return own is not None and kind in UNNAMED_GROUP_NOUNS.values() and kind != own
 
 
 def unnamed_group(st: ResolverState, t: Token, history: list[Mention]) -> Mention | None:

@@ -95,7 +95,8 @@ def _modifier(st: ResolverState, h: Token, c: Token, low: str) -> bool:
             if fits(a, low) and a not in actors:
                 actors.append(a)
     if not actors:
-        named_state = cm is not None and c.dep_ != "poss" and len(cm.actors) == 1 and cm.actors[0].type == "country"
+        named_state = cm is not None and c.dep_ != "poss" and len(cm.actors) == 1 and cm.actors[0].type == "country" \
+            and not any(x.dep_ == "prep" and x.lower_ in ("to", "against") for x in h.children)  # ("Russia opposition to Y")
         if len(units) == 1 and (cm is None or named_state) and low in UNNAMED_GROUP_NOUNS:
             if named_state:
                 st.drop(st.owner[c.i])  # "Congo rebels" are Congolese rebels, no part of the state they fight

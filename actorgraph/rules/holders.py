@@ -1,6 +1,8 @@
 """Who does or owns something: subjects up clause chains, owners of nouns, holders of a judgement."""
 from __future__ import annotations
 
+import re
+
 from itertools import islice
 
 from spacy.tokens import Token
@@ -9,7 +11,7 @@ from ..resolve.text import hyphened
 from ..resolve.vocab import ORG_WORDS
 from .arguments import companions
 from .base import Arg, OWNER_FACTOR, lemma
-from .vocab import (ACT_NOUNS, PACT_NOUNS, REPEAT_VERBS, STATE_PARTICIPLES, INQUIRY_NOUNS, SPLIT_ADJS, LINKING_VERBS, AUTHOR_VERBS, CARRY_OUT_VERBS, SOURCE_VERBS, SPEND_VERBS, LIGHT_VERBS, MEANS_VERBS, SEEK_VERBS, WAY_NOUNS, CAUSATIVE_VERBS, DEMAND_VERBS, GERUND_OBJECT_PREPS, HYPHEN_CUES,
+from .vocab import (ACT_NOUNS, PACT_NOUNS, SEAT_METONYMS, REPEAT_VERBS, STATE_PARTICIPLES, INQUIRY_NOUNS, SPLIT_ADJS, LINKING_VERBS, AUTHOR_VERBS, CARRY_OUT_VERBS, SOURCE_VERBS, SPEND_VERBS, LIGHT_VERBS, MEANS_VERBS, SEEK_VERBS, WAY_NOUNS, CAUSATIVE_VERBS, DEMAND_VERBS, GERUND_OBJECT_PREPS, HYPHEN_CUES,
                     MESSAGE_NOUNS, OBJECT_CONTROL, ORIGIN_NOUNS, PATIENT_OF, RELATIONS, SPEECH_VERBS,
                     SUBJECT_GERUND_VERBS, TOPIC_NOUNS, VERB_CUES, WANT_NOUNS, WANT_THAT_VERBS, WANT_VERBS)
 
@@ -98,9 +100,14 @@ class Holders:
         return [Arg(a.mention, a.actor, a.factor * OWNER_FACTOR) for a in res]
 
     def _venue_name(self, c: Token) -> bool:
-        """A city standing for its state ("Lusaka"), not the state's own name."""
+        """A city standing for its state ("Lusaka", "Addis Ababa"): not the state's own name, a seat of government
+        (``seat_metonyms``: "the Pentagon agreement") or half of a hyphened pair ("the Moscow-Beijing pact")."""
         m = self.index.mention_at(c)
-        return m is not None and m.kind == "metonym"
+        if m is None or m.kind != "metonym":
+            return False
+        doc = c.doc
+        paired = (m.start > 0 and doc[m.start - 1].text == "-") or (m.end < len(doc) and doc[m.end].text == "-")
+        return not paired and re.sub(r"^the ", "", m.text.lower()) not in SEAT_METONYMS
 
     def _employer(self, n: Token, c: Token) -> bool:
         """ "a Reuters reporter", "a Daily Mail journalist": an organisation in front is who they work for (not a
