@@ -20,10 +20,11 @@ def acronyms(st: ResolverState) -> None:
             defined[short] = m
     if not defined:
         return
-    for t in st.toks:
-        m = defined.get(t.text)
+    for i, text in enumerate(st.texts):
+        m = defined.get(text)
         if m is None:
             continue
+        t = st.toks[i]
         actor = m.actors[0]
         k = st.owner[t.i]
         old = st.cands[k] if k >= 0 else None

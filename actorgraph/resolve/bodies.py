@@ -61,11 +61,8 @@ def _state_counts(st: ResolverState, skip: frozenset[int] = frozenset()) -> dict
 
 
 def focus_state(st: ResolverState) -> str | None:
-    """The state the article is about, if one stands out (counted again only once mentions were added: the
-    reference walk asks for it at each "the government" and only ever adds mentions)."""
-    if st.focus[0] != len(st.cands):
-        st.focus = (len(st.cands), _focus(_state_counts(st)))
-    return st.focus[1]
+    """The state the article is about, if one stands out."""
+    return _focus(_state_counts(st))
 
 
 def _focus(counts: dict[str, int]) -> str | None:

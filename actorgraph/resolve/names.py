@@ -113,9 +113,11 @@ def _cause_names(st: ResolverState) -> list[Span]:
     against Russia", "Americans for Russia", "lawyers for X", "blamed Republicans for Tuesday's vote" are none)."""
     doc, out = st.doc, []
     for i in range(st.n - 2):
-        t = doc[i]
-        if st.texts[i + 1] != "for" or t.tag_ not in ("NNPS", "NNS") or not t.text[:1].isupper() \
-                or st.title_line[i] or st.shouting[i] or (i > 0 and doc[i - 1].text[:1].isupper()) \
+        if st.texts[i + 1] != "for" or not st.texts[i][:1].isupper():
+            continue
+        t = st.toks[i]
+        if t.tag_ not in ("NNPS", "NNS") or st.title_line[i] or st.shouting[i] \
+                or (i > 0 and st.texts[i - 1][:1].isupper()) \
                 or t.lemma_.lower() in ROLE_HEADS or t.lower_ in GROUP_NOUNS \
                 or (t.dep_ == "dobj" and t.head.lemma_.lower() in JUDGED_FOR_VERBS):
             continue  # ("officials for Exxon", "blamed Republicans for Tuesday's vote": no name)
@@ -160,9 +162,10 @@ def _family_before(doc: Doc, gaz: Gazetteer, s: int, e: int) -> str | None:
     if s == 0 or not doc[s - 1].text[:1].isupper():
         return None
     words = doc[s - 1:e].text
-    if gaz.lookup(words) is not None:
+    family = words if words.lower() in PARTY_FAMILIES else words + "s" if words.lower() + "s" in PARTY_FAMILIES else None
+    if family is None or gaz.lookup(words) is not None:
         return None  # ("Christian Democrats": the gazetteer's own name for a party)
-    return words if words.lower() in PARTY_FAMILIES else words + "s" if words.lower() + "s" in PARTY_FAMILIES else None
+    return family
 
 
 def _family_name(text: str) -> str:

@@ -15,9 +15,10 @@ from .state import ResolverState, fits
 from .text import SUBJ_DEPS, judged_of
 from .vocab import (
     UNNAMED_GROUP_NOUNS, COUNTRY_NOUNS, DEFINITE_STATE_NOUNS, DEFINITE_GROUP_NOUNS, DEFINITE_MEMBER_NOUNS, RULING_LEMMAS, PERSON_STATE_NOUNS, PERSON_TEAM_NOUNS,
-    ORDINAL_REFS, PLURAL_ACTOR_NOUNS, PLURAL_COUNT, PRON_PERSON, PRON_IT, PRON_THEY, SPEECH_VERBS,
+    ORDINAL_REFS, PLURAL_ACTOR_NOUNS, PLURAL_COUNT, PRON_PERSON, PRON_IT, PRON_THEY, SPEECH_VERBS, MESSAGE_NOUNS,
 )
 from .bodies import focus_state
+from .states import unnamed_group_actor
 from .pronouns import pronoun
 
 
@@ -87,7 +88,6 @@ def references(st: ResolverState) -> None:
     """One walk in document order, so each reference sees the mentions (and references) before it."""
     base = sorted((m for m in st.cands if m is not None and m.actors), key=lambda m: m.start)
     rules = [r for r in REFERENCE_RULES if r.id not in st.skip]
-    st.focus = (-1, None)  # (counted afresh: earlier passes may have rebound mentions in place)
     walk = Walk()
     p = 0
     for t in st.toks:
@@ -174,8 +174,7 @@ def _focus_group(st: ResolverState, t: Token, start: int, history: list[Mention]
                    and m.actors[0].type == "country"), None)  # (in its own sentence, more likely the other side)
     if noun in (None, "judiciary") or latest is None or latest.name != focus_state(st) or not st.free(start, t.i + 1):
         return None
-    entry = st.gaz.entries.get(latest.name)
-    group = st.actor(f"{entry.demonyms[0] if entry is not None and entry.demonyms else latest.name} {noun}", "group")
+    group = unnamed_group_actor(st, latest.name, latest.name, noun)
     return st.cands[st.add(start, t.i + 1, (group,), "role", head=t.i)]
 
 
@@ -263,8 +262,8 @@ def _persons_state(st: ResolverState, t: Token, history: list[Mention]) -> tuple
 def _named_after(st: ResolverState, t: Token, name: str) -> bool:
     """Is the state ``name`` named later in ``t``'s sentence?"""
     end = st.sent_bounds[st.sent_of[t.i]][1]
-    return any(m is not None and t.i < m.start < end and len(m.actors) == 1 and m.actors[0].name == name
-               for m in st.cands)
+    return any((m := st.cand_at(i)) is not None and m.start == i and len(m.actors) == 1 and m.actors[0].name == name
+               for i in range(t.i + 1, end))
 
 
 def _a_state(st: ResolverState, a: Actor) -> bool:
@@ -312,7 +311,6 @@ def _joined(st: ResolverState, pool: list[Mention], a: Actor, b: Actor) -> bool:
     """Were ``a`` and ``b`` named as one conjoined subject of a statement ("the US and the UK issued a joint
     statement", "said")? (As the subject of a clash, or named together as an object, they may well be two
     sides: "Peru and Chile exchanged fire", "urged Kenya and Somalia to keep a ceasefire".)"""
-    from ..rules.vocab import MESSAGE_NOUNS  # (the rules' table; imported late, the rules import the resolver)
     for m in pool:
         h = st.doc[m.head]
         v = h.head

@@ -54,7 +54,6 @@ class ResolverState:
     state_links_all: dict[str, list[tuple[int, Actor]]] = field(default_factory=dict)
     speaker_cache: dict[int, Actor | None] = field(default_factory=dict)
     leader_governments: set[str] = field(default_factory=set)  # "the Smith administration" made for a leader
-    focus: tuple[int, str | None] = (-1, None)  # (len(cands) when computed, the state in focus): see focus_state
     skip: frozenset[str] = frozenset()  # pass and rule ids left out (measurements)
 
     @cached_property

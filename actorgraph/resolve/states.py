@@ -147,11 +147,16 @@ def _unnamed_group(st: ResolverState, h: Token, unit: tuple, low: str) -> None:
     s, e, acts = unit
     if len(acts) != 1 or acts[0].type != "country" or not st.free(s, h.i + 1) or st.shouting[h.i]:
         return
-    entry = st.gaz.entries.get(acts[0].name)
-    demonym = entry.demonyms[0] if entry is not None and entry.demonyms else " ".join(t.text for t in st.doc[s:e])
-    noun = UNNAMED_GROUP_NOUNS[low]  # ("Croat" and "Croatian separatists": one group, by the state's demonym)
-    group = st.actor(f"{demonym} {noun}", "organisation" if noun == "judiciary" else "group")
+    group = unnamed_group_actor(st, acts[0].name, " ".join(t.text for t in st.doc[s:e]), UNNAMED_GROUP_NOUNS[low])
     st.gov[h.i] = st.add(s, h.i + 1, (group,), "demonym", head=h.i)
+
+
+def unnamed_group_actor(st: ResolverState, state: str, written: str, noun: str) -> Actor:
+    """One node per state and kind however written: "Croat" and "Croatian separatists" are "Croatian
+    separatists", by the state's first demonym (else as written); a judiciary is an organisation."""
+    entry = st.gaz.entries.get(state)
+    demonym = entry.demonyms[0] if entry is not None and entry.demonyms else written
+    return st.actor(f"{demonym} {noun}", "organisation" if noun == "judiciary" else "group")
 
 
 def _person_modifier(st: ResolverState, h: Token, c: Token, cm: Mention, low: str) -> None:

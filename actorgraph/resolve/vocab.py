@@ -40,6 +40,7 @@ JUDGED_OF_VERBS = words("judged_of_verbs")
 CAUCUS_NOUNS = words("caucus_nouns")
 PARTY_FAMILIES = words("party_families")
 BOUND_PREPS = words("bound_preps")
+MESSAGE_NOUNS = words("message_nouns")  # (the rules' class, read here too: "X and Y issued a statement")
 CHAMBER_WORDS = words("chamber_words")
 LEGISLATURE_WORDS = words("legislature_words")
 POLICE_NOUNS = words("police_nouns")
@@ -87,7 +88,7 @@ GENDERED_ROLES = mapping("gendered_roles")
 PLURAL_ACTOR_NOUNS = {k: v or None for k, v in mapping("plural_actor_nouns").items()}
 PLURAL_COUNT = {k: int(v) for k, v in mapping("plural_counts").items()}
 #: "the former" / "the latter": the first or the last of the actors named just before
-ORDINAL_REFS = {"former": 0, "latter": -1}
+ORDINAL_REFS = {k: int(v) for k, v in mapping("ordinal_refs").items()}
 POLICY_WORDS = words("policy_words")
 MEDIA_VERBS = words("media_verbs")
 ORG_WORDS = words("org_name_words")
