@@ -23,7 +23,6 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.util import compile_infix_regex
 from spacy.tokens import Doc, Token
 
 from . import actors as _actors  # noqa: F401  (registers "actorgraph_actors")
@@ -110,7 +109,6 @@ def build_pipeline(nlp: Language | None = None, gazetteer: Gazetteer | None = No
     if nlp is None:
         nlp = load_nlp()  # the one cached pipeline (actorgraph.nlp); our pipes are added once
         _DEFAULT.add(nlp)
-    _split_dotted_hyphens(nlp)
     names = nlp.pipe_names
     if LINES_PIPE not in names:
         if "parser" in names:
@@ -126,23 +124,6 @@ def build_pipeline(nlp: Language | None = None, gazetteer: Gazetteer | None = No
         if getattr(comp, "gazetteer", None) is not gazetteer:
             comp.gazetteer = gazetteer
     return nlp
-
-
-#: A hyphen after a dotted abbreviation, before a word: "U.S.-backed", "U.N.-led".
-DOTTED_HYPHEN = r"(?<=[A-Z]\.)-(?=[a-z])"
-
-
-def _split_dotted_hyphens(nlp: Language) -> None:
-    """Split "U.S.-backed" as the tokenizer splits "US-backed", so the hyphened cue reads it (wire copy writes
-    "U.N.-backed government" as often as "Iran-backed militias"); once per pipeline, in place (a pipeline given
-    to ``build_pipeline`` gets it too; a tokenizer of another kind is left alone)."""
-    if not hasattr(nlp.tokenizer, "infix_finditer"):
-        return
-    current = getattr(nlp.tokenizer.infix_finditer, "__self__", None)  # (the compiled pattern it belongs to)
-    if current is not None and DOTTED_HYPHEN in current.pattern:
-        return
-    patterns = [current.pattern] if current is not None else []  # (the tokenizer's own infixes kept, no others)
-    nlp.tokenizer.infix_finditer = compile_infix_regex((*patterns, DOTTED_HYPHEN)).finditer
 
 
 _DEFAULT: weakref.WeakSet = weakref.WeakSet()  # the pipelines build_pipeline() made itself (an id could be reused)

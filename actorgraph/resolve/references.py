@@ -220,7 +220,7 @@ def _linked_state(st: ResolverState, t: Token) -> tuple[Actor, ...] | None:
 
 def _nearby_state(st: ResolverState, t: Token, history: list[Mention]) -> tuple[Actor, ...] | None:
     """The state named in the three sentences before: for "the country", the most salient of the nearest
-    sentence (a state, not "the Obama administration" that acts for one); else the latest, or of several the
+    sentence (a state, not "the Berg administration" that acts for one); else the latest, or of several the
     one in focus ("the military" after "Britain and France urged ..." in a report from Sri Lanka) unless the
     sentence names it later as another party ("The military attacked Ukraine", Russia named just before)."""
     s = st.sent_of[t.i]

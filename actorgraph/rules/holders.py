@@ -1,7 +1,6 @@
 """Who does or owns something: subjects up clause chains, owners of nouns, holders of a judgement."""
 from __future__ import annotations
 
-import re
 
 from itertools import islice
 
@@ -107,7 +106,7 @@ class Holders:
             return False
         doc = c.doc
         paired = (m.start > 0 and doc[m.start - 1].text == "-") or (m.end < len(doc) and doc[m.end].text == "-")
-        return not paired and re.sub(r"^the ", "", m.text.lower()) not in SEAT_METONYMS
+        return not paired and m.text.lower().removeprefix("the ") not in SEAT_METONYMS
 
     def _employer(self, n: Token, c: Token) -> bool:
         """ "a Reuters reporter", "a Daily Mail journalist": an organisation in front is who they work for (not a

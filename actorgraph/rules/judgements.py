@@ -247,7 +247,7 @@ def _denied(t: Token, top: Token) -> bool:
 
 
 @rule("judgement.called", pos="verb", words=("call_verbs", "describe_verbs", "hold_verbs"), order=140,
-      emits=("judgement.victim", "judgement.owned_wrong"))
+      emits=("judgement.victim",))
 def called_or_described(ctx: Sentence, v: Token, lem: str) -> None:
     """ "X called Y's push a 'lynching'", "X described Y as reckless", "X holds Y responsible": a naming
     verb's predicate judges its object."""
@@ -267,10 +267,6 @@ def called(ctx: Sentence, v: Token) -> None:
     pred = next((c for c in reversed(list(v.children)) if c.dep_ in ("oprd", "xcomp", "ccomp")
                  and c.i > (obj.i if obj is not None else v.i)), None)
     takers = ctx.takers(v)
-    if pred is not None and not (obj is not None and _defended(ctx, v, obj, v)):
-        # "X called the verdict a just answer to Y's lawlessness": a wrong of Y's in what X calls it (only in
-        # the predicate, never in the thing judged: "called the claims about Y's misconduct lies" defends Y)
-        ctx.within("judgement.owned_wrong", _owned_wrongs, v, pred, takers)
     if pred is None and obj is not None:  # "called the delay unacceptable": an adjective after its noun
         pred = next((c for c in obj.children if c.dep_ == "amod" and c.i > obj.i), None)
     if pred is None and obj is not None:
