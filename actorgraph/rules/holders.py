@@ -216,6 +216,10 @@ class Holders:
                 left = next((c for c in gov.head.children if c.dep_ in ("dative", "dobj") and c.i < gov.i), None)
                 return self.args(left, owner="source") if left is not None else \
                     self.subjects(gov.head, avoid=avoid, depth=depth + 1)
+            if gov.pos_ in ("NOUN", "PROPN") and h.lower_ in GERUND_OBJECT_PREPS and gov.dep_ == "pobj" \
+                    and gov.head.dep_ == "agent":
+                # "Y was accused by U.N. monitors of arming Z": the parser hangs "of" on the agent; Y does it
+                return [a for c in gov.head.head.children if c.dep_ == "nsubjpass" for a in self.args(c, owner="source")]
             if gov.pos_ in ("NOUN", "PROPN"):
                 return self._noun_holder(gov, depth)
         return []

@@ -65,7 +65,7 @@ def _judged_in(ctx: Sentence, said: Token | None, content: Token, speakers: list
     for a quoted sentence whose speaker is named in another one (the clause is then its own cue)."""
     v = said if said is not None else content
     denial = said is not None and lemma(said) in DENIAL_VERBS
-    judged_tok = next((c for c in content.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    judged_tok = _extraposed(content, next((c for c in content.children if c.dep_ in ("nsubj", "nsubjpass")), None))
     judged, victims = _judged_of(ctx, said, judged_tok)
     ex = {a.actor.name for a in speakers}
     others = [a for a in judged if a.actor.name not in ex]
@@ -95,6 +95,22 @@ def _judged_in(ctx: Sentence, said: Token | None, content: Token, speakers: list
                  factor=0.7, check=v, rule="judgement.victim")
     ctx.emit(speakers, others, "criticises" if score < 0 else ("defends" if manner else "praises"), v, "evaluation",
              factor=0.75, check=v)
+
+
+def _extraposed(content: Token, judged_tok: Token | None) -> Token | None:
+    """ "it was unfair for Y to ...", "it is reckless of Y to ...": what the clause judges is the one whose
+    deed the sentence puts last, not the "it" standing in for that deed."""
+    if judged_tok is None or judged_tok.lower_ != "it":
+        return judged_tok
+    for pred in (c for c in content.children if c.dep_ in ("acomp", "attr")):
+        for c in (*pred.children, *content.children):
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
+                return next((s for s in c.children if s.dep_ == "nsubj"), judged_tok)
+            if c.dep_ == "prep" and c.lower_ == "of" and c.head.i == pred.i \
+                    and any(x.dep_ in ("xcomp", "advcl") and x.i > c.i and any(a.lower_ == "to" for a in x.children)
+                            for x in content.children):
+                return next((o for o in c.children if o.dep_ == "pobj"), judged_tok)
+    return judged_tok
 
 
 def _passive_label(n: Token) -> bool:

@@ -8,7 +8,7 @@ from .base import Arg, lemma
 from .context import Sentence
 from .registry import rule
 from .verbs import given_with, vetoed_text
-from .vocab import (CAUTION_VERBS, REFUSAL_VERBS, TIE_TROUBLE_NOUNS, CALL_VERBS, DESCRIBE_VERBS, EXIT_VERBS, LINKING_VERBS, ARMS_WORDS, TRANSFER_BLOCKERS, ADJ_CUES, BREAKERS, NEGATIVE_TIE_WORDS, NOUN_CUES, PACT_NOUNS, PACT_VERBS, PERSONAL_RELATIONS, POSITIVE_TIE_WORDS, POSTURE_ADJS, POSTURE_PREPS, SPOKEN_POSTURES, RECEIVED_NOUNS, RECEIVE_VERBS, RELATIONAL_NOUNS, RELATIONS, RIVALRY_NOUNS, SOUGHT_VERBS, STAFF_NOUNS, VERB_CUES, slot_sign)
+from .vocab import (CAUTION_VERBS, REFUSAL_VERBS, TIE_TROUBLE_NOUNS, CALL_VERBS, DESCRIBE_VERBS, EXIT_VERBS, LINKING_VERBS, ARMS_WORDS, TRANSFER_BLOCKERS, ADJ_CUES, BREAKERS, NEGATIVE_TIE_WORDS, NOUN_CUES, PACT_NOUNS, PACT_VERBS, PERSONAL_RELATIONS, POSITIVE_TIE_WORDS, POSTURE_ADJS, POSTURE_PREPS, QUANTITY_NOUNS, RALLY_NOUNS, RALLY_VERBS, SPOKEN_POSTURES, RECEIVED_NOUNS, RECEIVE_VERBS, RELATIONAL_NOUNS, RELATIONS, RIVALRY_NOUNS, SOUGHT_VERBS, STAFF_NOUNS, VERB_CUES, slot_sign)
 
 
 def _between(ctx: Sentence, n: Token, entry: dict[str, str], between: list[Arg], has_targets: bool) -> None:
@@ -160,20 +160,44 @@ def posture(ctx: Sentence, n: Token, lem: str) -> None:
     ctx.emit(owners, [a for a, _ in targets], rel, n, "noun")
 
 
+@rule("noun.rallied", pos="noun", words="rally_nouns", order=15)
+def rallied(ctx: Sentence, n: Token, lem: str) -> None:
+    """ "X rushed to Y's defense", "X came to Y's aid": the possessor is the one helped, not the helper
+    (as in "Y's defense of Z"); the one who comes is the verb's subject."""
+    go = n.head.head if n.dep_ == "pobj" and n.head.lower_ == "to" else None
+    poss = next((c for c in n.children if c.dep_ == "poss"), None)
+    if go is None or poss is None or lemma(go) not in RALLY_VERBS or any(c.dep_ == "neg" for c in go.children):
+        return
+    helped = ctx.args(poss)
+    ex = {a.actor.name for a in helped}
+    ctx.emit([a for a in ctx.subjects(go) if a.actor.name not in ex], helped, RALLY_NOUNS[lem], n, "noun", check=go)
+
+
 @rule("verb.arms", pos="verb", words="transfer_verbs", order=13)
 def arms_sent(ctx: Sentence, v: Token, lem: str) -> None:
     """ "Chile sent weapons to Peru", "Chile supplied Peru with missiles": arming Y aids Y."""
     obj = next((c for c in v.children if c.dep_ == "dobj"), None)
     if obj is None:
         return
-    if _arms(obj):  # "sent weapons to Y" (the "to" on the verb, its object, or a dative)
+    if _arms(obj) or any(c.dep_ == "prep" and c.lower_ == "of" and any(_arms(o) for o in c.children)
+                         for c in obj.children if lemma(obj) in QUANTITY_NOUNS):
+        # "sent weapons to Y" (the "to" on the verb, its object, or a dative), "sent thousands of rockets to Y"
         tgt = [a for h in (v, obj) for c in h.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
                for o in c.children if o.dep_ == "pobj" for a in ctx.args(o)]
+        tgt = tgt or [a for r in _recipients(v, obj) for a in ctx.args(r)]
     else:  # "supplied Y with weapons"
         tgt = ctx.args(obj) if any(c.dep_ == "prep" and c.lower_ == "with" and any(
             o.dep_ == "pobj" and _arms(o) for o in c.children) for c in (*v.children, *obj.children)) else []
     if tgt:
         ctx.emit(ctx.subjects(v, avoid={a.actor.name for a in tgt}), tgt, "aids", v, "verb")
+
+
+def _recipients(v: Token, obj: Token) -> list[Token]:
+    """ "gave Y weapons", "sold the rebels missiles": the first object (a dative, or a name the parser made a
+    compound of the second one) right after the verb."""
+    out = [c for c in v.children if c.dep_ == "dative" and not any(g.dep_ == "pobj" for g in c.children)]
+    first = v.i + 1 + (v.doc[v.i + 1].dep_ == "det" and v.i + 2 < len(v.doc))
+    return out + [c for c in obj.children if c.dep_ == "compound" and c.i == first and c.pos_ == "PROPN"]
 
 
 def _arms(t: Token) -> bool:
