@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .base import Arg, do_more, lemma
 from .context import Sentence
 from .registry import rule, shared
-from .vocab import (ACHIEVED_VERBS, POSSIBILITY_MODALS, CONFIRM_VERBS, WANT_VERBS, STRIVING_VERBS, ADJ_CUES, ACT_NOUNS, EXPULSION_VERBS, CARRY_OUT_VERBS, ECHOED_ACT_NOUNS, JOINT_ACTIVITY, LIGHT_VERBS, MAKE_ACT_VERBS, ANSWERED_NOUNS, CONTACT_VERBS, PAIR_PLURALS, STOP_NOUNS, BATCH_NOUNS, CAMP_NOUNS, CHARGE_VERBS, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, GIVEN_NOUNS, HEDGE_MODALS, HOSTILE_MANNER, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, RELEASE_NOUNS, THREAT_VERBS, PACT_NOUNS, PACT_VERBS, PURPOSE_NOUNS, RAISING_VERBS, RECEIVE_VERBS, RECEIVED_NOUNS, REBUTTED_NOUNS, REFLEXIVE_VERBS, POST_VERBS, POST_NOUNS, RELATIONS, RESOLUTION_NOUNS, ROLE_HEADS, SETBACK_NOUNS, SHIELD_VERBS, SPEAK_OUT_VERBS, VERB_CUES,
+from .vocab import (OWED_NOUNS, ACHIEVED_VERBS, POSSIBILITY_MODALS, CONFIRM_VERBS, WANT_VERBS, STRIVING_VERBS, ADJ_CUES, ACT_NOUNS, EXPULSION_VERBS, CARRY_OUT_VERBS, ECHOED_ACT_NOUNS, JOINT_ACTIVITY, LIGHT_VERBS, MAKE_ACT_VERBS, ANSWERED_NOUNS, CONTACT_VERBS, PAIR_PLURALS, STOP_NOUNS, BATCH_NOUNS, CAMP_NOUNS, CHARGE_VERBS, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, GIVEN_NOUNS, HEDGE_MODALS, HOSTILE_MANNER, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, RELEASE_NOUNS, THREAT_VERBS, PACT_NOUNS, PACT_VERBS, PURPOSE_NOUNS, RAISING_VERBS, RECEIVE_VERBS, RECEIVED_NOUNS, REBUTTED_NOUNS, REFLEXIVE_VERBS, POST_VERBS, POST_NOUNS, RELATIONS, RESOLUTION_NOUNS, ROLE_HEADS, SETBACK_NOUNS, SHIELD_VERBS, SPEAK_OUT_VERBS, VERB_CUES,
                     VOTE_VERBS)
 
 COMPOSE = shared("verb.compose", "a verb over a stance noun: \"backed sanctions on Mali\"")
@@ -661,6 +661,11 @@ def _ouster_noun(ctx: Sentence, v: Token, c: Token) -> None:
             tgt = [a for p in acts for a in ctx.args(p, owner=True) if a.actor.name not in sides]
             ctx.emit(ctx.subjects(v, avoid={a.actor.name for a in tgt}), tgt, "opposes", v, "demand",
                      rule="demand.ouster_noun")
+        if lemma(o) in OWED_NOUNS:  # "demanded an apology from Y", "wants Y's explanation": Y is in the wrong
+            tgt = [a for g in o.children for p in ([g] if g.dep_ == "poss" else [x for x in g.children if x.dep_ == "pobj"]
+                                                   if g.dep_ == "prep" and g.lower_ == "from" else []) for a in ctx.args(p)]
+            ctx.emit(ctx.subjects(v, avoid={a.actor.name for a in tgt}), tgt, "opposes", v, "demand",
+                     factor=0.9, rule="demand.corrective")
         # "called for his resignation" opposes him; "called for the release of Y" takes Y's side (the one
         # named, not an owner: "of Y's tax returns")
         for nouns, rel, rid in ((RELEASE_NOUNS, "defends", "demand.release"),
@@ -711,6 +716,9 @@ def said_should(ctx: Sentence, v: Token, lem: str) -> None:
                 _ouster(ctx, v, c)
             elif lemma(c) in CORRECTIVE_VERBS and lemma(c) not in SPEAK_OUT_VERBS and not _third_party(ctx, c):
                 _corrective(ctx, v, c, rule="demand.should")
+        elif c.dep_ == "ccomp" and lemma(c) == "owe" and not any(g.dep_ == "neg" for g in c.children) \
+                and any(g.dep_ == "dobj" and lemma(g) in OWED_NOUNS for g in c.children):
+            _corrective(ctx, v, c, rule="demand.should")  # "X said Y owes the voters an apology"
 
 
 @rule("verb.refused", pos="verb", when=lambda t, lem, pos: lem in ("refuse", "decline"))

@@ -218,6 +218,7 @@ WANT_NOUNS = words("want_nouns")
 WANT_THAT_VERBS = words("want_that_verbs")
 WANT_VERBS = words("want_verbs")
 RALLY_VERBS = words("rally_verbs")
+OWED_NOUNS = words("owed_nouns")
 WORK_TOGETHER = words("work_together")
 WITHHELD_VERBS = words("withheld_verbs")
 SOURCE_OWNED = PROXY_NOUNS | _SOURCE_OWNED_EXTRA
