@@ -217,8 +217,10 @@ class Holders:
                 return self.args(left, owner="source") if left is not None else \
                     self.subjects(gov.head, avoid=avoid, depth=depth + 1)
             if gov.pos_ in ("NOUN", "PROPN") and h.lower_ in GERUND_OBJECT_PREPS and gov.dep_ == "pobj" \
-                    and gov.head.dep_ == "agent":
-                # "Y was accused by U.N. monitors of arming Z": the parser hangs "of" on the agent; Y does it
+                    and gov.head.dep_ == "agent" and VERB_CUES.get(lemma(gov.head.head), {}).get("obj") \
+                    and not any(c.dep_ in ("poss", "det") and c.lower_ not in ("the", "a", "an") for c in gov.children):
+                # "Y was accused by U.N. monitors of arming Z": the parser hangs "of" on the agent of a stance
+                # verb; Y does it (not "alarmed by Z's plan of invading W": the plan's)
                 return [a for c in gov.head.head.children if c.dep_ == "nsubjpass" for a in self.args(c, owner="source")]
             if gov.pos_ in ("NOUN", "PROPN"):
                 return self._noun_holder(gov, depth)

@@ -173,6 +173,10 @@ def rallied(ctx: Sentence, n: Token, lem: str) -> None:
     ctx.emit([a for a in ctx.subjects(go) if a.actor.name not in ex], helped, RALLY_NOUNS[lem], n, "noun", check=go)
 
 
+#: who a double object may name as receiving arms (not a maker or a model: "sent Patriot missiles")
+RECIPIENT_TYPES = ("country", "group")
+
+
 @rule("verb.arms", pos="verb", words="transfer_verbs", order=13)
 def arms_sent(ctx: Sentence, v: Token, lem: str) -> None:
     """ "Chile sent weapons to Peru", "Chile supplied Peru with missiles": arming Y aids Y."""
@@ -184,7 +188,7 @@ def arms_sent(ctx: Sentence, v: Token, lem: str) -> None:
         # "sent weapons to Y" (the "to" on the verb, its object, or a dative), "sent thousands of rockets to Y"
         tgt = [a for h in (v, obj) for c in h.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
                for o in c.children if o.dep_ == "pobj" for a in ctx.args(o)]
-        tgt = tgt or [a for r in _recipients(v, obj) for a in ctx.args(r)]
+        tgt = tgt or [a for r in _recipients(v, obj) for a in ctx.args(r) if a.actor.type in RECIPIENT_TYPES]
     else:  # "supplied Y with weapons"
         tgt = ctx.args(obj) if any(c.dep_ == "prep" and c.lower_ == "with" and any(
             o.dep_ == "pobj" and _arms(o) for o in c.children) for c in (*v.children, *obj.children)) else []
@@ -196,7 +200,7 @@ def _recipients(v: Token, obj: Token) -> list[Token]:
     """ "gave Y weapons", "sold the rebels missiles": the first object (a dative, or a name the parser made a
     compound of the second one) right after the verb."""
     out = [c for c in v.children if c.dep_ == "dative" and not any(g.dep_ == "pobj" for g in c.children)]
-    first = v.i + 1 + (v.doc[v.i + 1].dep_ == "det" and v.i + 2 < len(v.doc))
+    first = v.i + 1 + (v.i + 2 < len(v.doc) and v.doc[v.i + 1].dep_ == "det")
     return out + [c for c in obj.children if c.dep_ == "compound" and c.i == first and c.pos_ == "PROPN"]
 
 

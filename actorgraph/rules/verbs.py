@@ -717,8 +717,15 @@ def said_should(ctx: Sentence, v: Token, lem: str) -> None:
             elif lemma(c) in CORRECTIVE_VERBS and lemma(c) not in SPEAK_OUT_VERBS and not _third_party(ctx, c):
                 _corrective(ctx, v, c, rule="demand.should")
         elif c.dep_ == "ccomp" and lemma(c) == "owe" and not any(g.dep_ == "neg" for g in c.children) \
-                and any(g.dep_ == "dobj" and lemma(g) in OWED_NOUNS for g in c.children):
+                and any(g.dep_ == "dobj" and lemma(g) in OWED_NOUNS for g in c.children) and not _owes_none(c):
             _corrective(ctx, v, c, rule="demand.should")  # "X said Y owes the voters an apology"
+
+
+def _owes_none(c: Token) -> bool:
+    """ "Y owes no apology", "owes nobody an explanation": owing nothing clears Y."""
+    return any(g.lower_ in ("nobody", "none", "nothing") or g.lower_ == "one" and g.i > 0 and g.doc[g.i - 1].lower_ == "no"
+               or any(d.lower_ == "no" for d in g.children) for g in c.children if g.dep_ in ("dobj", "dative", "prep")
+               ) or any(o.lower_ in ("anyone", "anybody") for g in c.children if g.dep_ == "prep" for o in g.children)
 
 
 @rule("verb.refused", pos="verb", when=lambda t, lem, pos: lem in ("refuse", "decline"))
