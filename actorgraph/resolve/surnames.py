@@ -82,6 +82,7 @@ def people(st: ResolverState) -> None:
     known_as(st, w.cluster_of, w.clusters, w.by_surname)
     bare_surnames(st, w)
     surname_tokens(st, w)
+    family_plurals(st, w)
 
 
 def _titled(st: ResolverState, m: Mention) -> bool:
@@ -329,6 +330,27 @@ def surname_tokens(st: ResolverState, w: People) -> None:
         for t, text in zip(st.toks, st.texts):
             if st.owner[t.i] < 0 and text in surnames and t.pos_ in ("PROPN", "NOUN", "X"):
                 st.person_ks.append(st.add(t.i, t.i + 1, (surnames[text],), "surname"))
+
+
+def family_plurals(st: ResolverState, w: People) -> None:
+    """ "the Obamas", "the Bidens": the people of that surname the article names (a family is its members;
+    with one of them named, that one)."""
+    doc = st.doc
+    for t in st.toks:
+        if t.i == 0 or doc[t.i - 1].lower_ != "the" or t.text[-1:] != "s" or not t.text[:1].isupper() \
+                or t.pos_ not in ("PROPN", "NOUN"):
+            continue
+        sur = t.text[:-2] if t.text.endswith("es") and t.text[:-2].lower() in w.by_surname else t.text[:-1]
+        people = tuple(c.actor for c in w.by_surname.get(sur.lower(), [])
+                       if c.actor is not None and c.actor.type == "person")
+        k = st.owner[t.i]
+        if not people:
+            continue
+        if k < 0:
+            st.person_ks.append(st.add(t.i, t.i + 1, people, "surname"))
+        elif st.cands[k] is not None and st.cands[k].end - st.cands[k].start == 1 \
+                and all(a.type == "person" and a not in people for a in st.cands[k].actors):
+            st.cands[k].actors, st.cands[k].kind = people, "surname"  # (NER's guess, a person "Bidens")
 
 
 def known_as_at(st: ResolverState, j: int) -> int:
