@@ -242,6 +242,12 @@ class Arguments:
                         mm = idx.mention_at(cc)
                         if mm is not None and mm.actors:
                             res.extend(self._mention_args(mm))
+                elif c.dep_ == "prep" and c.lower_ == "of" and t.tag_ == "NNS" and m.actors[0].type == "country":
+                    # "the leaders of Chile, Peru and Brazil": each state's
+                    for cc in (x for o in c.children if o.dep_ == "pobj" for x in o.conjuncts):
+                        mm = idx.mention_for(cc)
+                        if mm is not None and mm is not m and mm.actors and mm.actors[0].type == "country":
+                            res.extend(self._mention_args(mm))
         if depth == 0:  # "Republicans, including Sen. X, ...", "every Democrat, including X": X too
             res.extend(self._examples(t, depth))
         return res
