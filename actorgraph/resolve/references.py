@@ -125,6 +125,9 @@ def definite_group(st: ResolverState, t: Token, history: list[Mention]) -> Menti
     just before (within two sentences); "the rebels", "the militants": its members, named in a sentence
     before (in the same one they are more likely another side: "IS attacked the rebels"). With none named, an
     unnamed kind ("the rebels", "the militia") is that group of the state in focus (as ``refs.focus_group``)."""
+    owned = _owned_group(st, t)
+    if owned is not None:
+        return owned
     members = t.lower_ in DEFINITE_MEMBER_NOUNS
     if t.tag_ != ("NNS" if members else "NN") or any(c.dep_ == "prep" and c.lower_ in ("of", "in") for c in t.children) \
             or any(c.dep_ in ("relcl", "acl") for c in t.children):
@@ -158,10 +161,35 @@ def _other_unnamed(a: Actor, t: Token) -> bool:
 def unnamed_group(st: ResolverState, t: Token, history: list[Mention]) -> Mention | None:
     """ "the opposition", "the protesters": no armed group or party named before (a ruling party is no
     opposition, Hamas no crowd), but that group of the state in focus."""
-    if t.tag_ not in ("NN", "NNS") or any(c.dep_ in ("prep", "relcl", "acl") for c in t.children):
-        return None
+    if t.tag_ not in ("NN", "NNS") or any(c.dep_ in ("relcl", "acl") or c.dep_ == "prep" and not judged_of(t)
+                                          for c in t.children):
+        return None  # ("accused the opposition of fraud": the "of" is the verb's)
+    owned = _owned_group(st, t)
+    if owned is not None:
+        return owned
     start = the_phrase_start(st, t, lambda c: c.i if c.dep_ == "amod" and c.pos_ == "ADJ" else None)
-    return _focus_group(st, t, start, history) if start is not None else None
+    if start is None:
+        return None
+    kind = UNNAMED_GROUP_NOUNS.get(t.lower_)
+    named = next((m for m in reversed(history) if len(m.actors) == 1 and m.actors[0].type == "group"
+                  and m.actors[0].name.endswith(f" {kind}")), None)  # "the Bolivian opposition ... the opposition"
+    if named is not None and kind != "judiciary" and st.free(start, t.i + 1):
+        return st.cands[st.add(start, t.i + 1, named.actors, "role", head=t.i)]
+    return _focus_group(st, t, start, history)
+
+
+def _owned_group(st: ResolverState, t: Token) -> Mention | None:
+    """ "Bolivia's opposition", "Syria's rebels": that group of the one state the possessive names (not a
+    pronoun's, nor a court's judge)."""
+    poss = next((c for c in t.children if c.dep_ == "poss"), None)
+    k = st.owner[poss.i] if poss is not None else -1
+    m = st.cands[k] if k >= 0 else None
+    noun = UNNAMED_GROUP_NOUNS.get(t.lower_)
+    if m is None or len(m.actors) != 1 or m.actors[0].type != "country" or m.kind == "pronoun" \
+            or noun in (None, "judiciary") or t.tag_ not in ("NN", "NNS"):
+        return None
+    state = m.actors[0].name
+    return st.cands[st.add(t.i, t.i + 1, (unnamed_group_actor(st, state, state, noun),), "role", head=t.i)]
 
 
 def _focus_group(st: ResolverState, t: Token, start: int, history: list[Mention]) -> Mention | None:

@@ -11,7 +11,7 @@ from .text import (
     first_compatible, name_suffix,
 )
 from .vocab import (NAME_PARTICLES, ROLE_HEADS, ROLE_ABBREVIATIONS, HONORIFICS, GENDERED_ROLES, NAME_PREFIXES, COMPASS_WORDS, POLICE_NOUNS,
-                    PERSON_NOUNS)
+                    PERSON_NOUNS, COMBATANT_NOUNS)
 
 
 class Cluster:
@@ -141,6 +141,11 @@ def places_not_people(st: ResolverState, forms: dict[int, tuple[str, ...]]) -> N
             forms.pop(k, None)
 
 
+def _fighters(st: ResolverState, m: Mention) -> bool:
+    """Is a name's last word, or the word after it, a fighter noun ("ZANU guerrillas", "FLN fighters")?"""
+    return any(st.doc[i].lemma_.lower() in COMBATANT_NOUNS for i in (m.end - 1, m.end) if m.start < i < st.n)
+
+
 def decide_pending(st: ResolverState, forms: dict[int, tuple[str, ...]]) -> None:
     """NER often tags a surname as ORG/GPE ("Lavrov said"): a form matching a person's name or surname
     in the same article is that person; so is a nickname ("X, known as Y"). Other unknown ORG are
@@ -176,10 +181,11 @@ def decide_pending(st: ResolverState, forms: dict[int, tuple[str, ...]]) -> None
                 and person_name_ok(span) \
                 and not looks_like_org(span):
             _pending_person(st, k, m, ts, f, forms, person_full)
-        elif label == "ORG" and not place_use(span) and st.surface_actor(span.text, "organisation"):
+        elif label == "ORG" and not place_use(span) \
+                and st.surface_actor(span.text, "group" if _fighters(st, m) else "organisation"):
             # (an unknown "organisation" one is "in" is a place: "fighting in the Caucasus", "took
-            # control of Sagaing")
-            m.actors = (st.surface_actor(span.text, "organisation"),)
+            # control of Sagaing"); one whose fighters are named with it is an armed group ("ZANU guerrillas")
+            m.actors = (st.surface_actor(span.text, "group" if _fighters(st, m) else "organisation"),)
         elif label == "GPE" and agentive(span) and span.root.tag_ == "NNP" and not place_use(span) \
                 and st.surface_actor(span.text, "country"):  # not "the Bidens"
             m.actors = (st.surface_actor(span.text, "country"),)

@@ -26,6 +26,7 @@ HYPHEN_CUES, HYPHEN_CONFIDENCE = _hyphen_cues()
 SPEECH_VERBS = words("speech_verbs")
 STATE_NOUNS = words("apparatus_nouns")
 GROUP_NOUNS = words("group_nouns")
+COMBATANT_NOUNS = words("combatant_nouns")
 COLLECTIVE_ENDINGS = tuple(sorted(words("collective_demonym_endings")))  # "the British", "the Dutch"
 UNNAMED_GROUP_NOUNS = mapping("unnamed_group_nouns")
 DEFINITE_STATE_NOUNS = words("definite_state_nouns")
