@@ -14,7 +14,7 @@ from .index import Mention
 from .state import ResolverState, fits
 from .text import SUBJ_DEPS, judged_of
 from .vocab import (
-    UNNAMED_GROUP_NOUNS, COUNTRY_NOUNS, DEFINITE_STATE_NOUNS, DEFINITE_GROUP_NOUNS, DEFINITE_MEMBER_NOUNS, RULING_LEMMAS, PERSON_STATE_NOUNS, PERSON_TEAM_NOUNS,
+    NEIGHBOUR_NOUNS, UNNAMED_GROUP_NOUNS, COUNTRY_NOUNS, DEFINITE_STATE_NOUNS, DEFINITE_GROUP_NOUNS, DEFINITE_MEMBER_NOUNS, RULING_LEMMAS, PERSON_STATE_NOUNS, PERSON_TEAM_NOUNS,
     ORDINAL_REFS, PLURAL_ACTOR_NOUNS, PLURAL_COUNT, PRON_PERSON, PRON_IT, PRON_THEY, SPEECH_VERBS, MESSAGE_NOUNS,
 )
 from .bodies import focus_state
@@ -76,12 +76,13 @@ REFERENCE_RULES: list[RefRule] = [
             and t.i not in st.gov, lambda st, t, w: definite_group(st, t, w.history)),
     RefRule("refs.focus_group", lambda st, t: t.lower_ in UNNAMED_GROUP_NOUNS and t.i not in st.gov,
             lambda st, t, w: unnamed_group(st, t, w.history)),
+    RefRule("refs.neighbour", lambda st, t: t.lower_ in NEIGHBOUR_NOUNS, lambda st, t, w: neighbour(st, t, w.history)),
 ]
 
 
 #: Every word a rule's trigger asks for (a token that is none of them triggers no rule: most tokens).
 _TRIGGER_WORDS = frozenset().union(PRON_PERSON, PRON_IT, PRON_THEY, PLURAL_COUNT, ORDINAL_REFS, DEFINITE_STATE_NOUNS,
-                                   DEFINITE_GROUP_NOUNS, DEFINITE_MEMBER_NOUNS, UNNAMED_GROUP_NOUNS)
+                                   DEFINITE_GROUP_NOUNS, DEFINITE_MEMBER_NOUNS, UNNAMED_GROUP_NOUNS, NEIGHBOUR_NOUNS)
 
 
 def references(st: ResolverState) -> None:
@@ -148,6 +149,22 @@ def definite_group(st: ResolverState, t: Token, history: list[Mention]) -> Menti
                 and not (members and (st.sent_of[m.start] == s or _named_in(st, m.actors[0], s))):
             return st.cands[st.add(t.i, t.i + 1, m.actors, "role", head=t.i)]
     return _focus_group(st, t, start, history)
+
+
+def neighbour(st: ResolverState, t: Token, history: list[Mention]) -> Mention | None:
+    """ "China defended its neighbour": the one state other than the possessor named in its sentence or the one
+    before (no name beside it: "its neighbour Somalia" is named)."""
+    poss = next((c for c in t.children if c.dep_ == "poss"), None)
+    k = st.owner[poss.i] if poss is not None else -1
+    if k < 0 or st.cands[k] is None or t.tag_ != "NN" or any(c.dep_ in ("appos", "compound") for c in t.children) \
+            or t.dep_ == "compound":
+        return None
+    own = {a.name for a in st.cands[k].actors}
+    s = st.sent_of[t.i]
+    others = {a.name: a for m in history if st.sent_of[m.start] >= s - 1 and m.end <= t.i
+              for a in m.actors if a.type == "country" and a.name not in own}
+    # (only one: "Saudi Arabia cut ties with Qatar. Iran backed its neighbour" may be either)
+    return st.cands[st.add(t.i, t.i + 1, tuple(others.values()), "role", head=t.i)] if len(others) == 1 else None
 
 
 def _other_unnamed(a: Actor, t: Token) -> bool:

@@ -30,6 +30,7 @@ COMBATANT_NOUNS = words("combatant_nouns")
 COLLECTIVE_ENDINGS = tuple(sorted(words("collective_demonym_endings")))  # "the British", "the Dutch"
 UNNAMED_GROUP_NOUNS = mapping("unnamed_group_nouns")
 DEFINITE_STATE_NOUNS = words("definite_state_nouns")
+NEIGHBOUR_NOUNS = words("neighbour_nouns")
 DEFINITE_GROUP_NOUNS = words("definite_group_nouns")
 DEFINITE_MEMBER_NOUNS = words("definite_member_nouns")
 RULING_LEMMAS = words("ruling_lemmas")
