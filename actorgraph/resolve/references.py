@@ -14,7 +14,7 @@ from .index import Mention
 from .state import ResolverState, fits
 from .text import SUBJ_DEPS, judged_of
 from .vocab import (
-    NEIGHBOUR_NOUNS, UNNAMED_GROUP_NOUNS, COUNTRY_NOUNS, DEFINITE_STATE_NOUNS, DEFINITE_GROUP_NOUNS, DEFINITE_MEMBER_NOUNS, RULING_LEMMAS, PERSON_STATE_NOUNS, PERSON_TEAM_NOUNS,
+    FORCE_NOUNS, NEIGHBOUR_NOUNS, UNNAMED_GROUP_NOUNS, COUNTRY_NOUNS, DEFINITE_STATE_NOUNS, DEFINITE_GROUP_NOUNS, DEFINITE_MEMBER_NOUNS, RULING_LEMMAS, PERSON_STATE_NOUNS, PERSON_TEAM_NOUNS,
     ORDINAL_REFS, PLURAL_ACTOR_NOUNS, PLURAL_COUNT, PRON_PERSON, PRON_IT, PRON_THEY, SPEECH_VERBS, MESSAGE_NOUNS,
 )
 from .bodies import focus_state
@@ -235,9 +235,14 @@ def definite_state(st: ResolverState, t: Token, history: list[Mention]) -> Menti
         return None  # ("the government of Peru" is Peru's; "accused the government of fraud" is no "of" phrase)
     start = the_phrase_start(st, t, lambda c: c.i if c.dep_ in ("amod", "compound") and st.owner[c.i] < 0
                                    and c.i not in st.demonym_at and c.pos_ in ("ADJ", "NOUN", "VERB") else None)
+    bare = start is None and _forces_of(t)
+    if bare:
+        start = t.i  # "government troops", "government forces": the state's own (no "the" before them)
     if start is None or not st.free(start, t.i + 1):
         return None
     found = _seat(st, t) or _linked_state(st, t) or _nearby_state(st, t, history)
+    if bare and found and (found[0].name != focus_state(st) or _named_in(st, found[0], st.sent_of[t.i])):
+        return None  # (only the state the report is about, not named beside them: "Russia will help government forces")
     return st.cands[st.add(start, t.i + 1, found, "role", head=t.i)] if found else None
 
 
@@ -261,6 +266,12 @@ def _linked_state(st: ResolverState, t: Token) -> tuple[Actor, ...] | None:
                 count[a.name] = count.get(a.name, 0) + 1
             links = [max((a for _, a in syn), key=lambda a: count[a.name])]
     return (links[-1],) if links else None
+
+
+def _forces_of(t: Token) -> bool:
+    """ "government troops", "regime forces": a state noun as the bare modifier of its forces."""
+    return t.dep_ in ("compound", "amod", "nmod") and t.head.lemma_.lower() in FORCE_NOUNS and t.head.i == t.i + 1 \
+        and not any(c.dep_ in ("det", "poss", "amod", "compound") for c in t.children)
 
 
 def _nearby_state(st: ResolverState, t: Token, history: list[Mention]) -> tuple[Actor, ...] | None:

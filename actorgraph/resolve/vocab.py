@@ -31,6 +31,7 @@ COLLECTIVE_ENDINGS = tuple(sorted(words("collective_demonym_endings")))  # "the 
 UNNAMED_GROUP_NOUNS = mapping("unnamed_group_nouns")
 DEFINITE_STATE_NOUNS = words("definite_state_nouns")
 NEIGHBOUR_NOUNS = words("neighbour_nouns")
+FORCE_NOUNS = words("force_nouns")
 DEFINITE_GROUP_NOUNS = words("definite_group_nouns")
 DEFINITE_MEMBER_NOUNS = words("definite_member_nouns")
 RULING_LEMMAS = words("ruling_lemmas")
