@@ -1,7 +1,8 @@
 """The reference walk (pass ``refs.walk``): in document order, pronouns (``pronouns.nearest``), "the
 two"/"both" (``refs.count``), "the former"/"the latter" (``refs.latter``), "the junta"/"the government"/"the
 country" (``refs.the_state``) and "the group"/"the militia" (``refs.the_group``) take the actors mentioned
-before them; "the opposition"/"the protesters" (``refs.focus_group``) are that group of the state in focus."""
+before them; "the opposition"/"the protesters" (``refs.focus_group``) are that group of the state in focus;
+"its neighbour" (``refs.neighbour``) the one other state named just before."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -10,6 +11,7 @@ from typing import Callable
 from spacy.tokens import Token
 
 from ..records import Actor
+from ..rules.vocab import NOUN_CUES
 from .index import Mention
 from .state import ResolverState, fits
 from .text import SUBJ_DEPS, judged_of
@@ -152,14 +154,13 @@ def definite_group(st: ResolverState, t: Token, history: list[Mention]) -> Menti
 
 
 def neighbour(st: ResolverState, t: Token, history: list[Mention]) -> Mention | None:
-    """ "China defended its neighbour": the one state other than the possessor named in its sentence or the one
-    before (no name beside it: "its neighbour Somalia" is named)."""
-    poss = next((c for c in t.children if c.dep_ == "poss"), None)
-    k = st.owner[poss.i] if poss is not None else -1
-    if k < 0 or st.cands[k] is None or t.tag_ != "NN" or any(c.dep_ in ("appos", "compound") for c in t.children) \
-            or t.dep_ == "compound":
+    """ "China defended its neighbour": the one state other than the possessor (a state) named in its sentence or
+    the one before (no name beside it: "its neighbour Somalia" is named; "his neighbour" is a person's)."""
+    owner = _possessor(st, t)
+    if owner is None or not all(a.type == "country" for a in owner.actors) or t.tag_ != "NN" \
+            or any(c.dep_ in ("appos", "compound") for c in t.children) or t.dep_ == "compound":
         return None
-    own = {a.name for a in st.cands[k].actors}
+    own = {a.name for a in owner.actors}
     s = st.sent_of[t.i]
     others = {a.name: a for m in history if st.sent_of[m.start] >= s - 1 and m.end <= t.i
               for a in m.actors if a.type == "country" and a.name not in own}
@@ -167,12 +168,23 @@ def neighbour(st: ResolverState, t: Token, history: list[Mention]) -> Mention | 
     return st.cands[st.add(t.i, t.i + 1, tuple(others.values()), "role", head=t.i)] if len(others) == 1 else None
 
 
+def _possessor(st: ResolverState, t: Token) -> Mention | None:
+    """The mention of a noun's possessive ("its" in "its neighbour", "Bolivia" in "Bolivia's opposition")."""
+    poss = next((c for c in t.children if c.dep_ == "poss"), None)
+    k = st.owner[poss.i] if poss is not None else -1
+    return st.cands[k] if k >= 0 and st.cands[k] is not None and st.cands[k].actors else None
+
+
+def _kind(a: Actor) -> str:
+    """The kind of an unnamed group ("Venezuelan opposition": opposition)."""
+    return a.name.split()[-1]
+
+
 def _other_unnamed(a: Actor, t: Token) -> bool:
     """An unnamed group of another kind is not "the militia" or "the rebels" after it ("Venezuelan opposition",
     "Syrian rebels"); "the group" may be any ("Syrian rebels ... the group")."""
     own = UNNAMED_GROUP_NOUNS.get(t.lower_)
-    kind = a.name.split()[-1]
-    return own is not None and kind in UNNAMED_GROUP_NOUNS.values() and kind != own
+    return own is not None and _kind(a) in UNNAMED_GROUP_NOUNS.values() and _kind(a) != own
 
 
 def unnamed_group(st: ResolverState, t: Token, history: list[Mention]) -> Mention | None:
@@ -187,23 +199,22 @@ def unnamed_group(st: ResolverState, t: Token, history: list[Mention]) -> Mentio
     start = the_phrase_start(st, t, lambda c: c.i if c.dep_ == "amod" and c.pos_ == "ADJ" else None)
     if start is None:
         return None
-    kind = UNNAMED_GROUP_NOUNS.get(t.lower_)
-    named = next((m for m in reversed(history) if len(m.actors) == 1 and m.actors[0].type == "group"
-                  and m.actors[0].name.endswith(f" {kind}")), None)  # "the Bolivian opposition ... the opposition"
-    if named is not None and kind != "judiciary" and st.free(start, t.i + 1):
-        return st.cands[st.add(start, t.i + 1, named.actors, "role", head=t.i)]
+    kind, s = UNNAMED_GROUP_NOUNS.get(t.lower_), st.sent_of[t.i]
+    # "the Bolivian opposition ... the opposition": the one group of that kind named in the three sentences before
+    named = {m.actors[0].name: m.actors for m in history if st.sent_of[m.start] >= s - 3 and len(m.actors) == 1
+             and m.actors[0].type == "group" and _kind(m.actors[0]) == kind}
+    if len(named) == 1 and kind != "judiciary" and st.free(start, t.i + 1):
+        return st.cands[st.add(start, t.i + 1, next(iter(named.values())), "role", head=t.i)]
     return _focus_group(st, t, start, history)
 
 
 def _owned_group(st: ResolverState, t: Token) -> Mention | None:
-    """ "Bolivia's opposition", "Syria's rebels": that group of the one state the possessive names (not a
-    pronoun's, nor a court's judge)."""
-    poss = next((c for c in t.children if c.dep_ == "poss"), None)
-    k = st.owner[poss.i] if poss is not None else -1
-    m = st.cands[k] if k >= 0 else None
+    """ "Syria's rebels", "Iran's protesters": that group of the one state the possessive names (not a pronoun's,
+    nor a court's judge, nor a stance noun's: "criticised Chile's opposition" may be Chile's objection)."""
+    m = _possessor(st, t)
     noun = UNNAMED_GROUP_NOUNS.get(t.lower_)
     if m is None or len(m.actors) != 1 or m.actors[0].type != "country" or m.kind == "pronoun" \
-            or noun in (None, "judiciary") or t.tag_ not in ("NN", "NNS"):
+            or noun in (None, "judiciary") or t.tag_ not in ("NN", "NNS") or t.lemma_.lower() in NOUN_CUES:
         return None
     state = m.actors[0].name
     return st.cands[st.add(t.i, t.i + 1, (unnamed_group_actor(st, state, state, noun),), "role", head=t.i)]
@@ -269,9 +280,11 @@ def _linked_state(st: ResolverState, t: Token) -> tuple[Actor, ...] | None:
 
 
 def _forces_of(t: Token) -> bool:
-    """ "government troops", "regime forces": a state noun as the bare modifier of its forces."""
+    """ "government troops", "regime forces": a state noun as the bare modifier of its forces (not "Turkey's
+    government troops")."""
     return t.dep_ in ("compound", "amod", "nmod") and t.head.lemma_.lower() in FORCE_NOUNS and t.head.i == t.i + 1 \
-        and not any(c.dep_ in ("det", "poss", "amod", "compound") for c in t.children)
+        and not any(c.dep_ in ("det", "poss", "amod", "compound") and c.i != t.i
+                    for c in (*t.children, *t.head.children))
 
 
 def _nearby_state(st: ResolverState, t: Token, history: list[Mention]) -> tuple[Actor, ...] | None:

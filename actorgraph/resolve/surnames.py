@@ -11,7 +11,7 @@ from .text import (
     first_compatible, name_suffix,
 )
 from .vocab import (NAME_PARTICLES, ROLE_HEADS, ROLE_ABBREVIATIONS, HONORIFICS, GENDERED_ROLES, NAME_PREFIXES, COMPASS_WORDS, POLICE_NOUNS,
-                    PERSON_NOUNS, COMBATANT_NOUNS)
+                    PERSON_NOUNS, FIGHTER_NOUNS)
 
 
 class Cluster:
@@ -143,7 +143,7 @@ def places_not_people(st: ResolverState, forms: dict[int, tuple[str, ...]]) -> N
 
 def _fighters(st: ResolverState, m: Mention) -> bool:
     """Is a name's last word, or the word after it, a fighter noun ("ZANU guerrillas", "FLN fighters")?"""
-    return any(st.doc[i].lemma_.lower() in COMBATANT_NOUNS for i in (m.end - 1, m.end) if m.start < i < st.n)
+    return any(st.doc[i].lemma_.lower() in FIGHTER_NOUNS for i in (m.end - 1, m.end) if m.start < i < st.n)
 
 
 def decide_pending(st: ResolverState, forms: dict[int, tuple[str, ...]]) -> None:
@@ -182,10 +182,10 @@ def decide_pending(st: ResolverState, forms: dict[int, tuple[str, ...]]) -> None
                 and not looks_like_org(span):
             _pending_person(st, k, m, ts, f, forms, person_full)
         elif label == "ORG" and not place_use(span) \
-                and st.surface_actor(span.text, "group" if _fighters(st, m) else "organisation"):
+                and (org := st.surface_actor(span.text, "group" if _fighters(st, m) else "organisation")):
             # (an unknown "organisation" one is "in" is a place: "fighting in the Caucasus", "took
             # control of Sagaing"); one whose fighters are named with it is an armed group ("ZANU guerrillas")
-            m.actors = (st.surface_actor(span.text, "group" if _fighters(st, m) else "organisation"),)
+            m.actors = (org,)
         elif label == "GPE" and agentive(span) and span.root.tag_ == "NNP" and not place_use(span) \
                 and st.surface_actor(span.text, "country"):  # not "the Bidens"
             m.actors = (st.surface_actor(span.text, "country"),)

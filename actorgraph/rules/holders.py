@@ -153,7 +153,7 @@ class Holders:
                 # passive subject's, not the agent's ("funded and armed by Y" shares the passive)
                 return got
             got = self.subjects(h, avoid=avoid, depth=depth + 1)
-            if ((not got and (lemma(h) in LINKING_VERBS or _word_act(v))) or _own_tense(v, h)) \
+            if ((not got and (lemma(h) in LINKING_VERBS or _word_act(v))) or next_act(v, h)) \
                     and self._said_then(v, h):
                 # "X said the charges were serious and called on Y to resign": the parser hangs the second
                 # act on the reported clause, whose subject is no actor; the speaker did it
@@ -517,7 +517,7 @@ class Holders:
         return self._mention_args(m)
 
 
-def _own_tense(v: Token, h: Token) -> bool:
+def next_act(v: Token, h: Token) -> bool:
     """ "X said the EPA had overreached and praised Y": the reported clause has its own auxiliary, the
     conjunct is a word-act in the simple past of "said" itself, so it is the speaker's next act."""
     return _word_act(v) and v.tag_ == "VBD" and any(c.dep_ in ("aux", "auxpass") for c in h.children) \

@@ -9,7 +9,7 @@ from .context import Sentence
 from .registry import rule
 from .verbs import _agent, _passive_subject
 from .vocab import (LABEL_VERBS, TRUST_VERBS, INQUIRY_NOUNS, ALLEGING_VERBS, RELATIONS, ACT_NOUNS, BLAME_ADJS, CALL_VERBS, DENIAL_VERBS, DESCRIBE_VERBS, EVAL_ADJS, EVAL_HEADS, EVAL_NOUNS, HARM_NOUNS, HOLD_VERBS, JUDGEMENT_ADJS, KIND_HEADS, JUDGEMENT_WORDS, LEGITIMACY, NEG_ADVERBS, NOUN_CUES, OUSTER_NOUNS, REPLY_NOUNS, SPEECH_ACT_NOUNS, SPEECH_VERBS,
-                    THIRD_PERSON, UNDERGO_VERBS, slot_sign)
+                    THIRD_PERSON, UNDERGO_VERBS, RISK_ADJS, slot_sign)
 
 
 def _judged_thing(ctx: Sentence, judged_tok: Token) -> list[Arg]:
@@ -102,7 +102,8 @@ def _extraposed(content: Token, judged_tok: Token | None) -> Token | None:
     deed the sentence puts last, not the "it" standing in for that deed."""
     if judged_tok is None or judged_tok.lower_ != "it":
         return judged_tok
-    for pred in (c for c in content.children if c.dep_ == "acomp"):  # (not "a disaster for Y to lose")
+    for pred in (c for c in content.children if c.dep_ == "acomp" and c.lower_ not in RISK_ADJS):
+        # (not "a disaster for Y to lose", nor "dangerous for Y to travel": what Y risks)
         for c in (*pred.children, *content.children):
             if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
                 # the doer of a deed, not one who loses, pays or suffers ("unfair for Y to pay for Z")

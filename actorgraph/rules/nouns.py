@@ -200,7 +200,9 @@ def _recipients(v: Token, obj: Token) -> list[Token]:
     """ "gave Y weapons", "sold the rebels missiles": the first object (a dative, or a name the parser made a
     compound of the second one) right after the verb."""
     out = [c for c in v.children if c.dep_ == "dative" and not any(g.dep_ == "pobj" for g in c.children)]
-    first = v.i + 1 + (v.i + 2 < len(v.doc) and v.doc[v.i + 1].dep_ == "det")
+    first = v.i + 1
+    if first + 1 < len(v.doc) and v.doc[first].dep_ == "det":
+        first += 1  # ("sold the rebels missiles")
     return out + [c for c in obj.children if c.dep_ == "compound" and c.i == first and c.pos_ == "PROPN"]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .base import Arg, do_more, lemma
-from .holders import _own_tense
+from .holders import next_act
 from .vocab import (BREAKERS, CALL_VERBS, CARRY_OUT_VERBS, COUNTER_VERBS, DESCRIBE_VERBS, DEGREE_NEUTRAL, EVAL_NOUNS, EXPRESS_VERBS, INTENSIFIER_ADJS, UNSIGNING_ADJS, LIGHT_VERBS, IN_FAVOUR, JUDGEMENT_ADJS, JUDGEMENT_WORDS, NEG_ADVERBS, OBJECT_BLOCKERS, ON_BEHALF, PACT_VERBS, RELATIONS, RESOLUTION_NOUNS, SELF_DEFENCE_VERBS, TIME_PREPS, UNDERGO_VERBS, VERB_CUES, slot_sign)
 
 
@@ -237,7 +237,7 @@ class Syntax:
                 if c.dep_ in ("ccomp", "advcl", "relcl", "acl", "parataxis") and any(
                         g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
                     continue
-                if c.dep_ == "conj" and t.i == root.i and _own_tense(c, t):
+                if c.dep_ == "conj" and t.i == root.i and next_act(c, t):
                     continue  # "X said Y should resign and praised Z": the speaker's next act, not said of Y
                 if c.dep_ in ("dobj", "prep", "pobj") and (lemma(t) in COUNTER_VERBS or lemma(t) in UNDERGO_VERBS
                                                            or _acts_against(t, c)):
