@@ -349,9 +349,9 @@ def family_plurals(st: ResolverState, w: People) -> None:
         sur = t.text[:-2] if t.text.endswith("es") and t.text[:-2].lower() in w.by_surname else t.text[:-1]
         people = tuple(c.actor for c in w.by_surname.get(sur.lower(), [])
                        if c.actor is not None and c.actor.type == "person")
-        k = st.owner[t.i]
         if not people:
             continue
+        k = st.owner[t.i]
         if k < 0:
             st.person_ks.append(st.add(t.i, t.i + 1, people, "surname"))
         elif st.cands[k] is not None and st.cands[k].end - st.cands[k].start == 1 \
