@@ -8,7 +8,7 @@ from .base import Arg, lemma
 from .context import Sentence
 from .registry import rule
 from .verbs import given_with, vetoed_text
-from .vocab import (CAUTION_VERBS, REFUSAL_VERBS, TIE_TROUBLE_NOUNS, CALL_VERBS, DESCRIBE_VERBS, EXIT_VERBS, LINKING_VERBS, ARMS_WORDS, TRANSFER_BLOCKERS, ADJ_CUES, BREAKERS, NEGATIVE_TIE_WORDS, NOUN_CUES, PACT_NOUNS, PACT_VERBS, PERSONAL_RELATIONS, POSITIVE_TIE_WORDS, POSTURE_ADJS, POSTURE_PREPS, QUANTITY_NOUNS, RALLY_NOUNS, RALLY_VERBS, SPOKEN_POSTURES, RECEIVED_NOUNS, RECEIVE_VERBS, RELATIONAL_NOUNS, RELATIONS, RIVALRY_NOUNS, SOUGHT_VERBS, STAFF_NOUNS, VERB_CUES, slot_sign)
+from .vocab import (CAUTION_VERBS, REFUSAL_VERBS, TIE_TROUBLE_NOUNS, CALL_VERBS, DESCRIBE_VERBS, EXIT_VERBS, LINKING_VERBS, ARMS_WORDS, TRANSFER_BLOCKERS, ADJ_CUES, BREAKERS, NEGATIVE_TIE_WORDS, NOUN_CUES, PACT_NOUNS, PACT_VERBS, PERSONAL_RELATIONS, POSITIVE_TIE_WORDS, POSTURE_ADJS, POSTURE_PREPS, QUANTITY_NOUNS, SPOKEN_POSTURES, RECEIVED_NOUNS, RECEIVE_VERBS, RELATIONAL_NOUNS, RELATIONS, RIVALRY_NOUNS, SOUGHT_VERBS, STAFF_NOUNS, VERB_CUES, slot_sign)
 
 
 def _between(ctx: Sentence, n: Token, entry: dict[str, str], between: list[Arg], has_targets: bool) -> None:
@@ -158,19 +158,6 @@ def posture(ctx: Sentence, n: Token, lem: str) -> None:
     if gov is not None and (lemma(gov) in BREAKERS or _sought(n, gov)):
         return  # "softened its hard line on Y", "urged Y to drop its hard line": not held
     ctx.emit(owners, [a for a, _ in targets], rel, n, "noun")
-
-
-@rule("noun.rallied", pos="noun", words="rally_nouns", order=15)
-def rallied(ctx: Sentence, n: Token, lem: str) -> None:
-    """ "X rushed to Y's defense", "X came to Y's aid": the possessor is the one helped, not the helper
-    (as in "Y's defense of Z"); the one who comes is the verb's subject."""
-    go = n.head.head if n.dep_ == "pobj" and n.head.lower_ == "to" else None
-    poss = next((c for c in n.children if c.dep_ == "poss"), None)
-    if go is None or poss is None or lemma(go) not in RALLY_VERBS or any(c.dep_ == "neg" for c in go.children):
-        return
-    helped = ctx.args(poss)
-    ex = {a.actor.name for a in helped}
-    ctx.emit([a for a in ctx.subjects(go) if a.actor.name not in ex], helped, RALLY_NOUNS[lem], n, "noun", check=go)
 
 
 #: who a double object may name as receiving arms (not a maker or a model: "sent Patriot missiles")

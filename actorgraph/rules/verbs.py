@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .base import Arg, do_more, lemma
 from .context import Sentence
 from .registry import rule, shared
-from .vocab import (NONE_WORDS, OWED_NOUNS, ACHIEVED_VERBS, POSSIBILITY_MODALS, CONFIRM_VERBS, WANT_VERBS, STRIVING_VERBS, ADJ_CUES, ACT_NOUNS, EXPULSION_VERBS, CARRY_OUT_VERBS, ECHOED_ACT_NOUNS, JOINT_ACTIVITY, LIGHT_VERBS, MAKE_ACT_VERBS, ANSWERED_NOUNS, CONTACT_VERBS, PAIR_PLURALS, STOP_NOUNS, BATCH_NOUNS, CAMP_NOUNS, CHARGE_VERBS, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, GIVEN_NOUNS, HEDGE_MODALS, HOSTILE_MANNER, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, RELEASE_NOUNS, THREAT_VERBS, PACT_NOUNS, PACT_VERBS, PURPOSE_NOUNS, RAISING_VERBS, RECEIVE_VERBS, RECEIVED_NOUNS, REBUTTED_NOUNS, REFLEXIVE_VERBS, POST_VERBS, POST_NOUNS, RELATIONS, RESOLUTION_NOUNS, ROLE_HEADS, SETBACK_NOUNS, SHIELD_VERBS, SPEAK_OUT_VERBS, VERB_CUES,
+from .vocab import (ACHIEVED_VERBS, POSSIBILITY_MODALS, CONFIRM_VERBS, WANT_VERBS, STRIVING_VERBS, ADJ_CUES, ACT_NOUNS, EXPULSION_VERBS, CARRY_OUT_VERBS, ECHOED_ACT_NOUNS, JOINT_ACTIVITY, LIGHT_VERBS, MAKE_ACT_VERBS, ANSWERED_NOUNS, CONTACT_VERBS, PAIR_PLURALS, STOP_NOUNS, BATCH_NOUNS, CAMP_NOUNS, CHARGE_VERBS, CORRECTIVE_VERBS, DEMAND_VERBS, EXIT_VERBS, GIVEN_NOUNS, HEDGE_MODALS, HOSTILE_MANNER, NOUN_CUES, OUSTER_NOUNS, OUSTER_VERBS, RELEASE_NOUNS, THREAT_VERBS, PACT_NOUNS, PACT_VERBS, PURPOSE_NOUNS, RAISING_VERBS, RECEIVE_VERBS, RECEIVED_NOUNS, REBUTTED_NOUNS, REFLEXIVE_VERBS, POST_VERBS, POST_NOUNS, RELATIONS, RESOLUTION_NOUNS, ROLE_HEADS, SETBACK_NOUNS, SHIELD_VERBS, SPEAK_OUT_VERBS, VERB_CUES,
                     VOTE_VERBS)
 
 COMPOSE = shared("verb.compose", "a verb over a stance noun: \"backed sanctions on Mali\"")
@@ -661,10 +661,6 @@ def _ouster_noun(ctx: Sentence, v: Token, c: Token) -> None:
             tgt = [a for p in acts for a in ctx.args(p, owner=True) if a.actor.name not in sides]
             ctx.emit(ctx.subjects(v, avoid={a.actor.name for a in tgt}), tgt, "opposes", v, "demand",
                      rule="demand.ouster_noun")
-        if lemma(o) in OWED_NOUNS:  # "demanded an apology from Y", "wants Y's explanation": Y is in the wrong
-            tgt = [a for p in _owed_by(o) for a in ctx.args(p)]
-            ctx.emit(ctx.subjects(v, avoid={a.actor.name for a in tgt}), tgt, "opposes", v, "demand",
-                     factor=0.9, rule="demand.corrective")
         # "called for his resignation" opposes him; "called for the release of Y" takes Y's side (the one
         # named, not an owner: "of Y's tax returns")
         for nouns, rel, rid in ((RELEASE_NOUNS, "defends", "demand.release"),
@@ -672,12 +668,6 @@ def _ouster_noun(ctx: Sentence, v: Token, c: Token) -> None:
             if lemma(o) in nouns or o.lower_ in nouns:
                 tgt = [a for g in o.children for p in _patient_slot(g) for a in ctx.args(p)]
                 ctx.emit(ctx.subjects(v, avoid={a.actor.name for a in tgt}), tgt, rel, v, "demand", rule=rid)
-
-
-def _owed_by(o: Token) -> list[Token]:
-    """Who owes an apology or explanation: its possessor ("Y's apology") or its "from" phrase."""
-    return [g for g in o.children if g.dep_ == "poss"] + [
-        x for g in o.children if g.dep_ == "prep" and g.lower_ == "from" for x in g.children if x.dep_ == "pobj"]
 
 
 def _patient_slot(g: Token) -> list[Token]:
@@ -721,17 +711,6 @@ def said_should(ctx: Sentence, v: Token, lem: str) -> None:
                 _ouster(ctx, v, c)
             elif lemma(c) in CORRECTIVE_VERBS and lemma(c) not in SPEAK_OUT_VERBS and not _third_party(ctx, c):
                 _corrective(ctx, v, c, rule="demand.should")
-        elif c.dep_ == "ccomp" and lemma(c) == "owe" and not any(g.dep_ == "neg" for g in c.children) \
-                and any(g.dep_ == "dobj" and lemma(g) in OWED_NOUNS for g in c.children) and not _owes_none(c):
-            _corrective(ctx, v, c, rule="demand.should")  # "X said Y owes the voters an apology"
-
-
-def _owes_none(c: Token) -> bool:
-    """ "Y owes no apology", "owes nobody an explanation", "owes no one ...", "... to anyone": owing nothing clears Y."""
-    args = [g for g in c.children if g.dep_ in ("dobj", "dative")]
-    args += [o for g in c.children if g.dep_ == "prep" for o in g.children if o.dep_ == "pobj"]
-    return any(g.lower_ in NONE_WORDS or any(d.lower_ == "no" for d in g.children)
-               or (g.lower_ == "one" and g.i > 0 and g.doc[g.i - 1].lower_ == "no") for g in args)
 
 
 @rule("verb.refused", pos="verb", when=lambda t, lem, pos: lem in ("refuse", "decline"))

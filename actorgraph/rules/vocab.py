@@ -74,7 +74,6 @@ HEDGE_MODALS = {r["modal"]: check_number(r, "factor") for r in table("hedge_moda
 
 _WORD_RELATIONS = _by_class("word_relations", "relation")
 RECEIVED_NOUNS = _relation_words("received_nouns")
-RALLY_NOUNS = _relation_words("rally_nouns")
 ANSWERED_NOUNS = _relation_words("answered_nouns")
 RECIPROCAL_POSITIVE = _relation_words("reciprocal_positive")
 RECIPROCAL_NEGATIVE = _relation_words("reciprocal_negative")
@@ -217,17 +216,14 @@ TIME_PREPS = words("time_preps")
 WANT_NOUNS = words("want_nouns")
 WANT_THAT_VERBS = words("want_that_verbs")
 WANT_VERBS = words("want_verbs")
-RALLY_VERBS = words("rally_verbs")
-OWED_NOUNS = words("owed_nouns")
 RISK_ADJS = words("risk_adjs")
-NONE_WORDS = words("none_words")
 WORK_TOGETHER = words("work_together")
 WITHHELD_VERBS = words("withheld_verbs")
 SOURCE_OWNED = PROXY_NOUNS | _SOURCE_OWNED_EXTRA
 
 _TABLES = {"verb_cues": VERB_CUES, "noun_cues": NOUN_CUES, "adjective_cues": ADJ_CUES,
            "relational_nouns": RELATIONAL_NOUNS, "hyphen_cues": HYPHEN_CUES, "hedge_modals": HEDGE_MODALS,
-           "received_nouns": RECEIVED_NOUNS, "rally_nouns": RALLY_NOUNS, "answered_nouns": ANSWERED_NOUNS, "reciprocal_positive": RECIPROCAL_POSITIVE,
+           "received_nouns": RECEIVED_NOUNS, "answered_nouns": ANSWERED_NOUNS, "reciprocal_positive": RECIPROCAL_POSITIVE,
            "reciprocal_negative": RECIPROCAL_NEGATIVE, "judgement_words": JUDGEMENT_WORDS,
            "judgement_adjs": JUDGEMENT_ADJS, "eval_nouns": EVAL_NOUNS, "eval_adjs": EVAL_ADJS}
 
