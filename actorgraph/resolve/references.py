@@ -11,13 +11,13 @@ from typing import Callable
 from spacy.tokens import Token
 
 from ..records import Actor
-from ..rules.vocab import NOUN_CUES
+from ..rules.vocab import MESSAGE_NOUNS, NOUN_CUES
 from .index import Mention
 from .state import ResolverState, fits
 from .text import SUBJ_DEPS, judged_of
 from .vocab import (
     FORCE_NOUNS, NEIGHBOUR_NOUNS, UNNAMED_GROUP_NOUNS, COUNTRY_NOUNS, DEFINITE_STATE_NOUNS, DEFINITE_GROUP_NOUNS, DEFINITE_MEMBER_NOUNS, RULING_LEMMAS, PERSON_STATE_NOUNS, PERSON_TEAM_NOUNS,
-    ORDINAL_REFS, PLURAL_ACTOR_NOUNS, PLURAL_COUNT, PRON_PERSON, PRON_IT, PRON_THEY, SPEECH_VERBS, MESSAGE_NOUNS,
+    ORDINAL_REFS, PLURAL_ACTOR_NOUNS, PLURAL_COUNT, PRON_PERSON, PRON_IT, PRON_THEY, SPEECH_VERBS,
 )
 from .bodies import focus_state
 from .states import unnamed_group_actor
@@ -76,7 +76,8 @@ REFERENCE_RULES: list[RefRule] = [
             lambda st, t, w: definite_state(st, t, w.history)),
     RefRule("refs.the_group", lambda st, t: (t.lower_ in DEFINITE_GROUP_NOUNS or t.lower_ in DEFINITE_MEMBER_NOUNS)
             and t.i not in st.gov, lambda st, t, w: definite_group(st, t, w.history)),
-    RefRule("refs.focus_group", lambda st, t: t.lower_ in UNNAMED_GROUP_NOUNS and t.i not in st.gov,
+    RefRule("refs.focus_group", lambda st, t: UNNAMED_GROUP_NOUNS.get(t.lower_, "judiciary") != "judiciary"
+            and t.i not in st.gov,
             lambda st, t, w: unnamed_group(st, t, w.history)),
     RefRule("refs.neighbour", lambda st, t: t.lower_ in NEIGHBOUR_NOUNS, lambda st, t, w: neighbour(st, t, w.history)),
 ]
@@ -171,8 +172,8 @@ def neighbour(st: ResolverState, t: Token, history: list[Mention]) -> Mention | 
 def _possessor(st: ResolverState, t: Token) -> Mention | None:
     """The mention of a noun's possessive ("its" in "its neighbour", "Bolivia" in "Bolivia's opposition")."""
     poss = next((c for c in t.children if c.dep_ == "poss"), None)
-    k = st.owner[poss.i] if poss is not None else -1
-    return st.cands[k] if k >= 0 and st.cands[k] is not None and st.cands[k].actors else None
+    m = st.cand_at(poss.i) if poss is not None else None
+    return m if m is not None and m.actors else None
 
 
 def _kind(a: Actor) -> str:
@@ -203,7 +204,7 @@ def unnamed_group(st: ResolverState, t: Token, history: list[Mention]) -> Mentio
     # "the Bolivian opposition ... the opposition": the one group of that kind named in the three sentences before
     named = {m.actors[0].name: m.actors for m in history if st.sent_of[m.start] >= s - 3 and len(m.actors) == 1
              and m.actors[0].type == "group" and _kind(m.actors[0]) == kind}
-    if len(named) == 1 and kind != "judiciary" and st.free(start, t.i + 1):
+    if len(named) == 1 and st.free(start, t.i + 1):
         return st.cands[st.add(start, t.i + 1, next(iter(named.values())), "role", head=t.i)]
     return _focus_group(st, t, start, history)
 
@@ -214,7 +215,7 @@ def _owned_group(st: ResolverState, t: Token) -> Mention | None:
     m = _possessor(st, t)
     noun = UNNAMED_GROUP_NOUNS.get(t.lower_)
     if m is None or len(m.actors) != 1 or m.actors[0].type != "country" or m.kind == "pronoun" \
-            or noun in (None, "judiciary") or t.tag_ not in ("NN", "NNS") or t.lemma_.lower() in NOUN_CUES:
+            or noun is None or t.tag_ not in ("NN", "NNS") or t.lemma_.lower() in NOUN_CUES:
         return None
     state = m.actors[0].name
     return st.cands[st.add(t.i, t.i + 1, (unnamed_group_actor(st, state, state, noun),), "role", head=t.i)]

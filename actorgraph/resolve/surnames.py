@@ -343,7 +343,7 @@ def family_plurals(st: ResolverState, w: People) -> None:
     with one of them named, that one)."""
     doc = st.doc
     for t in st.toks:
-        if t.i == 0 or doc[t.i - 1].lower_ != "the" or t.text[-1:] != "s" or not t.text[:1].isupper() \
+        if t.i == 0 or st.lowers[t.i - 1] != "the" or t.text[-1:] != "s" or not t.text[:1].isupper() \
                 or t.pos_ not in ("PROPN", "NOUN") or t.i in st.demonym_tok or st.title_line[t.i] or st.shouting[t.i]:
             continue  # (a people, "the Germans"; a headline's capitals, "Praise the Farmers")
         sur = t.text[:-2] if t.text.endswith("es") and t.text[:-2].lower() in w.by_surname else t.text[:-1]
