@@ -132,6 +132,15 @@ class Arguments:
             return [a for a in got if a.actor.type != "person"] if lem in LED_BODY_NOUNS else got
         return []
 
+    def _listed(self, toks: Any, m: Any, kind: str) -> list[Arg]:
+        """The actors of the other mentions of a list, of the same type as the first one's."""
+        out: list[Arg] = []
+        for x in toks:
+            mm = self.index.mention_for(x)
+            if mm is not None and mm is not m and mm.actors and mm.actors[0].type == kind:
+                out.extend(self._mention_args(mm))
+        return out
+
     def _named_members(self, t: Token) -> list[Arg]:
         """ "the two presidents -- X and Y -- praised Z": a plural noun's apposition names its members (all
         of them, not its first; nor the party of "Democratic presidents")."""
@@ -231,10 +240,7 @@ class Arguments:
             for c in t.children:
                 if c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children) and c.left_edge.i <= m.end + 1:
                     # (right after it: not a list after a colon at the clause's end the parser hung on it)
-                    for x in (c, *c.conjuncts):
-                        mm = idx.mention_for(x)
-                        if mm is not None and mm is not m and mm.actors and mm.actors[0].type == kind:
-                            res.extend(self._mention_args(mm))
+                    res.extend(self._listed((c, *c.conjuncts), m, kind))
         if idx.mention_at(t) is None:
             for c in t.children:
                 if c.dep_ in ("amod", "compound", "nmod") and c.conjuncts:
@@ -242,12 +248,9 @@ class Arguments:
                         mm = idx.mention_at(cc)
                         if mm is not None and mm.actors:
                             res.extend(self._mention_args(mm))
-                elif c.dep_ == "prep" and c.lower_ == "of" and t.tag_ == "NNS" and m.actors[0].type == "country":
+                elif c.dep_ == "prep" and c.lower_ == "of" and t.tag_ == "NNS" and kind == "country":
                     # "the leaders of Chile, Peru and Brazil": each state's
-                    for cc in (x for o in c.children if o.dep_ == "pobj" for x in o.conjuncts):
-                        mm = idx.mention_for(cc)
-                        if mm is not None and mm is not m and mm.actors and mm.actors[0].type == "country":
-                            res.extend(self._mention_args(mm))
+                    res.extend(self._listed([x for o in c.children if o.dep_ == "pobj" for x in o.conjuncts], m, kind))
         if depth == 0:  # "Republicans, including Sen. X, ...", "every Democrat, including X": X too
             res.extend(self._examples(t, depth))
         return res

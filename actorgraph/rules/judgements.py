@@ -7,9 +7,9 @@ from spacy.tokens import Token
 from .base import Arg, lemma, not_enough
 from .context import Sentence
 from .registry import rule
-from .verbs import _agent, _passive_subject
+from .verbs import _agent, _for_clause, _passive_subject
 from .vocab import (LABEL_VERBS, TRUST_VERBS, INQUIRY_NOUNS, ALLEGING_VERBS, RELATIONS, ACT_NOUNS, BLAME_ADJS, CALL_VERBS, DENIAL_VERBS, DESCRIBE_VERBS, EVAL_ADJS, EVAL_HEADS, EVAL_NOUNS, HARM_NOUNS, HOLD_VERBS, JUDGEMENT_ADJS, KIND_HEADS, JUDGEMENT_WORDS, LEGITIMACY, NEG_ADVERBS, NOUN_CUES, OUSTER_NOUNS, REPLY_NOUNS, SPEECH_ACT_NOUNS, SPEECH_VERBS,
-                    THIRD_PERSON, UNDERGO_VERBS, RISK_ADJS, slot_sign)
+                    THIRD_PERSON, UNDERGO_VERBS, RISK_ADJS, ALLEGATION_NOUNS, slot_sign)
 
 
 def _judged_thing(ctx: Sentence, judged_tok: Token) -> list[Arg]:
@@ -105,7 +105,7 @@ def _extraposed(content: Token, judged_tok: Token | None) -> Token | None:
     for pred in (c for c in content.children if c.dep_ == "acomp" and c.lower_ not in RISK_ADJS):
         # (not "a disaster for Y to lose", nor "dangerous for Y to travel": what Y risks)
         for c in (*pred.children, *content.children):
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
+            if _for_clause(c):
                 # the doer of a deed, not one who loses, pays or suffers ("unfair for Y to pay for Z")
                 doer = lemma(c) not in UNDERGO_VERBS
                 return next((s for s in c.children if s.dep_ == "nsubj" and doer), judged_tok)
@@ -243,7 +243,8 @@ def _owned_wrongs(ctx: Sentence, v: Token, content: Token, speakers: list[Arg]) 
         pos = t.pos_
         if t is not content and pos in ("VERB", "AUX") and lemma(t) in SPEECH_VERBS:
             continue
-        stack.extend(t.children)
+        # (what a claim or allegation says is not the speaker's charge: "the claims about Y's misconduct were lies")
+        stack.extend(c for c in t.children if not (lemma(t) in ALLEGATION_NOUNS and c.dep_ in ("prep", "acl", "relcl")))
         if pos == "NOUN" and (_wrong(t) or any(c.dep_ == "amod" and _wrong(c) for c in t.children)) \
                 and not _denied(t, content):
             # "Y's lies", and a thing of Y's called wrong: "Y's reckless handling of ...", "Y's dishonest claims"

@@ -217,8 +217,8 @@ WANT_NOUNS = words("want_nouns")
 WANT_THAT_VERBS = words("want_that_verbs")
 WANT_VERBS = words("want_verbs")
 RISK_ADJS = words("risk_adjs")
+ALLEGATION_NOUNS = words("allegation_nouns")
 WORK_TOGETHER = words("work_together")
-WITHHELD_VERBS = words("withheld_verbs")
 SOURCE_OWNED = PROXY_NOUNS | _SOURCE_OWNED_EXTRA
 
 _TABLES = {"verb_cues": VERB_CUES, "noun_cues": NOUN_CUES, "adjective_cues": ADJ_CUES,
