@@ -62,10 +62,10 @@ def test_every_declared_word_class_has_members():
 
 def test_one_row_adds_a_cue(tmp_path):
     """A user folder with one verb_cues.csv row makes a new verb a cue (run in a fresh process)."""
-    (tmp_path / "verb_cues.csv").write_text("verb,slot,relation\nencircle,obj,opposes\n")
+    (tmp_path / "verb_cues.csv").write_text("verb,slot,relation\noutmanoeuvre,obj,opposes\n")
     code = ("import json; from actorgraph.statements import build_pipeline; nlp = build_pipeline(); "
             "print(json.dumps([(s.source_actor.name, s.relation, s.target_actor.name, s.rule) "
-            "for s in nlp('Germany encircled Iran.')._.stances]))")
+            "for s in nlp('Germany outmanoeuvred Iran.')._.stances]))")
     env = dict(os.environ)
     before = json.loads(subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
                                        check=True).stdout)

@@ -25,7 +25,7 @@ def org_references(st: ResolverState) -> None:
         before, last_seen[low] = last_seen.get(low, -1), t.i
         if low not in ORG_HEAD_NOUNS or t.tag_ not in ("NN", "NNP") or t.i == 0 or doc[t.i - 1].lower_ != "the" \
                 or st.owner[t.i - 1] >= 0 or (st.owner[t.i] >= 0 and not _bare_name(st, t)) \
-                or (t.text[:1].isupper() and st.owner[t.i] < 0):
+                or (t.text[:1].isupper() and st.owner[t.i] < 0 and st.title_line[t.i]):
             continue
         if any(c.dep_ == "prep" and c.lower_ in ("of", "on", "for") for c in t.children) and not judged_of(t):
             continue  # "the committee of experts": a new one (not "accused the bureau of bias")

@@ -17,7 +17,8 @@ from .trim import trim
 from .gazmatch import Pattern
 from .vocab import (
     STATE_NOUNS, GROUP_NOUNS, ORG_HEAD_NOUNS, ROLE_HEADS, ROLE_MODIFIERS, POLICY_WORDS, ORG_WORDS, PLACE_PREPS,
-    PORTFOLIO_HEADS, OFFICE_METONYMS, UNREAL_NAMES, PARTY_FAMILIES, JUDGED_FOR_VERBS,
+    PORTFOLIO_HEADS, OFFICE_METONYMS, UNREAL_NAMES, PARTY_FAMILIES, JUDGED_FOR_VERBS, COMPASS_WORDS, REGION_PREFIXES,
+    CONTINENTAL_DEMONYMS,
 )
 
 
@@ -56,6 +57,8 @@ def base_spans(st: ResolverState) -> None:
     hits = st.matcher(doc, shouting)
     names = []
     for s, e, pat in hits:
+        if _region_word(doc, s, e, pat, hits):
+            continue  # "Latin American governments", "Central America": a region's, no state's
         if stance_prefixed(doc, s):
             st.add(s, e, None, "blocked")  # "pro-Russian separatists", "anti-Israel protesters": not them
             continue
@@ -78,7 +81,7 @@ def base_spans(st: ResolverState) -> None:
     _compound_peoples(st)
     names += _bare_possessives(st, {i for s, e, _ in names for i in range(s, e)})
     cands: list[tuple[int, int, int, object]] = [(s, e, 2, pat) for s, e, pat in names]
-    for ent in [*doc.ents, *_cause_names(st)]:
+    for ent in [*doc.ents, *_cause_names(st), *_untagged_org_names(st)]:
         if ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
             s, e = trim(ent)
             if s < e:
@@ -107,6 +110,21 @@ def base_spans(st: ResolverState) -> None:
             ner_span(st, s, e, payload, gaz_spans)  # type: ignore[arg-type]
 
 
+def _region_word(doc: Doc, s: int, e: int, pat: Pattern, hits) -> bool:
+    """ "Latin American governments", "South American", "Central America": a demonym or a continent's name
+    after a capitalised region word no other name starts with is the region's, not the state's (after a
+    compass word only a continent's: "South Australian officials", "Eastern Ukrainian separatists" are the
+    state's)."""
+    if s == 0 or e - s != 1 or any(s0 == s - 1 for s0, _, _ in hits):
+        return False
+    before, low = doc[s - 1], doc[s].lower_
+    if not before.text[:1].isupper():
+        return False
+    if low in CONTINENTAL_DEMONYMS:
+        return before.lower_ in COMPASS_WORDS or before.lower_ in REGION_PREFIXES
+    return pat.kind == "demonym" and before.lower_ in REGION_PREFIXES
+
+
 def _cause_names(st: ResolverState) -> list[Span]:
     """ "Americans for Fiscal Integrity": a capitalised plural, "for" and a capitalised run in which NER found an
     ORG, no gazetteer name, is one organisation's name (NER cuts it into a people and an ORG; "turned Europeans
@@ -129,6 +147,24 @@ def _cause_names(st: ResolverState) -> list[Span]:
         if len(run) and e < st.n and st.texts[e] not in ("'s", "\u2019s") and st.gaz.lookup(run.text) is None \
                 and any(x.ent_type_ == "ORG" for x in run):  # (NER's ORG inside: "Fiscal Integrity")
             out.append(Span(doc, i, e, label="ORG"))
+    return out
+
+
+def _untagged_org_names(st: ResolverState) -> list[Span]:
+    """ "the Northern Farmers Federation": "the" and a run of capitalised proper nouns ending in a word that
+    makes a name an organisation's, where NER tagged none of it, is one organisation's name (NER misses
+    many; not in a title-case headline, not a gazetteer name)."""
+    doc, out = st.doc, []
+    for i in range(st.n - 2):
+        if st.lowers[i] != "the" or st.title_line[i] or st.shouting[i]:
+            continue
+        e = i + 1
+        while e < st.n and st.texts[e][:1].isupper() and st.toks[e].tag_ in ("NNP", "NNPS") and st.texts[e].isalpha():
+            e += 1
+        run = doc[i + 1:e]
+        if len(run) >= 2 and run[-1].lower_ in ORG_WORDS and all(t.ent_iob_ == "O" for t in run) \
+                and st.gaz.lookup(run.text) is None and run[0].lower_ not in ROLE_HEADS:
+            out.append(Span(doc, i + 1, e, label="ORG"))
     return out
 
 

@@ -16,7 +16,7 @@ from .index import Mention
 from .state import ResolverState, fits
 from .text import SUBJ_DEPS, judged_of
 from .vocab import (
-    FORCE_NOUNS, NEIGHBOUR_NOUNS, UNNAMED_GROUP_NOUNS, COUNTRY_NOUNS, DEFINITE_STATE_NOUNS, DEFINITE_GROUP_NOUNS, DEFINITE_MEMBER_NOUNS, RULING_LEMMAS, PERSON_STATE_NOUNS, PERSON_TEAM_NOUNS,
+    FORCE_NOUNS, NEIGHBOUR_NOUNS, UNNAMED_GROUP_NOUNS, COUNTRY_NOUNS, DEFINITE_STATE_NOUNS, DEFINITE_GROUP_NOUNS, DEFINITE_MEMBER_NOUNS, DEFINITE_ORG_NOUNS, RULING_LEMMAS, PERSON_STATE_NOUNS, PERSON_TEAM_NOUNS,
     ORDINAL_REFS, PLURAL_ACTOR_NOUNS, PLURAL_COUNT, PRON_PERSON, PRON_IT, PRON_THEY, SPEECH_VERBS,
 )
 from .bodies import focus_state
@@ -147,11 +147,16 @@ def definite_group(st: ResolverState, t: Token, history: list[Mention]) -> Menti
     for m in reversed(history):
         if st.sent_of[m.start] < s - 2:
             break
-        if len(m.actors) == 1 and m.actors[0].type == "group" and m.end <= t.i and not _other_unnamed(m.actors[0], t) \
+        if len(m.actors) == 1 and _group_kind(m.actors[0], t) and m.end <= t.i and not _other_unnamed(m.actors[0], t) \
                 and not m.actors[0].name.endswith(" Party") and st.free(t.i, t.i + 1) \
                 and not (members and (st.sent_of[m.start] == s or _named_in(st, m.actors[0], s))):
             return st.cands[st.add(t.i, t.i + 1, m.actors, "role", head=t.i)]
     return _focus_group(st, t, start, history)
+
+
+def _group_kind(a: Actor, t: Token) -> bool:
+    """An armed group or movement, or for "the group" also an organisation of no state (a PAC, a charity)."""
+    return a.type == "group" or (t.lower_ in DEFINITE_ORG_NOUNS and a.type == "organisation" and not a.affiliation)
 
 
 def neighbour(st: ResolverState, t: Token, history: list[Mention]) -> Mention | None:

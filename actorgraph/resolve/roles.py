@@ -43,13 +43,11 @@ def role_references(st: ResolverState) -> None:
                                   lambda a: _of_body(st, a) or _abroad(st, a, home)) if people else None
         if target is None and role == "nominee":
             target = _nominated(st, people, t.i)
-        if target is None and affil and (role in STATE_OFFICES or (role in PARTY_OFFICES and not any(
-                m.start < t.i for m in people))):
-            # "the Peruvian president", "the Republican nominee" (nobody named before it): Peru, the party
-            _office_of(st, start, end, t, affil, "country" if role in STATE_OFFICES else "group")
-            continue
-        if target is None and affil and role in BODY_OFFICES:
-            _office_of(st, start, end, t, affil, "organisation")  # "the NATO chief", "the House speaker"
+        kinds = _office_kinds(role, not any(m.start < t.i for m in people))
+        if target is None and affil and kinds:
+            # "the Peruvian president", "the Republican nominee" (nobody named before it), "the NATO chief",
+            # "the Hamas chief", "the Kurdish leader": the state, party, body or group
+            _office_of(st, start, end, t, affil, kinds)
             continue
         if target is None or not _claim(st, start, end, affil):
             continue
@@ -87,18 +85,24 @@ def _claim(st: ResolverState, start: int, end: int, affil: str | None) -> bool:
     return True
 
 
-def _office_of(st: ResolverState, start: int, end: int, t: Token, affil: str, kind: str) -> None:
+def _office_of(st: ResolverState, start: int, end: int, t: Token, affil: str, kinds: tuple[str, ...]) -> None:
     """A state's head or minister, or a party's nominee or leader, the article never names ("the Iranian
-    foreign minister said ...") acts for the state or party, as its officials do."""
+    foreign minister said ...") acts for the state or party, as its officials do; so does the unnamed head of
+    a body the gazetteer lacks ("the MFT chief") when the name in front is one."""
     entry = st.gaz.lookup(affil)
-    if entry is None or entry.type != kind:
+    inside = st.claimed(start, end)
+    m = st.cands[min(inside)] if len(inside) == 1 else None
+    if entry is not None:
+        if entry.type not in kinds:
+            return
+        actor = st.entry_actor(entry)
+    elif m is not None and len(m.actors) == 1 and m.actors[0].name == affil and m.actors[0].type in kinds:
+        actor = m.actors[0]
+    else:
         return
-    actor = st.entry_actor(entry)
     if st.free(start, end):
         st.add(start, end, (actor,), "metonym", head=t.i)
         return
-    inside = st.claimed(start, end)
-    m = st.cands[min(inside)] if len(inside) == 1 else None
     if m is not None and m.actors == (actor,) and st.extend(min(inside), start, end):
         m.kind = "metonym"  # "the US president", "the NATO chief": the name in front grows into the office
 
@@ -139,6 +143,10 @@ def _role_phrase(st: ResolverState, t: Token) -> tuple[str | None, str, int, lis
         elif c.i in st.demonym_at and st.owner[c.i] < 0:
             affil = st.demonym_at[c.i][1].name
             start = min(start, c.i)
+        elif _demonym_end(st, c.i) is not None and st.owner[c.i] < 0:  # "the North Korean president"
+            s0 = _demonym_end(st, c.i)
+            affil = st.demonym_at[s0][1].name
+            start = min(start, s0)
         elif c.dep_ in ("compound", "amod") and (c.lower_ in ROLE_MODIFIERS or c.lower_ in ROLE_HEADS):
             mods.append(c.i)
             start = min(start, c.i)
@@ -151,8 +159,29 @@ def _role_phrase(st: ResolverState, t: Token) -> tuple[str | None, str, int, lis
                 continue
             if pm is None and _foreign_place(st, c):
                 return "", of_part, start, mods
+            if affil and c.dep_ in ("amod", "compound", "nmod"):
+                return "", of_part, start, mods  # "the Syrian rebel leader": no office of Syria's
             break
     return affil, of_part, start, mods
+
+
+def _office_kinds(role: str, first: bool) -> tuple[str, ...]:
+    """The kinds of actor whose unnamed office ``role`` may be: a state's, a party's (only with nobody named
+    before it: ``first``), a body's or group's."""
+    kinds: tuple[str, ...] = ("country",) if role in STATE_OFFICES else ()
+    if role in PARTY_OFFICES and first:
+        kinds += ("group",)
+    if role in BODY_OFFICES:
+        kinds += ("organisation", "group")
+    return kinds
+
+
+def _demonym_end(st: ResolverState, i: int) -> int | None:
+    """Where the demonym of several words that ends at token ``i`` starts ("North Korean")."""
+    got = st.demonym_tok.get(i)
+    if got is None or got[1] != i + 1 or got[0] == i or st.demonym_at.get(got[0], (None,))[0] != i + 1:
+        return None
+    return got[0]
 
 
 def _subject(h: Token) -> bool:

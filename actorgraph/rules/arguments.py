@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from ..resolve.text import hyphened
 from ..resolve.vocab import COUNTRY_NOUNS, POSS_PRON
 from .base import Arg, MENTION_CONFIDENCE, MentionRef, QUOTE_CHARS, lemma
-from .vocab import (LED_BODY_NOUNS, SUMMARY_NOUNS, ACT_NOUNS, ACT_VERBS, NOUN_CUES, AUTHOR_VERBS, CARRY_OUT_VERBS, SPEECH_ACT_NOUNS, CAMP_NOUNS, ECHOED_ACT_NOUNS, LOYAL_NOUNS, MAKE_ACT_VERBS, PROXY_NOUNS, QUANTITY_NOUNS, REBUTTED_NOUNS, RELATIONAL_NOUNS,
+from .vocab import (SIDE_NOUNS, LED_BODY_NOUNS, SUMMARY_NOUNS, ACT_NOUNS, ACT_VERBS, NOUN_CUES, AUTHOR_VERBS, CARRY_OUT_VERBS, SPEECH_ACT_NOUNS, CAMP_NOUNS, ECHOED_ACT_NOUNS, LOYAL_NOUNS, MAKE_ACT_VERBS, PROXY_NOUNS, QUANTITY_NOUNS, REBUTTED_NOUNS, RELATIONAL_NOUNS,
                     SOURCE_OWNED, SPEECH_VERBS, STATE_WORDS)
 
 
@@ -281,6 +281,8 @@ class Arguments:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             return self.args(p, owner=owner, depth=depth + 1)
+        if t.lower_ in SIDE_NOUNS and t.dep_ == "pobj" and t.head.lower_ == "on":
+            return []  # "the fight on Y's side": a side taken (verb.behalf), no target of the fight
         if lem in PROXY_NOUNS or t.lower_ in PROXY_NOUNS or (owner is True and t.lower_ in CAMP_NOUNS):
             return self._apparatus_of(t) or None  # (an actor's allies stand for it only as an object)
         return None

@@ -107,7 +107,10 @@ def _passes_over(t: Token, prev: Token, via: str) -> bool:
     is not the cue's."""
     return via in ("nsubj", "nsubjpass", "csubj") or (via == "conj" and t.pos_ in ("VERB", "AUX") and (
         any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in t.children)
-        or any(c.dep_ in ("nsubj", "nsubjpass") for c in prev.children)))
+        or any(c.dep_ in ("nsubj", "nsubjpass") for c in prev.children)
+        # ("said Y would not withdraw and accused Z": a conjunct in a tense of its own shares no auxiliary)
+        or (prev.tag_ in ("VBD", "VBZ", "VBP") and t.tag_ == "VB"
+            and any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lemma_ == "do") for c in t.children))))
 
 
 def _adjunct(prev: Token, via: str) -> bool:

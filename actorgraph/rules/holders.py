@@ -11,7 +11,7 @@ from ..resolve.vocab import ORG_WORDS
 from .arguments import companions
 from .base import Arg, OWNER_FACTOR, lemma
 from .vocab import (ACT_NOUNS, PACT_NOUNS, SEAT_METONYMS, REPEAT_VERBS, STATE_PARTICIPLES, INQUIRY_NOUNS, SPLIT_ADJS, LINKING_VERBS, AUTHOR_VERBS, CARRY_OUT_VERBS, SOURCE_VERBS, SPEND_VERBS, LIGHT_VERBS, MEANS_VERBS, SEEK_VERBS, WAY_NOUNS, CAUSATIVE_VERBS, DEMAND_VERBS, GERUND_OBJECT_PREPS, HYPHEN_CUES,
-                    MESSAGE_NOUNS, OBJECT_CONTROL, ORIGIN_NOUNS, PATIENT_OF, RELATIONS, SPEECH_VERBS,
+                    MEDIA_NOUNS, MESSAGE_NOUNS, OBJECT_CONTROL, ORIGIN_NOUNS, PATIENT_OF, RELATIONS, SPEECH_VERBS,
                     SUBJECT_GERUND_VERBS, TOPIC_NOUNS, VERB_CUES, WANT_NOUNS, WANT_THAT_VERBS, WANT_VERBS)
 
 #: verbs whose agent makes or carries out the thing they are said of
@@ -152,6 +152,9 @@ class Holders:
                 # "X was angered by Y and would cut ties", "... but has defended Z": the active conjunct is the
                 # passive subject's, not the agent's ("funded and armed by Y" shares the passive)
                 return got
+            reported = self._reported_clause(v, h)
+            if reported is not None:
+                return self.subjects(reported, avoid=avoid, depth=depth + 1)
             got = self.subjects(h, avoid=avoid, depth=depth + 1)
             if ((not got and (lemma(h) in LINKING_VERBS or _word_act(v))) or next_act(v, h)) \
                     and self._said_then(v, h):
@@ -245,6 +248,17 @@ class Holders:
             return []  # ("vetoed a bill to fund Y"; "the last to praise Y"; "a push to limit ...", "an effort
             # to ...": a wish noun's infinitive is read by verb.wanted)
         return self.subjects(gov, avoid=avoid, depth=depth + 1)
+
+    @staticmethod
+    def _reported_clause(v: Token, h: Token) -> Token | None:
+        """ "X pledged arms, the official news agency reported, and called on Y ...": the deed joined to an
+        outlet's report, told before it, is the reported clause's subject's, not the outlet's."""
+        subj = next((c for c in h.children if c.dep_ == "nsubj"), None)
+        said = next((c for c in h.children if c.dep_ == "ccomp" and c.i < h.i), None)
+        if subj is None or said is None or lemma(h) not in SPEECH_VERBS or subj.lemma_.lower() not in MEDIA_NOUNS \
+                or subj.pos_ != "NOUN" or not subj.text.islower():
+            return None  # (not "the Central Intelligence Agency said": an agency of its own)
+        return said if not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children) else None
 
     @staticmethod
     def _said_then(v: Token, h: Token) -> bool:

@@ -293,13 +293,22 @@ def called(ctx: Sentence, v: Token) -> None:
         pred, obj = obj, None  # "called X's report 'condescending'" parsed as one object
     if pred is None:
         return
-    if obj is None:  # the thing judged hangs on the predicate: "X's report" as its modifier
-        obj = next((c for c in pred.children if c.dep_ in ("poss", "nmod", "compound") and c.i < pred.i), None)
+    repaired = False  # a misparse mended here, which the evaluation rules (reading the parse as it is) miss
+    if obj is None:
+        noun = _name_as_predicate(pred)
+        if noun is not None:  # "called Governor Tom Pike a liar": the name taken for the predicate
+            obj, pred, repaired = pred, noun, True
+        else:  # the thing judged hangs on the predicate: "X's report" as its modifier
+            obj = next((c for c in pred.children if c.dep_ in ("poss", "nmod", "compound") and c.i < pred.i), None)
+            if obj is None:  # "called Governor Tom Pike unfit": the name hung on the adjective
+                obj = next((c for c in pred.children if c.dep_ in ("intj", "npadvmod", "dep")
+                            and c.pos_ == "PROPN" and c.i < pred.i), None)
+                repaired = obj is not None
         if obj is None:
             return
-    if lemma(pred) in EVAL_NOUNS or lemma(pred) in EVAL_ADJS:
+    if not repaired and (lemma(pred) in EVAL_NOUNS or lemma(pred) in EVAL_ADJS):
         return  # the evaluation rules have it
-    score = 0
+    score = (EVAL_NOUNS.get(lemma(pred), 0) or EVAL_ADJS.get(lemma(pred), 0)) if repaired else 0
     # (the predicate may hang on the judged thing as its apposition: "called X's push a 'disgrace'")
     words = [pred, *[c for c in pred.children if c.dep_ in ("amod", "compound", "appos", "npadvmod")]]
     words += [g for c in pred.children if c.dep_ in ("appos", "npadvmod") for g in c.children if g.dep_ == "amod"]
@@ -317,6 +326,15 @@ def called(ctx: Sentence, v: Token) -> None:
     judged = _what_was_done(ctx, v, obj) or ctx.args(obj, owner=True)
     ctx.emit(takers, [a for a in judged if a.actor.name not in ex],
               "criticises" if score < 0 else "praises", v, "evaluation", factor=0.8)
+
+
+def _name_as_predicate(pred: Token) -> Token | None:
+    """ "called Governor Tom Pike a liar" parsed with the name as the predicate and the noun hung on it: the
+    noun, which is the real predicate."""
+    if pred.pos_ != "PROPN":
+        return None
+    return next((c for c in pred.children if c.dep_ in ("pobj", "appos", "attr", "npadvmod", "dobj")
+                 and c.i > pred.i and c.pos_ in ("NOUN", "ADJ")), None)
 
 
 def _what_was_done(ctx: Sentence, v: Token, obj: Token) -> list[Arg]:

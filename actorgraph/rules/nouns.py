@@ -8,7 +8,7 @@ from .base import Arg, lemma
 from .context import Sentence
 from .registry import rule
 from .verbs import given_with, vetoed_text
-from .vocab import (CAUTION_VERBS, REFUSAL_VERBS, TIE_TROUBLE_NOUNS, CALL_VERBS, DESCRIBE_VERBS, EXIT_VERBS, LINKING_VERBS, ARMS_WORDS, TRANSFER_BLOCKERS, ADJ_CUES, BREAKERS, NEGATIVE_TIE_WORDS, NOUN_CUES, PACT_NOUNS, PACT_VERBS, PERSONAL_RELATIONS, POSITIVE_TIE_WORDS, POSTURE_ADJS, POSTURE_PREPS, QUANTITY_NOUNS, SPOKEN_POSTURES, RECEIVED_NOUNS, RECEIVE_VERBS, RELATIONAL_NOUNS, RELATIONS, RIVALRY_NOUNS, SOUGHT_VERBS, STAFF_NOUNS, VERB_CUES, slot_sign)
+from .vocab import (CHOSEN_NOUNS, TRADE_MODIFIERS, CAUTION_VERBS, REFUSAL_VERBS, TIE_TROUBLE_NOUNS, CALL_VERBS, DESCRIBE_VERBS, EXIT_VERBS, LINKING_VERBS, ARMS_WORDS, TRANSFER_BLOCKERS, ADJ_CUES, BREAKERS, NEGATIVE_TIE_WORDS, NOUN_CUES, PACT_NOUNS, PACT_VERBS, PERSONAL_RELATIONS, POSITIVE_TIE_WORDS, POSTURE_ADJS, POSTURE_PREPS, QUANTITY_NOUNS, SPOKEN_POSTURES, RECEIVED_NOUNS, RECEIVE_VERBS, RELATIONAL_NOUNS, RELATIONS, RIVALRY_NOUNS, SOUGHT_VERBS, STAFF_NOUNS, VERB_CUES, slot_sign)
 
 
 def _between(ctx: Sentence, n: Token, entry: dict[str, str], between: list[Arg], has_targets: bool) -> None:
@@ -323,7 +323,8 @@ def _relational_owner(ctx: Sentence, n: Token, lem: str) -> list[Arg]:
     for c in n.children:
         if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i < n.i and lem != "target"):
             owner.extend(ctx.args(c))  # "a Russian target" is a place hit, not Russia's aim
-        elif c.dep_ == "prep" and (c.lower_ in ("of", "to") or c.lower_ == "for" and lem in STAFF_NOUNS):
+        elif c.dep_ == "prep" and (c.lower_ == "of" or c.lower_ == "to" and lem not in CHOSEN_NOUNS
+                                   or c.lower_ == "for" and lem in STAFF_NOUNS):  # (not "nominee to the court")
             for o in c.children:
                 if o.dep_ == "pobj":
                     got = ctx.args(o)
@@ -426,6 +427,8 @@ def _political(n: Token, lem: str, ref: list[Arg], owner: list[Arg]) -> bool:
     Security Adviser X")."""
     if lem == "donor" and any(a.actor.type == "person" for a in ref):
         return False
+    if any(c.dep_ in ("compound", "amod") and c.lower_ in TRADE_MODIFIERS for c in n.children):
+        return False  # "its largest trading partner": commerce, no stance
     if lem in PERSONAL_RELATIONS and (any(a.actor.type == "person" for a in ref)
                                       or any(a.actor.type == "person" for a in owner)) and not any(
             c.dep_ in ("compound", "amod") and c.lower_ in ("business", "lobbying", "political", "campaign",

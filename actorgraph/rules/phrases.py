@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .base import QUOTE_CHARS, lemma
 from .context import Sentence
 from .registry import rule
-from .vocab import SPEECH_VERBS, VERB_CUES
+from .vocab import SIDE_NOUNS, SPEECH_VERBS, VERB_CUES
 
 
 def _pobjs(t: Token, preps: tuple[str, ...]) -> list[Token]:
@@ -16,12 +16,17 @@ def _pobjs(t: Token, preps: tuple[str, ...]) -> list[Token]:
 
 
 def _behalf_of(v: Token) -> list[Token]:
-    """X in "<verb> on behalf of X" (the phrase on the verb, or on its object: "filed a suit on behalf of X")."""
+    """X in "<verb> on behalf of X", "on the side of X", "on X's side" (the phrase on the verb, or on its
+    object: "filed a suit on behalf of X", "entered the war on X's side")."""
     out = []
     for h in (v, *[c for c in v.children if c.dep_ == "dobj"]):
         for o in _pobjs(h, ("on",)):
-            if o.lower_ == "behalf":
+            side = o.lower_ in SIDE_NOUNS and not any(c.dep_ == "amod" for c in o.children)
+            # (not "on the far side of the island", "on the Syrian side": a place)
+            if o.lower_ == "behalf" or side:
                 out.extend(_pobjs(o, ("of",)))
+            if side:
+                out.extend(c for c in o.children if c.dep_ == "poss")
     return out
 
 

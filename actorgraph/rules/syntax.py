@@ -164,6 +164,9 @@ class Syntax:
             for c in n.head.children:
                 if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN", "PRON"):
                     targets.extend((a, entry["to"]) for a in self.args(c))
+        if not targets and n.dep_ == "pobj" and n.head.dep_ == "dative" and n.head.pos_ in ("PROPN", "NOUN", "PRON") \
+                and "to" in entry:
+            targets.extend((a, entry["to"]) for a in self.args(n.head))  # (the parser hangs the noun on the dative)
         return targets, between
 
     def _noun_owner(self, n: Token, targets: list[Arg], relation: str) -> tuple[list[Arg], Token | None, bool]:
