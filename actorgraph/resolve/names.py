@@ -115,9 +115,10 @@ def _region_word(doc: Doc, s: int, e: int, pat: Pattern, hits) -> bool:
     after a capitalised region word no other name starts with is the region's, not the state's (after a
     compass word only a continent's: "South Australian officials", "Eastern Ukrainian separatists" are the
     state's)."""
-    if s == 0 or e - s != 1 or any(s0 == s - 1 for s0, _, _ in hits):
+    j = s - 2 if s >= 2 and doc[s - 1].text == "-" else s - 1  # ("Anglo-American", "Pan-African")
+    if j < 0 or e - s != 1 or any(j <= s0 < s for s0, _, _ in hits):
         return False
-    before, low = doc[s - 1], doc[s].lower_
+    before, low = doc[j], doc[s].lower_
     if not before.text[:1].isupper():
         return False
     if low in CONTINENTAL_DEMONYMS:

@@ -30,7 +30,7 @@ def role_references(st: ResolverState) -> None:
         det = [c for c in t.children if c.i < t.i and (c.lower_ in ("the", "this") or c.dep_ == "poss")]
         if not det or _named_beside(st, t):
             continue
-        affil, of_part, start, mods = _role_phrase(st, t)
+        affil, of_part, start, mods, qualified = _role_phrase(st, t)
         if affil == "":
             continue
         lo = min(mods + [t.i])
@@ -43,7 +43,7 @@ def role_references(st: ResolverState) -> None:
                                   lambda a: _of_body(st, a) or _abroad(st, a, home)) if people else None
         if target is None and role == "nominee":
             target = _nominated(st, people, t.i)
-        kinds = _office_kinds(role, not any(m.start < t.i for m in people))
+        kinds = () if qualified else _office_kinds(role, not any(m.start < t.i for m in people))
         if target is None and affil and kinds:
             # "the Peruvian president", "the Republican nominee" (nobody named before it), "the NATO chief",
             # "the Hamas chief", "the Kurdish leader": the state, party, body or group
@@ -113,14 +113,16 @@ def _whose(st: ResolverState, c: Token) -> Mention | None:
     return st.cand_at(v.head.i) if v is not None else None
 
 
-def _role_phrase(st: ResolverState, t: Token) -> tuple[str | None, str, int, list[int]]:
+def _role_phrase(st: ResolverState, t: Token) -> tuple[str | None, str, int, list[int], bool]:
     """The affiliation a role noun's modifiers give ("" when an "of" office cannot be matched), the
-    office after "of" that is part of the role, where the phrase starts, and the role's modifiers."""
+    office after "of" that is part of the role, where the phrase starts, the role's modifiers, and whether an
+    unknown modifier qualifies the role (then it is no unnamed office of the affiliation)."""
     doc = st.doc
     affil: str | None = None
     of_part = ""
     start = t.i
     mods = []
+    qualified = False
     for c in sorted(t.children, key=lambda c: c.i):
         if c.i > t.i:
             if c.dep_ == "prep" and c.lower_ == "of" and affil is None and not _verb_of(t, c):
@@ -151,28 +153,27 @@ def _role_phrase(st: ResolverState, t: Token) -> tuple[str | None, str, int, lis
             mods.append(c.i)
             start = min(start, c.i)
         elif c.lower_ in ROLE_UNREAL:
-            return "", of_part, start, mods  # "the next president": nobody named
+            return "", of_part, start, mods, False  # "the next president": nobody named
         else:
             pm = st.cand_at(c.i)
             if c.dep_ == "compound" and pm is not None and pm.actors and pm.actors[0].type != "person":
                 affil = pm.actors[0].name  # "the US president"
                 continue
             if pm is None and _foreign_place(st, c):
-                return "", of_part, start, mods
-            if affil and c.dep_ in ("amod", "compound", "nmod"):
-                return "", of_part, start, mods  # "the Syrian rebel leader": no office of Syria's
-            break
-    return affil, of_part, start, mods
+                return "", of_part, start, mods, False
+            qualified = bool(affil) and c.dep_ in ("amod", "compound", "nmod")  # "the Syrian rebel leader":
+            break  # no office of Syria's (but a person so described may hold the role)
+    return affil, of_part, start, mods, qualified
 
 
 def _office_kinds(role: str, first: bool) -> tuple[str, ...]:
     """The kinds of actor whose unnamed office ``role`` may be: a state's, a party's (only with nobody named
     before it: ``first``), a body's or group's."""
     kinds: tuple[str, ...] = ("country",) if role in STATE_OFFICES else ()
-    if role in PARTY_OFFICES and first:
-        kinds += ("group",)
     if role in BODY_OFFICES:
-        kinds += ("organisation", "group")
+        kinds += ("organisation",)
+    if (role in PARTY_OFFICES and first) or (role in BODY_OFFICES and role not in PARTY_OFFICES):
+        kinds += ("group",)  # (a party's chair or leader only with nobody named before it)
     return kinds
 
 

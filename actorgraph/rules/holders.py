@@ -255,10 +255,11 @@ class Holders:
         outlet's report, told before it, is the reported clause's subject's, not the outlet's."""
         subj = next((c for c in h.children if c.dep_ == "nsubj"), None)
         said = next((c for c in h.children if c.dep_ == "ccomp" and c.i < h.i), None)
-        if subj is None or said is None or lemma(h) not in SPEECH_VERBS or subj.lemma_.lower() not in MEDIA_NOUNS \
-                or subj.pos_ != "NOUN" or not subj.text.islower():
-            return None  # (not "the Central Intelligence Agency said": an agency of its own)
-        return said if not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children) else None
+        if subj is None or said is None or lemma(h) not in SPEECH_VERBS or subj.pos_ != "NOUN" \
+                or not (subj.lower_ in MEDIA_NOUNS or subj.lemma_.lower() in MEDIA_NOUNS) \
+                or (subj.text[:1].isupper() and not subj.text.isupper()):
+            return None  # (not "the Central Intelligence Agency said": an agency of its own; "TV" is an outlet)
+        return said if not any(c.dep_ == "nsubjpass" for c in v.children) else None
 
     @staticmethod
     def _said_then(v: Token, h: Token) -> bool:
