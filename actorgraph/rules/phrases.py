@@ -25,7 +25,7 @@ def _behalf_of(v: Token) -> list[Token]:
             # (not "on the far side of the island", "on the Syrian side": a place)
             if o.lower_ == "behalf" or side:
                 out.extend(_pobjs(o, ("of",)))
-            if side and not _pobjs(o, ("of",)):  # (not "on Syria's side of the border": a place)
+            if side and not _pobjs(o, ("of",)):  # ("on Syria's side of the frontier" is a place)
                 out.extend(c for c in o.children if c.dep_ == "poss")
     return out
 
