@@ -56,8 +56,9 @@ def base_spans(st: ResolverState) -> None:
     shouting = st.shouting
     hits = st.matcher(doc, shouting)
     names = []
+    starts = {s for s, _, _ in hits}
     for s, e, pat in hits:
-        if _region_word(doc, s, e, pat, hits):
+        if _region_word(doc, s, e, pat, starts):
             continue  # "Latin American governments", "Central America": a region's, no state's
         if stance_prefixed(doc, s):
             st.add(s, e, None, "blocked")  # "pro-Russian separatists", "anti-Israel protesters": not them
@@ -110,17 +111,15 @@ def base_spans(st: ResolverState) -> None:
             ner_span(st, s, e, payload, gaz_spans)  # type: ignore[arg-type]
 
 
-def _region_word(doc: Doc, s: int, e: int, pat: Pattern, hits) -> bool:
+def _region_word(doc: Doc, s: int, e: int, pat: Pattern, starts: set[int]) -> bool:
     """ "Latin American governments", "South American", "Central America": a demonym or a continent's name
     after a capitalised region word no other name starts with is the region's, not the state's (after a
     compass word only a continent's: "South Australian officials", "Eastern Ukrainian separatists" are the
     state's)."""
     j = s - 2 if s >= 2 and doc[s - 1].text == "-" else s - 1  # ("Anglo-American", "Pan-African")
-    if j < 0 or e - s != 1 or any(j <= s0 < s for s0, _, _ in hits):
+    if j < 0 or e - s != 1 or not doc[j].text[:1].isupper() or any(x in starts for x in range(j, s)):
         return False
     before, low = doc[j], doc[s].lower_
-    if not before.text[:1].isupper():
-        return False
     if low in CONTINENTAL_DEMONYMS:
         return before.lower_ in COMPASS_WORDS or before.lower_ in REGION_PREFIXES
     return pat.kind == "demonym" and before.lower_ in REGION_PREFIXES
@@ -162,9 +161,10 @@ def _untagged_org_names(st: ResolverState) -> list[Span]:
         e = i + 1
         while e < st.n and st.texts[e][:1].isupper() and st.toks[e].tag_ in ("NNP", "NNPS") and st.texts[e].isalpha():
             e += 1
+        if e - i < 3 or st.lowers[e - 1] not in ORG_WORDS:
+            continue
         run = doc[i + 1:e]
-        if len(run) >= 2 and run[-1].lower_ in ORG_WORDS and all(t.ent_iob_ == "O" for t in run) \
-                and st.gaz.lookup(run.text) is None and run[0].lower_ not in ROLE_HEADS:
+        if all(t.ent_iob_ == "O" for t in run) and st.gaz.lookup(run.text) is None and run[0].lower_ not in ROLE_HEADS:
             out.append(Span(doc, i + 1, e, label="ORG"))
     return out
 

@@ -168,10 +168,18 @@ def neighbour(st: ResolverState, t: Token, history: list[Mention]) -> Mention | 
         return None
     own = {a.name for a in owner.actors}
     s = st.sent_of[t.i]
-    others = {a.name: a for m in history if st.sent_of[m.start] >= s - 1 and m.end <= t.i
-              for a in m.actors if a.type == "country" and a.name not in own}
+    others = {a.name: a for m in _recent(st, history, s - 1) for a in m.actors
+              if a.type == "country" and a.name not in own}
     # (only one: "Saudi Arabia cut ties with Qatar. Iran backed its neighbour" may be either)
     return st.cands[st.add(t.i, t.i + 1, tuple(others.values()), "role", head=t.i)] if len(others) == 1 else None
+
+
+def _recent(st: ResolverState, history: list[Mention], first: int):
+    """The mentions of the walk so far from sentence ``first`` on, latest first."""
+    for m in reversed(history):
+        if st.sent_of[m.start] < first:
+            break
+        yield m
 
 
 def _possessor(st: ResolverState, t: Token) -> Mention | None:
@@ -207,7 +215,7 @@ def unnamed_group(st: ResolverState, t: Token, history: list[Mention]) -> Mentio
         return None
     kind, s = UNNAMED_GROUP_NOUNS.get(t.lower_), st.sent_of[t.i]
     # "the Bolivian opposition ... the opposition": the one group of that kind named in the three sentences before
-    named = {m.actors[0].name: m.actors for m in history if st.sent_of[m.start] >= s - 3 and len(m.actors) == 1
+    named = {m.actors[0].name: m.actors for m in _recent(st, history, s - 3) if len(m.actors) == 1
              and m.actors[0].type == "group" and _kind(m.actors[0]) == kind}
     if len(named) == 1 and st.free(start, t.i + 1):
         return st.cands[st.add(start, t.i + 1, next(iter(named.values())), "role", head=t.i)]

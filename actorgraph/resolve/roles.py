@@ -43,8 +43,9 @@ def role_references(st: ResolverState) -> None:
                                   lambda a: _of_body(st, a) or _abroad(st, a, home)) if people else None
         if target is None and role == "nominee":
             target = _nominated(st, people, t.i)
-        kinds = () if qualified else _office_kinds(role, not any(m.start < t.i for m in people))
-        if target is None and affil and kinds:
+        kinds = () if qualified or target is not None or not affil else \
+            _office_kinds(role, not any(m.start < t.i for m in people))
+        if kinds:
             # "the Peruvian president", "the Republican nominee" (nobody named before it), "the NATO chief",
             # "the Hamas chief", "the Kurdish leader": the state, party, body or group
             _office_of(st, start, end, t, affil, kinds)
@@ -145,9 +146,9 @@ def _role_phrase(st: ResolverState, t: Token) -> tuple[str | None, str, int, lis
         elif c.i in st.demonym_at and st.owner[c.i] < 0:
             affil = st.demonym_at[c.i][1].name
             start = min(start, c.i)
-        elif _demonym_end(st, c.i) is not None and st.owner[c.i] < 0:  # "the North Korean president"
-            s0 = _demonym_end(st, c.i)
-            affil = st.demonym_at[s0][1].name
+        elif c.i + 1 in st.demonym_end and st.demonym_end[c.i + 1][0] < c.i and st.owner[c.i] < 0:
+            s0, entry = st.demonym_end[c.i + 1]  # "the North Korean president": a demonym of two words
+            affil = entry.name
             start = min(start, s0)
         elif c.dep_ in ("compound", "amod") and (c.lower_ in ROLE_MODIFIERS or c.lower_ in ROLE_HEADS):
             mods.append(c.i)
@@ -175,14 +176,6 @@ def _office_kinds(role: str, first: bool) -> tuple[str, ...]:
     if (role in PARTY_OFFICES and first) or (role in BODY_OFFICES and role not in PARTY_OFFICES):
         kinds += ("group",)  # (a party's chair or leader only with nobody named before it)
     return kinds
-
-
-def _demonym_end(st: ResolverState, i: int) -> int | None:
-    """Where the demonym of several words that ends at token ``i`` starts ("North Korean")."""
-    got = st.demonym_tok.get(i)
-    if got is None or got[1] != i + 1 or got[0] == i or st.demonym_at.get(got[0], (None,))[0] != i + 1:
-        return None
-    return got[0]
 
 
 def _subject(h: Token) -> bool:

@@ -341,7 +341,6 @@ def surname_tokens(st: ResolverState, w: People) -> None:
 def family_plurals(st: ResolverState, w: People) -> None:
     """ "the Obamas", "the Bidens": the people of that surname the article names (a family is its members;
     with one of them named, that one)."""
-    doc = st.doc
     for t in st.toks:
         if t.i == 0 or st.lowers[t.i - 1] != "the" or t.text[-1:] != "s" or not t.text[:1].isupper() \
                 or t.pos_ not in ("PROPN", "NOUN") or t.i in st.demonym_tok or st.title_line[t.i] or st.shouting[t.i]:

@@ -132,9 +132,10 @@ class Arguments:
             return [a for a in got if a.actor.type != "person"] if lem in LED_BODY_NOUNS else got
         return []
 
-    def _listed(self, toks: Any, m: Any, kind: str) -> list[Arg]:
-        """The actors of the other mentions of a list, of the same type as the first one's."""
+    def _listed(self, toks: Any, m: Any) -> list[Arg]:
+        """The actors of the other mentions of a list, of the same type as the first one's (``m``)."""
         out: list[Arg] = []
+        kind = m.actors[0].type
         for x in toks:
             mm = self.index.mention_for(x)
             if mm is not None and mm is not m and mm.actors and mm.actors[0].type == kind:
@@ -240,7 +241,7 @@ class Arguments:
             for c in t.children:
                 if c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children) and c.left_edge.i <= m.end + 1:
                     # (right after it: not a list after a colon at the clause's end the parser hung on it)
-                    res.extend(self._listed((c, *c.conjuncts), m, kind))
+                    res.extend(self._listed((c, *c.conjuncts), m))
         if idx.mention_at(t) is None:
             for c in t.children:
                 if c.dep_ in ("amod", "compound", "nmod") and c.conjuncts:
@@ -250,7 +251,7 @@ class Arguments:
                             res.extend(self._mention_args(mm))
                 elif c.dep_ == "prep" and c.lower_ == "of" and t.tag_ == "NNS" and kind == "country":
                     # "the leaders of Chile, Peru and Brazil": each state's
-                    res.extend(self._listed([x for o in c.children if o.dep_ == "pobj" for x in o.conjuncts], m, kind))
+                    res.extend(self._listed([x for o in c.children if o.dep_ == "pobj" for x in o.conjuncts], m))
         if depth == 0:  # "Republicans, including Sen. X, ...", "every Democrat, including X": X too
             res.extend(self._examples(t, depth))
         return res

@@ -110,7 +110,7 @@ def _passes_over(t: Token, prev: Token, via: str) -> bool:
         or any(c.dep_ in ("nsubj", "nsubjpass") for c in prev.children)
         # ("said Y would not withdraw and accused Z": a conjunct in a tense of its own shares no auxiliary)
         or (prev.tag_ in ("VBD", "VBZ", "VBP") and t.tag_ == "VB"
-            and any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lemma_ == "do") for c in t.children))))
+            and any(c.dep_ == "aux" and (c.tag_ == "MD" or lemma(c) == "do") for c in t.children))))
 
 
 def _adjunct(prev: Token, via: str) -> bool:

@@ -204,7 +204,7 @@ class Holders:
                            for a in self.args(c, owner="source")]
                     if not got and any(c.dep_ == "agent" for c in gov.children):
                         # "Y was accused by X of arming Z": the passive's subject is the one accused
-                        got = [a for c in gov.children if c.dep_ == "nsubjpass" for a in self.args(c, owner="source")]
+                        got = self._passive_subjects(gov)
                     if got:
                         return got
                     if any(c.dep_ == "dobj" and c.i < h.i and (c.pos_ == "PROPN" or c.text[:1].isupper())
@@ -224,10 +224,14 @@ class Holders:
                     and not any(c.dep_ in ("poss", "det") and c.lower_ not in ("the", "a", "an") for c in gov.children):
                 # "Y was accused by U.N. monitors of arming Z": the parser hangs "of" on the agent of a stance
                 # verb; Y does it (not "alarmed by Z's plan of invading W": the plan's)
-                return [a for c in gov.head.head.children if c.dep_ == "nsubjpass" for a in self.args(c, owner="source")]
+                return self._passive_subjects(gov.head.head)
             if gov.pos_ in ("NOUN", "PROPN"):
                 return self._noun_holder(gov, depth)
         return []
+
+    def _passive_subjects(self, v: Token) -> list[Arg]:
+        """The actors of a passive verb's subject (the one acted on)."""
+        return [a for c in v.children if c.dep_ == "nsubjpass" for a in self.args(c, owner="source")]
 
     def _purpose_doer(self, v: Token, avoid: set[str] | None, depth: int) -> list[Arg]:
         """ "X built a website to attack Y", "X hired a lawyer to sue Y": an infinitive hung on a means the
@@ -256,7 +260,7 @@ class Holders:
         subj = next((c for c in h.children if c.dep_ == "nsubj"), None)
         said = next((c for c in h.children if c.dep_ == "ccomp" and c.i < h.i), None)
         if subj is None or said is None or lemma(h) not in SPEECH_VERBS or subj.pos_ != "NOUN" \
-                or not (subj.lower_ in MEDIA_NOUNS or subj.lemma_.lower() in MEDIA_NOUNS) \
+                or not (subj.lower_ in MEDIA_NOUNS or lemma(subj) in MEDIA_NOUNS) \
                 or (subj.text[:1].isupper() and not subj.text.isupper()):
             return None  # (not "the Central Intelligence Agency said": an agency of its own; "TV" is an outlet)
         return said if not any(c.dep_ == "nsubjpass" for c in v.children) else None

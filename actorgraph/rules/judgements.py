@@ -286,7 +286,6 @@ def called(ctx: Sentence, v: Token) -> None:
     # the last predicate: "called the Democrats' push for X a 'lynching'" may parse "push" as one too
     pred = next((c for c in reversed(list(v.children)) if c.dep_ in ("oprd", "xcomp", "ccomp")
                  and c.i > (obj.i if obj is not None else v.i)), None)
-    takers = ctx.takers(v)
     if pred is None and obj is not None:  # "called the delay unacceptable": an adjective after its noun
         pred = next((c for c in obj.children if c.dep_ == "amod" and c.i > obj.i), None)
     if pred is None and obj is not None:
@@ -295,15 +294,7 @@ def called(ctx: Sentence, v: Token) -> None:
         return
     repaired = False  # a misparse mended here, which the evaluation rules (reading the parse as it is) miss
     if obj is None:
-        noun = _name_as_predicate(pred)
-        if noun is not None:  # "called Governor Tom Pike a liar": the name taken for the predicate
-            obj, pred, repaired = pred, noun, True
-        else:  # the thing judged hangs on the predicate: "X's report" as its modifier
-            obj = next((c for c in pred.children if c.dep_ in ("poss", "nmod", "compound") and c.i < pred.i), None)
-            if obj is None:  # "called Governor Tom Pike unfit": the name hung on the adjective
-                obj = next((c for c in pred.children if c.dep_ in ("intj", "npadvmod", "dep")
-                            and c.pos_ == "PROPN" and c.i < pred.i), None)
-                repaired = obj is not None
+        obj, pred, repaired = _judged_on_predicate(pred)
         if obj is None:
             return
     if not repaired and (lemma(pred) in EVAL_NOUNS or lemma(pred) in EVAL_ADJS):
@@ -322,19 +313,28 @@ def called(ctx: Sentence, v: Token) -> None:
         return
     if score < 0 and _defended(ctx, v, obj, v):  # "X called the charges against Y a disgrace"
         return
+    takers = ctx.takers(v)
     ex = {a.actor.name for a in takers}
     judged = _what_was_done(ctx, v, obj) or ctx.args(obj, owner=True)
     ctx.emit(takers, [a for a in judged if a.actor.name not in ex],
               "criticises" if score < 0 else "praises", v, "evaluation", factor=0.8)
 
 
-def _name_as_predicate(pred: Token) -> Token | None:
-    """ "called Governor Tom Pike a liar" parsed with the name as the predicate and the noun hung on it: the
-    noun, which is the real predicate."""
-    if pred.pos_ != "PROPN":
-        return None
-    return next((c for c in pred.children if c.dep_ in ("pobj", "appos", "attr", "npadvmod", "dobj")
-                 and c.i > pred.i and c.pos_ in ("NOUN", "ADJ")), None)
+def _judged_on_predicate(pred: Token) -> tuple[Token | None, Token, bool]:
+    """The judged thing the parser hung on the predicate, the predicate, and whether the parse was mended: "X's
+    report" as the predicate's modifier; "called Governor Tom Pike a liar" with the name taken for the predicate
+    and the noun hung on it; "called Governor Tom Pike unfit" with the name hung on the adjective."""
+    if pred.pos_ == "PROPN":
+        noun = next((c for c in pred.children if c.dep_ in ("pobj", "appos", "attr", "npadvmod", "dobj")
+                     and c.i > pred.i and c.pos_ in ("NOUN", "ADJ")), None)
+        if noun is not None:
+            return pred, noun, True
+    owner = next((c for c in pred.children if c.dep_ in ("poss", "nmod", "compound") and c.i < pred.i), None)
+    if owner is not None:
+        return owner, pred, False
+    name = next((c for c in pred.children if c.dep_ in ("intj", "npadvmod", "dep") and c.pos_ == "PROPN"
+                 and c.i < pred.i), None)
+    return name, pred, name is not None
 
 
 def _what_was_done(ctx: Sentence, v: Token, obj: Token) -> list[Arg]:

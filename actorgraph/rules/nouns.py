@@ -170,8 +170,8 @@ def arms_sent(ctx: Sentence, v: Token, lem: str) -> None:
     obj = next((c for c in v.children if c.dep_ == "dobj"), None)
     if obj is None:
         return
-    if _arms(obj) or any(c.dep_ == "prep" and c.lower_ == "of" and any(_arms(o) for o in c.children)
-                         for c in obj.children if lemma(obj) in QUANTITY_NOUNS):
+    if _arms(obj) or (lemma(obj) in QUANTITY_NOUNS and any(c.dep_ == "prep" and c.lower_ == "of" and any(
+            _arms(o) for o in c.children) for c in obj.children)):
         # "sent weapons to Y" (the "to" on the verb, its object, or a dative), "sent thousands of rockets to Y"
         tgt = [a for h in (v, obj) for c in h.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
                for o in c.children if o.dep_ == "pobj" for a in ctx.args(o)]

@@ -23,9 +23,10 @@ def _behalf_of(v: Token) -> list[Token]:
         for o in _pobjs(h, ("on",)):
             side = o.lower_ in SIDE_NOUNS and not any(c.dep_ == "amod" for c in o.children)
             # (not "on the far side of the island", "on the Syrian side": a place)
+            of = _pobjs(o, ("of",))
             if o.lower_ == "behalf" or side:
-                out.extend(_pobjs(o, ("of",)))
-            if side and not _pobjs(o, ("of",)):  # ("on Syria's side of the frontier" is a place)
+                out.extend(of)
+            if side and not of:  # ("on Syria's side of the frontier" is a place)
                 out.extend(c for c in o.children if c.dep_ == "poss")
     return out
 

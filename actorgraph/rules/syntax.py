@@ -159,14 +159,14 @@ class Syntax:
                             if o.dep_ == "pobj":
                                 for a in self.args(o, owner=True):
                                     targets.append((a, entry[c.lower_]))
-        if not targets and n.dep_ == "dobj" and "to" in entry:
-            # "offered Y a tepid endorsement", "gave Y its full support": the recipient is the dative
-            for c in n.head.children:
-                if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN", "PRON"):
+        if not targets and "to" in entry:
+            # "offered Y a tepid endorsement", "gave Y its full support": the recipient is the dative (on which
+            # the parser may hang the noun itself)
+            datives = [c for c in n.head.children if c.dep_ == "dative"] if n.dep_ == "dobj" else \
+                [n.head] if n.dep_ == "pobj" and n.head.dep_ == "dative" else []
+            for c in datives:
+                if c.pos_ in ("PROPN", "NOUN", "PRON"):
                     targets.extend((a, entry["to"]) for a in self.args(c))
-        if not targets and n.dep_ == "pobj" and n.head.dep_ == "dative" and n.head.pos_ in ("PROPN", "NOUN", "PRON") \
-                and "to" in entry:
-            targets.extend((a, entry["to"]) for a in self.args(n.head))  # (the parser hangs the noun on the dative)
         return targets, between
 
     def _noun_owner(self, n: Token, targets: list[Arg], relation: str) -> tuple[list[Arg], Token | None, bool]:
