@@ -1,6 +1,11 @@
 """Score an `actorgraph extract` output on this probe: python score.py OUT.jsonl [v] (see ../README.md).
 ALIAS maps, per article, a person's name or a variant to the actor it counts as."""
-import json,os,csv,sys
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from probe_score import main  # noqa: E402
+
 ALIAS={
  'kuwait1990':{'United Kingdom':'Britain','Russia':'Soviet Union','Faisal al-Rumaihi':'Kuwait','al-Sabah family':'Kuwait','Palestine Liberation Organisation':'PLO','Palestine Liberation Organization':'PLO','Ziad Haddadin':'Jordan','Marwan Hijazi':'PLO','Kamal Abdel-Ghaffar':'Egypt','United Nations Security Council':'United Nations','UN Security Council':'United Nations','Security Council':'United Nations'},
  'rwanda1994':{'DR Congo':'Zaire','Doctors Without Borders':'Medecins Sans Frontieres','Rwandan Patriotic Front':'RPF','Jean-Paul Kayitare':'RPF','Anastase Mpirwa':'Rwanda','Moses Kaggwa':'Uganda','Olivier Marceau':'France','MSF':'Medecins Sans Frontieres','Organisation of African Unity':'OAU','Organization of African Unity':'OAU','Kwame Asante-Boateng':'United Nations'},
@@ -13,38 +18,6 @@ ALIAS={
  'biafra1968':{'Chukwuma Okafor':'Biafra','Adewale Ogunleye':'Nigeria','Federal Military Government':'Nigeria',"Her Majesty's Government":'Britain','United Kingdom':'Britain','Organisation of African Unity':'OAU','Organization of African Unity':'OAU',"Cote d'Ivoire":'Ivory Coast','rebel regime':'Biafra'},
  'ogaden1977':{'Front':'WSLF','Western Somali Liberation Front':'WSLF','Pravda':'Soviet Union','Russians':'Soviet Union','Abdi Warsame Yusuf':'Somalia','Wolde Tsadik Berhane':'Ethiopia','Dergue':'Ethiopia','Walter Hennessy':'United States','Joseph Mwangi':'Kenya','Peking':'China','New China News Agency':'China','Common Market':'EEC','European Economic Community':'EEC','European Community':'EEC'},
 }
-def norm(a,x): return ALIAS.get(a,{}).get(x,x)
-def gold(f):
-    G={}
-    for r in csv.DictReader(open(f),delimiter='\t'):
-        a=r['article']; k=(a,norm(a,r['source']),norm(a,r['target']))
-        G.setdefault(k,set()).add(r['sign'])
-    return G
-HERE=os.path.dirname(os.path.abspath(__file__))
-G=gold(os.path.join(HERE,'gold.tsv')); O=gold(os.path.join(HERE,'gold_optional.tsv'))
-def run(f,verbose):
-    out={}
-    for l in open(f):
-        d=json.loads(l); a=os.path.basename(d['path'])[:-4]
-        k=(a,norm(a,d['source']),norm(a,d['target'])); s='+' if d['sign']>0 else '-'
-        out.setdefault(k,[]).append((s,d['source_mention'],d['target_mention'],d['cue'],d['rule']))
-    right=wrong=miss=0; misses=[]
-    for k,signs in G.items():
-        sg=list(signs)[0]
-        got={x[0] for x in out.get(k,[])}
-        if sg in got: right+=1
-        elif got: wrong+=1; misses.append(('WRONGSIGN',k,sg,out[k]))
-        else: miss+=1; misses.append(('MISS',k,sg))
-    extras=[]
-    for k,v in out.items():
-        for x in v:
-            if k in G and x[0] in G[k]: continue
-            if k in O and x[0] in O[k]: continue
-            if k in G: continue  # wrong sign counted above
-            extras.append((k,x))
-    if verbose:
-        for m in misses: print(*m)
-        print('--- extras (not in gold/optional):')
-        for e in extras: print(e)
-    print(f, 'gold',len(G),'right',right,'wrongsign',wrong,'missed',miss,'extras-not-in-gold-or-optional',len(extras))
-run(sys.argv[1], len(sys.argv)>2)
+
+if __name__ == "__main__":
+    main(ALIAS, os.path.dirname(os.path.abspath(__file__)))

@@ -1,6 +1,12 @@
 """Score an `actorgraph extract` output on this probe: python score.py OUT.jsonl [v] (see ../README.md).
 ALIAS maps, per article, a person's name or a variant to the actor it counts as."""
-import json,os,csv,sys
+import csv
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from probe_score import main  # noqa: E402
+
 # Per-article alias table: variant the extractor may output -> canonical gold name.
 PARTY={'Republicans':'Republican Party','Republican':'Republican Party','GOP':'Republican Party',
        'House Republicans':'Republican Party','Senate Republicans':'Republican Party','Republican party':'Republican Party',
@@ -52,38 +58,6 @@ for a,ppl in PEOPLE.items():
             d[t+sur]=p; d[t+p]=p
     d.update(EXTRA.get(a,{}))
     ALIAS[a]=d
-def norm(a,x): return ALIAS.get(a,{}).get(x,x)
-def gold(f):
-    G={}
-    for r in csv.DictReader(open(f),delimiter='\t',quoting=csv.QUOTE_NONE):
-        a=r['article']; k=(a,norm(a,r['source']),norm(a,r['target']))
-        G.setdefault(k,set()).add(r['sign'])
-    return G
-HERE=os.path.dirname(os.path.abspath(__file__))
-G=gold(os.path.join(HERE,'gold.tsv')); O=gold(os.path.join(HERE,'gold_optional.tsv'))
-def run(f,verbose):
-    out={}
-    for l in open(f):
-        d=json.loads(l); a=os.path.basename(d['path'])[:-4]
-        k=(a,norm(a,d['source']),norm(a,d['target'])); s='+' if d['sign']>0 else '-'
-        out.setdefault(k,[]).append((s,d['source_mention'],d['target_mention'],d['cue'],d['rule']))
-    right=wrong=miss=0; misses=[]
-    for k,signs in G.items():
-        sg=list(signs)[0]
-        got={x[0] for x in out.get(k,[])}
-        if sg in got: right+=1
-        elif got: wrong+=1; misses.append(('WRONGSIGN',k,sg,out[k]))
-        else: miss+=1; misses.append(('MISS',k,sg))
-    extras=[]
-    for k,v in out.items():
-        for x in v:
-            if k in G and x[0] in G[k]: continue
-            if k in O and x[0] in O[k]: continue
-            if k in G: continue  # wrong sign counted above
-            extras.append((k,x))
-    if verbose:
-        for m in misses: print(*m)
-        print('--- extras (not in gold/optional):')
-        for e in extras: print(e)
-    print(f, 'gold',len(G),'right',right,'wrongsign',wrong,'missed',miss,'extras-not-in-gold-or-optional',len(extras))
-run(sys.argv[1], len(sys.argv)>2)
+
+if __name__ == "__main__":
+    main(ALIAS, os.path.dirname(os.path.abspath(__file__)), quoting=csv.QUOTE_NONE)
